@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "APIGen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "apigen", targets: ["apigen"]),
+        .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
+        .library(name: "RealtimeKitMeetings", targets: ["RealtimeKitMeetings"]),
+    ],
+    targets: [
+        // The only C boundary: system libyaml through pkg-config.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAMLNodes", dependencies: ["CYAML"]),
+        .target(name: "APIGenCore", dependencies: ["YAMLNodes"]),
+        .executableTarget(name: "apigen", dependencies: ["APIGenCore"]),
+        .target(name: "APIGenRuntime"),
+        .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated"),
+
+        .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
+        .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "APIGenRuntimeTests", dependencies: ["APIGenRuntime"]),
+        .testTarget(
+            name: "RealtimeKitMeetingsTests",
+            dependencies: ["RealtimeKitMeetings", "APIGenRuntime"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+/// A generated type declaration.
+public indirect enum Declaration: Sendable, Equatable {
+    case structure(StructDecl)
+    case enumeration(EnumDecl)
+    case oneOf(OneOfDecl)
+    case alias(AliasDecl)
+
+    public var name: String {
+        switch self {
+        case .structure(let d): d.name
+        case .enumeration(let d): d.name
+        case .oneOf(let d): d.name
+        case .alias(let d): d.name
+        }
+    }
+}
+
+/// A stored property of a generated struct.
+public struct PropertyDecl: Sendable, Equatable {
+    public var name: String
+    public var wireName: String
+    /// Optional when the schema does not require the property or allows null.
+    public var type: TypeUsage
+    public var docs: [String]
+    /// A Swift expression used as the memberwise-init default.
+    public var defaultValue: String?
+    public var constraints: Constraints
+    public var deprecated: Bool
+}
+
+/// `public struct Name: Codable, Hashable, Sendable`.
+public struct StructDecl: Sendable, Equatable {
+    public var name: String
+    public var docs: [String]
+    public var properties: [PropertyDecl]
+    /// Extra keys kept in a dictionary (`additionalProperties` next to `properties`).
+    public var additionalProperties: TypeUsage?
+    public var nested: [Declaration]
+    /// A stored property refers back to this type: stored in a box so the struct has finite size.
+    public var boxedProperties: Set<String> = []
+
+    public var needsCustomCoding: Bool {
+        additionalProperties != nil || properties.contains { $0.type.containsDate }
+    }
+}
+
+/// An open enum: known cases plus `unknown(raw)` so new server values still decode.
+public struct EnumDecl: Sendable, Equatable {
+    public struct Case: Sendable, Equatable {
+        public var name: String
+        /// A Swift literal for the raw value (`"MP3"`, `1`, `2.5`).
+        public var literal: String
+        public var docs: [String]
+    }
+
+    public var name: String
+    public var docs: [String]
+    /// `String`, `Int`, `Double` or `Bool`.
+    public var rawType: String
+    public var cases: [Case]
+}
+
+/// `oneOf`/`anyOf`: an enum with one case per alternative, carrying its value.
+public struct OneOfDecl: Sendable, Equatable {
+    public struct Case: Sendable, Equatable {
+        public var name: String
+        public var type: TypeUsage
+        /// Discriminator values that select this case.
+        public var tags: [String]
+    }
+
+    public var name: String
+    public var docs: [String]
+    public var cases: [Case]
+    public var discriminator: String?
+    public var nested: [Declaration]
+}
+
+/// `public typealias Name = Target`.
+public struct AliasDecl: Sendable, Equatable {
+    public var name: String
+    public var docs: [String]
+    public var target: TypeUsage
+}

@@ -1,0 +1,79 @@
+/// A client method for one operation.
+public struct OperationDecl: Sendable, Equatable {
+    /// A parameter of the method, from a path, query or header parameter.
+    public struct Parameter: Sendable, Equatable {
+        public var name: String
+        public var wireName: String
+        public var location: ParameterLocation
+        /// Optional when not required (then defaulted to `nil`).
+        public var type: TypeUsage
+        public var docs: [String]
+        public var constraints: Constraints
+        /// Arrays in the query: `a=1&a=2` (true, the OpenAPI default) or `a=1,2`.
+        public var explode: Bool
+    }
+
+    /// The JSON (or other) request body.
+    public struct Body: Sendable, Equatable {
+        public enum Encoding: String, Sendable, Equatable {
+            case json, text, binary, form, multipart
+        }
+
+        public var type: TypeUsage
+        public var contentType: String
+        public var encoding: Encoding
+        public var required: Bool
+        public var docs: [String]
+    }
+
+    /// Pages walked by a generated `…Pages` method.
+    public struct Pagination: Sendable, Equatable {
+        /// The page-number parameter's Swift name.
+        public var pageParameter: String
+        /// Path from the response to the array of items (`data`).
+        public var itemsProperty: String
+        /// Path from the response to the total count (`paging?.totalCount`), when there is one.
+        public var totalCountPath: String?
+    }
+
+    public var name: String
+    public var method: HTTPMethod
+    public var path: String
+    public var docs: [String]
+    public var deprecated: Bool
+    public var parameters: [Parameter]
+    public var body: Body?
+    /// The decoded 2xx body; `nil` for `Void`.
+    public var response: TypeUsage?
+    /// `JSON`, `text`, or `binary`: how the success body is read.
+    public var responseEncoding: Body.Encoding
+    public var pagination: Pagination?
+    /// Names of security schemes that apply (the first alternative the client can satisfy).
+    public var security: [String]
+}
+
+/// How the client authenticates, from `securitySchemes`.
+public struct AuthDecl: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case bearer
+        case basic
+        case apiKey(name: String, location: ParameterLocation)
+    }
+
+    /// The scheme name in the document.
+    public var schemeName: String
+    /// The init argument: `apiToken`, `apiKey`, `xAuthEmail`…
+    public var argumentName: String
+    public var kind: Kind
+    public var docs: [String]
+}
+
+/// Everything the renderer needs, and nothing from YAML: stage 3 of the pipeline.
+public struct ModuleDecl: Sendable, Equatable {
+    public var title: String
+    public var version: String
+    public var serverURL: String?
+    public var types: [Declaration]
+    public var operations: [OperationDecl]
+    public var auth: [AuthDecl]
+}

@@ -1,0 +1,77 @@
+/// How a declaration refers to a type: a builtin, a generated type by its path, or a collection.
+public indirect enum TypeUsage: Hashable, Sendable {
+    /// A Swift or runtime type: `String`, `Int`, `Double`, `Bool`, `Date`, `UUID`, `URL`, `Data`, `JSONValue`.
+    case builtin(String)
+    /// A generated type by its full path: `["Meeting", "RecordingConfig"]`.
+    case named([String])
+    case array(TypeUsage)
+    case dictionary(TypeUsage)
+    case optional(TypeUsage)
+
+    public static let string = TypeUsage.builtin("String")
+    public static let int = TypeUsage.builtin("Int")
+    public static let double = TypeUsage.builtin("Double")
+    public static let bool = TypeUsage.builtin("Bool")
+    public static let date = TypeUsage.builtin("Date")
+    public static let jsonValue = TypeUsage.builtin("JSONValue")
+
+    /// The type without an outer `Optional`.
+    public var unwrapped: TypeUsage {
+        if case .optional(let inner) = self { return inner }
+        return self
+    }
+
+    public var isOptional: Bool {
+        if case .optional = self { return true }
+        return false
+    }
+
+    /// Optional of this type (never doubly optional).
+    public var optional: TypeUsage { isOptional ? self : .optional(self) }
+
+    /// True when a `Date` is anywhere inside (such values need the runtime's ISO 8601 coding).
+    public var containsDate: Bool {
+        switch self {
+        case .builtin(let name): name == "Date"
+        case .named: false
+        case .array(let t), .dictionary(let t), .optional(let t): t.containsDate
+        }
+    }
+}
+
+/// Checks a client performs before sending a value, from the schema's constraints.
+public struct Constraints: Hashable, Sendable {
+    public var minimum: Double?
+    public var maximum: Double?
+    public var exclusiveMinimum = false
+    public var exclusiveMaximum = false
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: String?
+    public var minItems: Int?
+    public var maxItems: Int?
+
+    public var isEmpty: Bool {
+        minimum == nil && maximum == nil && minLength == nil && maxLength == nil && pattern == nil
+            && minItems == nil && maxItems == nil
+    }
+
+    /// Documentation lines: `- Minimum: 60`, `- Maximum length: 32`…
+    public var documentation: [String] {
+        var lines: [String] = []
+        if let minimum { lines.append("- \(exclusiveMinimum ? "Exclusive minimum" : "Minimum"): \(formatNumber(minimum))") }
+        if let maximum { lines.append("- \(exclusiveMaximum ? "Exclusive maximum" : "Maximum"): \(formatNumber(maximum))") }
+        if let minLength { lines.append("- Minimum length: \(minLength)") }
+        if let maxLength { lines.append("- Maximum length: \(maxLength)") }
+        if let pattern { lines.append("- Pattern: `\(pattern)`") }
+        if let minItems { lines.append("- Minimum items: \(minItems)") }
+        if let maxItems { lines.append("- Maximum items: \(maxItems)") }
+        return lines
+    }
+}
+
+/// `60.0` → `60`, `0.5` → `0.5`: numbers as a person writes them.
+func formatNumber(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+}

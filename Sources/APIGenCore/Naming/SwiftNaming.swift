@@ -1,0 +1,142 @@
+/// Turns schema spellings into Swift names by the API Design Guidelines, with uniform
+/// acronyms: `rtmp_url` → `rtmpURL`, `account_id` → `accountID`, `"left top"` → `leftTop`.
+public enum SwiftNaming {
+    /// Words written all upper case when they are not the first word of a lowerCamel name.
+    static let acronyms: Set<String> = [
+        "api", "cpu", "css", "csv", "dns", "ftp", "html", "http", "https", "id", "ip", "json", "jwt",
+        "mtls", "os", "pdf", "rtmp", "sdk", "sftp", "sql", "ssh", "ssl", "sso", "tcp", "tls", "ttl",
+        "udp", "ui", "uri", "url", "utc", "uuid", "xml", "waf", "cdn", "acl", "mfa", "ssrf", "rpc",
+    ]
+    /// Plural acronyms: `ids` → `IDs`.
+    static let pluralAcronyms: [String: String] = ["ids": "IDs", "urls": "URLs", "uris": "URIs", "ips": "IPs", "apis": "APIs", "acls": "ACLs"]
+
+    /// Keywords that need backticks where a declaration name goes.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "_", "Type", "Protocol", "async", "some", "any", "consume", "borrowing",
+        "consuming", "copy", "discard", "each", "macro", "package", "isolated", "nonisolated",
+    ]
+    /// Names that stay ambiguous even in backticks (`.init`, `.self`, `.Type`): a `_` is appended.
+    static let unescapable: Set<String> = ["init", "self", "Self", "Type", "Protocol", "deinit", "subscript", "_"]
+
+    /// Type names that would shadow a type the generated code uses: a suffix is appended.
+    static let reservedTypeNames: Set<String> = [
+        "Any", "Array", "Bool", "Character", "Client", "Codable", "CodingKey", "CodingKeys", "Data", "Date",
+        "Decodable", "Decoder", "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float",
+        "Foundation", "Hashable", "Int", "Int32", "Int64", "JSONValue", "Never", "Optional", "Protocol",
+        "RawRepresentable", "Result", "Self", "Sendable", "Set", "String", "Swift", "Task", "Type", "URL",
+        "UUID", "Void", "APIError", "APIGenRuntime", "CaseIterable", "Element",
+    ]
+
+    /// Splits a spelling into words at separators, lower→upper changes, and acronym ends
+    /// (`URLPath` → `URL`, `Path`). Digits stay with the word before them (`v2`, `H264`).
+    public static func words(_ raw: String) -> [String] {
+        var words: [String] = []
+        var current: [Character] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        let chars = Array(raw)
+        for (i, c) in chars.enumerated() {
+            guard c.isNumber || c.isLetter, c.isASCII || !c.isNumber else {
+                flush()
+                continue
+            }
+            if c.isUppercase, let last = current.last {
+                if last.isLowercase || (last.isNumber && current.contains(where: \.isLetter)) {
+                    flush()  // "meetingId" → "meeting", "Id"; "v2Meetings" → "v2", "Meetings"
+                } else if last.isUppercase, i + 1 < chars.count, chars[i + 1].isLowercase,
+                          !(chars[i + 1] == "s" && (i + 2 == chars.count || !chars[i + 2].isLowercase)) {
+                    flush()  // "URLPath" → "URL", "Path" (but "URLs" stays one word)
+                }
+            }
+            current.append(c)
+        }
+        flush()
+        return words
+    }
+
+    private static func isAllUpper(_ word: String) -> Bool {
+        word.contains(where: \.isLetter) && !word.contains(where: \.isLowercase)
+    }
+
+    /// A word in the middle of a name (or first of a type name): acronyms upper case, others capitalised.
+    private static func capitalized(_ word: String) -> String {
+        let lower = word.lowercased()
+        if acronyms.contains(lower) { return lower.uppercased() }
+        if let plural = pluralAcronyms[lower] { return plural }
+        let body = isAllUpper(word) ? lower : word
+        return body.prefix(1).uppercased() + body.dropFirst()
+    }
+
+    /// The first word of a lowerCamel name.
+    private static func leading(_ word: String) -> String {
+        let lower = word.lowercased()
+        if acronyms.contains(lower) || pluralAcronyms[lower] != nil || isAllUpper(word) { return lower }
+        return word.prefix(1).lowercased() + word.dropFirst()
+    }
+
+    /// UpperCamelCase, without escaping.
+    static func upperCamel(_ raw: String) -> String {
+        words(raw).map(capitalized).joined()
+    }
+
+    /// lowerCamelCase, without escaping.
+    static func lowerCamel(_ raw: String) -> String {
+        let parts = words(raw)
+        guard let first = parts.first else { return "" }
+        return leading(first) + parts.dropFirst().map(capitalized).joined()
+    }
+
+    /// Makes a valid identifier: a leading digit gets `_`, an empty name becomes `fallback`.
+    private static func validIdentifier(_ name: String, fallback: String) -> String {
+        if name.isEmpty { return fallback }
+        if let first = name.first, first.isNumber { return "_" + name }
+        return name
+    }
+
+    /// A type name: `realtimekit_Meeting` → `RealtimekitMeeting`, `data` → `DataValue` (not `Data`).
+    public static func typeName(_ raw: String) -> String {
+        var name = validIdentifier(upperCamel(raw), fallback: "Value")
+        if reservedTypeNames.contains(name) || keywords.contains(name) { name += "Value" }
+        return name
+    }
+
+    /// A property, parameter, method or case name, escaped with backticks when it is a keyword.
+    public static func memberName(_ raw: String) -> String {
+        let name = validIdentifier(lowerCamel(raw), fallback: "value")
+        if unescapable.contains(name) { return name + "_" }
+        if keywords.contains(name) { return "`\(name)`" }
+        return name
+    }
+
+    /// The name without backticks, for building other names or comparing.
+    public static func unescaped(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+}
+
+/// Hands out unique names within one scope; a clash gets `2`, `3`… and a warning.
+struct NameScope {
+    private var used: Set<String>
+
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// `name`, or `name2`, `name3`… when taken; `clashed` tells whether a suffix was needed.
+    mutating func claim(_ name: String) -> (name: String, clashed: Bool) {
+        let bare = SwiftNaming.unescaped(name)
+        if used.insert(bare).inserted { return (name, false) }
+        var n = 2
+        while !used.insert("\(bare)\(n)").inserted { n += 1 }
+        return ("\(bare)\(n)", true)
+    }
+
+    func contains(_ name: String) -> Bool { used.contains(SwiftNaming.unescaped(name)) }
+}

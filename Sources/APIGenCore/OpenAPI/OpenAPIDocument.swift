@@ -1,0 +1,54 @@
+/// The OpenAPI document as a typed model: what the translator reads. No YAML in here.
+public struct OpenAPIDocument: Sendable {
+    /// `info`.
+    public struct Info: Sendable {
+        public var title: String
+        public var version: String
+        public var description: String?
+    }
+
+    /// One entry of `servers`.
+    public struct Server: Sendable {
+        public var url: String
+        public var description: String?
+    }
+
+    /// A named component schema, in document order.
+    public struct NamedSchema: Sendable {
+        public var name: String
+        public var location: SourceLocation
+        public var schema: Schema
+    }
+
+    public var file: String
+    /// The `openapi` version string, e.g. `3.0.3` or `3.1.0`.
+    public var version: String
+    public var info: Info
+    public var servers: [Server]
+    public var operations: [Operation]
+    public var schemas: [NamedSchema]
+    public var securitySchemes: [SecurityScheme]
+    /// Top-level `security`: alternatives, each a list of scheme names that apply together.
+    public var security: [[String]]
+
+    public var isVersion31: Bool { version.hasPrefix("3.1") }
+}
+
+/// One entry of `components.securitySchemes`.
+public struct SecurityScheme: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// `type: http, scheme: bearer`.
+        case bearer
+        /// `type: http, scheme: basic`.
+        case basic
+        /// `type: apiKey` with its parameter name and where it goes.
+        case apiKey(name: String, location: ParameterLocation)
+        /// OAuth2, OpenID Connect and others: a bearer token in practice.
+        case other(String)
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var description: String?
+    public var location: SourceLocation
+}

@@ -1,0 +1,75 @@
+/// An HTTP method of a path item.
+public enum HTTPMethod: String, Sendable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+
+    /// As sent on the wire.
+    public var wireName: String { rawValue.uppercased() }
+}
+
+/// Where a parameter goes.
+public enum ParameterLocation: String, Sendable, Hashable {
+    case path, query, header, cookie
+}
+
+/// A parameter after `$ref`s are followed and path-level parameters are merged in.
+public struct Parameter: Sendable {
+    public var name: String
+    public var location: ParameterLocation
+    public var required: Bool
+    public var description: String?
+    public var deprecated: Bool
+    public var schema: Schema?
+    public var example: Literal?
+    public var explode: Bool?
+    public var style: String?
+    public var sourceLocation: SourceLocation
+}
+
+/// The payload of a request body or response for one media type.
+public struct MediaType: Sendable {
+    public var contentType: String
+    public var schema: Schema?
+    public var location: SourceLocation
+}
+
+/// A request body after `$ref`s are followed.
+public struct RequestBody: Sendable {
+    public var description: String?
+    public var required: Bool
+    public var content: [MediaType]
+    /// The component name when it came from `components.requestBodies`.
+    public var componentName: String?
+    public var location: SourceLocation
+}
+
+/// One entry of `responses` after `$ref`s are followed.
+public struct Response: Sendable {
+    /// `200`, `2XX`, `default`…, as written (upper-cased for ranges).
+    public var status: String
+    public var description: String?
+    public var content: [MediaType]
+    /// The component name when it came from `components.responses`.
+    public var componentName: String?
+    public var location: SourceLocation
+
+    /// True for `2xx` codes and the `2XX` range.
+    public var isSuccess: Bool { status.hasPrefix("2") }
+}
+
+/// One operation: a method on a path.
+public struct Operation: Sendable {
+    public var path: String
+    public var method: HTTPMethod
+    public var operationID: String?
+    public var tags: [String]
+    public var summary: String?
+    public var description: String?
+    public var deprecated: Bool
+    /// Path-level and operation-level parameters, merged (the operation wins by name and location).
+    public var parameters: [Parameter]
+    public var requestBody: RequestBody?
+    public var responses: [Response]
+    /// Alternatives of scheme names; `nil` means the document-level `security` applies.
+    public var security: [[String]]?
+    public var location: SourceLocation
+}

@@ -1,0 +1,121 @@
+/// A schema object of the document, with `$ref`s kept (not expanded) and every value located.
+public final class Schema: Sendable {
+    /// Where a `$ref` points.
+    public enum Reference: Sendable {
+        /// `#/components/schemas/NAME`: becomes a named type.
+        case component(String)
+        /// Any other pointer (into a property of a component, a path, a response…): the schema found there.
+        case pointer(String, target: Schema)
+    }
+
+    /// What `additionalProperties` says.
+    public enum AdditionalProperties: Sendable {
+        case allowed(Bool)
+        case schema(Schema)
+    }
+
+    /// `discriminator` of a `oneOf`/`anyOf`.
+    public struct Discriminator: Sendable {
+        public var propertyName: String
+        public var mapping: [(value: String, ref: String)]
+    }
+
+    /// One entry of `properties`.
+    public struct Property: Sendable {
+        public var name: String
+        public var location: SourceLocation
+        public var schema: Schema
+    }
+
+    public let location: SourceLocation
+    public let ref: Reference?
+    /// `type` as written (a 3.1 type array gives several); empty when absent.
+    public let types: [String]
+    public let format: String?
+    public let title: String?
+    public let summary: String?
+    public let description: String?
+    public let enumValues: [Literal]?
+    public let constValue: Literal?
+    public let properties: [Property]
+    public let required: [String]
+    public let items: Schema?
+    public let additionalProperties: AdditionalProperties?
+    public let allOf: [Schema]
+    public let oneOf: [Schema]
+    public let anyOf: [Schema]
+    public let discriminator: Discriminator?
+    /// 3.0 `nullable: true`, or `null` in a 3.1 type array.
+    public let nullable: Bool
+    public let defaultValue: Literal?
+    public let example: Literal?
+    public let deprecated: Bool
+    public let readOnly: Bool
+    public let writeOnly: Bool
+    public let minimum: Double?
+    public let maximum: Double?
+    public let exclusiveMinimum: Bool
+    public let exclusiveMaximum: Bool
+    public let minLength: Int?
+    public let maxLength: Int?
+    public let minItems: Int?
+    public let maxItems: Int?
+    public let pattern: String?
+
+    init(
+        location: SourceLocation, ref: Reference? = nil, types: [String] = [], format: String? = nil,
+        title: String? = nil, summary: String? = nil, description: String? = nil, enumValues: [Literal]? = nil,
+        constValue: Literal? = nil, properties: [Property] = [], required: [String] = [], items: Schema? = nil,
+        additionalProperties: AdditionalProperties? = nil, allOf: [Schema] = [], oneOf: [Schema] = [],
+        anyOf: [Schema] = [], discriminator: Discriminator? = nil, nullable: Bool = false,
+        defaultValue: Literal? = nil, example: Literal? = nil, deprecated: Bool = false,
+        readOnly: Bool = false, writeOnly: Bool = false, minimum: Double? = nil, maximum: Double? = nil,
+        exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false, minLength: Int? = nil,
+        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil
+    ) {
+        self.location = location
+        self.ref = ref
+        self.types = types
+        self.format = format
+        self.title = title
+        self.summary = summary
+        self.description = description
+        self.enumValues = enumValues
+        self.constValue = constValue
+        self.properties = properties
+        self.required = required
+        self.items = items
+        self.additionalProperties = additionalProperties
+        self.allOf = allOf
+        self.oneOf = oneOf
+        self.anyOf = anyOf
+        self.discriminator = discriminator
+        self.nullable = nullable
+        self.defaultValue = defaultValue
+        self.example = example
+        self.deprecated = deprecated
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+        self.minimum = minimum
+        self.maximum = maximum
+        self.exclusiveMinimum = exclusiveMinimum
+        self.exclusiveMaximum = exclusiveMaximum
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.minItems = minItems
+        self.maxItems = maxItems
+        self.pattern = pattern
+    }
+
+    /// The single non-null type, if the schema names exactly one.
+    public var singleType: String? {
+        let nonNull = types.filter { $0 != "null" }
+        return nonNull.count == 1 ? nonNull[0] : nil
+    }
+
+    /// True when the schema has any of the checks a client performs before sending.
+    public var hasConstraints: Bool {
+        minimum != nil || maximum != nil || minLength != nil || maxLength != nil || pattern != nil
+            || minItems != nil || maxItems != nil
+    }
+}

@@ -1,0 +1,64 @@
+import YAMLNodes
+
+/// The whole pipeline, one stage per step:
+/// bytes → YAML nodes → OpenAPI document → IR → Swift files.
+public struct Generator {
+    /// What a successful run produced: the files and the warnings met on the way.
+    public struct Output: Sendable {
+        public var files: [GeneratedFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var options: RenderOptions
+    public var yamlLimits: YAMLParser.Limits
+
+    public init(options: RenderOptions = RenderOptions(), yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
+        self.options = options
+        self.yamlLimits = yamlLimits
+    }
+
+    /// Stage 1: bytes → nodes. Syntax errors become a located diagnostic with a caret snippet.
+    public func parse(_ bytes: [UInt8], file: String) throws(GenerationError) -> YAMLNode {
+        do {
+            return try YAMLParser(limits: yamlLimits).parse(bytes, file: file)
+        } catch {
+            throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
+        }
+    }
+
+    /// Stages 2 to 4 on an already parsed document.
+    public func generate(_ root: YAMLNode, file: String, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
+        let document = try DocumentReader.read(root, file: file, diagnostics: diagnostics)
+        let module = try Translator.translate(document, diagnostics: diagnostics)
+        var options = options
+        options.sourceName = Self.baseName(file)
+        let files = SwiftRenderer.render(module, options: options)
+        return Output(files: files, diagnostics: diagnostics.diagnostics)
+    }
+
+    /// The whole pipeline on a document's bytes.
+    public func generate(bytes: [UInt8], file: String) throws(GenerationError) -> Output {
+        try generate(parse(bytes, file: file), file: file)
+    }
+
+    /// The whole pipeline on a file; `displayName` is how locations name it (defaults to the path).
+    public func generate(path: String, displayName: String? = nil) throws(GenerationError) -> Output {
+        let name = displayName ?? path
+        let root: YAMLNode
+        do {
+            root = try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: name)
+        } catch {
+            throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
+        }
+        return try generate(root, file: name)
+    }
+
+    static func diagnostic(for error: YAMLError) -> Diagnostic {
+        Diagnostic(.error, error.message, at: SourceLocation(file: error.file, mark: error.mark),
+                   detail: YAMLError.snippet(line: error.sourceLine, column: error.mark.column))
+    }
+
+    static func baseName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

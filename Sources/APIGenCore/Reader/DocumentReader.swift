@@ -1,0 +1,112 @@
+import YAMLNodes
+
+/// Stage 2 of the pipeline: YAML node tree → `OpenAPIDocument`.
+public enum DocumentReader {
+    /// Reads the document; semantic errors are reported to `diagnostics` with their location
+    /// and make this throw once the whole document was read (so all errors are shown at once).
+    public static func read(_ root: YAMLNode, file: String, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
+        let context = ReaderContext(file: file, root: root, diagnostics: diagnostics)
+        let document = read(root, context: context)
+        try diagnostics.throwIfErrors()
+        return document
+    }
+
+    private static func read(_ root: YAMLNode, context: ReaderContext) -> OpenAPIDocument {
+        let empty = OpenAPIDocument(file: context.file, version: "", info: .init(title: "", version: "", description: nil), servers: [], operations: [], schemas: [], securitySchemes: [], security: [])
+        guard root.mapping != nil else {
+            context.error("an OpenAPI document must be a mapping, found \(root.kindName)", at: root)
+            return empty
+        }
+        var version = ""
+        if let versionNode = root["openapi"] {
+            version = context.string(versionNode, "openapi") ?? ""
+            if !(version.hasPrefix("3.0") || version.hasPrefix("3.1")) {
+                context.error("unsupported OpenAPI version '\(version)'; APIGen reads 3.0.x and 3.1.x", at: versionNode)
+            }
+        } else if let swagger = root["swagger"] {
+            context.error("Swagger \(swagger.scalar?.text ?? "2.0") documents are not supported; convert to OpenAPI 3", at: swagger)
+        } else {
+            context.error("missing 'openapi' version field", at: root)
+        }
+        context.version31 = version.hasPrefix("3.1")
+
+        var info = OpenAPIDocument.Info(title: "", version: "", description: nil)
+        if let infoNode = root["info"], context.mapping(infoNode, "info") != nil {
+            info.title = infoNode["title"].flatMap { context.string($0, "title") } ?? ""
+            info.version = infoNode["version"].flatMap { context.string($0, "version") } ?? ""
+            info.description = infoNode["description"].flatMap { context.string($0, "description") }
+        }
+
+        var servers: [OpenAPIDocument.Server] = []
+        if let serversNode = root["servers"], let list = context.sequence(serversNode, "servers") {
+            for item in list {
+                guard context.mapping(item, "a server") != nil else { continue }
+                guard let url = item["url"].flatMap({ context.string($0, "server url") }) else {
+                    context.error("server is missing 'url'", at: item)
+                    continue
+                }
+                servers.append(.init(url: url, description: item["description"].flatMap { context.string($0, "description") }))
+            }
+        }
+
+        let schemaReader = SchemaReader(context: context)
+        var schemas: [OpenAPIDocument.NamedSchema] = []
+        var securitySchemes: [SecurityScheme] = []
+        if let components = root["components"], context.mapping(components, "components") != nil {
+            if let schemasNode = components["schemas"], let pairs = context.mapping(schemasNode, "components.schemas") {
+                schemas = pairs.map {
+                    .init(name: $0.key, location: context.location($0.keyMark), schema: schemaReader.read($0.value))
+                }
+            }
+            if let node = components["securitySchemes"], let pairs = context.mapping(node, "securitySchemes") {
+                securitySchemes = pairs.compactMap { readSecurityScheme($0, context: context) }
+            }
+            // parameters, responses, requestBodies, headers, examples are read where they are referenced;
+            // check here that each section is a mapping so a typo'd section is reported.
+            for key in ["parameters", "responses", "requestBodies", "headers", "examples", "pathItems"] {
+                if let node = components[key] { _ = context.mapping(node, "components.\(key)") }
+            }
+        }
+
+        let operationReader = OperationReader(context: context, schemas: schemaReader)
+        var operations: [Operation] = []
+        if let paths = root["paths"] {
+            operations = operationReader.readPaths(paths)
+        } else if !context.version31 && root.mapping != nil && !version.isEmpty {
+            context.warning("document has no 'paths'", at: root)
+        }
+        let security = root["security"].map { operationReader.readSecurity($0) } ?? []
+
+        return OpenAPIDocument(
+            file: context.file, version: version, info: info, servers: servers, operations: operations,
+            schemas: schemas, securitySchemes: securitySchemes, security: security
+        )
+    }
+
+    private static func readSecurityScheme(_ pair: YAMLPair, context: ReaderContext) -> SecurityScheme? {
+        guard let (node, _) = context.follow(pair.value, "a security scheme") else { return nil }
+        let type = node["type"].flatMap { context.string($0, "type") } ?? ""
+        let location = context.location(pair.keyMark)
+        let description = node["description"].flatMap { context.string($0, "description") }
+        let kind: SecurityScheme.Kind
+        switch type {
+        case "http":
+            let scheme = (node["scheme"].flatMap { context.string($0, "scheme") } ?? "").lowercased()
+            kind = scheme == "basic" ? .basic : scheme == "bearer" ? .bearer : .other("http \(scheme)")
+        case "apiKey":
+            guard let name = node["name"].flatMap({ context.string($0, "name") }),
+                  let inText = node["in"].flatMap({ context.string($0, "in") }),
+                  let place = ParameterLocation(rawValue: inText) else {
+                context.error("apiKey security scheme needs 'name' and 'in'", at: node)
+                return nil
+            }
+            kind = .apiKey(name: name, location: place)
+        case "oauth2", "openIdConnect":
+            kind = .other(type)
+        default:
+            context.warning("unknown security scheme type '\(type)'; ignored", at: node)
+            return nil
+        }
+        return SecurityScheme(name: pair.key, kind: kind, description: description, location: location)
+    }
+}

@@ -1,0 +1,197 @@
+import YAMLNodes
+
+/// Reads path items and their operations: parameters merged and `$ref`s followed.
+struct OperationReader {
+    let context: ReaderContext
+    let schemas: SchemaReader
+
+    func readPaths(_ node: YAMLNode) -> [Operation] {
+        guard let pairs = context.mapping(node, "paths") else { return [] }
+        var operations: [Operation] = []
+        for pair in pairs {
+            let path = pair.key
+            guard path.hasPrefix("/") else {
+                context.diagnostics.error("path '\(path)' must start with '/'", at: context.location(pair.keyMark))
+                continue
+            }
+            guard let (item, _) = context.follow(pair.value, "a path item") else { continue }
+            let shared = item["parameters"].map { readParameters($0) } ?? []
+            for method in HTTPMethod.allCases {
+                guard let opNode = item[method.rawValue] else { continue }
+                if let operation = readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair) {
+                    operations.append(operation)
+                }
+            }
+        }
+        return operations
+    }
+
+    private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKey: YAMLPair) -> Operation? {
+        guard context.mapping(node, "an operation") != nil else { return nil }
+        let location = context.location(node)
+        var parameters = shared
+        if let own = node["parameters"] {
+            for parameter in readParameters(own) {
+                if let i = parameters.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                    parameters[i] = parameter
+                } else {
+                    parameters.append(parameter)
+                }
+            }
+        }
+        checkPathParameters(path: path, parameters: parameters, at: context.location(pathKey.keyMark), operation: location)
+
+        var responses: [Response] = []
+        if let responsesNode = node["responses"], let pairs = context.mapping(responsesNode, "responses") {
+            for pair in pairs {
+                if let response = readResponse(pair) { responses.append(response) }
+            }
+        } else if node["responses"] == nil {
+            context.warning("operation has no 'responses'", at: node)
+        }
+
+        var security: [[String]]?
+        if let securityNode = node["security"] { security = readSecurity(securityNode) }
+
+        return Operation(
+            path: path,
+            method: method,
+            operationID: node["operationId"].flatMap { context.string($0, "operationId") },
+            tags: node["tags"].flatMap { context.sequence($0, "tags") }?.compactMap { context.string($0, "tag") } ?? [],
+            summary: node["summary"].flatMap { context.string($0, "summary") },
+            description: node["description"].flatMap { context.string($0, "description") },
+            deprecated: node["deprecated"].flatMap { context.bool($0, "deprecated") } ?? false,
+            parameters: parameters,
+            requestBody: node["requestBody"].flatMap { readRequestBody($0) },
+            responses: responses,
+            security: security,
+            location: location
+        )
+    }
+
+    /// Every `{name}` of the template must be a path parameter, and every path parameter must be in the template.
+    private func checkPathParameters(path: String, parameters: [Parameter], at pathLocation: SourceLocation, operation: SourceLocation) {
+        let names = Self.templateNames(path)
+        for name in names where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            context.diagnostics.error("path parameter '{\(name)}' of '\(path)' is not declared", at: operation)
+        }
+        for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
+            context.diagnostics.error("path parameter '\(parameter.name)' is not in the path template '\(path)'", at: parameter.sourceLocation)
+        }
+    }
+
+    /// The names between braces in a path template.
+    static func templateNames(_ path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for c in path {
+            if c == "{" { current = "" } else if c == "}" {
+                if let name = current { names.append(name) }
+                current = nil
+            } else if current != nil {
+                current!.append(c)
+            }
+        }
+        return names
+    }
+
+    func readParameters(_ node: YAMLNode) -> [Parameter] {
+        guard let list = context.sequence(node, "parameters") else { return [] }
+        return list.compactMap(readParameter)
+    }
+
+    private func readParameter(_ raw: YAMLNode) -> Parameter? {
+        guard let (node, _) = context.follow(raw, "a parameter") else { return nil }
+        guard let nameNode = node["name"] else {
+            context.error("parameter is missing 'name'", at: node)
+            return nil
+        }
+        guard let inNode = node["in"] else {
+            context.error("parameter is missing 'in'", at: node)
+            return nil
+        }
+        guard let name = context.string(nameNode, "parameter name"), let inText = context.string(inNode, "parameter 'in'") else { return nil }
+        guard let location = ParameterLocation(rawValue: inText) else {
+            context.error("parameter 'in' must be path, query, header or cookie, found '\(inText)'", at: inNode)
+            return nil
+        }
+        var required = node["required"].flatMap { context.bool($0, "required") } ?? false
+        if location == .path && !required {
+            if node["required"] != nil {
+                context.warning("path parameter '\(name)' must be required; treated as required", at: node)
+            }
+            required = true
+        }
+        var schema = node["schema"].map { schemas.read($0) }
+        if schema == nil, let content = node["content"], let pairs = context.mapping(content, "content"), let first = pairs.first {
+            schema = first.value["schema"].map { schemas.read($0) }
+        }
+        return Parameter(
+            name: name, location: location, required: required,
+            description: node["description"].flatMap { context.string($0, "description") },
+            deprecated: node["deprecated"].flatMap { context.bool($0, "deprecated") } ?? false,
+            schema: schema,
+            example: node["example"].map { context.literal($0) },
+            explode: node["explode"].flatMap { context.bool($0, "explode") },
+            style: node["style"].flatMap { context.string($0, "style") },
+            sourceLocation: context.location(node)
+        )
+    }
+
+    private func readContent(_ node: YAMLNode?) -> [MediaType] {
+        guard let node, let pairs = context.mapping(node, "content") else { return [] }
+        return pairs.compactMap { pair in
+            guard context.mapping(pair.value, "a media type") != nil else { return nil }
+            return MediaType(
+                contentType: pair.key,
+                schema: pair.value["schema"].map { schemas.read($0) },
+                location: context.location(pair.keyMark)
+            )
+        }
+    }
+
+    private func readRequestBody(_ raw: YAMLNode) -> RequestBody? {
+        guard let (node, component) = context.follow(raw, "a request body") else { return nil }
+        return RequestBody(
+            description: node["description"].flatMap { context.string($0, "description") },
+            required: node["required"].flatMap { context.bool($0, "required") } ?? false,
+            content: readContent(node["content"]),
+            componentName: component,
+            location: context.location(node)
+        )
+    }
+
+    private func readResponse(_ pair: YAMLPair) -> Response? {
+        var status = pair.key
+        let keyLocation = context.location(pair.keyMark)
+        if status != "default" {
+            let upper = status.uppercased()
+            let valid = upper.count == 3 && upper.first.map { "12345".contains($0) } == true
+                && (upper.dropFirst().allSatisfy(\.isNumber) || upper.dropFirst() == "XX")
+            guard valid else {
+                context.diagnostics.warning("response key '\(status)' is not a status code, a range like 2XX, or 'default'; ignored", at: keyLocation)
+                return nil
+            }
+            if upper != status {
+                context.diagnostics.warning("response range '\(status)' should be upper case ('\(upper)')", at: keyLocation)
+            }
+            status = upper
+        }
+        guard let (node, component) = context.follow(pair.value, "a response") else { return nil }
+        return Response(
+            status: status,
+            description: node["description"].flatMap { context.string($0, "description") },
+            content: readContent(node["content"]),
+            componentName: component,
+            location: keyLocation
+        )
+    }
+
+    func readSecurity(_ node: YAMLNode) -> [[String]] {
+        guard let list = context.sequence(node, "security") else { return [] }
+        return list.compactMap { item in
+            guard let pairs = context.mapping(item, "a security requirement") else { return nil }
+            return pairs.map(\.key)
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import YAMLNodes
+
+/// Reads schema objects (3.0 and 3.1) into `Schema` values; `$ref`s are checked and kept.
+struct SchemaReader {
+    let context: ReaderContext
+
+    private static let knownTypes: Set<String> = ["string", "number", "integer", "boolean", "object", "array", "null"]
+
+    func read(_ node: YAMLNode, depth: Int = 0) -> Schema {
+        let location = context.location(node)
+        if depth > context.maxSchemaDepth {
+            context.error("schema nesting is deeper than \(context.maxSchemaDepth) levels", at: node)
+            return Schema(location: location)
+        }
+        // 3.1 boolean schemas: `true` accepts anything, `false` nothing; both become free-form.
+        if let scalar = node.scalar, case .bool = scalar.value {
+            return Schema(location: location)
+        }
+        guard let pairs = context.mapping(node, "a schema") else { return Schema(location: location) }
+
+        var ref: Schema.Reference?
+        var types: [String] = []
+        var nullable = false
+        // `type` first: it decides how enum values are read.
+        if let typeNode = node["type"] {
+            if let items = typeNode.sequence {
+                for item in items { if let t = context.string(item, "type") { types.append(t) } }
+            } else if let t = context.string(typeNode, "type") {
+                types = [t]
+            }
+            for (index, t) in types.enumerated() where !Self.knownTypes.contains(t) {
+                context.warning("unknown schema type '\(t)'; treated as free-form", at: typeNode.sequence?[index] ?? typeNode)
+            }
+            types = types.filter { Self.knownTypes.contains($0) }
+            if types.contains("null") { nullable = true }
+        }
+        let isString = types.contains("string")
+
+        var format: String?, title: String?, summary: String?, description: String?
+        var enumValues: [Literal]?, constValue: Literal?
+        var properties: [Schema.Property] = []
+        var required: [String] = []
+        var items: Schema?
+        var additional: Schema.AdditionalProperties?
+        var allOf: [Schema] = [], oneOf: [Schema] = [], anyOf: [Schema] = []
+        var discriminator: Schema.Discriminator?
+        var defaultValue: Literal?, example: Literal?
+        var deprecated = false, readOnly = false, writeOnly = false
+        var minimum: Double?, maximum: Double?
+        var exclusiveMinimum = false, exclusiveMaximum = false
+        var minLength: Int?, maxLength: Int?, minItems: Int?, maxItems: Int?
+        var pattern: String?
+
+        for pair in pairs {
+            let value = pair.value
+            switch pair.key {
+            case "$ref":
+                ref = readRef(value, depth: depth)
+            case "format": format = context.string(value, "format")
+            case "title": title = context.string(value, "title")
+            case "summary": summary = context.string(value, "summary")
+            case "description": description = context.string(value, "description")
+            case "enum":
+                if let list = context.sequence(value, "enum") {
+                    enumValues = list.map { item in
+                        if isString, item.scalar != nil, item.scalar?.value != .null { return .string(item.scalar!.text) }
+                        return context.literal(item)
+                    }
+                }
+            case "const": constValue = context.literal(value, stringsAsWritten: isString && value.scalar?.value != .null)
+            case "properties":
+                if let props = context.mapping(value, "properties") {
+                    properties = props.map {
+                        Schema.Property(name: $0.key, location: context.location($0.keyMark), schema: read($0.value, depth: depth + 1))
+                    }
+                }
+            case "required":
+                // Some documents write `required: true` on a property (a 2.0 habit): warn and ignore.
+                if let list = value.sequence {
+                    required = list.compactMap { context.string($0, "required entry") }
+                } else {
+                    context.warning("'required' of a schema must be a list of property names; ignored", at: value)
+                }
+            case "items":
+                if value.sequence != nil {
+                    context.warning("'items' as a list (tuple form) is not supported; items are free-form", at: value)
+                    items = Schema(location: context.location(value))
+                } else {
+                    items = read(value, depth: depth + 1)
+                }
+            case "additionalProperties":
+                if let scalar = value.scalar, case .bool(let allowed) = scalar.value {
+                    additional = .allowed(allowed)
+                } else {
+                    additional = .schema(read(value, depth: depth + 1))
+                }
+            case "allOf": allOf = readList(value, "allOf", depth: depth)
+            case "oneOf": oneOf = readList(value, "oneOf", depth: depth)
+            case "anyOf": anyOf = readList(value, "anyOf", depth: depth)
+            case "discriminator": discriminator = readDiscriminator(value)
+            case "nullable": if let b = context.bool(value, "nullable") { nullable = nullable || b }
+            case "default": defaultValue = context.literal(value, stringsAsWritten: isString && value.scalar != nil && value.scalar?.value != .null)
+            case "example": example = context.literal(value, stringsAsWritten: isString && value.scalar != nil && value.scalar?.value != .null)
+            case "deprecated": deprecated = context.bool(value, "deprecated") ?? false
+            case "readOnly": readOnly = context.bool(value, "readOnly") ?? false
+            case "writeOnly": writeOnly = context.bool(value, "writeOnly") ?? false
+            case "minimum": minimum = context.number(value, "minimum")
+            case "maximum": maximum = context.number(value, "maximum")
+            case "exclusiveMinimum":
+                // 3.0: a boolean modifying `minimum`; 3.1: the bound itself.
+                if let scalar = value.scalar, case .bool(let b) = scalar.value { exclusiveMinimum = b } else if let n = context.number(value, "exclusiveMinimum") {
+                    minimum = n
+                    exclusiveMinimum = true
+                }
+            case "exclusiveMaximum":
+                if let scalar = value.scalar, case .bool(let b) = scalar.value { exclusiveMaximum = b } else if let n = context.number(value, "exclusiveMaximum") {
+                    maximum = n
+                    exclusiveMaximum = true
+                }
+            case "minLength": minLength = context.integer(value, "minLength")
+            case "maxLength": maxLength = context.integer(value, "maxLength")
+            case "minItems": minItems = context.integer(value, "minItems")
+            case "maxItems": maxItems = context.integer(value, "maxItems")
+            case "pattern": pattern = context.string(value, "pattern")
+            default: break // unknown keys and x- extensions are ignored
+            }
+        }
+        if let enumValues, enumValues.contains(.null) { nullable = true }
+
+        return Schema(
+            location: location, ref: ref, types: types, format: format, title: title, summary: summary,
+            description: description, enumValues: enumValues, constValue: constValue, properties: properties,
+            required: required, items: items, additionalProperties: additional, allOf: allOf, oneOf: oneOf,
+            anyOf: anyOf, discriminator: discriminator, nullable: nullable, defaultValue: defaultValue,
+            example: example, deprecated: deprecated, readOnly: readOnly, writeOnly: writeOnly,
+            minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
+            exclusiveMaximum: exclusiveMaximum, minLength: minLength, maxLength: maxLength,
+            minItems: minItems, maxItems: maxItems, pattern: pattern
+        )
+    }
+
+    private func readList(_ node: YAMLNode, _ what: String, depth: Int) -> [Schema] {
+        guard let list = context.sequence(node, what) else { return [] }
+        return list.map { read($0, depth: depth + 1) }
+    }
+
+    private func readDiscriminator(_ node: YAMLNode) -> Schema.Discriminator? {
+        guard context.mapping(node, "discriminator") != nil else { return nil }
+        guard let nameNode = node["propertyName"], let name = context.string(nameNode, "propertyName") else {
+            context.error("discriminator needs a 'propertyName'", at: node)
+            return nil
+        }
+        var mapping: [(String, String)] = []
+        if let mapNode = node["mapping"], let pairs = context.mapping(mapNode, "discriminator mapping") {
+            for pair in pairs {
+                if let target = context.string(pair.value, "mapping target") { mapping.append((pair.key, target)) }
+            }
+        }
+        return Schema.Discriminator(propertyName: name, mapping: mapping)
+    }
+
+    /// Checks a schema `$ref` and says where it points.
+    private func readRef(_ node: YAMLNode, depth: Int) -> Schema.Reference? {
+        guard let pointer = context.string(node, "$ref") else { return nil }
+        guard pointer.hasPrefix("#") else {
+            context.error("$ref '\(pointer)' points into another file, which is not supported here", at: node)
+            return nil
+        }
+        guard let tokens = PointerResolver.tokens(of: pointer) else {
+            context.error("$ref '\(pointer)' is not a valid JSON pointer", at: node)
+            return nil
+        }
+        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas" {
+            guard context.resolver.resolve(pointer) != nil else {
+                context.error("$ref '\(pointer)' does not resolve", at: node)
+                return nil
+            }
+            return .component(tokens[2])
+        }
+        guard let target = context.schemaAtPointer(pointer, refNode: node, depth: depth, read: { read($0, depth: $1) }) else {
+            return nil
+        }
+        return .pointer(pointer, target: target)
+    }
+}

@@ -1,0 +1,274 @@
+/// Prints `Client`: its init (server URL, credentials, transport, timeout, validation switch)
+/// and one `async throws` method per operation, plus a `…Pages` sequence for paginated lists.
+struct ClientRenderer {
+    let options: RenderOptions
+    let index: TypeIndex
+
+    private var access: String { options.access }
+
+    func render(_ module: ModuleDecl, into p: inout CodePrinter) {
+        let title = module.title.isEmpty ? "the API" : module.title
+        p.docs(["A client for \(SwiftSpelling.docLine(title))\(module.version.isEmpty ? "" : " (version \(module.version))").", "", "Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`."])
+        p.block("\(access) struct Client: Sendable, CustomStringConvertible") { p in
+            if let server = module.serverURL {
+                p.docs(["The document's first server: `\(server)`."])
+                p.line("\(access) static let defaultServerURL = ServerURL.parse(\(SwiftSpelling.string(server)))")
+                p.line()
+            }
+            p.line("let core: ClientCore")
+            p.line()
+            renderInit(module, into: &p)
+            p.line()
+            p.docs(["The server this client sends to."])
+            p.line("\(access) var serverURL: URL { core.serverURL }")
+            p.line()
+            p.docs(["Shows the server URL only, never a credential."])
+            p.line("\(access) var description: String { core.description }")
+        }
+        for operation in module.operations {
+            p.line()
+            p.block("extension Client") { p in
+                renderOperation(operation, into: &p)
+                if let pagination = operation.pagination {
+                    p.line()
+                    renderPages(operation, pagination, into: &p)
+                }
+            }
+        }
+    }
+
+    private func renderInit(_ module: ModuleDecl, into p: inout CodePrinter) {
+        let required = module.auth.count == 1
+        var params: [String] = []
+        var docs = ["Creates a client.", "", "- Parameters:"]
+        if let _ = module.serverURL {
+            params.append("serverURL: URL = Client.defaultServerURL")
+        } else {
+            params.append("serverURL: URL")
+        }
+        docs.append("  - serverURL: Where requests go.")
+        for auth in module.auth {
+            params.append("\(auth.argumentName): String\(required ? "" : "? = nil")")
+            let what: String
+            switch auth.kind {
+            case .bearer: what = "Sent as `Authorization: Bearer …`."
+            case .basic: what = "`user:password`, sent as `Authorization: Basic …`."
+            case .apiKey(let name, let location): what = "Sent in the `\(name)` \(location == .header ? "header" : "query item")."
+            }
+            docs.append("  - \(auth.argumentName): \(auth.docs.first.map { SwiftSpelling.docLine($0) + " " } ?? "")\(what)")
+        }
+        params.append("transport: any HTTPTransport = URLSessionTransport()")
+        params.append("timeout: Double = 60")
+        params.append("validatesArguments: Bool = true")
+        docs.append("  - transport: Sends the requests; `URLSessionTransport` by default.")
+        docs.append("  - timeout: Seconds to wait for each answer.")
+        docs.append("  - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).")
+        p.docs(docs)
+        p.line("\(access) init(")
+        p.indent()
+        for (i, param) in params.enumerated() { p.line(param + (i == params.count - 1 ? "" : ",")) }
+        p.outdent()
+        p.block(")") { p in
+            if module.auth.isEmpty {
+                p.line("let credentials: [Credential] = []")
+            } else {
+                p.line("var credentials: [Credential] = []")
+                for auth in module.auth {
+                    let placement: String
+                    switch auth.kind {
+                    case .bearer: placement = ".bearer"
+                    case .basic: placement = ".basic"
+                    case .apiKey(let name, let location): placement = location == .query ? ".query(\(SwiftSpelling.string(name)))" : ".header(\(SwiftSpelling.string(name)))"
+                    }
+                    let scheme = SwiftSpelling.string(auth.schemeName)
+                    if required {
+                        p.line("credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName)))")
+                    } else {
+                        p.line("if let \(auth.argumentName) { credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName))) }")
+                    }
+                }
+            }
+            p.line("core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)")
+        }
+    }
+
+    private func signature(_ operation: OperationDecl, excluding: String? = nil) -> [String] {
+        var params: [String] = []
+        for parameter in operation.parameters where parameter.name != excluding {
+            params.append("\(parameter.name): \(SwiftSpelling.type(parameter.type))" + (parameter.type.isOptional ? " = nil" : ""))
+        }
+        if let body = operation.body {
+            params.append("body: \(SwiftSpelling.type(body.type))" + (body.type.isOptional ? " = nil" : ""))
+        }
+        return params
+    }
+
+    private func parameterDocs(_ operation: OperationDecl, excluding: String? = nil) -> [String] {
+        var lines: [String] = []
+        for parameter in operation.parameters where parameter.name != excluding {
+            lines.append("  - \(SwiftNaming.unescaped(parameter.name)): \(parameter.docs.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
+        }
+        if let body = operation.body {
+            lines.append("  - body: \(body.docs.first.map(SwiftSpelling.docLine) ?? "The request body.")")
+        }
+        return lines.isEmpty ? [] : ["- Parameters:"] + lines
+    }
+
+    private func printSignature(_ head: String, _ params: [String], _ tail: String, into p: inout CodePrinter, body: (inout CodePrinter) -> Void) {
+        if params.count <= 2 {
+            p.block("\(head)(\(params.joined(separator: ", ")))\(tail)", body)
+        } else {
+            p.line("\(head)(")
+            p.indent()
+            for (i, param) in params.enumerated() { p.line(param + (i == params.count - 1 ? "" : ",")) }
+            p.outdent()
+            p.block(")\(tail)", body)
+        }
+    }
+
+    private func renderOperation(_ operation: OperationDecl, into p: inout CodePrinter) {
+        var docs = operation.docs
+        let paramDocs = parameterDocs(operation)
+        if !paramDocs.isEmpty { docs += [""] + paramDocs }
+        docs.append("- Returns: " + (operation.response.map { "The decoded `\(SwiftSpelling.type($0))` of a 2xx answer." } ?? "Nothing; a 2xx answer means success."))
+        docs.append("- Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.")
+        p.docs(docs)
+        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+        let returns = operation.response.map { " -> \(SwiftSpelling.type($0))" } ?? ""
+        printSignature("\(access) func \(operation.name)", signature(operation), " async throws\(returns)", into: &p) { p in
+            renderValidation(operation, into: &p)
+            let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
+            p.line("var request = HTTPRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security))")
+            for parameter in operation.parameters where parameter.location == .query {
+                p.line(queryCall(parameter))
+            }
+            for parameter in operation.parameters where parameter.location == .header {
+                p.line("request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
+            }
+            if let body = operation.body { renderBody(body, into: &p) }
+            switch (operation.response, operation.responseEncoding) {
+            case (nil, _): p.line("try await core.send(request)")
+            case (_, .text): p.line("return try await core.sendForText(request)")
+            case (_, .binary): p.line("return try await core.sendForData(request)")
+            case (let type?, _): p.line("return try await core.send(request, decoding: \(SwiftSpelling.type(type)).self)")
+            }
+        }
+    }
+
+    private func renderValidation(_ operation: OperationDecl, into p: inout CodePrinter) {
+        var calls: [String] = []
+        for parameter in operation.parameters {
+            if let call = ValidationCalls.call(value: parameter.name, name: SwiftSpelling.string(SwiftNaming.unescaped(parameter.name)), type: parameter.type, constraints: parameter.constraints, index: index, checkEnums: true) {
+                calls.append(call)
+            }
+        }
+        if let body = operation.body, let call = ValidationCalls.call(value: "body", name: "\"body\"", type: body.type, constraints: Constraints(), index: index, checkEnums: false) {
+            calls.append(call)
+        }
+        guard !calls.isEmpty else { return }
+        p.block("if core.validatesArguments") { p in
+            for call in calls { p.line(call) }
+        }
+    }
+
+    /// The path as a string literal with each parameter percent-encoded into its segment.
+    private func pathExpression(_ operation: OperationDecl) -> String {
+        var out = "\""
+        var name: String?
+        for c in operation.path {
+            if c == "{" { name = ""; continue }
+            if c == "}", let n = name {
+                if let parameter = operation.parameters.first(where: { $0.location == .path && $0.wireName == n }) {
+                    out += "\\(PercentEncoding.segment(\(parameter.name)))"
+                }
+                name = nil
+                continue
+            }
+            if name != nil { name!.append(c); continue }
+            let escaped = SwiftSpelling.string(String(c))
+            out += escaped.dropFirst().dropLast()
+        }
+        return out + "\""
+    }
+
+    private func queryCall(_ parameter: OperationDecl.Parameter) -> String {
+        let name = SwiftSpelling.string(parameter.wireName)
+        let resolved = index.resolved(parameter.type).unwrapped
+        switch resolved {
+        case .builtin(let b) where b != "JSONValue" && b != "Data":
+            return "request.addQuery(\(name), \(parameter.name))"
+        case .array(let element) where isScalar(element):
+            return "request.addQuery(\(name), \(parameter.name), explode: \(parameter.explode))"
+        case .named where index.isEnum(resolved):
+            return "request.addQuery(\(name), \(parameter.name))"
+        default:
+            return "try request.addQueryJSON(\(name), \(parameter.name))"
+        }
+    }
+
+    private func isScalar(_ type: TypeUsage) -> Bool {
+        switch index.resolved(type) {
+        case .builtin(let b): b != "JSONValue" && b != "Data"
+        case .named: index.isEnum(type)
+        default: false
+        }
+    }
+
+    private func renderBody(_ body: OperationDecl.Body, into p: inout CodePrinter) {
+        let value = body.type.isOptional ? "body" : "body"
+        let call: String
+        switch body.encoding {
+        case .json: call = "try request.setJSONBody(\(value), contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .form: call = "try request.setFormBody(\(value))"
+        case .multipart: call = "try request.setMultipartBody(\(value))"
+        case .text: call = "request.setTextBody(\(value), contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .binary: call = "request.setDataBody(\(value), contentType: \(SwiftSpelling.string(body.contentType)))"
+        }
+        if body.type.isOptional {
+            p.block("if let body") { p in p.line(call) }
+        } else {
+            p.line(call)
+        }
+    }
+
+    private func renderPages(_ operation: OperationDecl, _ pagination: OperationDecl.Pagination, into p: inout CodePrinter) {
+        guard let response = operation.response else { return }
+        let pageParameter = operation.parameters.first { $0.name == pagination.pageParameter }
+        var docs = ["Every page of `\(operation.name)`, fetched lazily, one request per page.", "",
+                    "Stops after a page with no items\(pagination.totalCountPath == nil ? "" : " or once the total count the server reports is reached")."]
+        var paramDocs = parameterDocs(operation, excluding: pagination.pageParameter)
+        if paramDocs.isEmpty { paramDocs = ["- Parameters:"] }
+        paramDocs.append("  - firstPage: The page number to start from.")
+        docs += [""] + paramDocs
+        p.docs(docs)
+        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+        var params = signature(operation, excluding: pagination.pageParameter)
+        params.append("startingAt firstPage: Int = 1")
+        let pageType = SwiftSpelling.type(response)
+        printSignature("\(access) func \(SwiftNaming.unescaped(operation.name))Pages", params, " -> PageSequence<\(pageType)>", into: &p) { p in
+            var arguments: [String] = []
+            for parameter in operation.parameters {
+                let label = SwiftNaming.unescaped(parameter.name)
+                if parameter.name == pagination.pageParameter {
+                    let isDouble = pageParameter.map { $0.type.unwrapped == .double } ?? false
+                    arguments.append("\(label): \(isDouble ? "Double(page)" : "page")")
+                } else {
+                    arguments.append("\(label): \(parameter.name)")
+                }
+            }
+            if operation.body != nil { arguments.append("body: body") }
+            p.line("PageSequence(")
+            p.indent()
+            p.line("firstPage: firstPage,")
+            p.line("fetch: { page in try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
+            p.line("itemCount: { page in (page.\(pagination.itemsProperty)).count },")
+            if let total = pagination.totalCountPath {
+                p.line("totalCount: { page in \(total.replacingOccurrences("$PAGE", with: "page")) }")
+            } else {
+                p.line("totalCount: { _ in nil }")
+            }
+            p.outdent()
+            p.line(")")
+        }
+    }
+}

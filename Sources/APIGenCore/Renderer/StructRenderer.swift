@@ -1,0 +1,168 @@
+/// Prints a generated struct: properties, memberwise init, coding keys, custom coding when
+/// dates or extra properties need it, validation, and nested types.
+struct StructRenderer {
+    let access: String
+    let index: TypeIndex
+    let renderNested: (Declaration, [String], inout CodePrinter) -> Void
+
+    func render(_ decl: StructDecl, path: [String], into p: inout CodePrinter) {
+        let validates = index.validatable.contains(path)
+        var conformances = ["Codable", "Hashable", "Sendable"]
+        if validates { conformances.append("Validatable") }
+        p.docs(decl.docs)
+        p.block("\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
+            for property in decl.properties {
+                p.docs(property.docs)
+                p.line("\(access) var \(property.name): \(SwiftSpelling.type(property.type))")
+            }
+            if let additional = decl.additionalProperties {
+                p.docs(["Keys the schema does not list, with their values."])
+                p.line("\(access) var additionalProperties: [String: \(SwiftSpelling.type(additional))]")
+            }
+            if !decl.properties.isEmpty || decl.additionalProperties != nil { p.line() }
+            renderInit(decl, into: &p)
+            if !decl.properties.isEmpty {
+                p.line()
+                p.block("enum CodingKeys: String, CodingKey") { p in
+                    for property in decl.properties {
+                        let bare = SwiftNaming.unescaped(property.name)
+                        p.line(bare == property.wireName ? "case \(property.name)" : "case \(property.name) = \(SwiftSpelling.string(property.wireName))")
+                    }
+                }
+            }
+            if decl.needsCustomCoding {
+                p.line()
+                renderDecoding(decl, into: &p)
+                p.line()
+                renderEncoding(decl, into: &p)
+            }
+            if validates {
+                p.line()
+                renderValidation(decl, into: &p)
+            }
+            for nested in decl.nested {
+                p.line()
+                renderNested(nested, path, &p)
+            }
+        }
+    }
+
+    private func renderInit(_ decl: StructDecl, into p: inout CodePrinter) {
+        var params = decl.properties.map { property -> String in
+            let label = SwiftNaming.unescaped(property.name)
+            let spelled = label == property.name ? label : property.name
+            return "\(spelled): \(SwiftSpelling.type(property.type))" + (property.defaultValue.map { " = \($0)" } ?? "")
+        }
+        if let additional = decl.additionalProperties {
+            params.append("additionalProperties: [String: \(SwiftSpelling.type(additional))] = [:]")
+        }
+        let header = params.isEmpty ? "\(access) init()" : params.count <= 2 ? "\(access) init(\(params.joined(separator: ", ")))" : nil
+        if let header {
+            p.block(header) { p in assignments(decl, into: &p) }
+        } else {
+            p.line("\(access) init(")
+            p.indent()
+            for (i, param) in params.enumerated() { p.line(param + (i == params.count - 1 ? "" : ",")) }
+            p.outdent()
+            p.block(")") { p in assignments(decl, into: &p) }
+        }
+    }
+
+    private func assignments(_ decl: StructDecl, into p: inout CodePrinter) {
+        for property in decl.properties { p.line("self.\(property.name) = \(property.name)") }
+        if decl.additionalProperties != nil { p.line("self.additionalProperties = additionalProperties") }
+    }
+
+    private func renderDecoding(_ decl: StructDecl, into p: inout CodePrinter) {
+        p.block("\(access) init(from decoder: any Decoder) throws") { p in
+            if !decl.properties.isEmpty {
+                p.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            }
+            for property in decl.properties {
+                let key = SwiftSpelling.member(property.name)
+                let optional = property.type.isOptional
+                let base = property.type.unwrapped
+                switch base {
+                case .builtin("Date"):
+                    p.line("\(property.name) = try container.decodeDate\(optional ? "IfPresent" : "")(forKey: \(key))")
+                case .array(.builtin("Date")):
+                    p.line("\(property.name) = try container.decodeDates\(optional ? "IfPresent" : "")(forKey: \(key))")
+                default:
+                    p.line("\(property.name) = try container.decode\(optional ? "IfPresent" : "")(\(SwiftSpelling.type(base)).self, forKey: \(key))")
+                }
+            }
+            if let additional = decl.additionalProperties {
+                let known = decl.properties.map { SwiftSpelling.string($0.wireName) }.joined(separator: ", ")
+                p.line("let extra = try decoder.container(keyedBy: AnyCodingKey.self)")
+                p.line("additionalProperties = try extra.decodeAdditionalProperties(\(SwiftSpelling.type(additional)).self, known: [\(known)])")
+            }
+        }
+    }
+
+    private func renderEncoding(_ decl: StructDecl, into p: inout CodePrinter) {
+        p.block("\(access) func encode(to encoder: any Encoder) throws") { p in
+            if !decl.properties.isEmpty {
+                p.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            }
+            for property in decl.properties {
+                let key = SwiftSpelling.member(property.name)
+                let optional = property.type.isOptional
+                switch property.type.unwrapped {
+                case .builtin("Date"):
+                    p.line("try container.encodeDate\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
+                case .array(.builtin("Date")):
+                    p.line("try container.encodeDates\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
+                default:
+                    p.line("try container.encode\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
+                }
+            }
+            if decl.additionalProperties != nil {
+                p.line("var extra = encoder.container(keyedBy: AnyCodingKey.self)")
+                p.line("try extra.encodeAdditionalProperties(additionalProperties)")
+            }
+        }
+    }
+
+    private func renderValidation(_ decl: StructDecl, into p: inout CodePrinter) {
+        p.block("\(access) func validate(path: String) throws") { p in
+            for property in decl.properties {
+                let name = "path + \(SwiftSpelling.string("." + SwiftNaming.unescaped(property.name)))"
+                if let call = ValidationCalls.call(value: property.name, name: name, type: property.type, constraints: property.constraints, index: index, checkEnums: false) {
+                    p.line(call)
+                }
+            }
+        }
+    }
+}
+
+/// The `Validation.check…` call for one value, or nil when there is nothing to check.
+enum ValidationCalls {
+    static func call(value: String, name: String, type: TypeUsage, constraints c: Constraints, index: TypeIndex, checkEnums: Bool) -> String? {
+        let resolved = index.resolved(type).unwrapped
+        if index.needsValidation(resolved) { return "try Validation.check(\(value), name: \(name))" }
+        if checkEnums {
+            if index.isEnum(resolved) { return "try Validation.checkKnown(\(value), name: \(name))" }
+            if case .array(let element) = resolved, index.isEnum(element) { return "try Validation.checkKnown(\(value), name: \(name))" }
+        }
+        guard !c.isEmpty else { return nil }
+        var args: [String] = []
+        switch resolved {
+        case .builtin("String"):
+            if let v = c.minLength { args.append("minLength: \(v)") }
+            if let v = c.maxLength { args.append("maxLength: \(v)") }
+            if let v = c.pattern { args.append("pattern: \(SwiftSpelling.string(v))") }
+        case .builtin("Int"), .builtin("Double"):
+            if let v = c.minimum { args.append("minimum: \(formatNumber(v))") }
+            if let v = c.maximum { args.append("maximum: \(formatNumber(v))") }
+            if c.minimum != nil && c.exclusiveMinimum { args.append("exclusiveMinimum: true") }
+            if c.maximum != nil && c.exclusiveMaximum { args.append("exclusiveMaximum: true") }
+        case .array:
+            if let v = c.minItems { args.append("minItems: \(v)") }
+            if let v = c.maxItems { args.append("maxItems: \(v)") }
+        default:
+            return nil
+        }
+        guard !args.isEmpty else { return nil }
+        return "try Validation.check(\(value), name: \(name), \(args.joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,21 @@
+/// How IR values are spelled in Swift source.
+enum SwiftSpelling {
+    static func type(_ usage: TypeUsage) -> String {
+        switch usage {
+        case .builtin(let name): name
+        case .named(let path): path.joined(separator: ".")
+        case .array(let element): "[\(type(element))]"
+        case .dictionary(let value): "[String: \(type(value))]"
+        case .optional(let wrapped): type(wrapped) + "?"
+        }
+    }
+
+    /// `a_b` → `.aB` as a member reference (`CodingKeys` case etc.).
+    static func member(_ name: String) -> String { "." + name }
+
+    /// A string literal for any text.
+    static func string(_ text: String) -> String { TypeTranslator.swiftString(text) }
+
+    /// A doc-comment-safe single line.
+    static func docLine(_ text: String) -> String { text.replacingOccurrences("\n", with: " ") }
+}

@@ -1,0 +1,23 @@
+/// Prints every generated type, dispatching each declaration to its renderer.
+struct TypesRenderer {
+    let options: RenderOptions
+    let index: TypeIndex
+
+    func render(_ decl: Declaration, parent: [String], into p: inout CodePrinter) {
+        let path = parent + [decl.name]
+        let nested: (Declaration, [String], inout CodePrinter) -> Void = { d, parentPath, printer in
+            render(d, parent: parentPath, into: &printer)
+        }
+        switch decl {
+        case .structure(let s):
+            StructRenderer(access: options.access, index: index, renderNested: nested).render(s, path: path, into: &p)
+        case .enumeration(let e):
+            EnumRenderer(access: options.access).render(e, into: &p)
+        case .oneOf(let o):
+            OneOfRenderer(access: options.access, renderNested: nested).render(o, path: path, into: &p)
+        case .alias(let a):
+            p.docs(a.docs)
+            p.line("\(options.access) typealias \(a.name) = \(SwiftSpelling.type(a.target))")
+        }
+    }
+}

@@ -1,0 +1,269 @@
+/// Turns operations into client methods, and security schemes into client credentials.
+struct OperationTranslator {
+    let context: TranslationContext
+    let types: TypeTranslator
+
+    /// Names a generated `Client` already uses.
+    private static let clientMembers: Set<String> = ["serverURL", "transport", "description", "core", "validatesArguments", "timeout"]
+    static let pageParameters: Set<String> = ["page", "page_no", "page_number", "pageNo", "pageNumber"]
+    static let itemProperties = ["data", "result", "items", "results"]
+    static let pagingProperties = ["paging", "result_info", "pagination", "meta"]
+    static let totalCountProperties = ["total_count", "totalCount", "total"]
+
+    func translateAll() -> (operations: [OperationDecl], auth: [AuthDecl]) {
+        let auth = translateAuth()
+        var names = NameScope(reserved: Self.clientMembers)
+        var seenIDs: [String: SourceLocation] = [:]
+        var operations: [OperationDecl] = []
+        for operation in context.document.operations {
+            let rawName = operation.operationID ?? Self.fallbackName(operation)
+            if let id = operation.operationID {
+                if let first = seenIDs[id] {
+                    context.warning("operationId '\(id)' is also used at \(first); this operation gets a numbered name", at: operation.location)
+                } else {
+                    seenIDs[id] = operation.location
+                }
+            }
+            let (name, clashed) = names.claim(SwiftNaming.memberName(rawName))
+            if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
+                context.warning("operation '\(rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location)
+            }
+            operations.append(translate(operation, name: name, rawName: rawName, auth: auth))
+        }
+        return (operations, auth)
+    }
+
+    /// `GET /accounts/{account_id}/meetings` → `get_accounts_account_id_meetings`.
+    static func fallbackName(_ operation: Operation) -> String {
+        let words = operation.path.split(separator: "/").map { String($0).replacingOccurrences("{", with: "by_").replacingOccurrences("}", with: "") }
+        return ([operation.method.rawValue] + words).joined(separator: "_")
+    }
+
+    private func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
+        let typePrefix = SwiftNaming.upperCamel(rawName)
+        var scope = TypeScope(path: [], reserved: [])
+        var argumentNames = NameScope(reserved: ["body"])
+
+        // Path parameters in template order, then the others in document order.
+        let templateOrder = OperationReader.templateNames(operation.path)
+        let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
+        let otherParams = operation.parameters.filter { $0.location == .query || $0.location == .header }
+        for parameter in operation.parameters where parameter.location == .cookie {
+            context.warning("cookie parameter '\(parameter.name)' is not supported; it is not sent", at: parameter.sourceLocation)
+        }
+        var parameters: [OperationDecl.Parameter] = []
+        for parameter in pathParams + otherParams {
+            let (argName, _) = argumentNames.claim(SwiftNaming.memberName(parameter.name))
+            var type: TypeUsage = .string
+            var constraints = Constraints()
+            if let schema = parameter.schema {
+                type = types.usage(for: schema, hint: typePrefix + "_" + parameter.name, scope: &scope)
+                constraints = types.constraints(of: schema)
+                types.checkExample(schema, constraints: constraints, example: parameter.example)
+            }
+            if !parameter.required { type = type.optional }
+            var docs = parameter.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
+            if let schema = parameter.schema, docs.isEmpty { docs = Array(types.docs(for: schema).prefix(1)) }
+            parameters.append(OperationDecl.Parameter(
+                name: argName, wireName: parameter.name, location: parameter.location, type: type,
+                docs: docs, constraints: constraints, explode: parameter.explode ?? ((parameter.style ?? "form") == "form")
+            ))
+        }
+        context.operationDecls.append(contentsOf: scope.nested)
+
+        let body = operation.requestBody.flatMap { translateBody($0, typePrefix: typePrefix) }
+        let (response, encoding) = translateResponse(operation, typePrefix: typePrefix)
+
+        var docs: [String] = []
+        if let summary = operation.summary { docs.append(summary.trimmingTrailingWhitespace()) }
+        if let description = operation.description, description != operation.summary {
+            if !docs.isEmpty { docs.append("") }
+            docs.append(contentsOf: description.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() })
+        }
+        while docs.last?.isEmpty == true { docs.removeLast() }
+        docs.append(contentsOf: (docs.isEmpty ? [] : [""]) + ["`\(operation.method.wireName) \(operation.path)`"])
+
+        let alternatives = operation.security ?? context.document.security
+        var security: [String] = []
+        for alternative in alternatives {
+            for scheme in alternative where auth.contains(where: { $0.schemeName == scheme }) && !security.contains(scheme) {
+                security.append(scheme)
+            }
+        }
+
+        var decl = OperationDecl(
+            name: name, method: operation.method, path: operation.path, docs: docs,
+            deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
+            responseEncoding: encoding, pagination: nil, security: security
+        )
+        decl.pagination = pagination(for: decl, operation: operation)
+        return decl
+    }
+
+    private func pick(_ content: [MediaType]) -> (MediaType, OperationDecl.Body.Encoding)? {
+        func isJSON(_ t: String) -> Bool {
+            let base = t.split(separator: ";").first.map { $0.trimmingCharacters() } ?? t
+            return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
+        }
+        if let json = content.first(where: { isJSON($0.contentType.lowercased()) }) { return (json, .json) }
+        if let form = content.first(where: { $0.contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") }) { return (form, .form) }
+        if let multipart = content.first(where: { $0.contentType.lowercased().hasPrefix("multipart/") }) { return (multipart, .multipart) }
+        if let text = content.first(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return (text, .text) }
+        for media in content {
+            let t = media.contentType.lowercased()
+            if t.contains("/") { return (media, .binary) }
+            context.warning("content type '\(media.contentType)' is not a media type; ignored", at: media.location)
+        }
+        return nil
+    }
+
+    private func translateBody(_ body: RequestBody, typePrefix: String) -> OperationDecl.Body? {
+        guard let (media, encoding) = pick(body.content) else { return nil }
+        var scope = TypeScope(path: [], reserved: [])
+        var type: TypeUsage
+        switch encoding {
+        case .json, .form, .multipart:
+            if let schema = media.schema {
+                type = types.usage(for: schema, hint: body.componentName ?? typePrefix + "Request", scope: &scope)
+            } else {
+                type = .jsonValue
+            }
+        case .text: type = .string
+        case .binary: type = .builtin("Data")
+        }
+        context.operationDecls.append(contentsOf: scope.nested)
+        if encoding == .form || encoding == .multipart, case .named = type {} else if encoding == .form || encoding == .multipart {
+            context.warning("\(media.contentType) bodies are supported for flat objects only; the body is sent as JSON", at: media.location)
+        }
+        if !body.required { type = type.optional }
+        let docs = body.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
+        return OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
+    }
+
+    private func translateResponse(_ operation: Operation, typePrefix: String) -> (TypeUsage?, OperationDecl.Body.Encoding) {
+        let successes = operation.responses.filter(\.isSuccess).sorted { a, b in
+            let ar = a.status.hasSuffix("XX"), br = b.status.hasSuffix("XX")
+            return ar != br ? !ar : a.status < b.status
+        }
+        guard let response = successes.first(where: { !$0.content.isEmpty }), let (media, encoding) = pick(response.content) else {
+            return (nil, .json)
+        }
+        switch encoding {
+        case .text: return (.string, .text)
+        case .binary: return (.builtin("Data"), .binary)
+        default:
+            guard let schema = media.schema else { return (.jsonValue, .json) }
+            var scope = TypeScope(path: [], reserved: [])
+            var type = types.usage(for: schema, hint: response.componentName ?? typePrefix + "Response", scope: &scope)
+            if types.isNullable(schema) { type = type.optional }
+            context.operationDecls.append(contentsOf: scope.nested)
+            return (type, .json)
+        }
+    }
+
+    // MARK: Pagination
+
+    /// A list operation pages when it takes a page number and returns an item array
+    /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
+    private func pagination(for operation: OperationDecl, operation source: Operation) -> OperationDecl.Pagination? {
+        guard operation.method == .get,
+              let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
+              [TypeUsage.int, .double].contains(page.type.unwrapped),
+              case .named(let path)? = operation.response.map(\.unwrapped),
+              let response = findStruct(path) else { return nil }
+        guard let items = response.properties.first(where: { Self.itemProperties.contains($0.wireName) }),
+              case .array = items.type.unwrapped else { return nil }
+        var total: String?
+        for paging in response.properties where Self.pagingProperties.contains(paging.wireName) {
+            guard case .named(let pagingPath) = paging.type.unwrapped, let pagingDecl = findStruct(pagingPath),
+                  let count = pagingDecl.properties.first(where: { Self.totalCountProperties.contains($0.wireName) }),
+                  [TypeUsage.int, .double].contains(count.type.unwrapped) else { continue }
+            let chained = paging.type.isOptional || count.type.isOptional
+            let access = "$PAGE.\(paging.name)\(paging.type.isOptional ? "?" : "").\(count.name)"
+            if count.type.unwrapped == .double {
+                total = chained ? "(\(access)).map { Int($0) }" : "Int(\(access))"
+            } else {
+                total = access
+            }
+            break
+        }
+        return OperationDecl.Pagination(
+            pageParameter: page.name,
+            itemsProperty: items.name + (items.type.isOptional ? " ?? []" : ""),
+            totalCountPath: total
+        )
+    }
+
+    /// A generated struct by its path, following typealiases.
+    private func findStruct(_ path: [String]) -> StructDecl? {
+        var declarations = context.orderedTopLevel()
+        var found: Declaration?
+        for (i, component) in path.enumerated() {
+            guard let decl = declarations.first(where: { $0.name == component }) else { return nil }
+            found = decl
+            if i < path.count - 1 {
+                switch decl {
+                case .structure(let s): declarations = s.nested
+                case .oneOf(let o): declarations = o.nested
+                default: return nil
+                }
+            }
+        }
+        switch found {
+        case .structure(let s): return s
+        case .alias(let a):
+            if case .named(let target) = a.target.unwrapped, target != path { return findStruct(target) }
+            return nil
+        default: return nil
+        }
+    }
+
+    // MARK: Auth
+
+    private func translateAuth() -> [AuthDecl] {
+        var used: Set<String> = []
+        for alternative in context.document.security { used.formUnion(alternative) }
+        for operation in context.document.operations {
+            for alternative in operation.security ?? [] { used.formUnion(alternative) }
+        }
+        var names = NameScope(reserved: Self.clientMembers.union(["transport"]))
+        var result: [AuthDecl] = []
+        var hasBearer = false
+        for scheme in context.document.securitySchemes where used.contains(scheme.name) {
+            let kind: AuthDecl.Kind
+            var wanted: String
+            switch scheme.kind {
+            case .bearer, .other:
+                kind = .bearer
+                wanted = hasBearer ? SwiftNaming.memberName(scheme.name) : "apiToken"
+                hasBearer = true
+            case .basic:
+                kind = .basic
+                wanted = SwiftNaming.memberName(scheme.name)
+            case .apiKey(let name, let location):
+                guard location != .cookie else {
+                    context.warning("API key in a cookie is not supported; scheme '\(scheme.name)' is ignored", at: scheme.location)
+                    continue
+                }
+                kind = .apiKey(name: name, location: location)
+                wanted = SwiftNaming.memberName(scheme.name)
+            }
+            let (argument, _) = names.claim(wanted)
+            let docs = scheme.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
+            result.append(AuthDecl(schemeName: scheme.name, argumentName: argument, kind: kind, docs: docs))
+        }
+        for name in used.sorted() where !context.document.securitySchemes.contains(where: { $0.name == name }) {
+            context.diagnostics.error("security requirement names '\(name)', which is not in components.securitySchemes", at: SourceLocation(file: context.document.file, line: 1, column: 1))
+        }
+        return result
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

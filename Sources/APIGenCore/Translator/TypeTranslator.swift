@@ -1,0 +1,541 @@
+/// Turns schemas into Swift type declarations and type usages.
+///
+/// Component schemas become top-level types; inline objects, enums and `oneOf`s become nested
+/// types named after their property (`Meeting.RecordingConfig.AudioConfig.Codec`).
+final class TypeTranslator {
+    let context: TranslationContext
+    /// Enum raw-value literal → case name, by the enum's path (for `default` values).
+    private var enumCases: [[String]: [Literal: String]] = [:]
+    private let schemaByNameMaxDepth = 64
+
+    init(context: TranslationContext) {
+        self.context = context
+    }
+
+    // MARK: Components
+
+    func translateComponents() {
+        for named in context.document.schemas {
+            context.components[named.name] = named.schema
+            let wanted = SwiftNaming.typeName(named.name)
+            let (name, clashed) = context.topLevelScope.claim(wanted)
+            if clashed {
+                context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is already taken", at: named.location)
+            }
+            context.componentNames[named.name] = name
+            context.topLevelNames.insert(name)
+        }
+        for named in context.document.schemas { ensureComponent(named.name) }
+    }
+
+    /// Translates a component once (components can be needed early by `$ref`s into them).
+    func ensureComponent(_ raw: String) {
+        if context.componentDecls.keys.contains(raw) { return }
+        guard let schema = context.components[raw], let name = context.componentNames[raw] else { return }
+        context.componentDecls[raw] = .some(nil)
+        context.typesByLocation[schema.location] = .named([name])
+        var decl = declaration(for: schema, name: name, path: [name])
+        if decl == nil {
+            var scope = TypeScope(path: [], reserved: [])
+            var target = usage(for: schema, hint: raw + "_value", scope: &scope)
+            if case .named([name]) = target {
+                context.diagnostics.error("component '\(raw)' refers to itself through $ref aliases only", at: schema.location)
+                target = .jsonValue
+            }
+            if isNullable(schema) { target = target.optional }
+            context.operationDecls.append(contentsOf: scope.nested)
+            decl = .alias(AliasDecl(name: name, docs: docs(for: schema), target: target))
+        }
+        context.componentDecls[raw] = .some(decl)
+    }
+
+    // MARK: Declarations
+
+    /// A declaration for a schema that needs a named type, or nil for primitives, arrays and refs.
+    func declaration(for schema: Schema, name: String, path: [String]) -> Declaration? {
+        if schema.ref == nil {
+            if isEnum(schema) { return makeEnum(schema, name: name, path: path) }
+            if isStructLike(schema) { return .structure(makeStruct(schema, name: name, path: path)) }
+            if isOneOf(schema) { return .oneOf(makeOneOf(schema, name: name, path: path)) }
+        }
+        return nil
+    }
+
+    func isEnum(_ schema: Schema) -> Bool {
+        if let values = schema.enumValues { return values.contains { $0 != .null } }
+        if let value = schema.constValue { return value != .null }
+        return false
+    }
+
+    func isStructLike(_ schema: Schema) -> Bool {
+        if !schema.properties.isEmpty { return true }
+        if !schema.allOf.isEmpty {
+            return !(schema.allOf.count == 1 && schema.oneOf.isEmpty && schema.anyOf.isEmpty)
+        }
+        return false
+    }
+
+    func isOneOf(_ schema: Schema) -> Bool {
+        nonNullAlternatives(schema).count >= 2
+    }
+
+    private func nonNullAlternatives(_ schema: Schema) -> [Schema] {
+        (schema.oneOf + schema.anyOf).filter { !isNullSchema($0) }
+    }
+
+    private func isNullSchema(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.types == ["null"]
+            || (schema.enumValues.map { $0 == [.null] } ?? false)
+    }
+
+    /// Whether a value of this schema may be `null`.
+    func isNullable(_ schema: Schema) -> Bool {
+        if schema.nullable { return true }
+        if (schema.oneOf + schema.anyOf).contains(where: isNullSchema) { return true }
+        switch schema.ref {
+        case .component(let raw): return context.components[raw]?.nullable ?? false
+        case .pointer(_, let target): return target.nullable
+        case nil: break
+        }
+        if schema.allOf.count == 1, schema.properties.isEmpty { return isNullable(schema.allOf[0]) }
+        return false
+    }
+
+    // MARK: Usages
+
+    /// How a property or parameter of this schema is typed (without the `Optional` for nullability).
+    func usage(for schema: Schema, hint: String, scope: inout TypeScope) -> TypeUsage {
+        switch schema.ref {
+        case .component(let raw):
+            guard let name = context.componentNames[raw] else { return .jsonValue }
+            return .named([name])
+        case .pointer(let pointer, let target):
+            if let known = context.typesByLocation[target.location] { return known }
+            if let owner = Self.componentOwner(of: pointer) {
+                ensureComponent(owner)
+                if let known = context.typesByLocation[target.location] { return known }
+            }
+            return usage(for: target, hint: hint, scope: &scope)
+        case nil:
+            break
+        }
+        if let known = context.typesByLocation[schema.location], isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
+            return known
+        }
+        if isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
+            let name = claimNestedName(hint, in: &scope)
+            let path = scope.path + [name]
+            let result = TypeUsage.named(path)
+            context.typesByLocation[schema.location] = result
+            if let decl = declaration(for: schema, name: name, path: path) {
+                if scope.path.isEmpty {
+                    context.operationDecls.append(decl)
+                } else {
+                    scope.nested.append(decl)
+                }
+            }
+            return result
+        }
+        if schema.allOf.count == 1 { return usage(for: schema.allOf[0], hint: hint, scope: &scope) }
+        let alternatives = nonNullAlternatives(schema)
+        if alternatives.count == 1 { return usage(for: alternatives[0], hint: hint, scope: &scope) }
+
+        let type = schema.singleType ?? (schema.items != nil ? "array" : nil)
+        switch type {
+        case "array":
+            guard let items = schema.items else { return .array(.jsonValue) }
+            var element = usage(for: items, hint: hint + "_item", scope: &scope)
+            if isNullable(items) { element = element.optional }
+            return .array(element)
+        case "string":
+            return Self.stringType(format: schema.format)
+        case "integer":
+            return .int
+        case "number":
+            return .double
+        case "boolean":
+            return .bool
+        default:
+            if case .schema(let valueSchema) = schema.additionalProperties {
+                var value = usage(for: valueSchema, hint: hint + "_value", scope: &scope)
+                if isNullable(valueSchema) { value = value.optional }
+                return .dictionary(value)
+            }
+            return .jsonValue
+        }
+    }
+
+    /// The documented `format` table for strings.
+    static func stringType(format: String?) -> TypeUsage {
+        switch format {
+        case "date-time": .date
+        case "uuid": .builtin("UUID")
+        case "uri", "url": .builtin("URL")
+        case "binary", "byte": .builtin("Data")
+        default: .string
+        }
+    }
+
+    /// `#/components/schemas/Meeting/properties/status` → `Meeting`.
+    static func componentOwner(of pointer: String) -> String? {
+        guard let tokens = PointerResolver.tokens(of: pointer), tokens.count > 3,
+              tokens[0] == "components", tokens[1] == "schemas" else { return nil }
+        return tokens[2]
+    }
+
+    /// A nested type name that shadows nothing: not an enclosing type, not a top-level type, not a sibling.
+    private func claimNestedName(_ hint: String, in scope: inout TypeScope) -> String {
+        let base = SwiftNaming.typeName(hint)
+        if scope.path.isEmpty {
+            let (name, _) = context.topLevelScope.claim(base)
+            context.topLevelNames.insert(name)
+            return name
+        }
+        var candidate = base
+        var n = 2
+        while scope.path.contains(candidate) || context.topLevelNames.contains(candidate) || scope.names.contains(candidate) {
+            candidate = "\(base)\(n)"
+            n += 1
+        }
+        _ = scope.names.claim(candidate)
+        return candidate
+    }
+
+    // MARK: Structs
+
+    private struct MergedProperty {
+        var name: String
+        var location: SourceLocation
+        var parts: [Schema]
+    }
+
+    private struct Merged {
+        var properties: [MergedProperty] = []
+        var index: [String: Int] = [:]
+        var required: Set<String> = []
+        var additional: Schema.AdditionalProperties?
+    }
+
+    private func makeStruct(_ schema: Schema, name: String, path: [String]) -> StructDecl {
+        var merged = Merged()
+        var visited: Set<String> = []
+        merge(schema, into: &merged, visited: &visited, depth: 0)
+
+        var scope = TypeScope(path: path, reserved: [])
+        var members = NameScope()
+        var properties: [PropertyDecl] = []
+        for property in merged.properties {
+            let parts = reconcile(property)
+            let propertySchema = parts.count == 1 ? parts[0] : Schema(location: parts[0].location, allOf: parts)
+            var type = usage(for: propertySchema, hint: property.name, scope: &scope)
+            let nullable = parts.contains(where: isNullable)
+            let optional = !merged.required.contains(property.name) || nullable
+            if optional { type = type.optional }
+            let (swiftName, clashed) = members.claim(SwiftNaming.memberName(property.name))
+            if clashed {
+                context.warning("property '\(property.name)' is generated as '\(swiftName)' because its Swift name is taken", at: property.location)
+            }
+            let described = parts.first { $0.description != nil || $0.title != nil } ?? parts[0]
+            let constraints = constraints(of: parts[0])
+            checkExample(parts[0], constraints: constraints)
+            var lines = docs(for: described)
+            var defaultExpr: String?
+            if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
+                lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.display(value))`"])
+                if !optional { defaultExpr = defaultExpression(value, type: type) }
+            }
+            if !constraints.isEmpty {
+                if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
+                lines.append(contentsOf: constraints.documentation)
+            }
+            if optional && defaultExpr == nil { defaultExpr = "nil" }
+            properties.append(PropertyDecl(
+                name: swiftName, wireName: property.name, type: type, docs: lines,
+                defaultValue: defaultExpr, constraints: constraints,
+                deprecated: parts.contains { $0.deprecated }
+            ))
+        }
+        var additional: TypeUsage?
+        switch merged.additional {
+        case .schema(let valueSchema):
+            var value = usage(for: valueSchema, hint: "additional_property", scope: &scope)
+            if isNullable(valueSchema) { value = value.optional }
+            additional = value
+        case .allowed(true):
+            additional = .jsonValue
+        default:
+            additional = nil
+        }
+        return StructDecl(name: name, docs: docs(for: schema), properties: properties, additionalProperties: additional, nested: scope.nested)
+    }
+
+    /// Properties of a schema with its `allOf` parts (and the components they refer to) merged in.
+    private func merge(_ schema: Schema, into merged: inout Merged, visited: inout Set<String>, depth: Int) {
+        guard depth < schemaByNameMaxDepth else { return }
+        switch schema.ref {
+        case .component(let raw):
+            guard visited.insert(raw).inserted else {
+                context.diagnostics.error("allOf of component '\(raw)' includes itself", at: schema.location)
+                return
+            }
+            if let target = context.components[raw] { merge(target, into: &merged, visited: &visited, depth: depth + 1) }
+            return
+        case .pointer(_, let target):
+            merge(target, into: &merged, visited: &visited, depth: depth + 1)
+            return
+        case nil:
+            break
+        }
+        for part in schema.allOf { merge(part, into: &merged, visited: &visited, depth: depth + 1) }
+        for property in schema.properties {
+            if let i = merged.index[property.name] {
+                merged.properties[i].parts.append(property.schema)
+            } else {
+                merged.index[property.name] = merged.properties.count
+                merged.properties.append(MergedProperty(name: property.name, location: property.location, parts: [property.schema]))
+            }
+        }
+        merged.required.formUnion(schema.required)
+        if let additional = schema.additionalProperties, merged.additional == nil { merged.additional = additional }
+    }
+
+    /// Parts of a property declared several times: duplicates dropped; incompatible types warned about.
+    private func reconcile(_ property: MergedProperty) -> [Schema] {
+        var parts: [Schema] = []
+        var seenRefs: Set<String> = []
+        for part in property.parts {
+            if case .component(let raw) = part.ref {
+                if !seenRefs.insert(raw).inserted { continue }
+            }
+            parts.append(part)
+        }
+        guard parts.count > 1 else { return parts }
+        let kinds = parts.map(kind(of:))
+        let scalarKinds = Set(kinds.filter { $0 != "object" && $0 != "any" })
+        if !scalarKinds.isEmpty && (scalarKinds.count > 1 || kinds.contains("object")) {
+            let places = parts.map { "\($0.location)" }.joined(separator: " and ")
+            context.warning("property '\(property.name)' is declared with different types (\(kinds.joined(separator: ", "))) at \(places); the first declaration is used", at: property.location)
+            return [parts[0]]
+        }
+        if scalarKinds.count == 1 { return [parts[0]] }
+        return parts
+    }
+
+    private func kind(of schema: Schema) -> String {
+        switch schema.ref {
+        case .component(let raw): return context.components[raw].map(kind(of:)) ?? "any"
+        case .pointer(_, let target): return kind(of: target)
+        case nil: break
+        }
+        if isEnum(schema) { return "enum" }
+        if !schema.properties.isEmpty || !schema.allOf.isEmpty { return "object" }
+        return schema.singleType ?? "any"
+    }
+
+    // MARK: Enums
+
+    private func makeEnum(_ schema: Schema, name: String, path: [String]) -> Declaration {
+        let values = (schema.enumValues ?? schema.constValue.map { [$0] } ?? []).filter { $0 != .null }
+        let rawType: String
+        if values.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            rawType = "String"
+        } else if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
+            rawType = "Int"
+        } else if values.allSatisfy({ $0.number != nil }) {
+            rawType = "Double"
+        } else if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
+            rawType = "Bool"
+        } else {
+            context.warning("enum mixes value types; values are compared as strings", at: schema.location)
+            rawType = "String"
+        }
+        var names = NameScope(reserved: ["unknown", "rawValue", "allCases", "hashValue"])
+        var cases: [EnumDecl.Case] = []
+        var seen: Set<Literal> = []
+        var caseByLiteral: [Literal: String] = [:]
+        for value in values {
+            let normalized: Literal = rawType == "String" ? .string(Self.text(of: value)) : value
+            guard seen.insert(normalized).inserted else {
+                context.warning("enum value '\(Self.text(of: value))' is listed twice; the duplicate is ignored", at: schema.location)
+                continue
+            }
+            let raw = Self.text(of: normalized)
+            var wanted = SwiftNaming.memberName(raw)
+            if raw.isEmpty { wanted = "empty" }
+            if rawType == "Bool" { wanted = raw == "true" ? "`true`" : "`false`" }
+            let (caseName, clashed) = names.claim(wanted)
+            if clashed {
+                context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(SwiftNaming.unescaped(wanted))' is taken", at: schema.location)
+            }
+            cases.append(EnumDecl.Case(name: caseName, literal: Self.swiftLiteral(normalized, rawType: rawType), docs: []))
+            caseByLiteral[normalized] = caseName
+            if rawType == "String" { caseByLiteral[value] = caseName }
+        }
+        enumCases[path] = caseByLiteral
+        return .enumeration(EnumDecl(name: name, docs: docs(for: schema), rawType: rawType, cases: cases))
+    }
+
+    // MARK: oneOf / anyOf
+
+    private func makeOneOf(_ schema: Schema, name: String, path: [String]) -> OneOfDecl {
+        let alternatives = nonNullAlternatives(schema)
+        var scope = TypeScope(path: path, reserved: [])
+        var names = NameScope()
+        var cases: [OneOfDecl.Case] = []
+        for (i, alternative) in alternatives.enumerated() {
+            let type = usage(for: alternative, hint: "case\(i + 1)", scope: &scope)
+            var wanted: String
+            var tags: [String] = []
+            switch alternative.ref {
+            case .component(let raw):
+                wanted = SwiftNaming.memberName(context.componentNames[raw] ?? raw)
+                tags = [raw]
+            default:
+                switch type {
+                case .named(let p): wanted = SwiftNaming.memberName(p.last ?? "case\(i + 1)")
+                case .builtin(let b): wanted = SwiftNaming.memberName(b)
+                case .array: wanted = "array"
+                case .dictionary: wanted = "dictionary"
+                case .optional: wanted = "case\(i + 1)"
+                }
+            }
+            if let discriminator = schema.discriminator, !discriminator.mapping.isEmpty {
+                tags = discriminator.mapping.compactMap { entry in
+                    if case .component(let raw) = alternative.ref {
+                        return entry.ref == "#/components/schemas/\(raw)" || entry.ref == raw ? entry.value : nil
+                    }
+                    return nil
+                }
+            }
+            let (caseName, _) = names.claim(wanted)
+            cases.append(OneOfDecl.Case(name: caseName, type: type, tags: tags))
+        }
+        return OneOfDecl(name: name, docs: docs(for: schema), cases: cases, discriminator: schema.discriminator?.propertyName, nested: scope.nested)
+    }
+
+    // MARK: Docs, constraints, defaults
+
+    /// Documentation lines from a schema's description (or title).
+    func docs(for schema: Schema) -> [String] {
+        var text = schema.description ?? schema.title ?? ""
+        if text.isEmpty, case .pointer(_, let target) = schema.ref { text = target.description ?? "" }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).trimmingTrailingWhitespace()
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        if schema.deprecated { lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Deprecated"]) }
+        return lines
+    }
+
+    func constraints(of schema: Schema) -> Constraints {
+        var source = schema
+        if case .pointer(_, let target) = schema.ref { source = target }
+        if case .component(let raw) = schema.ref, let target = context.components[raw], !isStructLike(target) { source = target }
+        var c = Constraints()
+        c.minimum = source.minimum
+        c.maximum = source.maximum
+        c.exclusiveMinimum = source.exclusiveMinimum
+        c.exclusiveMaximum = source.exclusiveMaximum
+        c.minLength = source.minLength
+        c.maxLength = source.maxLength
+        c.pattern = source.pattern
+        c.minItems = source.minItems
+        c.maxItems = source.maxItems
+        return c
+    }
+
+    /// Warns, at the schema, when its own `example` breaks its own constraints.
+    func checkExample(_ schema: Schema, constraints c: Constraints, example: Literal? = nil) {
+        var source = schema
+        if case .component(let raw) = schema.ref, let target = context.components[raw] { source = target }
+        if case .pointer(_, let target) = schema.ref { source = target }
+        guard let example = example ?? source.example else { return }
+        var problems: [String] = []
+        if case .string(let s) = example {
+            if let max = c.maxLength, s.count > max { problems.append("is \(s.count) characters long, above maxLength \(max)") }
+            if let min = c.minLength, s.count < min { problems.append("is \(s.count) characters long, below minLength \(min)") }
+        }
+        if let n = example.number {
+            if let min = c.minimum, n < min || (c.exclusiveMinimum && n == min) { problems.append("is below the minimum \(formatNumber(min))") }
+            if let max = c.maximum, n > max || (c.exclusiveMaximum && n == max) { problems.append("is above the maximum \(formatNumber(max))") }
+        }
+        for problem in problems {
+            context.warning("example '\(Self.display(example))' \(problem): the schema contradicts its own example", at: source.location)
+        }
+    }
+
+    /// A Swift expression for a `default`, or nil when the value does not fit the type.
+    func defaultExpression(_ value: Literal, type: TypeUsage) -> String? {
+        switch (type.unwrapped, value) {
+        case (.builtin("String"), .string(let s)): return Self.swiftString(s)
+        case (.builtin("Int"), .int(let i)): return String(i)
+        case (.builtin("Double"), .int(let i)): return String(i)
+        case (.builtin("Double"), .double(let d)) where d.isFinite: return String(d)
+        case (.builtin("Bool"), .bool(let b)): return String(b)
+        case (.named(let path), _):
+            guard let caseName = enumCases[path]?[value] else { return nil }
+            return "." + caseName
+        default: return nil
+        }
+    }
+
+    static func text(of value: Literal) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let b): String(b)
+        case .int(let i): String(i)
+        case .double(let d): formatNumber(d)
+        case .string(let s): s
+        case .array, .object: display(value)
+        }
+    }
+
+    /// A short JSON-like rendering for docs and messages.
+    static func display(_ value: Literal) -> String {
+        switch value {
+        case .array(let items): "[" + items.map(display).joined(separator: ", ") + "]"
+        case .object(let object): "{" + object.keys.sorted().map { "\($0): \(display(object[$0]!))" }.joined(separator: ", ") + "}"
+        default: text(of: value)
+        }
+    }
+
+    static func swiftLiteral(_ value: Literal, rawType: String) -> String {
+        switch value {
+        case .string(let s): swiftString(s)
+        case .int(let i): rawType == "Double" ? "\(i).0" : String(i)
+        case .double(let d): String(d)
+        case .bool(let b): String(b)
+        default: swiftString(text(of: value))
+        }
+    }
+
+    /// A Swift string literal for any text (quotes, backslashes, control characters escaped).
+    static func swiftString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || (0x2028...0x2029).contains(scalar.value) {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A request being built by a generated method: path already encoded, query items in order.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    /// The path below the server URL, each parameter value already percent-encoded.
+    public var path: String
+    public var query: [(name: String, value: String)] = []
+    public var headers: [(name: String, value: String)] = []
+    public var body: Data?
+    /// Names of the security schemes this operation accepts.
+    public var security: [String]
+
+    public init(method: String, path: String, security: [String] = []) {
+        self.method = method
+        self.path = path
+        self.security = security
+    }
+
+    /// Adds `name=value` unless `value` is nil.
+    public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
+        if let value { query.append((name, value.parameterValue)) }
+    }
+
+    /// Adds an array: `a=1&a=2` when `explode` (the OpenAPI default), else `a=1,2`.
+    public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true) {
+        guard let values else { return }
+        if explode {
+            for value in values { query.append((name, value.parameterValue)) }
+        } else {
+            query.append((name, values.map(\.parameterValue).joined(separator: ",")))
+        }
+    }
+
+    /// Adds an object or other value as compact JSON text.
+    public mutating func addQueryJSON(_ name: String, _ value: (some Encodable)?) throws {
+        guard let value else { return }
+        query.append((name, String(decoding: try JSONCoding.encode(value), as: UTF8.self)))
+    }
+
+    public mutating func addHeader(_ name: String, _ value: (some ParameterValue)?) {
+        if let value { headers.append((name, value.parameterValue)) }
+    }
+
+    public mutating func addHeader(_ name: String, _ values: [some ParameterValue]?) {
+        if let values { headers.append((name, values.map(\.parameterValue).joined(separator: ","))) }
+    }
+
+    /// A JSON body (`Content-Type: application/json`).
+    public mutating func setJSONBody(_ value: some Encodable, contentType: String = "application/json") throws {
+        body = try JSONCoding.encode(value)
+        headers.append(("Content-Type", contentType))
+    }
+
+    public mutating func setTextBody(_ text: String, contentType: String = "text/plain") {
+        body = Data(text.utf8)
+        headers.append(("Content-Type", contentType))
+    }
+
+    public mutating func setDataBody(_ data: Data, contentType: String = "application/octet-stream") {
+        body = data
+        headers.append(("Content-Type", contentType))
+    }
+
+    /// `application/x-www-form-urlencoded` from a flat object's top-level fields.
+    public mutating func setFormBody(_ value: some Encodable) throws {
+        let fields = try Self.flatFields(value)
+        let text = fields.map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }.joined(separator: "&")
+        body = Data(text.utf8)
+        headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+    }
+
+    /// `multipart/form-data`, one part per top-level field of a flat object.
+    public mutating func setMultipartBody(_ value: some Encodable, boundary: String = "apigen-boundary-7MA4YWxkTrZu0gW") throws {
+        var data = Data()
+        for (name, text) in try Self.flatFields(value) {
+            data.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(text)\r\n".utf8))
+        }
+        data.append(Data("--\(boundary)--\r\n".utf8))
+        body = data
+        headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
+    }
+
+    static func flatFields(_ value: some Encodable) throws -> [(String, String)] {
+        let data = try JSONCoding.encode(value)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw APIError.encoding(reason: "a form body must be an object")
+        }
+        return object.keys.sorted().compactMap { key in
+            switch object[key] {
+            case let s as String: (key, s)
+            case let n as NSNumber: (key, n.stringValue)
+            case is NSNull, nil: nil
+            case let other?:
+                (key, (try? JSONSerialization.data(withJSONObject: other)).map { String(decoding: $0, as: UTF8.self) } ?? "")
+            }
+        }
+    }
+}
+
+/// `application/x-www-form-urlencoded` escaping (space as `%20`, which every server reads).
+enum FormEncoding {
+    static func escape(_ text: String) -> String { PercentEncoding.escape(text) }
+}
+
+/// The JSON coders generated code uses: plain ones (models code their own dates).
+public enum JSONCoding {
+    public static func encode(_ value: some Encodable) throws -> Data {
+        do {
+            return try JSONEncoder().encode(value)
+        } catch {
+            throw APIError.encoding(reason: "\(error)")
+        }
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw APIError.decoding(type: String(describing: type), path: error.pathDescription, reason: error.reasonDescription, body: data.prefix(APIError.maxBodyBytes))
+        }
+    }
+}
+
+extension DecodingError {
+    /// `data[0].created_at`.
+    var pathDescription: String {
+        let path: [any CodingKey]
+        switch self {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        case .keyNotFound(let key, let c): path = c.codingPath + [key]
+        @unknown default: path = []
+        }
+        var text = ""
+        for key in path {
+            if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == String(index) {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
+    }
+
+    var reasonDescription: String {
+        switch self {
+        case .typeMismatch(let type, let c): "expected \(type): \(c.debugDescription)"
+        case .valueNotFound(let type, let c): "expected \(type), found null: \(c.debugDescription)"
+        case .keyNotFound(let key, _): "required key '\(key.stringValue)' is missing"
+        case .dataCorrupted(let c): c.debugDescription + (c.underlyingError.map { " (\($0))" } ?? "")
+        @unknown default: "\(self)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A value that can go into a path segment, a query item or a header, as text.
+public protocol ParameterValue: Sendable {
+    var parameterValue: String { get }
+}
+
+extension String: ParameterValue {
+    public var parameterValue: String { self }
+}
+
+extension Int: ParameterValue {
+    public var parameterValue: String { String(self) }
+}
+
+extension Double: ParameterValue {
+    /// Whole numbers without a fraction (`50`, not `50.0`).
+    public var parameterValue: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return String(self)
+    }
+}
+
+extension Bool: ParameterValue {
+    public var parameterValue: String { self ? "true" : "false" }
+}
+
+extension Date: ParameterValue {
+    /// ISO 8601, UTC, with milliseconds.
+    public var parameterValue: String { ISO8601.format(self) }
+}
+
+extension UUID: ParameterValue {
+    /// Lower case, as servers usually print them.
+    public var parameterValue: String { uuidString.lowercased() }
+}
+
+extension URL: ParameterValue {
+    public var parameterValue: String { absoluteString }
+}
+
+/// Percent-encoding of path segments and query components.
+public enum PercentEncoding {
+    /// Everything but RFC 3986 unreserved characters is escaped, so a value like `a/b?c#d`
+    /// or `../x` stays inside its own path segment.
+    public static func segment(_ value: some ParameterValue) -> String {
+        escape(value.parameterValue)
+    }
+
+    public static func escape(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            case UInt8(ascii: "."):
+                // A segment that is only dots would be read as `.`/`..` by URL handling: escape those.
+                out.append(byte)
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
+            }
+        }
+        var result = String(decoding: out, as: UTF8.self)
+        if result == "." || result == ".." { result = result.replacingOccurrences(of: ".", with: "%2E") }
+        return result
+    }
+}

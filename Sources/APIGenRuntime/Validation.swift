@@ -1,0 +1,75 @@
+import Foundation
+
+/// Checks a generated client runs before sending, from the schema's constraints.
+/// Each failure is an `APIError.invalidArgument` naming the argument or property path.
+public enum Validation {
+    public static func check(_ value: String?, name: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil) throws {
+        guard let value else { return }
+        let count = value.count
+        if let minLength, count < minLength {
+            throw APIError.invalidArgument(name: name, reason: "is \(count) characters long, the minimum is \(minLength)")
+        }
+        if let maxLength, count > maxLength {
+            throw APIError.invalidArgument(name: name, reason: "is \(count) characters long, the maximum is \(maxLength)")
+        }
+        if let pattern {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
+            let range = NSRange(value.startIndex..., in: value)
+            if regex.firstMatch(in: value, range: range) == nil {
+                throw APIError.invalidArgument(name: name, reason: "does not match the pattern \(pattern)")
+            }
+        }
+    }
+
+    public static func check<N: BinaryInteger>(_ value: N?, name: String, minimum: Double? = nil, maximum: Double? = nil, exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false) throws {
+        guard let value else { return }
+        try check(Double(value), name: name, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum, exclusiveMaximum: exclusiveMaximum)
+    }
+
+    public static func check(_ value: Double?, name: String, minimum: Double? = nil, maximum: Double? = nil, exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false) throws {
+        guard let value else { return }
+        if let minimum, value < minimum || (exclusiveMinimum && value == minimum) {
+            throw APIError.invalidArgument(name: name, reason: "is \(value.parameterValue), the \(exclusiveMinimum ? "exclusive " : "")minimum is \(minimum.parameterValue)")
+        }
+        if let maximum, value > maximum || (exclusiveMaximum && value == maximum) {
+            throw APIError.invalidArgument(name: name, reason: "is \(value.parameterValue), the \(exclusiveMaximum ? "exclusive " : "")maximum is \(maximum.parameterValue)")
+        }
+    }
+
+    public static func check<Element>(_ value: [Element]?, name: String, minItems: Int? = nil, maxItems: Int? = nil) throws {
+        guard let value else { return }
+        if let minItems, value.count < minItems {
+            throw APIError.invalidArgument(name: name, reason: "has \(value.count) items, the minimum is \(minItems)")
+        }
+        if let maxItems, value.count > maxItems {
+            throw APIError.invalidArgument(name: name, reason: "has \(value.count) items, the maximum is \(maxItems)")
+        }
+    }
+
+    /// A parameter must be one of the values the schema lists.
+    public static func checkKnown<E: OpenEnum>(_ value: E?, name: String) throws {
+        guard let value, value.isUnknown else { return }
+        throw APIError.invalidArgument(name: name, reason: "'\(value.rawValue)' is not one of \(E.allCases.map { "\($0.rawValue)" }.joined(separator: ", "))")
+    }
+
+    public static func checkKnown<E: OpenEnum>(_ values: [E]?, name: String) throws {
+        for value in values ?? [] { try checkKnown(value, name: name) }
+    }
+}
+
+/// A generated model whose properties (or nested ones) carry constraints.
+public protocol Validatable {
+    /// Throws `APIError.invalidArgument` for the first property that breaks a constraint;
+    /// `path` names the value (`body.recordingConfig.maxSeconds`).
+    func validate(path: String) throws
+}
+
+extension Validation {
+    public static func check(_ value: (some Validatable)?, name: String) throws {
+        try value?.validate(path: name)
+    }
+
+    public static func check(_ values: [some Validatable]?, name: String) throws {
+        for (i, value) in (values ?? []).enumerated() { try value.validate(path: "\(name)[\(i)]") }
+    }
+}

@@ -1,0 +1,238 @@
+internal import CYAML
+
+/// Turns YAML (or JSON) bytes into a `YAMLNode` tree with libyaml, the only YAML reader here.
+///
+/// Marks are converted once, here, from libyaml's 0-based marks to 1-based line and column.
+/// Aliases are expanded (bounded, so an alias bomb fails fast) and nesting depth is bounded,
+/// so hostile input gives an error instead of exhausting memory or the stack.
+public struct YAMLParser: Sendable {
+    /// Limits that keep hostile documents cheap to reject.
+    public struct Limits: Sendable {
+        /// Deepest nesting of sequences and mappings.
+        public var maxDepth: Int = 512
+        /// Most nodes that aliases may add to the document in total.
+        public var maxAliasExpansion: Int = 1_000_000
+
+        public init() {}
+    }
+
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// Parses the single document in `bytes`; `file` is used in error messages.
+    public func parse(_ bytes: [UInt8], file: String) throws(YAMLError) -> YAMLNode {
+        let result: Result<YAMLNode, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(buffer: buffer, file: file, limits: limits)
+            do throws(YAMLError) {
+                return .success(try builder.run())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Parses the document at `path`.
+    public func parseFile(atPath path: String, displayName: String? = nil) throws(YAMLError) -> YAMLNode {
+        let name = displayName ?? path
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path)
+        } catch {
+            throw YAMLError(file: name, mark: Mark(line: 1, column: 1), message: error.message)
+        }
+        return try parse(bytes, file: name)
+    }
+}
+
+/// Builds the node tree from libyaml's event stream with an explicit stack (no recursion).
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(items: [YAMLNode], mark: Mark, anchor: String?, size: Int)
+        case mapping(pairs: [YAMLPair], pendingKey: (String, Mark)?, keys: Set<String>?, mark: Mark, anchor: String?, size: Int)
+    }
+
+    let buffer: UnsafeBufferPointer<UInt8>
+    let file: String
+    let limits: YAMLParser.Limits
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var aliasExpansion = 0
+    private var root: YAMLNode?
+    private var rootSize = 0
+    private var documents = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLParser.Limits) {
+        self.buffer = buffer
+        self.file = file
+        self.limits = limits
+    }
+
+    private func error(_ message: String, at mark: Mark) -> YAMLError {
+        YAMLError(file: file, mark: mark, message: message, sourceLine: lineText(in: buffer, line: mark.line))
+    }
+
+    private static func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    mutating func run() throws(YAMLError) -> YAMLNode {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw error("libyaml could not be initialised", at: Mark(line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(&parser) }
+        if buffer.count > 0, let base = buffer.baseAddress {
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+        } else {
+            throw error("the document is empty", at: Mark(line: 1, column: 1))
+        }
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw parserError(parser)
+            }
+            defer { yaml_event_delete(&event) }
+            let type = event.type
+            let start = Self.mark(event.start_mark)
+            switch type {
+            case YAML_STREAM_END_EVENT:
+                guard let root else { throw error("the document is empty", at: start) }
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw error("expected a single document, found another one", at: start)
+                }
+            case YAML_SCALAR_EVENT:
+                let s = event.data.scalar
+                let text = Self.string(s.value, length: Int(s.length))
+                let style = s.style
+                var quoted = style != YAML_PLAIN_SCALAR_STYLE && style != YAML_ANY_SCALAR_STYLE
+                if !quoted, let tag = Self.string(s.tag), tag == "tag:yaml.org,2002:str" { quoted = true }
+                let node = YAMLNode(.scalar(YAMLScalar(text: text, isQuoted: quoted)), mark: start)
+                try add(node, size: 1, anchor: Self.string(s.anchor), at: start)
+            case YAML_ALIAS_EVENT:
+                let name = Self.string(event.data.alias.anchor) ?? ""
+                guard let target = anchors[name] else {
+                    throw error("unknown alias '*\(name)'", at: start)
+                }
+                aliasExpansion += target.size
+                if aliasExpansion > limits.maxAliasExpansion {
+                    throw error("aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)", at: start)
+                }
+                try add(target.node, size: target.size, anchor: nil, at: start)
+            case YAML_SEQUENCE_START_EVENT:
+                try push(at: start)
+                stack.append(.sequence(items: [], mark: start, anchor: Self.string(event.data.sequence_start.anchor), size: 1))
+            case YAML_MAPPING_START_EVENT:
+                try push(at: start)
+                stack.append(.mapping(pairs: [], pendingKey: nil, keys: nil, mark: start, anchor: Self.string(event.data.mapping_start.anchor), size: 1))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { throw error("unbalanced collection end", at: start) }
+                switch frame {
+                case .sequence(let items, let mark, let anchor, let size):
+                    try add(YAMLNode(.sequence(items), mark: mark), size: size, anchor: anchor, at: mark)
+                case .mapping(let pairs, _, _, let mark, let anchor, let size):
+                    try add(YAMLNode(.mapping(pairs), mark: mark), size: size, anchor: anchor, at: mark)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func push(at mark: Mark) throws(YAMLError) {
+        if stack.count >= limits.maxDepth {
+            throw error("nesting is deeper than \(limits.maxDepth) levels", at: mark)
+        }
+        if case .mapping(_, nil, _, _, _, _) = stack.last {
+            throw error("mapping keys must be scalars, found a collection", at: mark)
+        }
+    }
+
+    private mutating func add(_ node: YAMLNode, size: Int, anchor: String?, at mark: Mark) throws(YAMLError) {
+        if let anchor { anchors[anchor] = (node, size) }
+        guard let top = stack.popLast() else {
+            root = node
+            rootSize = size
+            return
+        }
+        switch top {
+        case .sequence(var items, let m, let a, let s):
+            items.append(node)
+            stack.append(.sequence(items: items, mark: m, anchor: a, size: s + size))
+        case .mapping(var pairs, let pending, var keys, let m, let a, let s):
+            if let (key, keyMark) = pending {
+                pairs.append(YAMLPair(key: key, keyMark: keyMark, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, mark: m, anchor: a, size: s + size))
+            } else {
+                guard case .scalar(let scalar) = node.content else {
+                    throw error("mapping keys must be scalars", at: mark)
+                }
+                let key = scalar.text
+                if isDuplicate(key, pairs: pairs, keys: &keys) {
+                    throw error("duplicate key '\(key)'", at: mark)
+                }
+                stack.append(.mapping(pairs: pairs, pendingKey: (key, mark), keys: keys, mark: m, anchor: a, size: s + size))
+            }
+        }
+    }
+
+    /// Linear search for small mappings, a set once a mapping grows (large `paths` or `schemas`).
+    private func isDuplicate(_ key: String, pairs: [YAMLPair], keys: inout Set<String>?) -> Bool {
+        if keys == nil {
+            if pairs.count < 16 {
+                for pair in pairs where pair.key == key { return true }
+                return false
+            }
+            keys = Set(pairs.map(\.key))
+        }
+        return !keys!.insert(key).inserted
+    }
+
+    private func parserError(_ parser: yaml_parser_t) -> YAMLError {
+        let problem = Self.cString(parser.problem) ?? "invalid YAML"
+        let mark = Self.mark(parser.problem_mark)
+        var message = problem
+        if let context = Self.cString(parser.context) {
+            message = "\(problem) (\(context))"
+        }
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset, not a line: find the line and column.
+            let offset = Int(parser.problem_offset)
+            return error(message, at: Self.markForOffset(offset, in: buffer))
+        }
+        return error(message, at: mark)
+    }
+
+    private static func cString(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func markForOffset(_ offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, buffer.count)
+        while index < end {
+            if buffer[index] == 10 { line += 1; column = 1 } else if buffer[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return Mark(line: line, column: column)
+    }
+}

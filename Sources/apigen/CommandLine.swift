@@ -1,0 +1,90 @@
+/// The parsed command line of `apigen`.
+///
+/// Hand-written on purpose: the build plugin compiles this tool in every consumer's build,
+/// and a parsing library would add its build time to all of them.
+enum Command: Equatable {
+    case generate(GenerateOptions)
+    case help
+    case version
+}
+
+struct GenerateOptions: Equatable {
+    var schema: String
+    var output: String
+    var config: String?
+    var check = false
+    var quiet = false
+}
+
+struct UsageError: Error, Equatable {
+    var message: String
+}
+
+enum CommandLineParser {
+    static let usage = """
+    USAGE: apigen generate <schema> --output <folder> [--config <apigen.yaml>] [--check] [--quiet]
+
+    Generates Swift models and a client from an OpenAPI 3.0/3.1 document (YAML or JSON).
+
+    OPTIONS:
+      -o, --output <folder>   Where the Swift files go (written only when they change).
+      -c, --config <file>     An apigen.yaml configuration file.
+      --check                 Write nothing; exit 1 and list the files that would change.
+      -q, --quiet             Do not print warnings.
+      -h, --help              Show this help.
+      --version               Show the version.
+
+    Exit status: 0 success, 1 errors in the document (or stale files with --check), 2 usage errors.
+    """
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        guard let verb = arguments.first else { throw UsageError(message: "missing command") }
+        switch verb {
+        case "-h", "--help", "help": return .help
+        case "--version": return .version
+        case "generate": return .generate(try parseGenerate(Array(arguments.dropFirst())))
+        default: throw UsageError(message: "unknown command '\(verb)'")
+        }
+    }
+
+    private static func parseGenerate(_ arguments: [String]) throws(UsageError) -> GenerateOptions {
+        var schema: String?
+        var output: String?
+        var config: String?
+        var check = false
+        var quiet = false
+        var i = 0
+        func value(_ option: String) throws(UsageError) -> String {
+            i += 1
+            guard i < arguments.count, !arguments[i].hasPrefix("-") || arguments[i] == "-" else {
+                throw UsageError(message: "\(option) needs a value")
+            }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            let argument = arguments[i]
+            var name = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+                name = String(argument[..<eq])
+                inline = String(argument[argument.index(after: eq)...])
+            }
+            if inline == nil, ["-o", "--output", "-c", "--config"].contains(name) { inline = try value(name) }
+            switch name {
+            case "-o", "--output": output = inline
+            case "-c", "--config": config = inline
+            case "--check": check = true
+            case "-q", "--quiet": quiet = true
+            case "-h", "--help": throw UsageError(message: "")
+            default:
+                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option '\(argument)'") }
+                guard schema == nil else { throw UsageError(message: "unexpected argument '\(argument)'") }
+                schema = argument
+            }
+            i += 1
+        }
+        guard let schema else { throw UsageError(message: "missing <schema>") }
+        guard let output else { throw UsageError(message: "missing --output <folder>") }
+        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet)
+    }
+}

@@ -1,0 +1,81 @@
+import APIGenCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `apigen`: a thin command line over `APIGenCore`.
+func printError(_ text: String) {
+    let line = text + "\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+}
+
+func run(_ arguments: [String]) -> Int32 {
+    let command: Command
+    do {
+        command = try CommandLineParser.parse(arguments)
+    } catch {
+        if !error.message.isEmpty { printError("error: \(error.message)") }
+        printError(CommandLineParser.usage)
+        return error.message.isEmpty ? 0 : 2
+    }
+    switch command {
+    case .help:
+        print(CommandLineParser.usage)
+        return 0
+    case .version:
+        print("apigen \(APIGenVersion.current)")
+        return 0
+    case .generate(let options):
+        return generate(options)
+    }
+}
+
+func generate(_ options: GenerateOptions) -> Int32 {
+    var renderOptions = RenderOptions()
+    if let configPath = options.config {
+        do {
+            let config = try Configuration.load(path: configPath)
+            renderOptions = config.renderOptions
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            return 1
+        }
+    }
+    let output: Generator.Output
+    do {
+        output = try Generator(options: renderOptions).generate(path: options.schema)
+    } catch {
+        for diagnostic in error.diagnostics where diagnostic.severity == .error || !options.quiet {
+            printError(diagnostic.description)
+        }
+        let errors = error.diagnostics.filter { $0.severity == .error }.count
+        printError("apigen: \(errors) error\(errors == 1 ? "" : "s") in \(options.schema); nothing was written")
+        return 1
+    }
+    if !options.quiet {
+        for diagnostic in output.diagnostics { printError(diagnostic.description) }
+    }
+    if options.check {
+        let stale = OutputWriter.staleFiles(output.files, in: options.output)
+        if stale.isEmpty {
+            print("apigen: \(options.output) is up to date")
+            return 0
+        }
+        for name in stale { printError("\(options.output)/\(name): error: out of date; run apigen generate \(options.schema) --output \(options.output)") }
+        return 1
+    }
+    do {
+        let written = try OutputWriter.write(output.files, to: options.output)
+        if !options.quiet {
+            print("apigen: wrote \(written.count) of \(output.files.count) files to \(options.output)\(written.isEmpty ? " (all unchanged)" : "")")
+        }
+        return 0
+    } catch {
+        printError("error: \(error.description)")
+        return 1
+    }
+}
+
+exit(run(Array(CommandLine.arguments.dropFirst())))
