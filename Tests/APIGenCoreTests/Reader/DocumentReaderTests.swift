@@ -1,0 +1,184 @@
+import XCTest
+@testable import APIGenCore
+
+final class DocumentReaderTests: XCTestCase {
+    func testReadsInfoServersAndVersion() throws {
+        let (doc, diagnostics) = try Pipeline.document("""
+        openapi: 3.1.0
+        info:
+          title: Meetings
+          version: 1.10
+        servers:
+          - url: https://api.example.com/v4
+        paths: {}
+        """)
+        XCTAssertEqual(doc.version, "3.1.0")
+        XCTAssertTrue(doc.isVersion31)
+        XCTAssertEqual(doc.info.title, "Meetings")
+        XCTAssertEqual(doc.info.version, "1.10", "a plain 1.10 stays the string 1.10")
+        XCTAssertEqual(doc.servers.map(\.url), ["https://api.example.com/v4"])
+        XCTAssertTrue(diagnostics.isEmpty)
+    }
+
+    func testUnresolvedRefIsLocated() throws {
+        let errors = Pipeline.errors("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            A:
+              type: object
+              properties:
+                meeting:
+                  $ref: '#/components/schemas/Meetin'
+        """, file: "meetings.yaml")
+        XCTAssertEqual(errors.map(\.description), ["meetings.yaml:10:17: error: $ref '#/components/schemas/Meetin' does not resolve"])
+    }
+
+    func testMissingAndUnsupportedVersions() throws {
+        XCTAssertEqual(Pipeline.errors("info: {title: T, version: '1'}\npaths: {}\n").first?.message, "missing 'openapi' version field")
+        let wrong = Pipeline.errors("openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n")
+        XCTAssertEqual(wrong.first?.message, "unsupported OpenAPI version '4.0.0'; APIGen reads 3.0.x and 3.1.x")
+        XCTAssertEqual(wrong.first?.location?.line, 1)
+        XCTAssertEqual(wrong.first?.location?.column, 10)
+        XCTAssertEqual(Pipeline.errors("swagger: '2.0'\n").first?.message, "Swagger 2.0 documents are not supported; convert to OpenAPI 3")
+    }
+
+    func testPathParametersMergeAndOperationWins() throws {
+        let (doc, _) = try Pipeline.document(document(paths: """
+
+          /m/{id}:
+            parameters:
+              - {name: id, in: path, required: true, description: shared, schema: {type: string}}
+              - {name: q, in: query, schema: {type: string}}
+            get:
+              operationId: getM
+              parameters:
+                - {name: id, in: path, required: true, description: own, schema: {type: string, format: uuid}}
+                - {name: id, in: header, schema: {type: string}}
+              responses: {'200': {description: ok}}
+        """))
+        let operation = try XCTUnwrap(doc.operations.first)
+        XCTAssertEqual(operation.parameters.map { "\($0.location.rawValue):\($0.name)" }, ["path:id", "query:q", "header:id"])
+        XCTAssertEqual(operation.parameters[0].description, "own")
+        XCTAssertEqual(operation.parameters[0].schema?.format, "uuid")
+    }
+
+    func testComponentRefsWithPointerEscapes() throws {
+        let (doc, _) = try Pipeline.document(document(paths: """
+
+          /a:
+            get:
+              parameters:
+                - $ref: '#/components/parameters/a~1b'
+              requestBody: {$ref: '#/components/requestBodies/Body'}
+              responses:
+                '200': {$ref: '#/components/responses/Ok'}
+                2xx: {description: range}
+                default: {description: other}
+        """, components: """
+
+          parameters:
+            a/b: {name: limit, in: query, schema: {type: integer}}
+          requestBodies:
+            Body: {required: true, content: {application/json: {schema: {type: string}}}}
+          responses:
+            Ok: {description: fine, content: {application/json: {schema: {type: boolean}}}}
+        """))
+        let operation = try XCTUnwrap(doc.operations.first)
+        XCTAssertEqual(operation.parameters.first?.name, "limit")
+        XCTAssertEqual(operation.requestBody?.required, true)
+        XCTAssertEqual(operation.requestBody?.componentName, "Body")
+        XCTAssertEqual(operation.responses.map(\.status), ["200", "2XX", "default"])
+        XCTAssertEqual(operation.responses[0].componentName, "Ok")
+    }
+
+    func testCyclicParameterRefIsAnError() throws {
+        let errors = Pipeline.errors(document(paths: """
+
+          /a:
+            get:
+              parameters: [{$ref: '#/components/parameters/A'}]
+              responses: {'200': {description: ok}}
+        """, components: """
+
+          parameters:
+            A: {$ref: '#/components/parameters/B'}
+            B: {$ref: '#/components/parameters/A'}
+        """))
+        XCTAssertTrue(errors.contains { $0.message.hasPrefix("cyclic $ref") }, "\(errors)")
+    }
+
+    func testPathTemplateAndParametersMustAgree() throws {
+        let errors = Pipeline.errors(document(paths: """
+
+          /a/{id}:
+            get:
+              parameters:
+                - {name: other, in: path, required: true, schema: {type: string}}
+              responses: {'200': {description: ok}}
+        """))
+        XCTAssertEqual(Set(errors.map(\.message)), [
+            "path parameter '{id}' of '/a/{id}' is not declared",
+            "path parameter 'other' is not in the path template '/a/{id}'",
+        ])
+        XCTAssertTrue(errors.allSatisfy { $0.location != nil })
+    }
+
+    func testParameterWithoutInOrName() throws {
+        let errors = Pipeline.errors(document(paths: """
+
+          /a:
+            get:
+              parameters:
+                - {name: x, schema: {type: string}}
+                - {in: query}
+              responses: {'200': {description: ok}}
+        """))
+        XCTAssertEqual(errors.map(\.message), ["parameter is missing 'in'", "parameter is missing 'name'"])
+        XCTAssertEqual(errors.map { $0.location!.line }, [7, 8])
+    }
+
+    func testMessyInputWarnsAndGoesOn() throws {
+        let (doc, diagnostics) = try Pipeline.document(document(paths: """
+
+          /a:
+            get:
+              deprecated: "true"
+              responses:
+                4xx: {description: lower case range}
+                '200': {description: ok, content: {string: {schema: {type: string}}}}
+        """))
+        XCTAssertEqual(doc.operations.first?.deprecated, true)
+        XCTAssertEqual(doc.operations.first?.responses.map(\.status), ["4XX", "200"])
+        let messages = diagnostics.map(\.message)
+        XCTAssertTrue(messages.contains("deprecated should be a boolean, found the string \"true\"; read as true"), "\(messages)")
+        XCTAssertTrue(messages.contains("response range '4xx' should be upper case ('4XX')"), "\(messages)")
+    }
+
+    func testSchemaDetails() throws {
+        let (doc, _) = try Pipeline.document(document(components: """
+
+          schemas:
+            S:
+              type: [string, 'null']
+              enum: [yes, no, 1.0, null]
+              maxLength: 5
+              pattern: '^[a-z]+$'
+            N:
+              type: number
+              minimum: 0
+              exclusiveMaximum: 10
+        """))
+        let s = try XCTUnwrap(doc.schemas.first { $0.name == "S" }?.schema)
+        XCTAssertEqual(s.types, ["string", "null"])
+        XCTAssertTrue(s.nullable)
+        XCTAssertEqual(s.enumValues, [.string("yes"), .string("no"), .string("1.0"), .null], "string enums keep the text as written")
+        XCTAssertEqual(s.maxLength, 5)
+        XCTAssertEqual(s.pattern, "^[a-z]+$")
+        let n = try XCTUnwrap(doc.schemas.first { $0.name == "N" }?.schema)
+        XCTAssertEqual(n.maximum, 10)
+        XCTAssertTrue(n.exclusiveMaximum, "3.1 numeric exclusiveMaximum")
+    }
+}

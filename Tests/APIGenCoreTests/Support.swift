@@ -1,0 +1,47 @@
+import XCTest
+@testable import APIGenCore
+import YAMLNodes
+
+/// Runs the pipeline's first stages on YAML text.
+enum Pipeline {
+    static func document(_ text: String, file: String = "test.yaml") throws -> (OpenAPIDocument, [Diagnostic]) {
+        let root = try YAMLParser().parse(Array(text.utf8), file: file)
+        let sink = DiagnosticSink()
+        let document = try DocumentReader.read(root, file: file, diagnostics: sink)
+        return (document, sink.diagnostics)
+    }
+
+    static func module(_ text: String, file: String = "test.yaml") throws -> (ModuleDecl, [Diagnostic]) {
+        let root = try YAMLParser().parse(Array(text.utf8), file: file)
+        let sink = DiagnosticSink()
+        let document = try DocumentReader.read(root, file: file, diagnostics: sink)
+        let module = try Translator.translate(document, diagnostics: sink)
+        return (module, sink.diagnostics)
+    }
+
+    /// The diagnostics of a document that must fail.
+    static func errors(_ text: String, file: String = "test.yaml") -> [Diagnostic] {
+        do {
+            _ = try Generator().generate(bytes: Array(text.utf8), file: file)
+            XCTFail("expected the document to fail")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    /// Where the repository is.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `../shared/specs/cloudflare` beside the repository, when present.
+    static let cloudflareSpecs = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/specs/cloudflare")
+}
+
+/// A minimal valid document around `paths` and `components` text.
+func document(paths: String = "{}", components: String = "{}") -> String {
+    """
+    openapi: 3.0.3
+    info: {title: T, version: '1'}
+    paths: \(paths)
+    components: \(components)
+    """
+}
