@@ -96,7 +96,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encodeUUID(id, forKey: .id)
         try container.encodeDate(createdAt, forKey: .createdAt)
         try container.encodeDate(updatedAt, forKey: .updatedAt)
         try container.encodeIfPresent(title, forKey: .title)

@@ -172,3 +172,22 @@ public struct ISO8601Date: Codable, Hashable, Sendable {
         try container.encode(ISO8601.format(date))
     }
 }
+
+extension KeyedEncodingContainer {
+    /// Writes a UUID in lower case, as RFC 4122 asks (JSONEncoder would write upper case).
+    public mutating func encodeUUID(_ uuid: UUID, forKey key: Key) throws {
+        try encode(uuid.uuidString.lowercased(), forKey: key)
+    }
+
+    public mutating func encodeUUIDIfPresent(_ uuid: UUID?, forKey key: Key) throws {
+        if let uuid { try encode(uuid.uuidString.lowercased(), forKey: key) }
+    }
+
+    public mutating func encodeUUIDs(_ uuids: [UUID], forKey key: Key) throws {
+        try encode(uuids.map { $0.uuidString.lowercased() }, forKey: key)
+    }
+
+    public mutating func encodeUUIDsIfPresent(_ uuids: [UUID]?, forKey key: Key) throws {
+        if let uuids { try encode(uuids.map { $0.uuidString.lowercased() }, forKey: key) }
+    }
+}

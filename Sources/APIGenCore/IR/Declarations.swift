@@ -40,7 +40,7 @@ public struct StructDecl: Sendable, Equatable {
     public var boxedProperties: Set<String> = []
 
     public var needsCustomCoding: Bool {
-        additionalProperties != nil || properties.contains { $0.type.containsDate }
+        additionalProperties != nil || properties.contains { $0.type.needsRuntimeCoding }
     }
 }
 

@@ -29,12 +29,14 @@ public indirect enum TypeUsage: Hashable, Sendable {
     /// Optional of this type (never doubly optional).
     public var optional: TypeUsage { isOptional ? self : .optional(self) }
 
-    /// True when a `Date` is anywhere inside (such values need the runtime's ISO 8601 coding).
-    public var containsDate: Bool {
+    /// True when a `Date` or `UUID` is directly inside: such values are coded by the runtime
+    /// (ISO 8601 dates, lower-case UUIDs) instead of the encoder's defaults.
+    public var needsRuntimeCoding: Bool {
         switch self {
-        case .builtin(let name): name == "Date"
+        case .builtin(let name): name == "Date" || name == "UUID"
         case .named: false
-        case .array(let t), .dictionary(let t), .optional(let t): t.containsDate
+        case .array(let t), .optional(let t): t.needsRuntimeCoding
+        case .dictionary: false
         }
     }
 }

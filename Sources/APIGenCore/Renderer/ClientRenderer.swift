@@ -138,7 +138,8 @@ struct ClientRenderer {
         printSignature("\(access) func \(operation.name)", signature(operation), " async throws\(returns)", into: &p) { p in
             renderValidation(operation, into: &p)
             let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
-            p.line("var request = HTTPRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security))")
+            let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
+            p.line("\(mutates ? "var" : "let") request = HTTPRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security))")
             for parameter in operation.parameters where parameter.location == .query {
                 p.line(queryCall(parameter))
             }

@@ -112,6 +112,10 @@ struct StructRenderer {
                     p.line("try container.encodeDate\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
                 case .array(.builtin("Date")):
                     p.line("try container.encodeDates\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
+                case .builtin("UUID"):
+                    p.line("try container.encodeUUID\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
+                case .array(.builtin("UUID")):
+                    p.line("try container.encodeUUIDs\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
                 default:
                     p.line("try container.encode\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
                 }
