@@ -67,12 +67,31 @@ public struct ClientCore: Sendable, CustomStringConvertible {
         return urlRequest
     }
 
+    /// Races the transport against the timeout, so it holds for every transport (URLSession on
+    /// Linux does not always honour `timeoutInterval`); the loser is cancelled.
+    private func sendWithTimeout(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let transport = self.transport
+        let timeout = self.timeout
+        return try await withThrowingTaskGroup(of: Reply?.self) { group in
+            group.addTask { Reply(try await transport.send(request)) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let reply = first else {
+                throw APIError.timedOut(seconds: timeout)
+            }
+            return (reply.data, reply.response)
+        }
+    }
+
     private func perform(_ request: HTTPRequest, accept: String?) async throws -> (Data, HTTPURLResponse) {
         let urlRequest = try urlRequest(for: request, accept: accept)
         let data: Data
         let response: HTTPURLResponse
         do {
-            (data, response) = try await transport.send(urlRequest)
+            (data, response) = try await sendWithTimeout(urlRequest)
         } catch let error as APIError {
             throw error
         } catch is CancellationError {
@@ -89,5 +108,16 @@ public struct ClientCore: Sendable, CustomStringConvertible {
             throw APIError.http(status: response.statusCode, error: ServerError.parse(data), body: data.prefix(APIError.maxBodyBytes))
         }
         return (data, response)
+    }
+}
+
+/// A transport's answer, carried across the timeout race.
+private struct Reply: @unchecked Sendable {
+    var data: Data
+    var response: HTTPURLResponse
+
+    init(_ value: (Data, HTTPURLResponse)) {
+        data = value.0
+        response = value.1
     }
 }

@@ -1,5 +1,5 @@
 /// A secret the client sends, and how. Its description never shows the secret.
-public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public enum Placement: Sendable, Equatable {
         /// `Authorization: Bearer <token>`.
         case bearer
@@ -34,6 +34,8 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
 
     public var description: String { "Credential(\(scheme), redacted)" }
     public var debugDescription: String { description }
+    /// `dump()` and debuggers see the scheme and placement, never the secret.
+    public var customMirror: Mirror { Mirror(self, children: ["scheme": scheme, "placement": placement, "secret": "redacted"]) }
 }
 
 enum Base64 {

@@ -1,0 +1,118 @@
+import XCTest
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+@testable import APIGenRuntime
+
+final class RequestEncodingTests: XCTestCase {
+    func testPathSegmentsStayInsideTheirSegment() {
+        XCTAssertEqual(PercentEncoding.segment("a/b?c#d"), "a%2Fb%3Fc%23d")
+        XCTAssertEqual(PercentEncoding.segment("../x"), "..%2Fx")
+        XCTAssertEqual(PercentEncoding.segment(".."), "%2E%2E")
+        XCTAssertEqual(PercentEncoding.segment("a b%"), "a%20b%25")
+        XCTAssertEqual(PercentEncoding.segment("café"), "caf%C3%A9")
+        XCTAssertEqual(PercentEncoding.segment(UUID(uuidString: "182BD5E5-6E1A-4FE4-A799-AA6D9A6AB26E")!), "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e")
+    }
+
+    func testParameterValues() {
+        XCTAssertEqual(50.0.parameterValue, "50")
+        XCTAssertEqual(0.25.parameterValue, "0.25")
+        XCTAssertEqual(true.parameterValue, "true")
+        XCTAssertEqual(Date(timeIntervalSince1970: 0).parameterValue, "1970-01-01T00:00:00.000Z")
+    }
+
+    func testURLRequestHasQueryHeadersAndNoSecretInDescriptions() throws {
+        let core = ClientCore(serverURL: URL(string: "https://example.com/v4/")!, transport: URLSessionTransport(),
+                              credentials: [Credential(scheme: "token", placement: .bearer, secret: "s3cret"),
+                                            Credential(scheme: "key", placement: .query("api_key"), secret: "k3y")],
+                              timeout: 5, validatesArguments: true)
+        var request = HTTPRequest(method: "GET", path: "/a/\(PercentEncoding.segment("x y"))", security: ["token"])
+        request.addQuery("q", "a&b=c")
+        request.addQuery("n", Optional<Int>.none)
+        request.addQuery("ids", [1, 2], explode: true)
+        request.addQuery("tags", ["x", "y"], explode: false)
+        request.addHeader("X-Trace", "t")
+        let urlRequest = try core.urlRequest(for: request, accept: "application/json")
+        XCTAssertEqual(urlRequest.url?.absoluteString, "https://example.com/v4/a/x%20y?q=a%26b%3Dc&ids=1&ids=2&tags=x%2Cy")
+        XCTAssertEqual(urlRequest.value(forHTTPHeaderField: "Authorization"), "Bearer s3cret")
+        XCTAssertEqual(urlRequest.value(forHTTPHeaderField: "X-Trace"), "t")
+        XCTAssertEqual(urlRequest.timeoutInterval, 5)
+        XCTAssertFalse("\(core)".contains("s3cret"))
+        XCTAssertFalse(String(reflecting: core).contains("s3cret"), String(reflecting: core))
+        XCTAssertFalse("\(urlRequest)".contains("s3cret"))
+        var dumped = ""
+        dump(core, to: &dumped)
+        XCTAssertFalse(dumped.contains("s3cret"), dumped)
+        XCTAssertEqual("\(Credential(scheme: "token", placement: .bearer, secret: "s3cret"))", "Credential(token, redacted)")
+
+        var keyed = HTTPRequest(method: "GET", path: "/k", security: ["key"])
+        keyed.addQuery("a", "1")
+        XCTAssertEqual(try core.urlRequest(for: keyed, accept: nil).url?.query, "a=1&api_key=k3y")
+    }
+
+    func testBasicAuthIsBase64() throws {
+        let core = ClientCore(serverURL: URL(string: "https://example.com")!, transport: URLSessionTransport(),
+                              credentials: [Credential(scheme: "b", placement: .basic, secret: "Aladdin:open sesame")],
+                              timeout: 5, validatesArguments: true)
+        let request = try core.urlRequest(for: HTTPRequest(method: "GET", path: "/", security: ["b"]), accept: nil)
+        XCTAssertEqual(request.value(forHTTPHeaderField: "Authorization"), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
+    }
+
+    func testFormAndMultipartBodies() throws {
+        struct Form: Encodable { var name = "a b&c"; var count = 3; var skip: String? = nil }
+        var request = HTTPRequest(method: "POST", path: "/")
+        try request.setFormBody(Form())
+        XCTAssertEqual(String(decoding: request.body!, as: UTF8.self), "count=3&name=a%20b%26c")
+        XCTAssertTrue(request.headers.contains { $0 == ("Content-Type", "application/x-www-form-urlencoded") })
+        var multipart = HTTPRequest(method: "POST", path: "/")
+        try multipart.setMultipartBody(Form(), boundary: "B")
+        XCTAssertEqual(String(decoding: multipart.body!, as: UTF8.self),
+                       "--B\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\n3\r\n--B\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na b&c\r\n--B--\r\n")
+    }
+
+    func testServerErrorShapes() {
+        func parse(_ json: String) -> ServerError? { ServerError.parse(Data(json.utf8)) }
+        XCTAssertEqual(parse(#"{"success":false,"error":{"code":404,"message":"Meeting not found"}}"#), ServerError(code: "404", message: "Meeting not found"))
+        XCTAssertEqual(parse(#"{"errors":[{"code":1003,"message":"a"},{"code":"x","message":"b"}]}"#),
+                       ServerError(code: "1003", message: "a", others: [ServerError(code: "x", message: "b")]))
+        XCTAssertEqual(parse(#"{"code":"E1","message":"flat"}"#), ServerError(code: "E1", message: "flat"))
+        XCTAssertNil(parse("<html>oops</html>"))
+        XCTAssertNil(parse(#"{"data":1}"#))
+    }
+
+    func testValidation() {
+        XCTAssertThrowsError(try Validation.check("x" + String(repeating: "y", count: 32), name: "accountID", maxLength: 32)) { error in
+            XCTAssertEqual("\(error)", "invalid argument 'accountID': is 33 characters long, the maximum is 32")
+        }
+        XCTAssertNoThrow(try Validation.check(String(repeating: "y", count: 32), name: "accountID", maxLength: 32))
+        XCTAssertThrowsError(try Validation.check(59.0, name: "s", minimum: 60, maximum: 600))
+        XCTAssertThrowsError(try Validation.check(1.0, name: "r", minimum: 0, maximum: 1, exclusiveMaximum: true))
+        XCTAssertNoThrow(try Validation.check(Optional<Double>.none, name: "s", minimum: 60))
+        XCTAssertThrowsError(try Validation.check("ABC", name: "p", pattern: "^[a-z]+$"))
+        XCTAssertNoThrow(try Validation.check("abc", name: "p", pattern: "^[a-z]+$"))
+        XCTAssertThrowsError(try Validation.check([1, 2, 3, 4], name: "tags", maxItems: 3))
+        XCTAssertThrowsError(try Validation.check(0, name: "width", minimum: 1))
+    }
+
+    func testPageSequenceStopsAtTotalOrEmptyPage() async throws {
+        let counted = PageSequence<[Int]>(firstPage: 1, fetch: { page in page <= 3 ? [page, page] : [] },
+                                           itemCount: { $0.count }, totalCount: { _ in 5 })
+        var pages: [[Int]] = []
+        for try await page in counted { pages.append(page) }
+        XCTAssertEqual(pages, [[1, 1], [2, 2], [3, 3]], "5 items reached on page 3")
+
+        let uncounted = PageSequence<[Int]>(firstPage: 2, fetch: { page in page <= 4 ? [page] : [] }, itemCount: { $0.count })
+        var seen: [Int] = []
+        for try await page in uncounted { seen += page }
+        XCTAssertEqual(seen, [2, 3, 4], "stops at the empty page")
+    }
+
+    func testJSONValueRoundTrip() throws {
+        let json = #"{"a":[1,2.5,"x",true,null,{"b":{}}]}"#
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        XCTAssertEqual(value["a"], .array([.int(1), .double(2.5), .string("x"), .bool(true), .null, .object(["b": .object([:])])]))
+        let again = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(value))
+        XCTAssertEqual(value, again)
+    }
+}

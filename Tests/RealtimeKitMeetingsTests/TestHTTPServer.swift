@@ -1,0 +1,152 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for testing the generated client
+/// over a real socket (no mocked transport). One thread per connection; every answer closes it.
+final class TestHTTPServer: @unchecked Sendable {
+    struct Request: Sendable {
+        var method: String
+        /// Path and query exactly as sent, percent-escapes kept.
+        var target: String
+        var headers: [String: String]
+        var body: Data
+
+        var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
+        var query: String? { target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) }
+        func header(_ name: String) -> String? { headers[name.lowercased()] }
+    }
+
+    struct Response: Sendable {
+        var status: Int
+        var body: Data
+        var contentType: String = "application/json"
+        /// Seconds to wait before answering.
+        var delay: Double = 0
+
+        static func json(_ status: Int, _ text: String, delay: Double = 0) -> Response {
+            Response(status: status, body: Data(text.utf8), delay: delay)
+        }
+    }
+
+    private let lock = NSLock()
+    private var handler: @Sendable (Request) -> Response
+    private var recorded: [Request] = []
+    private var listener: Int32 = -1
+    private(set) var port: UInt16 = 0
+
+    init(handler: @escaping @Sendable (Request) -> Response = { _ in .json(404, "{}") }) throws {
+        self.handler = handler
+        listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard listener >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 64) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        port = UInt16(bigEndian: address.sin_port)
+        let fd = listener
+        Thread.detachNewThread { [self] in acceptLoop(fd) }
+    }
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/client/v4")! }
+
+    func setHandler(_ handler: @escaping @Sendable (Request) -> Response) {
+        lock.lock(); self.handler = handler; lock.unlock()
+    }
+
+    var requests: [Request] {
+        lock.lock(); defer { lock.unlock() }
+        return recorded
+    }
+
+    func stop() {
+        lock.lock()
+        let fd = listener
+        listener = -1
+        lock.unlock()
+        if fd >= 0 {
+            shutdown(fd, Int32(SHUT_RDWR))
+            close(fd)
+        }
+    }
+
+    deinit { stop() }
+
+    private func acceptLoop(_ fd: Int32) {
+        while true {
+            let connection = accept(fd, nil, nil)
+            if connection < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            Thread.detachNewThread { [self] in serve(connection) }
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var headerEnd: Int?
+        while headerEnd == nil {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return }
+            buffer += chunk[0..<n]
+            headerEnd = find([13, 10, 13, 10], in: buffer)
+        }
+        let head = String(decoding: buffer[0..<headerEnd!], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        let requestLine = lines.removeFirst().split(separator: " ")
+        guard requestLine.count >= 2 else { return }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let length = Int(headers["content-length"] ?? "0") ?? 0
+        var body = Array(buffer[(headerEnd! + 4)...])
+        while body.count < length {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { break }
+            body += chunk[0..<n]
+        }
+        let request = Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: Data(body))
+        lock.lock()
+        recorded.append(request)
+        let handler = self.handler
+        lock.unlock()
+        let response = handler(request)
+        if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        var text = "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+        var bytes = Array(text.utf8) + Array(response.body)
+        text = ""
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return }
+            sent += n
+        }
+        bytes.removeAll()
+    }
+
+    private func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
+            return i
+        }
+        return nil
+    }
+}
