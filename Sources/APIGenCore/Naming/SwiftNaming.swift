@@ -93,6 +93,14 @@ public enum SwiftNaming {
         return leading(first) + parts.dropFirst().map(capitalized).joined()
     }
 
+    /// Names for values made only of symbols (`>=` in a filter enum).
+    static let symbolNames: [String: String] = [
+        "==": "equal", "=": "equal", "!=": "notEqual", "<>": "notEqual", ">": "greaterThan", ">=": "greaterThanOrEqual",
+        "<": "lessThan", "<=": "lessThanOrEqual", "*": "asterisk", "+": "plus", "-": "minus", "/": "slash",
+        "~": "tilde", "!": "not", "?": "questionMark", "%": "percent", "&": "ampersand", "|": "pipe", "@": "at",
+        "#": "hash", "$": "dollar", ".": "dot", ",": "comma", ":": "colon", ";": "semicolon", "^": "caret",
+    ]
+
     /// Makes a valid identifier: a leading digit gets `_`, an empty name becomes `fallback`.
     private static func validIdentifier(_ name: String, fallback: String) -> String {
         if name.isEmpty { return fallback }
@@ -109,7 +117,7 @@ public enum SwiftNaming {
 
     /// A property, parameter, method or case name, escaped with backticks when it is a keyword.
     public static func memberName(_ raw: String) -> String {
-        let name = validIdentifier(lowerCamel(raw), fallback: "value")
+        let name = validIdentifier(lowerCamel(raw), fallback: symbolNames[raw.trimmingCharacters()] ?? "value")
         if unescapable.contains(name) { return name + "_" }
         if keywords.contains(name) { return "`\(name)`" }
         return name

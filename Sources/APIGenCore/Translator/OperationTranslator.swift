@@ -259,9 +259,9 @@ struct OperationTranslator {
     }
 }
 
-extension Substring {
+extension StringProtocol {
     func trimmingCharacters() -> String {
-        var s = self
+        var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return String(s)

@@ -7,6 +7,8 @@ final class TypeTranslator {
     /// Enum raw-value literal → case name, by the enum's path (for `default` values).
     private var enumCases: [[String]: [Literal: String]] = [:]
     private let schemaByNameMaxDepth = 64
+    /// Schemas whose example was already checked (each is warned about once).
+    private var checkedExamples: Set<SourceLocation> = []
 
     init(context: TranslationContext) {
         self.context = context
@@ -214,6 +216,7 @@ final class TypeTranslator {
         var index: [String: Int] = [:]
         var required: Set<String> = []
         var additional: Schema.AdditionalProperties?
+        var mergedComponents: Set<String> = []
     }
 
     private func makeStruct(_ schema: Schema, name: String, path: [String]) -> StructDecl {
@@ -274,10 +277,14 @@ final class TypeTranslator {
         guard depth < schemaByNameMaxDepth else { return }
         switch schema.ref {
         case .component(let raw):
+            // `visited` is the path being merged: a component met again on it is a cycle;
+            // one reached twice by different branches (a diamond) is merged once.
             guard visited.insert(raw).inserted else {
                 context.diagnostics.error("allOf of component '\(raw)' includes itself", at: schema.location)
                 return
             }
+            defer { visited.remove(raw) }
+            guard merged.mergedComponents.insert(raw).inserted else { return }
             if let target = context.components[raw] { merge(target, into: &merged, visited: &visited, depth: depth + 1) }
             return
         case .pointer(_, let target):
@@ -303,21 +310,28 @@ final class TypeTranslator {
     private func reconcile(_ property: MergedProperty) -> [Schema] {
         var parts: [Schema] = []
         var seenRefs: Set<String> = []
+        var seenObjects: Set<ObjectIdentifier> = []
         for part in property.parts {
             if case .component(let raw) = part.ref {
                 if !seenRefs.insert(raw).inserted { continue }
             }
+            if !seenObjects.insert(ObjectIdentifier(part)).inserted { continue }
             parts.append(part)
         }
         guard parts.count > 1 else { return parts }
         let kinds = parts.map(kind(of:))
         let scalarKinds = Set(kinds.filter { $0 != "object" && $0 != "any" })
-        if !scalarKinds.isEmpty && (scalarKinds.count > 1 || kinds.contains("object")) {
+        let compatible = scalarKinds == ["string", "enum"]
+        if !scalarKinds.isEmpty && ((scalarKinds.count > 1 && !compatible) || kinds.contains("object")) {
             let places = parts.map { "\($0.location)" }.joined(separator: " and ")
             context.warning("property '\(property.name)' is declared with different types (\(kinds.joined(separator: ", "))) at \(places); the first declaration is used", at: property.location)
             return [parts[0]]
         }
         if scalarKinds.count == 1 { return [parts[0]] }
+        if scalarKinds == ["string", "enum"] || scalarKinds == ["enum"] {
+            // A string declared once plainly and once as an enum: the enum is the more precise.
+            return [parts.first { kind(of: $0) == "enum" } ?? parts[0]]
+        }
         return parts
     }
 
@@ -451,6 +465,7 @@ final class TypeTranslator {
         if case .component(let raw) = schema.ref, let target = context.components[raw] { source = target }
         if case .pointer(_, let target) = schema.ref { source = target }
         guard let example = example ?? source.example else { return }
+        guard checkedExamples.insert(example == source.example ? source.location : schema.location).inserted else { return }
         var problems: [String] = []
         if case .string(let s) = example {
             if let max = c.maxLength, s.count > max { problems.append("is \(s.count) characters long, above maxLength \(max)") }
