@@ -26,8 +26,9 @@ let package = Package(
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),
 
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
-        .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "APIGenRuntimeTests", dependencies: ["APIGenRuntime"]),
+        .testTarget(name: "apigenTests", dependencies: ["apigen"]),
         .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "APIGenRuntime"]),
         .testTarget(
             name: "RealtimeKitMeetingsTests",

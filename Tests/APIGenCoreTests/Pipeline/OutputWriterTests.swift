@@ -1,0 +1,48 @@
+import XCTest
+import Foundation
+@testable import APIGenCore
+
+final class OutputWriterTests: XCTestCase {
+    private func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "apigen-writer-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func testWritesOnlyChangedFilesAndLeavesNoTemporaries() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = [GeneratedFile(name: "A.swift", contents: "a\n"), GeneratedFile(name: "B.swift", contents: "b\n")]
+        XCTAssertEqual(try OutputWriter.write(files, to: dir), ["A.swift", "B.swift"])
+        let before = try FileManager.default.attributesOfItem(atPath: dir + "/A.swift")[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        XCTAssertEqual(try OutputWriter.write([files[0], GeneratedFile(name: "B.swift", contents: "b2\n")], to: dir), ["B.swift"])
+        let after = try FileManager.default.attributesOfItem(atPath: dir + "/A.swift")[.modificationDate] as? Date
+        XCTAssertEqual(before, after, "an unchanged file is not touched")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/B.swift", encoding: .utf8), "b2\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["A.swift", "B.swift"], "no temporary files left")
+        XCTAssertEqual(OutputWriter.staleFiles(files, in: dir), ["B.swift"])
+    }
+
+    func testOutputThatIsAFileIsAnError() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: dir + "/plain", contents: Data())
+        XCTAssertThrowsError(try OutputWriter.write([GeneratedFile(name: "A.swift", contents: "")], to: dir + "/plain")) { error in
+            XCTAssertTrue("\(error)".contains("is not a folder"), "\(error)")
+        }
+    }
+
+    func testBrokenSchemaLeavesAnExistingOutputByteIdentical() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let good = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {type: string}}}\n"
+        try OutputWriter.write(try Generator().generate(bytes: Array(good.utf8), file: "api.yaml").files, to: dir)
+        let snapshot = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map { ($0, FileManager.default.contents(atPath: dir + "/" + $0)) }
+        let broken = good.replacingOccurrences(of: "{type: string}", with: "{$ref: '#/nope'}")
+        XCTAssertThrowsError(try Generator().generate(bytes: Array(broken.utf8), file: "api.yaml"))
+        let again = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map { ($0, FileManager.default.contents(atPath: dir + "/" + $0)) }
+        XCTAssertEqual(snapshot.map(\.0), again.map(\.0))
+        XCTAssertEqual(snapshot.map(\.1), again.map(\.1))
+    }
+}

@@ -1,0 +1,213 @@
+import XCTest
+@testable import APIGenCore
+
+final class TranslatorTests: XCTestCase {
+    private func structDecl(_ module: ModuleDecl, _ path: String) -> StructDecl? {
+        var decls = module.types
+        var found: Declaration?
+        for name in path.split(separator: ".") {
+            found = decls.first { $0.name == name }
+            switch found {
+            case .structure(let s)?: decls = s.nested
+            case .oneOf(let o)?: decls = o.nested
+            default: decls = []
+            }
+        }
+        if case .structure(let s)? = found { return s }
+        return nil
+    }
+
+    func testInlineObjectsAndEnumsNestUnderTheirProperty() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+
+          schemas:
+            Meeting:
+              type: object
+              properties:
+                recording_config:
+                  type: object
+                  properties:
+                    video_config:
+                      type: object
+                      properties:
+                        watermark:
+                          type: object
+                          properties:
+                            position: {type: string, enum: [left top, right top]}
+        """))
+        let watermark = try XCTUnwrap(structDecl(module, "Meeting.RecordingConfig.VideoConfig.Watermark"))
+        XCTAssertEqual(watermark.properties.first?.type, .optional(.named(["Meeting", "RecordingConfig", "VideoConfig", "Watermark", "Position"])))
+        guard case .enumeration(let position)? = watermark.nested.first else { return XCTFail() }
+        XCTAssertEqual(position.cases.map(\.name), ["leftTop", "rightTop"])
+        XCTAssertEqual(position.cases.map(\.literal), ["\"left top\"", "\"right top\""])
+    }
+
+    func testPointerRefReusesTheNestedType() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+
+          schemas:
+            Request:
+              type: object
+              properties:
+                status: {$ref: '#/components/schemas/Meeting/properties/status'}
+            Meeting:
+              type: object
+              properties:
+                status: {type: string, enum: [ACTIVE, INACTIVE]}
+        """))
+        let request = try XCTUnwrap(structDecl(module, "Request"))
+        XCTAssertEqual(request.properties.first?.type, .optional(.named(["Meeting", "Status"])))
+        XCTAssertEqual(module.types.count, 2, "no copy of the enum was made")
+    }
+
+    func testAllOfMergesPartsDiamondsAndRepeatedProperties() throws {
+        let (module, diagnostics) = try Pipeline.module(document(components: """
+
+          schemas:
+            Base:
+              type: object
+              required: [id]
+              properties:
+                id: {type: integer}
+            Left: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {left: {type: string}}}]}
+            Right: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {right: {type: string}}}]}
+            Both:
+              allOf:
+                - $ref: '#/components/schemas/Left'
+                - $ref: '#/components/schemas/Right'
+                - type: object
+                  required: [data]
+                  properties:
+                    data: {$ref: '#/components/schemas/Base'}
+                - type: object
+                  properties:
+                    data:
+                      type: object
+                      properties:
+                        note: {type: string}
+        """))
+        XCTAssertEqual(diagnostics, [], "a diamond is not a cycle")
+        let both = try XCTUnwrap(structDecl(module, "Both"))
+        XCTAssertEqual(both.properties.map(\.name), ["id", "left", "right", "data"])
+        XCTAssertEqual(both.properties[0].type, .int, "required through Base")
+        let data = try XCTUnwrap(structDecl(module, "Both.DataValue"))
+        XCTAssertEqual(data.properties.map(\.name), ["id", "note"], "data merges the ref and the inline part")
+    }
+
+    func testAllOfCycleIsAnError() {
+        let errors = Pipeline.errors(document(components: """
+
+          schemas:
+            A: {allOf: [{$ref: '#/components/schemas/B'}, {properties: {a: {type: string}}}]}
+            B: {allOf: [{$ref: '#/components/schemas/A'}, {properties: {b: {type: string}}}]}
+        """))
+        XCTAssertTrue(errors.contains { $0.message.contains("includes itself") }, "\(errors)")
+    }
+
+    func testConflictingPropertyTypesWarnWithBothLocations() throws {
+        let (module, diagnostics) = try Pipeline.module(document(components: """
+
+          schemas:
+            X:
+              allOf:
+                - {properties: {v: {type: string}}}
+                - {properties: {v: {type: integer}}}
+        """))
+        XCTAssertEqual(structDecl(module, "X")?.properties.first?.type, .optional(.string))
+        let warning = try XCTUnwrap(diagnostics.first)
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertTrue(warning.message.contains("test.yaml:8:"), warning.message)
+        XCTAssertTrue(warning.message.contains("test.yaml:9:"), warning.message)
+    }
+
+    func testOptionalityNullabilityAndDefaults() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+
+          schemas:
+            S:
+              type: object
+              required: [a, b, c]
+              properties:
+                a: {type: string}
+                b: {type: string, nullable: true}
+                c: {type: integer, default: 7}
+                d: {type: string, enum: [x, y], default: y}
+                e: {type: boolean, default: true}
+        """))
+        let s = try XCTUnwrap(structDecl(module, "S"))
+        XCTAssertEqual(s.properties.map(\.type), [.string, .optional(.string), .int, .optional(.named(["S", "D"])), .optional(.bool)])
+        XCTAssertEqual(s.properties.map(\.defaultValue), [nil, "nil", "7", "nil", "nil"])
+        XCTAssertTrue(s.properties[3].docs.contains("- Default: `y`"))
+    }
+
+    func testOneOfWithNullIsOptional() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+
+          schemas:
+            O: {type: object, properties: {n: {type: string}}}
+            S:
+              type: object
+              required: [o]
+              properties:
+                o:
+                  anyOf: [{$ref: '#/components/schemas/O'}, {type: 'null'}]
+        """))
+        XCTAssertEqual(structDecl(module, "S")?.properties.first?.type, .optional(.named(["O"])))
+    }
+
+    func testOperationsParametersAndPagination() throws {
+        let (module, _) = try Pipeline.module(document(paths: """
+
+          /items/{item_id}:
+            get:
+              operationId: get_item
+              parameters:
+                - {name: item_id, in: path, required: true, schema: {type: string}}
+                - {name: page_no, in: query, schema: {type: integer}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          data: {type: array, items: {type: string}}
+                          paging: {type: object, properties: {total_count: {type: integer}}}
+          /x:
+            post:
+              responses: {'204': {description: none}}
+        """))
+        let get = try XCTUnwrap(module.operations.first)
+        XCTAssertEqual(get.name, "getItem")
+        XCTAssertEqual(get.parameters.map(\.name), ["itemID", "pageNo"])
+        XCTAssertEqual(get.response, .named(["GetItemResponse"]))
+        XCTAssertEqual(get.pagination, .init(pageParameter: "pageNo", itemsProperty: "data ?? []", totalCountPath: "$PAGE.paging?.totalCount"))
+        let post = try XCTUnwrap(module.operations.last)
+        XCTAssertEqual(post.name, "postX", "named from method and path without an operationId")
+        XCTAssertNil(post.response)
+    }
+
+    func testExampleThatBreaksItsSchemaWarnsOnce() throws {
+        let (_, diagnostics) = try Pipeline.module(document(paths: """
+
+          /a/{app_id}:
+            get:
+              parameters: [{$ref: '#/components/parameters/App'}]
+              responses: {'200': {description: ok}}
+          /b/{app_id}:
+            get:
+              parameters: [{$ref: '#/components/parameters/App'}]
+              responses: {'200': {description: ok}}
+        """, components: """
+
+          parameters:
+            App: {name: app_id, in: path, required: true, schema: {$ref: '#/components/schemas/AppID'}}
+          schemas:
+            AppID: {type: string, maxLength: 32, example: 14a396e7-ca44-4937-bf1f-050a69118543}
+        """))
+        XCTAssertEqual(diagnostics.map(\.description), [
+            "test.yaml:16:12: warning: example '14a396e7-ca44-4937-bf1f-050a69118543' is 36 characters long, above maxLength 32: the schema contradicts its own example",
+        ])
+    }
+}

@@ -1,0 +1,119 @@
+import XCTest
+import Foundation
+@testable import apigen
+
+final class CommandLineParserTests: XCTestCase {
+    func testParsesGenerate() throws {
+        XCTAssertEqual(try CommandLineParser.parse(["generate", "s.yaml", "--output", "out"]),
+                       .generate(GenerateOptions(schema: "s.yaml", output: "out")))
+        XCTAssertEqual(try CommandLineParser.parse(["generate", "-o", "out", "s.yaml", "--check", "--config=c.yaml", "-q"]),
+                       .generate(GenerateOptions(schema: "s.yaml", output: "out", config: "c.yaml", check: true, quiet: true)))
+        XCTAssertEqual(try CommandLineParser.parse(["--help"]), .help)
+    }
+
+    func testUsageErrors() {
+        let cases: [([String], String)] = [
+            ([], "missing command"),
+            (["make"], "unknown command 'make'"),
+            (["generate", "--output", "o"], "missing <schema>"),
+            (["generate", "s.yaml"], "missing --output <folder>"),
+            (["generate", "s.yaml", "--output"], "--output needs a value"),
+            (["generate", "s.yaml", "-o", "o", "--fast"], "unknown option '--fast'"),
+            (["generate", "a.yaml", "b.yaml", "-o", "o"], "unexpected argument 'b.yaml'"),
+        ]
+        for (arguments, message) in cases {
+            XCTAssertThrowsError(try CommandLineParser.parse(arguments)) { error in
+                XCTAssertEqual((error as? UsageError)?.message, message, "\(arguments)")
+            }
+        }
+    }
+}
+
+/// Runs the real `apigen` binary, as users and the build plugin do.
+final class ApigenProcessTests: XCTestCase {
+    private var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("apigen")
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+    }
+
+    func testExitCodesAndCheck() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {b: {type: string}}}\n".utf8).write(to: schema)
+        let output = folder.appendingPathComponent("out").path
+
+        XCTAssertEqual(try run(["generate", schema.path]).status, 2, "usage error")
+        XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--check"]).status, 1, "nothing generated yet")
+        let first = try run(["generate", schema.path, "--output", output])
+        XCTAssertEqual(first.status, 0, first.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["Client.swift", "Types.swift"])
+        let check = try run(["generate", schema.path, "--output", output, "--check"])
+        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertTrue(check.out.contains("up to date"))
+
+        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: output).appendingPathComponent("Types.swift"))
+        let stale = try run(["generate", schema.path, "--output", output, "--check"])
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.err.contains("Types.swift: error: out of date"), stale.err)
+        XCTAssertEqual(String(decoding: FileManager.default.contents(atPath: output + "/Types.swift")!, as: UTF8.self), "// edited\n", "--check writes nothing")
+    }
+
+    func testBrokenSchemaPrintsLocatedErrorsAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("bad.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/Nope'}\n".utf8).write(to: schema)
+        let output = folder.appendingPathComponent("out")
+        let result = try run(["generate", schema.path, "--output", output.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.contains("bad.yaml:6:15: error: $ref '#/components/schemas/Nope' does not resolve"), result.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was written")
+    }
+
+    func testConfigFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {b: {type: string}}}\n".utf8).write(to: schema)
+        let config = folder.appendingPathComponent("apigen.yaml")
+        try Data("access: package\nimports: [Dispatch]\n".utf8).write(to: config)
+        let output = folder.appendingPathComponent("out").path
+        XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--config", config.path]).status, 0)
+        let types = String(decoding: FileManager.default.contents(atPath: output + "/Types.swift")!, as: UTF8.self)
+        XCTAssertTrue(types.contains("package struct A: Codable, Hashable, Sendable"), types)
+        XCTAssertTrue(types.contains("import Dispatch"))
+
+        try Data("access: public\nacess: internal\n".utf8).write(to: config)
+        let bad = try run(["generate", schema.path, "--output", output, "--config", config.path])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("apigen.yaml:2:1: error: unknown key 'acess'"), bad.err)
+    }
+}
+
+extension FileManager {
+    func removeAll(_ url: URL) throws { try removeItem(at: url) }
+}
