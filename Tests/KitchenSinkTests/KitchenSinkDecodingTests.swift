@@ -1,0 +1,104 @@
+import XCTest
+import Foundation
+import KitchenSink
+import APIGenRuntime
+
+/// The compiled kitchen-sink golden decodes and encodes what its schema describes.
+final class KitchenSinkDecodingTests: XCTestCase {
+    private let thingJSON = """
+    {
+      "id": "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+      "created_at": "2024-05-01T10:00:00Z",
+      "seen_at": ["2024-05-01T10:00:00.250Z"],
+      "kind": "left top",
+      "class": "first",
+      "default": 4,
+      "self": true,
+      "protocol": "p",
+      "foo_bar": "snake",
+      "fooBar": "camel",
+      "1st": "one",
+      "type": "b",
+      "priority": 3,
+      "labels": {"env": "prod"},
+      "metadata": {"any": [1, "two", null]},
+      "parts": [{"sku": "A1", "size": {"width": 3}}],
+      "owner": {"name": "Ann", "thing_kind": "MP3"},
+      "previous": null,
+      "shape": {"shape_type": "circle", "radius": 2.5},
+      "value": 42,
+      "nested": {"level2": {"level3": {"mode": "on"}}}
+    }
+    """
+
+    func testDecodesEveryKindOfProperty() throws {
+        let thing = try JSONDecoder().decode(Thing.self, from: Data(thingJSON.utf8))
+        XCTAssertEqual(thing.kind, .leftTop)
+        XCTAssertEqual(thing.class, "first")
+        XCTAssertEqual(thing.default, 4)
+        XCTAssertEqual(thing.self_, true)
+        XCTAssertEqual(thing.fooBar, "snake")
+        XCTAssertEqual(thing.fooBar2, "camel")
+        XCTAssertEqual(thing._1st, "one")
+        XCTAssertEqual(thing.type, .b)
+        XCTAssertEqual(thing.priority, ._3)
+        XCTAssertEqual(thing.labels, ["env": "prod"])
+        XCTAssertEqual(thing.metadata, .object(["any": .array([.int(1), .string("two"), .null])]))
+        XCTAssertEqual(thing.parts?.first?.size?.width, 3)
+        XCTAssertEqual(thing.owner?.thingKind, .mp3)
+        XCTAssertNil(thing.previous)
+        XCTAssertEqual(thing.shape, .circle(Circle(shapeType: "circle", radius: 2.5)))
+        XCTAssertEqual(thing.value, .int(42))
+        XCTAssertEqual(thing.nested?.level2?.level3?.mode, .on)
+        XCTAssertEqual(thing.seenAt?.first.map { ISO8601.format($0) }, "2024-05-01T10:00:00.250Z")
+    }
+
+    func testRoundTrip() throws {
+        let thing = try JSONDecoder().decode(Thing.self, from: Data(thingJSON.utf8))
+        let again = try JSONDecoder().decode(Thing.self, from: JSONEncoder().encode(thing))
+        XCTAssertEqual(thing, again)
+    }
+
+    func testDiscriminatorAndAnyOf() throws {
+        XCTAssertEqual(try JSONDecoder().decode(Shape.self, from: Data(#"{"shape_type":"square","side":1}"#.utf8)), .square(Square(shapeType: "square", side: 1)))
+        XCTAssertThrowsError(try JSONDecoder().decode(Shape.self, from: Data(#"{"shape_type":"hexagon"}"#.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("unknown shape_type 'hexagon'"), "\(error)")
+        }
+        XCTAssertEqual(try JSONDecoder().decode(Value.self, from: Data(#""text""#.utf8)), .string("text"))
+        XCTAssertEqual(try JSONDecoder().decode(Value.self, from: Data(#"{"name":"Bo"}"#.utf8)), .owner(Owner(name: "Bo")))
+        XCTAssertThrowsError(try JSONDecoder().decode(Value.self, from: Data("[1]".utf8))) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("no alternative of Value matched"), text)
+            XCTAssertTrue(text.contains("string:") && text.contains("int:") && text.contains("owner:"), "lists why each failed: \(text)")
+        }
+    }
+
+    func testAdditionalPropertiesRoundTrip() throws {
+        let json = #"{"total":3,"a":1,"b":2}"#
+        let data = try JSONDecoder().decode(DataValue.self, from: Data(json.utf8))
+        XCTAssertEqual(data.total, 3)
+        XCTAssertEqual(data.additionalProperties, ["a": 1, "b": 2])
+        let back = try JSONSerialization.jsonObject(with: JSONEncoder().encode(data)) as? NSDictionary
+        XCTAssertEqual(back, ["total": 3, "a": 1, "b": 2])
+    }
+
+    func testAllOfMergedStruct() throws {
+        let json = #"{"id":1,"extra":"x","data":{"name":"N","note":"merged"}}"#
+        let value = try JSONDecoder().decode(Extended.self, from: Data(json.utf8))
+        XCTAssertEqual(value.data?.name, "N")
+        XCTAssertEqual(value.data?.note, "merged")
+    }
+
+    func testValidationOfModels() throws {
+        var thing = try JSONDecoder().decode(Thing.self, from: Data(thingJSON.utf8))
+        XCTAssertNoThrow(try thing.validate(path: "thing"))
+        thing.parts = [Thing.PartsItem(sku: "A", size: .init(width: 0))]
+        XCTAssertThrowsError(try thing.validate(path: "thing")) { error in
+            guard case APIError.invalidArgument(let name, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(name, "thing.parts[0].size.width")
+        }
+        thing.parts = nil
+        thing.ratio = 1
+        XCTAssertThrowsError(try thing.validate(path: "thing"), "exclusive maximum")
+    }
+}
