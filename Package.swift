@@ -22,6 +22,9 @@ let package = Package(
         .target(name: "APIGenRuntime"),
         .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated"),
 
+        // Benchmarks (not a product: plugin users never build it).
+        .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CYAML"]),
+
         // The kitchen-sink golden output is compiled too, so a golden that does not build fails CI.
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),
 
