@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "apigen", targets: ["apigen"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
         .library(name: "RealtimeKitMeetings", targets: ["RealtimeKitMeetings"]),
+        .plugin(name: "APIGenPlugin", targets: ["APIGenPlugin"]),
+        .plugin(name: "APIGenCommand", targets: ["APIGenCommand"]),
     ],
     targets: [
         // The only C boundary: system libyaml through pkg-config.
@@ -20,7 +22,18 @@ let package = Package(
         .target(name: "APIGenCore", dependencies: ["YAMLNodes"]),
         .executableTarget(name: "apigen", dependencies: ["APIGenCore"]),
         .target(name: "APIGenRuntime"),
-        .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated"),
+        .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated", exclude: ["apigen.yaml"]),
+
+        // Both plugins are thin: they find documents and build arguments; `apigen` does the work.
+        .plugin(name: "APIGenPlugin", capability: .buildTool(), dependencies: ["apigen"]),
+        .plugin(
+            name: "APIGenCommand",
+            capability: .command(
+                intent: .custom(verb: "generate-api", description: "Regenerate checked-in Swift clients from their OpenAPI documents"),
+                permissions: [.writeToPackageDirectory(reason: "APIGen writes the generated Swift files into the target's folder")]
+            ),
+            dependencies: ["apigen"]
+        ),
 
         // Benchmarks (not a product: plugin users never build it).
         .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CYAML"]),
@@ -32,6 +45,8 @@ let package = Package(
         .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "APIGenRuntimeTests", dependencies: ["APIGenRuntime"]),
         .testTarget(name: "apigenTests", dependencies: ["apigen"]),
+        // Compiles the plugins' shared logic (a symlink to Plugins/PluginShared) to test it.
+        .testTarget(name: "APIGenPluginTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "APIGenRuntime"]),
         .testTarget(
             name: "RealtimeKitMeetingsTests",

@@ -9,11 +9,16 @@ enum Command: Equatable {
 }
 
 struct GenerateOptions: Equatable {
-    var schema: String
+    /// The document; nil when the configuration names it with `schema:`.
+    var schema: String?
     var output: String
     var config: String?
     var check = false
     var quiet = false
+    /// `--name`: the namespace (and file-name prefix) for this document.
+    var name: String?
+    /// `--nonisolated`: mark generated types nonisolated (Swift 6.2+).
+    var nonisolated = false
 }
 
 struct UsageError: Error, Equatable {
@@ -22,13 +27,15 @@ struct UsageError: Error, Equatable {
 
 enum CommandLineParser {
     static let usage = """
-    USAGE: apigen generate <schema> --output <folder> [--config <apigen.yaml>] [--check] [--quiet]
+    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--check] [--quiet]
 
     Generates Swift models and a client from an OpenAPI 3.0/3.1 document (YAML or JSON).
 
     OPTIONS:
       -o, --output <folder>   Where the Swift files go (written only when they change).
-      -c, --config <file>     An apigen.yaml configuration file.
+      -c, --config <file>     An apigen.yaml configuration file (its `schema:` key can name the document).
+      -n, --name <Name>       Generate inside `enum Name`, into Name.Types.swift and Name.Client.swift.
+      --nonisolated           Mark generated types nonisolated (Swift 6.2+, for MainActor-default targets).
       --check                 Write nothing; exit 1 and list the files that would change.
       -q, --quiet             Do not print warnings.
       -h, --help              Show this help.
@@ -53,6 +60,8 @@ enum CommandLineParser {
         var config: String?
         var check = false
         var quiet = false
+        var namespace: String?
+        var nonisolated = false
         var i = 0
         func value(_ option: String) throws(UsageError) -> String {
             i += 1
@@ -69,8 +78,10 @@ enum CommandLineParser {
                 name = String(argument[..<eq])
                 inline = String(argument[argument.index(after: eq)...])
             }
-            if inline == nil, ["-o", "--output", "-c", "--config"].contains(name) { inline = try value(name) }
+            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name"].contains(name) { inline = try value(name) }
             switch name {
+            case "-n", "--name": namespace = inline
+            case "--nonisolated": nonisolated = true
             case "-o", "--output": output = inline
             case "-c", "--config": config = inline
             case "--check": check = true
@@ -83,8 +94,8 @@ enum CommandLineParser {
             }
             i += 1
         }
-        guard let schema else { throw UsageError(message: "missing <schema>") }
+        guard schema != nil || config != nil else { throw UsageError(message: "missing <schema>") }
         guard let output else { throw UsageError(message: "missing --output <folder>") }
-        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet)
+        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated)
     }
 }

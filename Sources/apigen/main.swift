@@ -33,25 +33,35 @@ func run(_ arguments: [String]) -> Int32 {
 }
 
 func generate(_ options: GenerateOptions) -> Int32 {
-    var renderOptions = RenderOptions()
+    var configuration = Configuration()
     if let configPath = options.config {
         do {
-            let config = try Configuration.load(path: configPath)
-            renderOptions = config.renderOptions
+            configuration = try Configuration.load(path: configPath)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             return 1
         }
     }
+    if let name = options.name { configuration.namespace = name }
+    var schemaPath = options.schema
+    if schemaPath == nil, let configPath = options.config, let relative = configuration.schema {
+        let folder = configPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        schemaPath = relative.hasPrefix("/") || folder.isEmpty ? relative : folder + "/" + relative
+    }
+    guard let schema = schemaPath else {
+        printError("error: no <schema> given and \(options.config ?? "the configuration") has no 'schema' key")
+        return 2
+    }
+    if options.nonisolated { configuration.nonisolated = true }
     let output: Generator.Output
     do {
-        output = try Generator(options: renderOptions).generate(path: options.schema)
+        output = try Generator(configuration: configuration).generate(path: schema)
     } catch {
         for diagnostic in error.diagnostics where diagnostic.severity == .error || !options.quiet {
             printError(diagnostic.description)
         }
         let errors = error.diagnostics.filter { $0.severity == .error }.count
-        printError("apigen: \(errors) error\(errors == 1 ? "" : "s") in \(options.schema); nothing was written")
+        printError("apigen: \(errors) error\(errors == 1 ? "" : "s") in \(schema); nothing was written")
         return 1
     }
     if !options.quiet {
@@ -63,7 +73,7 @@ func generate(_ options: GenerateOptions) -> Int32 {
             print("apigen: \(options.output) is up to date")
             return 0
         }
-        for name in stale { printError("\(options.output)/\(name): error: out of date; run apigen generate \(options.schema) --output \(options.output)") }
+        for name in stale { printError("\(options.output)/\(name): error: out of date; run apigen generate \(schema) --output \(options.output)") }
         return 1
     }
     do {

@@ -1,17 +1,41 @@
 import YAMLNodes
 
-/// `apigen.yaml`: options for one generation. Every key is optional; unknown keys are errors.
+/// `apigen.yaml`: options for one generation. Every key is optional; unknown keys are errors
+/// at their location.
+///
+/// ```yaml
+/// access: public              # public, package or internal
+/// imports: [MyModule]         # extra imports in every generated file
+/// namespace: Meetings         # wrap everything in `enum Meetings`
+/// nonisolated: true           # mark generated types nonisolated (Swift 6.2+)
+/// schema: ../schema/api.yaml  # the document this folder is generated from (command plugin)
+/// operations:
+///   include: {tags: [Meetings], operationIds: [listMeetings], paths: [/accounts/]}
+///   exclude: {operationIds: [replaceMeeting]}
+/// names:
+///   types: {realtimekit_Meeting: Meeting}                 # component name → Swift type name
+///   properties: {Meeting.created_at: creationDate}        # Swift type path . wire name → property name
+/// ```
 public struct Configuration: Sendable, Equatable {
     public var access = "public"
     public var imports: [String] = []
+    public var namespace: String?
+    public var nonisolated = false
+    /// The document, relative to the configuration file (used by the command plugin).
+    public var schema: String?
+    public var operations = OperationFilter()
+    public var typeNames: [String: String] = [:]
+    public var propertyNames: [String: String] = [:]
+    /// Where each override was written, for warnings about overrides that match nothing.
+    public var overrideLocations: [String: SourceLocation] = [:]
 
     public init() {}
 
     public var renderOptions: RenderOptions {
-        RenderOptions(access: access, imports: imports)
+        RenderOptions(access: access, imports: imports, namespace: namespace, nonisolated: nonisolated)
     }
 
-    static let keys = ["access", "imports"]
+    static let keys = ["access", "imports", "namespace", "nonisolated", "schema", "operations", "names"]
 
     /// Reads a configuration file; errors are located in it.
     public static func load(path: String) throws(GenerationError) -> Configuration {
@@ -34,24 +58,128 @@ public struct Configuration: Sendable, Equatable {
             return config
         }
         for pair in pairs {
+            let value = pair.value
             switch pair.key {
             case "access":
-                if let value = context.string(pair.value, "access") {
-                    if ["public", "package", "internal"].contains(value) {
-                        config.access = value
+                if let text = context.string(value, "access") {
+                    if ["public", "package", "internal"].contains(text) {
+                        config.access = text
                     } else {
-                        context.error("access must be public, package or internal, found '\(value)'", at: pair.value)
+                        context.error("access must be public, package or internal, found '\(text)'", at: value)
                     }
                 }
             case "imports":
-                if let list = context.sequence(pair.value, "imports") {
-                    config.imports = list.compactMap { context.string($0, "import") }
+                if let list = context.sequence(value, "imports") {
+                    config.imports = list.compactMap { identifier($0, "import", context) }
                 }
+            case "namespace":
+                config.namespace = identifier(value, "namespace", context)
+            case "nonisolated":
+                config.nonisolated = context.bool(value, "nonisolated") ?? false
+            case "schema":
+                config.schema = context.string(value, "schema")
+            case "operations":
+                config.operations = readFilter(value, context)
+            case "names":
+                readNames(value, into: &config, context)
             default:
-                diagnostics.error("unknown key '\(pair.key)' (known keys: \(keys.joined(separator: ", ")))", at: context.location(pair.keyMark))
+                unknownKey(pair, known: keys, context)
             }
         }
         try diagnostics.throwIfErrors()
         return config
+    }
+
+    private static func unknownKey(_ pair: YAMLPair, known: [String], _ context: ReaderContext) {
+        context.diagnostics.error("unknown key '\(pair.key)' (known keys: \(known.joined(separator: ", ")))", at: context.location(pair.keyMark))
+    }
+
+    /// A string that must be a plain Swift identifier.
+    private static func identifier(_ node: YAMLNode, _ what: String, _ context: ReaderContext) -> String? {
+        guard let text = context.string(node, what) else { return nil }
+        let valid = text.first.map { $0.isLetter || $0 == "_" } == true && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard valid, !SwiftNaming.keywords.contains(text) else {
+            context.error("\(what) '\(text)' is not a valid Swift identifier", at: node)
+            return nil
+        }
+        return text
+    }
+
+    private static func readFilter(_ node: YAMLNode, _ context: ReaderContext) -> OperationFilter {
+        var filter = OperationFilter()
+        guard let pairs = context.mapping(node, "operations") else { return filter }
+        for pair in pairs {
+            switch pair.key {
+            case "include": filter.include = readSelector(pair.value, context)
+            case "exclude": filter.exclude = readSelector(pair.value, context)
+            default: unknownKey(pair, known: ["include", "exclude"], context)
+            }
+        }
+        return filter
+    }
+
+    private static func readSelector(_ node: YAMLNode, _ context: ReaderContext) -> OperationFilter.Selector {
+        var selector = OperationFilter.Selector()
+        guard let pairs = context.mapping(node, "an operation selector") else { return selector }
+        for pair in pairs {
+            let list = context.sequence(pair.value, pair.key)?.compactMap { context.string($0, "entry") } ?? []
+            switch pair.key {
+            case "tags": selector.tags = list
+            case "operationIds": selector.operationIDs = list
+            case "paths": selector.pathPrefixes = list
+            default: unknownKey(pair, known: ["tags", "operationIds", "paths"], context)
+            }
+        }
+        return selector
+    }
+
+    private static func readNames(_ node: YAMLNode, into config: inout Configuration, _ context: ReaderContext) {
+        guard let pairs = context.mapping(node, "names") else { return }
+        for pair in pairs {
+            guard pair.key == "types" || pair.key == "properties" else {
+                unknownKey(pair, known: ["types", "properties"], context)
+                continue
+            }
+            guard let entries = context.mapping(pair.value, "names.\(pair.key)") else { continue }
+            for entry in entries {
+                guard let name = identifier(entry.value, pair.key == "types" ? "type name" : "property name", context) else { continue }
+                if pair.key == "types" {
+                    config.typeNames[entry.key] = name
+                    config.overrideLocations["types." + entry.key] = context.location(entry.keyMark)
+                } else {
+                    guard entry.key.contains(".") else {
+                        context.diagnostics.error("a property override is written 'Type.wire_name', found '\(entry.key)'", at: context.location(entry.keyMark))
+                        continue
+                    }
+                    config.propertyNames[entry.key] = name
+                    config.overrideLocations["properties." + entry.key] = context.location(entry.keyMark)
+                }
+            }
+        }
+    }
+}
+
+/// Which operations get client methods: those `include` selects (all when absent), minus those
+/// `exclude` selects. A selector matches an operation by tag, operationId or path prefix.
+public struct OperationFilter: Sendable, Equatable {
+    public struct Selector: Sendable, Equatable {
+        public var tags: [String] = []
+        public var operationIDs: [String] = []
+        public var pathPrefixes: [String] = []
+
+        func matches(_ operation: Operation) -> Bool {
+            operation.tags.contains(where: tags.contains)
+                || operation.operationID.map(operationIDs.contains) == true
+                || pathPrefixes.contains(where: operation.path.hasPrefix)
+        }
+    }
+
+    public var include: Selector?
+    public var exclude: Selector?
+
+    public func accepts(_ operation: Operation) -> Bool {
+        if let include, !include.matches(operation) { return false }
+        if let exclude, exclude.matches(operation) { return false }
+        return true
     }
 }

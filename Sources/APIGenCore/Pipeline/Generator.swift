@@ -9,11 +9,11 @@ public struct Generator {
         public var diagnostics: [Diagnostic]
     }
 
-    public var options: RenderOptions
+    public var configuration: Configuration
     public var yamlLimits: YAMLParser.Limits
 
-    public init(options: RenderOptions = RenderOptions(), yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
-        self.options = options
+    public init(configuration: Configuration = Configuration(), yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
+        self.configuration = configuration
         self.yamlLimits = yamlLimits
     }
 
@@ -29,8 +29,8 @@ public struct Generator {
     /// Stages 2 to 4 on an already parsed document.
     public func generate(_ root: YAMLNode, file: String, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
         let document = try DocumentReader.read(root, file: file, diagnostics: diagnostics)
-        let module = try Translator.translate(document, diagnostics: diagnostics)
-        var options = options
+        let module = try Translator.translate(document, configuration: configuration, diagnostics: diagnostics)
+        var options = configuration.renderOptions
         options.sourceName = Self.baseName(file)
         let files = SwiftRenderer.render(module, options: options)
         return Output(files: files, diagnostics: diagnostics.diagnostics)

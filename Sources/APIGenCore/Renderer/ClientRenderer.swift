@@ -9,7 +9,12 @@ struct ClientRenderer {
     func render(_ module: ModuleDecl, into p: inout CodePrinter) {
         let title = module.title.isEmpty ? "the API" : module.title
         p.docs(["A client for \(SwiftSpelling.docLine(title))\(module.version.isEmpty ? "" : " (version \(module.version))").", "", "Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`."])
-        p.block("\(access) struct Client: Sendable, CustomStringConvertible") { p in
+        let clientType = options.namespace.map { "\($0).Client" } ?? "Client"
+        if let namespace = options.namespace {
+            p.line("extension \(namespace) {")
+            p.indent()
+        }
+        p.block("\(options.isolation)\(access) struct Client: Sendable, CustomStringConvertible") { p in
             if let server = module.serverURL {
                 p.docs(["The document's first server: `\(server)`."])
                 p.line("\(access) static let defaultServerURL = ServerURL.parse(\(SwiftSpelling.string(server)))")
@@ -25,9 +30,13 @@ struct ClientRenderer {
             p.docs(["Shows the server URL only, never a credential."])
             p.line("\(access) var description: String { core.description }")
         }
+        if options.namespace != nil {
+            p.outdent()
+            p.line("}")
+        }
         for operation in module.operations {
             p.line()
-            p.block("extension Client") { p in
+            p.block("\(options.isolation)extension \(clientType)") { p in
                 renderOperation(operation, into: &p)
                 if let pagination = operation.pagination {
                     p.line()
@@ -42,7 +51,7 @@ struct ClientRenderer {
         var params: [String] = []
         var docs = ["Creates a client.", "", "- Parameters:"]
         if let _ = module.serverURL {
-            params.append("serverURL: URL = Client.defaultServerURL")
+            params.append("serverURL: URL = \(options.namespace.map { "\($0).Client" } ?? "Client").defaultServerURL")
         } else {
             params.append("serverURL: URL")
         }
@@ -95,10 +104,10 @@ struct ClientRenderer {
     private func signature(_ operation: OperationDecl, excluding: String? = nil) -> [String] {
         var params: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
-            params.append("\(parameter.name): \(SwiftSpelling.type(parameter.type))" + (parameter.type.isOptional ? " = nil" : ""))
+            params.append("\(parameter.name): \(options.spell(parameter.type))" + (parameter.type.isOptional ? " = nil" : ""))
         }
         if let body = operation.body {
-            params.append("body: \(SwiftSpelling.type(body.type))" + (body.type.isOptional ? " = nil" : ""))
+            params.append("body: \(options.spell(body.type))" + (body.type.isOptional ? " = nil" : ""))
         }
         return params
     }
@@ -130,11 +139,11 @@ struct ClientRenderer {
         var docs = operation.docs
         let paramDocs = parameterDocs(operation)
         if !paramDocs.isEmpty { docs += [""] + paramDocs }
-        docs.append("- Returns: " + (operation.response.map { "The decoded `\(SwiftSpelling.type($0))` of a 2xx answer." } ?? "Nothing; a 2xx answer means success."))
+        docs.append("- Returns: " + (operation.response.map { "The decoded `\(options.spell($0))` of a 2xx answer." } ?? "Nothing; a 2xx answer means success."))
         docs.append("- Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.")
         p.docs(docs)
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
-        let returns = operation.response.map { " -> \(SwiftSpelling.type($0))" } ?? ""
+        let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
         printSignature("\(access) func \(operation.name)", signature(operation), " async throws\(returns)", into: &p) { p in
             renderValidation(operation, into: &p)
             let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
@@ -151,7 +160,7 @@ struct ClientRenderer {
             case (nil, _): p.line("try await core.send(request)")
             case (_, .text): p.line("return try await core.sendForText(request)")
             case (_, .binary): p.line("return try await core.sendForData(request)")
-            case (let type?, _): p.line("return try await core.send(request, decoding: \(SwiftSpelling.type(type)).self)")
+            case (let type?, _): p.line("return try await core.send(request, decoding: \(options.spell(type)).self)")
             }
         }
     }
@@ -245,7 +254,7 @@ struct ClientRenderer {
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
         var params = signature(operation, excluding: pagination.pageParameter)
         params.append("startingAt firstPage: Int = 1")
-        let pageType = SwiftSpelling.type(response)
+        let pageType = options.spell(response)
         printSignature("\(access) func \(SwiftNaming.unescaped(operation.name))Pages", params, " -> PageSequence<\(pageType)>", into: &p) { p in
             var arguments: [String] = []
             for parameter in operation.parameters {

@@ -1,10 +1,11 @@
 /// Prints an open enum: the known cases, `unknown(raw)`, and its raw-value plumbing.
 struct EnumRenderer {
-    let access: String
+    let options: RenderOptions
+    private var access: String { options.access }
 
     func render(_ decl: EnumDecl, into p: inout CodePrinter) {
         p.docs(decl.docs)
-        p.block("\(access) enum \(decl.name): OpenEnum") { p in
+        p.block("\(options.isolation)\(access) enum \(decl.name): OpenEnum") { p in
             for c in decl.cases {
                 p.docs(c.docs)
                 p.line("case \(c.name)")

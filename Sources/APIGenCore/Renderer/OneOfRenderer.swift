@@ -1,13 +1,14 @@
 /// Prints a `oneOf`/`anyOf` as an enum with associated values. With a discriminator it
 /// decodes by the tag; without one it tries each alternative in order and reports why each failed.
 struct OneOfRenderer {
-    let access: String
+    let options: RenderOptions
+    private var access: String { options.access }
     let renderNested: (Declaration, [String], inout CodePrinter) -> Void
 
     func render(_ decl: OneOfDecl, path: [String], into p: inout CodePrinter) {
         p.docs(decl.docs)
-        p.block("\(access) enum \(decl.name): Codable, Hashable, Sendable") { p in
-            for c in decl.cases { p.line("case \(c.name)(\(SwiftSpelling.type(c.type)))") }
+        p.block("\(options.isolation)\(access) enum \(decl.name): Codable, Hashable, Sendable") { p in
+            for c in decl.cases { p.line("case \(c.name)(\(options.spell(c.type)))") }
             p.line()
             p.block("\(access) init(from decoder: any Decoder) throws") { p in
                 if let discriminator = decl.discriminator, decl.cases.contains(where: { !$0.tags.isEmpty }) {
@@ -58,6 +59,6 @@ struct OneOfRenderer {
 
     private func decodeExpression(_ type: TypeUsage) -> String {
         if type == .date { return "try ISO8601Date(from: decoder).date" }
-        return "try \(SwiftSpelling.type(type))(from: decoder)"
+        return "try \(options.spell(type))(from: decoder)"
     }
 }

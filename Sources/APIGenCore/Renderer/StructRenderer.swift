@@ -1,8 +1,9 @@
 /// Prints a generated struct: properties, memberwise init, coding keys, custom coding when
 /// dates or extra properties need it, validation, and nested types.
 struct StructRenderer {
-    let access: String
+    let options: RenderOptions
     let index: TypeIndex
+    private var access: String { options.access }
     let renderNested: (Declaration, [String], inout CodePrinter) -> Void
 
     func render(_ decl: StructDecl, path: [String], into p: inout CodePrinter) {
@@ -10,14 +11,14 @@ struct StructRenderer {
         var conformances = ["Codable", "Hashable", "Sendable"]
         if validates { conformances.append("Validatable") }
         p.docs(decl.docs)
-        p.block("\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
+        p.block("\(options.isolation)\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
             for property in decl.properties {
                 p.docs(property.docs)
-                p.line("\(access) var \(property.name): \(SwiftSpelling.type(property.type))")
+                p.line("\(access) var \(property.name): \(options.spell(property.type))")
             }
             if let additional = decl.additionalProperties {
                 p.docs(["Keys the schema does not list, with their values."])
-                p.line("\(access) var additionalProperties: [String: \(SwiftSpelling.type(additional))]")
+                p.line("\(access) var additionalProperties: [String: \(options.spell(additional))]")
             }
             if !decl.properties.isEmpty || decl.additionalProperties != nil { p.line() }
             renderInit(decl, into: &p)
@@ -51,10 +52,10 @@ struct StructRenderer {
         var params = decl.properties.map { property -> String in
             let label = SwiftNaming.unescaped(property.name)
             let spelled = label == property.name ? label : property.name
-            return "\(spelled): \(SwiftSpelling.type(property.type))" + (property.defaultValue.map { " = \($0)" } ?? "")
+            return "\(spelled): \(options.spell(property.type))" + (property.defaultValue.map { " = \($0)" } ?? "")
         }
         if let additional = decl.additionalProperties {
-            params.append("additionalProperties: [String: \(SwiftSpelling.type(additional))] = [:]")
+            params.append("additionalProperties: [String: \(options.spell(additional))] = [:]")
         }
         let header = params.isEmpty ? "\(access) init()" : params.count <= 2 ? "\(access) init(\(params.joined(separator: ", ")))" : nil
         if let header {
@@ -88,13 +89,13 @@ struct StructRenderer {
                 case .array(.builtin("Date")):
                     p.line("\(property.name) = try container.decodeDates\(optional ? "IfPresent" : "")(forKey: \(key))")
                 default:
-                    p.line("\(property.name) = try container.decode\(optional ? "IfPresent" : "")(\(SwiftSpelling.type(base)).self, forKey: \(key))")
+                    p.line("\(property.name) = try container.decode\(optional ? "IfPresent" : "")(\(options.spell(base)).self, forKey: \(key))")
                 }
             }
             if let additional = decl.additionalProperties {
                 let known = decl.properties.map { SwiftSpelling.string($0.wireName) }.joined(separator: ", ")
                 p.line("let extra = try decoder.container(keyedBy: AnyCodingKey.self)")
-                p.line("additionalProperties = try extra.decodeAdditionalProperties(\(SwiftSpelling.type(additional)).self, known: [\(known)])")
+                p.line("additionalProperties = try extra.decodeAdditionalProperties(\(options.spell(additional)).self, known: [\(known)])")
             }
         }
     }

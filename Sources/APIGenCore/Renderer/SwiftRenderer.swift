@@ -6,12 +6,26 @@ public struct RenderOptions: Sendable, Equatable {
     public var imports: [String] = []
     /// Shown in the header: the document's file name.
     public var sourceName: String = "openapi.yaml"
+    /// When set, everything is generated inside `enum <namespace>` and the files are named
+    /// `<namespace>.Types.swift`, `<namespace>.Client.swift` (several documents in one target).
+    public var namespace: String?
+    /// Marks every generated type and extension `nonisolated` (Swift 6.2+), so the code works in
+    /// targets built with `.defaultIsolation(MainActor.self)`.
+    public var nonisolated: Bool = false
 
-    public init(access: String = "public", imports: [String] = [], sourceName: String = "openapi.yaml") {
+    public init(access: String = "public", imports: [String] = [], sourceName: String = "openapi.yaml", namespace: String? = nil, nonisolated: Bool = false) {
         self.access = access
         self.imports = imports
         self.sourceName = sourceName
+        self.namespace = namespace
+        self.nonisolated = nonisolated
     }
+
+    /// `nonisolated ` when asked for, else nothing.
+    var isolation: String { nonisolated ? "nonisolated " : "" }
+
+    /// How a type is written in generated code (qualified by the namespace, if any).
+    func spell(_ type: TypeUsage) -> String { SwiftSpelling.type(type, namespace: namespace) }
 }
 
 /// One generated file: a name relative to the output folder, and its text.
@@ -28,22 +42,38 @@ public struct GeneratedFile: Sendable, Equatable {
 /// Stage 4 of the pipeline: `ModuleDecl` → Swift source files.
 public enum SwiftRenderer {
     /// The files every generation writes, whatever the document (the build plugin declares them up front).
-    public static let fileNames = ["Types.swift", "Client.swift"]
+    public static func fileNames(namespace: String? = nil) -> [String] {
+        ["Types.swift", "Client.swift"].map { file in namespace.map { "\($0).\(file)" } ?? file }
+    }
 
     public static func render(_ module: ModuleDecl, options: RenderOptions = RenderOptions()) -> [GeneratedFile] {
         let index = TypeIndex(module)
         var types = header(options)
         let typesRenderer = TypesRenderer(options: options, index: index)
-        for decl in module.types {
+        if let namespace = options.namespace {
             types.line()
-            typesRenderer.render(decl, parent: [], into: &types)
+            types.docs(["Everything generated from \(options.sourceName)."])
+            types.line("\(options.isolation)\(options.access) enum \(namespace) {}")
+            types.line()
+            types.block("extension \(namespace)") { p in
+                for (i, decl) in module.types.enumerated() {
+                    if i > 0 { p.line() }
+                    typesRenderer.render(decl, parent: [], into: &p)
+                }
+            }
+        } else {
+            for decl in module.types {
+                types.line()
+                typesRenderer.render(decl, parent: [], into: &types)
+            }
         }
         var client = header(options)
         client.line()
         ClientRenderer(options: options, index: index).render(module, into: &client)
+        let names = fileNames(namespace: options.namespace)
         return [
-            GeneratedFile(name: "Types.swift", contents: types.text),
-            GeneratedFile(name: "Client.swift", contents: client.text),
+            GeneratedFile(name: names[0], contents: types.text),
+            GeneratedFile(name: names[1], contents: client.text),
         ]
     }
 

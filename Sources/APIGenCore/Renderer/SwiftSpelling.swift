@@ -1,12 +1,12 @@
 /// How IR values are spelled in Swift source.
 enum SwiftSpelling {
-    static func type(_ usage: TypeUsage) -> String {
+    static func type(_ usage: TypeUsage, namespace: String? = nil) -> String {
         switch usage {
         case .builtin(let name): name
-        case .named(let path): path.joined(separator: ".")
-        case .array(let element): "[\(type(element))]"
-        case .dictionary(let value): "[String: \(type(value))]"
-        case .optional(let wrapped): type(wrapped) + "?"
+        case .named(let path): ((namespace.map { [$0] } ?? []) + path).joined(separator: ".")
+        case .array(let element): "[\(type(element, namespace: namespace))]"
+        case .dictionary(let value): "[String: \(type(value, namespace: namespace))]"
+        case .optional(let wrapped): type(wrapped, namespace: namespace) + "?"
         }
     }
 

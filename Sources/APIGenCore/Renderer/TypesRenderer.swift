@@ -10,14 +10,14 @@ struct TypesRenderer {
         }
         switch decl {
         case .structure(let s):
-            StructRenderer(access: options.access, index: index, renderNested: nested).render(s, path: path, into: &p)
+            StructRenderer(options: options, index: index, renderNested: nested).render(s, path: path, into: &p)
         case .enumeration(let e):
-            EnumRenderer(access: options.access).render(e, into: &p)
+            EnumRenderer(options: options).render(e, into: &p)
         case .oneOf(let o):
-            OneOfRenderer(access: options.access, renderNested: nested).render(o, path: path, into: &p)
+            OneOfRenderer(options: options, renderNested: nested).render(o, path: path, into: &p)
         case .alias(let a):
             p.docs(a.docs)
-            p.line("\(options.access) typealias \(a.name) = \(SwiftSpelling.type(a.target))")
+            p.line("\(options.access) typealias \(a.name) = \(options.spell(a.target))")
         }
     }
 }

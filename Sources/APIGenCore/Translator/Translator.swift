@@ -1,10 +1,17 @@
 /// Stage 3 of the pipeline: `OpenAPIDocument` → `ModuleDecl` (named Swift types and operations).
 public enum Translator {
-    public static func translate(_ document: OpenAPIDocument, diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
+    public static func translate(_ document: OpenAPIDocument, configuration: Configuration = Configuration(), diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
+        var document = document
+        document.operations = document.operations.filter(configuration.operations.accepts)
         let context = TranslationContext(document: document, diagnostics: diagnostics)
+        context.typeOverrides = configuration.typeNames
+        context.propertyOverrides = configuration.propertyNames
         let types = TypeTranslator(context: context)
         types.translateComponents()
         let operations = OperationTranslator(context: context, types: types).translateAll()
+        for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
+            diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
+        }
         try diagnostics.throwIfErrors()
         return ModuleDecl(
             title: document.info.title,
@@ -35,6 +42,11 @@ final class TranslationContext {
     var componentDecls: [String: Declaration?] = [:]
     /// Declarations created for operations (bodies, responses, parameter enums), in order.
     var operationDecls: [Declaration] = []
+    /// Configured names: component name → type name, `TypePath.wire_name` → property name.
+    var typeOverrides: [String: String] = [:]
+    var propertyOverrides: [String: String] = [:]
+    /// Overrides that matched something (`types.X`, `properties.T.p`).
+    var usedOverrides: Set<String> = []
 
     init(document: OpenAPIDocument, diagnostics: DiagnosticSink) {
         self.document = document

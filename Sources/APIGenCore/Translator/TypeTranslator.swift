@@ -19,7 +19,11 @@ final class TypeTranslator {
     func translateComponents() {
         for named in context.document.schemas {
             context.components[named.name] = named.schema
-            let wanted = SwiftNaming.typeName(named.name)
+            var wanted = SwiftNaming.typeName(named.name)
+            if let override = context.typeOverrides[named.name] {
+                wanted = override
+                context.usedOverrides.insert("types." + named.name)
+            }
             let (name, clashed) = context.topLevelScope.claim(wanted)
             if clashed {
                 context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is already taken", at: named.location)
@@ -234,7 +238,13 @@ final class TypeTranslator {
             let nullable = parts.contains(where: isNullable)
             let optional = !merged.required.contains(property.name) || nullable
             if optional { type = type.optional }
-            let (swiftName, clashed) = members.claim(SwiftNaming.memberName(property.name))
+            var wantedName = SwiftNaming.memberName(property.name)
+            let overrideKey = path.joined(separator: ".") + "." + property.name
+            if let override = context.propertyOverrides[overrideKey] {
+                wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
+                context.usedOverrides.insert("properties." + overrideKey)
+            }
+            let (swiftName, clashed) = members.claim(wantedName)
             if clashed {
                 context.warning("property '\(property.name)' is generated as '\(swiftName)' because its Swift name is taken", at: property.location)
             }

@@ -1,0 +1,42 @@
+import Foundation
+import PackagePlugin
+
+/// Command plugin: `swift package --allow-writing-to-package-directory generate-api [--target T]`
+/// regenerates checked-in sources. In each target it runs `apigen` for every OpenAPI document in
+/// the target's folder, or for the document an `apigen.yaml` there names with `schema:`.
+@main
+struct APIGenCommand: CommandPlugin {
+    func performCommand(context: PluginContext, arguments: [String]) async throws {
+        var extractor = ArgumentExtractor(arguments)
+        let names = extractor.extractOption(named: "target")
+        let check = extractor.extractFlag(named: "check") > 0
+        let targets = names.isEmpty ? context.package.targets : try context.package.targets(named: names)
+        let tool = try context.tool(named: "apigen")
+        var ran = 0
+        for case let target as SourceModuleTarget in targets {
+            let files = try FileManager.default.contentsOfDirectory(at: target.directoryURL, includingPropertiesForKeys: nil)
+            let documents = try DocumentDiscovery.documents(in: files)
+            let configuration = DocumentDiscovery.configuration(in: files)
+            guard !documents.isEmpty || configuration != nil else {
+                if !names.isEmpty { throw DocumentDiscovery.Failure(description: "target '\(target.name)' has no OpenAPI document and no apigen.yaml") }
+                continue
+            }
+            let jobs: [DocumentDiscovery.Document?] = documents.isEmpty ? [nil] : documents
+            for document in jobs {
+                var args = DocumentDiscovery.arguments(for: document, configuration: configuration, output: target.directoryURL, nonisolated: false)
+                if check { args.append("--check") }
+                print("apigen \(args.joined(separator: " "))")
+                let process = Process()
+                process.executableURL = tool.url
+                process.arguments = args
+                try process.run()
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else {
+                    throw DocumentDiscovery.Failure(description: "apigen failed for target '\(target.name)' (exit \(process.terminationStatus))")
+                }
+                ran += 1
+            }
+        }
+        if ran == 0 { Diagnostics.warning("generate-api: no target has an OpenAPI document or an apigen.yaml") }
+    }
+}

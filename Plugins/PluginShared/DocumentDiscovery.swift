@@ -1,0 +1,84 @@
+import Foundation
+
+/// What both plugins decide before running `apigen`: which documents a target holds, which
+/// files each one produces, and the command line. Plain Foundation, so it is unit-tested too.
+enum DocumentDiscovery {
+    /// The files one generation writes; the same list as `SwiftRenderer.fileNames` (a test checks).
+    static let fileNames = ["Types.swift", "Client.swift"]
+    static let documentExtensions = ["yaml", "yml", "json"]
+    static let configNames = ["apigen.yaml", "apigen.yml"]
+
+    /// An OpenAPI document in a target.
+    struct Document: Equatable {
+        var input: URL
+        /// `Name` for `Name.openapi.yaml` (everything is generated inside `enum Name`), nil for `openapi.yaml`.
+        var namespace: String?
+
+        /// The file names this document generates, distinct from every other document's.
+        var outputNames: [String] {
+            fileNames.map { name in namespace.map { "\($0).\(name)" } ?? name }
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible, Equatable {
+        var description: String
+    }
+
+    /// The OpenAPI documents among a target's files: `openapi.yaml|yml|json` (at most one) and
+    /// `Name.openapi.yaml|yml|json` (any number, each with its own `Name`).
+    static func documents(in files: [URL]) throws -> [Document] {
+        var result: [Document] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let name = file.lastPathComponent
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2, documentExtensions.contains(parts.last!.lowercased()) else { continue }
+            if parts.count == 2, parts[0] == "openapi" {
+                if let other = result.first(where: { $0.namespace == nil }) {
+                    throw Failure(description: "\(file.path): error: the target already has \(other.input.lastPathComponent); give each document a name, like Meetings.openapi.yaml")
+                }
+                result.append(Document(input: file, namespace: nil))
+            } else if parts.count == 3, parts[1] == "openapi" {
+                let namespace = parts[0]
+                guard isIdentifier(namespace) else {
+                    throw Failure(description: "\(file.path): error: '\(namespace)' is not a Swift identifier; name the document like Meetings.openapi.yaml")
+                }
+                if result.contains(where: { $0.namespace == namespace }) {
+                    throw Failure(description: "\(file.path): error: two documents are named '\(namespace)'")
+                }
+                result.append(Document(input: file, namespace: namespace))
+            }
+        }
+        return result
+    }
+
+    /// The target's `apigen.yaml` (or `.yml`), if any.
+    static func configuration(in files: [URL]) -> URL? {
+        files.sorted(by: { $0.path < $1.path }).first { configNames.contains($0.lastPathComponent) }
+    }
+
+    /// `apigen generate …` for one document.
+    static func arguments(for document: Document?, configuration: URL?, output: URL, nonisolated: Bool) -> [String] {
+        var arguments = ["generate"]
+        if let document { arguments.append(document.input.path) }
+        arguments += ["--output", output.path]
+        if let configuration { arguments += ["--config", configuration.path] }
+        if let namespace = document?.namespace { arguments += ["--name", namespace] }
+        if nonisolated { arguments.append("--nonisolated") }
+        return arguments
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first == "_" else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// True when the compiler building the plugin (the consumer's) understands `nonisolated`
+    /// on type declarations, which `.defaultIsolation(MainActor.self)` targets need.
+    static var compilerSupportsNonisolatedTypes: Bool {
+        #if compiler(>=6.2)
+        return true
+        #else
+        return false
+        #endif
+    }
+}

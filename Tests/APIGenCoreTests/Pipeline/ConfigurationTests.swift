@@ -1,0 +1,101 @@
+import XCTest
+@testable import APIGenCore
+import YAMLNodes
+
+final class ConfigurationTests: XCTestCase {
+    private func config(_ text: String) throws -> Configuration {
+        try Configuration.parse(try YAMLParser().parse(Array(text.utf8), file: "apigen.yaml"), file: "apigen.yaml")
+    }
+
+    private func configErrors(_ text: String) -> [String] {
+        do {
+            _ = try config(text)
+            XCTFail("expected errors")
+            return []
+        } catch let error as GenerationError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    private let api = """
+    openapi: 3.0.3
+    info: {title: T, version: '1'}
+    paths:
+      /meetings:
+        get: {operationId: listMeetings, tags: [Meetings], responses: {'200': {description: ok}}}
+      /meetings/{id}:
+        put:
+          operationId: replaceMeeting
+          tags: [Meetings]
+          parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+          responses: {'200': {description: ok}}
+      /rooms:
+        get: {operationId: listRooms, tags: [Rooms], responses: {'200': {description: ok}}}
+    components:
+      schemas:
+        realtimekit_Meeting:
+          type: object
+          properties:
+            created_at: {type: string, format: date-time}
+    """
+
+    func testReadsEveryKey() throws {
+        let c = try config("""
+        access: package
+        imports: [Dispatch]
+        namespace: Meetings
+        nonisolated: true
+        schema: ../schema/meetings.yaml
+        operations:
+          include: {tags: [Meetings]}
+          exclude: {operationIds: [replaceMeeting], paths: [/old]}
+        names:
+          types: {realtimekit_Meeting: Meeting}
+          properties: {Meeting.created_at: creationDate}
+        """)
+        XCTAssertEqual(c.access, "package")
+        XCTAssertEqual(c.imports, ["Dispatch"])
+        XCTAssertEqual(c.namespace, "Meetings")
+        XCTAssertTrue(c.nonisolated)
+        XCTAssertEqual(c.schema, "../schema/meetings.yaml")
+        XCTAssertEqual(c.operations.include?.tags, ["Meetings"])
+        XCTAssertEqual(c.operations.exclude?.pathPrefixes, ["/old"])
+        XCTAssertEqual(c.typeNames, ["realtimekit_Meeting": "Meeting"])
+        XCTAssertEqual(c.propertyNames, ["Meeting.created_at": "creationDate"])
+    }
+
+    func testUnknownKeysAndBadValuesAreLocatedErrors() {
+        XCTAssertEqual(configErrors("access: open\nnamspace: X\n"), [
+            "apigen.yaml:1:9: error: access must be public, package or internal, found 'open'",
+            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, schema, operations, names)",
+        ])
+        XCTAssertEqual(configErrors("operations: {include: {tag: [a]}}\n"), ["apigen.yaml:1:24: error: unknown key 'tag' (known keys: tags, operationIds, paths)"])
+        XCTAssertEqual(configErrors("names: {types: {A: my-type}}\n"), ["apigen.yaml:1:20: error: type name 'my-type' is not a valid Swift identifier"])
+        XCTAssertEqual(configErrors("namespace: class\n"), ["apigen.yaml:1:12: error: namespace 'class' is not a valid Swift identifier"])
+    }
+
+    func testFilterAndOverridesShapeTheOutput() throws {
+        var c = try config("""
+        operations:
+          include: {tags: [Meetings]}
+          exclude: {operationIds: [replaceMeeting]}
+        names:
+          types: {realtimekit_Meeting: Meeting, Missing: Nope}
+          properties: {Meeting.created_at: creationDate}
+        """)
+        c.namespace = "API"
+        let output = try Generator(configuration: c).generate(bytes: Array(api.utf8), file: "api.yaml")
+        XCTAssertEqual(output.files.map(\.name), ["API.Types.swift", "API.Client.swift"])
+        let types = output.files[0].contents, client = output.files[1].contents
+        XCTAssertTrue(types.contains("public struct Meeting: Codable"), types)
+        XCTAssertTrue(types.contains("public var creationDate: Date?"), types)
+        XCTAssertTrue(types.contains("case creationDate = \"created_at\""), types)
+        XCTAssertTrue(types.contains("public enum API {}"), types)
+        XCTAssertTrue(client.contains("func listMeetings("))
+        XCTAssertFalse(client.contains("func replaceMeeting("), "excluded by operationId")
+        XCTAssertFalse(client.contains("func listRooms("), "not included by tag")
+        XCTAssertEqual(output.diagnostics.map(\.description), ["apigen.yaml:5:41: warning: name override 'Missing' matches nothing in the document"])
+    }
+}

@@ -1,0 +1,1 @@
+../../Plugins/PluginShared/DocumentDiscovery.swift

@@ -1,0 +1,46 @@
+import XCTest
+import Foundation
+import APIGenCore
+
+final class DocumentDiscoveryTests: XCTestCase {
+    private func urls(_ names: String...) -> [URL] { names.map { URL(fileURLWithPath: "/pkg/Sources/T/\($0)") } }
+
+    func testFindsDocumentsAndTheirOutputs() throws {
+        let documents = try DocumentDiscovery.documents(in: urls("Client.swift", "openapi.yaml", "Billing.openapi.json", "Meetings.openapi.yml", "notes.yaml", "apigen.yaml"))
+        XCTAssertEqual(documents.map(\.input.lastPathComponent), ["Billing.openapi.json", "Meetings.openapi.yml", "openapi.yaml"])
+        XCTAssertEqual(documents.map(\.namespace), ["Billing", "Meetings", nil])
+        XCTAssertEqual(documents.map(\.outputNames), [
+            ["Billing.Types.swift", "Billing.Client.swift"],
+            ["Meetings.Types.swift", "Meetings.Client.swift"],
+            ["Types.swift", "Client.swift"],
+        ])
+        XCTAssertEqual(Set(documents.flatMap(\.outputNames)).count, 6, "no two documents write the same file")
+    }
+
+    func testOutputNamesMatchWhatTheGeneratorWrites() {
+        XCTAssertEqual(DocumentDiscovery.fileNames, SwiftRenderer.fileNames())
+        XCTAssertEqual(DocumentDiscovery.Document(input: URL(fileURLWithPath: "/x/M.openapi.yaml"), namespace: "M").outputNames, SwiftRenderer.fileNames(namespace: "M"))
+    }
+
+    func testRejectsAmbiguousOrInvalidDocuments() {
+        XCTAssertThrowsError(try DocumentDiscovery.documents(in: urls("openapi.yaml", "openapi.json"))) { error in
+            XCTAssertTrue("\(error)".contains("give each document a name"), "\(error)")
+        }
+        XCTAssertThrowsError(try DocumentDiscovery.documents(in: urls("my-api.openapi.yaml"))) { error in
+            XCTAssertTrue("\(error)".contains("'my-api' is not a Swift identifier"), "\(error)")
+        }
+        XCTAssertThrowsError(try DocumentDiscovery.documents(in: urls("A.openapi.yaml", "A.openapi.json")))
+        XCTAssertEqual(try DocumentDiscovery.documents(in: urls("Package.swift", "README.md")), [])
+    }
+
+    func testConfigurationAndArguments() throws {
+        let files = urls("openapi.yaml", "apigen.yaml")
+        let config = DocumentDiscovery.configuration(in: files)
+        XCTAssertEqual(config?.lastPathComponent, "apigen.yaml")
+        let named = DocumentDiscovery.Document(input: URL(fileURLWithPath: "/p/M.openapi.yaml"), namespace: "M")
+        XCTAssertEqual(DocumentDiscovery.arguments(for: named, configuration: config, output: URL(fileURLWithPath: "/out"), nonisolated: true),
+                       ["generate", "/p/M.openapi.yaml", "--output", "/out", "--config", "/pkg/Sources/T/apigen.yaml", "--name", "M", "--nonisolated"])
+        XCTAssertEqual(DocumentDiscovery.arguments(for: nil, configuration: config, output: URL(fileURLWithPath: "/out"), nonisolated: false),
+                       ["generate", "--output", "/out", "--config", "/pkg/Sources/T/apigen.yaml"])
+    }
+}
