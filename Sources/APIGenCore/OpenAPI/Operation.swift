@@ -42,12 +42,22 @@ public struct RequestBody: Sendable {
     public var location: SourceLocation
 }
 
+/// A response header, after `$ref`s (into `components.headers`) are followed.
+public struct Header: Sendable {
+    public var name: String
+    public var description: String?
+    public var required: Bool
+    public var schema: Schema?
+    public var location: SourceLocation
+}
+
 /// One entry of `responses` after `$ref`s are followed.
 public struct Response: Sendable {
     /// `200`, `2XX`, `default`…, as written (upper-cased for ranges).
     public var status: String
     public var description: String?
     public var content: [MediaType]
+    public var headers: [Header] = []
     /// The component name when it came from `components.responses`.
     public var componentName: String?
     public var location: SourceLocation

@@ -178,10 +178,24 @@ struct OperationReader {
             status = upper
         }
         guard let (node, component) = context.follow(pair.value, "a response") else { return nil }
+        var headers: [Header] = []
+        if let headersNode = node["headers"], let pairs = context.mapping(headersNode, "headers") {
+            for header in pairs {
+                guard let (headerNode, _) = context.follow(header.value, "a header") else { continue }
+                headers.append(Header(
+                    name: header.key,
+                    description: headerNode["description"].flatMap { context.string($0, "description") },
+                    required: headerNode["required"].flatMap { context.bool($0, "required") } ?? false,
+                    schema: headerNode["schema"].map { schemas.read($0) },
+                    location: context.location(header.keyMark)
+                ))
+            }
+        }
         return Response(
             status: status,
             description: node["description"].flatMap { context.string($0, "description") },
             content: readContent(node["content"]),
+            headers: headers,
             componentName: component,
             location: keyLocation
         )

@@ -75,6 +75,11 @@ final class DocumentReaderTests: XCTestCase {
               requestBody: {$ref: '#/components/requestBodies/Body'}
               responses:
                 '200': {$ref: '#/components/responses/Ok'}
+                '201':
+                  description: made
+                  headers:
+                    Location: {$ref: '#/components/headers/Location'}
+                    X-Rate: {schema: {type: integer}}
                 2xx: {description: range}
                 default: {description: other}
         """, components: """
@@ -85,13 +90,21 @@ final class DocumentReaderTests: XCTestCase {
             Body: {required: true, content: {application/json: {schema: {type: string}}}}
           responses:
             Ok: {description: fine, content: {application/json: {schema: {type: boolean}}}}
+          headers:
+            Location: {description: Where it is., required: true, schema: {type: string, format: uri}}
         """))
         let operation = try XCTUnwrap(doc.operations.first)
         XCTAssertEqual(operation.parameters.first?.name, "limit")
         XCTAssertEqual(operation.requestBody?.required, true)
         XCTAssertEqual(operation.requestBody?.componentName, "Body")
-        XCTAssertEqual(operation.responses.map(\.status), ["200", "2XX", "default"])
+        XCTAssertEqual(operation.responses.map(\.status), ["200", "201", "2XX", "default"])
         XCTAssertEqual(operation.responses[0].componentName, "Ok")
+        let headers = operation.responses[1].headers
+        XCTAssertEqual(headers.map(\.name), ["Location", "X-Rate"])
+        XCTAssertEqual(headers[0].required, true)
+        XCTAssertEqual(headers[0].description, "Where it is.")
+        XCTAssertEqual(headers[0].schema?.format, "uri")
+        XCTAssertEqual(headers[1].schema?.types, ["integer"])
     }
 
     func testCyclicParameterRefIsAnError() throws {
