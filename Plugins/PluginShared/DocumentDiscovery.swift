@@ -4,7 +4,15 @@ import Foundation
 /// files each one produces, and the command line. Plain Foundation, so it is unit-tested too.
 enum DocumentDiscovery {
     /// The files one generation writes; the same list as `SwiftRenderer.fileNames` (a test checks).
-    static let fileNames = ["Types.swift", "Client.swift"]
+    static func fileNames(shards: Int) -> [String] {
+        (1...shards).map { $0 == 1 ? "Types.swift" : "Types\($0).swift" } + (1...shards).map { $0 == 1 ? "Client.swift" : "Client\($0).swift" }
+    }
+
+    /// Large documents are split over several files so the compiler works on them in parallel.
+    /// The count depends only on the document's size, so outputs are known before it is read.
+    static func shardCount(documentBytes: Int) -> Int {
+        documentBytes >= 512 * 1024 ? 8 : 1
+    }
     static let documentExtensions = ["yaml", "yml", "json"]
     static let configNames = ["apigen.yaml", "apigen.yml"]
 
@@ -13,10 +21,11 @@ enum DocumentDiscovery {
         var input: URL
         /// `Name` for `Name.openapi.yaml` (everything is generated inside `enum Name`), nil for `openapi.yaml`.
         var namespace: String?
+        var shards = 1
 
         /// The file names this document generates, distinct from every other document's.
         var outputNames: [String] {
-            fileNames.map { name in namespace.map { "\($0).\(name)" } ?? name }
+            fileNames(shards: shards).map { name in namespace.map { "\($0).\(name)" } ?? name }
         }
     }
 
@@ -36,7 +45,7 @@ enum DocumentDiscovery {
                 if let other = result.first(where: { $0.namespace == nil }) {
                     throw Failure(description: "\(file.path): error: the target already has \(other.input.lastPathComponent); give each document a name, like Meetings.openapi.yaml")
                 }
-                result.append(Document(input: file, namespace: nil))
+                result.append(Document(input: file, namespace: nil, shards: shards(of: file)))
             } else if parts.count == 3, parts[1] == "openapi" {
                 let namespace = parts[0]
                 guard isIdentifier(namespace) else {
@@ -45,10 +54,15 @@ enum DocumentDiscovery {
                 if result.contains(where: { $0.namespace == namespace }) {
                     throw Failure(description: "\(file.path): error: two documents are named '\(namespace)'")
                 }
-                result.append(Document(input: file, namespace: namespace))
+                result.append(Document(input: file, namespace: namespace, shards: shards(of: file)))
             }
         }
         return result
+    }
+
+    private static func shards(of file: URL) -> Int {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        return shardCount(documentBytes: size)
     }
 
     /// The target's `apigen.yaml` (or `.yml`), if any.
@@ -63,6 +77,7 @@ enum DocumentDiscovery {
         arguments += ["--output", output.path]
         if let configuration { arguments += ["--config", configuration.path] }
         if let namespace = document?.namespace { arguments += ["--name", namespace] }
+        if let shards = document?.shards, shards > 1 { arguments += ["--shards", String(shards)] }
         if nonisolated { arguments.append("--nonisolated") }
         return arguments
     }

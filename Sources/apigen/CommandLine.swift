@@ -19,6 +19,8 @@ struct GenerateOptions: Equatable {
     var name: String?
     /// `--nonisolated`: mark generated types nonisolated (Swift 6.2+).
     var nonisolated = false
+    /// `--shards N`: split types and operations over N files each.
+    var shards: Int?
 }
 
 struct UsageError: Error, Equatable {
@@ -27,7 +29,7 @@ struct UsageError: Error, Equatable {
 
 enum CommandLineParser {
     static let usage = """
-    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--check] [--quiet]
+    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--check] [--quiet]
 
     Generates Swift models and a client from an OpenAPI 3.0/3.1 document (YAML or JSON).
 
@@ -36,6 +38,7 @@ enum CommandLineParser {
       -c, --config <file>     An apigen.yaml configuration file (its `schema:` key can name the document).
       -n, --name <Name>       Generate inside `enum Name`, into Name.Types.swift and Name.Client.swift.
       --nonisolated           Mark generated types nonisolated (Swift 6.2+, for MainActor-default targets).
+      --shards <N>            Split types and operations over N files each (1 to 64; default 1).
       --check                 Write nothing; exit 1 and list the files that would change.
       -q, --quiet             Do not print warnings.
       -h, --help              Show this help.
@@ -62,6 +65,7 @@ enum CommandLineParser {
         var quiet = false
         var namespace: String?
         var nonisolated = false
+        var shards: Int?
         var i = 0
         func value(_ option: String) throws(UsageError) -> String {
             i += 1
@@ -78,10 +82,15 @@ enum CommandLineParser {
                 name = String(argument[..<eq])
                 inline = String(argument[argument.index(after: eq)...])
             }
-            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name"].contains(name) { inline = try value(name) }
+            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards"].contains(name) { inline = try value(name) }
             switch name {
             case "-n", "--name": namespace = inline
             case "--nonisolated": nonisolated = true
+            case "--shards":
+                guard let n = inline.flatMap({ Int($0) }), (1...64).contains(n) else {
+                    throw UsageError(message: "--shards needs a whole number from 1 to 64")
+                }
+                shards = n
             case "-o", "--output": output = inline
             case "-c", "--config": config = inline
             case "--check": check = true
@@ -96,6 +105,6 @@ enum CommandLineParser {
         }
         guard schema != nil || config != nil else { throw UsageError(message: "missing <schema>") }
         guard let output else { throw UsageError(message: "missing --output <folder>") }
-        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated)
+        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated, shards: shards)
     }
 }

@@ -53,6 +53,7 @@ func generate(_ options: GenerateOptions) -> Int32 {
         return 2
     }
     if options.nonisolated { configuration.nonisolated = true }
+    if let shards = options.shards { configuration.shards = shards }
     let output: Generator.Output
     do {
         output = try Generator(configuration: configuration).generate(path: schema)

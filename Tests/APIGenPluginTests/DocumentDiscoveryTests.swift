@@ -18,8 +18,25 @@ final class DocumentDiscoveryTests: XCTestCase {
     }
 
     func testOutputNamesMatchWhatTheGeneratorWrites() {
-        XCTAssertEqual(DocumentDiscovery.fileNames, SwiftRenderer.fileNames())
-        XCTAssertEqual(DocumentDiscovery.Document(input: URL(fileURLWithPath: "/x/M.openapi.yaml"), namespace: "M").outputNames, SwiftRenderer.fileNames(namespace: "M"))
+        for shards in [1, 2, 8] {
+            XCTAssertEqual(DocumentDiscovery.fileNames(shards: shards), SwiftRenderer.fileNames(shards: shards))
+            XCTAssertEqual(DocumentDiscovery.Document(input: URL(fileURLWithPath: "/x/M.openapi.yaml"), namespace: "M", shards: shards).outputNames,
+                           SwiftRenderer.fileNames(namespace: "M", shards: shards))
+        }
+    }
+
+    func testLargeDocumentsAreSharded() throws {
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 76_026), 1)
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 4_186_772), 8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("discovery-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("Big.openapi.json")
+        try Data(count: 600 * 1024).write(to: big)
+        let document = try XCTUnwrap(DocumentDiscovery.documents(in: [big]).first)
+        XCTAssertEqual(document.shards, 8)
+        XCTAssertEqual(document.outputNames.count, 16)
+        XCTAssertTrue(DocumentDiscovery.arguments(for: document, configuration: nil, output: folder, nonisolated: false).suffix(2) == ["--shards", "8"])
     }
 
     func testRejectsAmbiguousOrInvalidDocuments() {

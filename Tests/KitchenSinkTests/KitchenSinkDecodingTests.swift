@@ -101,4 +101,32 @@ final class KitchenSinkDecodingTests: XCTestCase {
         thing.ratio = 1
         XCTAssertThrowsError(try thing.validate(path: "thing"), "exclusive maximum")
     }
+
+    func testRecursiveTypesDecodeAndStayValues() throws {
+        let json = #"{"name":"leaf","parent":{"name":"root","children":[{"name":"sibling"}]},"first":{"node":{"name":"deep"}}}"#
+        var node = try JSONDecoder().decode(TreeNode.self, from: Data(json.utf8))
+        XCTAssertEqual(node.parent?.name, "root")
+        XCTAssertEqual(node.parent?.children?.first?.name, "sibling")
+        XCTAssertEqual(node.first?.node.name, "deep")
+        let copy = node
+        node.parent?.name = "changed"
+        XCTAssertEqual(copy.parent?.name, "root", "a boxed property keeps value semantics")
+        XCTAssertEqual(node.parent?.name, "changed")
+        let back = try JSONDecoder().decode(TreeNode.self, from: JSONEncoder().encode(copy))
+        XCTAssertEqual(back, copy)
+
+        let expression = try JSONDecoder().decode(Expression.self, from: Data(#"{"left":1,"right":{"left":2,"right":3}}"#.utf8))
+        guard case .sum(let sum) = expression, case .sum(let inner) = sum.right else { return XCTFail("\(expression)") }
+        XCTAssertEqual(sum.left, .double(1))
+        XCTAssertEqual(inner.right, .double(3))
+    }
+
+    func testReadOnlyAndWriteOnlyAreOptionalWhereTheyAreNotSent() throws {
+        // Account is both sent and received: `id` (readOnly) need not be sent, `password` (writeOnly) is never returned.
+        let request = Account(password: "p", name: "n")
+        XCTAssertEqual(try JSONSerialization.jsonObject(with: JSONEncoder().encode(request)) as? NSDictionary, ["name": "n", "password": "p"])
+        let response = try JSONDecoder().decode(Account.self, from: Data(#"{"id":"a1","name":"n"}"#.utf8))
+        XCTAssertEqual(response.id, "a1")
+        XCTAssertNil(response.password)
+    }
 }

@@ -26,6 +26,8 @@ public struct PropertyDecl: Sendable, Equatable {
     public var defaultValue: String?
     public var constraints: Constraints
     public var deprecated: Bool
+    public var readOnly = false
+    public var writeOnly = false
 }
 
 /// `public struct Name: Codable, Hashable, Sendable`.
@@ -40,7 +42,7 @@ public struct StructDecl: Sendable, Equatable {
     public var boxedProperties: Set<String> = []
 
     public var needsCustomCoding: Bool {
-        additionalProperties != nil || properties.contains { $0.type.needsRuntimeCoding }
+        additionalProperties != nil || !boxedProperties.isEmpty || properties.contains { $0.type.needsRuntimeCoding }
     }
 }
 
@@ -74,6 +76,8 @@ public struct OneOfDecl: Sendable, Equatable {
     public var cases: [Case]
     public var discriminator: String?
     public var nested: [Declaration]
+    /// Part of a cycle of types: the enum is `indirect` so it has a finite size.
+    public var isIndirect = false
 }
 
 /// `public typealias Name = Target`.

@@ -8,6 +8,7 @@ import YAMLNodes
 /// imports: [MyModule]         # extra imports in every generated file
 /// namespace: Meetings         # wrap everything in `enum Meetings`
 /// nonisolated: true           # mark generated types nonisolated (Swift 6.2+)
+/// shards: 8                   # split types and operations over 8 files each
 /// schema: ../schema/api.yaml  # the document this folder is generated from (command plugin)
 /// operations:
 ///   include: {tags: [Meetings], operationIds: [listMeetings], paths: [/accounts/]}
@@ -21,6 +22,8 @@ public struct Configuration: Sendable, Equatable {
     public var imports: [String] = []
     public var namespace: String?
     public var nonisolated = false
+    /// Files the types and the operations are each split into.
+    public var shards = 1
     /// The document, relative to the configuration file (used by the command plugin).
     public var schema: String?
     public var operations = OperationFilter()
@@ -32,10 +35,12 @@ public struct Configuration: Sendable, Equatable {
     public init() {}
 
     public var renderOptions: RenderOptions {
-        RenderOptions(access: access, imports: imports, namespace: namespace, nonisolated: nonisolated)
+        var options = RenderOptions(access: access, imports: imports, namespace: namespace, nonisolated: nonisolated)
+        options.shards = shards
+        return options
     }
 
-    static let keys = ["access", "imports", "namespace", "nonisolated", "schema", "operations", "names"]
+    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "operations", "names"]
 
     /// Reads a configuration file; errors are located in it.
     public static func load(path: String) throws(GenerationError) -> Configuration {
@@ -76,6 +81,12 @@ public struct Configuration: Sendable, Equatable {
                 config.namespace = identifier(value, "namespace", context)
             case "nonisolated":
                 config.nonisolated = context.bool(value, "nonisolated") ?? false
+            case "shards":
+                if let n = value.scalar.flatMap({ Int($0.text) }), (1...64).contains(n) {
+                    config.shards = n
+                } else {
+                    context.error("shards must be a whole number from 1 to 64", at: value)
+                }
             case "schema":
                 config.schema = context.string(value, "schema")
             case "operations":

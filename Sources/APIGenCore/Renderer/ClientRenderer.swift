@@ -6,10 +6,10 @@ struct ClientRenderer {
 
     private var access: String { options.access }
 
-    func render(_ module: ModuleDecl, into p: inout CodePrinter) {
+    /// The `Client` struct (in the namespace, when there is one).
+    func renderClient(_ module: ModuleDecl, into p: inout CodePrinter) {
         let title = module.title.isEmpty ? "the API" : module.title
         p.docs(["A client for \(SwiftSpelling.docLine(title))\(module.version.isEmpty ? "" : " (version \(module.version))").", "", "Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`."])
-        let clientType = options.namespace.map { "\($0).Client" } ?? "Client"
         if let namespace = options.namespace {
             p.line("extension \(namespace) {")
             p.indent()
@@ -34,14 +34,17 @@ struct ClientRenderer {
             p.outdent()
             p.line("}")
         }
-        for operation in module.operations {
-            p.line()
-            p.block("\(options.isolation)extension \(clientType)") { p in
-                renderOperation(operation, into: &p)
-                if let pagination = operation.pagination {
-                    p.line()
-                    renderPages(operation, pagination, into: &p)
-                }
+    }
+
+    private var clientType: String { options.namespace.map { "\($0).Client" } ?? "Client" }
+
+    /// `extension Client { <the operation's method and, for lists, its pages> }`.
+    func renderOperationExtension(_ operation: OperationDecl, into p: inout CodePrinter) {
+        p.block("\(options.isolation)extension \(clientType)") { p in
+            renderOperation(operation, into: &p)
+            if let pagination = operation.pagination {
+                p.line()
+                renderPages(operation, pagination, into: &p)
             }
         }
     }

@@ -19,7 +19,17 @@ struct CodePrinter {
 
     /// `/// line` for each documentation line.
     mutating func docs(_ lines: [String]) {
-        for l in lines { line(l.isEmpty ? "///" : "/// " + l) }
+        for text in lines {
+            // A line break inside a line would end the comment: every piece gets its own `///`.
+            for l in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                line(l.isEmpty ? "///" : "/// " + l)
+            }
+        }
+    }
+
+    /// Appends text that is already indented and ends with a line break.
+    mutating func append(_ printed: String) {
+        text += printed
     }
 
     mutating func indent() {

@@ -7,7 +7,7 @@ struct OneOfRenderer {
 
     func render(_ decl: OneOfDecl, path: [String], into p: inout CodePrinter) {
         p.docs(decl.docs)
-        p.block("\(options.isolation)\(access) enum \(decl.name): Codable, Hashable, Sendable") { p in
+        p.block("\(options.isolation)\(access) \(decl.isIndirect ? "indirect " : "")enum \(decl.name): Codable, Hashable, Sendable") { p in
             for c in decl.cases { p.line("case \(c.name)(\(options.spell(c.type)))") }
             p.line()
             p.block("\(access) init(from decoder: any Decoder) throws") { p in

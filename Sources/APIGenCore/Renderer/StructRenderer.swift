@@ -14,7 +14,11 @@ struct StructRenderer {
         p.block("\(options.isolation)\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
             for property in decl.properties {
                 p.docs(property.docs)
-                p.line("\(access) var \(property.name): \(options.spell(property.type))")
+                if decl.boxedProperties.contains(property.name) {
+                    renderBoxed(property, into: &p)
+                } else {
+                    p.line("\(access) var \(property.name): \(options.spell(property.type))")
+                }
             }
             if let additional = decl.additionalProperties {
                 p.docs(["Keys the schema does not list, with their values."])
@@ -48,6 +52,26 @@ struct StructRenderer {
         }
     }
 
+    /// The stored name of a boxed property: `_parent`.
+    private func storage(_ property: PropertyDecl) -> String { "_" + SwiftNaming.unescaped(property.name) }
+
+    /// A property whose type contains this struct: a computed property over a `Box`.
+    private func renderBoxed(_ property: PropertyDecl, into p: inout CodePrinter) {
+        let optional = property.type.isOptional
+        let wrapped = options.spell(property.type.unwrapped)
+        p.block("\(access) var \(property.name): \(options.spell(property.type))") { p in
+            p.line(optional ? "get { \(storage(property))?.value }" : "get { \(storage(property)).value }")
+            p.line(optional ? "set { \(storage(property)) = newValue.map(Box.init) }" : "set { \(storage(property)) = Box(newValue) }")
+        }
+        p.line("private var \(storage(property)): Box<\(wrapped)>\(optional ? "?" : "")")
+    }
+
+    /// `self.x = x`, or the boxed form.
+    private func assignment(_ property: PropertyDecl, value: String, in decl: StructDecl) -> String {
+        guard decl.boxedProperties.contains(property.name) else { return "self.\(property.name) = \(value)" }
+        return property.type.isOptional ? "\(storage(property)) = \(value).map(Box.init)" : "\(storage(property)) = Box(\(value))"
+    }
+
     private func renderInit(_ decl: StructDecl, into p: inout CodePrinter) {
         var params = decl.properties.map { property -> String in
             let label = SwiftNaming.unescaped(property.name)
@@ -70,7 +94,7 @@ struct StructRenderer {
     }
 
     private func assignments(_ decl: StructDecl, into p: inout CodePrinter) {
-        for property in decl.properties { p.line("self.\(property.name) = \(property.name)") }
+        for property in decl.properties { p.line(assignment(property, value: property.name, in: decl)) }
         if decl.additionalProperties != nil { p.line("self.additionalProperties = additionalProperties") }
     }
 
@@ -83,13 +107,19 @@ struct StructRenderer {
                 let key = SwiftSpelling.member(property.name)
                 let optional = property.type.isOptional
                 let base = property.type.unwrapped
+                let value: String
                 switch base {
                 case .builtin("Date"):
-                    p.line("\(property.name) = try container.decodeDate\(optional ? "IfPresent" : "")(forKey: \(key))")
+                    value = "try container.decodeDate\(optional ? "IfPresent" : "")(forKey: \(key))"
                 case .array(.builtin("Date")):
-                    p.line("\(property.name) = try container.decodeDates\(optional ? "IfPresent" : "")(forKey: \(key))")
+                    value = "try container.decodeDates\(optional ? "IfPresent" : "")(forKey: \(key))"
                 default:
-                    p.line("\(property.name) = try container.decode\(optional ? "IfPresent" : "")(\(options.spell(base)).self, forKey: \(key))")
+                    value = "try container.decode\(optional ? "IfPresent" : "")(\(options.spell(base)).self, forKey: \(key))"
+                }
+                if decl.boxedProperties.contains(property.name) {
+                    p.line(optional ? "\(storage(property)) = \(value).map(Box.init)" : "\(storage(property)) = Box(\(value))")
+                } else {
+                    p.line("\(property.name) = \(value)")
                 }
             }
             if let additional = decl.additionalProperties {

@@ -12,6 +12,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// Marks every generated type and extension `nonisolated` (Swift 6.2+), so the code works in
     /// targets built with `.defaultIsolation(MainActor.self)`.
     public var nonisolated: Bool = false
+    /// How many files the types and the operations are each split into (so the compiler works on
+    /// them in parallel); 1 gives `Types.swift` and `Client.swift`.
+    public var shards: Int = 1
 
     public init(access: String = "public", imports: [String] = [], sourceName: String = "openapi.yaml", namespace: String? = nil, nonisolated: Bool = false) {
         self.access = access
@@ -41,40 +44,85 @@ public struct GeneratedFile: Sendable, Equatable {
 
 /// Stage 4 of the pipeline: `ModuleDecl` → Swift source files.
 public enum SwiftRenderer {
-    /// The files every generation writes, whatever the document (the build plugin declares them up front).
-    public static func fileNames(namespace: String? = nil) -> [String] {
-        ["Types.swift", "Client.swift"].map { file in namespace.map { "\($0).\(file)" } ?? file }
+    /// The files a generation writes, whatever the document: the build plugin declares them up
+    /// front. With `shards` > 1: `Types.swift`, `Types2.swift`… then `Client.swift`, `Client2.swift`…
+    public static func fileNames(namespace: String? = nil, shards: Int = 1) -> [String] {
+        let count = max(1, shards)
+        let bases = (1...count).map { $0 == 1 ? "Types" : "Types\($0)" } + (1...count).map { $0 == 1 ? "Client" : "Client\($0)" }
+        return bases.map { base in namespace.map { "\($0).\(base).swift" } ?? "\(base).swift" }
+    }
+
+    /// Splits chunks, in order, into `count` contiguous groups of about the same size.
+    static func split(_ chunks: [String], into count: Int) -> [[String]] {
+        guard count > 1 else { return [chunks] }
+        let total = chunks.reduce(0) { $0 + $1.utf8.count }
+        var groups: [[String]] = [[]]
+        var size = 0
+        for chunk in chunks {
+            let target = total * groups.count / count
+            if size >= target, !groups[groups.count - 1].isEmpty, groups.count < count { groups.append([]) }
+            groups[groups.count - 1].append(chunk)
+            size += chunk.utf8.count
+        }
+        while groups.count < count { groups.append([]) }
+        return groups
     }
 
     public static func render(_ module: ModuleDecl, options: RenderOptions = RenderOptions()) -> [GeneratedFile] {
         let index = TypeIndex(module)
-        var types = header(options)
+        let shards = max(1, options.shards)
         let typesRenderer = TypesRenderer(options: options, index: index)
-        if let namespace = options.namespace {
-            types.line()
-            types.docs(["Everything generated from \(options.sourceName)."])
-            types.line("\(options.isolation)\(options.access) enum \(namespace) {}")
-            types.line()
-            types.block("extension \(namespace)") { p in
-                for (i, decl) in module.types.enumerated() {
-                    if i > 0 { p.line() }
-                    typesRenderer.render(decl, parent: [], into: &p)
+        let typeChunks = module.types.map { decl -> String in
+            var p = CodePrinter()
+            if options.namespace != nil { p.indent() }
+            typesRenderer.render(decl, parent: [], into: &p)
+            return p.text
+        }
+        var files: [String] = []
+        for (i, group) in split(typeChunks, into: shards).enumerated() {
+            var p = header(options)
+            if let namespace = options.namespace {
+                if i == 0 {
+                    p.line()
+                    p.docs(["Everything generated from \(options.sourceName)."])
+                    p.line("\(options.isolation)\(options.access) enum \(namespace) {}")
+                }
+                if !group.isEmpty {
+                    p.line()
+                    p.line("extension \(namespace) {")
+                    p.append(group.joined(separator: "\n"))
+                    p.line("}")
+                }
+            } else {
+                for chunk in group {
+                    p.line()
+                    p.append(chunk)
                 }
             }
-        } else {
-            for decl in module.types {
-                types.line()
-                typesRenderer.render(decl, parent: [], into: &types)
-            }
+            files.append(p.text)
         }
-        var client = header(options)
-        client.line()
-        ClientRenderer(options: options, index: index).render(module, into: &client)
-        let names = fileNames(namespace: options.namespace)
-        return [
-            GeneratedFile(name: names[0], contents: types.text),
-            GeneratedFile(name: names[1], contents: client.text),
-        ]
+        let client = ClientRenderer(options: options, index: index)
+        var clientChunks: [String] = []
+        var main = CodePrinter()
+        client.renderClient(module, into: &main)
+        clientChunks.append(main.text)
+        for operation in module.operations {
+            var p = CodePrinter()
+            client.renderOperationExtension(operation, into: &p)
+            clientChunks.append(p.text)
+        }
+        // The Client struct always opens Client.swift; operations fill the shards after it.
+        var clientGroups = split(Array(clientChunks.dropFirst()), into: shards)
+        clientGroups[0].insert(clientChunks[0], at: 0)
+        for group in clientGroups {
+            var p = header(options)
+            for chunk in group {
+                p.line()
+                p.append(chunk)
+            }
+            files.append(p.text)
+        }
+        return zip(fileNames(namespace: options.namespace, shards: shards), files).map { GeneratedFile(name: $0, contents: $1) }
     }
 
     private static func header(_ options: RenderOptions) -> CodePrinter {

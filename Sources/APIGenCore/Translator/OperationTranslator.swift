@@ -56,8 +56,14 @@ struct OperationTranslator {
             let (argName, _) = argumentNames.claim(SwiftNaming.memberName(parameter.name))
             var type: TypeUsage = .string
             var constraints = Constraints()
-            if let schema = parameter.schema {
+            if let schema = parameter.schema, parameter.location == .query || types.isScalar(schema) {
                 type = types.usage(for: schema, hint: typePrefix + "_" + parameter.name, scope: &scope)
+                constraints = types.constraints(of: schema)
+                types.checkExample(schema, constraints: constraints, example: parameter.example)
+            } else if let schema = parameter.schema {
+                // A path segment or header holds text: a schema that is not a single scalar
+                // (no type, an object, a oneOf of formats) is sent as the string the caller gives.
+                constraints = types.constraints(of: schema)
                 constraints = types.constraints(of: schema)
                 types.checkExample(schema, constraints: constraints, example: parameter.example)
             }

@@ -13,7 +13,7 @@ public enum Translator {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
         try diagnostics.throwIfErrors()
-        return ModuleDecl(
+        var module = ModuleDecl(
             title: document.info.title,
             version: document.info.version,
             serverURL: document.servers.first?.url,
@@ -21,6 +21,8 @@ public enum Translator {
             operations: operations.operations,
             auth: operations.auth
         )
+        ModuleRefinement.apply(&module)
+        return module
     }
 }
 

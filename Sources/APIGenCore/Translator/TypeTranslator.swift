@@ -48,7 +48,7 @@ final class TypeTranslator {
                 context.diagnostics.error("component '\(raw)' refers to itself through $ref aliases only", at: schema.location)
                 target = .jsonValue
             }
-            if isNullable(schema) { target = target.optional }
+            // Nullability stays with each use of the alias (see isNullable), never in the alias.
             context.operationDecls.append(contentsOf: scope.nested)
             decl = .alias(AliasDecl(name: name, docs: docs(for: schema), target: target))
         }
@@ -105,6 +105,23 @@ final class TypeTranslator {
         }
         if schema.allOf.count == 1, schema.properties.isEmpty { return isNullable(schema.allOf[0]) }
         return false
+    }
+
+    /// Whether values of this schema are a single scalar (text, number, boolean or an enum of
+    /// them): what a path segment or header can hold.
+    func isScalar(_ schema: Schema, depth: Int = 0) -> Bool {
+        guard depth < 32 else { return false }
+        switch schema.ref {
+        case .component(let raw): return context.components[raw].map { isScalar($0, depth: depth + 1) } ?? false
+        case .pointer(_, let target): return isScalar(target, depth: depth + 1)
+        case nil: break
+        }
+        if isEnum(schema) { return true }
+        if schema.allOf.count == 1, schema.properties.isEmpty { return isScalar(schema.allOf[0], depth: depth + 1) }
+        let alternatives = nonNullAlternatives(schema)
+        if alternatives.count == 1 { return isScalar(alternatives[0], depth: depth + 1) }
+        guard let type = schema.singleType else { return false }
+        return ["string", "integer", "number", "boolean"].contains(type)
     }
 
     // MARK: Usages
@@ -254,7 +271,7 @@ final class TypeTranslator {
             var lines = docs(for: described)
             var defaultExpr: String?
             if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
-                lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.display(value))`"])
+                lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
                 if !optional { defaultExpr = defaultExpression(value, type: type) }
             }
             if !constraints.isEmpty {
@@ -265,7 +282,9 @@ final class TypeTranslator {
             properties.append(PropertyDecl(
                 name: swiftName, wireName: property.name, type: type, docs: lines,
                 defaultValue: defaultExpr, constraints: constraints,
-                deprecated: parts.contains { $0.deprecated }
+                deprecated: parts.contains { $0.deprecated },
+                readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
+                writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) }
             ))
         }
         var additional: TypeUsage?
@@ -354,6 +373,13 @@ final class TypeTranslator {
         if isEnum(schema) { return "enum" }
         if !schema.properties.isEmpty || !schema.allOf.isEmpty { return "object" }
         return schema.singleType ?? "any"
+    }
+
+    private func resolvedTarget(_ reference: Schema.Reference) -> Schema? {
+        switch reference {
+        case .component(let raw): context.components[raw]
+        case .pointer(_, let target): target
+        }
     }
 
     // MARK: Enums
@@ -514,6 +540,14 @@ final class TypeTranslator {
         case .string(let s): s
         case .array, .object: display(value)
         }
+    }
+
+    /// A value for a doc comment: strings with line breaks or control characters are shown escaped.
+    static func docDisplay(_ value: Literal) -> String {
+        if case .string(let text) = value, text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "`" }) {
+            return String(swiftString(text).replacingOccurrences("`", with: "'"))
+        }
+        return display(value)
     }
 
     /// A short JSON-like rendering for docs and messages.

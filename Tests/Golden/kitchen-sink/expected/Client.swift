@@ -155,6 +155,33 @@ extension Client {
 }
 
 extension Client {
+    /// `POST /accounts`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `Account` of a 2xx answer.
+    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
+    public func createAccount(body: Account) async throws -> Account {
+        var request = HTTPRequest(method: "POST", path: "/accounts", security: ["bearer", "key"])
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await core.send(request, decoding: Account.self)
+    }
+}
+
+extension Client {
+    /// `GET /trees/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: The decoded `TreeNode` of a 2xx answer.
+    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
+    public func getTree(id: String) async throws -> TreeNode {
+        let request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
+        return try await core.send(request, decoding: TreeNode.self)
+    }
+}
+
+extension Client {
     /// `PUT /things/{thing_id}/blob`
     ///
     /// - Parameters:

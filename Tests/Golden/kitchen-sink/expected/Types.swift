@@ -662,6 +662,153 @@ public typealias Names = [String]
 
 public typealias Count = Int
 
+/// Refers to itself, directly and through a list.
+public struct TreeNode: Codable, Hashable, Sendable {
+    public var name: String
+    public var parent: TreeNode? {
+        get { _parent?.value }
+        set { _parent = newValue.map(Box.init) }
+    }
+    private var _parent: Box<TreeNode>?
+    public var children: [TreeNode]?
+    public var first: Branch? {
+        get { _first?.value }
+        set { _first = newValue.map(Box.init) }
+    }
+    private var _first: Box<Branch>?
+
+    public init(
+        name: String,
+        parent: TreeNode? = nil,
+        children: [TreeNode]? = nil,
+        first: Branch? = nil
+    ) {
+        self.name = name
+        _parent = parent.map(Box.init)
+        self.children = children
+        _first = first.map(Box.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case parent
+        case children
+        case first
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        _parent = try container.decodeIfPresent(TreeNode.self, forKey: .parent).map(Box.init)
+        children = try container.decodeIfPresent([TreeNode].self, forKey: .children)
+        _first = try container.decodeIfPresent(Branch.self, forKey: .first).map(Box.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(parent, forKey: .parent)
+        try container.encodeIfPresent(children, forKey: .children)
+        try container.encodeIfPresent(first, forKey: .first)
+    }
+}
+
+/// Mutually recursive with TreeNode.
+public struct Branch: Codable, Hashable, Sendable {
+    public var node: TreeNode {
+        get { _node.value }
+        set { _node = Box(newValue) }
+    }
+    private var _node: Box<TreeNode>
+
+    public init(node: TreeNode) {
+        _node = Box(node)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case node
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        _node = Box(try container.decode(TreeNode.self, forKey: .node))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(node, forKey: .node)
+    }
+}
+
+/// A recursive oneOf.
+public indirect enum Expression: Codable, Hashable, Sendable {
+    case double(Double)
+    case sum(Sum)
+
+    public init(from decoder: any Decoder) throws {
+        var failures: [String] = []
+        do {
+            self = .double(try Double(from: decoder))
+            return
+        }
+        catch {
+            failures.append("double: \(error)")
+        }
+        do {
+            self = .sum(try Sum(from: decoder))
+            return
+        }
+        catch {
+            failures.append("sum: \(error)")
+        }
+        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of Expression matched: " + failures.joined(separator: "; ")))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .double(let value): try value.encode(to: encoder)
+        case .sum(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+public struct Sum: Codable, Hashable, Sendable {
+    public var left: Expression
+    public var right: Expression
+
+    public init(left: Expression, right: Expression) {
+        self.left = left
+        self.right = right
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case left
+        case right
+    }
+}
+
+public struct Account: Codable, Hashable, Sendable {
+    public var id: String?
+    public var password: String?
+    public var name: String
+
+    public init(
+        id: String? = nil,
+        password: String? = nil,
+        name: String
+    ) {
+        self.id = id
+        self.password = password
+        self.name = name
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case password
+        case name
+    }
+}
+
 public enum GetThingIncludeItem: OpenEnum {
     case parts
     case owner

@@ -1,0 +1,172 @@
+/// A last pass over the translated module, for facts that need every type at once:
+///
+/// - **Recursion**: a struct that contains itself (directly or through other structs) would have
+///   infinite size; such properties are stored boxed, and `oneOf` enums on a cycle are `indirect`.
+/// - **readOnly / writeOnly**: a `readOnly` property is not required in a type that is sent
+///   (reachable from a request body), a `writeOnly` one not in a type that is received
+///   (reachable from a response); elsewhere `required` is kept as written.
+enum ModuleRefinement {
+    static func apply(_ module: inout ModuleDecl) {
+        var graph = TypeGraph(module)
+        let boxes = graph.recursionBreaks()
+        let sent = graph.reachable(from: module.operations.compactMap { $0.body?.type })
+        let received = graph.reachable(from: module.operations.compactMap(\.response))
+        module.types = module.types.map { rewrite($0, parent: [], boxes: boxes, sent: sent, received: received) }
+    }
+
+    private static func rewrite(_ decl: Declaration, parent: [String], boxes: TypeGraph.Breaks, sent: Set<[String]>, received: Set<[String]>) -> Declaration {
+        let path = parent + [decl.name]
+        switch decl {
+        case .structure(var s):
+            s.boxedProperties = boxes.properties[path] ?? []
+            for i in s.properties.indices {
+                let p = s.properties[i]
+                let relax = (p.readOnly && sent.contains(path)) || (p.writeOnly && received.contains(path))
+                if relax && !p.type.isOptional {
+                    s.properties[i].type = p.type.optional
+                    s.properties[i].defaultValue = "nil"
+                }
+            }
+            s.nested = s.nested.map { rewrite($0, parent: path, boxes: boxes, sent: sent, received: received) }
+            return .structure(s)
+        case .oneOf(var o):
+            o.isIndirect = boxes.indirectEnums.contains(path)
+            o.nested = o.nested.map { rewrite($0, parent: path, boxes: boxes, sent: sent, received: received) }
+            return .oneOf(o)
+        case .enumeration, .alias:
+            return decl
+        }
+    }
+}
+
+/// Generated types as a graph: which type stores which other type inline.
+struct TypeGraph {
+    struct Breaks {
+        /// Struct path → properties to store boxed.
+        var properties: [[String]: Set<String>] = [:]
+        var indirectEnums: Set<[String]> = []
+    }
+
+    private var structs: [[String]: StructDecl] = [:]
+    private var oneOfs: [[String]: OneOfDecl] = [:]
+    private var aliases: [[String]: TypeUsage] = [:]
+
+    init(_ module: ModuleDecl) {
+        for decl in module.types { add(decl, parent: []) }
+    }
+
+    private mutating func add(_ decl: Declaration, parent: [String]) {
+        let path = parent + [decl.name]
+        switch decl {
+        case .structure(let s):
+            structs[path] = s
+            for n in s.nested { add(n, parent: path) }
+        case .oneOf(let o):
+            oneOfs[path] = o
+            for n in o.nested { add(n, parent: path) }
+        case .alias(let a):
+            aliases[path] = a.target
+        case .enumeration:
+            break
+        }
+    }
+
+    /// The struct or oneOf a type stores inline (not behind an array or dictionary), if any.
+    private func inlineTarget(_ type: TypeUsage, hops: Int = 0) -> [String]? {
+        guard hops < 32 else { return nil }
+        switch type {
+        case .optional(let wrapped): return inlineTarget(wrapped, hops: hops)
+        case .named(let path):
+            if let target = aliases[path] { return inlineTarget(target, hops: hops + 1) }
+            return structs[path] != nil || oneOfs[path] != nil ? path : nil
+        default: return nil
+        }
+    }
+
+    /// Every generated type a type refers to, through collections too.
+    private func references(_ type: TypeUsage, into result: inout [[String]], hops: Int = 0) {
+        guard hops < 32 else { return }
+        switch type {
+        case .optional(let t), .array(let t), .dictionary(let t): references(t, into: &result, hops: hops)
+        case .named(let path):
+            if let target = aliases[path] { references(target, into: &result, hops: hops + 1) } else { result.append(path) }
+        case .builtin: break
+        }
+    }
+
+    /// Types reachable from the given roots through any property, element or case.
+    func reachable(from roots: [TypeUsage]) -> Set<[String]> {
+        var seen: Set<[String]> = []
+        var stack: [[String]] = []
+        for root in roots { references(root, into: &stack) }
+        while let path = stack.popLast() {
+            guard seen.insert(path).inserted else { continue }
+            if let s = structs[path] {
+                for p in s.properties { references(p.type, into: &stack) }
+                if let extra = s.additionalProperties { references(extra, into: &stack) }
+            }
+            if let o = oneOfs[path] { for c in o.cases { references(c.type, into: &stack) } }
+        }
+        return seen
+    }
+
+    /// Strongly connected components of the inline-storage graph (Tarjan), then the edges to box.
+    mutating func recursionBreaks() -> Breaks {
+        var edges: [[String]: [(property: String?, target: [String])]] = [:]
+        for (path, s) in structs {
+            edges[path] = s.properties.compactMap { p in inlineTarget(p.type).map { (p.name, $0) } }
+        }
+        for (path, o) in oneOfs {
+            edges[path] = o.cases.compactMap { c in inlineTarget(c.type).map { (nil, $0) } }
+        }
+        let nodes = edges.keys.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }
+        var index = 0
+        var indices: [[String]: Int] = [:], lowlinks: [[String]: Int] = [:]
+        var stack: [[String]] = [], onStack: Set<[String]> = []
+        var component: [[String]: Int] = [:]
+        var componentCount = 0
+
+        // Iterative Tarjan, so deep type chains cannot overflow the stack.
+        for start in nodes where indices[start] == nil {
+            var work: [([String], Int)] = [(start, 0)]
+            while let (node, next) = work.popLast() {
+                if next == 0 {
+                    indices[node] = index; lowlinks[node] = index; index += 1
+                    stack.append(node); onStack.insert(node)
+                }
+                let out = edges[node] ?? []
+                if next < out.count {
+                    work.append((node, next + 1))
+                    let target = out[next].target
+                    if indices[target] == nil {
+                        work.append((target, 0))
+                    } else if onStack.contains(target) {
+                        lowlinks[node] = min(lowlinks[node]!, indices[target]!)
+                    }
+                    continue
+                }
+                if let (parent, _) = work.last { lowlinks[parent] = min(lowlinks[parent]!, lowlinks[node]!) }
+                if lowlinks[node] == indices[node] {
+                    while let top = stack.popLast() {
+                        onStack.remove(top)
+                        component[top] = componentCount
+                        if top == node { break }
+                    }
+                    componentCount += 1
+                }
+            }
+        }
+
+        var breaks = Breaks()
+        for (node, out) in edges {
+            for edge in out where component[edge.target] == component[node] {
+                if let property = edge.property, structs[edge.target] != nil {
+                    breaks.properties[node, default: []].insert(property)
+                } else if edge.property == nil {
+                    breaks.indirectEnums.insert(node)
+                }
+            }
+        }
+        return breaks
+    }
+}
