@@ -40,6 +40,7 @@ let package = Package(
 
         // The kitchen-sink golden output is compiled too, so a golden that does not build fails CI.
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),
+        .target(name: "Torture", dependencies: ["APIGenRuntime"], path: "Tests/Golden/torture/expected"),
 
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
@@ -47,7 +48,7 @@ let package = Package(
         .testTarget(name: "apigenTests", dependencies: ["apigen"]),
         // Compiles the plugins' shared logic (a symlink to Plugins/PluginShared) to test it.
         .testTarget(name: "APIGenPluginTests", dependencies: ["APIGenCore"]),
-        .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "APIGenRuntime"]),
+        .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "Torture", "APIGenRuntime"]),
         .testTarget(
             name: "RealtimeKitMeetingsTests",
             dependencies: ["RealtimeKitMeetings", "APIGenRuntime"],

@@ -30,6 +30,12 @@ public enum SwiftNaming {
         "Foundation", "Hashable", "Int", "Int32", "Int64", "JSONValue", "Never", "Optional", "Protocol",
         "RawRepresentable", "Result", "Self", "Sendable", "Set", "String", "Swift", "Task", "Type", "URL",
         "UUID", "Void", "APIError", "APIGenRuntime", "CaseIterable", "Element",
+        // Runtime and Foundation names generated code uses unqualified.
+        "OpenEnum", "Box", "Validatable", "Validation", "HTTPRequest", "ClientCore", "Credential", "PageSequence",
+        "ISO8601", "ISO8601Date", "AnyCodingKey", "PercentEncoding", "ServerURL", "HTTPTransport",
+        "URLSessionTransport", "JSONCoding", "ServerError", "ParameterValue", "DecodingError", "EncodingError",
+        "KeyedDecodingContainer", "KeyedEncodingContainer", "URLRequest", "HTTPURLResponse", "CustomStringConvertible",
+        "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric",
     ]
 
     /// Splits a spelling into words at separators, lower→upper changes, and acronym ends

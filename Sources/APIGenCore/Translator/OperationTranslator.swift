@@ -42,7 +42,7 @@ struct OperationTranslator {
     private func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
         let typePrefix = SwiftNaming.upperCamel(rawName)
         var scope = TypeScope(path: [], reserved: [])
-        var argumentNames = NameScope(reserved: ["body"])
+        var argumentNames = NameScope(reserved: ["body", "request", "core", "page", "firstPage"])
 
         // Path parameters in template order, then the others in document order.
         let templateOrder = OperationReader.templateNames(operation.path)
