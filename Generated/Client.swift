@@ -110,9 +110,9 @@ extension Client {
     ) -> PageSequence<MeetingListResponse> {
         PageSequence(
             firstPage: firstPage,
-            fetch: { page in try await self.listMeetings(accountID: accountID, appID: appID, pageNo: page, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
-            itemCount: { page in (page.data).count },
-            totalCount: { page in page.paging.totalCount }
+            fetch: { try await self.listMeetings(accountID: accountID, appID: appID, pageNo: $0, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
+            itemCount: { ($0.data).count },
+            totalCount: { $0.paging.totalCount }
         )
     }
 }

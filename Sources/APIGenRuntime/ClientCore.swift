@@ -5,7 +5,7 @@ import FoundationNetworking
 
 /// What every generated `Client` holds: server URL, transport, credentials and options.
 /// It turns an `HTTPRequest` into a `URLRequest`, sends it, and maps the answer.
-public struct ClientCore: Sendable, CustomStringConvertible {
+public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     public let serverURL: URL
     public let transport: any HTTPTransport
     /// Seconds to wait for an answer.
@@ -23,6 +23,12 @@ public struct ClientCore: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "Client(\(serverURL.absoluteString))" }
+
+    /// `dump()` and debuggers see the server and options only: never credentials, and never the
+    /// transport's internals (a URLSession keeps past requests, headers included).
+    public var customMirror: Mirror {
+        Mirror(self, children: ["serverURL": serverURL, "timeout": timeout, "validatesArguments": validatesArguments], displayStyle: .struct)
+    }
 
     /// Sends the request and decodes a JSON 2xx body.
     public func send<Response: Decodable>(_ request: HTTPRequest, decoding type: Response.Type) async throws -> Response {

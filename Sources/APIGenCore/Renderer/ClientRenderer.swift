@@ -264,7 +264,7 @@ struct ClientRenderer {
                 let label = SwiftNaming.unescaped(parameter.name)
                 if parameter.name == pagination.pageParameter {
                     let isDouble = pageParameter.map { $0.type.unwrapped == .double } ?? false
-                    arguments.append("\(label): \(isDouble ? "Double(page)" : "page")")
+                    arguments.append("\(label): \(isDouble ? "Double($0)" : "$0")")
                 } else {
                     arguments.append("\(label): \(parameter.name)")
                 }
@@ -273,10 +273,11 @@ struct ClientRenderer {
             p.line("PageSequence(")
             p.indent()
             p.line("firstPage: firstPage,")
-            p.line("fetch: { page in try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
-            p.line("itemCount: { page in (page.\(pagination.itemsProperty)).count },")
+            // Anonymous arguments, so no parameter name of the document can shadow them.
+            p.line("fetch: { try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
+            p.line("itemCount: { ($0.\(pagination.itemsProperty)).count },")
             if let total = pagination.totalCountPath {
-                p.line("totalCount: { page in \(total.replacingOccurrences("$PAGE", with: "page")) }")
+                p.line("totalCount: { \(total.replacingOccurrences("$PAGE", with: "$0")) }")
             } else {
                 p.line("totalCount: { _ in nil }")
             }

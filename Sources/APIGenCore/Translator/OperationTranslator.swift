@@ -42,7 +42,7 @@ struct OperationTranslator {
     private func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
         let typePrefix = SwiftNaming.upperCamel(rawName)
         var scope = TypeScope(path: [], reserved: [])
-        var argumentNames = NameScope(reserved: ["body", "request", "core", "page", "firstPage"])
+        var argumentNames = NameScope(reserved: ["body", "request", "core", "firstPage"])
 
         // Path parameters in template order, then the others in document order.
         let templateOrder = OperationReader.templateNames(operation.path)
@@ -187,7 +187,7 @@ struct OperationTranslator {
             let chained = paging.type.isOptional || count.type.isOptional
             let access = "$PAGE.\(paging.name)\(paging.type.isOptional ? "?" : "").\(count.name)"
             if count.type.unwrapped == .double {
-                total = chained ? "(\(access)).map { Int($0) }" : "Int(\(access))"
+                total = chained ? "(\(access)).map(Int.init)" : "Int(\(access))"
             } else {
                 total = access
             }

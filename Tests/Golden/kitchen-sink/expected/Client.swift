@@ -133,9 +133,9 @@ extension Client {
     ) -> PageSequence<ListThingsResponse> {
         PageSequence(
             firstPage: firstPage,
-            fetch: { page in try await self.listThings(page: page, perPage: perPage, kind: kind) },
-            itemCount: { page in (page.result).count },
-            totalCount: { page in (page.resultInfo?.totalCount).map { Int($0) } }
+            fetch: { try await self.listThings(page: $0, perPage: perPage, kind: kind) },
+            itemCount: { ($0.result).count },
+            totalCount: { ($0.resultInfo?.totalCount).map(Int.init) }
         )
     }
 }

@@ -55,7 +55,7 @@ extension Client {
     ///   - value: The `🎉` query parameter.
     ///   - body2: The `body` query parameter.
     ///   - request2: The `request` query parameter.
-    ///   - page2: The `page` query parameter.
+    ///   - page: The `page` query parameter.
     ///   - core2: The `core` query parameter.
     ///   - self_2: The `Self` query parameter.
     ///   - value2: The `_` query parameter.
@@ -77,7 +77,7 @@ extension Client {
         value: String? = nil,
         body2: String? = nil,
         request2: String? = nil,
-        page2: String? = nil,
+        page: String? = nil,
         core2: String? = nil,
         self_2: String? = nil,
         value2: String? = nil,
@@ -97,7 +97,7 @@ extension Client {
         request.addQuery("🎉", value)
         request.addQuery("body", body2)
         request.addQuery("request", request2)
-        request.addQuery("page", page2)
+        request.addQuery("page", page)
         request.addQuery("core", core2)
         request.addQuery("Self", self_2)
         request.addQuery("_", value2)
