@@ -30,6 +30,9 @@ public struct OpenAPIDocument: Sendable {
     public var securitySchemes: [SecurityScheme]
     /// Top-level `security`: alternatives, each a list of scheme names that apply together.
     public var security: [[String]]
+    /// For a `$ref` into a component's inside (`…/schemas/Meeting/properties/status`): the
+    /// component that owns the target, by the target's location.
+    public var pointerOwners: [SourceLocation: String] = [:]
 
     public var isVersion31: Bool { version.hasPrefix("3.1") }
 }

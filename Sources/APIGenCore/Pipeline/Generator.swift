@@ -27,8 +27,8 @@ public struct Generator {
     }
 
     /// Stages 2 to 4 on an already parsed document.
-    public func generate(_ root: YAMLNode, file: String, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
-        let document = try DocumentReader.read(root, file: file, diagnostics: diagnostics)
+    public func generate(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
+        let document = try DocumentReader.read(root, file: file, path: path, diagnostics: diagnostics)
         let module = try Translator.translate(document, configuration: configuration, diagnostics: diagnostics)
         var options = configuration.renderOptions
         options.sourceName = Self.baseName(file)
@@ -50,7 +50,7 @@ public struct Generator {
         } catch {
             throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
         }
-        return try generate(root, file: name)
+        return try generate(root, file: name, path: path)
     }
 
     static func diagnostic(for error: YAMLError) -> Diagnostic {

@@ -4,8 +4,9 @@ import YAMLNodes
 public enum DocumentReader {
     /// Reads the document; semantic errors are reported to `diagnostics` with their location
     /// and make this throw once the whole document was read (so all errors are shown at once).
-    public static func read(_ root: YAMLNode, file: String, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
-        let context = ReaderContext(file: file, root: root, diagnostics: diagnostics)
+    /// `path` is where the file is on disk (for `$ref`s into other files); it defaults to `file`.
+    public static func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
+        let context = ReaderContext(file: file, path: path, root: root, diagnostics: diagnostics)
         let document = read(root, context: context)
         try diagnostics.throwIfErrors()
         return document
@@ -54,6 +55,7 @@ public enum DocumentReader {
         var securitySchemes: [SecurityScheme] = []
         if let components = root["components"], context.mapping(components, "components") != nil {
             if let schemasNode = components["schemas"], let pairs = context.mapping(schemasNode, "components.schemas") {
+                context.documents.componentNames.formUnion(pairs.map(\.key))
                 schemas = pairs.map {
                     .init(name: $0.key, location: context.location($0.keyMark), schema: schemaReader.read($0.value))
                 }
@@ -77,14 +79,16 @@ public enum DocumentReader {
         }
         let security = root["security"].map { operationReader.readSecurity($0) } ?? []
 
-        return OpenAPIDocument(
+        var document = OpenAPIDocument(
             file: context.file, version: version, info: info, servers: servers, operations: operations,
-            schemas: schemas, securitySchemes: securitySchemes, security: security
+            schemas: schemas + context.documents.externalSchemas, securitySchemes: securitySchemes, security: security
         )
+        document.pointerOwners = context.documents.pointerOwners
+        return document
     }
 
     private static func readSecurityScheme(_ pair: YAMLPair, context: ReaderContext) -> SecurityScheme? {
-        guard let (node, _) = context.follow(pair.value, "a security scheme") else { return nil }
+        guard let (node, _, context) = context.follow(pair.value, "a security scheme") else { return nil }
         let type = node["type"].flatMap { context.string($0, "type") } ?? ""
         let location = context.location(pair.keyMark)
         let description = node["description"].flatMap { context.string($0, "description") }

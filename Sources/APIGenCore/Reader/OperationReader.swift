@@ -14,11 +14,12 @@ struct OperationReader {
                 context.diagnostics.error("path '\(path)' must start with '/'", at: context.location(pair.keyMark))
                 continue
             }
-            guard let (item, _) = context.follow(pair.value, "a path item") else { continue }
-            let shared = item["parameters"].map { readParameters($0) } ?? []
+            guard let (item, _, itemContext) = context.follow(pair.value, "a path item") else { continue }
+            let reader = on(itemContext)
+            let shared = item["parameters"].map { reader.readParameters($0) } ?? []
             for method in HTTPMethod.allCases {
                 guard let opNode = item[method.rawValue] else { continue }
-                if let operation = readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair) {
+                if let operation = reader.readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
                     operations.append(operation)
                 }
             }
@@ -26,7 +27,12 @@ struct OperationReader {
         return operations
     }
 
-    private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKey: YAMLPair) -> Operation? {
+    /// A reader for another file's nodes.
+    private func on(_ other: ReaderContext) -> OperationReader {
+        other === context ? self : OperationReader(context: other, schemas: SchemaReader(context: other))
+    }
+
+    private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKey: YAMLPair, pathKeyLocation: SourceLocation) -> Operation? {
         guard context.mapping(node, "an operation") != nil else { return nil }
         let location = context.location(node)
         var parameters = shared
@@ -39,7 +45,7 @@ struct OperationReader {
                 }
             }
         }
-        checkPathParameters(path: path, parameters: parameters, at: context.location(pathKey.keyMark), operation: location)
+        checkPathParameters(path: path, parameters: parameters, at: pathKeyLocation, operation: location)
 
         var responses: [Response] = []
         if let responsesNode = node["responses"], let pairs = context.mapping(responsesNode, "responses") {
@@ -101,7 +107,11 @@ struct OperationReader {
     }
 
     private func readParameter(_ raw: YAMLNode) -> Parameter? {
-        guard let (node, _) = context.follow(raw, "a parameter") else { return nil }
+        guard let (node, _, other) = context.follow(raw, "a parameter") else { return nil }
+        return on(other).parameter(from: node)
+    }
+
+    private func parameter(from node: YAMLNode) -> Parameter? {
         guard let nameNode = node["name"] else {
             context.error("parameter is missing 'name'", at: node)
             return nil
@@ -151,8 +161,12 @@ struct OperationReader {
     }
 
     private func readRequestBody(_ raw: YAMLNode) -> RequestBody? {
-        guard let (node, component) = context.follow(raw, "a request body") else { return nil }
-        return RequestBody(
+        guard let (node, component, other) = context.follow(raw, "a request body") else { return nil }
+        return on(other).requestBody(from: node, component: component)
+    }
+
+    private func requestBody(from node: YAMLNode, component: String?) -> RequestBody? {
+        RequestBody(
             description: node["description"].flatMap { context.string($0, "description") },
             required: node["required"].flatMap { context.bool($0, "required") } ?? false,
             content: readContent(node["content"]),
@@ -177,16 +191,21 @@ struct OperationReader {
             }
             status = upper
         }
-        guard let (node, component) = context.follow(pair.value, "a response") else { return nil }
+        guard let (node, component, other) = context.follow(pair.value, "a response") else { return nil }
+        return on(other).response(from: node, status: status, component: component, keyLocation: keyLocation)
+    }
+
+    private func response(from node: YAMLNode, status: String, component: String?, keyLocation: SourceLocation) -> Response? {
         var headers: [Header] = []
         if let headersNode = node["headers"], let pairs = context.mapping(headersNode, "headers") {
             for header in pairs {
-                guard let (headerNode, _) = context.follow(header.value, "a header") else { continue }
+                guard let (headerNode, _, other) = context.follow(header.value, "a header") else { continue }
+                let reader = on(other)
                 headers.append(Header(
                     name: header.key,
-                    description: headerNode["description"].flatMap { context.string($0, "description") },
-                    required: headerNode["required"].flatMap { context.bool($0, "required") } ?? false,
-                    schema: headerNode["schema"].map { schemas.read($0) },
+                    description: headerNode["description"].flatMap { other.string($0, "description") },
+                    required: headerNode["required"].flatMap { other.bool($0, "required") } ?? false,
+                    schema: headerNode["schema"].map { reader.schemas.read($0) },
                     location: context.location(header.keyMark)
                 ))
             }

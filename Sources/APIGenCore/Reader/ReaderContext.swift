@@ -3,19 +3,41 @@ import YAMLNodes
 /// Shared state of one read: the file, the diagnostics, pointer resolution and the schemas
 /// already read at a pointer target (so a pointer read twice gives the same `Schema`).
 final class ReaderContext {
+    /// The file's name in messages.
     let file: String
+    /// The file's path on disk, for resolving `$ref`s into other files.
+    let path: String
     let diagnostics: DiagnosticSink
     let resolver: PointerResolver
+    /// All files of this read (shared by their contexts).
+    let documents: DocumentSet
+    /// True for the document being generated; false for files its `$ref`s reach.
+    let isMain: Bool
     var version31 = false
-    private(set) var pointerSchemas: [Mark: Schema] = [:]
-    private var pointersInProgress: Set<Mark> = []
     /// The deepest schema nesting followed (the YAML layer already bounds node depth).
     let maxSchemaDepth = 256
 
-    init(file: String, root: YAMLNode, diagnostics: DiagnosticSink) {
+    init(file: String, path: String? = nil, root: YAMLNode, documents: DocumentSet, isMain: Bool) {
         self.file = file
-        self.diagnostics = diagnostics
+        self.path = path ?? file
+        self.diagnostics = documents.diagnostics
         self.resolver = PointerResolver(root: root)
+        self.documents = documents
+        self.isMain = isMain
+    }
+
+    /// The context of a main document.
+    convenience init(file: String, path: String? = nil, root: YAMLNode, diagnostics: DiagnosticSink) {
+        let documents = DocumentSet(diagnostics: diagnostics)
+        self.init(file: file, path: path, root: root, documents: documents, isMain: true)
+        documents.register(self)
+    }
+
+    /// Splits `other.yaml#/a/b` into the file and the pointer (`#/a/b`); a local pointer has no file.
+    static func split(_ reference: String) -> (file: String?, pointer: String) {
+        guard !reference.hasPrefix("#") else { return (nil, reference) }
+        guard let hash = reference.firstIndex(of: "#") else { return (reference, "#") }
+        return (String(reference[..<hash]), String(reference[hash...]))
     }
 
     func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
@@ -115,54 +137,61 @@ final class ReaderContext {
 
     // MARK: References
 
-    /// Follows `$ref` chains of non-schema objects (parameters, responses, request bodies).
-    /// Returns the final node and, when the first hop named a component, that component's name.
-    func follow(_ node: YAMLNode, _ what: String) -> (node: YAMLNode, componentName: String?)? {
+    /// Follows `$ref` chains of non-schema objects (parameters, responses, request bodies), into
+    /// other files too. Returns the final node, the context of its file and, when the first hop
+    /// named a component, that component's name.
+    func follow(_ node: YAMLNode, _ what: String) -> (node: YAMLNode, componentName: String?, context: ReaderContext)? {
         var current = node
+        var context = self
         var componentName: String?
         var seen: [String] = []
         while let refNode = current["$ref"] {
-            guard let pointer = string(refNode, "$ref") else { return nil }
-            if seen.contains(pointer) {
-                error("cyclic $ref '\(pointer)' (\(seen.joined(separator: " → ")) → \(pointer))", at: refNode)
+            guard let reference = context.string(refNode, "$ref") else { return nil }
+            let key = context.path + reference
+            if seen.contains(key) {
+                context.error("cyclic $ref '\(reference)'", at: refNode)
                 return nil
             }
-            seen.append(pointer)
-            guard pointer.hasPrefix("#") else {
-                error("$ref '\(pointer)' points into another file, which is not supported here", at: refNode)
-                return nil
+            seen.append(key)
+            let (file, pointer) = Self.split(reference)
+            var target = context
+            if let file {
+                guard let other = documents.context(for: file, from: context, refNode: refNode) else { return nil }
+                target = other
             }
-            guard let target = resolver.resolve(pointer) else {
-                error("$ref '\(pointer)' does not resolve", at: refNode)
+            guard let resolved = target.resolver.resolve(pointer) else {
+                context.error("$ref '\(reference)' does not resolve", at: refNode)
                 return nil
             }
             if componentName == nil, let last = PointerResolver.tokens(of: pointer)?.last {
                 componentName = last
             }
-            current = target
+            current = resolved
+            context = target
         }
         if current.mapping == nil {
-            error("\(what) must be a mapping, found \(current.kindName)", at: current)
+            context.error("\(what) must be a mapping, found \(current.kindName)", at: current)
             return nil
         }
-        return (current, componentName)
+        return (current, componentName, context)
     }
 
-    /// The schema at a non-component pointer, read once and shared by every `$ref` to it.
-    func schemaAtPointer(_ pointer: String, refNode: YAMLNode, depth: Int, read: (YAMLNode, Int) -> Schema) -> Schema? {
+    /// The schema at a pointer of this file, read once and shared by every `$ref` to it.
+    func schemaAtPointer(_ pointer: String, refNode: YAMLNode, referrer: ReaderContext, depth: Int, read: (YAMLNode, Int) -> Schema) -> Schema? {
         guard let target = resolver.resolve(pointer) else {
-            error("$ref '\(pointer)' does not resolve", at: refNode)
+            referrer.error("$ref '\(pointer)' does not resolve", at: refNode)
             return nil
         }
-        if let done = pointerSchemas[target.mark] { return done }
-        if pointersInProgress.contains(target.mark) {
-            error("cyclic $ref '\(pointer)': the schema refers to itself through pointers", at: refNode)
+        let key = location(target)
+        if let done = documents.pointerSchemas[key] { return done }
+        if documents.pointersInProgress.contains(key) {
+            referrer.error("cyclic $ref '\(pointer)': the schema refers to itself through pointers", at: refNode)
             return nil
         }
-        pointersInProgress.insert(target.mark)
+        documents.pointersInProgress.insert(key)
         let schema = read(target, depth + 1)
-        pointersInProgress.remove(target.mark)
-        pointerSchemas[target.mark] = schema
+        documents.pointersInProgress.remove(key)
+        documents.pointerSchemas[key] = schema
         return schema
     }
 }

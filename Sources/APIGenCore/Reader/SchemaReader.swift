@@ -159,27 +159,51 @@ struct SchemaReader {
         return Schema.Discriminator(propertyName: name, mapping: mapping)
     }
 
-    /// Checks a schema `$ref` and says where it points.
+    /// Checks a schema `$ref` and says where it points. A component of another file (or of a
+    /// file reached through one) becomes a component here too, under its own name.
     private func readRef(_ node: YAMLNode, depth: Int) -> Schema.Reference? {
-        guard let pointer = context.string(node, "$ref") else { return nil }
-        guard pointer.hasPrefix("#") else {
-            context.error("$ref '\(pointer)' points into another file, which is not supported here", at: node)
-            return nil
+        guard let reference = context.string(node, "$ref") else { return nil }
+        let (file, pointer) = ReaderContext.split(reference)
+        var target = context
+        if let file {
+            guard let other = context.documents.context(for: file, from: context, refNode: node) else { return nil }
+            target = other
         }
         guard let tokens = PointerResolver.tokens(of: pointer) else {
-            context.error("$ref '\(pointer)' is not a valid JSON pointer", at: node)
+            context.error("$ref '\(reference)' is not a valid JSON pointer", at: node)
             return nil
         }
-        if tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas" {
-            guard context.resolver.resolve(pointer) != nil else {
-                context.error("$ref '\(pointer)' does not resolve", at: node)
+        let inComponent = tokens.count >= 3 && tokens[0] == "components" && tokens[1] == "schemas"
+        var owner: String?
+        if inComponent {
+            guard let schemaNode = target.resolver.resolve("#/components/schemas/" + Self.escape(tokens[2])) else {
+                context.error("$ref '\(reference)' does not resolve", at: node)
                 return nil
             }
-            return .component(tokens[2])
+            owner = target.isMain ? tokens[2] : externalComponent(tokens[2], node: schemaNode, in: target)
+            if tokens.count == 3 { return owner.map { .component($0) } }
         }
-        guard let target = context.schemaAtPointer(pointer, refNode: node, depth: depth, read: { read($0, depth: $1) }) else {
+        let reader = target === context ? self : SchemaReader(context: target)
+        guard let schema = target.schemaAtPointer(pointer, refNode: node, referrer: context, depth: depth, read: { reader.read($0, depth: $1) }) else {
             return nil
         }
-        return .pointer(pointer, target: target)
+        if let owner { target.documents.pointerOwners[schema.location] = owner }
+        return .pointer(reference, target: schema)
+    }
+
+    /// Registers another file's component (reading it the first time) and returns its name here.
+    private func externalComponent(_ name: String, node: YAMLNode, in target: ReaderContext) -> String {
+        let (assigned, isNew) = target.documents.externalComponent(path: target.path, name: name)
+        if isNew {
+            let keyMark = target.resolver.resolve("#/components/schemas")?.mapping?.first { $0.key == name }?.keyMark ?? node.mark
+            let schema = SchemaReader(context: target).read(node)
+            target.documents.addExternalSchema(.init(name: assigned, location: target.location(keyMark), schema: schema))
+        }
+        return assigned
+    }
+
+    /// A JSON-pointer token with `~` and `/` escaped.
+    static func escape(_ token: String) -> String {
+        token.replacingOccurrences("~", with: "~0").replacingOccurrences("/", with: "~1")
     }
 }

@@ -134,7 +134,7 @@ final class TypeTranslator {
             return .named([name])
         case .pointer(let pointer, let target):
             if let known = context.typesByLocation[target.location] { return known }
-            if let owner = Self.componentOwner(of: pointer) {
+            if let owner = context.document.pointerOwners[target.location] ?? Self.componentOwner(of: pointer) {
                 ensureComponent(owner)
                 if let known = context.typesByLocation[target.location] { return known }
             }

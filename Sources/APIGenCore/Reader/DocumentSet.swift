@@ -1,0 +1,92 @@
+import YAMLNodes
+
+/// Every file one read touches: the main document and each file a `$ref` reaches (`common.yaml#/…`),
+/// each parsed once and read with its own locations.
+final class DocumentSet {
+    let diagnostics: DiagnosticSink
+    private var contexts: [String: ReaderContext] = [:]
+    /// `path#name` of another file's component → the component name it gets here.
+    private var externalNames: [String: String] = [:]
+    /// Schemas of other files' components, in the order they were first referenced.
+    private(set) var externalSchemas: [OpenAPIDocument.NamedSchema] = []
+    /// Component names in use (the main document's first).
+    var componentNames: Set<String> = []
+    /// Schemas read at a pointer target, by location, so every `$ref` to it shares one `Schema`.
+    var pointerSchemas: [SourceLocation: Schema] = [:]
+    var pointersInProgress: Set<SourceLocation> = []
+    /// Pointer targets inside a component → that component's name.
+    var pointerOwners: [SourceLocation: String] = [:]
+
+    init(diagnostics: DiagnosticSink) {
+        self.diagnostics = diagnostics
+    }
+
+    func register(_ context: ReaderContext) {
+        contexts[context.path] = context
+    }
+
+    /// The context of the file `reference` (relative to `from`'s file), parsing it the first time.
+    func context(for reference: String, from: ReaderContext, refNode: YAMLNode) -> ReaderContext? {
+        let written = refNode.scalar?.text ?? reference
+        if reference.contains("://") {
+            from.error("$ref '\(written)' is a remote URL; only local files are read", at: refNode)
+            return nil
+        }
+        let path = Self.join(Self.directory(of: from.path), reference)
+        if let known = contexts[path] { return known }
+        let display = Self.join(Self.directory(of: from.file), reference)
+        let root: YAMLNode
+        do {
+            root = try YAMLParser().parseFile(atPath: path, displayName: display)
+        } catch {
+            if error.mark == Mark(line: 1, column: 1) && error.sourceLine == nil {
+                from.error("$ref '\(written)': \(error.message)", at: refNode)
+            } else {
+                diagnostics.append(Generator.diagnostic(for: error))
+                from.error("$ref '\(written)' names a document with errors", at: refNode)
+            }
+            return nil
+        }
+        let context = ReaderContext(file: display, path: path, root: root, documents: self, isMain: false)
+        context.version31 = from.version31
+        register(context)
+        return context
+    }
+
+    /// The component name another file's component `name` gets in the generated module, and
+    /// whether it is new (its schema still has to be read).
+    func externalComponent(path: String, name: String) -> (name: String, isNew: Bool) {
+        let key = path + "#" + name
+        if let known = externalNames[key] { return (known, false) }
+        var candidate = name
+        var n = 2
+        while componentNames.contains(candidate) {
+            candidate = "\(name)\(n)"
+            n += 1
+        }
+        componentNames.insert(candidate)
+        externalNames[key] = candidate
+        return (candidate, true)
+    }
+
+    func addExternalSchema(_ schema: OpenAPIDocument.NamedSchema) {
+        externalSchemas.append(schema)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `dir` + `relative`, with `.` and `..` folded lexically.
+    static func join(_ directory: String, _ relative: String) -> String {
+        let combined = relative.hasPrefix("/") || directory.isEmpty ? relative : directory + "/" + relative
+        var parts: [Substring] = []
+        for part in combined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return (combined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,118 @@
+import XCTest
+import Foundation
+@testable import APIGenCore
+
+/// `$ref`s into other files: relative paths, JSON pointers, cycles, and each file's own locations.
+final class ExternalReferenceTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-refs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try write("common.yaml", """
+        components:
+          parameters:
+            Limit: {name: limit, in: query, schema: {$ref: '#/components/schemas/Count'}}
+          responses:
+            Thing: {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+          schemas:
+            Count: {type: integer, minimum: 1}
+            Thing:
+              type: object
+              properties:
+                status: {type: string, enum: [open, shut]}
+                next: {$ref: 'other/more.yaml#/components/schemas/More'}
+        """)
+        try write("other/more.yaml", """
+        components:
+          schemas:
+            More:
+              type: object
+              properties:
+                back: {$ref: '../common.yaml#/components/schemas/Thing'}
+        """)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    private func main(_ components: String, paths: String = "{}") -> String {
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: \(paths)\ncomponents:\n  schemas:\n\(components)\n"
+    }
+
+    func testComponentsOfOtherFilesBecomeTypes() throws {
+        try write("api.yaml", main("""
+            Local:
+              type: object
+              properties:
+                thing: {$ref: 'common.yaml#/components/schemas/Thing'}
+                status: {$ref: 'common.yaml#/components/schemas/Thing/properties/status'}
+            Thing: {type: string}
+        """, paths: """
+
+          /a:
+            get:
+              operationId: getA
+              parameters: [{$ref: 'common.yaml#/components/parameters/Limit'}]
+              responses:
+                '200': {$ref: 'common.yaml#/components/responses/Thing'}
+        """))
+        let output = try Generator().generate(path: folder.appendingPathComponent("api.yaml").path, displayName: "api.yaml")
+        XCTAssertEqual(output.diagnostics.map(\.description), [])
+        let types = output.files[0].contents, client = output.files[1].contents
+        XCTAssertTrue(types.contains("public struct Local: Codable"))
+        XCTAssertTrue(types.contains("public typealias Thing = String"), "the local Thing keeps its name")
+        XCTAssertTrue(types.contains("public struct Thing2: Codable"), "the other file's Thing is renamed, not merged")
+        XCTAssertTrue(types.contains("public var thing: Thing2?"), types)
+        XCTAssertTrue(types.contains("public var status: Thing2.Status?"), "a pointer into another file's component reuses its nested type")
+        XCTAssertTrue(types.contains("public struct More: Codable"))
+        XCTAssertTrue(types.contains("public typealias Count = Int"))
+        XCTAssertTrue(client.contains("func getA(limit: Count? = nil) async throws -> Thing2"), client)
+        XCTAssertTrue(client.contains("try Validation.check(limit, name: \"limit\", minimum: 1)"), client)
+    }
+
+    func testErrorsAreLocatedInTheFileThatHasThem() throws {
+        try write("bad.yaml", "components:\n  schemas:\n    Broken: {type: object, properties: {x: {$ref: '#/components/schemas/Nope'}}}\n")
+        try write("api.yaml", main("""
+            A: {$ref: 'bad.yaml#/components/schemas/Broken'}
+            B: {$ref: 'missing.yaml#/components/schemas/X'}
+            C: {$ref: 'common.yaml#/components/schemas/Absent'}
+        """))
+        let errors = Pipeline.errorsOfFile(folder.appendingPathComponent("api.yaml").path, displayName: "api.yaml")
+        XCTAssertEqual(errors.filter { $0.severity == .error }.map(\.description), [
+            "bad.yaml:3:51: error: $ref '#/components/schemas/Nope' does not resolve",
+            "api.yaml:7:15: error: $ref 'missing.yaml#/components/schemas/X': cannot open '\(folder.path)/missing.yaml': No such file or directory",
+            "api.yaml:8:15: error: $ref 'common.yaml#/components/schemas/Absent' does not resolve",
+        ])
+    }
+
+    func testSyntaxErrorInAReferencedFile() throws {
+        try write("broken.yaml", "components:\n  schemas:\n    X: {type: [string\n")
+        try write("api.yaml", main("    A: {$ref: 'broken.yaml#/components/schemas/X'}"))
+        let errors = Pipeline.errorsOfFile(folder.appendingPathComponent("api.yaml").path, displayName: "api.yaml")
+        XCTAssertEqual(errors.first?.location?.file, "broken.yaml")
+        XCTAssertEqual(errors.last?.description, "api.yaml:6:15: error: $ref 'broken.yaml#/components/schemas/X' names a document with errors")
+    }
+
+    func testRemoteReferencesAreRefused() {
+        let errors = Pipeline.errors(main("    A: {$ref: 'https://example.com/x.yaml#/components/schemas/X'}"))
+        XCTAssertEqual(errors.map(\.message), ["$ref 'https://example.com/x.yaml#/components/schemas/X' is a remote URL; only local files are read"])
+    }
+}
+
+extension Pipeline {
+    static func errorsOfFile(_ path: String, displayName: String) -> [Diagnostic] {
+        do {
+            _ = try Generator().generate(path: path, displayName: displayName)
+            XCTFail("expected errors")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+}
