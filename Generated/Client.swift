@@ -6,7 +6,9 @@ import APIGenRuntime
 
 /// A client for Cloudflare RealtimeKit Meetings (version 1.0.0).
 ///
-/// Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`.
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://api.cloudflare.com/client/v4`.
     public static let defaultServerURL = ServerURL.parse("https://api.cloudflare.com/client/v4")
@@ -57,7 +59,6 @@ extension Client {
     ///   - search: Text matched against the meeting ID and title.
     ///   - status: Only meetings in this state.
     /// - Returns: The decoded `MeetingListResponse` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func listMeetings(
         accountID: String,
         appID: String,
@@ -129,7 +130,6 @@ extension Client {
     ///   - appID: The RealtimeKit app.
     ///   - body: The settings of the new meeting.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func createMeeting(
         accountID: String,
         appID: String,
@@ -159,7 +159,6 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - name: A display name to read the meeting as.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func getMeeting(
         accountID: String,
         appID: String,
@@ -189,7 +188,6 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - body: The settings of the new meeting.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func replaceMeeting(
         accountID: String,
         appID: String,
@@ -220,7 +218,6 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - body: The fields to change.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func updateMeeting(
         accountID: String,
         appID: String,

@@ -64,18 +64,10 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case title
-        case liveStreamOnStart = "live_stream_on_start"
-        case persistChat = "persist_chat"
-        case recordOnStart = "record_on_start"
-        case summarizeOnEnd = "summarize_on_end"
-        case transcribeOnEnd = "transcribe_on_end"
-        case sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
-        case status
-        case recordingConfig = "recording_config"
+        case id, createdAt = "created_at", updatedAt = "updated_at", title, liveStreamOnStart = "live_stream_on_start"
+        case persistChat = "persist_chat", recordOnStart = "record_on_start", summarizeOnEnd = "summarize_on_end"
+        case transcribeOnEnd = "transcribe_on_end", sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
+        case status, recordingConfig = "recording_config"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -117,8 +109,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
 
     /// Whether participants can join; nobody can join an INACTIVE meeting.
     public enum Status: OpenEnum {
-        case active
-        case inactive
+        case active, inactive
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
 
@@ -139,11 +130,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         }
 
         public static var allCases: [Self] { [.active, .inactive] }
-
-        public var isUnknown: Bool {
-            if case .unknown = self { return true }
-            return false
-        }
     }
 
     /// How this meeting is recorded. These settings win over the app-wide recording settings of the RealtimeKit portal.
@@ -185,13 +171,9 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case fileNamePrefix = "file_name_prefix"
-            case maxSeconds = "max_seconds"
-            case audioConfig = "audio_config"
-            case videoConfig = "video_config"
-            case storageConfig = "storage_config"
-            case realtimekitBucketConfig = "realtimekit_bucket_config"
-            case liveStreamingConfig = "live_streaming_config"
+            case fileNamePrefix = "file_name_prefix", maxSeconds = "max_seconds", audioConfig = "audio_config"
+            case videoConfig = "video_config", storageConfig = "storage_config"
+            case realtimekitBucketConfig = "realtimekit_bucket_config", liveStreamingConfig = "live_streaming_config"
         }
 
         public func validate(path: String) throws {
@@ -225,15 +207,12 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             }
 
             enum CodingKeys: String, CodingKey {
-                case channel
-                case codec
-                case exportFile = "export_file"
+                case channel, codec, exportFile = "export_file"
             }
 
             /// Mono or stereo audio.
             public enum Channel: OpenEnum {
-                case mono
-                case stereo
+                case mono, stereo
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
 
@@ -254,17 +233,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public static var allCases: [Self] { [.mono, .stereo] }
-
-                public var isUnknown: Bool {
-                    if case .unknown = self { return true }
-                    return false
-                }
             }
 
             /// The audio codec. When the video codec is VP8 or VP9 the server picks Vorbis and this setting cannot be changed.
             public enum Codec: OpenEnum {
-                case mp3
-                case aac
+                case mp3, aac
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
 
@@ -285,11 +258,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public static var allCases: [Self] { [.mp3, .aac] }
-
-                public var isUnknown: Bool {
-                    if case .unknown = self { return true }
-                    return false
-                }
             }
         }
 
@@ -333,11 +301,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             }
 
             enum CodingKeys: String, CodingKey {
-                case codec
-                case width
-                case height
-                case exportFile = "export_file"
-                case watermark
+                case codec, width, height, exportFile = "export_file", watermark
             }
 
             public func validate(path: String) throws {
@@ -348,8 +312,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
 
             /// The video codec.
             public enum Codec: OpenEnum {
-                case h264
-                case vp8
+                case h264, vp8
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
 
@@ -370,11 +333,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public static var allCases: [Self] { [.h264, .vp8] }
-
-                public var isUnknown: Bool {
-                    if case .unknown = self { return true }
-                    return false
-                }
             }
 
             /// An image drawn over the recording.
@@ -399,9 +357,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 }
 
                 enum CodingKeys: String, CodingKey {
-                    case url
-                    case position
-                    case size
+                    case url, position, size
                 }
 
                 public func validate(path: String) throws {
@@ -410,10 +366,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
 
                 /// The corner the watermark sits in.
                 public enum Position: OpenEnum {
-                    case leftTop
-                    case rightTop
-                    case leftBottom
-                    case rightBottom
+                    case leftTop, rightTop, leftBottom, rightBottom
                     /// A value this client does not know yet; the raw value is kept.
                     case unknown(String)
 
@@ -438,11 +391,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
 
                     public static var allCases: [Self] { [.leftTop, .rightTop, .leftBottom, .rightBottom] }
-
-                    public var isUnknown: Bool {
-                        if case .unknown = self { return true }
-                        return false
-                    }
                 }
 
                 /// The watermark's size in pixels.
@@ -462,8 +410,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
 
                     enum CodingKeys: String, CodingKey {
-                        case width
-                        case height
+                        case width, height
                     }
 
                     public func validate(path: String) throws {
@@ -530,27 +477,13 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             }
 
             enum CodingKeys: String, CodingKey {
-                case type
-                case accessKey = "access_key"
-                case secret
-                case authMethod = "auth_method"
-                case bucket
-                case region
-                case path
-                case host
-                case port
-                case username
-                case password
-                case privateKey = "private_key"
+                case type, accessKey = "access_key", secret, authMethod = "auth_method", bucket, region, path, host
+                case port, username, password, privateKey = "private_key"
             }
 
             /// The kind of storage.
             public enum TypeValue: OpenEnum {
-                case aws
-                case azure
-                case digitalocean
-                case gcs
-                case sftp
+                case aws, azure, digitalocean, gcs, sftp
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
 
@@ -577,17 +510,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public static var allCases: [Self] { [.aws, .azure, .digitalocean, .gcs, .sftp] }
-
-                public var isUnknown: Bool {
-                    if case .unknown = self { return true }
-                    return false
-                }
             }
 
             /// How to log in to sftp storage.
             public enum AuthMethod: OpenEnum {
-                case key
-                case password
+                case key, password
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
 
@@ -608,11 +535,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public static var allCases: [Self] { [.key, .password] }
-
-                public var isUnknown: Bool {
-                    if case .unknown = self { return true }
-                    return false
-                }
             }
         }
 
@@ -700,13 +622,9 @@ public struct CreateMeetingRequest: Codable, Hashable, Sendable, Validatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title
-        case liveStreamOnStart = "live_stream_on_start"
-        case persistChat = "persist_chat"
-        case recordOnStart = "record_on_start"
-        case summarizeOnEnd = "summarize_on_end"
-        case transcribeOnEnd = "transcribe_on_end"
-        case sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
+        case title, liveStreamOnStart = "live_stream_on_start", persistChat = "persist_chat"
+        case recordOnStart = "record_on_start", summarizeOnEnd = "summarize_on_end"
+        case transcribeOnEnd = "transcribe_on_end", sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
         case recordingConfig = "recording_config"
     }
 
@@ -763,14 +681,9 @@ public struct UpdateMeetingRequest: Codable, Hashable, Sendable, Validatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title
-        case status
-        case liveStreamOnStart = "live_stream_on_start"
-        case persistChat = "persist_chat"
-        case recordOnStart = "record_on_start"
-        case summarizeOnEnd = "summarize_on_end"
-        case transcribeOnEnd = "transcribe_on_end"
-        case sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
+        case title, status, liveStreamOnStart = "live_stream_on_start", persistChat = "persist_chat"
+        case recordOnStart = "record_on_start", summarizeOnEnd = "summarize_on_end"
+        case transcribeOnEnd = "transcribe_on_end", sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
         case recordingConfig = "recording_config"
     }
 
@@ -791,20 +704,14 @@ public struct Paging: Codable, Hashable, Sendable, Validatable {
     /// Position of the page's last item in the whole list.
     public var endOffset: Int
 
-    public init(
-        totalCount: Int,
-        startOffset: Int,
-        endOffset: Int
-    ) {
+    public init(totalCount: Int, startOffset: Int, endOffset: Int) {
         self.totalCount = totalCount
         self.startOffset = startOffset
         self.endOffset = endOffset
     }
 
     enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case startOffset = "start_offset"
-        case endOffset = "end_offset"
+        case totalCount = "total_count", startOffset = "start_offset", endOffset = "end_offset"
     }
 
     public func validate(path: String) throws {
@@ -820,20 +727,14 @@ public struct MeetingListResponse: Codable, Hashable, Sendable, Validatable {
     public var data: [Meeting]
     public var paging: Paging
 
-    public init(
-        success: Bool,
-        data: [Meeting],
-        paging: Paging
-    ) {
+    public init(success: Bool, data: [Meeting], paging: Paging) {
         self.success = success
         self.data = data
         self.paging = paging
     }
 
     enum CodingKeys: String, CodingKey {
-        case success
-        case data
-        case paging
+        case success, data, paging
     }
 
     public func validate(path: String) throws {
@@ -854,8 +755,7 @@ public struct MeetingResponse: Codable, Hashable, Sendable, Validatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case success
-        case data
+        case success, data
     }
 
     public func validate(path: String) throws {
@@ -876,8 +776,7 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case success
-        case error
+        case success, error
     }
 
     /// What went wrong.
@@ -893,8 +792,7 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case code
-            case message
+            case code, message
         }
     }
 }

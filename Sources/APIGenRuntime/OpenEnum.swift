@@ -12,4 +12,8 @@ where RawValue: Codable & Hashable & Sendable & ParameterValue {
 
 extension OpenEnum {
     public var parameterValue: String { rawValue.parameterValue }
+
+    /// `init(rawValue:)` maps every known raw value to its case, so a value is unknown exactly
+    /// when it is not among `allCases`.
+    public var isUnknown: Bool { !Self.allCases.contains(self) }
 }

@@ -1,5 +1,5 @@
 /// A generated type declaration.
-public indirect enum Declaration: Sendable, Equatable {
+public indirect enum Declaration: Sendable, Hashable {
     case structure(StructDecl)
     case enumeration(EnumDecl)
     case oneOf(OneOfDecl)
@@ -16,7 +16,7 @@ public indirect enum Declaration: Sendable, Equatable {
 }
 
 /// A stored property of a generated struct.
-public struct PropertyDecl: Sendable, Equatable {
+public struct PropertyDecl: Sendable, Hashable {
     public var name: String
     public var wireName: String
     /// Optional when the schema does not require the property or allows null.
@@ -31,7 +31,7 @@ public struct PropertyDecl: Sendable, Equatable {
 }
 
 /// `public struct Name: Codable, Hashable, Sendable`.
-public struct StructDecl: Sendable, Equatable {
+public struct StructDecl: Sendable, Hashable {
     public var name: String
     public var docs: [String]
     public var properties: [PropertyDecl]
@@ -47,8 +47,8 @@ public struct StructDecl: Sendable, Equatable {
 }
 
 /// An open enum: known cases plus `unknown(raw)` so new server values still decode.
-public struct EnumDecl: Sendable, Equatable {
-    public struct Case: Sendable, Equatable {
+public struct EnumDecl: Sendable, Hashable {
+    public struct Case: Sendable, Hashable {
         public var name: String
         /// A Swift literal for the raw value (`"MP3"`, `1`, `2.5`).
         public var literal: String
@@ -63,8 +63,8 @@ public struct EnumDecl: Sendable, Equatable {
 }
 
 /// `oneOf`/`anyOf`: an enum with one case per alternative, carrying its value.
-public struct OneOfDecl: Sendable, Equatable {
-    public struct Case: Sendable, Equatable {
+public struct OneOfDecl: Sendable, Hashable {
+    public struct Case: Sendable, Hashable {
         public var name: String
         public var type: TypeUsage
         /// Discriminator values that select this case.
@@ -81,7 +81,7 @@ public struct OneOfDecl: Sendable, Equatable {
 }
 
 /// `public typealias Name = Target`.
-public struct AliasDecl: Sendable, Equatable {
+public struct AliasDecl: Sendable, Hashable {
     public var name: String
     public var docs: [String]
     public var target: TypeUsage

@@ -9,7 +9,10 @@ struct ClientRenderer {
     /// The `Client` struct (in the namespace, when there is one).
     func renderClient(_ module: ModuleDecl, into p: inout CodePrinter) {
         let title = module.title.isEmpty ? "the API" : module.title
-        p.docs(["A client for \(SwiftSpelling.docLine(title))\(module.version.isEmpty ? "" : " (version \(module.version))").", "", "Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`."])
+        p.docs(["A client for \(SwiftSpelling.docLine(title))\(module.version.isEmpty ? "" : " (version \(module.version))").", "",
+                "Every method sends one request and returns the decoded 2xx body. It throws `APIError`:",
+                "`.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx",
+                "status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled."])
         if let namespace = options.namespace {
             p.line("extension \(namespace) {")
             p.indent()
@@ -127,7 +130,7 @@ struct ClientRenderer {
     }
 
     private func printSignature(_ head: String, _ params: [String], _ tail: String, into p: inout CodePrinter, body: (inout CodePrinter) -> Void) {
-        if params.count <= 2 {
+        if "\(head)(\(params.joined(separator: ", ")))\(tail) {".count + 4 <= 120 {
             p.block("\(head)(\(params.joined(separator: ", ")))\(tail)", body)
         } else {
             p.line("\(head)(")
@@ -143,7 +146,6 @@ struct ClientRenderer {
         let paramDocs = parameterDocs(operation)
         if !paramDocs.isEmpty { docs += [""] + paramDocs }
         docs.append("- Returns: " + (operation.response.map { "The decoded `\(options.spell($0))` of a 2xx answer." } ?? "Nothing; a 2xx answer means success."))
-        docs.append("- Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.")
         p.docs(docs)
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""

@@ -27,6 +27,23 @@ struct CodePrinter {
         }
     }
 
+    /// `prefix item, item, …` over as few lines as fit in `width` columns (after indentation),
+    /// continuation lines repeating the prefix: `case a, b, c`.
+    mutating func packed(_ prefix: String, _ items: [String], width: Int = 120) {
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = prefix + item
+            } else if indentation.count + current.count + 2 + item.count <= width {
+                current += ", " + item
+            } else {
+                line(current)
+                current = prefix + item
+            }
+        }
+        if !current.isEmpty { line(current) }
+    }
+
     /// Appends text that is already indented and ends with a line break.
     mutating func append(_ printed: String) {
         text += printed

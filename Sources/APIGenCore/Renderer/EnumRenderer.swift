@@ -6,10 +6,7 @@ struct EnumRenderer {
     func render(_ decl: EnumDecl, into p: inout CodePrinter) {
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) enum \(decl.name): OpenEnum") { p in
-            for c in decl.cases {
-                p.docs(c.docs)
-                p.line("case \(c.name)")
-            }
+            p.packed("case ", decl.cases.map(\.name))
             p.docs(["A value this client does not know yet; the raw value is kept."])
             p.line("case unknown(\(decl.rawType))")
             p.line()
@@ -28,11 +25,6 @@ struct EnumRenderer {
             }
             p.line()
             p.line("\(access) static var allCases: [Self] { [\(decl.cases.map { "." + $0.name }.joined(separator: ", "))] }")
-            p.line()
-            p.block("\(access) var isUnknown: Bool") { p in
-                p.line("if case .unknown = self { return true }")
-                p.line("return false")
-            }
         }
     }
 }

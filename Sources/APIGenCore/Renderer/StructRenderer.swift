@@ -29,10 +29,10 @@ struct StructRenderer {
             if !decl.properties.isEmpty {
                 p.line()
                 p.block("enum CodingKeys: String, CodingKey") { p in
-                    for property in decl.properties {
+                    p.packed("case ", decl.properties.map { property in
                         let bare = SwiftNaming.unescaped(property.name)
-                        p.line(bare == property.wireName ? "case \(property.name)" : "case \(property.name) = \(SwiftSpelling.string(property.wireName))")
-                    }
+                        return bare == property.wireName ? property.name : "\(property.name) = \(SwiftSpelling.string(property.wireName))"
+                    })
                 }
             }
             if decl.needsCustomCoding {
@@ -81,7 +81,8 @@ struct StructRenderer {
         if let additional = decl.additionalProperties {
             params.append("additionalProperties: [String: \(options.spell(additional))] = [:]")
         }
-        let header = params.isEmpty ? "\(access) init()" : params.count <= 2 ? "\(access) init(\(params.joined(separator: ", ")))" : nil
+        let oneLine = "\(access) init(\(params.joined(separator: ", ")))"
+        let header = params.isEmpty ? "\(access) init()" : oneLine.count + 8 <= 120 ? oneLine : nil
         if let header {
             p.block(header) { p in assignments(decl, into: &p) }
         } else {

@@ -7,18 +7,24 @@
 ///   (reachable from a response); elsewhere `required` is kept as written.
 enum ModuleRefinement {
     static func apply(_ module: inout ModuleDecl) {
+        // 1. readOnly / writeOnly, from where each type is used.
+        let uses = TypeGraph(module)
+        let sent = uses.reachable(from: module.operations.compactMap { $0.body?.type })
+        let received = uses.reachable(from: module.operations.compactMap(\.response))
+        module.types = module.types.map { rewrite($0, parent: [], boxes: nil, sent: sent, received: received) }
+        // 2. Identical nested types exist once.
+        Deduplication.apply(&module)
+        // 3. Recursion is broken on the final set of types.
         var graph = TypeGraph(module)
         let boxes = graph.recursionBreaks()
-        let sent = graph.reachable(from: module.operations.compactMap { $0.body?.type })
-        let received = graph.reachable(from: module.operations.compactMap(\.response))
-        module.types = module.types.map { rewrite($0, parent: [], boxes: boxes, sent: sent, received: received) }
+        module.types = module.types.map { rewrite($0, parent: [], boxes: boxes, sent: [], received: []) }
     }
 
-    private static func rewrite(_ decl: Declaration, parent: [String], boxes: TypeGraph.Breaks, sent: Set<[String]>, received: Set<[String]>) -> Declaration {
+    private static func rewrite(_ decl: Declaration, parent: [String], boxes: TypeGraph.Breaks?, sent: Set<[String]>, received: Set<[String]>) -> Declaration {
         let path = parent + [decl.name]
         switch decl {
         case .structure(var s):
-            s.boxedProperties = boxes.properties[path] ?? []
+            if let boxes { s.boxedProperties = boxes.properties[path] ?? [] }
             for i in s.properties.indices {
                 let p = s.properties[i]
                 let relax = (p.readOnly && sent.contains(path)) || (p.writeOnly && received.contains(path))
@@ -30,7 +36,7 @@ enum ModuleRefinement {
             s.nested = s.nested.map { rewrite($0, parent: path, boxes: boxes, sent: sent, received: received) }
             return .structure(s)
         case .oneOf(var o):
-            o.isIndirect = boxes.indirectEnums.contains(path)
+            if let boxes { o.isIndirect = boxes.indirectEnums.contains(path) }
             o.nested = o.nested.map { rewrite($0, parent: path, boxes: boxes, sent: sent, received: received) }
             return .oneOf(o)
         case .enumeration, .alias:

@@ -6,7 +6,9 @@ import APIGenRuntime
 
 /// A client for Kitchen Sink (version 2.0.0).
 ///
-/// Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`.
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://sink.example.com/v1`.
     public static let defaultServerURL = ServerURL.parse("https://sink.example.com/v1")
@@ -54,7 +56,6 @@ extension Client {
     ///   - xRequestID: The `X-Request-ID` header parameter.
     ///   - since: The `since` query parameter.
     /// - Returns: The decoded `Thing` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func getThing(
         thingID: String,
         include: [GetThingIncludeItem]? = nil,
@@ -81,7 +82,6 @@ extension Client {
     /// - Parameters:
     ///   - thingID: The `thing_id` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     @available(*, deprecated, message: "This operation is deprecated in the API document.")
     public func deleteThingsByThingID(thingID: String) async throws {
         if core.validatesArguments {
@@ -100,7 +100,6 @@ extension Client {
     ///   - perPage: The `per_page` query parameter.
     ///   - kind: What kind of thing.
     /// - Returns: The decoded `ListThingsResponse` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func listThings(
         page: Int? = nil,
         perPage: Int? = nil,
@@ -146,7 +145,6 @@ extension Client {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The decoded `String` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func createThing(body: CreateThingRequest) async throws -> String {
         var request = HTTPRequest(method: "POST", path: "/things", security: ["bearer", "key"])
         try request.setFormBody(body)
@@ -160,7 +158,6 @@ extension Client {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The decoded `Account` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func createAccount(body: Account) async throws -> Account {
         var request = HTTPRequest(method: "POST", path: "/accounts", security: ["bearer", "key"])
         try request.setJSONBody(body, contentType: "application/json")
@@ -174,7 +171,6 @@ extension Client {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     /// - Returns: The decoded `TreeNode` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func getTree(id: String) async throws -> TreeNode {
         let request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
         return try await core.send(request, decoding: TreeNode.self)
@@ -188,7 +184,6 @@ extension Client {
     ///   - thingID: The `thing_id` path parameter.
     ///   - body: The request body.
     /// - Returns: The decoded `Data` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func uploadBlob(thingID: String, body: Data? = nil) async throws -> Data {
         var request = HTTPRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"])
         if let body {

@@ -109,35 +109,9 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case createdAt = "created_at"
-        case seenAt = "seen_at"
-        case homePage = "home_page"
-        case avatar
-        case kind
-        case `class`
-        case `default`
-        case self_ = "self"
-        case `protocol`
-        case fooBar = "foo_bar"
-        case fooBar2 = "fooBar"
-        case _1st = "1st"
-        case type
-        case priority
-        case ratio
-        case name
-        case tags
-        case labels
-        case metadata
-        case free
-        case parts
-        case owner
-        case previous
-        case legacy
-        case shape
-        case value
-        case maybe
-        case nested
+        case id, createdAt = "created_at", seenAt = "seen_at", homePage = "home_page", avatar, kind, `class`, `default`
+        case self_ = "self", `protocol`, fooBar = "foo_bar", fooBar2 = "fooBar", _1st = "1st", type, priority, ratio
+        case name, tags, labels, metadata, free, parts, owner, previous, legacy, shape, value, maybe, nested
     }
 
     public init(from decoder: any Decoder) throws {
@@ -215,15 +189,7 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
 
     /// What kind of thing.
     public enum Kind: OpenEnum {
-        case leftTop
-        case _2xx
-        case empty
-        case unknown2
-        case `default`
-        case mp3
-        case aB
-        case aB2
-        case self_
+        case leftTop, _2xx, empty, unknown2, `default`, mp3, aB, aB2, self_
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
 
@@ -258,16 +224,10 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
 
         public static var allCases: [Self] { [.leftTop, ._2xx, .empty, .unknown2, .`default`, .mp3, .aB, .aB2, .self_] }
-
-        public var isUnknown: Bool {
-            if case .unknown = self { return true }
-            return false
-        }
     }
 
     public enum TypeValue: OpenEnum {
-        case a
-        case b
+        case a, b
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
 
@@ -288,17 +248,10 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
 
         public static var allCases: [Self] { [.a, .b] }
-
-        public var isUnknown: Bool {
-            if case .unknown = self { return true }
-            return false
-        }
     }
 
     public enum Priority: OpenEnum {
-        case _1
-        case _2
-        case _3
+        case _1, _2, _3
         /// A value this client does not know yet; the raw value is kept.
         case unknown(Int)
 
@@ -321,11 +274,6 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
 
         public static var allCases: [Self] { [._1, ._2, ._3] }
-
-        public var isUnknown: Bool {
-            if case .unknown = self { return true }
-            return false
-        }
     }
 
     public struct PartsItem: Codable, Hashable, Sendable, Validatable {
@@ -338,8 +286,7 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case sku
-            case size
+            case sku, size
         }
 
         public func validate(path: String) throws {
@@ -399,8 +346,7 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public enum Mode: OpenEnum {
-                    case on
-                    case off
+                    case on, off
                     /// A value this client does not know yet; the raw value is kept.
                     case unknown(String)
 
@@ -421,11 +367,6 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                     }
 
                     public static var allCases: [Self] { [.on, .off] }
-
-                    public var isUnknown: Bool {
-                        if case .unknown = self { return true }
-                        return false
-                    }
                 }
             }
         }
@@ -443,8 +384,7 @@ public struct Owner: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case thingKind = "thing_kind"
+        case name, thingKind = "thing_kind"
     }
 }
 
@@ -458,8 +398,7 @@ public struct Base: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case data
+        case id, data
     }
 }
 
@@ -469,20 +408,14 @@ public struct Extended: Codable, Hashable, Sendable {
     public var data: Extended.DataValue2?
     public var extra: String
 
-    public init(
-        id: Int,
-        data: Extended.DataValue2? = nil,
-        extra: String
-    ) {
+    public init(id: Int, data: Extended.DataValue2? = nil, extra: String) {
         self.id = id
         self.data = data
         self.extra = extra
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case data
-        case extra
+        case id, data, extra
     }
 
     public struct DataValue2: Codable, Hashable, Sendable {
@@ -491,20 +424,14 @@ public struct Extended: Codable, Hashable, Sendable {
         public var thingKind: Thing.Kind?
         public var note: String?
 
-        public init(
-            name: String,
-            thingKind: Thing.Kind? = nil,
-            note: String? = nil
-        ) {
+        public init(name: String, thingKind: Thing.Kind? = nil, note: String? = nil) {
             self.name = name
             self.thingKind = thingKind
             self.note = note
         }
 
         enum CodingKeys: String, CodingKey {
-            case name
-            case thingKind = "thing_kind"
-            case note
+            case name, thingKind = "thing_kind", note
         }
     }
 }
@@ -530,8 +457,7 @@ public struct Problem: Codable, Hashable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case code
-            case message
+            case code, message
         }
     }
 }
@@ -569,8 +495,7 @@ public struct Circle: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case shapeType = "shape_type"
-        case radius
+        case shapeType = "shape_type", radius
     }
 }
 
@@ -584,8 +509,7 @@ public struct Square: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case shapeType = "shape_type"
-        case side
+        case shapeType = "shape_type", side
     }
 }
 
@@ -677,12 +601,7 @@ public struct TreeNode: Codable, Hashable, Sendable {
     }
     private var _first: Box<Branch>?
 
-    public init(
-        name: String,
-        parent: TreeNode? = nil,
-        children: [TreeNode]? = nil,
-        first: Branch? = nil
-    ) {
+    public init(name: String, parent: TreeNode? = nil, children: [TreeNode]? = nil, first: Branch? = nil) {
         self.name = name
         _parent = parent.map(Box.init)
         self.children = children
@@ -690,10 +609,7 @@ public struct TreeNode: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case parent
-        case children
-        case first
+        case name, parent, children, first
     }
 
     public init(from decoder: any Decoder) throws {
@@ -782,8 +698,7 @@ public struct Sum: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case left
-        case right
+        case left, right
     }
 }
 
@@ -792,26 +707,19 @@ public struct Account: Codable, Hashable, Sendable {
     public var password: String?
     public var name: String
 
-    public init(
-        id: String? = nil,
-        password: String? = nil,
-        name: String
-    ) {
+    public init(id: String? = nil, password: String? = nil, name: String) {
         self.id = id
         self.password = password
         self.name = name
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case password
-        case name
+        case id, password, name
     }
 }
 
 public enum GetThingIncludeItem: OpenEnum {
-    case parts
-    case owner
+    case parts, owner
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -832,11 +740,6 @@ public enum GetThingIncludeItem: OpenEnum {
     }
 
     public static var allCases: [Self] { [.parts, .owner] }
-
-    public var isUnknown: Bool {
-        if case .unknown = self { return true }
-        return false
-    }
 }
 
 public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
@@ -849,8 +752,7 @@ public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case result
-        case resultInfo = "result_info"
+        case result, resultInfo = "result_info"
     }
 
     public func validate(path: String) throws {
@@ -880,7 +782,6 @@ public struct CreateThingRequest: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case count
+        case name, count
     }
 }

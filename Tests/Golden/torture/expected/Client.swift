@@ -6,7 +6,9 @@ import APIGenRuntime
 
 /// A client for Identifier torture (version 1).
 ///
-/// Every method sends one request and returns the decoded 2xx body; anything else throws `APIError`.
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://torture.example.com`.
     public static let defaultServerURL = ServerURL.parse("https://torture.example.com")
@@ -61,7 +63,6 @@ extension Client {
     ///   - value2: The `_` query parameter.
     ///   - xRequestID: The `X-Request-ID` header parameter.
     /// - Returns: The decoded `Keywords` of a 2xx answer.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func init_(
         `protocol`: String,
         `class`: String? = nil,
@@ -109,7 +110,6 @@ extension Client {
 extension Client {
     /// `POST /op/defaultx`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func `default`() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/defaultx", security: [])
         try await core.send(request)
@@ -119,7 +119,6 @@ extension Client {
 extension Client {
     /// `POST /op/selfx`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func self_() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/selfx", security: [])
         try await core.send(request)
@@ -129,7 +128,6 @@ extension Client {
 extension Client {
     /// `POST /op/descriptionx`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func description2() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/descriptionx", security: [])
         try await core.send(request)
@@ -139,7 +137,6 @@ extension Client {
 extension Client {
     /// `POST /op/sendx`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func send() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/sendx", security: [])
         try await core.send(request)
@@ -149,7 +146,6 @@ extension Client {
 extension Client {
     /// `POST /op/serverurlx`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func serverURL2() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/serverurlx", security: [])
         try await core.send(request)
@@ -159,7 +155,6 @@ extension Client {
 extension Client {
     /// `POST /op/typex`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func type() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/typex", security: [])
         try await core.send(request)
@@ -169,7 +164,6 @@ extension Client {
 extension Client {
     /// `POST /op/initx`
     /// - Returns: Nothing; a 2xx answer means success.
-    /// - Throws: `APIError` (`.invalidArgument` before sending, `.http` for a non-2xx status, `.decoding`, `.timedOut`, `.transport`), or `CancellationError`.
     public func init_2() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/initx", security: [])
         try await core.send(request)

@@ -377,254 +377,35 @@ public struct Keywords: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case `associatedtype`
-        case `class`
-        case deinit_ = "deinit"
-        case `enum`
-        case `extension`
-        case `fileprivate`
-        case `func`
-        case `import`
-        case init_ = "init"
-        case `inout`
-        case `internal`
-        case `let`
-        case `open`
-        case `operator`
-        case `private`
-        case `precedencegroup`
-        case `protocol`
-        case `public`
-        case `rethrows`
-        case `static`
-        case `struct`
-        case subscript_ = "subscript"
-        case `typealias`
-        case `var`
-        case `break`
-        case `case`
-        case `catch`
-        case `continue`
-        case `default`
-        case `defer`
-        case `do`
-        case `else`
-        case `fallthrough`
-        case `for`
-        case `guard`
-        case `if`
-        case `in`
-        case `repeat`
-        case `return`
-        case `throw`
-        case `switch`
-        case `where`
-        case `while`
-        case `any` = "Any"
-        case `as`
-        case `await`
-        case `false`
-        case `is`
-        case `nil`
-        case self_ = "self"
-        case self_2 = "Self"
-        case `super`
-        case `throws`
-        case `true`
-        case `try`
-        case value = "_"
-        case type = "Type"
-        case protocol2 = "Protocol"
-        case `async`
-        case `some`
-        case any2 = "any"
-        case get
-        case set
-        case willSet
-        case didSet
-        case mutating
-        case nonmutating
-        case override
-        case required
-        case convenience
-        case dynamic
-        case final
-        case lazy
-        case optional
-        case indirect
-        case weak
-        case unowned
-        case prefix
-        case postfix
-        case infix
-        case actor
-        case `macro`
-        case `package`
-        case `isolated`
-        case `nonisolated`
-        case `consume`
-        case `copy`
-        case `borrowing`
-        case `consuming`
-        case `each`
-        case `discard`
-        case sending
-        case sendable = "Sendable"
-        case codable = "Codable"
-        case hashable = "Hashable"
-        case rawValue
-        case allCases
-        case unknown
-        case isUnknown
-        case hashValue
-        case description
-        case codingKeys = "CodingKeys"
-        case encode
-        case decoder
-        case _1st = "1st"
-        case ref = "$ref"
-        case myName = "my-name"
-        case aB = "a.b"
-        case withSpace = "with space"
-        case party = "🎉 party"
-        case value2 = "🎉"
-        case naïveCafé = "naïve café"
-        case ünïcödé = "Ünïcödé"
-        case value3 = ""
-        case foo
-        case foo2 = "Foo"
-        case foo3 = "FOO"
-        case foo4 = "foo_"
-        case foo5 = "_foo"
-        case foo6 = "foo-"
-        case xY = "x__y"
-        case xY2 = "X_Y"
+        case `associatedtype`, `class`, deinit_ = "deinit", `enum`, `extension`, `fileprivate`, `func`, `import`
+        case init_ = "init", `inout`, `internal`, `let`, `open`, `operator`, `private`, `precedencegroup`, `protocol`
+        case `public`, `rethrows`, `static`, `struct`, subscript_ = "subscript", `typealias`, `var`, `break`, `case`
+        case `catch`, `continue`, `default`, `defer`, `do`, `else`, `fallthrough`, `for`, `guard`, `if`, `in`, `repeat`
+        case `return`, `throw`, `switch`, `where`, `while`, `any` = "Any", `as`, `await`, `false`, `is`, `nil`
+        case self_ = "self", self_2 = "Self", `super`, `throws`, `true`, `try`, value = "_", type = "Type"
+        case protocol2 = "Protocol", `async`, `some`, any2 = "any", get, set, willSet, didSet, mutating, nonmutating
+        case override, required, convenience, dynamic, final, lazy, optional, indirect, weak, unowned, prefix, postfix
+        case infix, actor, `macro`, `package`, `isolated`, `nonisolated`, `consume`, `copy`, `borrowing`, `consuming`
+        case `each`, `discard`, sending, sendable = "Sendable", codable = "Codable", hashable = "Hashable", rawValue
+        case allCases, unknown, isUnknown, hashValue, description, codingKeys = "CodingKeys", encode, decoder
+        case _1st = "1st", ref = "$ref", myName = "my-name", aB = "a.b", withSpace = "with space", party = "🎉 party"
+        case value2 = "🎉", naïveCafé = "naïve café", ünïcödé = "Ünïcödé", value3 = "", foo, foo2 = "Foo", foo3 = "FOO"
+        case foo4 = "foo_", foo5 = "_foo", foo6 = "foo-", xY = "x__y", xY2 = "X_Y"
     }
 }
 
 public enum Cases: OpenEnum {
-    case `associatedtype`
-    case `class`
-    case deinit_
-    case `enum`
-    case `extension`
-    case `fileprivate`
-    case `func`
-    case `import`
-    case init_
-    case `inout`
-    case `internal`
-    case `let`
-    case `open`
-    case `operator`
-    case `private`
-    case `precedencegroup`
-    case `protocol`
-    case `public`
-    case `rethrows`
-    case `static`
-    case `struct`
-    case subscript_
-    case `typealias`
-    case `var`
-    case `break`
-    case `case`
-    case `catch`
-    case `continue`
-    case `default`
-    case `defer`
-    case `do`
-    case `else`
-    case `fallthrough`
-    case `for`
-    case `guard`
-    case `if`
-    case `in`
-    case `repeat`
-    case `return`
-    case `throw`
-    case `switch`
-    case `where`
-    case `while`
-    case `any`
-    case `as`
-    case `await`
-    case `false`
-    case `is`
-    case `nil`
-    case self_
-    case self_2
-    case `super`
-    case `throws`
-    case `true`
-    case `try`
-    case value
-    case type
-    case protocol2
-    case `async`
-    case `some`
-    case any2
-    case get
-    case set
-    case willSet
-    case didSet
-    case mutating
-    case nonmutating
-    case override
-    case required
-    case convenience
-    case dynamic
-    case final
-    case lazy
-    case optional
-    case indirect
-    case weak
-    case unowned
-    case prefix
-    case postfix
-    case infix
-    case actor
-    case `macro`
-    case `package`
-    case `isolated`
-    case `nonisolated`
-    case `consume`
-    case `copy`
-    case `borrowing`
-    case `consuming`
-    case `each`
-    case `discard`
-    case sending
-    case sendable
-    case codable
-    case hashable
-    case rawValue2
-    case allCases2
-    case unknown2
-    case isUnknown
-    case hashValue2
-    case description
-    case codingKeys
-    case encode
-    case decoder
-    case _1st
-    case ref
-    case myName
-    case aB
-    case withSpace
-    case party
-    case value2
-    case naïveCafé
-    case ünïcödé
-    case empty
-    case foo
-    case foo2
-    case foo3
-    case foo4
-    case foo5
-    case foo6
-    case xY
-    case xY2
+    case `associatedtype`, `class`, deinit_, `enum`, `extension`, `fileprivate`, `func`, `import`, init_, `inout`
+    case `internal`, `let`, `open`, `operator`, `private`, `precedencegroup`, `protocol`, `public`, `rethrows`, `static`
+    case `struct`, subscript_, `typealias`, `var`, `break`, `case`, `catch`, `continue`, `default`, `defer`, `do`
+    case `else`, `fallthrough`, `for`, `guard`, `if`, `in`, `repeat`, `return`, `throw`, `switch`, `where`, `while`
+    case `any`, `as`, `await`, `false`, `is`, `nil`, self_, self_2, `super`, `throws`, `true`, `try`, value, type
+    case protocol2, `async`, `some`, any2, get, set, willSet, didSet, mutating, nonmutating, override, required
+    case convenience, dynamic, final, lazy, optional, indirect, weak, unowned, prefix, postfix, infix, actor, `macro`
+    case `package`, `isolated`, `nonisolated`, `consume`, `copy`, `borrowing`, `consuming`, `each`, `discard`, sending
+    case sendable, codable, hashable, rawValue2, allCases2, unknown2, isUnknown, hashValue2, description, codingKeys
+    case encode, decoder, _1st, ref, myName, aB, withSpace, party, value2, naïveCafé, ünïcödé, empty, foo, foo2, foo3
+    case foo4, foo5, foo6, xY, xY2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -885,11 +666,6 @@ public enum Cases: OpenEnum {
     }
 
     public static var allCases: [Self] { [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknown2, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2] }
-
-    public var isUnknown: Bool {
-        if case .unknown = self { return true }
-        return false
-    }
 }
 
 public struct Class: Codable, Hashable, Sendable {
@@ -902,8 +678,7 @@ public struct Class: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -917,8 +692,7 @@ public struct SelfValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -932,8 +706,7 @@ public struct TypeValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -947,8 +720,7 @@ public struct ProtocolValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -962,8 +734,7 @@ public struct AnyValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -977,8 +748,7 @@ public struct StringValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -992,8 +762,7 @@ public struct IntValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1007,8 +776,7 @@ public struct DataValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1022,8 +790,7 @@ public struct DateValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1037,8 +804,7 @@ public struct URLValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1052,8 +818,7 @@ public struct UUIDValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1067,8 +832,7 @@ public struct ClientValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1082,8 +846,7 @@ public struct ErrorValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1097,8 +860,7 @@ public struct DecoderValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1112,8 +874,7 @@ public struct Init: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1127,8 +888,7 @@ public struct Enum: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1142,8 +902,7 @@ public struct _1st: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1157,8 +916,7 @@ public struct Ref: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1172,8 +930,7 @@ public struct MyType: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1187,8 +944,7 @@ public struct AB: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1202,8 +958,7 @@ public struct WithSpace: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1217,8 +972,7 @@ public struct Value: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1232,8 +986,7 @@ public struct Naïve: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1247,8 +1000,7 @@ public struct Value2: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1262,8 +1014,7 @@ public struct Thing: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1277,8 +1028,7 @@ public struct Thing2: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1292,8 +1042,7 @@ public struct Thing3: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1307,8 +1056,7 @@ public struct Thing4: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1322,8 +1070,7 @@ public struct BoxValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1337,8 +1084,7 @@ public struct OpenEnumValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1352,8 +1098,7 @@ public struct JSONValueValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1367,8 +1112,7 @@ public struct APIErrorValue: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case value
-        case self_ = "self"
+        case value, self_ = "self"
     }
 }
 
@@ -1409,15 +1153,7 @@ public struct Nested: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type
-        case data
-        case error
-        case nested
-        case nested2 = "Nested"
-        case keywords
-        case keywords2 = "Keywords"
-        case string
-        case self_ = "self"
+        case type, data, error, nested, nested2 = "Nested", keywords, keywords2 = "Keywords", string, self_ = "self"
         case `default`
     }
 
@@ -1433,9 +1169,7 @@ public struct Nested: Codable, Hashable, Sendable {
         }
 
         public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
+            case `in`, out, empty
             /// A value this client does not know yet; the raw value is kept.
             case unknown(String)
 
@@ -1458,416 +1192,24 @@ public struct Nested: Codable, Hashable, Sendable {
             }
 
             public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
         }
     }
 
-    public struct DataValue2: Codable, Hashable, Sendable {
-        public var `in`: Nested.DataValue2.In?
+    public typealias DataValue2 = Nested.TypeValue2
 
-        public init(`in`: Nested.DataValue2.In? = nil) {
-            self.`in` = `in`
-        }
+    public typealias ErrorValue2 = Nested.TypeValue2
 
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
+    public typealias Nested2 = Nested.TypeValue2
 
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
+    public typealias Nested3 = Nested.TypeValue2
 
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
+    public typealias Keywords2 = Nested.TypeValue2
 
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
+    public typealias Keywords3 = Nested.TypeValue2
 
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
+    public typealias StringValue2 = Nested.TypeValue2
 
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
+    public typealias SelfValue2 = Nested.TypeValue2
 
-    public struct ErrorValue2: Codable, Hashable, Sendable {
-        public var `in`: Nested.ErrorValue2.In?
-
-        public init(`in`: Nested.ErrorValue2.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct Nested2: Codable, Hashable, Sendable {
-        public var `in`: Nested.Nested2.In?
-
-        public init(`in`: Nested.Nested2.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct Nested3: Codable, Hashable, Sendable {
-        public var `in`: Nested.Nested3.In?
-
-        public init(`in`: Nested.Nested3.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct Keywords2: Codable, Hashable, Sendable {
-        public var `in`: Nested.Keywords2.In?
-
-        public init(`in`: Nested.Keywords2.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct Keywords3: Codable, Hashable, Sendable {
-        public var `in`: Nested.Keywords3.In?
-
-        public init(`in`: Nested.Keywords3.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct StringValue2: Codable, Hashable, Sendable {
-        public var `in`: Nested.StringValue2.In?
-
-        public init(`in`: Nested.StringValue2.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct SelfValue2: Codable, Hashable, Sendable {
-        public var `in`: Nested.SelfValue2.In?
-
-        public init(`in`: Nested.SelfValue2.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
-
-    public struct Default: Codable, Hashable, Sendable {
-        public var `in`: Nested.Default.In?
-
-        public init(`in`: Nested.Default.In? = nil) {
-            self.`in` = `in`
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
-
-        public enum In: OpenEnum {
-            case `in`
-            case out
-            case empty
-            /// A value this client does not know yet; the raw value is kept.
-            case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
-
-            public var rawValue: String {
-                switch self {
-                case .`in`: "in"
-                case .out: "out"
-                case .empty: ""
-                case .unknown(let value): value
-                }
-            }
-
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
-
-            public var isUnknown: Bool {
-                if case .unknown = self { return true }
-                return false
-            }
-        }
-    }
+    public typealias Default = Nested.TypeValue2
 }
