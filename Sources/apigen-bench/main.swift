@@ -1,12 +1,25 @@
 import Foundation
 
-/// `swift run -c release apigen-bench [decode|generate|all] [--runs N]`: prints figures, asserts nothing.
+/// `swift run -c release apigen-bench [all|generate|decode] [--runs N] [files…]`: prints figures,
+/// asserts nothing. Without files, `generate` uses the real Cloudflare documents beside the
+/// repository and schema/meetings.yaml.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let runs = arguments.firstIndex(of: "--runs").flatMap { i in i + 1 < arguments.count ? Int(arguments[i + 1]) : nil } ?? 7
-let what = arguments.first { !$0.hasPrefix("-") && Int($0) == nil } ?? "all"
+let words = arguments.enumerated().filter { i, a in !a.hasPrefix("-") && (i == 0 || arguments[i - 1] != "--runs") }.map(\.1)
+let what = words.first ?? "all"
+let files = Array(words.dropFirst())
+
+if what == "peak", let file = files.first {
+    try GenerateBenchmark.peak(path: file)
+    exit(0)
+}
 #if DEBUG
 print("note: a debug build; run with `swift run -c release apigen-bench` for figures that mean something")
 #endif
+if what == "generate" || what == "all" {
+    let defaults = ["../shared/specs/cloudflare/cloudflare-2024-08.json", "../shared/specs/cloudflare/realtime-kit.yaml", "schema/meetings.yaml"]
+    try GenerateBenchmark.run(files: files.isEmpty ? defaults : files, runs: runs)
+}
 if what == "decode" || what == "all" {
     try await DecodeBenchmark.run(runs: runs)
 }

@@ -70,7 +70,7 @@ public enum DocumentReader {
             }
         }
 
-        let operationReader = OperationReader(context: context, schemas: schemaReader)
+        let operationReader = OperationReader(context: context, schemas: schemaReader, knownSchemes: Set(securitySchemes.map(\.name)))
         var operations: [Operation] = []
         if let paths = root["paths"] {
             operations = operationReader.readPaths(paths)

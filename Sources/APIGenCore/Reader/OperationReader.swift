@@ -4,6 +4,8 @@ import YAMLNodes
 struct OperationReader {
     let context: ReaderContext
     let schemas: SchemaReader
+    /// Names in `components.securitySchemes`.
+    var knownSchemes: Set<String> = []
 
     func readPaths(_ node: YAMLNode) -> [Operation] {
         guard let pairs = context.mapping(node, "paths") else { return [] }
@@ -29,7 +31,7 @@ struct OperationReader {
 
     /// A reader for another file's nodes.
     private func on(_ other: ReaderContext) -> OperationReader {
-        other === context ? self : OperationReader(context: other, schemas: SchemaReader(context: other))
+        other === context ? self : OperationReader(context: other, schemas: SchemaReader(context: other), knownSchemes: knownSchemes)
     }
 
     private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKey: YAMLPair, pathKeyLocation: SourceLocation) -> Operation? {
@@ -220,10 +222,14 @@ struct OperationReader {
         )
     }
 
+    /// Security requirements; each name must be one of `knownSchemes`.
     func readSecurity(_ node: YAMLNode) -> [[String]] {
         guard let list = context.sequence(node, "security") else { return [] }
         return list.compactMap { item in
             guard let pairs = context.mapping(item, "a security requirement") else { return nil }
+            for pair in pairs where !knownSchemes.contains(pair.key) {
+                context.diagnostics.error("security requirement names '\(pair.key)', which is not in components.securitySchemes", at: context.location(pair.keyMark))
+            }
             return pairs.map(\.key)
         }
     }

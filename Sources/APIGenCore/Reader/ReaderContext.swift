@@ -104,6 +104,9 @@ final class ReaderContext {
     func integer(_ node: YAMLNode, _ what: String) -> Int? {
         if let scalar = node.scalar {
             switch scalar.value {
+            case .bigInt(let digits):
+                error("\(what) \(digits) is too large (the largest is \(Int.max))", at: node)
+                return nil
             case .int(let v) where v >= 0: return v
             case .double(let v) where v >= 0 && v == v.rounded() && v < 9.0e18: return Int(v)
             default: break

@@ -258,9 +258,6 @@ struct OperationTranslator {
             let docs = scheme.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
             result.append(AuthDecl(schemeName: scheme.name, argumentName: argument, kind: kind, docs: docs))
         }
-        for name in used.sorted() where !context.document.securitySchemes.contains(where: { $0.name == name }) {
-            context.diagnostics.error("security requirement names '\(name)', which is not in components.securitySchemes", at: SourceLocation(file: context.document.file, line: 1, column: 1))
-        }
         return result
     }
 }

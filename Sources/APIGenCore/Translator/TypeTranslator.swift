@@ -41,6 +41,11 @@ final class TypeTranslator {
         context.componentDecls[raw] = .some(nil)
         context.typesByLocation[schema.location] = .named([name])
         var decl = declaration(for: schema, name: name, path: [name])
+        if decl == nil, let chain = aliasCycle(from: raw) {
+            context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(chain.joined(separator: " → ")))", at: schema.location)
+            context.componentDecls[raw] = .some(.alias(AliasDecl(name: name, docs: [], target: .jsonValue)))
+            return
+        }
         if decl == nil {
             var scope = TypeScope(path: [], reserved: [])
             var target = usage(for: schema, hint: raw + "_value", scope: &scope)
@@ -53,6 +58,21 @@ final class TypeTranslator {
             decl = .alias(AliasDecl(name: name, docs: docs(for: schema), target: target))
         }
         context.componentDecls[raw] = .some(decl)
+    }
+
+    /// The chain `A → B → A` when component `raw` is a `$ref` to a component that is a `$ref`…
+    /// back to `raw`; nil otherwise.
+    private func aliasCycle(from raw: String) -> [String]? {
+        var chain = [raw]
+        var current = raw
+        while let schema = context.components[current], case .component(let next)? = schema.ref,
+              schema.properties.isEmpty, schema.allOf.isEmpty {
+            chain.append(next)
+            if next == raw { return chain }
+            if chain.dropLast().contains(next) { return nil }
+            current = next
+        }
+        return nil
     }
 
     // MARK: Declarations
@@ -184,6 +204,7 @@ final class TypeTranslator {
                 if isNullable(valueSchema) { value = value.optional }
                 return .dictionary(value)
             }
+            if case .allowed(true) = schema.additionalProperties { return .dictionary(.jsonValue) }
             return .jsonValue
         }
     }
@@ -272,7 +293,11 @@ final class TypeTranslator {
             var defaultExpr: String?
             if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
                 lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
-                if !optional { defaultExpr = defaultExpression(value, type: type) }
+                let expression = defaultExpression(value, type: type)
+                if expression == nil, value != .null, isSimple(type) {
+                    context.warning("default '\(Self.display(value))' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
+                }
+                if !optional { defaultExpr = expression }
             }
             if !constraints.isEmpty {
                 if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
@@ -513,6 +538,15 @@ final class TypeTranslator {
         }
         for problem in problems {
             context.warning("example '\(Self.display(example))' \(problem): the schema contradicts its own example", at: source.location)
+        }
+    }
+
+    /// Types a `default` can be written for: text, numbers, booleans and enums.
+    private func isSimple(_ type: TypeUsage) -> Bool {
+        switch type.unwrapped {
+        case .builtin(let name): ["String", "Int", "Double", "Bool"].contains(name)
+        case .named(let path): enumCases[path] != nil
+        default: false
         }
     }
 
