@@ -38,6 +38,9 @@ let package = Package(
         // Benchmarks (not a product: plugin users never build it).
         .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CYAML"]),
 
+        // libFuzzer target over the whole pipeline (Scripts/fuzz.sh); a plain build reproduces crashes.
+        .executableTarget(name: "apigen-fuzz", dependencies: ["APIGenCore"]),
+
         // The kitchen-sink golden output is compiled too, so a golden that does not build fails CI.
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),
         .target(name: "Torture", dependencies: ["APIGenRuntime"], path: "Tests/Golden/torture/expected"),

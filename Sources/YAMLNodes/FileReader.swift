@@ -12,6 +12,9 @@ enum FileReader {
         var message: String
     }
 
+    /// The largest document read (the full Cloudflare API is 4 MB).
+    static let maxBytes = 512 * 1024 * 1024
+
     static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -19,8 +22,18 @@ enum FileReader {
         }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(fd, &info) == 0 else {
+            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
             throw Failure(message: "'\(path)' is a directory, not a file")
+        }
+        // Devices and pipes (`/dev/zero`, a FIFO) could be read forever: only regular files.
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw Failure(message: "'\(path)' is not a regular file")
+        }
+        guard info.st_size <= maxBytes else {
+            throw Failure(message: "'\(path)' is \(info.st_size) bytes; documents larger than \(maxBytes) bytes are refused")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)

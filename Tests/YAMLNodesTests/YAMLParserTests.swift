@@ -171,5 +171,8 @@ final class YAMLParserTests: XCTestCase {
         XCTAssertThrowsError(try YAMLParser().parseFile(atPath: NSTemporaryDirectory())) { error in
             XCTAssertTrue("\(error)".contains("is a directory"), "\(error)")
         }
+        XCTAssertThrowsError(try YAMLParser().parseFile(atPath: "/dev/zero")) { error in
+            XCTAssertTrue("\(error)".contains("is not a regular file"), "\(error)")
+        }
     }
 }

@@ -13,7 +13,9 @@ struct EnumRenderer {
             p.block("\(access) init(rawValue: \(decl.rawType))") { p in
                 p.line("switch rawValue {")
                 for c in decl.cases { p.line("case \(c.literal): self = .\(c.name)") }
-                p.line("default: self = .unknown(rawValue)")
+                // A Bool enum listing both values is exhaustive: a default would never run.
+                let exhaustive = decl.rawType == "Bool" && Set(decl.cases.map(\.literal)) == ["true", "false"]
+                if !exhaustive { p.line("default: self = .unknown(rawValue)") }
                 p.line("}")
             }
             p.line()

@@ -78,6 +78,29 @@ public enum Flags: OpenEnum {
     public static var allCases: [Self] { [.`true`] }
 }
 
+public enum BothFlags: OpenEnum {
+    case `true`, `false`
+    /// A value this client does not know yet; the raw value is kept.
+    case unknown(Bool)
+
+    public init(rawValue: Bool) {
+        switch rawValue {
+        case true: self = .`true`
+        case false: self = .`false`
+        }
+    }
+
+    public var rawValue: Bool {
+        switch self {
+        case .`true`: true
+        case .`false`: false
+        case .unknown(let value): value
+        }
+    }
+
+    public static var allCases: [Self] { [.`true`, .`false`] }
+}
+
 public enum Single: OpenEnum {
     case only
     /// A value this client does not know yet; the raw value is kept.

@@ -586,6 +586,29 @@ public typealias Names = [String]
 
 public typealias Count = Int
 
+public enum Switch: OpenEnum {
+    case `true`, `false`
+    /// A value this client does not know yet; the raw value is kept.
+    case unknown(Bool)
+
+    public init(rawValue: Bool) {
+        switch rawValue {
+        case true: self = .`true`
+        case false: self = .`false`
+        }
+    }
+
+    public var rawValue: Bool {
+        switch self {
+        case .`true`: true
+        case .`false`: false
+        case .unknown(let value): value
+        }
+    }
+
+    public static var allCases: [Self] { [.`true`, .`false`] }
+}
+
 /// Refers to itself, directly and through a list.
 public struct TreeNode: Codable, Hashable, Sendable {
     public var name: String
