@@ -56,6 +56,7 @@ public struct Configuration: Sendable, Equatable {
     public static func parse(_ root: YAMLNode, file: String) throws(GenerationError) -> Configuration {
         let diagnostics = DiagnosticSink()
         let context = ReaderContext(file: file, root: root, diagnostics: diagnostics)
+        defer { context.documents.release() }
         var config = Configuration()
         if root.scalar?.value == .null { return config }
         guard let pairs = context.mapping(root, "the configuration") else {

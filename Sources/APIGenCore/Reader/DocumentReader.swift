@@ -7,6 +7,7 @@ public enum DocumentReader {
     /// `path` is where the file is on disk (for `$ref`s into other files); it defaults to `file`.
     public static func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
         let context = ReaderContext(file: file, path: path, root: root, diagnostics: diagnostics)
+        defer { context.documents.release() }
         let document = read(root, context: context)
         try diagnostics.throwIfErrors()
         return document

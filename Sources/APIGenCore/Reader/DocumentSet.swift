@@ -1,3 +1,4 @@
+import Foundation
 import YAMLNodes
 
 /// Every file one read touches: the main document and each file a `$ref` reaches (`common.yaml#/…`),
@@ -19,10 +20,25 @@ final class DocumentSet {
 
     init(diagnostics: DiagnosticSink) {
         self.diagnostics = diagnostics
+        Self.counter.add(1)
     }
+
+    deinit {
+        Self.counter.add(-1)
+    }
+
+    /// How many sets are alive: a regression test checks that a read leaves none behind
+    /// (contexts and their set refer to each other until `release()`).
+    static var alive: Int { counter.value }
+    private static let counter = LiveCounter()
 
     func register(_ context: ReaderContext) {
         contexts[context.path] = context
+    }
+
+    /// Drops the contexts (which refer back to this set) once a read is done, so nothing leaks.
+    func release() {
+        contexts.removeAll()
     }
 
     /// The context of the file `reference` (relative to `from`'s file), parsing it the first time.
@@ -88,5 +104,23 @@ final class DocumentSet {
             parts.append(part)
         }
         return (combined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}
+
+/// A thread-safe counter.
+final class LiveCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ delta: Int) {
+        lock.lock()
+        count += delta
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
     }
 }
