@@ -4,6 +4,7 @@
 /// and a parsing library would add its build time to all of them.
 enum Command: Equatable {
     case generate(GenerateOptions)
+    case diff(DiffOptions)
     case help
     case version
 }
@@ -23,6 +24,13 @@ struct GenerateOptions: Equatable {
     var shards: Int?
 }
 
+struct DiffOptions: Equatable {
+    var old: String
+    var new: String
+    var json = false
+    var config: String?
+}
+
 struct UsageError: Error, Equatable {
     var message: String
 }
@@ -31,7 +39,10 @@ enum CommandLineParser {
     static let usage = """
     USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--check] [--quiet]
 
-    Generates Swift models and a client from an OpenAPI 3.0/3.1 document (YAML or JSON).
+           apigen diff <old-schema> <new-schema> [--json] [--config <apigen.yaml>]
+
+    Generates Swift models and a client from an OpenAPI 3.0/3.1 document (YAML or JSON), or
+    compares the Swift API that two documents generate (diff: exit 1 when anything breaks).
 
     OPTIONS:
       -o, --output <folder>   Where the Swift files go (written only when they change).
@@ -43,8 +54,10 @@ enum CommandLineParser {
       -q, --quiet             Do not print warnings.
       -h, --help              Show this help.
       --version               Show the version.
+      --json                  (diff) Print the changes as JSON.
 
-    Exit status: 0 success, 1 errors in the document (or stale files with --check), 2 usage errors.
+    Exit status: 0 success, 1 errors in the document (or stale files with --check, or breaking
+    changes with diff), 2 usage errors.
     """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
@@ -53,8 +66,37 @@ enum CommandLineParser {
         case "-h", "--help", "help": return .help
         case "--version": return .version
         case "generate": return .generate(try parseGenerate(Array(arguments.dropFirst())))
+        case "diff": return .diff(try parseDiff(Array(arguments.dropFirst())))
         default: throw UsageError(message: "unknown command '\(verb)'")
         }
+    }
+
+    private static func parseDiff(_ arguments: [String]) throws(UsageError) -> DiffOptions {
+        var files: [String] = []
+        var json = false
+        var config: String?
+        var i = 0
+        while i < arguments.count {
+            let argument = arguments[i]
+            switch argument {
+            case "--json": json = true
+            case "-c", "--config":
+                i += 1
+                guard i < arguments.count else { throw UsageError(message: "\(argument) needs a value") }
+                config = arguments[i]
+            default:
+                if argument.hasPrefix("--config=") {
+                    config = String(argument.dropFirst("--config=".count))
+                } else if argument.hasPrefix("-") && argument != "-" {
+                    throw UsageError(message: "unknown option '\(argument)'")
+                } else {
+                    files.append(argument)
+                }
+            }
+            i += 1
+        }
+        guard files.count == 2 else { throw UsageError(message: "diff needs <old-schema> and <new-schema>") }
+        return DiffOptions(old: files[0], new: files[1], json: json, config: config)
     }
 
     private static func parseGenerate(_ arguments: [String]) throws(UsageError) -> GenerateOptions {

@@ -29,7 +29,34 @@ func run(_ arguments: [String]) -> Int32 {
         return 0
     case .generate(let options):
         return generate(options)
+    case .diff(let options):
+        return diff(options)
     }
+}
+
+/// `apigen diff old new`: breaking and additive changes of the generated API; exit 1 when breaking.
+func diff(_ options: DiffOptions) -> Int32 {
+    var configuration = Configuration()
+    if let path = options.config {
+        do {
+            configuration = try Configuration.load(path: path)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            return 1
+        }
+    }
+    let generator = Generator(configuration: configuration)
+    let old: ModuleDecl, new: ModuleDecl
+    do {
+        old = try generator.module(path: options.old)
+        new = try generator.module(path: options.new)
+    } catch {
+        for diagnostic in error.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
+        return 1
+    }
+    let changes = APIDiff(old: old, new: new)
+    print(options.json ? changes.json : changes.text)
+    return changes.breaking.isEmpty ? 0 : 1
 }
 
 func generate(_ options: GenerateOptions) -> Int32 {

@@ -117,3 +117,46 @@ final class ApigenProcessTests: XCTestCase {
 extension FileManager {
     func removeAll(_ url: URL) throws { try removeItem(at: url) }
 }
+
+final class DiffCommandTests: XCTestCase {
+    private var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("apigen")
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testExitCodesAndJSON() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: object, properties: {x: {type: string}"
+        let a = folder.appendingPathComponent("a.yaml"), b = folder.appendingPathComponent("b.yaml"), c = folder.appendingPathComponent("c.yaml")
+        try Data((base + "}}\n").utf8).write(to: a)
+        try Data((base + ", y: {type: string}}}\n").utf8).write(to: b)
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n".utf8).write(to: c)
+        let same = try run(["diff", a.path, a.path])
+        XCTAssertEqual(same.status, 0)
+        XCTAssertEqual(same.out, "0 breaking, 0 additive\n")
+        let additive = try run(["diff", a.path, b.path])
+        XCTAssertEqual(additive.status, 0, "additive changes only")
+        XCTAssertEqual(additive.out, "additive: property added: A.y (String?)\n0 breaking, 1 additive\n")
+        let breaking = try run(["diff", b.path, c.path, "--json"])
+        XCTAssertEqual(breaking.status, 1)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(breaking.out.utf8)) as? [String: [[String: String]]])
+        XCTAssertEqual(json["breaking"]?.first?["kind"], "type removed")
+        XCTAssertEqual(try run(["diff", a.path]).status, 2, "usage error")
+        XCTAssertEqual(try run(["diff", a.path, folder.appendingPathComponent("missing.yaml").path]).status, 1)
+    }
+}
