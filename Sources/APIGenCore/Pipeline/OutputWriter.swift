@@ -31,6 +31,12 @@ public enum OutputWriter {
                 throw Failure(description: "cannot create output folder '\(directory)': \(error.localizedDescription)")
             }
         }
+        // Temporary files of a run that was killed mid-write: never half files, but clutter.
+        if let existing = try? manager.contentsOfDirectory(atPath: directory) {
+            for name in existing where name.hasPrefix(".") && name.contains(".apigen-") && name.hasSuffix(".tmp") {
+                try? manager.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+            }
+        }
         let stale = Set(staleFiles(files, in: directory))
         var written: [String] = []
         for file in files where stale.contains(file.name) {
