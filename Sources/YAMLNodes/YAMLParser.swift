@@ -1,4 +1,9 @@
 internal import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns YAML (or JSON) bytes into a `YAMLNode` tree with libyaml, the only YAML reader here.
 ///
@@ -50,9 +55,18 @@ public struct YAMLParser: Sendable {
 
 /// Builds the node tree from libyaml's event stream with an explicit stack (no recursion).
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [YAMLNode], mark: Mark, anchor: String?, size: Int)
-        case mapping(pairs: [YAMLPair], pendingKey: (String, Mark)?, keys: Set<String>?, mark: Mark, anchor: String?, size: Int)
+    /// An open sequence or mapping; mutated in place at the top of the stack (no copies).
+    private struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: String?
+        var pendingKeyMark = Mark(line: 0, column: 0)
+        /// Keys seen, once the mapping is large enough for a set to beat a linear search.
+        var keys: Set<String>?
+        var mark: Mark
+        var anchor: String?
+        var size = 1
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
@@ -62,7 +76,6 @@ private struct TreeBuilder {
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var aliasExpansion = 0
     private var root: YAMLNode?
-    private var rootSize = 0
     private var documents = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLParser.Limits) {
@@ -89,6 +102,12 @@ private struct TreeBuilder {
         return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
     }
 
+    /// `tag:yaml.org,2002:str`, compared without making a String.
+    private static func isStringTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
+        guard let pointer else { return false }
+        return strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), "tag:yaml.org,2002:str") == 0
+    }
+
     mutating func run() throws(YAMLError) -> YAMLNode {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -106,9 +125,8 @@ private struct TreeBuilder {
                 throw parserError(parser)
             }
             defer { yaml_event_delete(&event) }
-            let type = event.type
             let start = Self.mark(event.start_mark)
-            switch type {
+            switch event.type {
             case YAML_STREAM_END_EVENT:
                 guard let root else { throw error("the document is empty", at: start) }
                 return root
@@ -121,10 +139,9 @@ private struct TreeBuilder {
                 let s = event.data.scalar
                 let text = Self.string(s.value, length: Int(s.length))
                 let style = s.style
-                var quoted = style != YAML_PLAIN_SCALAR_STYLE && style != YAML_ANY_SCALAR_STYLE
-                if !quoted, let tag = Self.string(s.tag), tag == "tag:yaml.org,2002:str" { quoted = true }
+                let quoted = (style != YAML_PLAIN_SCALAR_STYLE && style != YAML_ANY_SCALAR_STYLE) || Self.isStringTag(s.tag)
                 let node = YAMLNode(.scalar(YAMLScalar(text: text, isQuoted: quoted)), mark: start)
-                try add(node, size: 1, anchor: Self.string(s.anchor), at: start)
+                try add(node, size: 1, anchor: s.anchor == nil ? nil : Self.string(s.anchor), at: start)
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
@@ -137,18 +154,14 @@ private struct TreeBuilder {
                 try add(target.node, size: target.size, anchor: nil, at: start)
             case YAML_SEQUENCE_START_EVENT:
                 try push(at: start)
-                stack.append(.sequence(items: [], mark: start, anchor: Self.string(event.data.sequence_start.anchor), size: 1))
+                stack.append(Frame(isMapping: false, mark: start, anchor: Self.string(event.data.sequence_start.anchor)))
             case YAML_MAPPING_START_EVENT:
                 try push(at: start)
-                stack.append(.mapping(pairs: [], pendingKey: nil, keys: nil, mark: start, anchor: Self.string(event.data.mapping_start.anchor), size: 1))
+                stack.append(Frame(isMapping: true, mark: start, anchor: Self.string(event.data.mapping_start.anchor)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { throw error("unbalanced collection end", at: start) }
-                switch frame {
-                case .sequence(let items, let mark, let anchor, let size):
-                    try add(YAMLNode(.sequence(items), mark: mark), size: size, anchor: anchor, at: mark)
-                case .mapping(let pairs, _, _, let mark, let anchor, let size):
-                    try add(YAMLNode(.mapping(pairs), mark: mark), size: size, anchor: anchor, at: mark)
-                }
+                let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), mark: frame.mark)
+                try add(node, size: frame.size, anchor: frame.anchor, at: frame.mark)
             default:
                 break
             }
@@ -159,49 +172,49 @@ private struct TreeBuilder {
         if stack.count >= limits.maxDepth {
             throw error("nesting is deeper than \(limits.maxDepth) levels", at: mark)
         }
-        if case .mapping(_, nil, _, _, _, _) = stack.last {
+        if let top = stack.last, top.isMapping, top.pendingKey == nil {
             throw error("mapping keys must be scalars, found a collection", at: mark)
         }
     }
 
     private mutating func add(_ node: YAMLNode, size: Int, anchor: String?, at mark: Mark) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
-            rootSize = size
             return
         }
-        switch top {
-        case .sequence(var items, let m, let a, let s):
-            items.append(node)
-            stack.append(.sequence(items: items, mark: m, anchor: a, size: s + size))
-        case .mapping(var pairs, let pending, var keys, let m, let a, let s):
-            if let (key, keyMark) = pending {
-                pairs.append(YAMLPair(key: key, keyMark: keyMark, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, keys: keys, mark: m, anchor: a, size: s + size))
-            } else {
-                guard case .scalar(let scalar) = node.content else {
-                    throw error("mapping keys must be scalars", at: mark)
-                }
-                let key = scalar.text
-                if isDuplicate(key, pairs: pairs, keys: &keys) {
-                    throw error("duplicate key '\(key)'", at: mark)
-                }
-                stack.append(.mapping(pairs: pairs, pendingKey: (key, mark), keys: keys, mark: m, anchor: a, size: s + size))
-            }
+        stack[top].size += size
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
+        if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, keyMark: stack[top].pendingKeyMark, value: node))
+            stack[top].pendingKey = nil
+            return
+        }
+        guard case .scalar(let scalar) = node.content else {
+            throw error("mapping keys must be scalars", at: mark)
+        }
+        let key = scalar.text
+        if isDuplicate(key, frame: top) {
+            throw error("duplicate key '\(key)'", at: mark)
+        }
+        stack[top].pendingKey = key
+        stack[top].pendingKeyMark = mark
     }
 
     /// Linear search for small mappings, a set once a mapping grows (large `paths` or `schemas`).
-    private func isDuplicate(_ key: String, pairs: [YAMLPair], keys: inout Set<String>?) -> Bool {
-        if keys == nil {
-            if pairs.count < 16 {
-                for pair in pairs where pair.key == key { return true }
+    private mutating func isDuplicate(_ key: String, frame top: Int) -> Bool {
+        if stack[top].keys == nil {
+            if stack[top].pairs.count < 16 {
+                for pair in stack[top].pairs where pair.key == key { return true }
                 return false
             }
-            keys = Set(pairs.map(\.key))
+            stack[top].keys = Set(stack[top].pairs.map(\.key))
         }
-        return !keys!.insert(key).inserted
+        return !stack[top].keys!.insert(key).inserted
     }
 
     private func parserError(_ parser: yaml_parser_t) -> YAMLError {

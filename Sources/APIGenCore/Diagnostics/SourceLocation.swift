@@ -18,6 +18,13 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
     public var mark: Mark { Mark(line: line, column: column) }
 
+    /// Line and column only: locations are hashed on hot paths, and two files rarely share a
+    /// position (equality still compares the file).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(column)
+    }
+
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

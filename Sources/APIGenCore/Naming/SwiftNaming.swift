@@ -41,6 +41,8 @@ public enum SwiftNaming {
     /// Splits a spelling into words at separators, lower→upper changes, and acronym ends
     /// (`URLPath` → `URL`, `Path`). Digits stay with the word before them (`v2`, `H264`).
     public static func words(_ raw: String) -> [String] {
+        // Nearly every name is ASCII: split its bytes without Unicode property look-ups.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(raw) }
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -64,6 +66,42 @@ public enum SwiftNaming {
             current.append(c)
         }
         flush()
+        return words
+    }
+
+    /// `words` for ASCII text, on bytes; the same rules.
+    private static func asciiWords(_ raw: String) -> [String] {
+        let bytes = Array(raw.utf8)
+        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+        @inline(__always) func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        var words: [String] = []
+        var start = -1
+        var hasLetter = false
+        func flush(_ end: Int) {
+            if start >= 0 { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            start = -1
+            hasLetter = false
+        }
+        for i in bytes.indices {
+            let c = bytes[i]
+            guard isUpper(c) || isLower(c) || isDigit(c) else {
+                flush(i)
+                continue
+            }
+            if isUpper(c), start >= 0 {
+                let last = bytes[i - 1]
+                if isLower(last) || (isDigit(last) && hasLetter) {
+                    flush(i)
+                } else if isUpper(last), i + 1 < bytes.count, isLower(bytes[i + 1]),
+                          !(bytes[i + 1] == UInt8(ascii: "s") && (i + 2 == bytes.count || !isLower(bytes[i + 2]))) {
+                    flush(i)
+                }
+            }
+            if start < 0 { start = i }
+            if !isDigit(c) { hasLetter = true }
+        }
+        flush(bytes.count)
         return words
     }
 

@@ -21,7 +21,9 @@ final class PointerResolver {
         guard body.hasPrefix("/") else { return nil }
         body = body.dropFirst()
         return body.split(separator: "/", omittingEmptySubsequences: false).map { token in
-            let decoded = token.contains("%") ? (String(token).removingPercentEncodingASCII ?? String(token)) : String(token)
+            var decoded = String(token)
+            if token.utf8.contains(UInt8(ascii: "%")) { decoded = decoded.removingPercentEncodingASCII ?? decoded }
+            guard decoded.utf8.contains(UInt8(ascii: "~")) else { return decoded }
             return decoded.replacingOccurrences("~1", with: "/").replacingOccurrences("~0", with: "~")
         }
     }
@@ -64,8 +66,23 @@ final class PointerResolver {
 extension String {
     /// Replaces every occurrence of `target` (a small, Foundation-free helper).
     func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        // Byte comparison: no Foundation, no Unicode normalisation (names and pointers are exact).
+        let bytes = Array(utf8), needle = Array(target.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
+        var out: [UInt8] = []
+        var i = 0
+        var changed = false
+        while i < bytes.count {
+            if bytes[i] == needle[0], i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                out.append(contentsOf: replacement.utf8)
+                i += needle.count
+                changed = true
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : self
     }
 
     /// Decodes `%XX` escapes of ASCII bytes; nil on a malformed escape.

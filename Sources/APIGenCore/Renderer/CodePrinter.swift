@@ -20,6 +20,10 @@ struct CodePrinter {
     /// `/// line` for each documentation line.
     mutating func docs(_ lines: [String]) {
         for text in lines {
+            if !text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0xE2 }) {
+                line(text.isEmpty ? "///" : "/// " + text)
+                continue
+            }
             // A line break inside a line would end the comment: every piece gets its own `///`.
             for l in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
                 line(l.isEmpty ? "///" : "/// " + l)

@@ -24,11 +24,16 @@ struct OperationTranslator {
                     seenIDs[id] = operation.location
                 }
             }
-            let (name, clashed) = names.claim(SwiftNaming.memberName(rawName))
+            let (name, clashed) = names.claim(context.memberName(rawName))
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
                 context.warning("operation '\(rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location)
             }
             operations.append(translate(operation, name: name, rawName: rawName, auth: auth))
+        }
+        // Pagination needs the response structs: look them up once every type exists.
+        let structs = Self.structIndex(context.orderedTopLevel())
+        for i in operations.indices {
+            operations[i].pagination = pagination(for: operations[i], structs: structs)
         }
         return (operations, auth)
     }
@@ -53,7 +58,7 @@ struct OperationTranslator {
         }
         var parameters: [OperationDecl.Parameter] = []
         for parameter in pathParams + otherParams {
-            let (argName, _) = argumentNames.claim(SwiftNaming.memberName(parameter.name))
+            let (argName, _) = argumentNames.claim(context.memberName(parameter.name))
             var type: TypeUsage = .string
             var constraints = Constraints()
             if let schema = parameter.schema, parameter.location == .query || types.isScalar(schema) {
@@ -97,13 +102,11 @@ struct OperationTranslator {
             }
         }
 
-        var decl = OperationDecl(
+        return OperationDecl(
             name: name, method: operation.method, path: operation.path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
             responseEncoding: encoding, pagination: nil, security: security
         )
-        decl.pagination = pagination(for: decl, operation: operation)
-        return decl
     }
 
     private func pick(_ content: [MediaType]) -> (MediaType, OperationDecl.Body.Encoding)? {
@@ -171,7 +174,8 @@ struct OperationTranslator {
 
     /// A list operation pages when it takes a page number and returns an item array
     /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
-    private func pagination(for operation: OperationDecl, operation source: Operation) -> OperationDecl.Pagination? {
+    private func pagination(for operation: OperationDecl, structs: [[String]: Declaration]) -> OperationDecl.Pagination? {
+        func findStruct(_ path: [String]) -> StructDecl? { Self.findStruct(path, in: structs) }
         guard operation.method == .get,
               let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
               [TypeUsage.int, .double].contains(page.type.unwrapped),
@@ -200,25 +204,28 @@ struct OperationTranslator {
         )
     }
 
-    /// A generated struct by its path, following typealiases.
-    private func findStruct(_ path: [String]) -> StructDecl? {
-        var declarations = context.orderedTopLevel()
-        var found: Declaration?
-        for (i, component) in path.enumerated() {
-            guard let decl = declarations.first(where: { $0.name == component }) else { return nil }
-            found = decl
-            if i < path.count - 1 {
-                switch decl {
-                case .structure(let s): declarations = s.nested
-                case .oneOf(let o): declarations = o.nested
-                default: return nil
-                }
+    /// Every declaration by its path.
+    static func structIndex(_ declarations: [Declaration]) -> [[String]: Declaration] {
+        var index: [[String]: Declaration] = [:]
+        func add(_ decl: Declaration, parent: [String]) {
+            let path = parent + [decl.name]
+            index[path] = decl
+            switch decl {
+            case .structure(let s): s.nested.forEach { add($0, parent: path) }
+            case .oneOf(let o): o.nested.forEach { add($0, parent: path) }
+            default: break
             }
         }
-        switch found {
-        case .structure(let s): return s
-        case .alias(let a):
-            if case .named(let target) = a.target.unwrapped, target != path { return findStruct(target) }
+        declarations.forEach { add($0, parent: []) }
+        return index
+    }
+
+    /// A generated struct by its path, following typealiases.
+    static func findStruct(_ path: [String], in index: [[String]: Declaration], hops: Int = 0) -> StructDecl? {
+        switch index[path] {
+        case .structure(let s)?: return s
+        case .alias(let a)? where hops < 32:
+            if case .named(let target) = a.target.unwrapped, target != path { return findStruct(target, in: index, hops: hops + 1) }
             return nil
         default: return nil
         }
@@ -241,18 +248,18 @@ struct OperationTranslator {
             switch scheme.kind {
             case .bearer, .other:
                 kind = .bearer
-                wanted = hasBearer ? SwiftNaming.memberName(scheme.name) : "apiToken"
+                wanted = hasBearer ? context.memberName(scheme.name) : "apiToken"
                 hasBearer = true
             case .basic:
                 kind = .basic
-                wanted = SwiftNaming.memberName(scheme.name)
+                wanted = context.memberName(scheme.name)
             case .apiKey(let name, let location):
                 guard location != .cookie else {
                     context.warning("API key in a cookie is not supported; scheme '\(scheme.name)' is ignored", at: scheme.location)
                     continue
                 }
                 kind = .apiKey(name: name, location: location)
-                wanted = SwiftNaming.memberName(scheme.name)
+                wanted = context.memberName(scheme.name)
             }
             let (argument, _) = names.claim(wanted)
             let docs = scheme.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []

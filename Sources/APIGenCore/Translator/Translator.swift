@@ -49,6 +49,15 @@ final class TranslationContext {
     var propertyOverrides: [String: String] = [:]
     /// Overrides that matched something (`types.X`, `properties.T.p`).
     var usedOverrides: Set<String> = []
+    /// Member names already computed: the same property names recur thousands of times.
+    private var memberNames: [String: String] = [:]
+
+    func memberName(_ raw: String) -> String {
+        if let known = memberNames[raw] { return known }
+        let name = SwiftNaming.memberName(raw)
+        memberNames[raw] = name
+        return name
+    }
 
     init(document: OpenAPIDocument, diagnostics: DiagnosticSink) {
         self.document = document

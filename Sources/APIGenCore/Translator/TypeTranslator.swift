@@ -276,7 +276,7 @@ final class TypeTranslator {
             let nullable = parts.contains(where: isNullable)
             let optional = !merged.required.contains(property.name) || nullable
             if optional { type = type.optional }
-            var wantedName = SwiftNaming.memberName(property.name)
+            var wantedName = context.memberName(property.name)
             let overrideKey = path.joined(separator: ".") + "." + property.name
             if let override = context.propertyOverrides[overrideKey] {
                 wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
@@ -435,7 +435,7 @@ final class TypeTranslator {
                 continue
             }
             let raw = Self.text(of: normalized)
-            var wanted = SwiftNaming.memberName(raw)
+            var wanted = context.memberName(raw)
             if raw.isEmpty { wanted = "empty" }
             if rawType == "Bool" { wanted = raw == "true" ? "`true`" : "`false`" }
             let (caseName, clashed) = names.claim(wanted)
@@ -463,12 +463,12 @@ final class TypeTranslator {
             var tags: [String] = []
             switch alternative.ref {
             case .component(let raw):
-                wanted = SwiftNaming.memberName(context.componentNames[raw] ?? raw)
+                wanted = context.memberName(context.componentNames[raw] ?? raw)
                 tags = [raw]
             default:
                 switch type {
-                case .named(let p): wanted = SwiftNaming.memberName(p.last ?? "case\(i + 1)")
-                case .builtin(let b): wanted = SwiftNaming.memberName(b)
+                case .named(let p): wanted = context.memberName(p.last ?? "case\(i + 1)")
+                case .builtin(let b): wanted = context.memberName(b)
                 case .array: wanted = "array"
                 case .dictionary: wanted = "dictionary"
                 case .optional: wanted = "case\(i + 1)"
