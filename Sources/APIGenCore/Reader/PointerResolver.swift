@@ -28,10 +28,20 @@ final class PointerResolver {
         }
     }
 
+    private var tokenCache: [String: [String]] = [:]
+
+    /// `tokens(of:)`, remembered: the same pointers are met again and again.
+    func cachedTokens(of pointer: String) -> [String]? {
+        if let known = tokenCache[pointer] { return known }
+        guard let tokens = Self.tokens(of: pointer) else { return nil }
+        tokenCache[pointer] = tokens
+        return tokens
+    }
+
     /// The node at `pointer` (`#/a/b`), or nil when it does not resolve.
     func resolve(_ pointer: String) -> YAMLNode? {
         if let hit = cache[pointer] { return hit }
-        guard let tokens = Self.tokens(of: pointer) else { return nil }
+        guard let tokens = cachedTokens(of: pointer) else { return nil }
         var node = root
         var prefix = "#"
         for token in tokens {

@@ -169,7 +169,7 @@ struct SchemaReader {
             guard let other = context.documents.context(for: file, from: context, refNode: node) else { return nil }
             target = other
         }
-        guard let tokens = PointerResolver.tokens(of: pointer) else {
+        guard let tokens = target.resolver.cachedTokens(of: pointer) else {
             context.error("$ref '\(reference)' is not a valid JSON pointer", at: node)
             return nil
         }

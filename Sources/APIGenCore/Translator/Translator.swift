@@ -52,6 +52,15 @@ final class TranslationContext {
     /// Member names already computed: the same property names recur thousands of times.
     private var memberNames: [String: String] = [:]
 
+    private var typeNames: [String: String] = [:]
+
+    func typeName(_ raw: String) -> String {
+        if let known = typeNames[raw] { return known }
+        let name = SwiftNaming.typeName(raw)
+        typeNames[raw] = name
+        return name
+    }
+
     func memberName(_ raw: String) -> String {
         if let known = memberNames[raw] { return known }
         let name = SwiftNaming.memberName(raw)

@@ -19,7 +19,7 @@ final class TypeTranslator {
     func translateComponents() {
         for named in context.document.schemas {
             context.components[named.name] = named.schema
-            var wanted = SwiftNaming.typeName(named.name)
+            var wanted = context.typeName(named.name)
             if let override = context.typeOverrides[named.name] {
                 wanted = override
                 context.usedOverrides.insert("types." + named.name)
@@ -229,7 +229,7 @@ final class TypeTranslator {
 
     /// A nested type name that shadows nothing: not an enclosing type, not a top-level type, not a sibling.
     private func claimNestedName(_ hint: String, in scope: inout TypeScope) -> String {
-        let base = SwiftNaming.typeName(hint)
+        let base = context.typeName(hint)
         if scope.path.isEmpty {
             let (name, _) = context.topLevelScope.claim(base)
             context.topLevelNames.insert(name)
