@@ -36,15 +36,7 @@ func run(_ arguments: [String]) -> Int32 {
 
 /// `apigen diff old new`: breaking and additive changes of the generated API; exit 1 when breaking.
 func diff(_ options: DiffOptions) -> Int32 {
-    var configuration = Configuration()
-    if let path = options.config {
-        do {
-            configuration = try Configuration.load(path: path)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            return 1
-        }
-    }
+    guard let configuration = loadConfiguration(options.config) else { return 1 }
     let generator = Generator(configuration: configuration)
     let old: ModuleDecl, new: ModuleDecl
     do {
@@ -59,16 +51,19 @@ func diff(_ options: DiffOptions) -> Int32 {
     return changes.breaking.isEmpty ? 0 : 1
 }
 
-func generate(_ options: GenerateOptions) -> Int32 {
-    var configuration = Configuration()
-    if let configPath = options.config {
-        do {
-            configuration = try Configuration.load(path: configPath)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            return 1
-        }
+/// The configuration at `path` (defaults without one); nil after printing its errors.
+func loadConfiguration(_ path: String?) -> Configuration? {
+    guard let path else { return Configuration() }
+    do {
+        return try Configuration.load(path: path)
+    } catch {
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        return nil
     }
+}
+
+func generate(_ options: GenerateOptions) -> Int32 {
+    guard var configuration = loadConfiguration(options.config) else { return 1 }
     if let name = options.name { configuration.namespace = name }
     var schemaPath = options.schema
     if schemaPath == nil, let configPath = options.config, let relative = configuration.schema {

@@ -6,37 +6,13 @@ import Foundation
 /// Every one must exit 1, write nothing, and neither crash nor hang.
 final class BadInputTests: XCTestCase {
     private let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("BadInputs")
-    private var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("apigen")
-    }
-
-    /// Runs apigen in the corpus folder; kills it after `limit` seconds.
-    private func run(_ arguments: [String], limit: Double = 10) throws -> (status: Int32, stderr: String, seconds: Double, hung: Bool) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        let start = Date()
-        try process.run()
-        var hung = false
-        while process.isRunning {
-            if Date().timeIntervalSince(start) > limit {
-                process.terminate()
-                hung = true
-                break
-            }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), Date().timeIntervalSince(start), hung)
+    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String, seconds: Double, hung: Bool) {
+        let result = try ApigenProcess.run(arguments, in: folder, killAfter: 10)
+        return (result.status, result.err, result.seconds, result.killed)
     }
 
     func testEveryBadInputFailsWithItsExactDiagnostic() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+        try XCTSkipUnless(ApigenProcess.isBuilt, "apigen was not built beside the tests")
         let expectedURL = folder.appendingPathComponent("expected.txt")
         var expected: [String: String] = [:]
         if let text = try? String(contentsOf: expectedURL, encoding: .utf8) {
@@ -69,7 +45,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testADirectoryGivenAsTheDocument() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+        try XCTSkipUnless(ApigenProcess.isBuilt, "apigen was not built beside the tests")
         let result = try run(["generate", ".", "--output", NSTemporaryDirectory() + "apigen-dir-out"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.hasPrefix(".:1:1: error: '.' is a directory, not a file"), result.stderr)

@@ -31,22 +31,9 @@ final class CommandLineParserTests: XCTestCase {
 
 /// Runs the real `apigen` binary, as users and the build plugin do.
 final class ApigenProcessTests: XCTestCase {
-    private var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("apigen")
-    }
-
     private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try ApigenProcess.run(arguments)
+        return (result.status, result.out, result.err)
     }
 
     private func temporaryFolder() throws -> URL {
@@ -56,7 +43,7 @@ final class ApigenProcessTests: XCTestCase {
     }
 
     override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+        try XCTSkipUnless(ApigenProcess.isBuilt, "apigen was not built beside the tests")
     }
 
     func testExitCodesAndCheck() throws {
@@ -119,25 +106,13 @@ extension FileManager {
 }
 
 final class DiffCommandTests: XCTestCase {
-    private var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("apigen")
-    }
-
     private func run(_ arguments: [String]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ApigenProcess.run(arguments)
+        return (result.status, result.out)
     }
 
     func testExitCodesAndJSON() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+        try XCTSkipUnless(ApigenProcess.isBuilt, "apigen was not built beside the tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-diff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,10 +4,6 @@ import Foundation
 /// Generation replaces each file atomically (temporary file + rename): a run killed at any moment
 /// leaves every file either as it was or complete, never half written.
 final class InterruptedWriteTests: XCTestCase {
-    private var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("apigen")
-    }
-
     /// A document large enough that writing takes a while: `count` schemas with a few properties.
     private func largeDocument(count: Int, variant: String) -> String {
         var text = "openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
@@ -19,21 +15,11 @@ final class InterruptedWriteTests: XCTestCase {
     }
 
     private func run(_ arguments: [String], killAfter delay: Double?) throws {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
-        if let delay {
-            Thread.sleep(forTimeInterval: delay)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
-        process.waitUntilExit()
+        try ApigenProcess.run(arguments, killAfter: delay)
     }
 
     func testAKilledRunNeverLeavesAHalfFile() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "apigen was not built beside the tests")
+        try XCTSkipUnless(ApigenProcess.isBuilt, "apigen was not built beside the tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -254,12 +254,7 @@ extension Generator {
     /// The module (IR) a document generates, for comparing two documents.
     public func module(path: String, displayName: String? = nil) throws(GenerationError) -> ModuleDecl {
         let name = displayName ?? path
-        let root: YAMLNode
-        do {
-            root = try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: name)
-        } catch {
-            throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
-        }
+        let root = try parseFile(path: path, displayName: name)
         let diagnostics = DiagnosticSink()
         let document = try DocumentReader.read(root, file: name, path: path, diagnostics: diagnostics)
         return try Translator.translate(document, configuration: configuration, diagnostics: diagnostics)

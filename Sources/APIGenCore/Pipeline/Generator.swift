@@ -44,13 +44,16 @@ public struct Generator {
     /// The whole pipeline on a file; `displayName` is how locations name it (defaults to the path).
     public func generate(path: String, displayName: String? = nil) throws(GenerationError) -> Output {
         let name = displayName ?? path
-        let root: YAMLNode
+        return try generate(parseFile(path: path, displayName: name), file: name, path: path)
+    }
+
+    /// Stage 1 on a file.
+    public func parseFile(path: String, displayName: String) throws(GenerationError) -> YAMLNode {
         do {
-            root = try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: name)
+            return try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: displayName)
         } catch {
             throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
         }
-        return try generate(root, file: name, path: path)
     }
 
     static func diagnostic(for error: YAMLError) -> Diagnostic {
