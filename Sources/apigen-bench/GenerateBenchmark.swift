@@ -64,32 +64,47 @@ enum GenerateBenchmark {
     static func measure(path: String, runs: Int) throws -> Row {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         let name = (path as NSString).lastPathComponent
-        let floor = Measure.median(runs: runs) { _ = scan(bytes) }
         var configuration = Configuration()
         configuration.shards = bytes.count >= 512 * 1024 ? 8 : 1
         let generator = Generator(configuration: configuration)
         let output = NSTemporaryDirectory() + "apigen-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: output) }
-
-        var root: YAMLNode?
-        let nodes = try Measure.median(runs: runs) { root = try YAMLParser().parse(bytes, file: name) }
-        var document: OpenAPIDocument?
-        let model = try Measure.median(runs: runs) { document = try DocumentReader.read(root!, file: name, path: path, diagnostics: DiagnosticSink()) }
-        var module: ModuleDecl?
-        let ir = try Measure.median(runs: runs) { module = try Translator.translate(document!, configuration: configuration, diagnostics: DiagnosticSink()) }
-        var files: [GeneratedFile] = []
         var options = configuration.renderOptions
         options.sourceName = name
-        let render = Measure.median(runs: runs) { files = SwiftRenderer.render(module!, options: options) }
-        let write = try Measure.median(runs: runs) {
-            try? FileManager.default.removeItem(atPath: output)
-            try OutputWriter.write(files, to: output)
+        var files: [GeneratedFile] = []
+
+        // Each round runs the scan, every stage and the whole pipeline back to back, so machine
+        // noise falls on all columns alike; the figures are medians per column.
+        var columns = [[Double]](repeating: [], count: 7)
+        func time(_ column: Int, _ body: () throws -> Void) rethrows {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            columns[column].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        let total = try Measure.median(runs: runs) {
+        for round in 0..<(runs + 1) {
+            if round == 1 { columns = [[Double]](repeating: [], count: 7) }  // round 0 warms up
+            time(0) { _ = scan(bytes) }
+            var root: YAMLNode?
+            try time(1) { root = try YAMLParser().parse(bytes, file: name) }
+            var document: OpenAPIDocument?
+            try time(2) { document = try DocumentReader.read(root!, file: name, path: path, diagnostics: DiagnosticSink()) }
+            var module: ModuleDecl?
+            try time(3) { module = try Translator.translate(document!, configuration: configuration, diagnostics: DiagnosticSink()) }
+            time(4) { files = SwiftRenderer.render(module!, options: options) }
+            try time(5) {
+                try? FileManager.default.removeItem(atPath: output)
+                try OutputWriter.write(files, to: output)
+            }
             try? FileManager.default.removeItem(atPath: output)
-            let result = try generator.generate(bytes: bytes, file: name)
-            try OutputWriter.write(result.files, to: output)
+            try time(6) {
+                let result = try generator.generate(bytes: bytes, file: name)
+                try OutputWriter.write(result.files, to: output)
+            }
+            try? FileManager.default.removeItem(atPath: output)
         }
+        let medians = columns.map { $0.sorted()[$0.count / 2] }
+        let floor = medians[0], total = medians[6]
+        let (nodes, model, ir, render, write) = (medians[1], medians[2], medians[3], medians[4], medians[5])
         let lines = files.reduce(0) { $0 + $1.contents.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
         let outputBytes = files.reduce(0) { $0 + $1.contents.utf8.count }
         return Row(name: name, bytes: bytes.count, floor: floor,

@@ -106,7 +106,8 @@ final class TypeTranslator {
     }
 
     private func nonNullAlternatives(_ schema: Schema) -> [Schema] {
-        (schema.oneOf + schema.anyOf).filter { !isNullSchema($0) }
+        if schema.oneOf.isEmpty && schema.anyOf.isEmpty { return [] }
+        return (schema.oneOf + schema.anyOf).filter { !isNullSchema($0) }
     }
 
     private func isNullSchema(_ schema: Schema) -> Bool {
@@ -117,7 +118,7 @@ final class TypeTranslator {
     /// Whether a value of this schema may be `null`.
     func isNullable(_ schema: Schema) -> Bool {
         if schema.nullable { return true }
-        if (schema.oneOf + schema.anyOf).contains(where: isNullSchema) { return true }
+        if schema.oneOf.contains(where: isNullSchema) || schema.anyOf.contains(where: isNullSchema) { return true }
         switch schema.ref {
         case .component(let raw): return context.components[raw]?.nullable ?? false
         case .pointer(_, let target): return target.nullable
@@ -494,9 +495,10 @@ final class TypeTranslator {
     func docs(for schema: Schema) -> [String] {
         var text = schema.description ?? schema.title ?? ""
         if text.isEmpty, case .pointer(_, let target) = schema.ref { text = target.description ?? "" }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0).trimmingTrailingWhitespace()
-        }
+        if text.isEmpty && !schema.deprecated { return [] }
+        var lines = text.utf8.contains(10)
+            ? text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() }
+            : [text.trimmingTrailingWhitespace()]
         while lines.last?.isEmpty == true { lines.removeLast() }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         if schema.deprecated { lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Deprecated"]) }
@@ -627,6 +629,7 @@ final class TypeTranslator {
 
 extension String {
     func trimmingTrailingWhitespace() -> String {
+        guard let last = utf8.last, last == 32 || last == 9 || last == 13 else { return self }
         var s = Substring(self)
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return String(s)
