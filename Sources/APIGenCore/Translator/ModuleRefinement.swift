@@ -116,45 +116,56 @@ struct TypeGraph {
         return seen
     }
 
-    /// Strongly connected components of the inline-storage graph (Tarjan), then the edges to box.
+    /// Strongly connected components of the inline-storage graph (Tarjan, on integer ids), then
+    /// the edges to box.
     mutating func recursionBreaks() -> Breaks {
-        var edges: [[String]: [(property: String?, target: [String])]] = [:]
-        for (path, s) in structs {
-            edges[path] = s.properties.compactMap { p in inlineTarget(p.type).map { (p.name, $0) } }
+        var nodes: [[String]] = Array(structs.keys) + Array(oneOfs.keys)
+        nodes.sort { $0.joined(separator: ".") < $1.joined(separator: ".") }
+        var id: [[String]: Int] = [:]
+        id.reserveCapacity(nodes.count)
+        for (i, path) in nodes.enumerated() { id[path] = i }
+        // Edges: (property that stores the target, or nil for a oneOf case; target id).
+        var edges = [[(property: String?, target: Int)]](repeating: [], count: nodes.count)
+        for (i, path) in nodes.enumerated() {
+            if let s = structs[path] {
+                edges[i] = s.properties.compactMap { p in inlineTarget(p.type).flatMap { id[$0] }.map { (p.name, $0) } }
+            } else if let o = oneOfs[path] {
+                edges[i] = o.cases.compactMap { c in inlineTarget(c.type).flatMap { id[$0] }.map { (nil, $0) } }
+            }
         }
-        for (path, o) in oneOfs {
-            edges[path] = o.cases.compactMap { c in inlineTarget(c.type).map { (nil, $0) } }
-        }
-        let nodes = edges.keys.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }
         var index = 0
-        var indices: [[String]: Int] = [:], lowlinks: [[String]: Int] = [:]
-        var stack: [[String]] = [], onStack: Set<[String]> = []
-        var component: [[String]: Int] = [:]
+        var indices = [Int](repeating: -1, count: nodes.count)
+        var lowlinks = [Int](repeating: 0, count: nodes.count)
+        var onStack = [Bool](repeating: false, count: nodes.count)
+        var component = [Int](repeating: -1, count: nodes.count)
+        var stack: [Int] = []
         var componentCount = 0
 
-        // Iterative Tarjan, so deep type chains cannot overflow the stack.
-        for start in nodes where indices[start] == nil {
-            var work: [([String], Int)] = [(start, 0)]
+        // Iterative, so deep type chains cannot overflow the stack.
+        for start in nodes.indices where indices[start] < 0 {
+            var work: [(node: Int, next: Int)] = [(start, 0)]
             while let (node, next) = work.popLast() {
                 if next == 0 {
-                    indices[node] = index; lowlinks[node] = index; index += 1
-                    stack.append(node); onStack.insert(node)
+                    indices[node] = index
+                    lowlinks[node] = index
+                    index += 1
+                    stack.append(node)
+                    onStack[node] = true
                 }
-                let out = edges[node] ?? []
-                if next < out.count {
+                if next < edges[node].count {
                     work.append((node, next + 1))
-                    let target = out[next].target
-                    if indices[target] == nil {
+                    let target = edges[node][next].target
+                    if indices[target] < 0 {
                         work.append((target, 0))
-                    } else if onStack.contains(target) {
-                        lowlinks[node] = min(lowlinks[node]!, indices[target]!)
+                    } else if onStack[target] {
+                        lowlinks[node] = min(lowlinks[node], indices[target])
                     }
                     continue
                 }
-                if let (parent, _) = work.last { lowlinks[parent] = min(lowlinks[parent]!, lowlinks[node]!) }
+                if let parent = work.last?.node { lowlinks[parent] = min(lowlinks[parent], lowlinks[node]) }
                 if lowlinks[node] == indices[node] {
                     while let top = stack.popLast() {
-                        onStack.remove(top)
+                        onStack[top] = false
                         component[top] = componentCount
                         if top == node { break }
                     }
@@ -164,12 +175,12 @@ struct TypeGraph {
         }
 
         var breaks = Breaks()
-        for (node, out) in edges {
+        for (node, out) in edges.enumerated() {
             for edge in out where component[edge.target] == component[node] {
-                if let property = edge.property, structs[edge.target] != nil {
-                    breaks.properties[node, default: []].insert(property)
+                if let property = edge.property, structs[nodes[edge.target]] != nil {
+                    breaks.properties[nodes[node], default: []].insert(property)
                 } else if edge.property == nil {
-                    breaks.indirectEnums.insert(node)
+                    breaks.indirectEnums.insert(nodes[node])
                 }
             }
         }
