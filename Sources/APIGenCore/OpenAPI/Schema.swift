@@ -113,9 +113,4 @@ public final class Schema: Sendable {
         return nonNull.count == 1 ? nonNull[0] : nil
     }
 
-    /// True when the schema has any of the checks a client performs before sending.
-    public var hasConstraints: Bool {
-        minimum != nil || maximum != nil || minLength != nil || maxLength != nil || pattern != nil
-            || minItems != nil || maxItems != nil
-    }
 }

@@ -230,14 +230,14 @@ struct ClientRenderer {
     }
 
     private func renderBody(_ body: OperationDecl.Body, into p: inout CodePrinter) {
-        let value = body.type.isOptional ? "body" : "body"
+        // An optional body is unwrapped by `if let body` below, so the call always takes `body`.
         let call: String
         switch body.encoding {
-        case .json: call = "try request.setJSONBody(\(value), contentType: \(SwiftSpelling.string(body.contentType)))"
-        case .form: call = "try request.setFormBody(\(value))"
-        case .multipart: call = "try request.setMultipartBody(\(value))"
-        case .text: call = "request.setTextBody(\(value), contentType: \(SwiftSpelling.string(body.contentType)))"
-        case .binary: call = "request.setDataBody(\(value), contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .json: call = "try request.setJSONBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .form: call = "try request.setFormBody(body)"
+        case .multipart: call = "try request.setMultipartBody(body)"
+        case .text: call = "request.setTextBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .binary: call = "request.setDataBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
         }
         if body.type.isOptional {
             p.block("if let body") { p in p.line(call) }

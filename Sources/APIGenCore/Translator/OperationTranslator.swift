@@ -141,8 +141,10 @@ struct OperationTranslator {
         case .binary: type = .builtin("Data")
         }
         context.operationDecls.append(contentsOf: scope.nested)
-        if encoding == .form || encoding == .multipart, case .named = type {} else if encoding == .form || encoding == .multipart {
-            context.warning("\(media.contentType) bodies are supported for flat objects only; the body is sent as JSON", at: media.location)
+        var isNamed = false
+        if case .named = type { isNamed = true }
+        if (encoding == .form || encoding == .multipart) && !isNamed {
+            context.warning("\(media.contentType) bodies are sent from an object's top-level fields; this schema is not an object", at: media.location)
         }
         if !body.required { type = type.optional }
         let docs = body.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
