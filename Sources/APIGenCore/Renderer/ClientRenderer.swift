@@ -1,6 +1,6 @@
 /// Prints `Client`: its init (server URL, credentials, transport, timeout, validation switch)
 /// and one `async throws` method per operation, plus a `…Pages` sequence for paginated lists.
-struct ClientRenderer {
+struct ClientRenderer: Sendable {
     let options: RenderOptions
     let index: TypeIndex
 

@@ -1,3 +1,33 @@
+import Foundation
+
+/// Maps items to strings on all cores, results in input order.
+enum ParallelMap {
+    /// Slots written by different threads at different indices, then read once all are done.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<String>
+    }
+
+    static func map<T: Sendable>(_ items: [T], _ transform: @Sendable (T) -> String) -> [String] {
+        let count = items.count
+        guard count > 1 else { return items.map(transform) }
+        let slots = Slots(buffer: .allocate(capacity: count))
+        slots.buffer.initialize(repeating: "")
+        defer {
+            slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < count {
+                slots.buffer[i] = transform(items[i])
+                i += workers
+            }
+        }
+        return Array(slots.buffer)
+    }
+}
+
 /// Options that change the printed code, not its meaning.
 public struct RenderOptions: Sendable, Equatable {
     /// `public`, `package` or `internal`.
@@ -72,7 +102,9 @@ public enum SwiftRenderer {
         let index = TypeIndex(module)
         let shards = max(1, options.shards)
         let typesRenderer = TypesRenderer(options: options, index: index)
-        let typeChunks = module.types.map { decl -> String in
+        // Declarations and operations render independently: on all cores, into fixed slots,
+        // so the output is the same bytes whatever the scheduling.
+        let typeChunks = ParallelMap.map(module.types) { decl -> String in
             var p = CodePrinter()
             if options.namespace != nil { p.indent() }
             typesRenderer.render(decl, parent: [], into: &p)
@@ -106,10 +138,10 @@ public enum SwiftRenderer {
         var main = CodePrinter()
         client.renderClient(module, into: &main)
         clientChunks.append(main.text)
-        for operation in module.operations {
+        clientChunks += ParallelMap.map(module.operations) { operation -> String in
             var p = CodePrinter()
             client.renderOperationExtension(operation, into: &p)
-            clientChunks.append(p.text)
+            return p.text
         }
         // The Client struct always opens Client.swift; operations fill the shards after it.
         var clientGroups = split(Array(clientChunks.dropFirst()), into: shards)

@@ -1,5 +1,5 @@
 /// Looks up generated declarations by path, and knows which types validate themselves.
-struct TypeIndex {
+struct TypeIndex: Sendable {
     enum Kind { case structure, enumeration, oneOf, alias }
 
     private(set) var kinds: [[String]: Kind] = [:]

@@ -1,5 +1,5 @@
 /// Prints every generated type, dispatching each declaration to its renderer.
-struct TypesRenderer {
+struct TypesRenderer: Sendable {
     let options: RenderOptions
     let index: TypeIndex
 
