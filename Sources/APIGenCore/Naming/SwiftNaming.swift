@@ -109,8 +109,34 @@ public enum SwiftNaming {
         word.contains(where: \.isLetter) && !word.contains(where: \.isLowercase)
     }
 
+    /// An ASCII word's casing on bytes: (all letters upper case, lower-cased bytes).
+    private static func asciiShape(_ word: String) -> (allUpper: Bool, lower: [UInt8])? {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(word.utf8.count)
+        var hasLetter = false, hasLower = false
+        for c in word.utf8 {
+            guard c < 0x80 else { return nil }
+            if c >= 65 && c <= 90 {
+                hasLetter = true
+                lower.append(c + 32)
+            } else {
+                if c >= 97 && c <= 122 { hasLetter = true; hasLower = true }
+                lower.append(c)
+            }
+        }
+        return (hasLetter && !hasLower, lower)
+    }
+
     /// A word in the middle of a name (or first of a type name): acronyms upper case, others capitalised.
     private static func capitalized(_ word: String) -> String {
+        if let (allUpper, lowerBytes) = asciiShape(word) {
+            let lower = String(decoding: lowerBytes, as: UTF8.self)
+            if acronyms.contains(lower) { return lower.uppercased() }
+            if let plural = pluralAcronyms[lower] { return plural }
+            var bytes = allUpper ? lowerBytes : Array(word.utf8)
+            if let first = bytes.first, first >= 97 && first <= 122 { bytes[0] = first - 32 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lower = word.lowercased()
         if acronyms.contains(lower) { return lower.uppercased() }
         if let plural = pluralAcronyms[lower] { return plural }
@@ -120,6 +146,13 @@ public enum SwiftNaming {
 
     /// The first word of a lowerCamel name.
     private static func leading(_ word: String) -> String {
+        if let (allUpper, lowerBytes) = asciiShape(word) {
+            let lower = String(decoding: lowerBytes, as: UTF8.self)
+            if allUpper || acronyms.contains(lower) || pluralAcronyms[lower] != nil { return lower }
+            var bytes = Array(word.utf8)
+            if let first = bytes.first, first >= 65 && first <= 90 { bytes[0] = first + 32 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lower = word.lowercased()
         if acronyms.contains(lower) || pluralAcronyms[lower] != nil || isAllUpper(word) { return lower }
         return word.prefix(1).lowercased() + word.dropFirst()
