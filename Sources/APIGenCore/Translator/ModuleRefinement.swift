@@ -11,36 +11,75 @@ enum ModuleRefinement {
         let uses = TypeGraph(module)
         let sent = uses.reachable(from: module.operations.compactMap { $0.body?.type })
         let received = uses.reachable(from: module.operations.compactMap(\.response))
-        module.types = module.types.map { rewrite($0, parent: [], boxes: nil, sent: sent, received: received) }
+        let relaxed = uses.relaxedProperties(sent: sent, received: received)
+        var topLevel = topLevelIndex(module.types)
+        for (path, properties) in relaxed {
+            modify(&module.types, at: path, topLevel: topLevel) { decl in
+                guard case .structure(var s) = decl else { return }
+                decl = placeholder
+                for i in properties {
+                    s.properties[i].type = s.properties[i].type.optional
+                    s.properties[i].defaultValue = "nil"
+                }
+                decl = .structure(s)
+            }
+        }
         // 2. Identical nested types exist once.
         Deduplication.apply(&module)
         // 3. Recursion is broken on the final set of types.
         var graph = TypeGraph(module)
         let boxes = graph.recursionBreaks()
-        module.types = module.types.map { rewrite($0, parent: [], boxes: boxes, sent: [], received: []) }
+        topLevel = topLevelIndex(module.types)
+        for (path, properties) in boxes.properties {
+            modify(&module.types, at: path, topLevel: topLevel) { decl in
+                guard case .structure(var s) = decl else { return }
+                decl = placeholder
+                s.boxedProperties = properties
+                decl = .structure(s)
+            }
+        }
+        for path in boxes.indirectEnums {
+            modify(&module.types, at: path, topLevel: topLevel) { decl in
+                guard case .oneOf(var o) = decl else { return }
+                decl = placeholder
+                o.isIndirect = true
+                decl = .oneOf(o)
+            }
+        }
     }
 
-    private static func rewrite(_ decl: Declaration, parent: [String], boxes: TypeGraph.Breaks?, sent: Set<[String]>, received: Set<[String]>) -> Declaration {
-        let path = parent + [decl.name]
+    /// Put in a declaration's place while its payload is changed, so the payload's storage is
+    /// not shared and changes in place instead of being copied.
+    private static let placeholder = Declaration.alias(AliasDecl(name: "", docs: [], target: .string))
+
+    private static func topLevelIndex(_ types: [Declaration]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(types.count)
+        for (i, decl) in types.enumerated() { index[decl.name] = i }
+        return index
+    }
+
+    /// Changes the one declaration at `path`; nothing else is copied or rebuilt.
+    private static func modify(_ types: inout [Declaration], at path: [String], topLevel: [String: Int], _ change: (inout Declaration) -> Void) {
+        guard let first = path.first, let i = topLevel[first] else { return }
+        modify(&types[i], at: path.dropFirst(), change)
+    }
+
+    private static func modify(_ decl: inout Declaration, at path: ArraySlice<String>, _ change: (inout Declaration) -> Void) {
+        guard let name = path.first else { return change(&decl) }
         switch decl {
         case .structure(var s):
-            if let boxes { s.boxedProperties = boxes.properties[path] ?? [] }
-            for i in s.properties.indices {
-                let p = s.properties[i]
-                let relax = (p.readOnly && sent.contains(path)) || (p.writeOnly && received.contains(path))
-                if relax && !p.type.isOptional {
-                    s.properties[i].type = p.type.optional
-                    s.properties[i].defaultValue = "nil"
-                }
-            }
-            s.nested = s.nested.map { rewrite($0, parent: path, boxes: boxes, sent: sent, received: received) }
-            return .structure(s)
+            guard let i = s.nested.firstIndex(where: { $0.name == name }) else { return }
+            decl = placeholder
+            modify(&s.nested[i], at: path.dropFirst(), change)
+            decl = .structure(s)
         case .oneOf(var o):
-            if let boxes { o.isIndirect = boxes.indirectEnums.contains(path) }
-            o.nested = o.nested.map { rewrite($0, parent: path, boxes: boxes, sent: sent, received: received) }
-            return .oneOf(o)
+            guard let i = o.nested.firstIndex(where: { $0.name == name }) else { return }
+            decl = placeholder
+            modify(&o.nested[i], at: path.dropFirst(), change)
+            decl = .oneOf(o)
         case .enumeration, .alias:
-            return decl
+            return
         }
     }
 }
@@ -116,11 +155,28 @@ struct TypeGraph {
         return seen
     }
 
+    /// Properties to make optional: `readOnly` ones in types that are sent, `writeOnly` ones in
+    /// types that are received (struct path → property indices).
+    func relaxedProperties(sent: Set<[String]>, received: Set<[String]>) -> [[String]: [Int]] {
+        var result: [[String]: [Int]] = [:]
+        for (path, s) in structs {
+            let isSent = sent.contains(path), isReceived = received.contains(path)
+            guard isSent || isReceived else { continue }
+            let indices = s.properties.indices.filter { i in
+                let p = s.properties[i]
+                return ((p.readOnly && isSent) || (p.writeOnly && isReceived)) && !p.type.isOptional
+            }
+            if !indices.isEmpty { result[path] = indices }
+        }
+        return result
+    }
+
     /// Strongly connected components of the inline-storage graph (Tarjan, on integer ids), then
     /// the edges to box.
     mutating func recursionBreaks() -> Breaks {
-        var nodes: [[String]] = Array(structs.keys) + Array(oneOfs.keys)
-        nodes.sort { $0.joined(separator: ".") < $1.joined(separator: ".") }
+        // Any order will do: strongly connected components are unique, and so are the edges
+        // inside them, whatever order the search visits nodes in.
+        let nodes: [[String]] = Array(structs.keys) + Array(oneOfs.keys)
         var id: [[String]: Int] = [:]
         id.reserveCapacity(nodes.count)
         for (i, path) in nodes.enumerated() { id[path] = i }

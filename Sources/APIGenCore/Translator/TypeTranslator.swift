@@ -278,8 +278,9 @@ final class TypeTranslator {
             let optional = !merged.required.contains(property.name) || nullable
             if optional { type = type.optional }
             var wantedName = context.memberName(property.name)
-            let overrideKey = path.joined(separator: ".") + "." + property.name
-            if let override = context.propertyOverrides[overrideKey] {
+            // Most documents have no overrides: skip building the key for every property.
+            let overrideKey = context.propertyOverrides.isEmpty ? "" : path.joined(separator: ".") + "." + property.name
+            if !overrideKey.isEmpty, let override = context.propertyOverrides[overrideKey] {
                 wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
                 context.usedOverrides.insert("properties." + overrideKey)
             }
