@@ -22,6 +22,9 @@ public struct YAMLParser: Sendable {
     }
 
     public var limits: Limits
+    /// libyaml runs on a second thread while the tree is built (see `EventStream`); tests turn
+    /// this off to check that both ways give the same tree and errors.
+    var parsesOnSecondThread = true
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -30,7 +33,7 @@ public struct YAMLParser: Sendable {
     /// Parses the single document in `bytes`; `file` is used in error messages.
     public func parse(_ bytes: [UInt8], file: String) throws(YAMLError) -> YAMLNode {
         let result: Result<YAMLNode, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
-            var builder = TreeBuilder(buffer: buffer, file: file, limits: limits)
+            var builder = TreeBuilder(buffer: buffer, file: file, limits: limits, threaded: parsesOnSecondThread)
             do throws(YAMLError) {
                 return .success(try builder.run())
             } catch {
@@ -72,13 +75,15 @@ private struct TreeBuilder {
     let buffer: UnsafeBufferPointer<UInt8>
     let file: String
     let limits: YAMLParser.Limits
+    let threaded: Bool
     private var stack: [Frame] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var aliasExpansion = 0
     private var root: YAMLNode?
     private var documents = 0
 
-    init(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLParser.Limits) {
+    init(buffer: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLParser.Limits, threaded: Bool) {
+        self.threaded = threaded
         self.buffer = buffer
         self.file = file
         self.limits = limits
@@ -109,22 +114,18 @@ private struct TreeBuilder {
     }
 
     mutating func run() throws(YAMLError) -> YAMLNode {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            throw error("libyaml could not be initialised", at: Mark(line: 1, column: 1))
-        }
-        defer { yaml_parser_delete(&parser) }
-        if buffer.count > 0, let base = buffer.baseAddress {
-            yaml_parser_set_input_string(&parser, base, buffer.count)
-        } else {
+        guard buffer.count > 0 else {
             throw error("the document is empty", at: Mark(line: 1, column: 1))
         }
-        var event = yaml_event_t()
+        guard let events = EventStream(buffer: buffer, threaded: threaded) else {
+            throw error("libyaml could not be initialised", at: Mark(line: 1, column: 1))
+        }
+        defer { events.close() }
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw parserError(parser)
+            guard let pointer = events.next() else {
+                throw parserError(events.state)
             }
-            defer { yaml_event_delete(&event) }
+            let event = pointer.pointee
             let start = Self.mark(event.start_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:

@@ -176,3 +176,85 @@ final class YAMLParserTests: XCTestCase {
         }
     }
 }
+
+/// The parser runs libyaml on a second thread and hands events over in chunks; these tests use
+/// documents far larger than a chunk and than the queue, so hand-over, back-pressure, errors
+/// late in the stream and early stops are all exercised.
+final class EventStreamTests: XCTestCase {
+    /// A document of `count` schemas, about six events per line.
+    private static func largeDocument(_ count: Int, tail: String = "") -> [UInt8] {
+        var text = "openapi: 3.1.0\ncomponents:\n  schemas:\n"
+        for i in 0..<count {
+            text += "    S\(i):\n      type: object\n      properties: {a: {type: string, enum: [x, 'y', \"z\"]}, n: &n\(i) [1, 2.5, true, null]}\n      copy: *n\(i)\n"
+        }
+        return Array((text + tail).utf8)
+    }
+
+    /// Kind, mark and text of every node, in order.
+    private static func dump(_ node: YAMLNode, into out: inout [String]) {
+        switch node.content {
+        case .scalar(let s): out.append("\(node.mark.line):\(node.mark.column) = \(s.text) \(s.isQuoted)")
+        case .sequence(let items):
+            out.append("\(node.mark.line):\(node.mark.column) [\(items.count)]")
+            for item in items { dump(item, into: &out) }
+        case .mapping(let pairs):
+            out.append("\(node.mark.line):\(node.mark.column) {\(pairs.count)}")
+            for pair in pairs {
+                out.append("key \(pair.key) at \(pair.keyMark.line):\(pair.keyMark.column)")
+                dump(pair.value, into: &out)
+            }
+        }
+    }
+
+    private static func parse(_ bytes: [UInt8], threaded: Bool) -> Result<[String], YAMLError> {
+        var parser = YAMLParser()
+        parser.parsesOnSecondThread = threaded
+        do {
+            var out: [String] = []
+            dump(try parser.parse(bytes, file: "big.yaml"), into: &out)
+            return .success(out)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func testBothWaysGiveTheSameTree() throws {
+        let bytes = Self.largeDocument(3_000)
+        let threaded = try Self.parse(bytes, threaded: true).get()
+        let inline = try Self.parse(bytes, threaded: false).get()
+        XCTAssertGreaterThan(threaded.count, 80_000)
+        XCTAssertEqual(threaded, inline)
+        // The last node is the expanded alias: the anchored list's last item, with its own mark.
+        XCTAssertEqual(threaded.last, "\(6 + 4 * 2_999):85 = null false")
+    }
+
+    func testSyntaxErrorAtTheEndOfALargeDocument() {
+        let bytes = Self.largeDocument(3_000, tail: "  broken: [unclosed\n")
+        for threaded in [true, false] {
+            guard case .failure(let error) = Self.parse(bytes, threaded: threaded) else { return XCTFail("expected an error") }
+            XCTAssertEqual(error.mark.line, 3 + 3_000 * 4 + 2, "threaded: \(threaded)")
+            XCTAssertTrue(error.message.contains("flow sequence"), error.message)
+        }
+    }
+
+    func testBuilderErrorEarlyInALargeDocumentStopsTheParser() {
+        // The duplicate key is found while the parser thread is still far behind the end.
+        var bytes = Array("openapi: 3.1.0\nopenapi: 3.1.1\n".utf8)
+        bytes += Self.largeDocument(3_000).dropFirst("openapi: 3.1.0\n".utf8.count)
+        for threaded in [true, false] {
+            guard case .failure(let error) = Self.parse(bytes, threaded: threaded) else { return XCTFail("expected an error") }
+            XCTAssertEqual(error.message, "duplicate key 'openapi'")
+            XCTAssertEqual(error.mark.line, 2)
+        }
+    }
+
+    func testManyParsesInParallel() async throws {
+        let bytes = Self.largeDocument(300)
+        let expected = try Self.parse(bytes, threaded: false).get()
+        let same = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 { group.addTask { (try? Self.parse(bytes, threaded: true).get()) == expected } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        XCTAssertEqual(same, 16)
+    }
+}
