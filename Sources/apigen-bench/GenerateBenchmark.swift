@@ -100,6 +100,9 @@ enum GenerateBenchmark {
                 let result = try generator.generate(bytes: bytes, file: name)
                 try OutputWriter.write(result.files, to: output)
             }
+            // The pipeline frees its intermediate trees on another thread; the CLI exits without
+            // waiting, but here the next round must not pay for this one.
+            Disposal.waitUntilIdle()
             try? FileManager.default.removeItem(atPath: output)
         }
         let medians = columns.map { $0.sorted()[$0.count / 2] }

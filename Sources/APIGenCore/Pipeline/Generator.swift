@@ -27,12 +27,16 @@ public struct Generator {
     }
 
     /// Stages 2 to 4 on an already parsed document.
-    public func generate(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
+    /// Each stage's input is freed on another thread once the next stage has what it needs.
+    public func generate(_ root: consuming YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
         let document = try DocumentReader.read(root, file: file, path: path, diagnostics: diagnostics)
+        Disposal.inBackground(root)
         let module = try Translator.translate(document, configuration: configuration, diagnostics: diagnostics)
+        Disposal.inBackground(document)
         var options = configuration.renderOptions
         options.sourceName = Self.baseName(file)
         let files = SwiftRenderer.render(module, options: options)
+        Disposal.inBackground(module)
         return Output(files: files, diagnostics: diagnostics.diagnostics)
     }
 
