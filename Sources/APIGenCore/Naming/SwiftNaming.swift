@@ -105,6 +105,81 @@ public enum SwiftNaming {
         return words
     }
 
+    /// `upperCamel`/`lowerCamel` of ASCII text in one pass over its bytes (the same rules as
+    /// `words`, `capitalized` and `leading`), without a String per word; nil for other text.
+    /// Names are computed hundreds of thousands of times for a large document.
+    private static func asciiCamel(_ raw: String, lowerFirst: Bool) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+            @inline(__always) func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
+            @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 4)
+            var start = -1
+            var hasLetter = false
+            var wordCount = 0
+            func emit(_ end: Int) {
+                guard start >= 0 else { return }
+                appendWord(UnsafeBufferPointer(rebasing: bytes[start..<end]), leading: lowerFirst && wordCount == 0, into: &out)
+                wordCount += 1
+                start = -1
+                hasLetter = false
+            }
+            for i in 0..<bytes.count {
+                let c = bytes[i]
+                guard c < 0x80 else { return nil }
+                guard isUpper(c) || isLower(c) || isDigit(c) else {
+                    emit(i)
+                    continue
+                }
+                if isUpper(c), start >= 0 {
+                    let last = bytes[i - 1]
+                    if isLower(last) || (isDigit(last) && hasLetter) {
+                        emit(i)
+                    } else if isUpper(last), i + 1 < bytes.count, isLower(bytes[i + 1]),
+                              !(bytes[i + 1] == UInt8(ascii: "s") && (i + 2 == bytes.count || !isLower(bytes[i + 2]))) {
+                        emit(i)
+                    }
+                }
+                if start < 0 { start = i }
+                if !isDigit(c) { hasLetter = true }
+            }
+            emit(bytes.count)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// One ASCII word, cased as `capitalized` (or `leading` for the first word of a lowerCamel name).
+    private static func appendWord(_ word: UnsafeBufferPointer<UInt8>, leading: Bool, into out: inout [UInt8]) {
+        var hasLetter = false, hasLower = false
+        for c in word {
+            if c >= 97 && c <= 122 { hasLetter = true; hasLower = true } else if c >= 65 && c <= 90 { hasLetter = true }
+        }
+        let allUpper = hasLetter && !hasLower
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        @inline(__always) func upper(_ c: UInt8) -> UInt8 { c >= 97 && c <= 122 ? c - 32 : c }
+        // Acronyms and their plurals are at most five letters.
+        if word.count <= 5 {
+            let lowered = String(decoding: word.lazy.map(lower), as: UTF8.self)
+            if acronyms.contains(lowered) {
+                for c in word { out.append(leading ? lower(c) : upper(c)) }
+                return
+            }
+            if let plural = pluralAcronyms[lowered] {
+                if leading { out.append(contentsOf: lowered.utf8) } else { out.append(contentsOf: plural.utf8) }
+                return
+            }
+        }
+        for (i, c) in word.enumerated() {
+            if i == 0 {
+                out.append(leading ? lower(c) : upper(c))
+            } else {
+                out.append(allUpper ? lower(c) : c)
+            }
+        }
+    }
+
     private static func isAllUpper(_ word: String) -> Bool {
         word.contains(where: \.isLetter) && !word.contains(where: \.isLowercase)
     }
@@ -160,11 +235,21 @@ public enum SwiftNaming {
 
     /// UpperCamelCase, without escaping.
     static func upperCamel(_ raw: String) -> String {
-        words(raw).map(capitalized).joined()
+        asciiCamel(raw, lowerFirst: false) ?? upperCamelByWords(raw)
     }
 
     /// lowerCamelCase, without escaping.
     static func lowerCamel(_ raw: String) -> String {
+        asciiCamel(raw, lowerFirst: true) ?? lowerCamelByWords(raw)
+    }
+
+    /// The definition `upperCamel` follows, word by word (any text; tests check the fast path against it).
+    static func upperCamelByWords(_ raw: String) -> String {
+        words(raw).map(capitalized).joined()
+    }
+
+    /// The definition `lowerCamel` follows, word by word.
+    static func lowerCamelByWords(_ raw: String) -> String {
         let parts = words(raw)
         guard let first = parts.first else { return "" }
         return leading(first) + parts.dropFirst().map(capitalized).joined()

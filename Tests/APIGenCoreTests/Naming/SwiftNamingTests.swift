@@ -74,6 +74,29 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.words("--a__b--"), ["a", "b"])
     }
 
+    /// The one-pass ASCII casing must agree with the word-by-word definition on any input:
+    /// random spellings built from the pieces that matter (acronyms, plurals, digits, case
+    /// changes, separators), from a fixed seed so a failure reproduces.
+    func testOnePassCasingMatchesTheWordByWordDefinition() {
+        let pieces = ["id", "ID", "Ids", "IDs", "url", "URLs", "https", "HTTPS", "api", "apis", "v2", "H264", "MP3",
+                      "meeting", "Meeting", "RTMPUrl", "a", "B", "s", "x9", "_", "-", " ", ".", "$", "2", "ssrf", "mtlsCert", "Ab", "aB"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var checked = 0
+        for _ in 0..<20_000 {
+            let raw = (0..<(1 + next(5))).map { _ in pieces[next(pieces.count)] }.joined()
+            XCTAssertEqual(SwiftNaming.upperCamel(raw), SwiftNaming.upperCamelByWords(raw), "upperCamel(\(raw.debugDescription))")
+            XCTAssertEqual(SwiftNaming.lowerCamel(raw), SwiftNaming.lowerCamelByWords(raw), "lowerCamel(\(raw.debugDescription))")
+            checked += 1
+        }
+        XCTAssertEqual(checked, 20_000)
+        // Text with non-ASCII letters takes the Unicode path and still works.
+        XCTAssertEqual(SwiftNaming.upperCamel("größe_id"), "GrößeID")
+    }
+
     func testNameScopeDisambiguatesDeterministically() {
         var scope = NameScope()
         XCTAssertEqual(scope.claim("fooBar").name, "fooBar")

@@ -27,7 +27,7 @@ final class OutputWriterTests: XCTestCase {
     func testOutputThatIsAFileIsAnError() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        FileManager.default.createFile(atPath: dir + "/plain", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/plain", contents: Data())
         XCTAssertThrowsError(try OutputWriter.write([GeneratedFile(name: "A.swift", contents: "")], to: dir + "/plain")) { error in
             XCTAssertTrue("\(error)".contains("is not a folder"), "\(error)")
         }
