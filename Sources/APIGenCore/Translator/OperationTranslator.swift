@@ -176,7 +176,7 @@ struct OperationTranslator {
 
     /// A list operation pages when it takes a page number and returns an item array
     /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
-    private func pagination(for operation: OperationDecl, structs: [[String]: Declaration]) -> OperationDecl.Pagination? {
+    private func pagination(for operation: OperationDecl, structs: [String: Declaration]) -> OperationDecl.Pagination? {
         func findStruct(_ path: [String]) -> StructDecl? { Self.findStruct(path, in: structs) }
         guard operation.method == .get,
               let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
@@ -206,27 +206,30 @@ struct OperationTranslator {
         )
     }
 
-    /// Every declaration by its path.
-    static func structIndex(_ declarations: [Declaration]) -> [[String]: Declaration] {
-        var index: [[String]: Declaration] = [:]
-        func add(_ decl: Declaration, parent: [String]) {
-            let path = parent + [decl.name]
-            index[path] = decl
-            switch decl {
-            case .structure(let s): s.nested.forEach { add($0, parent: path) }
-            case .oneOf(let o): o.nested.forEach { add($0, parent: path) }
-            default: break
-            }
-        }
-        declarations.forEach { add($0, parent: []) }
+    /// Top-level declarations by name; nested ones are found by walking down from there.
+    static func structIndex(_ declarations: [Declaration]) -> [String: Declaration] {
+        var index: [String: Declaration] = [:]
+        index.reserveCapacity(declarations.count)
+        for decl in declarations { index[decl.name] = decl }
         return index
     }
 
     /// A generated struct by its path, following typealiases.
-    static func findStruct(_ path: [String], in index: [[String]: Declaration], hops: Int = 0) -> StructDecl? {
-        switch index[path] {
-        case .structure(let s)?: return s
-        case .alias(let a)? where hops < 32:
+    static func findStruct(_ path: [String], in index: [String: Declaration], hops: Int = 0) -> StructDecl? {
+        guard let first = path.first, var decl = index[first] else { return nil }
+        for name in path.dropFirst() {
+            let nested: [Declaration]
+            switch decl {
+            case .structure(let s): nested = s.nested
+            case .oneOf(let o): nested = o.nested
+            default: return nil
+            }
+            guard let next = nested.first(where: { $0.name == name }) else { return nil }
+            decl = next
+        }
+        switch decl {
+        case .structure(let s): return s
+        case .alias(let a) where hops < 32:
             if case .named(let target) = a.target.unwrapped, target != path { return findStruct(target, in: index, hops: hops + 1) }
             return nil
         default: return nil
