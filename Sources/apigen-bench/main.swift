@@ -3,12 +3,18 @@ import Foundation
 /// `swift run -c release apigen-bench [all|generate|decode] [--runs N] [files…]`: prints figures,
 /// asserts nothing. Without files, `generate` uses the real Cloudflare documents beside the
 /// repository and schema/meetings.yaml.
+/// `apigen-bench profile nodes|model|ir|render <file> [--runs N]`: one stage in a loop, to run
+/// under a profiler.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let runs = arguments.firstIndex(of: "--runs").flatMap { i in i + 1 < arguments.count ? Int(arguments[i + 1]) : nil } ?? 7
 let words = arguments.enumerated().filter { i, a in !a.hasPrefix("-") && (i == 0 || arguments[i - 1] != "--runs") }.map(\.1)
 let what = words.first ?? "all"
 let files = Array(words.dropFirst())
 
+if what == "profile", files.count == 2 {
+    try ProfileLoop.run(stage: files[0], path: files[1], runs: runs)
+    exit(0)
+}
 if what == "peak", let file = files.first {
     try GenerateBenchmark.peak(path: file)
     exit(0)

@@ -1,0 +1,31 @@
+import Foundation
+import YAMLNodes
+import APIGenCore
+
+/// One pipeline stage run over and over on the same input, so a profiler
+/// (`perf record -g .build/release/apigen-bench profile ir doc.json`) sees only that stage.
+enum ProfileLoop {
+    static func run(stage: String, path: String, runs: Int) throws {
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        var configuration = Configuration()
+        configuration.shards = bytes.count >= 512 * 1024 ? 8 : 1
+        let name = (path as NSString).lastPathComponent
+        let root = try YAMLParser().parse(bytes, file: name)
+        let document = try DocumentReader.read(root, file: name, path: path, diagnostics: DiagnosticSink())
+        let module = try Translator.translate(document, configuration: configuration, diagnostics: DiagnosticSink())
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<runs {
+            switch stage {
+            case "nodes": _ = try YAMLParser().parse(bytes, file: name)
+            case "model": _ = try DocumentReader.read(root, file: name, path: path, diagnostics: DiagnosticSink())
+            case "ir": _ = try Translator.translate(document, configuration: configuration, diagnostics: DiagnosticSink())
+            case "render": _ = SwiftRenderer.render(module, options: configuration.renderOptions)
+            default:
+                print("profile: unknown stage '\(stage)' (nodes, model, ir, render)")
+                exit(2)
+            }
+        }
+        let each = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(runs)
+        print(String(format: "profile: %@ of %@, %d runs, %.1f ms each", stage, name, runs, each))
+    }
+}
