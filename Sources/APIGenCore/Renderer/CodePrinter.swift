@@ -21,7 +21,12 @@ struct CodePrinter {
     mutating func docs(_ lines: [String]) {
         for text in lines {
             if !text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0xE2 }) {
-                line(text.isEmpty ? "///" : "/// " + text)
+                self.text += indentation
+                self.text += text.isEmpty ? "///\n" : "/// "
+                if !text.isEmpty {
+                    self.text += text
+                    self.text += "\n"
+                }
                 continue
             }
             // A line break inside a line would end the comment: every piece gets its own `///`.
@@ -34,15 +39,23 @@ struct CodePrinter {
     /// `prefix item, item, …` over as few lines as fit in `width` columns (after indentation),
     /// continuation lines repeating the prefix: `case a, b, c`.
     mutating func packed(_ prefix: String, _ items: [String], width: Int = 120) {
+        // Widths in characters, kept as running totals (counting a String walks it).
+        let prefixWidth = prefix.count
         var current = ""
+        var currentWidth = 0
         for item in items {
+            let itemWidth = item.count
             if current.isEmpty {
                 current = prefix + item
-            } else if indentation.count + current.count + 2 + item.count <= width {
-                current += ", " + item
+                currentWidth = prefixWidth + itemWidth
+            } else if level * 4 + currentWidth + 2 + itemWidth <= width {
+                current += ", "
+                current += item
+                currentWidth += 2 + itemWidth
             } else {
                 line(current)
                 current = prefix + item
+                currentWidth = prefixWidth + itemWidth
             }
         }
         if !current.isEmpty { line(current) }
