@@ -30,13 +30,14 @@ public struct Generator {
     /// Each stage's input is freed on another thread once the next stage has what it needs.
     public func generate(_ root: consuming YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
         let document = try DocumentReader.read(root, file: file, path: path, diagnostics: diagnostics)
-        Disposal.inBackground(root)
-        let module = try Translator.translate(document, configuration: configuration, diagnostics: diagnostics)
-        Disposal.inBackground(document)
+        Disposal.inBackground(consume root)
+        var module = try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics)
+        Disposal.inBackground(consume document)
+        ModuleRefinement.apply(&module)
         var options = configuration.renderOptions
         options.sourceName = Self.baseName(file)
         let files = SwiftRenderer.render(module, options: options)
-        Disposal.inBackground(module)
+        Disposal.inBackground(consume module)
         return Output(files: files, diagnostics: diagnostics.diagnostics)
     }
 

@@ -28,6 +28,12 @@ enum ParallelMap {
     }
 }
 
+/// One unit of rendering work.
+private enum RenderPiece: Sendable {
+    case type(Declaration)
+    case operation(OperationDecl)
+}
+
 /// Options that change the printed code, not its meaning.
 public struct RenderOptions: Sendable, Equatable {
     /// `public`, `package` or `internal`.
@@ -102,14 +108,23 @@ public enum SwiftRenderer {
         let index = TypeIndex(module)
         let shards = max(1, options.shards)
         let typesRenderer = TypesRenderer(options: options, index: index)
-        // Declarations and operations render independently: on all cores, into fixed slots,
-        // so the output is the same bytes whatever the scheduling.
-        let typeChunks = ParallelMap.map(module.types) { decl -> String in
+        let client = ClientRenderer(options: options, index: index)
+        // Declarations and operations render independently: on all cores, in one pass (so no
+        // core waits between the two), into fixed slots, so the output is the same bytes
+        // whatever the scheduling.
+        let pieces = module.types.map(RenderPiece.type) + module.operations.map(RenderPiece.operation)
+        let chunks = ParallelMap.map(pieces) { piece -> String in
             var p = CodePrinter()
-            if options.namespace != nil { p.indent() }
-            typesRenderer.render(decl, parent: [], into: &p)
+            switch piece {
+            case .type(let decl):
+                if options.namespace != nil { p.indent() }
+                typesRenderer.render(decl, parent: [], into: &p)
+            case .operation(let operation):
+                client.renderOperationExtension(operation, into: &p)
+            }
             return p.text
         }
+        let typeChunks = Array(chunks[..<module.types.count])
         var files: [String] = []
         for (i, group) in split(typeChunks, into: shards).enumerated() {
             var p = header(options)
@@ -133,16 +148,11 @@ public enum SwiftRenderer {
             }
             files.append(p.text)
         }
-        let client = ClientRenderer(options: options, index: index)
         var clientChunks: [String] = []
         var main = CodePrinter()
         client.renderClient(module, into: &main)
         clientChunks.append(main.text)
-        clientChunks += ParallelMap.map(module.operations) { operation -> String in
-            var p = CodePrinter()
-            client.renderOperationExtension(operation, into: &p)
-            return p.text
-        }
+        clientChunks += chunks[module.types.count...]
         // The Client struct always opens Client.swift; operations fill the shards after it.
         var clientGroups = split(Array(clientChunks.dropFirst()), into: shards)
         clientGroups[0].insert(clientChunks[0], at: 0)

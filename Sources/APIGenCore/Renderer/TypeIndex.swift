@@ -10,16 +10,31 @@ struct TypeIndex: Sendable {
 
     init(_ module: ModuleDecl) {
         for decl in module.types { add(decl, parent: []) }
-        // Fixed point: a struct validates when a property has constraints or a validating type.
-        var changed = true
-        while changed {
-            changed = false
-            for (path, decl) in structs where !validatable.contains(path) {
-                if decl.properties.contains(where: { !$0.constraints.isEmpty && Self.checkable(resolved($0.type)) || needsValidation($0.type) }) {
-                    validatable.insert(path)
-                    changed = true
-                }
+        // A struct validates when a property has constraints it can check, or holds (directly
+        // or in an array) a struct that validates. Structs with checks of their own come first;
+        // then validation spreads to the structs that hold them, each struct handled once.
+        var holders: [[String]: [[String]]] = [:]
+        var work: [[String]] = []
+        for (path, decl) in structs {
+            var checksItself = false
+            for property in decl.properties {
+                if !property.constraints.isEmpty && Self.checkable(resolved(property.type)) { checksItself = true }
+                if let held = heldStruct(property.type) { holders[held, default: []].append(path) }
             }
+            if checksItself { work.append(path) }
+        }
+        while let path = work.popLast() {
+            guard validatable.insert(path).inserted else { continue }
+            work.append(contentsOf: holders[path] ?? [])
+        }
+    }
+
+    /// The struct a property of this type holds directly or as array elements, if any.
+    private func heldStruct(_ type: TypeUsage) -> [String]? {
+        switch resolved(type).unwrapped {
+        case .named(let path): structs[path] != nil ? path : nil
+        case .array(let element): heldStruct(element)
+        default: nil
         }
     }
 

@@ -1,6 +1,14 @@
 /// Stage 3 of the pipeline: `OpenAPIDocument` → `ModuleDecl` (named Swift types and operations).
 public enum Translator {
     public static func translate(_ document: OpenAPIDocument, configuration: Configuration = Configuration(), diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
+        var module = try declarations(document, configuration: configuration, diagnostics: diagnostics)
+        ModuleRefinement.apply(&module)
+        return module
+    }
+
+    /// Everything but the last pass (`ModuleRefinement`), which no longer needs the document:
+    /// the generator frees the document on another thread while that pass runs.
+    static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
         var document = document
         document.operations = document.operations.filter(configuration.operations.accepts)
         let context = TranslationContext(document: document, diagnostics: diagnostics)
@@ -13,7 +21,7 @@ public enum Translator {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
         try diagnostics.throwIfErrors()
-        var module = ModuleDecl(
+        return ModuleDecl(
             title: document.info.title,
             version: document.info.version,
             serverURL: document.servers.first?.url,
@@ -21,8 +29,6 @@ public enum Translator {
             operations: operations.operations,
             auth: operations.auth
         )
-        ModuleRefinement.apply(&module)
-        return module
     }
 }
 
