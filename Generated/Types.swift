@@ -36,17 +36,9 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
     public var recordingConfig: Meeting.RecordingConfig?
 
     public init(
-        id: UUID,
-        createdAt: Date,
-        updatedAt: Date,
-        title: String? = nil,
-        liveStreamOnStart: Bool? = nil,
-        persistChat: Bool? = nil,
-        recordOnStart: Bool? = nil,
-        summarizeOnEnd: Bool? = nil,
-        transcribeOnEnd: Bool? = nil,
-        sessionKeepAliveTimeInSecs: Double? = nil,
-        status: Meeting.Status? = nil,
+        id: UUID, createdAt: Date, updatedAt: Date, title: String? = nil, liveStreamOnStart: Bool? = nil,
+        persistChat: Bool? = nil, recordOnStart: Bool? = nil, summarizeOnEnd: Bool? = nil, transcribeOnEnd: Bool? = nil,
+        sessionKeepAliveTimeInSecs: Double? = nil, status: Meeting.Status? = nil,
         recordingConfig: Meeting.RecordingConfig? = nil
     ) {
         self.id = id
@@ -61,6 +53,15 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         self.sessionKeepAliveTimeInSecs = sessionKeepAliveTimeInSecs
         self.status = status
         self.recordingConfig = recordingConfig
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.createdAt, b.createdAt) && _same(a.updatedAt, b.updatedAt)
+            && _same(a.title, b.title) && _same(a.liveStreamOnStart, b.liveStreamOnStart)
+            && _same(a.persistChat, b.persistChat) && _same(a.recordOnStart, b.recordOnStart)
+            && _same(a.summarizeOnEnd, b.summarizeOnEnd) && _same(a.transcribeOnEnd, b.transcribeOnEnd)
+            && _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs) && _same(a.status, b.status)
+            && _same(a.recordingConfig, b.recordingConfig)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -153,8 +154,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         public var liveStreamingConfig: Meeting.RecordingConfig.LiveStreamingConfig?
 
         public init(
-            fileNamePrefix: String? = nil,
-            maxSeconds: Double? = nil,
+            fileNamePrefix: String? = nil, maxSeconds: Double? = nil,
             audioConfig: Meeting.RecordingConfig.AudioConfig? = nil,
             videoConfig: Meeting.RecordingConfig.VideoConfig? = nil,
             storageConfig: Meeting.RecordingConfig.StorageConfig? = nil,
@@ -168,6 +168,14 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             self.storageConfig = storageConfig
             self.realtimekitBucketConfig = realtimekitBucketConfig
             self.liveStreamingConfig = liveStreamingConfig
+        }
+
+        public static func == (a: Self, b: Self) -> Bool {
+            _same(a.fileNamePrefix, b.fileNamePrefix) && _same(a.maxSeconds, b.maxSeconds)
+                && _same(a.audioConfig, b.audioConfig) && _same(a.videoConfig, b.videoConfig)
+                && _same(a.storageConfig, b.storageConfig)
+                && _same(a.realtimekitBucketConfig, b.realtimekitBucketConfig)
+                && _same(a.liveStreamingConfig, b.liveStreamingConfig)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -198,17 +206,18 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
 
             public init(
                 channel: Meeting.RecordingConfig.AudioConfig.Channel? = nil,
-                codec: Meeting.RecordingConfig.AudioConfig.Codec? = nil,
-                exportFile: Bool? = nil
+                codec: Meeting.RecordingConfig.AudioConfig.Codec? = nil, exportFile: Bool? = nil
             ) {
                 self.channel = channel
                 self.codec = codec
                 self.exportFile = exportFile
             }
 
-            enum CodingKeys: String, CodingKey {
-                case channel, codec, exportFile = "export_file"
+            public static func == (a: Self, b: Self) -> Bool {
+                _same(a.channel, b.channel) && _same(a.codec, b.codec) && _same(a.exportFile, b.exportFile)
             }
+
+            enum CodingKeys: String, CodingKey { case channel, codec, exportFile = "export_file" }
 
             /// Mono or stereo audio.
             public enum Channel: OpenEnum {
@@ -287,11 +296,8 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             public var watermark: Meeting.RecordingConfig.VideoConfig.Watermark?
 
             public init(
-                codec: Meeting.RecordingConfig.VideoConfig.Codec? = nil,
-                width: Int? = nil,
-                height: Int? = nil,
-                exportFile: Bool? = nil,
-                watermark: Meeting.RecordingConfig.VideoConfig.Watermark? = nil
+                codec: Meeting.RecordingConfig.VideoConfig.Codec? = nil, width: Int? = nil, height: Int? = nil,
+                exportFile: Bool? = nil, watermark: Meeting.RecordingConfig.VideoConfig.Watermark? = nil
             ) {
                 self.codec = codec
                 self.width = width
@@ -300,9 +306,12 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 self.watermark = watermark
             }
 
-            enum CodingKeys: String, CodingKey {
-                case codec, width, height, exportFile = "export_file", watermark
+            public static func == (a: Self, b: Self) -> Bool {
+                _same(a.codec, b.codec) && _same(a.width, b.width) && _same(a.height, b.height)
+                    && _same(a.exportFile, b.exportFile) && _same(a.watermark, b.watermark)
             }
+
+            enum CodingKeys: String, CodingKey { case codec, width, height, exportFile = "export_file", watermark }
 
             public func validate(path: String) throws {
                 try Validation.check(width, name: path + ".width", minimum: 1, maximum: 1920)
@@ -347,8 +356,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 public var size: Meeting.RecordingConfig.VideoConfig.Watermark.Size?
 
                 public init(
-                    url: URL? = nil,
-                    position: Meeting.RecordingConfig.VideoConfig.Watermark.Position? = nil,
+                    url: URL? = nil, position: Meeting.RecordingConfig.VideoConfig.Watermark.Position? = nil,
                     size: Meeting.RecordingConfig.VideoConfig.Watermark.Size? = nil
                 ) {
                     self.url = url
@@ -356,9 +364,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     self.size = size
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case url, position, size
+                public static func == (a: Self, b: Self) -> Bool {
+                    _same(a.url, b.url) && _same(a.position, b.position) && _same(a.size, b.size)
                 }
+
+                enum CodingKeys: String, CodingKey { case url, position, size }
 
                 public func validate(path: String) throws {
                     try Validation.check(size, name: path + ".size")
@@ -409,9 +419,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                         self.height = height
                     }
 
-                    enum CodingKeys: String, CodingKey {
-                        case width, height
+                    public static func == (a: Self, b: Self) -> Bool {
+                        _same(a.width, b.width) && _same(a.height, b.height)
                     }
+
+                    enum CodingKeys: String, CodingKey { case width, height }
 
                     public func validate(path: String) throws {
                         try Validation.check(width, name: path + ".width", minimum: 1)
@@ -449,18 +461,10 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             public var privateKey: String?
 
             public init(
-                type: Meeting.RecordingConfig.StorageConfig.TypeValue,
-                accessKey: String? = nil,
-                secret: String? = nil,
-                authMethod: Meeting.RecordingConfig.StorageConfig.AuthMethod? = nil,
-                bucket: String? = nil,
-                region: String? = nil,
-                path: String? = nil,
-                host: String? = nil,
-                port: Double? = nil,
-                username: String? = nil,
-                password: String? = nil,
-                privateKey: String? = nil
+                type: Meeting.RecordingConfig.StorageConfig.TypeValue, accessKey: String? = nil, secret: String? = nil,
+                authMethod: Meeting.RecordingConfig.StorageConfig.AuthMethod? = nil, bucket: String? = nil,
+                region: String? = nil, path: String? = nil, host: String? = nil, port: Double? = nil,
+                username: String? = nil, password: String? = nil, privateKey: String? = nil
             ) {
                 self.type = type
                 self.accessKey = accessKey
@@ -474,6 +478,14 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 self.username = username
                 self.password = password
                 self.privateKey = privateKey
+            }
+
+            public static func == (a: Self, b: Self) -> Bool {
+                _same(a.type, b.type) && _same(a.accessKey, b.accessKey) && _same(a.secret, b.secret)
+                    && _same(a.authMethod, b.authMethod) && _same(a.bucket, b.bucket) && _same(a.region, b.region)
+                    && _same(a.path, b.path) && _same(a.host, b.host) && _same(a.port, b.port)
+                    && _same(a.username, b.username) && _same(a.password, b.password)
+                    && _same(a.privateKey, b.privateKey)
             }
 
             enum CodingKeys: String, CodingKey {
@@ -547,9 +559,9 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 self.enabled = enabled
             }
 
-            enum CodingKeys: String, CodingKey {
-                case enabled
-            }
+            public static func == (a: Self, b: Self) -> Bool { _same(a.enabled, b.enabled) }
+
+            enum CodingKeys: String, CodingKey { case enabled }
         }
 
         /// Where to live stream the recording.
@@ -561,9 +573,9 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 self.rtmpURL = rtmpURL
             }
 
-            enum CodingKeys: String, CodingKey {
-                case rtmpURL = "rtmp_url"
-            }
+            public static func == (a: Self, b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
+
+            enum CodingKeys: String, CodingKey { case rtmpURL = "rtmp_url" }
         }
     }
 }
@@ -602,13 +614,8 @@ public struct CreateMeetingRequest: Codable, Hashable, Sendable, Validatable {
     public var recordingConfig: Meeting.RecordingConfig?
 
     public init(
-        title: String? = nil,
-        liveStreamOnStart: Bool? = nil,
-        persistChat: Bool? = nil,
-        recordOnStart: Bool? = nil,
-        summarizeOnEnd: Bool? = nil,
-        transcribeOnEnd: Bool? = nil,
-        sessionKeepAliveTimeInSecs: Double? = nil,
+        title: String? = nil, liveStreamOnStart: Bool? = nil, persistChat: Bool? = nil, recordOnStart: Bool? = nil,
+        summarizeOnEnd: Bool? = nil, transcribeOnEnd: Bool? = nil, sessionKeepAliveTimeInSecs: Double? = nil,
         recordingConfig: Meeting.RecordingConfig? = nil
     ) {
         self.title = title
@@ -619,6 +626,14 @@ public struct CreateMeetingRequest: Codable, Hashable, Sendable, Validatable {
         self.transcribeOnEnd = transcribeOnEnd
         self.sessionKeepAliveTimeInSecs = sessionKeepAliveTimeInSecs
         self.recordingConfig = recordingConfig
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.title, b.title) && _same(a.liveStreamOnStart, b.liveStreamOnStart)
+            && _same(a.persistChat, b.persistChat) && _same(a.recordOnStart, b.recordOnStart)
+            && _same(a.summarizeOnEnd, b.summarizeOnEnd) && _same(a.transcribeOnEnd, b.transcribeOnEnd)
+            && _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs)
+            && _same(a.recordingConfig, b.recordingConfig)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -659,15 +674,9 @@ public struct UpdateMeetingRequest: Codable, Hashable, Sendable, Validatable {
     public var recordingConfig: Meeting.RecordingConfig?
 
     public init(
-        title: String? = nil,
-        status: Meeting.Status? = nil,
-        liveStreamOnStart: Bool? = nil,
-        persistChat: Bool? = nil,
-        recordOnStart: Bool? = nil,
-        summarizeOnEnd: Bool? = nil,
-        transcribeOnEnd: Bool? = nil,
-        sessionKeepAliveTimeInSecs: Double? = nil,
-        recordingConfig: Meeting.RecordingConfig? = nil
+        title: String? = nil, status: Meeting.Status? = nil, liveStreamOnStart: Bool? = nil, persistChat: Bool? = nil,
+        recordOnStart: Bool? = nil, summarizeOnEnd: Bool? = nil, transcribeOnEnd: Bool? = nil,
+        sessionKeepAliveTimeInSecs: Double? = nil, recordingConfig: Meeting.RecordingConfig? = nil
     ) {
         self.title = title
         self.status = status
@@ -678,6 +687,14 @@ public struct UpdateMeetingRequest: Codable, Hashable, Sendable, Validatable {
         self.transcribeOnEnd = transcribeOnEnd
         self.sessionKeepAliveTimeInSecs = sessionKeepAliveTimeInSecs
         self.recordingConfig = recordingConfig
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.title, b.title) && _same(a.status, b.status) && _same(a.liveStreamOnStart, b.liveStreamOnStart)
+            && _same(a.persistChat, b.persistChat) && _same(a.recordOnStart, b.recordOnStart)
+            && _same(a.summarizeOnEnd, b.summarizeOnEnd) && _same(a.transcribeOnEnd, b.transcribeOnEnd)
+            && _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs)
+            && _same(a.recordingConfig, b.recordingConfig)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -710,6 +727,10 @@ public struct Paging: Codable, Hashable, Sendable, Validatable {
         self.endOffset = endOffset
     }
 
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.totalCount, b.totalCount) && _same(a.startOffset, b.startOffset) && _same(a.endOffset, b.endOffset)
+    }
+
     enum CodingKeys: String, CodingKey {
         case totalCount = "total_count", startOffset = "start_offset", endOffset = "end_offset"
     }
@@ -733,9 +754,11 @@ public struct MeetingListResponse: Codable, Hashable, Sendable, Validatable {
         self.paging = paging
     }
 
-    enum CodingKeys: String, CodingKey {
-        case success, data, paging
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.success, b.success) && _same(a.data, b.data) && _same(a.paging, b.paging)
     }
+
+    enum CodingKeys: String, CodingKey { case success, data, paging }
 
     public func validate(path: String) throws {
         try Validation.check(data, name: path + ".data")
@@ -754,9 +777,9 @@ public struct MeetingResponse: Codable, Hashable, Sendable, Validatable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case success, data
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.data, b.data) }
+
+    enum CodingKeys: String, CodingKey { case success, data }
 
     public func validate(path: String) throws {
         try Validation.check(data, name: path + ".data")
@@ -775,9 +798,9 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
         self.error = error
     }
 
-    enum CodingKeys: String, CodingKey {
-        case success, error
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.error, b.error) }
+
+    enum CodingKeys: String, CodingKey { case success, error }
 
     /// What went wrong.
     public struct ErrorValue: Codable, Hashable, Sendable {
@@ -791,8 +814,8 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
             self.message = message
         }
 
-        enum CodingKeys: String, CodingKey {
-            case code, message
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+
+        enum CodingKeys: String, CodingKey { case code, message }
     }
 }

@@ -130,3 +130,22 @@ final class KitchenSinkDecodingTests: XCTestCase {
         XCTAssertNil(response.password)
     }
 }
+
+/// Generated structs write `==` out member by member (through the runtime's `_same`); it must
+/// see a difference in every kind of member, and agree with `hashValue` on equal values.
+final class GeneratedEqualityTests: XCTestCase {
+    func testEveryKindOfMemberTakesPart() {
+        let base = TreeNode(name: "root", parent: TreeNode(name: "up"), children: [TreeNode(name: "kid")])
+        XCTAssertEqual(base, TreeNode(name: "root", parent: TreeNode(name: "up"), children: [TreeNode(name: "kid")]))
+        XCTAssertEqual(base.hashValue, TreeNode(name: "root", parent: TreeNode(name: "up"), children: [TreeNode(name: "kid")]).hashValue)
+        // A plain property, a boxed one, an array of structs.
+        XCTAssertNotEqual(base, TreeNode(name: "other", parent: TreeNode(name: "up"), children: [TreeNode(name: "kid")]))
+        XCTAssertNotEqual(base, TreeNode(name: "root", parent: TreeNode(name: "down"), children: [TreeNode(name: "kid")]))
+        XCTAssertNotEqual(base, TreeNode(name: "root", parent: nil, children: [TreeNode(name: "kid")]))
+        XCTAssertNotEqual(base, TreeNode(name: "root", parent: TreeNode(name: "up"), children: []))
+        // Keys beyond the schema's.
+        XCTAssertEqual(DataValue(total: 1, additionalProperties: ["a": 1]), DataValue(total: 1, additionalProperties: ["a": 1]))
+        XCTAssertNotEqual(DataValue(total: 1, additionalProperties: ["a": 1]), DataValue(total: 1, additionalProperties: ["a": 2]))
+        XCTAssertNotEqual(DataValue(total: 1), DataValue(total: 2))
+    }
+}

@@ -66,6 +66,9 @@ struct CodePrinter {
         text += printed
     }
 
+    /// Columns taken by the current indentation.
+    var indentWidth: Int { level * 4 }
+
     mutating func indent() {
         level += 1
         indentation = String(repeating: " ", count: level * 4)

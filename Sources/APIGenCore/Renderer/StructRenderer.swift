@@ -26,13 +26,19 @@ struct StructRenderer {
             }
             if !decl.properties.isEmpty || decl.additionalProperties != nil { p.line() }
             renderInit(decl, into: &p)
+            p.line()
+            renderEquality(decl, into: &p)
             if !decl.properties.isEmpty {
                 p.line()
-                p.block("enum CodingKeys: String, CodingKey") { p in
-                    p.packed("case ", decl.properties.map { property in
-                        let bare = SwiftNaming.unescaped(property.name)
-                        return bare == property.wireName ? property.name : "\(property.name) = \(SwiftSpelling.string(property.wireName))"
-                    })
+                let keys = decl.properties.map { property in
+                    let bare = SwiftNaming.unescaped(property.name)
+                    return bare == property.wireName ? property.name : "\(property.name) = \(SwiftSpelling.string(property.wireName))"
+                }
+                let oneLine = "enum CodingKeys: String, CodingKey { case \(keys.joined(separator: ", ")) }"
+                if p.indentWidth + oneLine.count <= 120 {
+                    p.line(oneLine)
+                } else {
+                    p.block("enum CodingKeys: String, CodingKey") { p in p.packed("case ", keys) }
                 }
             }
             if decl.needsCustomCoding {
@@ -49,6 +55,39 @@ struct StructRenderer {
                 p.line()
                 renderNested(nested, path, &p)
             }
+        }
+    }
+
+    /// `==` over every stored property through the runtime's `_same` (see there: it type-checks
+    /// in a fraction of the time a synthesized `==` takes). `hash(into:)` stays synthesized.
+    private func renderEquality(_ decl: StructDecl, into p: inout CodePrinter) {
+        var terms = decl.properties.map { property -> String in
+            let name = decl.boxedProperties.contains(property.name) ? storage(property) : property.name
+            // A property named `hashValue` is ambiguous with Hashable's: say which one.
+            if name == "hashValue" { return "_same(a.hashValue as \(options.spell(property.type)), b.hashValue)" }
+            return "_same(a.\(name), b.\(name))"
+        }
+        if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
+        let header = "\(access) static func == (a: Self, b: Self) -> Bool"
+        let oneLine = "\(header) { \(terms.isEmpty ? "true" : terms.joined(separator: " && ")) }"
+        if p.indentWidth + oneLine.count <= 120 {
+            p.line(oneLine)
+            return
+        }
+        p.block(header) { p in
+            // Wrapped at 120 columns; continuation lines are indented once more and start with `&&`.
+            var current = ""
+            for term in terms {
+                if current.isEmpty {
+                    current = term
+                } else if p.indentWidth + current.count + 4 + term.count <= 120 {
+                    current += " && " + term
+                } else {
+                    p.line(current)
+                    current = "    && " + term
+                }
+            }
+            p.line(current)
         }
     }
 
@@ -84,9 +123,22 @@ struct StructRenderer {
         if let header {
             p.block(header) { p in assignments(decl, into: &p) }
         } else {
+            // Parameters packed to the width, as few lines as fit (large documents have thousands
+            // of initializers; one parameter per line would double their length).
             p.line("\(access) init(")
             p.indent()
-            for (i, param) in params.enumerated() { p.line(param + (i == params.count - 1 ? "" : ",")) }
+            var current = ""
+            for param in params {
+                if current.isEmpty {
+                    current = param
+                } else if p.indentWidth + current.count + 2 + param.count + 1 <= 120 {
+                    current += ", " + param
+                } else {
+                    p.line(current + ",")
+                    current = param
+                }
+            }
+            p.line(current)
             p.outdent()
             p.block(")") { p in assignments(decl, into: &p) }
         }

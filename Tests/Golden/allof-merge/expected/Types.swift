@@ -13,9 +13,9 @@ public struct Envelope: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case success, errors
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.errors, b.errors) }
+
+    enum CodingKeys: String, CodingKey { case success, errors }
 }
 
 public struct Message: Codable, Hashable, Sendable {
@@ -27,9 +27,9 @@ public struct Message: Codable, Hashable, Sendable {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case code, message
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+
+    enum CodingKeys: String, CodingKey { case code, message }
 }
 
 public struct Meeting: Codable, Hashable, Sendable {
@@ -41,9 +41,9 @@ public struct Meeting: Codable, Hashable, Sendable {
         self.title = title
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, title
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.title, b.title) }
+
+    enum CodingKeys: String, CodingKey { case id, title }
 }
 
 /// The envelope, its `data` declared by three parts.
@@ -58,9 +58,11 @@ public struct MeetingResponse: Codable, Hashable, Sendable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case success, errors, data
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.success, b.success) && _same(a.errors, b.errors) && _same(a.data, b.data)
     }
+
+    enum CodingKeys: String, CodingKey { case success, errors, data }
 
     public struct DataValue: Codable, Hashable, Sendable {
         public var id: String?
@@ -73,9 +75,11 @@ public struct MeetingResponse: Codable, Hashable, Sendable {
             self.aiConfig = aiConfig
         }
 
-        enum CodingKeys: String, CodingKey {
-            case id, title, aiConfig = "ai_config"
+        public static func == (a: Self, b: Self) -> Bool {
+            _same(a.id, b.id) && _same(a.title, b.title) && _same(a.aiConfig, b.aiConfig)
         }
+
+        enum CodingKeys: String, CodingKey { case id, title, aiConfig = "ai_config" }
 
         public struct AiConfig: Codable, Hashable, Sendable {
             public var summarize: Bool?
@@ -84,9 +88,9 @@ public struct MeetingResponse: Codable, Hashable, Sendable {
                 self.summarize = summarize
             }
 
-            enum CodingKeys: String, CodingKey {
-                case summarize
-            }
+            public static func == (a: Self, b: Self) -> Bool { _same(a.summarize, b.summarize) }
+
+            enum CodingKeys: String, CodingKey { case summarize }
         }
     }
 }
@@ -98,7 +102,7 @@ public struct Conflict: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
+
+    enum CodingKeys: String, CodingKey { case value }
 }

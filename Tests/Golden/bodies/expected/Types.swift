@@ -11,9 +11,9 @@ public struct SendJSONRequest: Codable, Hashable, Sendable {
         self.a = a
     }
 
-    enum CodingKeys: String, CodingKey {
-        case a
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+
+    enum CodingKeys: String, CodingKey { case a }
 }
 
 public struct SendJSONResponse: Codable, Hashable, Sendable {
@@ -23,9 +23,9 @@ public struct SendJSONResponse: Codable, Hashable, Sendable {
         self.b = b
     }
 
-    enum CodingKeys: String, CodingKey {
-        case b
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+
+    enum CodingKeys: String, CodingKey { case b }
 }
 
 public struct SendFormRequest: Codable, Hashable, Sendable {
@@ -37,9 +37,9 @@ public struct SendFormRequest: Codable, Hashable, Sendable {
         self.count = count
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, count
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
+
+    enum CodingKeys: String, CodingKey { case name, count }
 }
 
 public struct SendMultipartRequest: Codable, Hashable, Sendable {
@@ -49,7 +49,7 @@ public struct SendMultipartRequest: Codable, Hashable, Sendable {
         self.fileName = fileName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case fileName = "file_name"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fileName, b.fileName) }
+
+    enum CodingKeys: String, CodingKey { case fileName = "file_name" }
 }

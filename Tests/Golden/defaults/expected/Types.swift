@@ -23,14 +23,8 @@ public struct Settings: Codable, Hashable, Sendable {
     public var optionalMode: Settings.OptionalMode?
 
     public init(
-        mode: Settings.Mode = .slow,
-        retries: Int = 3,
-        ratio: Double = 0.5,
-        enabled: Bool = true,
-        label: String = "line one\nline two",
-        badBool: Bool,
-        badInt: Int,
-        optionalMode: Settings.OptionalMode? = nil
+        mode: Settings.Mode = .slow, retries: Int = 3, ratio: Double = 0.5, enabled: Bool = true,
+        label: String = "line one\nline two", badBool: Bool, badInt: Int, optionalMode: Settings.OptionalMode? = nil
     ) {
         self.mode = mode
         self.retries = retries
@@ -40,6 +34,12 @@ public struct Settings: Codable, Hashable, Sendable {
         self.badBool = badBool
         self.badInt = badInt
         self.optionalMode = optionalMode
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.mode, b.mode) && _same(a.retries, b.retries) && _same(a.ratio, b.ratio) && _same(a.enabled, b.enabled)
+            && _same(a.label, b.label) && _same(a.badBool, b.badBool) && _same(a.badInt, b.badInt)
+            && _same(a.optionalMode, b.optionalMode)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -26,24 +26,10 @@ public struct Formats: Codable, Hashable, Sendable, Validatable {
     public var big: Int?
 
     public init(
-        i32: Int? = nil,
-        i64: Int? = nil,
-        f: Double? = nil,
-        d: Double? = nil,
-        date: String? = nil,
-        dateTime: Date? = nil,
-        dates: [Date]? = nil,
-        uuid: UUID? = nil,
-        uri: URL? = nil,
-        uriReference: String? = nil,
-        binary: Data? = nil,
-        byte: Data? = nil,
-        email: String? = nil,
-        hostname: String? = nil,
-        ipv4: String? = nil,
-        ipv6: String? = nil,
-        unknown: String? = nil,
-        big: Int? = nil
+        i32: Int? = nil, i64: Int? = nil, f: Double? = nil, d: Double? = nil, date: String? = nil,
+        dateTime: Date? = nil, dates: [Date]? = nil, uuid: UUID? = nil, uri: URL? = nil, uriReference: String? = nil,
+        binary: Data? = nil, byte: Data? = nil, email: String? = nil, hostname: String? = nil, ipv4: String? = nil,
+        ipv6: String? = nil, unknown: String? = nil, big: Int? = nil
     ) {
         self.i32 = i32
         self.i64 = i64
@@ -63,6 +49,14 @@ public struct Formats: Codable, Hashable, Sendable, Validatable {
         self.ipv6 = ipv6
         self.unknown = unknown
         self.big = big
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.i32, b.i32) && _same(a.i64, b.i64) && _same(a.f, b.f) && _same(a.d, b.d) && _same(a.date, b.date)
+            && _same(a.dateTime, b.dateTime) && _same(a.dates, b.dates) && _same(a.uuid, b.uuid) && _same(a.uri, b.uri)
+            && _same(a.uriReference, b.uriReference) && _same(a.binary, b.binary) && _same(a.byte, b.byte)
+            && _same(a.email, b.email) && _same(a.hostname, b.hostname) && _same(a.ipv4, b.ipv4)
+            && _same(a.ipv6, b.ipv6) && _same(a.unknown, b.unknown) && _same(a.big, b.big)
     }
 
     enum CodingKeys: String, CodingKey {

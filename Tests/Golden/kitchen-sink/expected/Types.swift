@@ -47,34 +47,12 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
     public var nested: Thing.Nested?
 
     public init(
-        id: UUID,
-        createdAt: Date,
-        seenAt: [Date]? = nil,
-        homePage: URL? = nil,
-        avatar: Data? = nil,
-        kind: Thing.Kind,
-        `class`: String,
-        `default`: Int? = nil,
-        self_: Bool? = nil,
-        `protocol`: String? = nil,
-        fooBar: String? = nil,
-        fooBar2: String? = nil,
-        _1st: String? = nil,
-        type: Thing.TypeValue? = nil,
-        priority: Thing.Priority? = nil,
-        ratio: Double? = nil,
-        name: String? = nil,
-        tags: [String]? = nil,
-        labels: [String: String]? = nil,
-        metadata: JSONValue? = nil,
-        free: JSONValue? = nil,
-        parts: [Thing.PartsItem]? = nil,
-        owner: Owner? = nil,
-        previous: Owner? = nil,
-        legacy: String? = nil,
-        shape: Shape? = nil,
-        value: Value? = nil,
-        maybe: Owner? = nil,
+        id: UUID, createdAt: Date, seenAt: [Date]? = nil, homePage: URL? = nil, avatar: Data? = nil, kind: Thing.Kind,
+        `class`: String, `default`: Int? = nil, self_: Bool? = nil, `protocol`: String? = nil, fooBar: String? = nil,
+        fooBar2: String? = nil, _1st: String? = nil, type: Thing.TypeValue? = nil, priority: Thing.Priority? = nil,
+        ratio: Double? = nil, name: String? = nil, tags: [String]? = nil, labels: [String: String]? = nil,
+        metadata: JSONValue? = nil, free: JSONValue? = nil, parts: [Thing.PartsItem]? = nil, owner: Owner? = nil,
+        previous: Owner? = nil, legacy: String? = nil, shape: Shape? = nil, value: Value? = nil, maybe: Owner? = nil,
         nested: Thing.Nested? = nil
     ) {
         self.id = id
@@ -106,6 +84,19 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         self.value = value
         self.maybe = maybe
         self.nested = nested
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.createdAt, b.createdAt) && _same(a.seenAt, b.seenAt)
+            && _same(a.homePage, b.homePage) && _same(a.avatar, b.avatar) && _same(a.kind, b.kind)
+            && _same(a.`class`, b.`class`) && _same(a.`default`, b.`default`) && _same(a.self_, b.self_)
+            && _same(a.`protocol`, b.`protocol`) && _same(a.fooBar, b.fooBar) && _same(a.fooBar2, b.fooBar2)
+            && _same(a._1st, b._1st) && _same(a.type, b.type) && _same(a.priority, b.priority)
+            && _same(a.ratio, b.ratio) && _same(a.name, b.name) && _same(a.tags, b.tags) && _same(a.labels, b.labels)
+            && _same(a.metadata, b.metadata) && _same(a.free, b.free) && _same(a.parts, b.parts)
+            && _same(a.owner, b.owner) && _same(a.previous, b.previous) && _same(a.legacy, b.legacy)
+            && _same(a.shape, b.shape) && _same(a.value, b.value) && _same(a.maybe, b.maybe)
+            && _same(a.nested, b.nested)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -285,9 +276,9 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             self.size = size
         }
 
-        enum CodingKeys: String, CodingKey {
-            case sku, size
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.sku, b.sku) && _same(a.size, b.size) }
+
+        enum CodingKeys: String, CodingKey { case sku, size }
 
         public func validate(path: String) throws {
             try Validation.check(size, name: path + ".size")
@@ -301,9 +292,9 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                 self.width = width
             }
 
-            enum CodingKeys: String, CodingKey {
-                case width
-            }
+            public static func == (a: Self, b: Self) -> Bool { _same(a.width, b.width) }
+
+            enum CodingKeys: String, CodingKey { case width }
 
             public func validate(path: String) throws {
                 try Validation.check(width, name: path + ".width", minimum: 1)
@@ -318,9 +309,9 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             self.level2 = level2
         }
 
-        enum CodingKeys: String, CodingKey {
-            case level2
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.level2, b.level2) }
+
+        enum CodingKeys: String, CodingKey { case level2 }
 
         public struct Level2: Codable, Hashable, Sendable {
             public var level3: Thing.Nested.Level2.Level3?
@@ -329,9 +320,9 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                 self.level3 = level3
             }
 
-            enum CodingKeys: String, CodingKey {
-                case level3
-            }
+            public static func == (a: Self, b: Self) -> Bool { _same(a.level3, b.level3) }
+
+            enum CodingKeys: String, CodingKey { case level3 }
 
             public struct Level3: Codable, Hashable, Sendable {
                 /// - Default: `off`
@@ -341,9 +332,9 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                     self.mode = mode
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case mode
-                }
+                public static func == (a: Self, b: Self) -> Bool { _same(a.mode, b.mode) }
+
+                enum CodingKeys: String, CodingKey { case mode }
 
                 public enum Mode: OpenEnum {
                     case on, off
@@ -383,9 +374,9 @@ public struct Owner: Codable, Hashable, Sendable {
         self.thingKind = thingKind
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, thingKind = "thing_kind"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.thingKind, b.thingKind) }
+
+    enum CodingKeys: String, CodingKey { case name, thingKind = "thing_kind" }
 }
 
 public struct Base: Codable, Hashable, Sendable {
@@ -397,9 +388,9 @@ public struct Base: Codable, Hashable, Sendable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, data
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.data, b.data) }
+
+    enum CodingKeys: String, CodingKey { case id, data }
 }
 
 /// Base plus more, with `data` declared by two parts.
@@ -414,9 +405,11 @@ public struct Extended: Codable, Hashable, Sendable {
         self.extra = extra
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, data, extra
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.data, b.data) && _same(a.extra, b.extra)
     }
+
+    enum CodingKeys: String, CodingKey { case id, data, extra }
 
     public struct DataValue2: Codable, Hashable, Sendable {
         public var name: String
@@ -430,9 +423,11 @@ public struct Extended: Codable, Hashable, Sendable {
             self.note = note
         }
 
-        enum CodingKeys: String, CodingKey {
-            case name, thingKind = "thing_kind", note
+        public static func == (a: Self, b: Self) -> Bool {
+            _same(a.name, b.name) && _same(a.thingKind, b.thingKind) && _same(a.note, b.note)
         }
+
+        enum CodingKeys: String, CodingKey { case name, thingKind = "thing_kind", note }
     }
 }
 
@@ -443,9 +438,9 @@ public struct Problem: Codable, Hashable, Sendable {
         self.error = error
     }
 
-    enum CodingKeys: String, CodingKey {
-        case error
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+
+    enum CodingKeys: String, CodingKey { case error }
 
     public struct ErrorValue: Codable, Hashable, Sendable {
         public var code: Int?
@@ -456,9 +451,9 @@ public struct Problem: Codable, Hashable, Sendable {
             self.message = message
         }
 
-        enum CodingKeys: String, CodingKey {
-            case code, message
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+
+        enum CodingKeys: String, CodingKey { case code, message }
     }
 }
 
@@ -494,9 +489,9 @@ public struct Circle: Codable, Hashable, Sendable {
         self.radius = radius
     }
 
-    enum CodingKeys: String, CodingKey {
-        case shapeType = "shape_type", radius
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.radius, b.radius) }
+
+    enum CodingKeys: String, CodingKey { case shapeType = "shape_type", radius }
 }
 
 public struct Square: Codable, Hashable, Sendable {
@@ -508,9 +503,9 @@ public struct Square: Codable, Hashable, Sendable {
         self.side = side
     }
 
-    enum CodingKeys: String, CodingKey {
-        case shapeType = "shape_type", side
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.side, b.side) }
+
+    enum CodingKeys: String, CodingKey { case shapeType = "shape_type", side }
 }
 
 public enum Value: Codable, Hashable, Sendable {
@@ -563,9 +558,11 @@ public struct DataValue: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case total
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.total, b.total) && _same(a.additionalProperties, b.additionalProperties)
     }
+
+    enum CodingKeys: String, CodingKey { case total }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -631,9 +628,12 @@ public struct TreeNode: Codable, Hashable, Sendable {
         _first = first.map(Box.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, parent, children, first
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.name, b.name) && _same(a._parent, b._parent) && _same(a.children, b.children)
+            && _same(a._first, b._first)
     }
+
+    enum CodingKeys: String, CodingKey { case name, parent, children, first }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -664,9 +664,9 @@ public struct Branch: Codable, Hashable, Sendable {
         _node = Box(node)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case node
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a._node, b._node) }
+
+    enum CodingKeys: String, CodingKey { case node }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -720,9 +720,9 @@ public struct Sum: Codable, Hashable, Sendable {
         self.right = right
     }
 
-    enum CodingKeys: String, CodingKey {
-        case left, right
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.left, b.left) && _same(a.right, b.right) }
+
+    enum CodingKeys: String, CodingKey { case left, right }
 }
 
 public struct Account: Codable, Hashable, Sendable {
@@ -736,9 +736,11 @@ public struct Account: Codable, Hashable, Sendable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, password, name
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.password, b.password) && _same(a.name, b.name)
     }
+
+    enum CodingKeys: String, CodingKey { case id, password, name }
 }
 
 public enum GetThingIncludeItem: OpenEnum {
@@ -774,9 +776,9 @@ public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
         self.resultInfo = resultInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case result, resultInfo = "result_info"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.result, b.result) && _same(a.resultInfo, b.resultInfo) }
+
+    enum CodingKeys: String, CodingKey { case result, resultInfo = "result_info" }
 
     public func validate(path: String) throws {
         try Validation.check(result, name: path + ".result")
@@ -789,9 +791,9 @@ public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
             self.totalCount = totalCount
         }
 
-        enum CodingKeys: String, CodingKey {
-            case totalCount = "total_count"
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
+
+        enum CodingKeys: String, CodingKey { case totalCount = "total_count" }
     }
 }
 
@@ -804,7 +806,7 @@ public struct CreateThingRequest: Codable, Hashable, Sendable {
         self.count = count
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name, count
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
+
+    enum CodingKeys: String, CodingKey { case name, count }
 }

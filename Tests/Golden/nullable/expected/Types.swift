@@ -11,9 +11,9 @@ public struct Target: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
+
+    enum CodingKeys: String, CodingKey { case id }
 }
 
 public struct NullableTarget: Codable, Hashable, Sendable {
@@ -23,9 +23,9 @@ public struct NullableTarget: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
+
+    enum CodingKeys: String, CodingKey { case id }
 }
 
 public struct Holder: Codable, Hashable, Sendable {
@@ -41,15 +41,8 @@ public struct Holder: Codable, Hashable, Sendable {
     public var anyMap: [String: JSONValue]?
 
     public init(
-        a: String? = nil,
-        b: String? = nil,
-        c: Holder.C? = nil,
-        d: NullableTarget? = nil,
-        e: Target? = nil,
-        f: Target? = nil,
-        free: JSONValue? = nil,
-        object: JSONValue? = nil,
-        map: [String: Int?]? = nil,
+        a: String? = nil, b: String? = nil, c: Holder.C? = nil, d: NullableTarget? = nil, e: Target? = nil,
+        f: Target? = nil, free: JSONValue? = nil, object: JSONValue? = nil, map: [String: Int?]? = nil,
         anyMap: [String: JSONValue]? = nil
     ) {
         self.a = a
@@ -64,9 +57,12 @@ public struct Holder: Codable, Hashable, Sendable {
         self.anyMap = anyMap
     }
 
-    enum CodingKeys: String, CodingKey {
-        case a, b, c, d, e, f, free, object, map, anyMap = "any_map"
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.a, b.a) && _same(a.b, b.b) && _same(a.c, b.c) && _same(a.d, b.d) && _same(a.e, b.e) && _same(a.f, b.f)
+            && _same(a.free, b.free) && _same(a.object, b.object) && _same(a.map, b.map) && _same(a.anyMap, b.anyMap)
     }
+
+    enum CodingKeys: String, CodingKey { case a, b, c, d, e, f, free, object, map, anyMap = "any_map" }
 
     public enum C: OpenEnum {
         case x, y

@@ -13,9 +13,9 @@ public struct Cat: Codable, Hashable, Sendable {
         self.lives = lives
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind, lives
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.lives, b.lives) }
+
+    enum CodingKeys: String, CodingKey { case kind, lives }
 }
 
 public struct Dog: Codable, Hashable, Sendable {
@@ -27,9 +27,9 @@ public struct Dog: Codable, Hashable, Sendable {
         self.good = good
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind, good
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.good, b.good) }
+
+    enum CodingKeys: String, CodingKey { case kind, good }
 }
 
 public enum Pet: Codable, Hashable, Sendable {
@@ -133,9 +133,9 @@ public enum Untagged: Codable, Hashable, Sendable {
             self.inline = inline
         }
 
-        enum CodingKeys: String, CodingKey {
-            case inline
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.inline, b.inline) }
+
+        enum CodingKeys: String, CodingKey { case inline }
     }
 }
 

@@ -21,9 +21,11 @@ public struct Node: Codable, Hashable, Sendable {
         self.byName = byName
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, next, children, byName = "by_name"
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a._next, b._next) && _same(a.children, b.children) && _same(a.byName, b.byName)
     }
+
+    enum CodingKeys: String, CodingKey { case value, next, children, byName = "by_name" }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -53,9 +55,9 @@ public struct A: Codable, Hashable, Sendable {
         _b = Box(b)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case b
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a._b, b._b) }
+
+    enum CodingKeys: String, CodingKey { case b }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -79,9 +81,9 @@ public struct B: Codable, Hashable, Sendable {
         _a = a.map(Box.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case a
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a._a, b._a) }
+
+    enum CodingKeys: String, CodingKey { case a }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -141,7 +143,7 @@ public struct JSONObject: Codable, Hashable, Sendable {
         self.inner = inner
     }
 
-    enum CodingKeys: String, CodingKey {
-        case inner
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.inner, b.inner) }
+
+    enum CodingKeys: String, CodingKey { case inner }
 }

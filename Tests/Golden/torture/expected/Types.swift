@@ -129,128 +129,36 @@ public struct Keywords: Codable, Hashable, Sendable {
     public var xY2: String?
 
     public init(
-        `associatedtype`: String? = nil,
-        `class`: String? = nil,
-        deinit_: String? = nil,
-        `enum`: String? = nil,
-        `extension`: String? = nil,
-        `fileprivate`: String? = nil,
-        `func`: String? = nil,
-        `import`: String? = nil,
-        init_: String? = nil,
-        `inout`: String? = nil,
-        `internal`: String? = nil,
-        `let`: String? = nil,
-        `open`: String? = nil,
-        `operator`: String? = nil,
-        `private`: String? = nil,
-        `precedencegroup`: String? = nil,
-        `protocol`: String? = nil,
-        `public`: String? = nil,
-        `rethrows`: String? = nil,
-        `static`: String? = nil,
-        `struct`: String? = nil,
-        subscript_: String? = nil,
-        `typealias`: String? = nil,
-        `var`: String? = nil,
-        `break`: String? = nil,
-        `case`: String? = nil,
-        `catch`: String? = nil,
-        `continue`: String? = nil,
-        `default`: String? = nil,
-        `defer`: String? = nil,
-        `do`: String? = nil,
-        `else`: String? = nil,
-        `fallthrough`: String? = nil,
-        `for`: String? = nil,
-        `guard`: String? = nil,
-        `if`: String? = nil,
-        `in`: String? = nil,
-        `repeat`: String? = nil,
-        `return`: String? = nil,
-        `throw`: String? = nil,
-        `switch`: String? = nil,
-        `where`: String? = nil,
-        `while`: String? = nil,
-        `any`: String? = nil,
-        `as`: String? = nil,
-        `await`: String? = nil,
-        `false`: String? = nil,
-        `is`: String? = nil,
-        `nil`: String? = nil,
-        self_: String? = nil,
-        self_2: String? = nil,
-        `super`: String? = nil,
-        `throws`: String? = nil,
-        `true`: String? = nil,
-        `try`: String? = nil,
-        value: String? = nil,
-        type: String? = nil,
-        protocol2: String? = nil,
-        `async`: String? = nil,
-        `some`: String? = nil,
-        any2: String? = nil,
-        get: String? = nil,
-        set: String? = nil,
-        willSet: String? = nil,
-        didSet: String? = nil,
-        mutating: String? = nil,
-        nonmutating: String? = nil,
-        override: String? = nil,
-        required: String? = nil,
-        convenience: String? = nil,
-        dynamic: String? = nil,
-        final: String? = nil,
-        lazy: String? = nil,
-        optional: String? = nil,
-        indirect: String? = nil,
-        weak: String? = nil,
-        unowned: String? = nil,
-        prefix: String? = nil,
-        postfix: String? = nil,
-        infix: String? = nil,
-        actor: String? = nil,
-        `macro`: String? = nil,
-        `package`: String? = nil,
-        `isolated`: String? = nil,
-        `nonisolated`: String? = nil,
-        `consume`: String? = nil,
-        `copy`: String? = nil,
-        `borrowing`: String? = nil,
-        `consuming`: String? = nil,
-        `each`: String? = nil,
-        `discard`: String? = nil,
-        sending: String? = nil,
-        sendable: String? = nil,
-        codable: String? = nil,
-        hashable: String? = nil,
-        rawValue: String? = nil,
-        allCases: String? = nil,
-        unknown: String? = nil,
-        isUnknown: String? = nil,
-        hashValue: String? = nil,
-        description: String? = nil,
-        codingKeys: String? = nil,
-        encode: String? = nil,
-        decoder: String? = nil,
-        _1st: String? = nil,
-        ref: String? = nil,
-        myName: String? = nil,
-        aB: String? = nil,
-        withSpace: String? = nil,
-        party: String? = nil,
-        value2: String? = nil,
-        naïveCafé: String? = nil,
-        ünïcödé: String? = nil,
-        value3: String? = nil,
-        foo: String? = nil,
-        foo2: String? = nil,
-        foo3: String? = nil,
-        foo4: String? = nil,
-        foo5: String? = nil,
-        foo6: String? = nil,
-        xY: String? = nil,
-        xY2: String? = nil
+        `associatedtype`: String? = nil, `class`: String? = nil, deinit_: String? = nil, `enum`: String? = nil,
+        `extension`: String? = nil, `fileprivate`: String? = nil, `func`: String? = nil, `import`: String? = nil,
+        init_: String? = nil, `inout`: String? = nil, `internal`: String? = nil, `let`: String? = nil,
+        `open`: String? = nil, `operator`: String? = nil, `private`: String? = nil, `precedencegroup`: String? = nil,
+        `protocol`: String? = nil, `public`: String? = nil, `rethrows`: String? = nil, `static`: String? = nil,
+        `struct`: String? = nil, subscript_: String? = nil, `typealias`: String? = nil, `var`: String? = nil,
+        `break`: String? = nil, `case`: String? = nil, `catch`: String? = nil, `continue`: String? = nil,
+        `default`: String? = nil, `defer`: String? = nil, `do`: String? = nil, `else`: String? = nil,
+        `fallthrough`: String? = nil, `for`: String? = nil, `guard`: String? = nil, `if`: String? = nil,
+        `in`: String? = nil, `repeat`: String? = nil, `return`: String? = nil, `throw`: String? = nil,
+        `switch`: String? = nil, `where`: String? = nil, `while`: String? = nil, `any`: String? = nil,
+        `as`: String? = nil, `await`: String? = nil, `false`: String? = nil, `is`: String? = nil, `nil`: String? = nil,
+        self_: String? = nil, self_2: String? = nil, `super`: String? = nil, `throws`: String? = nil,
+        `true`: String? = nil, `try`: String? = nil, value: String? = nil, type: String? = nil,
+        protocol2: String? = nil, `async`: String? = nil, `some`: String? = nil, any2: String? = nil,
+        get: String? = nil, set: String? = nil, willSet: String? = nil, didSet: String? = nil, mutating: String? = nil,
+        nonmutating: String? = nil, override: String? = nil, required: String? = nil, convenience: String? = nil,
+        dynamic: String? = nil, final: String? = nil, lazy: String? = nil, optional: String? = nil,
+        indirect: String? = nil, weak: String? = nil, unowned: String? = nil, prefix: String? = nil,
+        postfix: String? = nil, infix: String? = nil, actor: String? = nil, `macro`: String? = nil,
+        `package`: String? = nil, `isolated`: String? = nil, `nonisolated`: String? = nil, `consume`: String? = nil,
+        `copy`: String? = nil, `borrowing`: String? = nil, `consuming`: String? = nil, `each`: String? = nil,
+        `discard`: String? = nil, sending: String? = nil, sendable: String? = nil, codable: String? = nil,
+        hashable: String? = nil, rawValue: String? = nil, allCases: String? = nil, unknown: String? = nil,
+        isUnknown: String? = nil, hashValue: String? = nil, description: String? = nil, codingKeys: String? = nil,
+        encode: String? = nil, decoder: String? = nil, _1st: String? = nil, ref: String? = nil, myName: String? = nil,
+        aB: String? = nil, withSpace: String? = nil, party: String? = nil, value2: String? = nil,
+        naïveCafé: String? = nil, ünïcödé: String? = nil, value3: String? = nil, foo: String? = nil,
+        foo2: String? = nil, foo3: String? = nil, foo4: String? = nil, foo5: String? = nil, foo6: String? = nil,
+        xY: String? = nil, xY2: String? = nil
     ) {
         self.`associatedtype` = `associatedtype`
         self.`class` = `class`
@@ -374,6 +282,50 @@ public struct Keywords: Codable, Hashable, Sendable {
         self.foo6 = foo6
         self.xY = xY
         self.xY2 = xY2
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.`associatedtype`, b.`associatedtype`) && _same(a.`class`, b.`class`) && _same(a.deinit_, b.deinit_)
+            && _same(a.`enum`, b.`enum`) && _same(a.`extension`, b.`extension`)
+            && _same(a.`fileprivate`, b.`fileprivate`) && _same(a.`func`, b.`func`) && _same(a.`import`, b.`import`)
+            && _same(a.init_, b.init_) && _same(a.`inout`, b.`inout`) && _same(a.`internal`, b.`internal`)
+            && _same(a.`let`, b.`let`) && _same(a.`open`, b.`open`) && _same(a.`operator`, b.`operator`)
+            && _same(a.`private`, b.`private`) && _same(a.`precedencegroup`, b.`precedencegroup`)
+            && _same(a.`protocol`, b.`protocol`) && _same(a.`public`, b.`public`) && _same(a.`rethrows`, b.`rethrows`)
+            && _same(a.`static`, b.`static`) && _same(a.`struct`, b.`struct`) && _same(a.subscript_, b.subscript_)
+            && _same(a.`typealias`, b.`typealias`) && _same(a.`var`, b.`var`) && _same(a.`break`, b.`break`)
+            && _same(a.`case`, b.`case`) && _same(a.`catch`, b.`catch`) && _same(a.`continue`, b.`continue`)
+            && _same(a.`default`, b.`default`) && _same(a.`defer`, b.`defer`) && _same(a.`do`, b.`do`)
+            && _same(a.`else`, b.`else`) && _same(a.`fallthrough`, b.`fallthrough`) && _same(a.`for`, b.`for`)
+            && _same(a.`guard`, b.`guard`) && _same(a.`if`, b.`if`) && _same(a.`in`, b.`in`)
+            && _same(a.`repeat`, b.`repeat`) && _same(a.`return`, b.`return`) && _same(a.`throw`, b.`throw`)
+            && _same(a.`switch`, b.`switch`) && _same(a.`where`, b.`where`) && _same(a.`while`, b.`while`)
+            && _same(a.`any`, b.`any`) && _same(a.`as`, b.`as`) && _same(a.`await`, b.`await`)
+            && _same(a.`false`, b.`false`) && _same(a.`is`, b.`is`) && _same(a.`nil`, b.`nil`)
+            && _same(a.self_, b.self_) && _same(a.self_2, b.self_2) && _same(a.`super`, b.`super`)
+            && _same(a.`throws`, b.`throws`) && _same(a.`true`, b.`true`) && _same(a.`try`, b.`try`)
+            && _same(a.value, b.value) && _same(a.type, b.type) && _same(a.protocol2, b.protocol2)
+            && _same(a.`async`, b.`async`) && _same(a.`some`, b.`some`) && _same(a.any2, b.any2) && _same(a.get, b.get)
+            && _same(a.set, b.set) && _same(a.willSet, b.willSet) && _same(a.didSet, b.didSet)
+            && _same(a.mutating, b.mutating) && _same(a.nonmutating, b.nonmutating) && _same(a.override, b.override)
+            && _same(a.required, b.required) && _same(a.convenience, b.convenience) && _same(a.dynamic, b.dynamic)
+            && _same(a.final, b.final) && _same(a.lazy, b.lazy) && _same(a.optional, b.optional)
+            && _same(a.indirect, b.indirect) && _same(a.weak, b.weak) && _same(a.unowned, b.unowned)
+            && _same(a.prefix, b.prefix) && _same(a.postfix, b.postfix) && _same(a.infix, b.infix)
+            && _same(a.actor, b.actor) && _same(a.`macro`, b.`macro`) && _same(a.`package`, b.`package`)
+            && _same(a.`isolated`, b.`isolated`) && _same(a.`nonisolated`, b.`nonisolated`)
+            && _same(a.`consume`, b.`consume`) && _same(a.`copy`, b.`copy`) && _same(a.`borrowing`, b.`borrowing`)
+            && _same(a.`consuming`, b.`consuming`) && _same(a.`each`, b.`each`) && _same(a.`discard`, b.`discard`)
+            && _same(a.sending, b.sending) && _same(a.sendable, b.sendable) && _same(a.codable, b.codable)
+            && _same(a.hashable, b.hashable) && _same(a.rawValue, b.rawValue) && _same(a.allCases, b.allCases)
+            && _same(a.unknown, b.unknown) && _same(a.isUnknown, b.isUnknown)
+            && _same(a.hashValue as String?, b.hashValue) && _same(a.description, b.description)
+            && _same(a.codingKeys, b.codingKeys) && _same(a.encode, b.encode) && _same(a.decoder, b.decoder)
+            && _same(a._1st, b._1st) && _same(a.ref, b.ref) && _same(a.myName, b.myName) && _same(a.aB, b.aB)
+            && _same(a.withSpace, b.withSpace) && _same(a.party, b.party) && _same(a.value2, b.value2)
+            && _same(a.naïveCafé, b.naïveCafé) && _same(a.ünïcödé, b.ünïcödé) && _same(a.value3, b.value3)
+            && _same(a.foo, b.foo) && _same(a.foo2, b.foo2) && _same(a.foo3, b.foo3) && _same(a.foo4, b.foo4)
+            && _same(a.foo5, b.foo5) && _same(a.foo6, b.foo6) && _same(a.xY, b.xY) && _same(a.xY2, b.xY2)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -677,9 +629,9 @@ public struct Class: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct SelfValue: Codable, Hashable, Sendable {
@@ -691,9 +643,9 @@ public struct SelfValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct TypeValue: Codable, Hashable, Sendable {
@@ -705,9 +657,9 @@ public struct TypeValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct ProtocolValue: Codable, Hashable, Sendable {
@@ -719,9 +671,9 @@ public struct ProtocolValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct AnyValue: Codable, Hashable, Sendable {
@@ -733,9 +685,9 @@ public struct AnyValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct StringValue: Codable, Hashable, Sendable {
@@ -747,9 +699,9 @@ public struct StringValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct IntValue: Codable, Hashable, Sendable {
@@ -761,9 +713,9 @@ public struct IntValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct DataValue: Codable, Hashable, Sendable {
@@ -775,9 +727,9 @@ public struct DataValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct DateValue: Codable, Hashable, Sendable {
@@ -789,9 +741,9 @@ public struct DateValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct URLValue: Codable, Hashable, Sendable {
@@ -803,9 +755,9 @@ public struct URLValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct UUIDValue: Codable, Hashable, Sendable {
@@ -817,9 +769,9 @@ public struct UUIDValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct ClientValue: Codable, Hashable, Sendable {
@@ -831,9 +783,9 @@ public struct ClientValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct ErrorValue: Codable, Hashable, Sendable {
@@ -845,9 +797,9 @@ public struct ErrorValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct DecoderValue: Codable, Hashable, Sendable {
@@ -859,9 +811,9 @@ public struct DecoderValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Init: Codable, Hashable, Sendable {
@@ -873,9 +825,9 @@ public struct Init: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Enum: Codable, Hashable, Sendable {
@@ -887,9 +839,9 @@ public struct Enum: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct _1st: Codable, Hashable, Sendable {
@@ -901,9 +853,9 @@ public struct _1st: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Ref: Codable, Hashable, Sendable {
@@ -915,9 +867,9 @@ public struct Ref: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct MyType: Codable, Hashable, Sendable {
@@ -929,9 +881,9 @@ public struct MyType: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct AB: Codable, Hashable, Sendable {
@@ -943,9 +895,9 @@ public struct AB: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct WithSpace: Codable, Hashable, Sendable {
@@ -957,9 +909,9 @@ public struct WithSpace: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Value: Codable, Hashable, Sendable {
@@ -971,9 +923,9 @@ public struct Value: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Naïve: Codable, Hashable, Sendable {
@@ -985,9 +937,9 @@ public struct Naïve: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Value2: Codable, Hashable, Sendable {
@@ -999,9 +951,9 @@ public struct Value2: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Thing: Codable, Hashable, Sendable {
@@ -1013,9 +965,9 @@ public struct Thing: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Thing2: Codable, Hashable, Sendable {
@@ -1027,9 +979,9 @@ public struct Thing2: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Thing3: Codable, Hashable, Sendable {
@@ -1041,9 +993,9 @@ public struct Thing3: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Thing4: Codable, Hashable, Sendable {
@@ -1055,9 +1007,9 @@ public struct Thing4: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct BoxValue: Codable, Hashable, Sendable {
@@ -1069,9 +1021,9 @@ public struct BoxValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct OpenEnumValue: Codable, Hashable, Sendable {
@@ -1083,9 +1035,9 @@ public struct OpenEnumValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct JSONValueValue: Codable, Hashable, Sendable {
@@ -1097,9 +1049,9 @@ public struct JSONValueValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct APIErrorValue: Codable, Hashable, Sendable {
@@ -1111,9 +1063,9 @@ public struct APIErrorValue: Codable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value, self_ = "self"
-    }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+
+    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
 }
 
 public struct Nested: Codable, Hashable, Sendable {
@@ -1129,15 +1081,9 @@ public struct Nested: Codable, Hashable, Sendable {
     public var `default`: Nested.Default?
 
     public init(
-        type: Nested.TypeValue2? = nil,
-        data: Nested.DataValue2? = nil,
-        error: Nested.ErrorValue2? = nil,
-        nested: Nested.Nested2? = nil,
-        nested2: Nested.Nested3? = nil,
-        keywords: Nested.Keywords2? = nil,
-        keywords2: Nested.Keywords3? = nil,
-        string: Nested.StringValue2? = nil,
-        self_: Nested.SelfValue2? = nil,
+        type: Nested.TypeValue2? = nil, data: Nested.DataValue2? = nil, error: Nested.ErrorValue2? = nil,
+        nested: Nested.Nested2? = nil, nested2: Nested.Nested3? = nil, keywords: Nested.Keywords2? = nil,
+        keywords2: Nested.Keywords3? = nil, string: Nested.StringValue2? = nil, self_: Nested.SelfValue2? = nil,
         `default`: Nested.Default? = nil
     ) {
         self.type = type
@@ -1152,6 +1098,12 @@ public struct Nested: Codable, Hashable, Sendable {
         self.`default` = `default`
     }
 
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.type, b.type) && _same(a.data, b.data) && _same(a.error, b.error) && _same(a.nested, b.nested)
+            && _same(a.nested2, b.nested2) && _same(a.keywords, b.keywords) && _same(a.keywords2, b.keywords2)
+            && _same(a.string, b.string) && _same(a.self_, b.self_) && _same(a.`default`, b.`default`)
+    }
+
     enum CodingKeys: String, CodingKey {
         case type, data, error, nested, nested2 = "Nested", keywords, keywords2 = "Keywords", string, self_ = "self"
         case `default`
@@ -1164,9 +1116,9 @@ public struct Nested: Codable, Hashable, Sendable {
             self.`in` = `in`
         }
 
-        enum CodingKeys: String, CodingKey {
-            case `in`
-        }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.`in`, b.`in`) }
+
+        enum CodingKeys: String, CodingKey { case `in` }
 
         public enum In: OpenEnum {
             case `in`, out, empty
