@@ -23,8 +23,8 @@ final class EventStream {
         var count: Int
     }
 
-    private static let chunkCapacity = 512
-    private static let maxQueuedChunks = 16
+    private static let chunkCapacity = 2048
+    private static let maxQueuedChunks = 8
 
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
