@@ -116,9 +116,7 @@ extension Client {
             totalCount: { $0.paging.totalCount }
         )
     }
-}
 
-extension Client {
     /// Create a meeting
     ///
     /// Creates a meeting in the app and returns it.
@@ -144,9 +142,7 @@ extension Client {
         try request.setJSONBody(body, contentType: "application/json")
         return try await core.send(request, decoding: MeetingResponse.self)
     }
-}
 
-extension Client {
     /// Get a meeting
     ///
     /// Returns one meeting of the app by its ID.
@@ -173,9 +169,7 @@ extension Client {
         request.addQuery("name", name)
         return try await core.send(request, decoding: MeetingResponse.self)
     }
-}
 
-extension Client {
     /// Replace a meeting
     ///
     /// Replaces every setting of the meeting with the body.
@@ -203,9 +197,7 @@ extension Client {
         try request.setJSONBody(body, contentType: "application/json")
         return try await core.send(request, decoding: MeetingResponse.self)
     }
-}
 
-extension Client {
     /// Update a meeting
     ///
     /// Changes the fields given in the body and keeps the others.

@@ -5,7 +5,7 @@ import Foundation
 import APIGenRuntime
 
 /// A meeting of a RealtimeKit app, with its recording and AI settings.
-public struct Meeting: Codable, Hashable, Sendable, Validatable {
+public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
     /// The meeting's ID.
     public var id: UUID
     /// When the meeting was created (ISO 8601).
@@ -64,43 +64,22 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             && _same(a.recordingConfig, b.recordingConfig)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, createdAt = "created_at", updatedAt = "updated_at", title, liveStreamOnStart = "live_stream_on_start"
-        case persistChat = "persist_chat", recordOnStart = "record_on_start", summarizeOnEnd = "summarize_on_end"
-        case transcribeOnEnd = "transcribe_on_end", sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
-        case status, recordingConfig = "recording_config"
+    public init(_fields c: FieldReader) throws {
+        try self.init(id: c.required("id"), createdAt: c.date("created_at"), updatedAt: c.date("updated_at"),
+            title: c.optional("title"), liveStreamOnStart: c.optional("live_stream_on_start"),
+            persistChat: c.optional("persist_chat"), recordOnStart: c.optional("record_on_start"),
+            summarizeOnEnd: c.optional("summarize_on_end"), transcribeOnEnd: c.optional("transcribe_on_end"),
+            sessionKeepAliveTimeInSecs: c.optional("session_keep_alive_time_in_secs"), status: c.optional("status"),
+            recordingConfig: c.optional("recording_config"))
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(UUID.self, forKey: .id)
-        createdAt = try container.decodeDate(forKey: .createdAt)
-        updatedAt = try container.decodeDate(forKey: .updatedAt)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        liveStreamOnStart = try container.decodeIfPresent(Bool.self, forKey: .liveStreamOnStart)
-        persistChat = try container.decodeIfPresent(Bool.self, forKey: .persistChat)
-        recordOnStart = try container.decodeIfPresent(Bool.self, forKey: .recordOnStart)
-        summarizeOnEnd = try container.decodeIfPresent(Bool.self, forKey: .summarizeOnEnd)
-        transcribeOnEnd = try container.decodeIfPresent(Bool.self, forKey: .transcribeOnEnd)
-        sessionKeepAliveTimeInSecs = try container.decodeIfPresent(Double.self, forKey: .sessionKeepAliveTimeInSecs)
-        status = try container.decodeIfPresent(Meeting.Status.self, forKey: .status)
-        recordingConfig = try container.decodeIfPresent(Meeting.RecordingConfig.self, forKey: .recordingConfig)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeUUID(id, forKey: .id)
-        try container.encodeDate(createdAt, forKey: .createdAt)
-        try container.encodeDate(updatedAt, forKey: .updatedAt)
-        try container.encodeIfPresent(title, forKey: .title)
-        try container.encodeIfPresent(liveStreamOnStart, forKey: .liveStreamOnStart)
-        try container.encodeIfPresent(persistChat, forKey: .persistChat)
-        try container.encodeIfPresent(recordOnStart, forKey: .recordOnStart)
-        try container.encodeIfPresent(summarizeOnEnd, forKey: .summarizeOnEnd)
-        try container.encodeIfPresent(transcribeOnEnd, forKey: .transcribeOnEnd)
-        try container.encodeIfPresent(sessionKeepAliveTimeInSecs, forKey: .sessionKeepAliveTimeInSecs)
-        try container.encodeIfPresent(status, forKey: .status)
-        try container.encodeIfPresent(recordingConfig, forKey: .recordingConfig)
+    public func _encode(_ w: FieldWriter) throws {
+        try w.uuid("id", id).date("created_at", createdAt).date("updated_at", updatedAt).optional("title", title)
+            .optional("live_stream_on_start", liveStreamOnStart).optional("persist_chat", persistChat)
+            .optional("record_on_start", recordOnStart).optional("summarize_on_end", summarizeOnEnd)
+            .optional("transcribe_on_end", transcribeOnEnd)
+            .optional("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs).optional("status", status)
+            .optional("recording_config", recordingConfig)
     }
 
     public func validate(path: String) throws {
@@ -114,14 +93,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "ACTIVE": self = .active
-            case "INACTIVE": self = .inactive
-            default: self = .unknown(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .active: "ACTIVE"
@@ -130,11 +101,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             }
         }
 
-        public static var allCases: [Self] { [.active, .inactive] }
+        public static let allCases: [Self] = [.active, .inactive]
     }
 
     /// How this meeting is recorded. These settings win over the app-wide recording settings of the RealtimeKit portal.
-    public struct RecordingConfig: Codable, Hashable, Sendable, Validatable {
+    public struct RecordingConfig: FieldCodable, Hashable, Sendable, Validatable {
         /// Text put in front of every recording's file name.
         public var fileNamePrefix: String?
         /// The longest a recording may run, from one minute to a day.
@@ -178,10 +149,20 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 && _same(a.liveStreamingConfig, b.liveStreamingConfig)
         }
 
-        enum CodingKeys: String, CodingKey {
-            case fileNamePrefix = "file_name_prefix", maxSeconds = "max_seconds", audioConfig = "audio_config"
-            case videoConfig = "video_config", storageConfig = "storage_config"
-            case realtimekitBucketConfig = "realtimekit_bucket_config", liveStreamingConfig = "live_streaming_config"
+        public init(_fields c: FieldReader) throws {
+            try self.init(fileNamePrefix: c.optional("file_name_prefix"), maxSeconds: c.optional("max_seconds"),
+                audioConfig: c.optional("audio_config"), videoConfig: c.optional("video_config"),
+                storageConfig: c.optional("storage_config"),
+                realtimekitBucketConfig: c.optional("realtimekit_bucket_config"),
+                liveStreamingConfig: c.optional("live_streaming_config"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("file_name_prefix", fileNamePrefix).optional("max_seconds", maxSeconds)
+                .optional("audio_config", audioConfig).optional("video_config", videoConfig)
+                .optional("storage_config", storageConfig)
+                .optional("realtimekit_bucket_config", realtimekitBucketConfig)
+                .optional("live_streaming_config", liveStreamingConfig)
         }
 
         public func validate(path: String) throws {
@@ -190,7 +171,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         }
 
         /// The recorded audio.
-        public struct AudioConfig: Codable, Hashable, Sendable {
+        public struct AudioConfig: FieldCodable, Hashable, Sendable {
             /// Mono or stereo audio.
             ///
             /// - Default: `stereo`
@@ -217,21 +198,20 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 _same(a.channel, b.channel) && _same(a.codec, b.codec) && _same(a.exportFile, b.exportFile)
             }
 
-            enum CodingKeys: String, CodingKey { case channel, codec, exportFile = "export_file" }
+            public init(_fields c: FieldReader) throws {
+                try self.init(channel: c.optional("channel"), codec: c.optional("codec"),
+                    exportFile: c.optional("export_file"))
+            }
+
+            public func _encode(_ w: FieldWriter) throws {
+                try w.optional("channel", channel).optional("codec", codec).optional("export_file", exportFile)
+            }
 
             /// Mono or stereo audio.
             public enum Channel: OpenEnum {
                 case mono, stereo
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
-
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "mono": self = .mono
-                    case "stereo": self = .stereo
-                    default: self = .unknown(rawValue)
-                    }
-                }
 
                 public var rawValue: String {
                     switch self {
@@ -241,7 +221,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
                 }
 
-                public static var allCases: [Self] { [.mono, .stereo] }
+                public static let allCases: [Self] = [.mono, .stereo]
             }
 
             /// The audio codec. When the video codec is VP8 or VP9 the server picks Vorbis and this setting cannot be changed.
@@ -249,14 +229,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 case mp3, aac
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
-
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "MP3": self = .mp3
-                    case "AAC": self = .aac
-                    default: self = .unknown(rawValue)
-                    }
-                }
 
                 public var rawValue: String {
                     switch self {
@@ -266,12 +238,12 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
                 }
 
-                public static var allCases: [Self] { [.mp3, .aac] }
+                public static let allCases: [Self] = [.mp3, .aac]
             }
         }
 
         /// The recorded video.
-        public struct VideoConfig: Codable, Hashable, Sendable, Validatable {
+        public struct VideoConfig: FieldCodable, Hashable, Sendable, Validatable {
             /// The video codec.
             ///
             /// - Default: `H264`
@@ -311,7 +283,15 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     && _same(a.exportFile, b.exportFile) && _same(a.watermark, b.watermark)
             }
 
-            enum CodingKeys: String, CodingKey { case codec, width, height, exportFile = "export_file", watermark }
+            public init(_fields c: FieldReader) throws {
+                try self.init(codec: c.optional("codec"), width: c.optional("width"), height: c.optional("height"),
+                    exportFile: c.optional("export_file"), watermark: c.optional("watermark"))
+            }
+
+            public func _encode(_ w: FieldWriter) throws {
+                try w.optional("codec", codec).optional("width", width).optional("height", height)
+                    .optional("export_file", exportFile).optional("watermark", watermark)
+            }
 
             public func validate(path: String) throws {
                 try Validation.check(width, name: path + ".width", minimum: 1, maximum: 1920)
@@ -325,14 +305,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
 
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "H264": self = .h264
-                    case "VP8": self = .vp8
-                    default: self = .unknown(rawValue)
-                    }
-                }
-
                 public var rawValue: String {
                     switch self {
                     case .h264: "H264"
@@ -341,11 +313,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
                 }
 
-                public static var allCases: [Self] { [.h264, .vp8] }
+                public static let allCases: [Self] = [.h264, .vp8]
             }
 
             /// An image drawn over the recording.
-            public struct Watermark: Codable, Hashable, Sendable, Validatable {
+            public struct Watermark: FieldCodable, Hashable, Sendable, Validatable {
                 /// Where the watermark image is.
                 public var url: URL?
                 /// The corner the watermark sits in.
@@ -368,7 +340,13 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     _same(a.url, b.url) && _same(a.position, b.position) && _same(a.size, b.size)
                 }
 
-                enum CodingKeys: String, CodingKey { case url, position, size }
+                public init(_fields c: FieldReader) throws {
+                    try self.init(url: c.optional("url"), position: c.optional("position"), size: c.optional("size"))
+                }
+
+                public func _encode(_ w: FieldWriter) throws {
+                    try w.optional("url", url).optional("position", position).optional("size", size)
+                }
 
                 public func validate(path: String) throws {
                     try Validation.check(size, name: path + ".size")
@@ -380,16 +358,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     /// A value this client does not know yet; the raw value is kept.
                     case unknown(String)
 
-                    public init(rawValue: String) {
-                        switch rawValue {
-                        case "left top": self = .leftTop
-                        case "right top": self = .rightTop
-                        case "left bottom": self = .leftBottom
-                        case "right bottom": self = .rightBottom
-                        default: self = .unknown(rawValue)
-                        }
-                    }
-
                     public var rawValue: String {
                         switch self {
                         case .leftTop: "left top"
@@ -400,11 +368,11 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                         }
                     }
 
-                    public static var allCases: [Self] { [.leftTop, .rightTop, .leftBottom, .rightBottom] }
+                    public static let allCases: [Self] = [.leftTop, .rightTop, .leftBottom, .rightBottom]
                 }
 
                 /// The watermark's size in pixels.
-                public struct Size: Codable, Hashable, Sendable, Validatable {
+                public struct Size: FieldCodable, Hashable, Sendable, Validatable {
                     /// Width in pixels.
                     ///
                     /// - Minimum: 1
@@ -423,7 +391,13 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                         _same(a.width, b.width) && _same(a.height, b.height)
                     }
 
-                    enum CodingKeys: String, CodingKey { case width, height }
+                    public init(_fields c: FieldReader) throws {
+                        try self.init(width: c.optional("width"), height: c.optional("height"))
+                    }
+
+                    public func _encode(_ w: FieldWriter) throws {
+                        try w.optional("width", width).optional("height", height)
+                    }
 
                     public func validate(path: String) throws {
                         try Validation.check(width, name: path + ".width", minimum: 1)
@@ -434,7 +408,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
         }
 
         /// Your own storage to upload recordings to.
-        public struct StorageConfig: Codable, Hashable, Sendable {
+        public struct StorageConfig: FieldCodable, Hashable, Sendable {
             /// The kind of storage.
             public var type: Meeting.RecordingConfig.StorageConfig.TypeValue
             /// Access key of the storage (not needed for gcs). The server accepts it but never returns it.
@@ -488,9 +462,19 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     && _same(a.privateKey, b.privateKey)
             }
 
-            enum CodingKeys: String, CodingKey {
-                case type, accessKey = "access_key", secret, authMethod = "auth_method", bucket, region, path, host
-                case port, username, password, privateKey = "private_key"
+            public init(_fields c: FieldReader) throws {
+                try self.init(type: c.required("type"), accessKey: c.optional("access_key"),
+                    secret: c.optional("secret"), authMethod: c.optional("auth_method"), bucket: c.optional("bucket"),
+                    region: c.optional("region"), path: c.optional("path"), host: c.optional("host"),
+                    port: c.optional("port"), username: c.optional("username"), password: c.optional("password"),
+                    privateKey: c.optional("private_key"))
+            }
+
+            public func _encode(_ w: FieldWriter) throws {
+                try w.required("type", type).optional("access_key", accessKey).optional("secret", secret)
+                    .optional("auth_method", authMethod).optional("bucket", bucket).optional("region", region)
+                    .optional("path", path).optional("host", host).optional("port", port).optional("username", username)
+                    .optional("password", password).optional("private_key", privateKey)
             }
 
             /// The kind of storage.
@@ -498,17 +482,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 case aws, azure, digitalocean, gcs, sftp
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
-
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "aws": self = .aws
-                    case "azure": self = .azure
-                    case "digitalocean": self = .digitalocean
-                    case "gcs": self = .gcs
-                    case "sftp": self = .sftp
-                    default: self = .unknown(rawValue)
-                    }
-                }
 
                 public var rawValue: String {
                     switch self {
@@ -521,7 +494,7 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
                 }
 
-                public static var allCases: [Self] { [.aws, .azure, .digitalocean, .gcs, .sftp] }
+                public static let allCases: [Self] = [.aws, .azure, .digitalocean, .gcs, .sftp]
             }
 
             /// How to log in to sftp storage.
@@ -529,14 +502,6 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                 case key, password
                 /// A value this client does not know yet; the raw value is kept.
                 case unknown(String)
-
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "KEY": self = .key
-                    case "PASSWORD": self = .password
-                    default: self = .unknown(rawValue)
-                    }
-                }
 
                 public var rawValue: String {
                     switch self {
@@ -546,12 +511,12 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
                     }
                 }
 
-                public static var allCases: [Self] { [.key, .password] }
+                public static let allCases: [Self] = [.key, .password]
             }
         }
 
         /// Storage in RealtimeKit's own bucket.
-        public struct RealtimekitBucketConfig: Codable, Hashable, Sendable {
+        public struct RealtimekitBucketConfig: FieldCodable, Hashable, Sendable {
             /// Upload recordings to RealtimeKit's bucket. When false, no download URLs are made for recordings.
             public var enabled: Bool
 
@@ -560,12 +525,12 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             }
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.enabled, b.enabled) }
-
-            enum CodingKeys: String, CodingKey { case enabled }
+            public init(_fields c: FieldReader) throws { try self.init(enabled: c.required("enabled")) }
+            public func _encode(_ w: FieldWriter) throws { try w.required("enabled", enabled) }
         }
 
         /// Where to live stream the recording.
-        public struct LiveStreamingConfig: Codable, Hashable, Sendable {
+        public struct LiveStreamingConfig: FieldCodable, Hashable, Sendable {
             /// The RTMP address to stream to.
             public var rtmpURL: URL?
 
@@ -574,14 +539,14 @@ public struct Meeting: Codable, Hashable, Sendable, Validatable {
             }
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
-
-            enum CodingKeys: String, CodingKey { case rtmpURL = "rtmp_url" }
+            public init(_fields c: FieldReader) throws { try self.init(rtmpURL: c.optional("rtmp_url")) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("rtmp_url", rtmpURL) }
         }
     }
 }
 
 /// The settings of a new meeting, or all settings of a replaced one.
-public struct CreateMeetingRequest: Codable, Hashable, Sendable, Validatable {
+public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatable {
     /// The meeting's title.
     public var title: String?
     /// Start live streaming as soon as the meeting starts.
@@ -636,11 +601,20 @@ public struct CreateMeetingRequest: Codable, Hashable, Sendable, Validatable {
             && _same(a.recordingConfig, b.recordingConfig)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title, liveStreamOnStart = "live_stream_on_start", persistChat = "persist_chat"
-        case recordOnStart = "record_on_start", summarizeOnEnd = "summarize_on_end"
-        case transcribeOnEnd = "transcribe_on_end", sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
-        case recordingConfig = "recording_config"
+    public init(_fields c: FieldReader) throws {
+        try self.init(title: c.optional("title"), liveStreamOnStart: c.optional("live_stream_on_start"),
+            persistChat: c.optional("persist_chat"), recordOnStart: c.optional("record_on_start"),
+            summarizeOnEnd: c.optional("summarize_on_end"), transcribeOnEnd: c.optional("transcribe_on_end"),
+            sessionKeepAliveTimeInSecs: c.optional("session_keep_alive_time_in_secs"),
+            recordingConfig: c.optional("recording_config"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("title", title).optional("live_stream_on_start", liveStreamOnStart)
+            .optional("persist_chat", persistChat).optional("record_on_start", recordOnStart)
+            .optional("summarize_on_end", summarizeOnEnd).optional("transcribe_on_end", transcribeOnEnd)
+            .optional("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs)
+            .optional("recording_config", recordingConfig)
     }
 
     public func validate(path: String) throws {
@@ -650,7 +624,7 @@ public struct CreateMeetingRequest: Codable, Hashable, Sendable, Validatable {
 }
 
 /// The settings to change; missing fields keep their value.
-public struct UpdateMeetingRequest: Codable, Hashable, Sendable, Validatable {
+public struct UpdateMeetingRequest: FieldCodable, Hashable, Sendable, Validatable {
     /// The meeting's title.
     public var title: String?
     /// Whether participants can join; nobody can join an INACTIVE meeting.
@@ -697,11 +671,21 @@ public struct UpdateMeetingRequest: Codable, Hashable, Sendable, Validatable {
             && _same(a.recordingConfig, b.recordingConfig)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title, status, liveStreamOnStart = "live_stream_on_start", persistChat = "persist_chat"
-        case recordOnStart = "record_on_start", summarizeOnEnd = "summarize_on_end"
-        case transcribeOnEnd = "transcribe_on_end", sessionKeepAliveTimeInSecs = "session_keep_alive_time_in_secs"
-        case recordingConfig = "recording_config"
+    public init(_fields c: FieldReader) throws {
+        try self.init(title: c.optional("title"), status: c.optional("status"),
+            liveStreamOnStart: c.optional("live_stream_on_start"), persistChat: c.optional("persist_chat"),
+            recordOnStart: c.optional("record_on_start"), summarizeOnEnd: c.optional("summarize_on_end"),
+            transcribeOnEnd: c.optional("transcribe_on_end"),
+            sessionKeepAliveTimeInSecs: c.optional("session_keep_alive_time_in_secs"),
+            recordingConfig: c.optional("recording_config"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("title", title).optional("status", status).optional("live_stream_on_start", liveStreamOnStart)
+            .optional("persist_chat", persistChat).optional("record_on_start", recordOnStart)
+            .optional("summarize_on_end", summarizeOnEnd).optional("transcribe_on_end", transcribeOnEnd)
+            .optional("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs)
+            .optional("recording_config", recordingConfig)
     }
 
     public func validate(path: String) throws {
@@ -711,7 +695,7 @@ public struct UpdateMeetingRequest: Codable, Hashable, Sendable, Validatable {
 }
 
 /// Where a page sits in the whole list.
-public struct Paging: Codable, Hashable, Sendable, Validatable {
+public struct Paging: FieldCodable, Hashable, Sendable, Validatable {
     /// How many items the whole list has.
     ///
     /// - Minimum: 0
@@ -731,8 +715,14 @@ public struct Paging: Codable, Hashable, Sendable, Validatable {
         _same(a.totalCount, b.totalCount) && _same(a.startOffset, b.startOffset) && _same(a.endOffset, b.endOffset)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count", startOffset = "start_offset", endOffset = "end_offset"
+    public init(_fields c: FieldReader) throws {
+        try self.init(totalCount: c.required("total_count"), startOffset: c.required("start_offset"),
+            endOffset: c.required("end_offset"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("total_count", totalCount).required("start_offset", startOffset)
+            .required("end_offset", endOffset)
     }
 
     public func validate(path: String) throws {
@@ -741,7 +731,7 @@ public struct Paging: Codable, Hashable, Sendable, Validatable {
 }
 
 /// One page of meetings.
-public struct MeetingListResponse: Codable, Hashable, Sendable, Validatable {
+public struct MeetingListResponse: FieldCodable, Hashable, Sendable, Validatable {
     /// True when the request succeeded.
     public var success: Bool
     /// The meetings of this page.
@@ -758,7 +748,13 @@ public struct MeetingListResponse: Codable, Hashable, Sendable, Validatable {
         _same(a.success, b.success) && _same(a.data, b.data) && _same(a.paging, b.paging)
     }
 
-    enum CodingKeys: String, CodingKey { case success, data, paging }
+    public init(_fields c: FieldReader) throws {
+        try self.init(success: c.required("success"), data: c.required("data"), paging: c.required("paging"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("success", success).required("data", data).required("paging", paging)
+    }
 
     public func validate(path: String) throws {
         try Validation.check(data, name: path + ".data")
@@ -767,7 +763,7 @@ public struct MeetingListResponse: Codable, Hashable, Sendable, Validatable {
 }
 
 /// One meeting.
-public struct MeetingResponse: Codable, Hashable, Sendable, Validatable {
+public struct MeetingResponse: FieldCodable, Hashable, Sendable, Validatable {
     /// True when the request succeeded.
     public var success: Bool
     public var data: Meeting
@@ -779,7 +775,11 @@ public struct MeetingResponse: Codable, Hashable, Sendable, Validatable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.data, b.data) }
 
-    enum CodingKeys: String, CodingKey { case success, data }
+    public init(_fields c: FieldReader) throws {
+        try self.init(success: c.required("success"), data: c.required("data"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("success", success).required("data", data) }
 
     public func validate(path: String) throws {
         try Validation.check(data, name: path + ".data")
@@ -787,7 +787,7 @@ public struct MeetingResponse: Codable, Hashable, Sendable, Validatable {
 }
 
 /// The body of a failed request.
-public struct ErrorResponse: Codable, Hashable, Sendable {
+public struct ErrorResponse: FieldCodable, Hashable, Sendable {
     /// Always false.
     public var success: Bool
     /// What went wrong.
@@ -800,10 +800,14 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.error, b.error) }
 
-    enum CodingKeys: String, CodingKey { case success, error }
+    public init(_fields c: FieldReader) throws {
+        try self.init(success: c.required("success"), error: c.required("error"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("success", success).required("error", error) }
 
     /// What went wrong.
-    public struct ErrorValue: Codable, Hashable, Sendable {
+    public struct ErrorValue: FieldCodable, Hashable, Sendable {
         /// The HTTP status code.
         public var code: Double
         /// A sentence saying what went wrong.
@@ -816,6 +820,10 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
 
-        enum CodingKeys: String, CodingKey { case code, message }
+        public init(_fields c: FieldReader) throws {
+            try self.init(code: c.required("code"), message: c.required("message"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws { try w.required("code", code).required("message", message) }
     }
 }

@@ -6,11 +6,25 @@
 public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue
 where RawValue: Codable & Hashable & Sendable & ParameterValue {
     init(rawValue: RawValue)
+    /// A raw value the enum does not list (the generated `case unknown(_)`).
+    static func unknown(_ rawValue: RawValue) -> Self
     /// True for `unknown(_)`: a value this client was not generated with.
     var isUnknown: Bool { get }
 }
 
 extension OpenEnum {
+    /// The known case with this raw value, otherwise `unknown(rawValue)`. Generated enums take
+    /// this instead of writing a `switch` over string patterns: each pattern is a `~=` call the
+    /// compiler must resolve, and the search is the same walk through the raw values.
+    @inlinable
+    public init(rawValue: RawValue) {
+        for known in Self.allCases where known.rawValue == rawValue {
+            self = known
+            return
+        }
+        self = .unknown(rawValue)
+    }
+
     public var parameterValue: String { rawValue.parameterValue }
 
     /// `init(rawValue:)` maps every known raw value to its case, so a value is unknown exactly

@@ -40,10 +40,6 @@ public struct StructDecl: Sendable, Hashable {
     public var nested: [Declaration]
     /// A stored property refers back to this type: stored in a box so the struct has finite size.
     public var boxedProperties: Set<String> = []
-
-    public var needsCustomCoding: Bool {
-        additionalProperties != nil || !boxedProperties.isEmpty || properties.contains { $0.type.needsRuntimeCoding }
-    }
 }
 
 /// An open enum: known cases plus `unknown(raw)` so new server values still decode.

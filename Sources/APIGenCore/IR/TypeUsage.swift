@@ -28,17 +28,6 @@ public indirect enum TypeUsage: Hashable, Sendable {
 
     /// Optional of this type (never doubly optional).
     public var optional: TypeUsage { isOptional ? self : .optional(self) }
-
-    /// True when a `Date` or `UUID` is directly inside: such values are coded by the runtime
-    /// (ISO 8601 dates, lower-case UUIDs) instead of the encoder's defaults.
-    public var needsRuntimeCoding: Bool {
-        switch self {
-        case .builtin(let name): name == "Date" || name == "UUID"
-        case .named: false
-        case .array(let t), .optional(let t): t.needsRuntimeCoding
-        case .dictionary: false
-        }
-    }
 }
 
 /// Checks a client performs before sending a value, from the schema's constraints.

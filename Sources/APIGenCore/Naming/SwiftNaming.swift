@@ -289,6 +289,13 @@ public enum SwiftNaming {
     public static func unescaped(_ name: String) -> String {
         name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
     }
+
+    /// The name as an argument label in a call: keywords need no backticks there (the compiler
+    /// warns about them), except `inout`.
+    public static func argumentLabel(_ name: String) -> String {
+        let bare = unescaped(name)
+        return bare == "inout" ? name : bare
+    }
 }
 
 /// Hands out unique names within one scope; a clash gets `2`, `3`… and a warning.

@@ -41,15 +41,18 @@ struct ClientRenderer: Sendable {
 
     private var clientType: String { options.namespace.map { "\($0).Client" } ?? "Client" }
 
-    /// `extension Client { <the operation's method and, for lists, its pages> }`.
-    func renderOperationExtension(_ operation: OperationDecl, into p: inout CodePrinter) {
-        p.block("\(options.isolation)extension \(clientType)") { p in
-            renderOperation(operation, into: &p)
-            if let pagination = operation.pagination {
-                p.line()
-                renderPages(operation, pagination, into: &p)
-            }
+    /// The header of the `extension Client` that holds a file's operations.
+    var operationsExtension: String { "\(options.isolation)extension \(clientType) {" }
+
+    /// The operation's method and, for lists, its pages, indented as members of `extension Client`.
+    func renderOperationMembers(_ operation: OperationDecl, into p: inout CodePrinter) {
+        p.indent()
+        renderOperation(operation, into: &p)
+        if let pagination = operation.pagination {
+            p.line()
+            renderPages(operation, pagination, into: &p)
         }
+        p.outdent()
     }
 
     private func renderInit(_ module: ModuleDecl, into p: inout CodePrinter) {

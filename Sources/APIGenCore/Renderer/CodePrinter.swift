@@ -61,6 +61,31 @@ struct CodePrinter {
         if !current.isEmpty { line(current) }
     }
 
+    /// `items` joined by `separator` over as few lines as fit in `width` columns (after
+    /// indentation): a line that is continued ends with `lineEnd`, and the next one starts with
+    /// `continuation` instead of the separator (`a && b` / `    && c`; `x: 1, y: 2,` / `z: 3`).
+    mutating func wrapped(_ items: [String], separator: String, continuation: String, lineEnd: String = "", width: Int = 120) {
+        let separatorWidth = separator.count, continuationWidth = continuation.count, endWidth = lineEnd.count
+        var current = ""
+        var currentWidth = 0
+        for item in items {
+            let itemWidth = item.count
+            if current.isEmpty {
+                current = item
+                currentWidth = itemWidth
+            } else if level * 4 + currentWidth + separatorWidth + itemWidth + endWidth <= width {
+                current += separator
+                current += item
+                currentWidth += separatorWidth + itemWidth
+            } else {
+                line(current + lineEnd)
+                current = continuation + item
+                currentWidth = continuationWidth + itemWidth
+            }
+        }
+        if !current.isEmpty { line(current) }
+    }
+
     /// Appends text that is already indented and ends with a line break.
     mutating func append(_ printed: String) {
         text += printed

@@ -1,5 +1,5 @@
-/// Prints a generated struct: properties, memberwise init, coding keys, custom coding when
-/// dates or extra properties need it, validation, and nested types.
+/// Prints a generated struct: properties, memberwise init, `==`, reading and writing its fields
+/// (`FieldCodable`, no `CodingKeys`), validation, and nested types.
 struct StructRenderer {
     let options: RenderOptions
     let index: TypeIndex
@@ -8,7 +8,7 @@ struct StructRenderer {
 
     func render(_ decl: StructDecl, path: [String], into p: inout CodePrinter) {
         let validates = index.validatable.contains(path)
-        var conformances = ["Codable", "Hashable", "Sendable"]
+        var conformances = ["FieldCodable", "Hashable", "Sendable"]
         if validates { conformances.append("Validatable") }
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
@@ -27,25 +27,13 @@ struct StructRenderer {
             if !decl.properties.isEmpty || decl.additionalProperties != nil { p.line() }
             renderInit(decl, into: &p)
             p.line()
-            renderEquality(decl, into: &p)
-            if !decl.properties.isEmpty {
-                p.line()
-                let keys = decl.properties.map { property in
-                    let bare = SwiftNaming.unescaped(property.name)
-                    return bare == property.wireName ? property.name : "\(property.name) = \(SwiftSpelling.string(property.wireName))"
-                }
-                let oneLine = "enum CodingKeys: String, CodingKey { case \(keys.joined(separator: ", ")) }"
-                if p.indentWidth + oneLine.count <= 120 {
-                    p.line(oneLine)
-                } else {
-                    p.block("enum CodingKeys: String, CodingKey") { p in p.packed("case ", keys) }
-                }
-            }
-            if decl.needsCustomCoding {
-                p.line()
-                renderDecoding(decl, into: &p)
-                p.line()
-                renderEncoding(decl, into: &p)
+            // One-line members follow each other; a member that needs a block stands between blank lines.
+            var previousWasBlock = false
+            let members = [equality(decl, p.indentWidth), decoding(decl, p.indentWidth), encoding(decl, p.indentWidth)]
+            for (index, member) in members.enumerated() {
+                if index > 0 && (previousWasBlock || member.oneLine == nil) { p.line() }
+                if let oneLine = member.oneLine { p.line(oneLine) } else { member.block(&p) }
+                previousWasBlock = member.oneLine == nil
             }
             if validates {
                 p.line()
@@ -58,9 +46,22 @@ struct StructRenderer {
         }
     }
 
+    /// A member printed on one line when it fits in 120 columns, otherwise as a block.
+    struct Member {
+        var oneLine: String?
+        var block: (inout CodePrinter) -> Void
+    }
+
+    /// `header { body }` on one line when it fits, otherwise `header {`, the lines, `}`.
+    private func member(_ header: String, _ oneLineBody: String, indentWidth: Int, lines: @escaping (inout CodePrinter) -> Void) -> Member {
+        let oneLine = oneLineBody.isEmpty ? "\(header) {}" : "\(header) { \(oneLineBody) }"
+        if indentWidth + oneLine.count <= 120 { return Member(oneLine: oneLine, block: { _ in }) }
+        return Member(oneLine: nil, block: { p in p.block(header, lines) })
+    }
+
     /// `==` over every stored property through the runtime's `_same` (see there: it type-checks
     /// in a fraction of the time a synthesized `==` takes). `hash(into:)` stays synthesized.
-    private func renderEquality(_ decl: StructDecl, into p: inout CodePrinter) {
+    private func equality(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var terms = decl.properties.map { property -> String in
             let name = decl.boxedProperties.contains(property.name) ? storage(property) : property.name
             // A property named `hashValue` is ambiguous with Hashable's: say which one.
@@ -69,26 +70,60 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
         let header = "\(access) static func == (a: Self, b: Self) -> Bool"
-        let oneLine = "\(header) { \(terms.isEmpty ? "true" : terms.joined(separator: " && ")) }"
-        if p.indentWidth + oneLine.count <= 120 {
-            p.line(oneLine)
-            return
+        return member(header, terms.isEmpty ? "true" : terms.joined(separator: " && "), indentWidth: indentWidth) { p in
+            // Continuation lines are indented once more and start with `&&`.
+            p.wrapped(terms, separator: " && ", continuation: "    && ")
         }
-        p.block(header) { p in
-            // Wrapped at 120 columns; continuation lines are indented once more and start with `&&`.
-            var current = ""
-            for term in terms {
-                if current.isEmpty {
-                    current = term
-                } else if p.indentWidth + current.count + 4 + term.count <= 120 {
-                    current += " && " + term
-                } else {
-                    p.line(current)
-                    current = "    && " + term
-                }
-            }
-            p.line(current)
+    }
+
+    /// `init(_fields:)` of `FieldCodable`: every field read by its wire name and passed to the
+    /// memberwise initializer (which boxes what must be boxed).
+    private func decoding(_ decl: StructDecl, _ indentWidth: Int) -> Member {
+        var arguments = decl.properties.map { property in
+            "\(SwiftNaming.argumentLabel(property.name)): c.\(fieldMethod(property.type, writing: false))(\(SwiftSpelling.string(property.wireName)))"
         }
+        if decl.additionalProperties != nil {
+            let known = decl.properties.map { SwiftSpelling.string($0.wireName) }.joined(separator: ", ")
+            arguments.append("additionalProperties: c.additionalProperties(known: [\(known)])")
+        }
+        let header = "\(access) init(_fields c: FieldReader) throws"
+        let call = arguments.isEmpty ? "self.init()" : "try self.init(\(arguments.joined(separator: ", ")))"
+        return member(header, call, indentWidth: indentWidth) { p in
+            // `try self.init(a: …, b: …,` then continuation lines indented once more, `)` at the end.
+            var items = arguments
+            items[0] = "try self.init(" + items[0]
+            items[items.count - 1] += ")"
+            p.wrapped(items, separator: ", ", continuation: "    ", lineEnd: ",")
+        }
+    }
+
+    /// `_encode(_:)` of `FieldCodable`: one chain of writes, in declaration order.
+    private func encoding(_ decl: StructDecl, _ indentWidth: Int) -> Member {
+        var writes = decl.properties.map { property in
+            ".\(fieldMethod(property.type, writing: true))(\(SwiftSpelling.string(property.wireName)), \(property.name))"
+        }
+        if decl.additionalProperties != nil { writes.append(".additionalProperties(additionalProperties)") }
+        let header = "\(access) func _encode(_ w: FieldWriter) throws"
+        return member(header, writes.isEmpty ? "" : "try w" + writes.joined(), indentWidth: indentWidth) { p in
+            // `try w.a(…).b(…)`, continuation lines indented once more and starting with `.`.
+            p.wrapped(["try w" + writes[0]] + writes.dropFirst(), separator: "", continuation: "    ")
+        }
+    }
+
+    /// The `FieldReader` / `FieldWriter` method for a property of this type: dates go through the
+    /// runtime's ISO 8601 coding and UUIDs are written in lower case; the rest is `required` or
+    /// `optional`. Optional types take the `…IfPresent` form.
+    private func fieldMethod(_ type: TypeUsage, writing: Bool) -> String {
+        let special: String?
+        switch type.unwrapped {
+        case .builtin("Date"): special = "date"
+        case .array(.builtin("Date")): special = "dates"
+        case .builtin("UUID") where writing: special = "uuid"
+        case .array(.builtin("UUID")) where writing: special = "uuids"
+        default: special = nil
+        }
+        guard let special else { return type.isOptional ? "optional" : "required" }
+        return type.isOptional ? special + "IfPresent" : special
     }
 
     /// The stored name of a boxed property: `_parent`.
@@ -127,18 +162,7 @@ struct StructRenderer {
             // of initializers; one parameter per line would double their length).
             p.line("\(access) init(")
             p.indent()
-            var current = ""
-            for param in params {
-                if current.isEmpty {
-                    current = param
-                } else if p.indentWidth + current.count + 2 + param.count + 1 <= 120 {
-                    current += ", " + param
-                } else {
-                    p.line(current + ",")
-                    current = param
-                }
-            }
-            p.line(current)
+            p.wrapped(params, separator: ", ", continuation: "", lineEnd: ",")
             p.outdent()
             p.block(")") { p in assignments(decl, into: &p) }
         }
@@ -147,66 +171,6 @@ struct StructRenderer {
     private func assignments(_ decl: StructDecl, into p: inout CodePrinter) {
         for property in decl.properties { p.line(assignment(property, value: property.name, in: decl)) }
         if decl.additionalProperties != nil { p.line("self.additionalProperties = additionalProperties") }
-    }
-
-    private func renderDecoding(_ decl: StructDecl, into p: inout CodePrinter) {
-        p.block("\(access) init(from decoder: any Decoder) throws") { p in
-            if !decl.properties.isEmpty {
-                p.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-            }
-            for property in decl.properties {
-                let key = SwiftSpelling.member(property.name)
-                let optional = property.type.isOptional
-                let base = property.type.unwrapped
-                let value: String
-                switch base {
-                case .builtin("Date"):
-                    value = "try container.decodeDate\(optional ? "IfPresent" : "")(forKey: \(key))"
-                case .array(.builtin("Date")):
-                    value = "try container.decodeDates\(optional ? "IfPresent" : "")(forKey: \(key))"
-                default:
-                    value = "try container.decode\(optional ? "IfPresent" : "")(\(options.spell(base)).self, forKey: \(key))"
-                }
-                if decl.boxedProperties.contains(property.name) {
-                    p.line(optional ? "\(storage(property)) = \(value).map(Box.init)" : "\(storage(property)) = Box(\(value))")
-                } else {
-                    p.line("\(property.name) = \(value)")
-                }
-            }
-            if let additional = decl.additionalProperties {
-                let known = decl.properties.map { SwiftSpelling.string($0.wireName) }.joined(separator: ", ")
-                p.line("let extra = try decoder.container(keyedBy: AnyCodingKey.self)")
-                p.line("additionalProperties = try extra.decodeAdditionalProperties(\(options.spell(additional)).self, known: [\(known)])")
-            }
-        }
-    }
-
-    private func renderEncoding(_ decl: StructDecl, into p: inout CodePrinter) {
-        p.block("\(access) func encode(to encoder: any Encoder) throws") { p in
-            if !decl.properties.isEmpty {
-                p.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-            }
-            for property in decl.properties {
-                let key = SwiftSpelling.member(property.name)
-                let optional = property.type.isOptional
-                switch property.type.unwrapped {
-                case .builtin("Date"):
-                    p.line("try container.encodeDate\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
-                case .array(.builtin("Date")):
-                    p.line("try container.encodeDates\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
-                case .builtin("UUID"):
-                    p.line("try container.encodeUUID\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
-                case .array(.builtin("UUID")):
-                    p.line("try container.encodeUUIDs\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
-                default:
-                    p.line("try container.encode\(optional ? "IfPresent" : "")(\(property.name), forKey: \(key))")
-                }
-            }
-            if decl.additionalProperties != nil {
-                p.line("var extra = encoder.container(keyedBy: AnyCodingKey.self)")
-                p.line("try extra.encodeAdditionalProperties(additionalProperties)")
-            }
-        }
     }
 
     private func renderValidation(_ decl: StructDecl, into p: inout CodePrinter) {

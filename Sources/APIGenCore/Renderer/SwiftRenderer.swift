@@ -120,7 +120,7 @@ public enum SwiftRenderer {
                 if options.namespace != nil { p.indent() }
                 typesRenderer.render(decl, parent: [], into: &p)
             case .operation(let operation):
-                client.renderOperationExtension(operation, into: &p)
+                client.renderOperationMembers(operation, into: &p)
             }
             return p.text
         }
@@ -148,19 +148,21 @@ public enum SwiftRenderer {
             }
             files.append(p.text)
         }
-        var clientChunks: [String] = []
         var main = CodePrinter()
         client.renderClient(module, into: &main)
-        clientChunks.append(main.text)
-        clientChunks += chunks[module.types.count...]
-        // The Client struct always opens Client.swift; operations fill the shards after it.
-        var clientGroups = split(Array(clientChunks.dropFirst()), into: shards)
-        clientGroups[0].insert(clientChunks[0], at: 0)
-        for group in clientGroups {
+        // The Client struct always opens Client.swift; operations fill the shards after it, each
+        // file's in one `extension Client`.
+        for (i, group) in split(Array(chunks[module.types.count...]), into: shards).enumerated() {
             var p = header(options)
-            for chunk in group {
+            if i == 0 {
                 p.line()
-                p.append(chunk)
+                p.append(main.text)
+            }
+            if !group.isEmpty {
+                p.line()
+                p.line(client.operationsExtension)
+                p.append(group.joined(separator: "\n"))
+                p.line("}")
             }
             files.append(p.text)
         }

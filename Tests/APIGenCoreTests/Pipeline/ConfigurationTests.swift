@@ -89,9 +89,9 @@ final class ConfigurationTests: XCTestCase {
         let output = try Generator(configuration: c).generate(bytes: Array(api.utf8), file: "api.yaml")
         XCTAssertEqual(output.files.map(\.name), ["API.Types.swift", "API.Client.swift"])
         let types = output.files[0].contents, client = output.files[1].contents
-        XCTAssertTrue(types.contains("public struct Meeting: Codable"), types)
+        XCTAssertTrue(types.contains("public struct Meeting: FieldCodable"), types)
         XCTAssertTrue(types.contains("public var creationDate: Date?"), types)
-        XCTAssertTrue(types.contains("case creationDate = \"created_at\""), types)
+        XCTAssertTrue(types.contains("creationDate: c.dateIfPresent(\"created_at\")"), types)
         XCTAssertTrue(types.contains("public enum API {}"), types)
         XCTAssertTrue(client.contains("func listMeetings("))
         XCTAssertFalse(client.contains("func replaceMeeting("), "excluded by operationId")

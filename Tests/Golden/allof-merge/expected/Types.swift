@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Envelope: Codable, Hashable, Sendable {
+public struct Envelope: FieldCodable, Hashable, Sendable {
     public var success: Bool
     public var errors: [Message]?
 
@@ -15,10 +15,14 @@ public struct Envelope: Codable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.errors, b.errors) }
 
-    enum CodingKeys: String, CodingKey { case success, errors }
+    public init(_fields c: FieldReader) throws {
+        try self.init(success: c.required("success"), errors: c.optional("errors"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("success", success).optional("errors", errors) }
 }
 
-public struct Message: Codable, Hashable, Sendable {
+public struct Message: FieldCodable, Hashable, Sendable {
     public var code: Int
     public var message: String
 
@@ -29,10 +33,14 @@ public struct Message: Codable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
 
-    enum CodingKeys: String, CodingKey { case code, message }
+    public init(_fields c: FieldReader) throws {
+        try self.init(code: c.required("code"), message: c.required("message"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("code", code).required("message", message) }
 }
 
-public struct Meeting: Codable, Hashable, Sendable {
+public struct Meeting: FieldCodable, Hashable, Sendable {
     public var id: String?
     public var title: String?
 
@@ -42,12 +50,12 @@ public struct Meeting: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.title, b.title) }
-
-    enum CodingKeys: String, CodingKey { case id, title }
+    public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id"), title: c.optional("title")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("id", id).optional("title", title) }
 }
 
 /// The envelope, its `data` declared by three parts.
-public struct MeetingResponse: Codable, Hashable, Sendable {
+public struct MeetingResponse: FieldCodable, Hashable, Sendable {
     public var success: Bool
     public var errors: [Message]?
     public var data: MeetingResponse.DataValue
@@ -62,9 +70,15 @@ public struct MeetingResponse: Codable, Hashable, Sendable {
         _same(a.success, b.success) && _same(a.errors, b.errors) && _same(a.data, b.data)
     }
 
-    enum CodingKeys: String, CodingKey { case success, errors, data }
+    public init(_fields c: FieldReader) throws {
+        try self.init(success: c.required("success"), errors: c.optional("errors"), data: c.required("data"))
+    }
 
-    public struct DataValue: Codable, Hashable, Sendable {
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("success", success).optional("errors", errors).required("data", data)
+    }
+
+    public struct DataValue: FieldCodable, Hashable, Sendable {
         public var id: String?
         public var title: String?
         public var aiConfig: MeetingResponse.DataValue.AiConfig?
@@ -79,9 +93,15 @@ public struct MeetingResponse: Codable, Hashable, Sendable {
             _same(a.id, b.id) && _same(a.title, b.title) && _same(a.aiConfig, b.aiConfig)
         }
 
-        enum CodingKeys: String, CodingKey { case id, title, aiConfig = "ai_config" }
+        public init(_fields c: FieldReader) throws {
+            try self.init(id: c.optional("id"), title: c.optional("title"), aiConfig: c.optional("ai_config"))
+        }
 
-        public struct AiConfig: Codable, Hashable, Sendable {
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("id", id).optional("title", title).optional("ai_config", aiConfig)
+        }
+
+        public struct AiConfig: FieldCodable, Hashable, Sendable {
             public var summarize: Bool?
 
             public init(summarize: Bool? = nil) {
@@ -89,13 +109,13 @@ public struct MeetingResponse: Codable, Hashable, Sendable {
             }
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.summarize, b.summarize) }
-
-            enum CodingKeys: String, CodingKey { case summarize }
+            public init(_fields c: FieldReader) throws { try self.init(summarize: c.optional("summarize")) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("summarize", summarize) }
         }
     }
 }
 
-public struct Conflict: Codable, Hashable, Sendable {
+public struct Conflict: FieldCodable, Hashable, Sendable {
     public var value: String?
 
     public init(value: String? = nil) {
@@ -103,6 +123,6 @@ public struct Conflict: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
-
-    enum CodingKeys: String, CodingKey { case value }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value) }
 }

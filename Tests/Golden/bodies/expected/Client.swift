@@ -52,9 +52,7 @@ extension Client {
         }
         return try await core.send(request, decoding: SendJSONResponse.self)
     }
-}
 
-extension Client {
     /// `PUT /text`
     ///
     /// - Parameters:
@@ -65,9 +63,7 @@ extension Client {
         request.setTextBody(body, contentType: "text/plain")
         return try await core.sendForText(request)
     }
-}
 
-extension Client {
     /// `PUT /binary`
     ///
     /// - Parameters:
@@ -78,9 +74,7 @@ extension Client {
         request.setDataBody(body, contentType: "image/png")
         return try await core.sendForData(request)
     }
-}
 
-extension Client {
     /// `POST /form`
     ///
     /// - Parameters:
@@ -91,9 +85,7 @@ extension Client {
         try request.setFormBody(body)
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /multipart`
     ///
     /// - Parameters:
@@ -104,18 +96,14 @@ extension Client {
         try request.setMultipartBody(body)
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `DELETE /nothing`
     /// - Returns: Nothing; a 2xx answer means success.
     public func deleteNothing() async throws {
         let request = HTTPRequest(method: "DELETE", path: "/nothing", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `GET /odd`
     /// - Returns: Nothing; a 2xx answer means success.
     public func oddContent() async throws {

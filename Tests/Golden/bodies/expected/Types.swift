@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct SendJSONRequest: Codable, Hashable, Sendable {
+public struct SendJSONRequest: FieldCodable, Hashable, Sendable {
     public var a: String?
 
     public init(a: String? = nil) {
@@ -12,11 +12,11 @@ public struct SendJSONRequest: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
-
-    enum CodingKeys: String, CodingKey { case a }
+    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("a", a) }
 }
 
-public struct SendJSONResponse: Codable, Hashable, Sendable {
+public struct SendJSONResponse: FieldCodable, Hashable, Sendable {
     public var b: Int?
 
     public init(b: Int? = nil) {
@@ -24,11 +24,11 @@ public struct SendJSONResponse: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
-
-    enum CodingKeys: String, CodingKey { case b }
+    public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("b", b) }
 }
 
-public struct SendFormRequest: Codable, Hashable, Sendable {
+public struct SendFormRequest: FieldCodable, Hashable, Sendable {
     public var name: String?
     public var count: Int?
 
@@ -38,11 +38,11 @@ public struct SendFormRequest: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
-
-    enum CodingKeys: String, CodingKey { case name, count }
+    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("name", name).optional("count", count) }
 }
 
-public struct SendMultipartRequest: Codable, Hashable, Sendable {
+public struct SendMultipartRequest: FieldCodable, Hashable, Sendable {
     public var fileName: String?
 
     public init(fileName: String? = nil) {
@@ -50,6 +50,6 @@ public struct SendMultipartRequest: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.fileName, b.fileName) }
-
-    enum CodingKeys: String, CodingKey { case fileName = "file_name" }
+    public init(_fields c: FieldReader) throws { try self.init(fileName: c.optional("file_name")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", fileName) }
 }

@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Settings: Codable, Hashable, Sendable {
+public struct Settings: FieldCodable, Hashable, Sendable {
     /// - Default: `slow`
     public var mode: Settings.Mode
     /// - Default: `3`
@@ -42,23 +42,22 @@ public struct Settings: Codable, Hashable, Sendable {
             && _same(a.optionalMode, b.optionalMode)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case mode, retries, ratio, enabled, label, badBool = "bad_bool", badInt = "bad_int"
-        case optionalMode = "optional_mode"
+    public init(_fields c: FieldReader) throws {
+        try self.init(mode: c.required("mode"), retries: c.required("retries"), ratio: c.required("ratio"),
+            enabled: c.required("enabled"), label: c.required("label"), badBool: c.required("bad_bool"),
+            badInt: c.required("bad_int"), optionalMode: c.optional("optional_mode"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("mode", mode).required("retries", retries).required("ratio", ratio).required("enabled", enabled)
+            .required("label", label).required("bad_bool", badBool).required("bad_int", badInt)
+            .optional("optional_mode", optionalMode)
     }
 
     public enum Mode: OpenEnum {
         case fast, slow
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "fast": self = .fast
-            case "slow": self = .slow
-            default: self = .unknown(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -68,7 +67,7 @@ public struct Settings: Codable, Hashable, Sendable {
             }
         }
 
-        public static var allCases: [Self] { [.fast, .slow] }
+        public static let allCases: [Self] = [.fast, .slow]
     }
 
     public typealias OptionalMode = Settings.Mode

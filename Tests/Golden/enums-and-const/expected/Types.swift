@@ -9,15 +9,6 @@ public enum Ints: OpenEnum {
     /// A value this client does not know yet; the raw value is kept.
     case unknown(Int)
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 1: self = ._1
-        case 2: self = ._2
-        case 10: self = ._10
-        default: self = .unknown(rawValue)
-        }
-    }
-
     public var rawValue: Int {
         switch self {
         case ._1: 1
@@ -27,22 +18,13 @@ public enum Ints: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [._1, ._2, ._10] }
+    public static let allCases: [Self] = [._1, ._2, ._10]
 }
 
 public enum Numbers: OpenEnum {
     case _05, _1, _25
     /// A value this client does not know yet; the raw value is kept.
     case unknown(Double)
-
-    public init(rawValue: Double) {
-        switch rawValue {
-        case 0.5: self = ._05
-        case 1.0: self = ._1
-        case 2.5: self = ._25
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: Double {
         switch self {
@@ -53,20 +35,13 @@ public enum Numbers: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [._05, ._1, ._25] }
+    public static let allCases: [Self] = [._05, ._1, ._25]
 }
 
 public enum Flags: OpenEnum {
     case `true`
     /// A value this client does not know yet; the raw value is kept.
     case unknown(Bool)
-
-    public init(rawValue: Bool) {
-        switch rawValue {
-        case true: self = .`true`
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: Bool {
         switch self {
@@ -75,20 +50,13 @@ public enum Flags: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.`true`] }
+    public static let allCases: [Self] = [.`true`]
 }
 
 public enum BothFlags: OpenEnum {
     case `true`, `false`
     /// A value this client does not know yet; the raw value is kept.
     case unknown(Bool)
-
-    public init(rawValue: Bool) {
-        switch rawValue {
-        case true: self = .`true`
-        case false: self = .`false`
-        }
-    }
 
     public var rawValue: Bool {
         switch self {
@@ -98,20 +66,13 @@ public enum BothFlags: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.`true`, .`false`] }
+    public static let allCases: [Self] = [.`true`, .`false`]
 }
 
 public enum Single: OpenEnum {
     case only
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "only": self = .only
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -120,20 +81,13 @@ public enum Single: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.only] }
+    public static let allCases: [Self] = [.only]
 }
 
 public enum Constant: OpenEnum {
     case fixed
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "fixed": self = .fixed
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -142,25 +96,13 @@ public enum Constant: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.fixed] }
+    public static let allCases: [Self] = [.fixed]
 }
 
 public enum Words: OpenEnum {
     case yes, no, on, off, null, _10
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "yes": self = .yes
-        case "no": self = .no
-        case "on": self = .on
-        case "off": self = .off
-        case "null": self = .null
-        case "1.0": self = ._10
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -174,27 +116,13 @@ public enum Words: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.yes, .no, .on, .off, .null, ._10] }
+    public static let allCases: [Self] = [.yes, .no, .on, .off, .null, ._10]
 }
 
 public enum Symbols: OpenEnum {
     case greaterThanOrEqual, lessThanOrEqual, equal, notEqual, asterisk, aB, aB2, aB3
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case ">=": self = .greaterThanOrEqual
-        case "<=": self = .lessThanOrEqual
-        case "==": self = .equal
-        case "!=": self = .notEqual
-        case "*": self = .asterisk
-        case "a b": self = .aB
-        case "A_B": self = .aB2
-        case "a-b": self = .aB3
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -210,21 +138,13 @@ public enum Symbols: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.greaterThanOrEqual, .lessThanOrEqual, .equal, .notEqual, .asterisk, .aB, .aB2, .aB3] }
+    public static let allCases: [Self] = [.greaterThanOrEqual, .lessThanOrEqual, .equal, .notEqual, .asterisk, .aB, .aB2, .aB3]
 }
 
 public enum Duplicates: OpenEnum {
     case same, same2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "same": self = .same
-        case "Same": self = .same2
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -234,5 +154,5 @@ public enum Duplicates: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.same, .same2] }
+    public static let allCases: [Self] = [.same, .same2]
 }

@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Formats: Codable, Hashable, Sendable, Validatable {
+public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
     public var i32: Int?
     public var i64: Int?
     public var f: Double?
@@ -59,53 +59,21 @@ public struct Formats: Codable, Hashable, Sendable, Validatable {
             && _same(a.ipv6, b.ipv6) && _same(a.unknown, b.unknown) && _same(a.big, b.big)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case i32, i64, f, d, date, dateTime = "date_time", dates, uuid, uri, uriReference = "uri_reference", binary
-        case byte, email, hostname, ipv4, ipv6, unknown, big
+    public init(_fields c: FieldReader) throws {
+        try self.init(i32: c.optional("i32"), i64: c.optional("i64"), f: c.optional("f"), d: c.optional("d"),
+            date: c.optional("date"), dateTime: c.dateIfPresent("date_time"), dates: c.datesIfPresent("dates"),
+            uuid: c.optional("uuid"), uri: c.optional("uri"), uriReference: c.optional("uri_reference"),
+            binary: c.optional("binary"), byte: c.optional("byte"), email: c.optional("email"),
+            hostname: c.optional("hostname"), ipv4: c.optional("ipv4"), ipv6: c.optional("ipv6"),
+            unknown: c.optional("unknown"), big: c.optional("big"))
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        i32 = try container.decodeIfPresent(Int.self, forKey: .i32)
-        i64 = try container.decodeIfPresent(Int.self, forKey: .i64)
-        f = try container.decodeIfPresent(Double.self, forKey: .f)
-        d = try container.decodeIfPresent(Double.self, forKey: .d)
-        date = try container.decodeIfPresent(String.self, forKey: .date)
-        dateTime = try container.decodeDateIfPresent(forKey: .dateTime)
-        dates = try container.decodeDatesIfPresent(forKey: .dates)
-        uuid = try container.decodeIfPresent(UUID.self, forKey: .uuid)
-        uri = try container.decodeIfPresent(URL.self, forKey: .uri)
-        uriReference = try container.decodeIfPresent(String.self, forKey: .uriReference)
-        binary = try container.decodeIfPresent(Data.self, forKey: .binary)
-        byte = try container.decodeIfPresent(Data.self, forKey: .byte)
-        email = try container.decodeIfPresent(String.self, forKey: .email)
-        hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
-        ipv4 = try container.decodeIfPresent(String.self, forKey: .ipv4)
-        ipv6 = try container.decodeIfPresent(String.self, forKey: .ipv6)
-        unknown = try container.decodeIfPresent(String.self, forKey: .unknown)
-        big = try container.decodeIfPresent(Int.self, forKey: .big)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(i32, forKey: .i32)
-        try container.encodeIfPresent(i64, forKey: .i64)
-        try container.encodeIfPresent(f, forKey: .f)
-        try container.encodeIfPresent(d, forKey: .d)
-        try container.encodeIfPresent(date, forKey: .date)
-        try container.encodeDateIfPresent(dateTime, forKey: .dateTime)
-        try container.encodeDatesIfPresent(dates, forKey: .dates)
-        try container.encodeUUIDIfPresent(uuid, forKey: .uuid)
-        try container.encodeIfPresent(uri, forKey: .uri)
-        try container.encodeIfPresent(uriReference, forKey: .uriReference)
-        try container.encodeIfPresent(binary, forKey: .binary)
-        try container.encodeIfPresent(byte, forKey: .byte)
-        try container.encodeIfPresent(email, forKey: .email)
-        try container.encodeIfPresent(hostname, forKey: .hostname)
-        try container.encodeIfPresent(ipv4, forKey: .ipv4)
-        try container.encodeIfPresent(ipv6, forKey: .ipv6)
-        try container.encodeIfPresent(unknown, forKey: .unknown)
-        try container.encodeIfPresent(big, forKey: .big)
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("i32", i32).optional("i64", i64).optional("f", f).optional("d", d).optional("date", date)
+            .dateIfPresent("date_time", dateTime).datesIfPresent("dates", dates).uuidIfPresent("uuid", uuid)
+            .optional("uri", uri).optional("uri_reference", uriReference).optional("binary", binary)
+            .optional("byte", byte).optional("email", email).optional("hostname", hostname).optional("ipv4", ipv4)
+            .optional("ipv6", ipv6).optional("unknown", unknown).optional("big", big)
     }
 
     public func validate(path: String) throws {

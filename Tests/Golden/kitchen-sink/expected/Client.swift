@@ -72,9 +72,7 @@ extension Client {
         request.addHeader("X-Request-ID", xRequestID)
         return try await core.send(request, decoding: Thing.self)
     }
-}
 
-extension Client {
     /// Delete a thing (no operationId)
     ///
     /// `DELETE /things/{thing_id}`
@@ -90,9 +88,7 @@ extension Client {
         let request = HTTPRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `GET /things`
     ///
     /// - Parameters:
@@ -137,9 +133,7 @@ extension Client {
             totalCount: { ($0.resultInfo?.totalCount).map(Int.init) }
         )
     }
-}
 
-extension Client {
     /// `POST /things`
     ///
     /// - Parameters:
@@ -150,9 +144,7 @@ extension Client {
         try request.setFormBody(body)
         return try await core.sendForText(request)
     }
-}
 
-extension Client {
     /// `POST /accounts`
     ///
     /// - Parameters:
@@ -163,9 +155,7 @@ extension Client {
         try request.setJSONBody(body, contentType: "application/json")
         return try await core.send(request, decoding: Account.self)
     }
-}
 
-extension Client {
     /// `GET /trees/{id}`
     ///
     /// - Parameters:
@@ -175,9 +165,7 @@ extension Client {
         let request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
         return try await core.send(request, decoding: TreeNode.self)
     }
-}
 
-extension Client {
     /// `PUT /things/{thing_id}/blob`
     ///
     /// - Parameters:

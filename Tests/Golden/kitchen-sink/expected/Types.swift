@@ -6,7 +6,7 @@ import APIGenRuntime
 
 /// A thing with every kind of property.
 /// Second line of the description.
-public struct Thing: Codable, Hashable, Sendable, Validatable {
+public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
     public var id: UUID
     public var createdAt: Date
     public var seenAt: [Date]?
@@ -99,76 +99,29 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             && _same(a.nested, b.nested)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, createdAt = "created_at", seenAt = "seen_at", homePage = "home_page", avatar, kind, `class`, `default`
-        case self_ = "self", `protocol`, fooBar = "foo_bar", fooBar2 = "fooBar", _1st = "1st", type, priority, ratio
-        case name, tags, labels, metadata, free, parts, owner, previous, legacy, shape, value, maybe, nested
+    public init(_fields c: FieldReader) throws {
+        try self.init(id: c.required("id"), createdAt: c.date("created_at"), seenAt: c.datesIfPresent("seen_at"),
+            homePage: c.optional("home_page"), avatar: c.optional("avatar"), kind: c.required("kind"),
+            class: c.required("class"), default: c.optional("default"), self_: c.optional("self"),
+            protocol: c.optional("protocol"), fooBar: c.optional("foo_bar"), fooBar2: c.optional("fooBar"),
+            _1st: c.optional("1st"), type: c.optional("type"), priority: c.optional("priority"),
+            ratio: c.optional("ratio"), name: c.optional("name"), tags: c.optional("tags"),
+            labels: c.optional("labels"), metadata: c.optional("metadata"), free: c.optional("free"),
+            parts: c.optional("parts"), owner: c.optional("owner"), previous: c.optional("previous"),
+            legacy: c.optional("legacy"), shape: c.optional("shape"), value: c.optional("value"),
+            maybe: c.optional("maybe"), nested: c.optional("nested"))
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(UUID.self, forKey: .id)
-        createdAt = try container.decodeDate(forKey: .createdAt)
-        seenAt = try container.decodeDatesIfPresent(forKey: .seenAt)
-        homePage = try container.decodeIfPresent(URL.self, forKey: .homePage)
-        avatar = try container.decodeIfPresent(Data.self, forKey: .avatar)
-        kind = try container.decode(Thing.Kind.self, forKey: .kind)
-        `class` = try container.decode(String.self, forKey: .`class`)
-        `default` = try container.decodeIfPresent(Int.self, forKey: .`default`)
-        self_ = try container.decodeIfPresent(Bool.self, forKey: .self_)
-        `protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        fooBar = try container.decodeIfPresent(String.self, forKey: .fooBar)
-        fooBar2 = try container.decodeIfPresent(String.self, forKey: .fooBar2)
-        _1st = try container.decodeIfPresent(String.self, forKey: ._1st)
-        type = try container.decodeIfPresent(Thing.TypeValue.self, forKey: .type)
-        priority = try container.decodeIfPresent(Thing.Priority.self, forKey: .priority)
-        ratio = try container.decodeIfPresent(Double.self, forKey: .ratio)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
-        metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        free = try container.decodeIfPresent(JSONValue.self, forKey: .free)
-        parts = try container.decodeIfPresent([Thing.PartsItem].self, forKey: .parts)
-        owner = try container.decodeIfPresent(Owner.self, forKey: .owner)
-        previous = try container.decodeIfPresent(Owner.self, forKey: .previous)
-        legacy = try container.decodeIfPresent(String.self, forKey: .legacy)
-        shape = try container.decodeIfPresent(Shape.self, forKey: .shape)
-        value = try container.decodeIfPresent(Value.self, forKey: .value)
-        maybe = try container.decodeIfPresent(Owner.self, forKey: .maybe)
-        nested = try container.decodeIfPresent(Thing.Nested.self, forKey: .nested)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeUUID(id, forKey: .id)
-        try container.encodeDate(createdAt, forKey: .createdAt)
-        try container.encodeDatesIfPresent(seenAt, forKey: .seenAt)
-        try container.encodeIfPresent(homePage, forKey: .homePage)
-        try container.encodeIfPresent(avatar, forKey: .avatar)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(`class`, forKey: .`class`)
-        try container.encodeIfPresent(`default`, forKey: .`default`)
-        try container.encodeIfPresent(self_, forKey: .self_)
-        try container.encodeIfPresent(`protocol`, forKey: .`protocol`)
-        try container.encodeIfPresent(fooBar, forKey: .fooBar)
-        try container.encodeIfPresent(fooBar2, forKey: .fooBar2)
-        try container.encodeIfPresent(_1st, forKey: ._1st)
-        try container.encodeIfPresent(type, forKey: .type)
-        try container.encodeIfPresent(priority, forKey: .priority)
-        try container.encodeIfPresent(ratio, forKey: .ratio)
-        try container.encodeIfPresent(name, forKey: .name)
-        try container.encodeIfPresent(tags, forKey: .tags)
-        try container.encodeIfPresent(labels, forKey: .labels)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
-        try container.encodeIfPresent(free, forKey: .free)
-        try container.encodeIfPresent(parts, forKey: .parts)
-        try container.encodeIfPresent(owner, forKey: .owner)
-        try container.encodeIfPresent(previous, forKey: .previous)
-        try container.encodeIfPresent(legacy, forKey: .legacy)
-        try container.encodeIfPresent(shape, forKey: .shape)
-        try container.encodeIfPresent(value, forKey: .value)
-        try container.encodeIfPresent(maybe, forKey: .maybe)
-        try container.encodeIfPresent(nested, forKey: .nested)
+    public func _encode(_ w: FieldWriter) throws {
+        try w.uuid("id", id).date("created_at", createdAt).datesIfPresent("seen_at", seenAt)
+            .optional("home_page", homePage).optional("avatar", avatar).required("kind", kind)
+            .required("class", `class`).optional("default", `default`).optional("self", self_)
+            .optional("protocol", `protocol`).optional("foo_bar", fooBar).optional("fooBar", fooBar2)
+            .optional("1st", _1st).optional("type", type).optional("priority", priority).optional("ratio", ratio)
+            .optional("name", name).optional("tags", tags).optional("labels", labels).optional("metadata", metadata)
+            .optional("free", free).optional("parts", parts).optional("owner", owner).optional("previous", previous)
+            .optional("legacy", legacy).optional("shape", shape).optional("value", value).optional("maybe", maybe)
+            .optional("nested", nested)
     }
 
     public func validate(path: String) throws {
@@ -183,21 +136,6 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         case leftTop, _2xx, empty, unknown2, `default`, mp3, aB, aB2, self_
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "left top": self = .leftTop
-            case "2XX": self = ._2xx
-            case "": self = .empty
-            case "unknown": self = .unknown2
-            case "default": self = .`default`
-            case "MP3": self = .mp3
-            case "a-b": self = .aB
-            case "a_b": self = .aB2
-            case "self": self = .self_
-            default: self = .unknown(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -214,21 +152,13 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             }
         }
 
-        public static var allCases: [Self] { [.leftTop, ._2xx, .empty, .unknown2, .`default`, .mp3, .aB, .aB2, .self_] }
+        public static let allCases: [Self] = [.leftTop, ._2xx, .empty, .unknown2, .`default`, .mp3, .aB, .aB2, .self_]
     }
 
     public enum TypeValue: OpenEnum {
         case a, b
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "a": self = .a
-            case "b": self = .b
-            default: self = .unknown(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -238,22 +168,13 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             }
         }
 
-        public static var allCases: [Self] { [.a, .b] }
+        public static let allCases: [Self] = [.a, .b]
     }
 
     public enum Priority: OpenEnum {
         case _1, _2, _3
         /// A value this client does not know yet; the raw value is kept.
         case unknown(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 1: self = ._1
-            case 2: self = ._2
-            case 3: self = ._3
-            default: self = .unknown(rawValue)
-            }
-        }
 
         public var rawValue: Int {
             switch self {
@@ -264,10 +185,10 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             }
         }
 
-        public static var allCases: [Self] { [._1, ._2, ._3] }
+        public static let allCases: [Self] = [._1, ._2, ._3]
     }
 
-    public struct PartsItem: Codable, Hashable, Sendable, Validatable {
+    public struct PartsItem: FieldCodable, Hashable, Sendable, Validatable {
         public var sku: String
         public var size: Thing.PartsItem.Size?
 
@@ -277,14 +198,14 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.sku, b.sku) && _same(a.size, b.size) }
-
-        enum CodingKeys: String, CodingKey { case sku, size }
+        public init(_fields c: FieldReader) throws { try self.init(sku: c.required("sku"), size: c.optional("size")) }
+        public func _encode(_ w: FieldWriter) throws { try w.required("sku", sku).optional("size", size) }
 
         public func validate(path: String) throws {
             try Validation.check(size, name: path + ".size")
         }
 
-        public struct Size: Codable, Hashable, Sendable, Validatable {
+        public struct Size: FieldCodable, Hashable, Sendable, Validatable {
             /// - Minimum: 1
             public var width: Int?
 
@@ -293,8 +214,8 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             }
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.width, b.width) }
-
-            enum CodingKeys: String, CodingKey { case width }
+            public init(_fields c: FieldReader) throws { try self.init(width: c.optional("width")) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("width", width) }
 
             public func validate(path: String) throws {
                 try Validation.check(width, name: path + ".width", minimum: 1)
@@ -302,7 +223,7 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
     }
 
-    public struct Nested: Codable, Hashable, Sendable {
+    public struct Nested: FieldCodable, Hashable, Sendable {
         public var level2: Thing.Nested.Level2?
 
         public init(level2: Thing.Nested.Level2? = nil) {
@@ -310,10 +231,10 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
         }
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.level2, b.level2) }
+        public init(_fields c: FieldReader) throws { try self.init(level2: c.optional("level2")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("level2", level2) }
 
-        enum CodingKeys: String, CodingKey { case level2 }
-
-        public struct Level2: Codable, Hashable, Sendable {
+        public struct Level2: FieldCodable, Hashable, Sendable {
             public var level3: Thing.Nested.Level2.Level3?
 
             public init(level3: Thing.Nested.Level2.Level3? = nil) {
@@ -321,10 +242,10 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
             }
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.level3, b.level3) }
+            public init(_fields c: FieldReader) throws { try self.init(level3: c.optional("level3")) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("level3", level3) }
 
-            enum CodingKeys: String, CodingKey { case level3 }
-
-            public struct Level3: Codable, Hashable, Sendable {
+            public struct Level3: FieldCodable, Hashable, Sendable {
                 /// - Default: `off`
                 public var mode: Thing.Nested.Level2.Level3.Mode?
 
@@ -333,21 +254,13 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                 }
 
                 public static func == (a: Self, b: Self) -> Bool { _same(a.mode, b.mode) }
-
-                enum CodingKeys: String, CodingKey { case mode }
+                public init(_fields c: FieldReader) throws { try self.init(mode: c.optional("mode")) }
+                public func _encode(_ w: FieldWriter) throws { try w.optional("mode", mode) }
 
                 public enum Mode: OpenEnum {
                     case on, off
                     /// A value this client does not know yet; the raw value is kept.
                     case unknown(String)
-
-                    public init(rawValue: String) {
-                        switch rawValue {
-                        case "on": self = .on
-                        case "off": self = .off
-                        default: self = .unknown(rawValue)
-                        }
-                    }
 
                     public var rawValue: String {
                         switch self {
@@ -357,14 +270,14 @@ public struct Thing: Codable, Hashable, Sendable, Validatable {
                         }
                     }
 
-                    public static var allCases: [Self] { [.on, .off] }
+                    public static let allCases: [Self] = [.on, .off]
                 }
             }
         }
     }
 }
 
-public struct Owner: Codable, Hashable, Sendable {
+public struct Owner: FieldCodable, Hashable, Sendable {
     public var name: String
     /// What kind of thing.
     public var thingKind: Thing.Kind?
@@ -376,10 +289,14 @@ public struct Owner: Codable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.thingKind, b.thingKind) }
 
-    enum CodingKeys: String, CodingKey { case name, thingKind = "thing_kind" }
+    public init(_fields c: FieldReader) throws {
+        try self.init(name: c.required("name"), thingKind: c.optional("thing_kind"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("name", name).optional("thing_kind", thingKind) }
 }
 
-public struct Base: Codable, Hashable, Sendable {
+public struct Base: FieldCodable, Hashable, Sendable {
     public var id: Int
     public var data: Owner?
 
@@ -389,12 +306,12 @@ public struct Base: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.data, b.data) }
-
-    enum CodingKeys: String, CodingKey { case id, data }
+    public init(_fields c: FieldReader) throws { try self.init(id: c.required("id"), data: c.optional("data")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("id", id).optional("data", data) }
 }
 
 /// Base plus more, with `data` declared by two parts.
-public struct Extended: Codable, Hashable, Sendable {
+public struct Extended: FieldCodable, Hashable, Sendable {
     public var id: Int
     public var data: Extended.DataValue2?
     public var extra: String
@@ -409,9 +326,15 @@ public struct Extended: Codable, Hashable, Sendable {
         _same(a.id, b.id) && _same(a.data, b.data) && _same(a.extra, b.extra)
     }
 
-    enum CodingKeys: String, CodingKey { case id, data, extra }
+    public init(_fields c: FieldReader) throws {
+        try self.init(id: c.required("id"), data: c.optional("data"), extra: c.required("extra"))
+    }
 
-    public struct DataValue2: Codable, Hashable, Sendable {
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("id", id).optional("data", data).required("extra", extra)
+    }
+
+    public struct DataValue2: FieldCodable, Hashable, Sendable {
         public var name: String
         /// What kind of thing.
         public var thingKind: Thing.Kind?
@@ -427,11 +350,17 @@ public struct Extended: Codable, Hashable, Sendable {
             _same(a.name, b.name) && _same(a.thingKind, b.thingKind) && _same(a.note, b.note)
         }
 
-        enum CodingKeys: String, CodingKey { case name, thingKind = "thing_kind", note }
+        public init(_fields c: FieldReader) throws {
+            try self.init(name: c.required("name"), thingKind: c.optional("thing_kind"), note: c.optional("note"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws {
+            try w.required("name", name).optional("thing_kind", thingKind).optional("note", note)
+        }
     }
 }
 
-public struct Problem: Codable, Hashable, Sendable {
+public struct Problem: FieldCodable, Hashable, Sendable {
     public var error: Problem.ErrorValue?
 
     public init(error: Problem.ErrorValue? = nil) {
@@ -439,10 +368,10 @@ public struct Problem: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+    public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("error", error) }
 
-    enum CodingKeys: String, CodingKey { case error }
-
-    public struct ErrorValue: Codable, Hashable, Sendable {
+    public struct ErrorValue: FieldCodable, Hashable, Sendable {
         public var code: Int?
         public var message: String?
 
@@ -453,7 +382,11 @@ public struct Problem: Codable, Hashable, Sendable {
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
 
-        enum CodingKeys: String, CodingKey { case code, message }
+        public init(_fields c: FieldReader) throws {
+            try self.init(code: c.optional("code"), message: c.optional("message"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws { try w.optional("code", code).optional("message", message) }
     }
 }
 
@@ -480,7 +413,7 @@ public enum Shape: Codable, Hashable, Sendable {
     }
 }
 
-public struct Circle: Codable, Hashable, Sendable {
+public struct Circle: FieldCodable, Hashable, Sendable {
     public var shapeType: String
     public var radius: Double
 
@@ -491,10 +424,14 @@ public struct Circle: Codable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.radius, b.radius) }
 
-    enum CodingKeys: String, CodingKey { case shapeType = "shape_type", radius }
+    public init(_fields c: FieldReader) throws {
+        try self.init(shapeType: c.required("shape_type"), radius: c.required("radius"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("shape_type", shapeType).required("radius", radius) }
 }
 
-public struct Square: Codable, Hashable, Sendable {
+public struct Square: FieldCodable, Hashable, Sendable {
     public var shapeType: String
     public var side: Double
 
@@ -505,7 +442,11 @@ public struct Square: Codable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.side, b.side) }
 
-    enum CodingKeys: String, CodingKey { case shapeType = "shape_type", side }
+    public init(_fields c: FieldReader) throws {
+        try self.init(shapeType: c.required("shape_type"), side: c.required("side"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("shape_type", shapeType).required("side", side) }
 }
 
 public enum Value: Codable, Hashable, Sendable {
@@ -548,7 +489,7 @@ public enum Value: Codable, Hashable, Sendable {
     }
 }
 
-public struct DataValue: Codable, Hashable, Sendable {
+public struct DataValue: FieldCodable, Hashable, Sendable {
     public var total: Int?
     /// Keys the schema does not list, with their values.
     public var additionalProperties: [String: Int]
@@ -562,20 +503,12 @@ public struct DataValue: Codable, Hashable, Sendable {
         _same(a.total, b.total) && _same(a.additionalProperties, b.additionalProperties)
     }
 
-    enum CodingKeys: String, CodingKey { case total }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        total = try container.decodeIfPresent(Int.self, forKey: .total)
-        let extra = try decoder.container(keyedBy: AnyCodingKey.self)
-        additionalProperties = try extra.decodeAdditionalProperties(Int.self, known: ["total"])
+    public init(_fields c: FieldReader) throws {
+        try self.init(total: c.optional("total"), additionalProperties: c.additionalProperties(known: ["total"]))
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(total, forKey: .total)
-        var extra = encoder.container(keyedBy: AnyCodingKey.self)
-        try extra.encodeAdditionalProperties(additionalProperties)
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("total", total).additionalProperties(additionalProperties)
     }
 }
 
@@ -588,13 +521,6 @@ public enum Switch: OpenEnum {
     /// A value this client does not know yet; the raw value is kept.
     case unknown(Bool)
 
-    public init(rawValue: Bool) {
-        switch rawValue {
-        case true: self = .`true`
-        case false: self = .`false`
-        }
-    }
-
     public var rawValue: Bool {
         switch self {
         case .`true`: true
@@ -603,11 +529,11 @@ public enum Switch: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.`true`, .`false`] }
+    public static let allCases: [Self] = [.`true`, .`false`]
 }
 
 /// Refers to itself, directly and through a list.
-public struct TreeNode: Codable, Hashable, Sendable {
+public struct TreeNode: FieldCodable, Hashable, Sendable {
     public var name: String
     public var parent: TreeNode? {
         get { _parent?.value }
@@ -633,27 +559,18 @@ public struct TreeNode: Codable, Hashable, Sendable {
             && _same(a._first, b._first)
     }
 
-    enum CodingKeys: String, CodingKey { case name, parent, children, first }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        _parent = try container.decodeIfPresent(TreeNode.self, forKey: .parent).map(Box.init)
-        children = try container.decodeIfPresent([TreeNode].self, forKey: .children)
-        _first = try container.decodeIfPresent(Branch.self, forKey: .first).map(Box.init)
+    public init(_fields c: FieldReader) throws {
+        try self.init(name: c.required("name"), parent: c.optional("parent"), children: c.optional("children"),
+            first: c.optional("first"))
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(parent, forKey: .parent)
-        try container.encodeIfPresent(children, forKey: .children)
-        try container.encodeIfPresent(first, forKey: .first)
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("name", name).optional("parent", parent).optional("children", children).optional("first", first)
     }
 }
 
 /// Mutually recursive with TreeNode.
-public struct Branch: Codable, Hashable, Sendable {
+public struct Branch: FieldCodable, Hashable, Sendable {
     public var node: TreeNode {
         get { _node.value }
         set { _node = Box(newValue) }
@@ -665,18 +582,8 @@ public struct Branch: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a._node, b._node) }
-
-    enum CodingKeys: String, CodingKey { case node }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        _node = Box(try container.decode(TreeNode.self, forKey: .node))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(node, forKey: .node)
-    }
+    public init(_fields c: FieldReader) throws { try self.init(node: c.required("node")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("node", node) }
 }
 
 /// A recursive oneOf.
@@ -711,7 +618,7 @@ public indirect enum Expression: Codable, Hashable, Sendable {
     }
 }
 
-public struct Sum: Codable, Hashable, Sendable {
+public struct Sum: FieldCodable, Hashable, Sendable {
     public var left: Expression
     public var right: Expression
 
@@ -721,11 +628,11 @@ public struct Sum: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.left, b.left) && _same(a.right, b.right) }
-
-    enum CodingKeys: String, CodingKey { case left, right }
+    public init(_fields c: FieldReader) throws { try self.init(left: c.required("left"), right: c.required("right")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("left", left).required("right", right) }
 }
 
-public struct Account: Codable, Hashable, Sendable {
+public struct Account: FieldCodable, Hashable, Sendable {
     public var id: String?
     public var password: String?
     public var name: String
@@ -740,21 +647,19 @@ public struct Account: Codable, Hashable, Sendable {
         _same(a.id, b.id) && _same(a.password, b.password) && _same(a.name, b.name)
     }
 
-    enum CodingKeys: String, CodingKey { case id, password, name }
+    public init(_fields c: FieldReader) throws {
+        try self.init(id: c.optional("id"), password: c.optional("password"), name: c.required("name"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("id", id).optional("password", password).required("name", name)
+    }
 }
 
 public enum GetThingIncludeItem: OpenEnum {
     case parts, owner
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "parts": self = .parts
-        case "owner": self = .owner
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -764,10 +669,10 @@ public enum GetThingIncludeItem: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.parts, .owner] }
+    public static let allCases: [Self] = [.parts, .owner]
 }
 
-public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
+public struct ListThingsResponse: FieldCodable, Hashable, Sendable, Validatable {
     public var result: [Thing]
     public var resultInfo: ListThingsResponse.ResultInfo?
 
@@ -778,13 +683,19 @@ public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.result, b.result) && _same(a.resultInfo, b.resultInfo) }
 
-    enum CodingKeys: String, CodingKey { case result, resultInfo = "result_info" }
+    public init(_fields c: FieldReader) throws {
+        try self.init(result: c.required("result"), resultInfo: c.optional("result_info"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("result", result).optional("result_info", resultInfo)
+    }
 
     public func validate(path: String) throws {
         try Validation.check(result, name: path + ".result")
     }
 
-    public struct ResultInfo: Codable, Hashable, Sendable {
+    public struct ResultInfo: FieldCodable, Hashable, Sendable {
         public var totalCount: Double?
 
         public init(totalCount: Double? = nil) {
@@ -792,12 +703,12 @@ public struct ListThingsResponse: Codable, Hashable, Sendable, Validatable {
         }
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
-
-        enum CodingKeys: String, CodingKey { case totalCount = "total_count" }
+        public init(_fields c: FieldReader) throws { try self.init(totalCount: c.optional("total_count")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("total_count", totalCount) }
     }
 }
 
-public struct CreateThingRequest: Codable, Hashable, Sendable {
+public struct CreateThingRequest: FieldCodable, Hashable, Sendable {
     public var name: String?
     public var count: Int?
 
@@ -807,6 +718,6 @@ public struct CreateThingRequest: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
-
-    enum CodingKeys: String, CodingKey { case name, count }
+    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("name", name).optional("count", count) }
 }

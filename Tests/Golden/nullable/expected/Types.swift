@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Target: Codable, Hashable, Sendable {
+public struct Target: FieldCodable, Hashable, Sendable {
     public var id: String?
 
     public init(id: String? = nil) {
@@ -12,11 +12,11 @@ public struct Target: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
-
-    enum CodingKeys: String, CodingKey { case id }
+    public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("id", id) }
 }
 
-public struct NullableTarget: Codable, Hashable, Sendable {
+public struct NullableTarget: FieldCodable, Hashable, Sendable {
     public var id: String?
 
     public init(id: String? = nil) {
@@ -24,11 +24,11 @@ public struct NullableTarget: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
-
-    enum CodingKeys: String, CodingKey { case id }
+    public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("id", id) }
 }
 
-public struct Holder: Codable, Hashable, Sendable {
+public struct Holder: FieldCodable, Hashable, Sendable {
     public var a: String?
     public var b: String?
     public var c: Holder.C?
@@ -62,20 +62,21 @@ public struct Holder: Codable, Hashable, Sendable {
             && _same(a.free, b.free) && _same(a.object, b.object) && _same(a.map, b.map) && _same(a.anyMap, b.anyMap)
     }
 
-    enum CodingKeys: String, CodingKey { case a, b, c, d, e, f, free, object, map, anyMap = "any_map" }
+    public init(_fields c: FieldReader) throws {
+        try self.init(a: c.optional("a"), b: c.optional("b"), c: c.optional("c"), d: c.optional("d"),
+            e: c.optional("e"), f: c.optional("f"), free: c.optional("free"), object: c.optional("object"),
+            map: c.optional("map"), anyMap: c.optional("any_map"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("a", a).optional("b", b).optional("c", c).optional("d", d).optional("e", e).optional("f", f)
+            .optional("free", free).optional("object", object).optional("map", map).optional("any_map", anyMap)
+    }
 
     public enum C: OpenEnum {
         case x, y
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "x": self = .x
-            case "y": self = .y
-            default: self = .unknown(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -85,6 +86,6 @@ public struct Holder: Codable, Hashable, Sendable {
             }
         }
 
-        public static var allCases: [Self] { [.x, .y] }
+        public static let allCases: [Self] = [.x, .y]
     }
 }

@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Cat: Codable, Hashable, Sendable {
+public struct Cat: FieldCodable, Hashable, Sendable {
     public var kind: String
     public var lives: Int
 
@@ -14,11 +14,11 @@ public struct Cat: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.lives, b.lives) }
-
-    enum CodingKeys: String, CodingKey { case kind, lives }
+    public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), lives: c.required("lives")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("kind", kind).required("lives", lives) }
 }
 
-public struct Dog: Codable, Hashable, Sendable {
+public struct Dog: FieldCodable, Hashable, Sendable {
     public var kind: String
     public var good: Bool
 
@@ -28,8 +28,8 @@ public struct Dog: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.good, b.good) }
-
-    enum CodingKeys: String, CodingKey { case kind, good }
+    public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), good: c.required("good")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("kind", kind).required("good", good) }
 }
 
 public enum Pet: Codable, Hashable, Sendable {
@@ -126,7 +126,7 @@ public enum Untagged: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Case4: Codable, Hashable, Sendable {
+    public struct Case4: FieldCodable, Hashable, Sendable {
         public var inline: Bool?
 
         public init(inline: Bool? = nil) {
@@ -134,8 +134,8 @@ public enum Untagged: Codable, Hashable, Sendable {
         }
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.inline, b.inline) }
-
-        enum CodingKeys: String, CodingKey { case inline }
+        public init(_fields c: FieldReader) throws { try self.init(inline: c.optional("inline")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("inline", inline) }
     }
 }
 

@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Node: Codable, Hashable, Sendable {
+public struct Node: FieldCodable, Hashable, Sendable {
     public var value: Int
     public var next: Node? {
         get { _next?.value }
@@ -25,26 +25,17 @@ public struct Node: Codable, Hashable, Sendable {
         _same(a.value, b.value) && _same(a._next, b._next) && _same(a.children, b.children) && _same(a.byName, b.byName)
     }
 
-    enum CodingKeys: String, CodingKey { case value, next, children, byName = "by_name" }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        value = try container.decode(Int.self, forKey: .value)
-        _next = try container.decodeIfPresent(Node.self, forKey: .next).map(Box.init)
-        children = try container.decodeIfPresent([Node].self, forKey: .children)
-        byName = try container.decodeIfPresent([String: Node].self, forKey: .byName)
+    public init(_fields c: FieldReader) throws {
+        try self.init(value: c.required("value"), next: c.optional("next"), children: c.optional("children"),
+            byName: c.optional("by_name"))
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(value, forKey: .value)
-        try container.encodeIfPresent(next, forKey: .next)
-        try container.encodeIfPresent(children, forKey: .children)
-        try container.encodeIfPresent(byName, forKey: .byName)
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("value", value).optional("next", next).optional("children", children).optional("by_name", byName)
     }
 }
 
-public struct A: Codable, Hashable, Sendable {
+public struct A: FieldCodable, Hashable, Sendable {
     public var b: B {
         get { _b.value }
         set { _b = Box(newValue) }
@@ -56,21 +47,11 @@ public struct A: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a._b, b._b) }
-
-    enum CodingKeys: String, CodingKey { case b }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        _b = Box(try container.decode(B.self, forKey: .b))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(b, forKey: .b)
-    }
+    public init(_fields c: FieldReader) throws { try self.init(b: c.required("b")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("b", b) }
 }
 
-public struct B: Codable, Hashable, Sendable {
+public struct B: FieldCodable, Hashable, Sendable {
     public var a: A? {
         get { _a?.value }
         set { _a = newValue.map(Box.init) }
@@ -82,18 +63,8 @@ public struct B: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a._a, b._a) }
-
-    enum CodingKeys: String, CodingKey { case a }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        _a = try container.decodeIfPresent(A.self, forKey: .a).map(Box.init)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(a, forKey: .a)
-    }
+    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("a", a) }
 }
 
 public indirect enum JSON: Codable, Hashable, Sendable {
@@ -136,7 +107,7 @@ public indirect enum JSON: Codable, Hashable, Sendable {
     }
 }
 
-public struct JSONObject: Codable, Hashable, Sendable {
+public struct JSONObject: FieldCodable, Hashable, Sendable {
     public var inner: JSON?
 
     public init(inner: JSON? = nil) {
@@ -144,6 +115,6 @@ public struct JSONObject: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.inner, b.inner) }
-
-    enum CodingKeys: String, CodingKey { case inner }
+    public init(_fields c: FieldReader) throws { try self.init(inner: c.optional("inner")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("inner", inner) }
 }

@@ -105,63 +105,49 @@ extension Client {
         request.addHeader("X-Request-ID", xRequestID)
         return try await core.send(request, decoding: Keywords.self)
     }
-}
 
-extension Client {
     /// `POST /op/defaultx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func `default`() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/defaultx", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /op/selfx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func self_() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/selfx", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /op/descriptionx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func description2() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/descriptionx", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /op/sendx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func send() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/sendx", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /op/serverurlx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func serverURL2() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/serverurlx", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /op/typex`
     /// - Returns: Nothing; a 2xx answer means success.
     public func type() async throws {
         let request = HTTPRequest(method: "POST", path: "/op/typex", security: [])
         try await core.send(request)
     }
-}
 
-extension Client {
     /// `POST /op/initx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func init_2() async throws {

@@ -4,7 +4,7 @@
 import Foundation
 import APIGenRuntime
 
-public struct Keywords: Codable, Hashable, Sendable {
+public struct Keywords: FieldCodable, Hashable, Sendable {
     public var `associatedtype`: String?
     public var `class`: String?
     public var deinit_: String?
@@ -328,21 +328,86 @@ public struct Keywords: Codable, Hashable, Sendable {
             && _same(a.foo5, b.foo5) && _same(a.foo6, b.foo6) && _same(a.xY, b.xY) && _same(a.xY2, b.xY2)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case `associatedtype`, `class`, deinit_ = "deinit", `enum`, `extension`, `fileprivate`, `func`, `import`
-        case init_ = "init", `inout`, `internal`, `let`, `open`, `operator`, `private`, `precedencegroup`, `protocol`
-        case `public`, `rethrows`, `static`, `struct`, subscript_ = "subscript", `typealias`, `var`, `break`, `case`
-        case `catch`, `continue`, `default`, `defer`, `do`, `else`, `fallthrough`, `for`, `guard`, `if`, `in`, `repeat`
-        case `return`, `throw`, `switch`, `where`, `while`, `any` = "Any", `as`, `await`, `false`, `is`, `nil`
-        case self_ = "self", self_2 = "Self", `super`, `throws`, `true`, `try`, value = "_", type = "Type"
-        case protocol2 = "Protocol", `async`, `some`, any2 = "any", get, set, willSet, didSet, mutating, nonmutating
-        case override, required, convenience, dynamic, final, lazy, optional, indirect, weak, unowned, prefix, postfix
-        case infix, actor, `macro`, `package`, `isolated`, `nonisolated`, `consume`, `copy`, `borrowing`, `consuming`
-        case `each`, `discard`, sending, sendable = "Sendable", codable = "Codable", hashable = "Hashable", rawValue
-        case allCases, unknown, isUnknown, hashValue, description, codingKeys = "CodingKeys", encode, decoder
-        case _1st = "1st", ref = "$ref", myName = "my-name", aB = "a.b", withSpace = "with space", party = "🎉 party"
-        case value2 = "🎉", naïveCafé = "naïve café", ünïcödé = "Ünïcödé", value3 = "", foo, foo2 = "Foo", foo3 = "FOO"
-        case foo4 = "foo_", foo5 = "_foo", foo6 = "foo-", xY = "x__y", xY2 = "X_Y"
+    public init(_fields c: FieldReader) throws {
+        try self.init(associatedtype: c.optional("associatedtype"), class: c.optional("class"),
+            deinit_: c.optional("deinit"), enum: c.optional("enum"), extension: c.optional("extension"),
+            fileprivate: c.optional("fileprivate"), func: c.optional("func"), import: c.optional("import"),
+            init_: c.optional("init"), `inout`: c.optional("inout"), internal: c.optional("internal"),
+            let: c.optional("let"), open: c.optional("open"), operator: c.optional("operator"),
+            private: c.optional("private"), precedencegroup: c.optional("precedencegroup"),
+            protocol: c.optional("protocol"), public: c.optional("public"), rethrows: c.optional("rethrows"),
+            static: c.optional("static"), struct: c.optional("struct"), subscript_: c.optional("subscript"),
+            typealias: c.optional("typealias"), var: c.optional("var"), break: c.optional("break"),
+            case: c.optional("case"), catch: c.optional("catch"), continue: c.optional("continue"),
+            default: c.optional("default"), defer: c.optional("defer"), do: c.optional("do"), else: c.optional("else"),
+            fallthrough: c.optional("fallthrough"), for: c.optional("for"), guard: c.optional("guard"),
+            if: c.optional("if"), in: c.optional("in"), repeat: c.optional("repeat"), return: c.optional("return"),
+            throw: c.optional("throw"), switch: c.optional("switch"), where: c.optional("where"),
+            while: c.optional("while"), any: c.optional("Any"), as: c.optional("as"), await: c.optional("await"),
+            false: c.optional("false"), is: c.optional("is"), nil: c.optional("nil"), self_: c.optional("self"),
+            self_2: c.optional("Self"), super: c.optional("super"), throws: c.optional("throws"),
+            true: c.optional("true"), try: c.optional("try"), value: c.optional("_"), type: c.optional("Type"),
+            protocol2: c.optional("Protocol"), async: c.optional("async"), some: c.optional("some"),
+            any2: c.optional("any"), get: c.optional("get"), set: c.optional("set"), willSet: c.optional("willSet"),
+            didSet: c.optional("didSet"), mutating: c.optional("mutating"), nonmutating: c.optional("nonmutating"),
+            override: c.optional("override"), required: c.optional("required"), convenience: c.optional("convenience"),
+            dynamic: c.optional("dynamic"), final: c.optional("final"), lazy: c.optional("lazy"),
+            optional: c.optional("optional"), indirect: c.optional("indirect"), weak: c.optional("weak"),
+            unowned: c.optional("unowned"), prefix: c.optional("prefix"), postfix: c.optional("postfix"),
+            infix: c.optional("infix"), actor: c.optional("actor"), macro: c.optional("macro"),
+            package: c.optional("package"), isolated: c.optional("isolated"), nonisolated: c.optional("nonisolated"),
+            consume: c.optional("consume"), copy: c.optional("copy"), borrowing: c.optional("borrowing"),
+            consuming: c.optional("consuming"), each: c.optional("each"), discard: c.optional("discard"),
+            sending: c.optional("sending"), sendable: c.optional("Sendable"), codable: c.optional("Codable"),
+            hashable: c.optional("Hashable"), rawValue: c.optional("rawValue"), allCases: c.optional("allCases"),
+            unknown: c.optional("unknown"), isUnknown: c.optional("isUnknown"), hashValue: c.optional("hashValue"),
+            description: c.optional("description"), codingKeys: c.optional("CodingKeys"), encode: c.optional("encode"),
+            decoder: c.optional("decoder"), _1st: c.optional("1st"), ref: c.optional("$ref"),
+            myName: c.optional("my-name"), aB: c.optional("a.b"), withSpace: c.optional("with space"),
+            party: c.optional("🎉 party"), value2: c.optional("🎉"), naïveCafé: c.optional("naïve café"),
+            ünïcödé: c.optional("Ünïcödé"), value3: c.optional(""), foo: c.optional("foo"), foo2: c.optional("Foo"),
+            foo3: c.optional("FOO"), foo4: c.optional("foo_"), foo5: c.optional("_foo"), foo6: c.optional("foo-"),
+            xY: c.optional("x__y"), xY2: c.optional("X_Y"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("associatedtype", `associatedtype`).optional("class", `class`).optional("deinit", deinit_)
+            .optional("enum", `enum`).optional("extension", `extension`).optional("fileprivate", `fileprivate`)
+            .optional("func", `func`).optional("import", `import`).optional("init", init_).optional("inout", `inout`)
+            .optional("internal", `internal`).optional("let", `let`).optional("open", `open`)
+            .optional("operator", `operator`).optional("private", `private`)
+            .optional("precedencegroup", `precedencegroup`).optional("protocol", `protocol`)
+            .optional("public", `public`).optional("rethrows", `rethrows`).optional("static", `static`)
+            .optional("struct", `struct`).optional("subscript", subscript_).optional("typealias", `typealias`)
+            .optional("var", `var`).optional("break", `break`).optional("case", `case`).optional("catch", `catch`)
+            .optional("continue", `continue`).optional("default", `default`).optional("defer", `defer`)
+            .optional("do", `do`).optional("else", `else`).optional("fallthrough", `fallthrough`).optional("for", `for`)
+            .optional("guard", `guard`).optional("if", `if`).optional("in", `in`).optional("repeat", `repeat`)
+            .optional("return", `return`).optional("throw", `throw`).optional("switch", `switch`)
+            .optional("where", `where`).optional("while", `while`).optional("Any", `any`).optional("as", `as`)
+            .optional("await", `await`).optional("false", `false`).optional("is", `is`).optional("nil", `nil`)
+            .optional("self", self_).optional("Self", self_2).optional("super", `super`).optional("throws", `throws`)
+            .optional("true", `true`).optional("try", `try`).optional("_", value).optional("Type", type)
+            .optional("Protocol", protocol2).optional("async", `async`).optional("some", `some`).optional("any", any2)
+            .optional("get", get).optional("set", set).optional("willSet", willSet).optional("didSet", didSet)
+            .optional("mutating", mutating).optional("nonmutating", nonmutating).optional("override", override)
+            .optional("required", required).optional("convenience", convenience).optional("dynamic", dynamic)
+            .optional("final", final).optional("lazy", lazy).optional("optional", optional)
+            .optional("indirect", indirect).optional("weak", weak).optional("unowned", unowned)
+            .optional("prefix", prefix).optional("postfix", postfix).optional("infix", infix).optional("actor", actor)
+            .optional("macro", `macro`).optional("package", `package`).optional("isolated", `isolated`)
+            .optional("nonisolated", `nonisolated`).optional("consume", `consume`).optional("copy", `copy`)
+            .optional("borrowing", `borrowing`).optional("consuming", `consuming`).optional("each", `each`)
+            .optional("discard", `discard`).optional("sending", sending).optional("Sendable", sendable)
+            .optional("Codable", codable).optional("Hashable", hashable).optional("rawValue", rawValue)
+            .optional("allCases", allCases).optional("unknown", unknown).optional("isUnknown", isUnknown)
+            .optional("hashValue", hashValue).optional("description", description).optional("CodingKeys", codingKeys)
+            .optional("encode", encode).optional("decoder", decoder).optional("1st", _1st).optional("$ref", ref)
+            .optional("my-name", myName).optional("a.b", aB).optional("with space", withSpace)
+            .optional("🎉 party", party).optional("🎉", value2).optional("naïve café", naïveCafé)
+            .optional("Ünïcödé", ünïcödé).optional("", value3).optional("foo", foo).optional("Foo", foo2)
+            .optional("FOO", foo3).optional("foo_", foo4).optional("_foo", foo5).optional("foo-", foo6)
+            .optional("x__y", xY).optional("X_Y", xY2)
     }
 }
 
@@ -360,134 +425,6 @@ public enum Cases: OpenEnum {
     case foo4, foo5, foo6, xY, xY2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "associatedtype": self = .`associatedtype`
-        case "class": self = .`class`
-        case "deinit": self = .deinit_
-        case "enum": self = .`enum`
-        case "extension": self = .`extension`
-        case "fileprivate": self = .`fileprivate`
-        case "func": self = .`func`
-        case "import": self = .`import`
-        case "init": self = .init_
-        case "inout": self = .`inout`
-        case "internal": self = .`internal`
-        case "let": self = .`let`
-        case "open": self = .`open`
-        case "operator": self = .`operator`
-        case "private": self = .`private`
-        case "precedencegroup": self = .`precedencegroup`
-        case "protocol": self = .`protocol`
-        case "public": self = .`public`
-        case "rethrows": self = .`rethrows`
-        case "static": self = .`static`
-        case "struct": self = .`struct`
-        case "subscript": self = .subscript_
-        case "typealias": self = .`typealias`
-        case "var": self = .`var`
-        case "break": self = .`break`
-        case "case": self = .`case`
-        case "catch": self = .`catch`
-        case "continue": self = .`continue`
-        case "default": self = .`default`
-        case "defer": self = .`defer`
-        case "do": self = .`do`
-        case "else": self = .`else`
-        case "fallthrough": self = .`fallthrough`
-        case "for": self = .`for`
-        case "guard": self = .`guard`
-        case "if": self = .`if`
-        case "in": self = .`in`
-        case "repeat": self = .`repeat`
-        case "return": self = .`return`
-        case "throw": self = .`throw`
-        case "switch": self = .`switch`
-        case "where": self = .`where`
-        case "while": self = .`while`
-        case "Any": self = .`any`
-        case "as": self = .`as`
-        case "await": self = .`await`
-        case "false": self = .`false`
-        case "is": self = .`is`
-        case "nil": self = .`nil`
-        case "self": self = .self_
-        case "Self": self = .self_2
-        case "super": self = .`super`
-        case "throws": self = .`throws`
-        case "true": self = .`true`
-        case "try": self = .`try`
-        case "_": self = .value
-        case "Type": self = .type
-        case "Protocol": self = .protocol2
-        case "async": self = .`async`
-        case "some": self = .`some`
-        case "any": self = .any2
-        case "get": self = .get
-        case "set": self = .set
-        case "willSet": self = .willSet
-        case "didSet": self = .didSet
-        case "mutating": self = .mutating
-        case "nonmutating": self = .nonmutating
-        case "override": self = .override
-        case "required": self = .required
-        case "convenience": self = .convenience
-        case "dynamic": self = .dynamic
-        case "final": self = .final
-        case "lazy": self = .lazy
-        case "optional": self = .optional
-        case "indirect": self = .indirect
-        case "weak": self = .weak
-        case "unowned": self = .unowned
-        case "prefix": self = .prefix
-        case "postfix": self = .postfix
-        case "infix": self = .infix
-        case "actor": self = .actor
-        case "macro": self = .`macro`
-        case "package": self = .`package`
-        case "isolated": self = .`isolated`
-        case "nonisolated": self = .`nonisolated`
-        case "consume": self = .`consume`
-        case "copy": self = .`copy`
-        case "borrowing": self = .`borrowing`
-        case "consuming": self = .`consuming`
-        case "each": self = .`each`
-        case "discard": self = .`discard`
-        case "sending": self = .sending
-        case "Sendable": self = .sendable
-        case "Codable": self = .codable
-        case "Hashable": self = .hashable
-        case "rawValue": self = .rawValue2
-        case "allCases": self = .allCases2
-        case "unknown": self = .unknown2
-        case "isUnknown": self = .isUnknown
-        case "hashValue": self = .hashValue2
-        case "description": self = .description
-        case "CodingKeys": self = .codingKeys
-        case "encode": self = .encode
-        case "decoder": self = .decoder
-        case "1st": self = ._1st
-        case "$ref": self = .ref
-        case "my-name": self = .myName
-        case "a.b": self = .aB
-        case "with space": self = .withSpace
-        case "🎉 party": self = .party
-        case "🎉": self = .value2
-        case "naïve café": self = .naïveCafé
-        case "Ünïcödé": self = .ünïcödé
-        case "": self = .empty
-        case "foo": self = .foo
-        case "Foo": self = .foo2
-        case "FOO": self = .foo3
-        case "foo_": self = .foo4
-        case "_foo": self = .foo5
-        case "foo-": self = .foo6
-        case "x__y": self = .xY
-        case "X_Y": self = .xY2
-        default: self = .unknown(rawValue)
-        }
-    }
 
     public var rawValue: String {
         switch self {
@@ -617,10 +554,10 @@ public enum Cases: OpenEnum {
         }
     }
 
-    public static var allCases: [Self] { [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknown2, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2] }
+    public static let allCases: [Self] = [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknown2, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2]
 }
 
-public struct Class: Codable, Hashable, Sendable {
+public struct Class: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -630,11 +567,11 @@ public struct Class: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct SelfValue: Codable, Hashable, Sendable {
+public struct SelfValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -644,11 +581,11 @@ public struct SelfValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct TypeValue: Codable, Hashable, Sendable {
+public struct TypeValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -658,11 +595,11 @@ public struct TypeValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct ProtocolValue: Codable, Hashable, Sendable {
+public struct ProtocolValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -672,11 +609,11 @@ public struct ProtocolValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct AnyValue: Codable, Hashable, Sendable {
+public struct AnyValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -686,11 +623,11 @@ public struct AnyValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct StringValue: Codable, Hashable, Sendable {
+public struct StringValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -700,11 +637,11 @@ public struct StringValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct IntValue: Codable, Hashable, Sendable {
+public struct IntValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -714,11 +651,11 @@ public struct IntValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct DataValue: Codable, Hashable, Sendable {
+public struct DataValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -728,11 +665,11 @@ public struct DataValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct DateValue: Codable, Hashable, Sendable {
+public struct DateValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -742,11 +679,11 @@ public struct DateValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct URLValue: Codable, Hashable, Sendable {
+public struct URLValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -756,11 +693,11 @@ public struct URLValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct UUIDValue: Codable, Hashable, Sendable {
+public struct UUIDValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -770,11 +707,11 @@ public struct UUIDValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct ClientValue: Codable, Hashable, Sendable {
+public struct ClientValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -784,11 +721,11 @@ public struct ClientValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct ErrorValue: Codable, Hashable, Sendable {
+public struct ErrorValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -798,11 +735,11 @@ public struct ErrorValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct DecoderValue: Codable, Hashable, Sendable {
+public struct DecoderValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -812,11 +749,11 @@ public struct DecoderValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Init: Codable, Hashable, Sendable {
+public struct Init: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -826,11 +763,11 @@ public struct Init: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Enum: Codable, Hashable, Sendable {
+public struct Enum: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -840,11 +777,11 @@ public struct Enum: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct _1st: Codable, Hashable, Sendable {
+public struct _1st: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -854,11 +791,11 @@ public struct _1st: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Ref: Codable, Hashable, Sendable {
+public struct Ref: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -868,11 +805,11 @@ public struct Ref: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct MyType: Codable, Hashable, Sendable {
+public struct MyType: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -882,11 +819,11 @@ public struct MyType: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct AB: Codable, Hashable, Sendable {
+public struct AB: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -896,11 +833,11 @@ public struct AB: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct WithSpace: Codable, Hashable, Sendable {
+public struct WithSpace: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -910,11 +847,11 @@ public struct WithSpace: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Value: Codable, Hashable, Sendable {
+public struct Value: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -924,11 +861,11 @@ public struct Value: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Naïve: Codable, Hashable, Sendable {
+public struct Naïve: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -938,11 +875,11 @@ public struct Naïve: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Value2: Codable, Hashable, Sendable {
+public struct Value2: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -952,11 +889,11 @@ public struct Value2: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Thing: Codable, Hashable, Sendable {
+public struct Thing: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -966,11 +903,11 @@ public struct Thing: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Thing2: Codable, Hashable, Sendable {
+public struct Thing2: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -980,11 +917,11 @@ public struct Thing2: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Thing3: Codable, Hashable, Sendable {
+public struct Thing3: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -994,11 +931,11 @@ public struct Thing3: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Thing4: Codable, Hashable, Sendable {
+public struct Thing4: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -1008,11 +945,11 @@ public struct Thing4: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct BoxValue: Codable, Hashable, Sendable {
+public struct BoxValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -1022,11 +959,11 @@ public struct BoxValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct OpenEnumValue: Codable, Hashable, Sendable {
+public struct OpenEnumValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -1036,11 +973,11 @@ public struct OpenEnumValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct JSONValueValue: Codable, Hashable, Sendable {
+public struct JSONValueValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -1050,11 +987,11 @@ public struct JSONValueValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct APIErrorValue: Codable, Hashable, Sendable {
+public struct APIErrorValue: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -1064,11 +1001,11 @@ public struct APIErrorValue: Codable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-
-    enum CodingKeys: String, CodingKey { case value, self_ = "self" }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
 }
 
-public struct Nested: Codable, Hashable, Sendable {
+public struct Nested: FieldCodable, Hashable, Sendable {
     public var type: Nested.TypeValue2?
     public var data: Nested.DataValue2?
     public var error: Nested.ErrorValue2?
@@ -1104,12 +1041,20 @@ public struct Nested: Codable, Hashable, Sendable {
             && _same(a.string, b.string) && _same(a.self_, b.self_) && _same(a.`default`, b.`default`)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type, data, error, nested, nested2 = "Nested", keywords, keywords2 = "Keywords", string, self_ = "self"
-        case `default`
+    public init(_fields c: FieldReader) throws {
+        try self.init(type: c.optional("type"), data: c.optional("data"), error: c.optional("error"),
+            nested: c.optional("nested"), nested2: c.optional("Nested"), keywords: c.optional("keywords"),
+            keywords2: c.optional("Keywords"), string: c.optional("string"), self_: c.optional("self"),
+            default: c.optional("default"))
     }
 
-    public struct TypeValue2: Codable, Hashable, Sendable {
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("type", type).optional("data", data).optional("error", error).optional("nested", nested)
+            .optional("Nested", nested2).optional("keywords", keywords).optional("Keywords", keywords2)
+            .optional("string", string).optional("self", self_).optional("default", `default`)
+    }
+
+    public struct TypeValue2: FieldCodable, Hashable, Sendable {
         public var `in`: Nested.TypeValue2.In?
 
         public init(`in`: Nested.TypeValue2.In? = nil) {
@@ -1117,22 +1062,13 @@ public struct Nested: Codable, Hashable, Sendable {
         }
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.`in`, b.`in`) }
-
-        enum CodingKeys: String, CodingKey { case `in` }
+        public init(_fields c: FieldReader) throws { try self.init(in: c.optional("in")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("in", `in`) }
 
         public enum In: OpenEnum {
             case `in`, out, empty
             /// A value this client does not know yet; the raw value is kept.
             case unknown(String)
-
-            public init(rawValue: String) {
-                switch rawValue {
-                case "in": self = .`in`
-                case "out": self = .out
-                case "": self = .empty
-                default: self = .unknown(rawValue)
-                }
-            }
 
             public var rawValue: String {
                 switch self {
@@ -1143,7 +1079,7 @@ public struct Nested: Codable, Hashable, Sendable {
                 }
             }
 
-            public static var allCases: [Self] { [.`in`, .out, .empty] }
+            public static let allCases: [Self] = [.`in`, .out, .empty]
         }
     }
 
