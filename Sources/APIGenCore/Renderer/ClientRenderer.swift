@@ -133,7 +133,7 @@ struct ClientRenderer: Sendable {
     }
 
     private func printSignature(_ head: String, _ params: [String], _ tail: String, into p: inout CodePrinter, body: (inout CodePrinter) -> Void) {
-        if "\(head)(\(params.joined(separator: ", ")))\(tail) {".count + 4 <= 120 {
+        if CodePrinter.width("\(head)(\(params.joined(separator: ", ")))\(tail) {") + 4 <= 120 {
             p.block("\(head)(\(params.joined(separator: ", ")))\(tail)", body)
         } else {
             p.line("\(head)(")

@@ -40,11 +40,11 @@ struct CodePrinter {
     /// continuation lines repeating the prefix: `case a, b, c`.
     mutating func packed(_ prefix: String, _ items: [String], width: Int = 120) {
         // Widths in characters, kept as running totals (counting a String walks it).
-        let prefixWidth = prefix.count
+        let prefixWidth = Self.width(prefix)
         var current = ""
         var currentWidth = 0
         for item in items {
-            let itemWidth = item.count
+            let itemWidth = Self.width(item)
             if current.isEmpty {
                 current = prefix + item
                 currentWidth = prefixWidth + itemWidth
@@ -65,11 +65,11 @@ struct CodePrinter {
     /// indentation): a line that is continued ends with `lineEnd`, and the next one starts with
     /// `continuation` instead of the separator (`a && b` / `    && c`; `x: 1, y: 2,` / `z: 3`).
     mutating func wrapped(_ items: [String], separator: String, continuation: String, lineEnd: String = "", width: Int = 120) {
-        let separatorWidth = separator.count, continuationWidth = continuation.count, endWidth = lineEnd.count
+        let separatorWidth = Self.width(separator), continuationWidth = Self.width(continuation), endWidth = Self.width(lineEnd)
         var current = ""
         var currentWidth = 0
         for item in items {
-            let itemWidth = item.count
+            let itemWidth = Self.width(item)
             if current.isEmpty {
                 current = item
                 currentWidth = itemWidth
@@ -89,6 +89,13 @@ struct CodePrinter {
     /// Appends text that is already indented and ends with a line break.
     mutating func append(_ printed: String) {
         text += printed
+    }
+
+    /// Columns a piece of code takes: its characters, counted as UTF-8 bytes when it is ASCII (the
+    /// same number, found without walking grapheme clusters).
+    static func width(_ code: String) -> Int {
+        for byte in code.utf8 where byte >= 0x80 { return code.count }
+        return code.utf8.count
     }
 
     /// Columns taken by the current indentation.

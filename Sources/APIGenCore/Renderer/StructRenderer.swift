@@ -52,11 +52,19 @@ struct StructRenderer {
         var block: (inout CodePrinter) -> Void
     }
 
-    /// `header { body }` on one line when it fits, otherwise `header {`, the lines, `}`.
-    private func member(_ header: String, _ oneLineBody: String, indentWidth: Int, lines: @escaping (inout CodePrinter) -> Void) -> Member {
-        let oneLine = oneLineBody.isEmpty ? "\(header) {}" : "\(header) { \(oneLineBody) }"
-        if indentWidth + oneLine.count <= 120 { return Member(oneLine: oneLine, block: { _ in }) }
-        return Member(oneLine: nil, block: { p in p.block(header, lines) })
+    /// `header { prefix part, part… suffix }` on one line when it fits (an empty body gives
+    /// `header {}`), otherwise `header {`, the lines, `}`. The line is measured before it is built:
+    /// most members of large documents do not fit.
+    private func member(
+        _ header: String, prefix: String = "", _ parts: [String], separator: String = "", suffix: String = "",
+        indentWidth: Int, lines: @escaping (inout CodePrinter) -> Void
+    ) -> Member {
+        if prefix.isEmpty && parts.isEmpty && suffix.isEmpty { return Member(oneLine: "\(header) {}", block: { _ in }) }
+        var width = indentWidth + CodePrinter.width(header) + 5 + CodePrinter.width(prefix) + CodePrinter.width(suffix)
+        width += CodePrinter.width(separator) * max(0, parts.count - 1)
+        for part in parts where width <= 120 { width += CodePrinter.width(part) }
+        guard width <= 120 else { return Member(oneLine: nil, block: { p in p.block(header, lines) }) }
+        return Member(oneLine: "\(header) { \(prefix)\(parts.joined(separator: separator))\(suffix) }", block: { _ in })
     }
 
     /// `==` over every stored property through the runtime's `_same` (see there: it type-checks
@@ -70,7 +78,7 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
         let header = "\(access) static func == (a: Self, b: Self) -> Bool"
-        return member(header, terms.isEmpty ? "true" : terms.joined(separator: " && "), indentWidth: indentWidth) { p in
+        return member(header, terms.isEmpty ? ["true"] : terms, separator: " && ", indentWidth: indentWidth) { p in
             // Continuation lines are indented once more and start with `&&`.
             p.wrapped(terms, separator: " && ", continuation: "    && ")
         }
@@ -87,8 +95,8 @@ struct StructRenderer {
             arguments.append("additionalProperties: c.additionalProperties(known: [\(known)])")
         }
         let header = "\(access) init(_fields c: FieldReader) throws"
-        let call = arguments.isEmpty ? "self.init()" : "try self.init(\(arguments.joined(separator: ", ")))"
-        return member(header, call, indentWidth: indentWidth) { p in
+        let prefix = arguments.isEmpty ? "self.init()" : "try self.init(", suffix = arguments.isEmpty ? "" : ")"
+        return member(header, prefix: prefix, arguments, separator: ", ", suffix: suffix, indentWidth: indentWidth) { p in
             // `try self.init(a: …, b: …,` then continuation lines indented once more, `)` at the end.
             var items = arguments
             items[0] = "try self.init(" + items[0]
@@ -104,7 +112,7 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { writes.append(".additionalProperties(additionalProperties)") }
         let header = "\(access) func _encode(_ w: FieldWriter) throws"
-        return member(header, writes.isEmpty ? "" : "try w" + writes.joined(), indentWidth: indentWidth) { p in
+        return member(header, prefix: writes.isEmpty ? "" : "try w", writes, indentWidth: indentWidth) { p in
             // `try w.a(…).b(…)`, continuation lines indented once more and starting with `.`.
             p.wrapped(["try w" + writes[0]] + writes.dropFirst(), separator: "", continuation: "    ")
         }
@@ -154,7 +162,7 @@ struct StructRenderer {
             params.append("additionalProperties: [String: \(options.spell(additional))] = [:]")
         }
         let oneLine = "\(access) init(\(params.joined(separator: ", ")))"
-        let header = params.isEmpty ? "\(access) init()" : oneLine.count + 8 <= 120 ? oneLine : nil
+        let header = params.isEmpty ? "\(access) init()" : CodePrinter.width(oneLine) + 8 <= 120 ? oneLine : nil
         if let header {
             p.block(header) { p in assignments(decl, into: &p) }
         } else {
