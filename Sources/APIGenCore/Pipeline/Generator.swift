@@ -27,11 +27,20 @@ public struct Generator {
     }
 
     /// Stages 2 to 4 on an already parsed document.
-    /// Each stage's input is freed on another thread once the next stage has what it needs.
+    /// Each stage's input is freed on another thread once the next stage has what it needs, and
+    /// the component schemas are translated on another thread while `paths` is read.
     public func generate(_ root: consuming YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
-        let document = try DocumentReader.read(root, file: file, path: path, diagnostics: diagnostics)
+        let prefetch = ComponentPrefetch(configuration: configuration)
+        let document: OpenAPIDocument
+        do {
+            document = try DocumentReader.read(root, file: file, path: path, diagnostics: diagnostics, componentsRead: prefetch.start)
+        } catch {
+            prefetch.discard()
+            throw error
+        }
         Disposal.inBackground(consume root)
-        var module = try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics)
+        var module = try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics,
+                                                 prefetched: prefetch.take(for: document))
         Disposal.inBackground(consume document)
         ModuleRefinement.apply(&module)
         var options = configuration.renderOptions

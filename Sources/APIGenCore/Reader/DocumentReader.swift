@@ -5,15 +5,20 @@ public enum DocumentReader {
     /// Reads the document; semantic errors are reported to `diagnostics` with their location
     /// and make this throw once the whole document was read (so all errors are shown at once).
     /// `path` is where the file is on disk (for `$ref`s into other files); it defaults to `file`.
-    public static func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
+    ///
+    /// `componentsRead`, when given, is called once the components are read and before `paths`
+    /// is, with the document so far (no operations), unless errors were already found: the
+    /// generator starts translating the component schemas on another core then.
+    public static func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink,
+                            componentsRead: ((OpenAPIDocument) -> Void)? = nil) throws(GenerationError) -> OpenAPIDocument {
         let context = ReaderContext(file: file, path: path, root: root, diagnostics: diagnostics)
         defer { context.documents.release() }
-        let document = read(root, context: context)
+        let document = read(root, context: context, componentsRead: componentsRead ?? { _ in })
         try diagnostics.throwIfErrors()
         return document
     }
 
-    private static func read(_ root: YAMLNode, context: ReaderContext) -> OpenAPIDocument {
+    private static func read(_ root: YAMLNode, context: ReaderContext, componentsRead: (OpenAPIDocument) -> Void) -> OpenAPIDocument {
         let empty = OpenAPIDocument(file: context.file, version: "", info: .init(title: "", version: "", description: nil), servers: [], operations: [], schemas: [], securitySchemes: [], security: [])
         guard root.mapping != nil else {
             context.error("an OpenAPI document must be a mapping, found \(root.kindName)", at: root)
@@ -69,6 +74,15 @@ public enum DocumentReader {
             for key in ["parameters", "responses", "requestBodies", "headers", "examples", "pathItems"] {
                 if let node = components[key] { _ = context.mapping(node, "components.\(key)") }
             }
+        }
+
+        if !context.diagnostics.hasErrors {
+            var partial = OpenAPIDocument(
+                file: context.file, version: version, info: info, servers: servers, operations: [],
+                schemas: schemas + context.documents.externalSchemas, securitySchemes: securitySchemes, security: []
+            )
+            partial.pointerOwners = context.documents.pointerOwners
+            componentsRead(partial)
         }
 
         let operationReader = OperationReader(context: context, schemas: schemaReader, knownSchemes: Set(securitySchemes.map(\.name)))

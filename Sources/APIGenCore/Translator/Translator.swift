@@ -8,14 +8,21 @@ public enum Translator {
 
     /// Everything but the last pass (`ModuleRefinement`), which no longer needs the document:
     /// the generator frees the document on another thread while that pass runs.
-    static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
+    /// `prefetched`: the components of this document, already translated (`ComponentPrefetch`).
+    static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink,
+                             prefetched: ComponentPrefetch.Result? = nil) throws(GenerationError) -> ModuleDecl {
         var document = document
         document.operations = document.operations.filter(configuration.operations.accepts)
-        let context = TranslationContext(document: document, diagnostics: diagnostics)
-        context.typeOverrides = configuration.typeNames
-        context.propertyOverrides = configuration.propertyNames
-        let types = TypeTranslator(context: context)
-        types.translateComponents()
+        let context: TranslationContext, types: TypeTranslator
+        if let prefetched {
+            (context, types) = (prefetched.context, prefetched.types)
+            // Their warnings come after the reader's, as when translated here.
+            for diagnostic in prefetched.diagnostics.diagnostics { diagnostics.append(diagnostic) }
+            context.document = document
+            context.diagnostics = diagnostics
+        } else {
+            (context, types) = components(document, configuration: configuration, diagnostics: diagnostics)
+        }
         let operations = OperationTranslator(context: context, types: types).translateAll()
         for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
@@ -32,10 +39,25 @@ public enum Translator {
     }
 }
 
+extension Translator {
+    /// The first half of `declarations`: every component schema named and translated. Needs
+    /// only the document's schemas (not its operations).
+    static func components(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink) -> (TranslationContext, TypeTranslator) {
+        let context = TranslationContext(document: document, diagnostics: diagnostics)
+        context.typeOverrides = configuration.typeNames
+        context.propertyOverrides = configuration.propertyNames
+        let types = TypeTranslator(context: context)
+        types.translateComponents()
+        return (context, types)
+    }
+}
+
 /// State shared by the type and operation translators.
 final class TranslationContext {
-    let document: OpenAPIDocument
-    let diagnostics: DiagnosticSink
+    /// The document; its operations are added once read, when the components were translated
+    /// while `paths` was still being read.
+    var document: OpenAPIDocument
+    var diagnostics: DiagnosticSink
     /// Raw component name → schema.
     var components: [String: Schema] = [:]
     /// Raw component name → Swift type name.
