@@ -159,16 +159,21 @@ public enum SwiftNaming {
         let allUpper = hasLetter && !hasLower
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
         @inline(__always) func upper(_ c: UInt8) -> UInt8 { c >= 97 && c <= 122 ? c - 32 : c }
-        // Acronyms and their plurals are at most five letters.
+        // Acronyms and their plurals are at most five letters: looked up as the lowercased word
+        // packed into an integer (most words are short, and hashing a String per word cost more
+        // than the rest of the naming).
         if word.count <= 5 {
-            let lowered = String(decoding: word.lazy.map(lower), as: UTF8.self)
-            if acronyms.contains(lowered) {
+            var key: UInt64 = 0
+            for c in word { key = key << 8 | UInt64(lower(c)) }
+            switch ShortWords.kind(of: key) {
+            case .acronym?:
                 for c in word { out.append(leading ? lower(c) : upper(c)) }
                 return
-            }
-            if let plural = pluralAcronyms[lowered] {
-                if leading { out.append(contentsOf: lowered.utf8) } else { out.append(contentsOf: plural.utf8) }
+            case .pluralAcronym(let plural)?:
+                if leading { for c in word { out.append(lower(c)) } } else { out.append(contentsOf: plural.utf8) }
                 return
+            case nil:
+                break
             }
         }
         for (i, c) in word.enumerated() {
@@ -177,6 +182,29 @@ public enum SwiftNaming {
             } else {
                 out.append(allUpper ? lower(c) : c)
             }
+        }
+    }
+
+    /// `acronyms` and `pluralAcronyms` keyed by their bytes packed into an integer, sorted for a
+    /// binary search.
+    private enum ShortWords {
+        enum Kind { case acronym, pluralAcronym(String) }
+
+        static func pack(_ word: String) -> UInt64 {
+            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        }
+
+        static let table: [(key: UInt64, kind: Kind)] = (
+            acronyms.map { (pack($0), Kind.acronym) } + pluralAcronyms.map { (pack($0.key), Kind.pluralAcronym($0.value)) }
+        ).sorted { $0.0 < $1.0 }
+
+        static func kind(of key: UInt64) -> Kind? {
+            var low = 0, high = table.count
+            while low < high {
+                let mid = (low + high) / 2
+                if table[mid].key < key { low = mid + 1 } else { high = mid }
+            }
+            return low < table.count && table[low].key == key ? table[low].kind : nil
         }
     }
 
