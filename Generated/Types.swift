@@ -56,12 +56,13 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.id, b.id) && _same(a.createdAt, b.createdAt) && _same(a.updatedAt, b.updatedAt)
-            && _same(a.title, b.title) && _same(a.liveStreamOnStart, b.liveStreamOnStart)
-            && _same(a.persistChat, b.persistChat) && _same(a.recordOnStart, b.recordOnStart)
-            && _same(a.summarizeOnEnd, b.summarizeOnEnd) && _same(a.transcribeOnEnd, b.transcribeOnEnd)
-            && _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs) && _same(a.status, b.status)
-            && _same(a.recordingConfig, b.recordingConfig)
+        guard _same(a.id, b.id), _same(a.createdAt, b.createdAt), _same(a.updatedAt, b.updatedAt),
+              _same(a.title, b.title), _same(a.liveStreamOnStart, b.liveStreamOnStart),
+              _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
+              _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
+              _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs), _same(a.status, b.status),
+              _same(a.recordingConfig, b.recordingConfig) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {
@@ -142,11 +143,11 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         public static func == (a: Self, b: Self) -> Bool {
-            _same(a.fileNamePrefix, b.fileNamePrefix) && _same(a.maxSeconds, b.maxSeconds)
-                && _same(a.audioConfig, b.audioConfig) && _same(a.videoConfig, b.videoConfig)
-                && _same(a.storageConfig, b.storageConfig)
-                && _same(a.realtimekitBucketConfig, b.realtimekitBucketConfig)
-                && _same(a.liveStreamingConfig, b.liveStreamingConfig)
+            guard _same(a.fileNamePrefix, b.fileNamePrefix), _same(a.maxSeconds, b.maxSeconds),
+                  _same(a.audioConfig, b.audioConfig), _same(a.videoConfig, b.videoConfig),
+                  _same(a.storageConfig, b.storageConfig), _same(a.realtimekitBucketConfig, b.realtimekitBucketConfig),
+                  _same(a.liveStreamingConfig, b.liveStreamingConfig) else { return false }
+            return true
         }
 
         public init(_fields c: FieldReader) throws {
@@ -279,8 +280,9 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             }
 
             public static func == (a: Self, b: Self) -> Bool {
-                _same(a.codec, b.codec) && _same(a.width, b.width) && _same(a.height, b.height)
-                    && _same(a.exportFile, b.exportFile) && _same(a.watermark, b.watermark)
+                guard _same(a.codec, b.codec), _same(a.width, b.width), _same(a.height, b.height),
+                      _same(a.exportFile, b.exportFile), _same(a.watermark, b.watermark) else { return false }
+                return true
             }
 
             public init(_fields c: FieldReader) throws {
@@ -455,11 +457,12 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             }
 
             public static func == (a: Self, b: Self) -> Bool {
-                _same(a.type, b.type) && _same(a.accessKey, b.accessKey) && _same(a.secret, b.secret)
-                    && _same(a.authMethod, b.authMethod) && _same(a.bucket, b.bucket) && _same(a.region, b.region)
-                    && _same(a.path, b.path) && _same(a.host, b.host) && _same(a.port, b.port)
-                    && _same(a.username, b.username) && _same(a.password, b.password)
-                    && _same(a.privateKey, b.privateKey)
+                guard _same(a.type, b.type), _same(a.accessKey, b.accessKey), _same(a.secret, b.secret),
+                      _same(a.authMethod, b.authMethod), _same(a.bucket, b.bucket), _same(a.region, b.region),
+                      _same(a.path, b.path), _same(a.host, b.host), _same(a.port, b.port),
+                      _same(a.username, b.username), _same(a.password, b.password),
+                      _same(a.privateKey, b.privateKey) else { return false }
+                return true
             }
 
             public init(_fields c: FieldReader) throws {
@@ -594,11 +597,12 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.title, b.title) && _same(a.liveStreamOnStart, b.liveStreamOnStart)
-            && _same(a.persistChat, b.persistChat) && _same(a.recordOnStart, b.recordOnStart)
-            && _same(a.summarizeOnEnd, b.summarizeOnEnd) && _same(a.transcribeOnEnd, b.transcribeOnEnd)
-            && _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs)
-            && _same(a.recordingConfig, b.recordingConfig)
+        guard _same(a.title, b.title), _same(a.liveStreamOnStart, b.liveStreamOnStart),
+              _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
+              _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
+              _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs),
+              _same(a.recordingConfig, b.recordingConfig) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {
@@ -664,11 +668,12 @@ public struct UpdateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.title, b.title) && _same(a.status, b.status) && _same(a.liveStreamOnStart, b.liveStreamOnStart)
-            && _same(a.persistChat, b.persistChat) && _same(a.recordOnStart, b.recordOnStart)
-            && _same(a.summarizeOnEnd, b.summarizeOnEnd) && _same(a.transcribeOnEnd, b.transcribeOnEnd)
-            && _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs)
-            && _same(a.recordingConfig, b.recordingConfig)
+        guard _same(a.title, b.title), _same(a.status, b.status), _same(a.liveStreamOnStart, b.liveStreamOnStart),
+              _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
+              _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
+              _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs),
+              _same(a.recordingConfig, b.recordingConfig) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {

@@ -148,4 +148,20 @@ final class GeneratedEqualityTests: XCTestCase {
         XCTAssertNotEqual(DataValue(total: 1, additionalProperties: ["a": 1]), DataValue(total: 1, additionalProperties: ["a": 2]))
         XCTAssertNotEqual(DataValue(total: 1), DataValue(total: 2))
     }
+
+    /// `Thing` has enough properties for its `==` to be a `guard` over a condition list: a
+    /// difference in the first, a middle or the last property is seen, and equal values are equal.
+    func testGuardedEqualityComparesEveryProperty() {
+        let id = UUID()
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        func thing(id: UUID, tags: [String]? = ["a"], nested: Thing.Nested? = Thing.Nested()) -> Thing {
+            Thing(id: id, createdAt: date, kind: .leftTop, class: "c", tags: tags, nested: nested)
+        }
+        let base = thing(id: id)
+        XCTAssertEqual(base, thing(id: id))
+        XCTAssertEqual(base.hashValue, thing(id: id).hashValue)
+        XCTAssertNotEqual(base, thing(id: UUID()))
+        XCTAssertNotEqual(base, thing(id: id, tags: ["b"]))
+        XCTAssertNotEqual(base, thing(id: id, nested: nil))
+    }
 }

@@ -67,6 +67,12 @@ struct StructRenderer {
         return Member(oneLine: "\(header) { \(prefix)\(parts.joined(separator: separator))\(suffix) }", block: { _ in })
     }
 
+    /// From this many properties on, `==` is a `guard` over a condition list instead of one `&&`
+    /// chain: each `&&` operand is an autoclosure the compiler type-checks and emits as a closure
+    /// of its own, a condition of a list is not (half the compile time of a long `==`, measured;
+    /// shorter chains stay one expression, which keeps the output's line count down).
+    static let guardedEqualityTerms = 5
+
     /// `==` over every stored property through the runtime's `_same` (see there: it type-checks
     /// in a fraction of the time a synthesized `==` takes). `hash(into:)` stays synthesized.
     private func equality(_ decl: StructDecl, _ indentWidth: Int) -> Member {
@@ -78,6 +84,17 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
         let header = "\(access) static func == (a: Self, b: Self) -> Bool"
+        if terms.count >= Self.guardedEqualityTerms {
+            var conditions = terms
+            conditions[0] = "guard " + conditions[0]
+            conditions[conditions.count - 1] += " else { return false }"
+            return Member(oneLine: nil, block: { p in
+                p.block(header) { p in
+                    p.wrapped(conditions, separator: ", ", continuation: "      ", lineEnd: ",")
+                    p.line("return true")
+                }
+            })
+        }
         return member(header, terms.isEmpty ? ["true"] : terms, separator: " && ", indentWidth: indentWidth) { p in
             // Continuation lines are indented once more and start with `&&`.
             p.wrapped(terms, separator: " && ", continuation: "    && ")

@@ -37,9 +37,10 @@ public struct Settings: FieldCodable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.mode, b.mode) && _same(a.retries, b.retries) && _same(a.ratio, b.ratio) && _same(a.enabled, b.enabled)
-            && _same(a.label, b.label) && _same(a.badBool, b.badBool) && _same(a.badInt, b.badInt)
-            && _same(a.optionalMode, b.optionalMode)
+        guard _same(a.mode, b.mode), _same(a.retries, b.retries), _same(a.ratio, b.ratio), _same(a.enabled, b.enabled),
+              _same(a.label, b.label), _same(a.badBool, b.badBool), _same(a.badInt, b.badInt),
+              _same(a.optionalMode, b.optionalMode) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {

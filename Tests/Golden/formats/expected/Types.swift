@@ -52,11 +52,12 @@ public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.i32, b.i32) && _same(a.i64, b.i64) && _same(a.f, b.f) && _same(a.d, b.d) && _same(a.date, b.date)
-            && _same(a.dateTime, b.dateTime) && _same(a.dates, b.dates) && _same(a.uuid, b.uuid) && _same(a.uri, b.uri)
-            && _same(a.uriReference, b.uriReference) && _same(a.binary, b.binary) && _same(a.byte, b.byte)
-            && _same(a.email, b.email) && _same(a.hostname, b.hostname) && _same(a.ipv4, b.ipv4)
-            && _same(a.ipv6, b.ipv6) && _same(a.unknown, b.unknown) && _same(a.big, b.big)
+        guard _same(a.i32, b.i32), _same(a.i64, b.i64), _same(a.f, b.f), _same(a.d, b.d), _same(a.date, b.date),
+              _same(a.dateTime, b.dateTime), _same(a.dates, b.dates), _same(a.uuid, b.uuid), _same(a.uri, b.uri),
+              _same(a.uriReference, b.uriReference), _same(a.binary, b.binary), _same(a.byte, b.byte),
+              _same(a.email, b.email), _same(a.hostname, b.hostname), _same(a.ipv4, b.ipv4), _same(a.ipv6, b.ipv6),
+              _same(a.unknown, b.unknown), _same(a.big, b.big) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {

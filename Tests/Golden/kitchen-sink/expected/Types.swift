@@ -87,16 +87,16 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.id, b.id) && _same(a.createdAt, b.createdAt) && _same(a.seenAt, b.seenAt)
-            && _same(a.homePage, b.homePage) && _same(a.avatar, b.avatar) && _same(a.kind, b.kind)
-            && _same(a.`class`, b.`class`) && _same(a.`default`, b.`default`) && _same(a.self_, b.self_)
-            && _same(a.`protocol`, b.`protocol`) && _same(a.fooBar, b.fooBar) && _same(a.fooBar2, b.fooBar2)
-            && _same(a._1st, b._1st) && _same(a.type, b.type) && _same(a.priority, b.priority)
-            && _same(a.ratio, b.ratio) && _same(a.name, b.name) && _same(a.tags, b.tags) && _same(a.labels, b.labels)
-            && _same(a.metadata, b.metadata) && _same(a.free, b.free) && _same(a.parts, b.parts)
-            && _same(a.owner, b.owner) && _same(a.previous, b.previous) && _same(a.legacy, b.legacy)
-            && _same(a.shape, b.shape) && _same(a.value, b.value) && _same(a.maybe, b.maybe)
-            && _same(a.nested, b.nested)
+        guard _same(a.id, b.id), _same(a.createdAt, b.createdAt), _same(a.seenAt, b.seenAt),
+              _same(a.homePage, b.homePage), _same(a.avatar, b.avatar), _same(a.kind, b.kind),
+              _same(a.`class`, b.`class`), _same(a.`default`, b.`default`), _same(a.self_, b.self_),
+              _same(a.`protocol`, b.`protocol`), _same(a.fooBar, b.fooBar), _same(a.fooBar2, b.fooBar2),
+              _same(a._1st, b._1st), _same(a.type, b.type), _same(a.priority, b.priority), _same(a.ratio, b.ratio),
+              _same(a.name, b.name), _same(a.tags, b.tags), _same(a.labels, b.labels), _same(a.metadata, b.metadata),
+              _same(a.free, b.free), _same(a.parts, b.parts), _same(a.owner, b.owner), _same(a.previous, b.previous),
+              _same(a.legacy, b.legacy), _same(a.shape, b.shape), _same(a.value, b.value), _same(a.maybe, b.maybe),
+              _same(a.nested, b.nested) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {

@@ -58,8 +58,10 @@ public struct Holder: FieldCodable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.a, b.a) && _same(a.b, b.b) && _same(a.c, b.c) && _same(a.d, b.d) && _same(a.e, b.e) && _same(a.f, b.f)
-            && _same(a.free, b.free) && _same(a.object, b.object) && _same(a.map, b.map) && _same(a.anyMap, b.anyMap)
+        guard _same(a.a, b.a), _same(a.b, b.b), _same(a.c, b.c), _same(a.d, b.d), _same(a.e, b.e), _same(a.f, b.f),
+              _same(a.free, b.free), _same(a.object, b.object), _same(a.map, b.map),
+              _same(a.anyMap, b.anyMap) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {

@@ -285,47 +285,47 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.`associatedtype`, b.`associatedtype`) && _same(a.`class`, b.`class`) && _same(a.deinit_, b.deinit_)
-            && _same(a.`enum`, b.`enum`) && _same(a.`extension`, b.`extension`)
-            && _same(a.`fileprivate`, b.`fileprivate`) && _same(a.`func`, b.`func`) && _same(a.`import`, b.`import`)
-            && _same(a.init_, b.init_) && _same(a.`inout`, b.`inout`) && _same(a.`internal`, b.`internal`)
-            && _same(a.`let`, b.`let`) && _same(a.`open`, b.`open`) && _same(a.`operator`, b.`operator`)
-            && _same(a.`private`, b.`private`) && _same(a.`precedencegroup`, b.`precedencegroup`)
-            && _same(a.`protocol`, b.`protocol`) && _same(a.`public`, b.`public`) && _same(a.`rethrows`, b.`rethrows`)
-            && _same(a.`static`, b.`static`) && _same(a.`struct`, b.`struct`) && _same(a.subscript_, b.subscript_)
-            && _same(a.`typealias`, b.`typealias`) && _same(a.`var`, b.`var`) && _same(a.`break`, b.`break`)
-            && _same(a.`case`, b.`case`) && _same(a.`catch`, b.`catch`) && _same(a.`continue`, b.`continue`)
-            && _same(a.`default`, b.`default`) && _same(a.`defer`, b.`defer`) && _same(a.`do`, b.`do`)
-            && _same(a.`else`, b.`else`) && _same(a.`fallthrough`, b.`fallthrough`) && _same(a.`for`, b.`for`)
-            && _same(a.`guard`, b.`guard`) && _same(a.`if`, b.`if`) && _same(a.`in`, b.`in`)
-            && _same(a.`repeat`, b.`repeat`) && _same(a.`return`, b.`return`) && _same(a.`throw`, b.`throw`)
-            && _same(a.`switch`, b.`switch`) && _same(a.`where`, b.`where`) && _same(a.`while`, b.`while`)
-            && _same(a.`any`, b.`any`) && _same(a.`as`, b.`as`) && _same(a.`await`, b.`await`)
-            && _same(a.`false`, b.`false`) && _same(a.`is`, b.`is`) && _same(a.`nil`, b.`nil`)
-            && _same(a.self_, b.self_) && _same(a.self_2, b.self_2) && _same(a.`super`, b.`super`)
-            && _same(a.`throws`, b.`throws`) && _same(a.`true`, b.`true`) && _same(a.`try`, b.`try`)
-            && _same(a.value, b.value) && _same(a.type, b.type) && _same(a.protocol2, b.protocol2)
-            && _same(a.`async`, b.`async`) && _same(a.`some`, b.`some`) && _same(a.any2, b.any2) && _same(a.get, b.get)
-            && _same(a.set, b.set) && _same(a.willSet, b.willSet) && _same(a.didSet, b.didSet)
-            && _same(a.mutating, b.mutating) && _same(a.nonmutating, b.nonmutating) && _same(a.override, b.override)
-            && _same(a.required, b.required) && _same(a.convenience, b.convenience) && _same(a.dynamic, b.dynamic)
-            && _same(a.final, b.final) && _same(a.lazy, b.lazy) && _same(a.optional, b.optional)
-            && _same(a.indirect, b.indirect) && _same(a.weak, b.weak) && _same(a.unowned, b.unowned)
-            && _same(a.prefix, b.prefix) && _same(a.postfix, b.postfix) && _same(a.infix, b.infix)
-            && _same(a.actor, b.actor) && _same(a.`macro`, b.`macro`) && _same(a.`package`, b.`package`)
-            && _same(a.`isolated`, b.`isolated`) && _same(a.`nonisolated`, b.`nonisolated`)
-            && _same(a.`consume`, b.`consume`) && _same(a.`copy`, b.`copy`) && _same(a.`borrowing`, b.`borrowing`)
-            && _same(a.`consuming`, b.`consuming`) && _same(a.`each`, b.`each`) && _same(a.`discard`, b.`discard`)
-            && _same(a.sending, b.sending) && _same(a.sendable, b.sendable) && _same(a.codable, b.codable)
-            && _same(a.hashable, b.hashable) && _same(a.rawValue, b.rawValue) && _same(a.allCases, b.allCases)
-            && _same(a.unknown, b.unknown) && _same(a.isUnknown, b.isUnknown)
-            && _same(a.hashValue as String?, b.hashValue) && _same(a.description, b.description)
-            && _same(a.codingKeys, b.codingKeys) && _same(a.encode, b.encode) && _same(a.decoder, b.decoder)
-            && _same(a._1st, b._1st) && _same(a.ref, b.ref) && _same(a.myName, b.myName) && _same(a.aB, b.aB)
-            && _same(a.withSpace, b.withSpace) && _same(a.party, b.party) && _same(a.value2, b.value2)
-            && _same(a.naïveCafé, b.naïveCafé) && _same(a.ünïcödé, b.ünïcödé) && _same(a.value3, b.value3)
-            && _same(a.foo, b.foo) && _same(a.foo2, b.foo2) && _same(a.foo3, b.foo3) && _same(a.foo4, b.foo4)
-            && _same(a.foo5, b.foo5) && _same(a.foo6, b.foo6) && _same(a.xY, b.xY) && _same(a.xY2, b.xY2)
+        guard _same(a.`associatedtype`, b.`associatedtype`), _same(a.`class`, b.`class`), _same(a.deinit_, b.deinit_),
+              _same(a.`enum`, b.`enum`), _same(a.`extension`, b.`extension`), _same(a.`fileprivate`, b.`fileprivate`),
+              _same(a.`func`, b.`func`), _same(a.`import`, b.`import`), _same(a.init_, b.init_),
+              _same(a.`inout`, b.`inout`), _same(a.`internal`, b.`internal`), _same(a.`let`, b.`let`),
+              _same(a.`open`, b.`open`), _same(a.`operator`, b.`operator`), _same(a.`private`, b.`private`),
+              _same(a.`precedencegroup`, b.`precedencegroup`), _same(a.`protocol`, b.`protocol`),
+              _same(a.`public`, b.`public`), _same(a.`rethrows`, b.`rethrows`), _same(a.`static`, b.`static`),
+              _same(a.`struct`, b.`struct`), _same(a.subscript_, b.subscript_), _same(a.`typealias`, b.`typealias`),
+              _same(a.`var`, b.`var`), _same(a.`break`, b.`break`), _same(a.`case`, b.`case`),
+              _same(a.`catch`, b.`catch`), _same(a.`continue`, b.`continue`), _same(a.`default`, b.`default`),
+              _same(a.`defer`, b.`defer`), _same(a.`do`, b.`do`), _same(a.`else`, b.`else`),
+              _same(a.`fallthrough`, b.`fallthrough`), _same(a.`for`, b.`for`), _same(a.`guard`, b.`guard`),
+              _same(a.`if`, b.`if`), _same(a.`in`, b.`in`), _same(a.`repeat`, b.`repeat`),
+              _same(a.`return`, b.`return`), _same(a.`throw`, b.`throw`), _same(a.`switch`, b.`switch`),
+              _same(a.`where`, b.`where`), _same(a.`while`, b.`while`), _same(a.`any`, b.`any`), _same(a.`as`, b.`as`),
+              _same(a.`await`, b.`await`), _same(a.`false`, b.`false`), _same(a.`is`, b.`is`), _same(a.`nil`, b.`nil`),
+              _same(a.self_, b.self_), _same(a.self_2, b.self_2), _same(a.`super`, b.`super`),
+              _same(a.`throws`, b.`throws`), _same(a.`true`, b.`true`), _same(a.`try`, b.`try`),
+              _same(a.value, b.value), _same(a.type, b.type), _same(a.protocol2, b.protocol2),
+              _same(a.`async`, b.`async`), _same(a.`some`, b.`some`), _same(a.any2, b.any2), _same(a.get, b.get),
+              _same(a.set, b.set), _same(a.willSet, b.willSet), _same(a.didSet, b.didSet),
+              _same(a.mutating, b.mutating), _same(a.nonmutating, b.nonmutating), _same(a.override, b.override),
+              _same(a.required, b.required), _same(a.convenience, b.convenience), _same(a.dynamic, b.dynamic),
+              _same(a.final, b.final), _same(a.lazy, b.lazy), _same(a.optional, b.optional),
+              _same(a.indirect, b.indirect), _same(a.weak, b.weak), _same(a.unowned, b.unowned),
+              _same(a.prefix, b.prefix), _same(a.postfix, b.postfix), _same(a.infix, b.infix), _same(a.actor, b.actor),
+              _same(a.`macro`, b.`macro`), _same(a.`package`, b.`package`), _same(a.`isolated`, b.`isolated`),
+              _same(a.`nonisolated`, b.`nonisolated`), _same(a.`consume`, b.`consume`), _same(a.`copy`, b.`copy`),
+              _same(a.`borrowing`, b.`borrowing`), _same(a.`consuming`, b.`consuming`), _same(a.`each`, b.`each`),
+              _same(a.`discard`, b.`discard`), _same(a.sending, b.sending), _same(a.sendable, b.sendable),
+              _same(a.codable, b.codable), _same(a.hashable, b.hashable), _same(a.rawValue, b.rawValue),
+              _same(a.allCases, b.allCases), _same(a.unknown, b.unknown), _same(a.isUnknown, b.isUnknown),
+              _same(a.hashValue as String?, b.hashValue), _same(a.description, b.description),
+              _same(a.codingKeys, b.codingKeys), _same(a.encode, b.encode), _same(a.decoder, b.decoder),
+              _same(a._1st, b._1st), _same(a.ref, b.ref), _same(a.myName, b.myName), _same(a.aB, b.aB),
+              _same(a.withSpace, b.withSpace), _same(a.party, b.party), _same(a.value2, b.value2),
+              _same(a.naïveCafé, b.naïveCafé), _same(a.ünïcödé, b.ünïcödé), _same(a.value3, b.value3),
+              _same(a.foo, b.foo), _same(a.foo2, b.foo2), _same(a.foo3, b.foo3), _same(a.foo4, b.foo4),
+              _same(a.foo5, b.foo5), _same(a.foo6, b.foo6), _same(a.xY, b.xY),
+              _same(a.xY2, b.xY2) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {
@@ -1036,9 +1036,10 @@ public struct Nested: FieldCodable, Hashable, Sendable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.type, b.type) && _same(a.data, b.data) && _same(a.error, b.error) && _same(a.nested, b.nested)
-            && _same(a.nested2, b.nested2) && _same(a.keywords, b.keywords) && _same(a.keywords2, b.keywords2)
-            && _same(a.string, b.string) && _same(a.self_, b.self_) && _same(a.`default`, b.`default`)
+        guard _same(a.type, b.type), _same(a.data, b.data), _same(a.error, b.error), _same(a.nested, b.nested),
+              _same(a.nested2, b.nested2), _same(a.keywords, b.keywords), _same(a.keywords2, b.keywords2),
+              _same(a.string, b.string), _same(a.self_, b.self_), _same(a.`default`, b.`default`) else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {
