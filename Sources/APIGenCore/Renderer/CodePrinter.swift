@@ -94,8 +94,21 @@ struct CodePrinter {
     /// Columns a piece of code takes: its characters, counted as UTF-8 bytes when it is ASCII (the
     /// same number, found without walking grapheme clusters).
     static func width(_ code: String) -> Int {
-        for byte in code.utf8 where byte >= 0x80 { return code.count }
-        return code.utf8.count
+        let ascii = code.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            // Eight bytes at a time: any byte with its high bit set ends the ASCII fast path.
+            var i = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        } ?? !code.utf8.contains { $0 >= 0x80 }
+        return ascii ? code.utf8.count : code.count
     }
 
     /// Columns taken by the current indentation.

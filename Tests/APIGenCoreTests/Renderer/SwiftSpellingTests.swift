@@ -1,0 +1,26 @@
+import XCTest
+@testable import APIGenCore
+
+final class SwiftSpellingTests: XCTestCase {
+    func testPlainTextIsQuotedAsIs() {
+        XCTAssertEqual(SwiftSpelling.string("/accounts/{account_id}/meetings"), #""/accounts/{account_id}/meetings""#)
+        XCTAssertEqual(SwiftSpelling.string(""), #""""#)
+        XCTAssertEqual(SwiftSpelling.string("a ~ z"), #""a ~ z""#)
+    }
+
+    func testQuotesBackslashesAndLineBreaksAreEscaped() {
+        XCTAssertEqual(SwiftSpelling.string(#"say "hi""#), #""say \"hi\"""#)
+        XCTAssertEqual(SwiftSpelling.string(#"C:\dir"#), #""C:\\dir""#)
+        XCTAssertEqual(SwiftSpelling.string("a\nb\rc\td"), #""a\nb\rc\td""#)
+    }
+
+    func testControlCharactersBecomeUnicodeEscapes() {
+        XCTAssertEqual(SwiftSpelling.string("\u{1}x\u{7F}"), #""\u{1}x\u{7f}""#)
+        XCTAssertEqual(SwiftSpelling.string("next\u{85}line\u{2028}sep"), #""next\u{85}line\u{2028}sep""#)
+    }
+
+    func testOtherNonASCIITextIsKept() {
+        XCTAssertEqual(SwiftSpelling.string("café ☕️ 日本"), "\"café ☕️ 日本\"")
+        XCTAssertEqual(SwiftSpelling.string("é\""), "\"é\\\"\"")
+    }
+}
