@@ -7,7 +7,7 @@ struct StructRenderer {
     let renderNested: (Declaration, [String], inout CodePrinter) -> Void
 
     func render(_ decl: StructDecl, path: [String], into p: inout CodePrinter) {
-        let validates = index.validatable.contains(path)
+        let validates = index.validates(path)
         var conformances = ["FieldCodable", "Hashable", "Sendable"]
         if validates { conformances.append("Validatable") }
         p.docs(decl.docs)

@@ -2,81 +2,120 @@
 struct TypeIndex: Sendable {
     enum Kind { case structure, enumeration, oneOf, alias }
 
-    private(set) var kinds: [[String]: Kind] = [:]
-    private var aliases: [[String]: TypeUsage] = [:]
-    private var structs: [[String]: StructDecl] = [:]
-    /// Structs that get a `validate(path:)` (they or something inside them has constraints).
-    private(set) var validatable: Set<[String]> = []
+    /// One entry per declaration, so a lookup hashes its path once.
+    private struct Entry: Sendable {
+        var kind: Kind
+        /// What an alias stands for.
+        var target: TypeUsage?
+        /// For a struct: its position in `validates`.
+        var structID = -1
+    }
+
+    private var entries: [[String]: Entry] = [:]
+    /// By struct id: whether the struct gets a `validate(path:)` (it or something inside it has
+    /// constraints).
+    private var validates: [Bool] = []
 
     init(_ module: ModuleDecl) {
-        for decl in module.types { add(decl, parent: []) }
+        var properties: [[PropertyDecl]] = []
+        entries.reserveCapacity(module.types.reduce(0) { $0 + Self.count($1) })
+        for decl in module.types { add(decl, parent: [], properties: &properties) }
         // A struct validates when a property has constraints it can check, or holds (directly
         // or in an array) a struct that validates. Structs with checks of their own come first;
         // then validation spreads to the structs that hold them, each struct handled once.
-        var holders: [[String]: [[String]]] = [:]
-        var work: [[String]] = []
-        for (path, decl) in structs {
+        validates = [Bool](repeating: false, count: properties.count)
+        var holders = [[Int]](repeating: [], count: properties.count)
+        var work: [Int] = []
+        for id in properties.indices {
             var checksItself = false
-            for property in decl.properties {
-                if !property.constraints.isEmpty && Self.checkable(resolved(property.type)) { checksItself = true }
-                if let held = heldStruct(property.type) { holders[held, default: []].append(path) }
+            for i in properties[id].indices {
+                let type = properties[id][i].type
+                let (resolved, entry) = resolve(type)
+                if !checksItself && !properties[id][i].constraints.isEmpty && Self.checkable(resolved) { checksItself = true }
+                if let held = heldStruct(resolved, entry) { holders[held].append(id) }
             }
-            if checksItself { work.append(path) }
+            if checksItself { work.append(id) }
         }
-        while let path = work.popLast() {
-            guard validatable.insert(path).inserted else { continue }
-            work.append(contentsOf: holders[path] ?? [])
+        while let id = work.popLast() {
+            guard !validates[id] else { continue }
+            validates[id] = true
+            work.append(contentsOf: holders[id])
         }
     }
 
-    /// The struct a property of this type holds directly or as array elements, if any.
-    private func heldStruct(_ type: TypeUsage) -> [String]? {
-        switch resolved(type).unwrapped {
-        case .named(let path): structs[path] != nil ? path : nil
+    /// The struct a value of this (resolved) type holds directly or as array elements, if any.
+    private func heldStruct(_ resolved: TypeUsage, _ entry: Entry?) -> Int? {
+        switch resolved.unwrapped {
+        case .named: entry.flatMap { $0.kind == .structure ? $0.structID : nil }
         case .array(let element): heldStruct(element)
         default: nil
         }
     }
 
-    private mutating func add(_ decl: Declaration, parent: [String]) {
+    private func heldStruct(_ type: TypeUsage) -> Int? {
+        let (resolved, entry) = resolve(type)
+        return heldStruct(resolved, entry)
+    }
+
+    /// The declaration and the ones nested in it.
+    private static func count(_ decl: Declaration) -> Int {
+        switch decl {
+        case .structure(let s): s.nested.reduce(1) { $0 + count($1) }
+        case .oneOf(let o): o.nested.reduce(1) { $0 + count($1) }
+        case .enumeration, .alias: 1
+        }
+    }
+
+    private mutating func add(_ decl: Declaration, parent: [String], properties: inout [[PropertyDecl]]) {
         let path = parent + [decl.name]
         switch decl {
         case .structure(let s):
-            kinds[path] = .structure
-            structs[path] = s
-            for n in s.nested { add(n, parent: path) }
-        case .enumeration: kinds[path] = .enumeration
+            entries[path] = Entry(kind: .structure, structID: properties.count)
+            properties.append(s.properties)
+            for n in s.nested { add(n, parent: path, properties: &properties) }
+        case .enumeration: entries[path] = Entry(kind: .enumeration)
         case .oneOf(let o):
-            kinds[path] = .oneOf
-            for n in o.nested { add(n, parent: path) }
+            entries[path] = Entry(kind: .oneOf)
+            for n in o.nested { add(n, parent: path, properties: &properties) }
         case .alias(let a):
-            kinds[path] = .alias
-            aliases[path] = a.target
+            entries[path] = Entry(kind: .alias, target: a.target)
         }
+    }
+
+    /// The type behind aliases, and the declaration it names (nil for other types).
+    private func resolve(_ type: TypeUsage) -> (TypeUsage, Entry?) {
+        var current = type
+        var hops = 0
+        while case .named(let path) = current.unwrapped, let entry = entries[path] {
+            guard entry.kind == .alias, let target = entry.target, hops < 32 else { return (current, entry) }
+            current = current.isOptional ? target.optional : target
+            hops += 1
+        }
+        return (current, nil)
     }
 
     /// The type behind aliases.
     func resolved(_ type: TypeUsage) -> TypeUsage {
-        var current = type
-        var hops = 0
-        while case .named(let path) = current.unwrapped, let target = aliases[path], hops < 32 {
-            current = current.isOptional ? target.optional : target
-            hops += 1
-        }
-        return current
+        resolve(type).0
+    }
+
+    /// Whether the struct at `path` gets a `validate(path:)`.
+    func validates(_ path: [String]) -> Bool {
+        guard let entry = entries[path], entry.kind == .structure else { return false }
+        return validates[entry.structID]
     }
 
     func kind(of type: TypeUsage) -> Kind? {
-        if case .named(let path) = resolved(type).unwrapped { return kinds[path] }
-        return nil
+        resolve(type).1?.kind
     }
 
     func isEnum(_ type: TypeUsage) -> Bool { kind(of: type) == .enumeration }
 
     /// Whether values of this type have a `validate(path:)` (directly or as array elements).
     func needsValidation(_ type: TypeUsage) -> Bool {
-        switch resolved(type).unwrapped {
-        case .named(let path): validatable.contains(path)
+        let (resolved, entry) = resolve(type)
+        return switch resolved.unwrapped {
+        case .named: entry.map { $0.kind == .structure && validates[$0.structID] } ?? false
         case .array(let element): needsValidation(element)
         default: false
         }
