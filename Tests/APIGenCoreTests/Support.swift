@@ -34,6 +34,22 @@ enum Pipeline {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// `../shared/specs/cloudflare` beside the repository, when present.
     static let cloudflareSpecs = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/specs/cloudflare")
+
+    /// Every golden input, then RealtimeKit when `../shared` is there (a note says when not).
+    static func goldenInputsAndRealtimeKit(_ caller: String = #fileID) throws -> [URL] {
+        var inputs: [URL] = []
+        let golden = repositoryRoot.appendingPathComponent("Tests/Golden")
+        for name in try FileManager.default.contentsOfDirectory(atPath: golden.path).sorted() {
+            inputs.append(golden.appendingPathComponent(name).appendingPathComponent("input.yaml"))
+        }
+        let realtimeKit = cloudflareSpecs.appendingPathComponent("realtime-kit.yaml")
+        if FileManager.default.fileExists(atPath: realtimeKit.path) {
+            inputs.append(realtimeKit)
+        } else {
+            print("\(caller): \(realtimeKit.path) is absent; only the goldens are used")
+        }
+        return inputs
+    }
 }
 
 /// A minimal valid document around `paths` and `components` text.

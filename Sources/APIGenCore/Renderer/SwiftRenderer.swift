@@ -1,33 +1,5 @@
 import Foundation
 
-/// Maps items to strings on all cores, results in input order.
-enum ParallelMap {
-    /// Slots written by different threads at different indices, then read once all are done.
-    private struct Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<String>
-    }
-
-    static func map<T: Sendable>(_ items: [T], _ transform: @Sendable (T) -> String) -> [String] {
-        let count = items.count
-        guard count > 1 else { return items.map(transform) }
-        let slots = Slots(buffer: .allocate(capacity: count))
-        slots.buffer.initialize(repeating: "")
-        defer {
-            slots.buffer.deinitialize()
-            slots.buffer.deallocate()
-        }
-        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < count {
-                slots.buffer[i] = transform(items[i])
-                i += workers
-            }
-        }
-        return Array(slots.buffer)
-    }
-}
-
 /// One unit of rendering work.
 private enum RenderPiece: Sendable {
     case type(Declaration)

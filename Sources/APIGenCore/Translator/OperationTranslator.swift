@@ -10,32 +10,37 @@ struct OperationTranslator {
     static let pagingProperties = ["paging", "result_info", "pagination", "meta"]
     static let totalCountProperties = ["total_count", "totalCount", "total"]
 
-    func translateAll() -> (operations: [OperationDecl], auth: [AuthDecl]) {
+    /// `chunks`: how many parts the operations are translated in, side by side (nil: as many as
+    /// suit the document and the machine; 1: one after the other).
+    func translateAll(chunks: Int? = nil) -> (operations: [OperationDecl], auth: [AuthDecl], translatedAgain: Int) {
         let auth = translateAuth()
         var names = NameScope(reserved: Self.clientMembers)
         var seenIDs: [String: SourceLocation] = [:]
-        var operations: [OperationDecl] = []
+        var jobs: [Job] = []
+        jobs.reserveCapacity(context.document.operations.count)
         for operation in context.document.operations {
+            var warnings: [Diagnostic] = []
             let rawName = operation.operationID ?? Self.fallbackName(operation)
             if let id = operation.operationID {
                 if let first = seenIDs[id] {
-                    context.warning("operationId '\(id)' is also used at \(first); this operation gets a numbered name", at: operation.location)
+                    warnings.append(Diagnostic(.warning, "operationId '\(id)' is also used at \(first); this operation gets a numbered name", at: operation.location))
                 } else {
                     seenIDs[id] = operation.location
                 }
             }
             let (name, clashed) = names.claim(context.memberName(rawName))
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
-                context.warning("operation '\(rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location)
+                warnings.append(Diagnostic(.warning, "operation '\(rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
-            operations.append(translate(operation, name: name, rawName: rawName, auth: auth))
+            jobs.append(Job(operation: operation, name: name, rawName: rawName, warnings: warnings))
         }
+        var (operations, translatedAgain) = translate(jobs, auth: auth, chunks: chunks ?? Self.automaticChunks(jobs.count))
         // Pagination needs the response structs: look them up once every type exists.
         let structs = Self.structIndex(context.orderedTopLevel())
         for i in operations.indices {
             operations[i].pagination = pagination(for: operations[i], structs: structs)
         }
-        return (operations, auth)
+        return (operations, auth, translatedAgain)
     }
 
     /// `GET /accounts/{account_id}/meetings` → `get_accounts_account_id_meetings`.
@@ -44,7 +49,7 @@ struct OperationTranslator {
         return ([operation.method.rawValue] + words).joined(separator: "_")
     }
 
-    private func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
+    func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
         let typePrefix = SwiftNaming.upperCamel(rawName)
         var scope = TypeScope(path: [], reserved: [])
         var argumentNames = NameScope(reserved: ["body", "request", "core", "firstPage"])

@@ -9,8 +9,9 @@ public enum Translator {
     /// Everything but the last pass (`ModuleRefinement`), which no longer needs the document:
     /// the generator frees the document on another thread while that pass runs.
     /// `prefetched`: the components of this document, already translated (`ComponentPrefetch`).
+    /// `operationChunks`: see `OperationTranslator.translateAll(chunks:)`.
     static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink,
-                             prefetched: ComponentPrefetch.Result? = nil) throws(GenerationError) -> ModuleDecl {
+                             prefetched: ComponentPrefetch.Result? = nil, operationChunks: Int? = nil) throws(GenerationError) -> ModuleDecl {
         var document = document
         document.operations = document.operations.filter(configuration.operations.accepts)
         let context: TranslationContext, types: TypeTranslator
@@ -23,7 +24,7 @@ public enum Translator {
         } else {
             (context, types) = components(document, configuration: configuration, diagnostics: diagnostics)
         }
-        let operations = OperationTranslator(context: context, types: types).translateAll()
+        let operations = OperationTranslator(context: context, types: types).translateAll(chunks: operationChunks)
         for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
@@ -79,6 +80,11 @@ final class TranslationContext {
     var usedOverrides: Set<String> = []
     /// Member names already computed: the same property names recur thousands of times.
     private var memberNames: [String: String] = [:]
+    /// Set while operations are translated ahead of their turn (`OperationChunks`): what the
+    /// translation depended on and claimed, to check it against the chunks before it.
+    var speculation: Speculation?
+    /// Locations typed ahead of turn on this copy (by any of its operations).
+    private var speculativelyTyped: Set<SourceLocation> = []
 
     private var typeNames: [String: String] = [:]
 
@@ -99,6 +105,64 @@ final class TranslationContext {
     init(document: OpenAPIDocument, diagnostics: DiagnosticSink) {
         self.document = document
         self.diagnostics = diagnostics
+    }
+
+    /// A copy of this state for translating ahead of turn, with its own diagnostics and no
+    /// operation declarations yet.
+    func speculativeCopy() -> TranslationContext {
+        let copy = TranslationContext(document: document, diagnostics: DiagnosticSink())
+        copy.components = components
+        copy.componentNames = componentNames
+        copy.topLevelScope = topLevelScope
+        copy.topLevelNames = topLevelNames
+        copy.typesByLocation = typesByLocation
+        copy.componentDecls = componentDecls
+        copy.typeOverrides = typeOverrides
+        copy.propertyOverrides = propertyOverrides
+        copy.usedOverrides = usedOverrides
+        copy.memberNames = memberNames
+        copy.typeNames = typeNames
+        return copy
+    }
+
+    /// Claims a top-level type name (or a numbered one when taken).
+    func claimTopLevel(_ base: String) -> String {
+        let (name, clashed) = topLevelScope.claim(base)
+        topLevelNames.insert(name)
+        speculation?.noteClaim(base: base, name: name, clashed: clashed)
+        return name
+    }
+
+    /// Whether a top-level type is named `name` (a nested type must not shadow it).
+    func isTopLevelName(_ name: String) -> Bool {
+        let found = topLevelNames.contains(name)
+        speculation?.names.append((name, inScope: false, found: found))
+        return found
+    }
+
+    /// The type already given to the schema at `location`, if any.
+    func knownType(at location: SourceLocation) -> TypeUsage? {
+        let known = typesByLocation[location]
+        // What was typed before this translation began is the same for every chunk.
+        if speculation != nil && (known == nil || speculativelyTyped.contains(location)) {
+            speculation!.types.append((location, known))
+        }
+        return known
+    }
+
+    /// Records that the inline schema at `location` is typed `usage` from now on.
+    func setType(_ usage: TypeUsage, at location: SourceLocation) {
+        typesByLocation[location] = usage
+        if speculation != nil {
+            speculation!.typed.append(location)
+            speculativelyTyped.insert(location)
+        }
+    }
+
+    /// Notes that a configured name was used.
+    func useOverride(_ key: String) {
+        usedOverrides.insert(key)
+        speculation?.overrides.append(key)
     }
 
     /// Components in document order, then operation types.

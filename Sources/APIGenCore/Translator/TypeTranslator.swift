@@ -14,6 +14,26 @@ final class TypeTranslator {
         self.context = context
     }
 
+    /// A translator that continues from this one's state on `context` (a `speculativeCopy`).
+    func copy(on context: TranslationContext) -> TypeTranslator {
+        let copy = TypeTranslator(context: context)
+        copy.enumCases = enumCases
+        copy.checkedExamples = checkedExamples
+        return copy
+    }
+
+    /// Takes over what a translation ahead of its turn added, once it is known to be the same as
+    /// translating in order; the example warnings it gave are already in the diagnostics.
+    func adopt(_ other: TypeTranslator, speculation: Speculation) {
+        for path in speculation.enumPaths { enumCases[path] = other.enumCases[path] }
+        for (key, _) in speculation.examples { checkedExamples.insert(key) }
+    }
+
+    /// Whether an example at `key` was checked (and warned about) already.
+    func checkedExample(_ key: SourceLocation) -> Bool {
+        checkedExamples.contains(key)
+    }
+
     // MARK: Components
 
     func translateComponents() {
@@ -22,7 +42,7 @@ final class TypeTranslator {
             var wanted = context.typeName(named.name)
             if let override = context.typeOverrides[named.name] {
                 wanted = override
-                context.usedOverrides.insert("types." + named.name)
+                context.useOverride("types." + named.name)
             }
             let (name, clashed) = context.topLevelScope.claim(wanted)
             if clashed {
@@ -39,7 +59,7 @@ final class TypeTranslator {
         if context.componentDecls.keys.contains(raw) { return }
         guard let schema = context.components[raw], let name = context.componentNames[raw] else { return }
         context.componentDecls[raw] = .some(nil)
-        context.typesByLocation[schema.location] = .named([name])
+        context.setType(.named([name]), at: schema.location)
         var decl = declaration(for: schema, name: name, path: [name])
         if decl == nil, let chain = aliasCycle(from: raw) {
             context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(chain.joined(separator: " → ")))", at: schema.location)
@@ -154,23 +174,21 @@ final class TypeTranslator {
             guard let name = context.componentNames[raw] else { return .jsonValue }
             return .named([name])
         case .pointer(let pointer, let target):
-            if let known = context.typesByLocation[target.location] { return known }
+            if let known = context.knownType(at: target.location) { return known }
             if let owner = context.document.pointerOwners[target.location] ?? Self.componentOwner(of: pointer) {
                 ensureComponent(owner)
-                if let known = context.typesByLocation[target.location] { return known }
+                if let known = context.knownType(at: target.location) { return known }
             }
             return usage(for: target, hint: hint, scope: &scope)
         case nil:
             break
         }
-        if let known = context.typesByLocation[schema.location], isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
-            return known
-        }
         if isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
+            if let known = context.knownType(at: schema.location) { return known }
             let name = claimNestedName(hint, in: &scope)
             let path = scope.path + [name]
             let result = TypeUsage.named(path)
-            context.typesByLocation[schema.location] = result
+            context.setType(result, at: schema.location)
             if let decl = declaration(for: schema, name: name, path: path) {
                 if scope.path.isEmpty {
                     context.operationDecls.append(decl)
@@ -231,14 +249,10 @@ final class TypeTranslator {
     /// A nested type name that shadows nothing: not an enclosing type, not a top-level type, not a sibling.
     private func claimNestedName(_ hint: String, in scope: inout TypeScope) -> String {
         let base = context.typeName(hint)
-        if scope.path.isEmpty {
-            let (name, _) = context.topLevelScope.claim(base)
-            context.topLevelNames.insert(name)
-            return name
-        }
+        if scope.path.isEmpty { return context.claimTopLevel(base) }
         var candidate = base
         var n = 2
-        while scope.path.contains(candidate) || context.topLevelNames.contains(candidate) || scope.names.contains(candidate) {
+        while scope.path.contains(candidate) || context.isTopLevelName(candidate) || scope.names.contains(candidate) {
             candidate = "\(base)\(n)"
             n += 1
         }
@@ -282,7 +296,7 @@ final class TypeTranslator {
             let overrideKey = context.propertyOverrides.isEmpty ? "" : path.joined(separator: ".") + "." + property.name
             if !overrideKey.isEmpty, let override = context.propertyOverrides[overrideKey] {
                 wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
-                context.usedOverrides.insert("properties." + overrideKey)
+                context.useOverride("properties." + overrideKey)
             }
             let (swiftName, clashed) = members.claim(wantedName)
             if clashed {
@@ -449,6 +463,7 @@ final class TypeTranslator {
             if rawType == "String" { caseByLiteral[value] = caseName }
         }
         enumCases[path] = caseByLiteral
+        context.speculation?.enumPaths.append(path)
         return .enumeration(EnumDecl(name: name, docs: docs(for: schema), rawType: rawType, cases: cases))
     }
 
@@ -529,7 +544,12 @@ final class TypeTranslator {
         if case .component(let raw) = schema.ref, let target = context.components[raw] { source = target }
         if case .pointer(_, let target) = schema.ref { source = target }
         guard let example = example ?? source.example else { return }
-        guard checkedExamples.insert(example == source.example ? source.location : schema.location).inserted else { return }
+        let key = example == source.example ? source.location : schema.location
+        guard checkedExamples.insert(key).inserted else { return }
+        let warningsBefore = context.diagnostics.diagnostics.count
+        defer {
+            context.speculation?.examples.append((key, warningsBefore..<context.diagnostics.diagnostics.count))
+        }
         var problems: [String] = []
         if case .string(let s) = example {
             if let max = c.maxLength, s.count > max { problems.append("is \(s.count) characters long, above maxLength \(max)") }

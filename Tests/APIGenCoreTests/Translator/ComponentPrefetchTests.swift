@@ -18,13 +18,7 @@ final class ComponentPrefetchTests: XCTestCase {
     }
 
     func testSameFilesAndDiagnosticsAsTranslatingAfterTheRead() throws {
-        var inputs: [URL] = []
-        let golden = Pipeline.repositoryRoot.appendingPathComponent("Tests/Golden")
-        for name in try FileManager.default.contentsOfDirectory(atPath: golden.path).sorted() {
-            inputs.append(golden.appendingPathComponent(name).appendingPathComponent("input.yaml"))
-        }
-        let realtimeKit = Pipeline.cloudflareSpecs.appendingPathComponent("realtime-kit.yaml")
-        if FileManager.default.fileExists(atPath: realtimeKit.path) { inputs.append(realtimeKit) }
+        let inputs = try Pipeline.goldenInputsAndRealtimeKit()
         XCTAssertGreaterThan(inputs.count, 5)
         var warned = 0
         for input in inputs {

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Maps items on all cores, results in input order.
+enum ParallelMap {
+    /// Slots written by different threads at different indices, then read once all are done.
+    private struct Slots<Result>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Result?>
+    }
+
+    static func map<T: Sendable, Result>(_ items: [T], _ transform: @Sendable (T) -> Result) -> [Result] {
+        let count = items.count
+        guard count > 1 else { return items.map(transform) }
+        let slots = Slots<Result>(buffer: .allocate(capacity: count))
+        slots.buffer.initialize(repeating: nil)
+        defer {
+            slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < count {
+                slots.buffer[i] = transform(items[i])
+                i += workers
+            }
+        }
+        return slots.buffer.map { $0! }
+    }
+}
+
+/// A value handed to other threads by a caller that makes sure they never use it at the same
+/// time as anyone else (each thread gets its own, or only reads it).
+struct Unshared<Value>: @unchecked Sendable {
+    let value: Value
+}
