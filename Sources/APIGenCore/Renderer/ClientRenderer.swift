@@ -192,20 +192,24 @@ struct ClientRenderer: Sendable {
     /// The path as a string literal with each parameter percent-encoded into its segment.
     private func pathExpression(_ operation: OperationDecl) -> String {
         var out = "\""
-        var name: String?
-        for c in operation.path {
-            if c == "{" { name = ""; continue }
-            if c == "}", let n = name {
-                if let parameter = operation.parameters.first(where: { $0.location == .path && $0.wireName == n }) {
-                    out += "\\(PercentEncoding.segment(\(parameter.name)))"
-                }
-                name = nil
-                continue
-            }
-            if name != nil { name!.append(c); continue }
-            let escaped = SwiftSpelling.string(String(c))
-            out += escaped.dropFirst().dropLast()
+        func literal(_ text: Substring) {
+            guard !text.isEmpty else { return }
+            out += SwiftSpelling.string(String(text)).dropFirst().dropLast()
         }
+        var rest = Substring(operation.path)
+        // `{name}` becomes the argument, percent-encoded; a `{` that is never closed drops the
+        // rest, and in `{a{b}` the parameter is `b`.
+        while let open = rest.firstIndex(of: "{") {
+            literal(rest[..<open])
+            guard let close = rest[open...].firstIndex(of: "}") else { return out + "\"" }
+            var name = rest[rest.index(after: open)..<close]
+            if let inner = name.lastIndex(of: "{") { name = name[name.index(after: inner)...] }
+            if let parameter = operation.parameters.first(where: { $0.location == .path && $0.wireName == name }) {
+                out += "\\(PercentEncoding.segment(\(parameter.name)))"
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        literal(rest)
         return out + "\""
     }
 

@@ -20,7 +20,7 @@ struct CodePrinter {
     /// `/// line` for each documentation line.
     mutating func docs(_ lines: [String]) {
         for text in lines {
-            if !text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0xE2 }) {
+            if !text.containsUTF8(where: { $0 == 10 || $0 == 13 || $0 == 0xE2 }) {
                 self.text += indentation
                 self.text += text.isEmpty ? "///\n" : "/// "
                 if !text.isEmpty {

@@ -629,7 +629,7 @@ final class TypeTranslator {
     /// A Swift string literal for any text (quotes, backslashes, control characters escaped).
     static func swiftString(_ s: String) -> String {
         // Most strings (wire names, paths) need no escape: printable ASCII without `"` or `\`.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) {
+        if !s.containsUTF8(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) {
             var out = "\""
             out.reserveCapacity(s.utf8.count + 2)
             out += s

@@ -24,4 +24,24 @@ final class CodePrinterTests: XCTestCase {
         printer.wrapped(["ééééé", "ééééé", "ééééé"], separator: " && ", continuation: "&& ", width: 14)
         XCTAssertEqual(printer.text, "ééééé && ééééé\n&& ééééé\n")
     }
+
+    func testDocLinesWithLineBreaksInsideArePrintedAsSeveralLines() {
+        var printer = CodePrinter()
+        printer.indent()
+        printer.docs(["plain é", "", "a\nb", "c\rd", "e\u{2028}f", "g\u{2029}", "’quoted’"])
+        XCTAssertEqual(printer.text, """
+            /// plain é
+            ///
+            /// a
+            /// b
+            /// c
+            /// d
+            /// e
+            /// f
+            /// g
+            ///
+            /// ’quoted’
+
+        """)
+    }
 }

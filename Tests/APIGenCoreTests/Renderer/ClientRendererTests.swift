@@ -1,0 +1,28 @@
+import XCTest
+@testable import APIGenCore
+
+final class ClientRendererTests: XCTestCase {
+    func testPathTemplatesBecomeEscapedLiteralsAndEncodedArguments() throws {
+        let text = """
+        openapi: 3.0.3
+        info: {title: T, version: "1"}
+        paths:
+          '/a"b\\c/{id}/c{x{y}/é/{unclosed':
+            get:
+              operationId: odd
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+                - {name: y, in: path, required: true, schema: {type: string}}
+              responses: {"204": {description: ok}}
+          /plain/{id}:
+            get:
+              operationId: plain
+              parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+              responses: {"204": {description: ok}}
+        """
+        let output = try Generator().generate(bytes: Array(text.utf8), file: "t.yaml")
+        let client = try XCTUnwrap(output.files.first { $0.name == "Client.swift" }).contents
+        XCTAssertTrue(client.contains(#"path: "/a\"b\\c/\(PercentEncoding.segment(id))/c\(PercentEncoding.segment(y))/é/", security"#), client)
+        XCTAssertTrue(client.contains(#"path: "/plain/\(PercentEncoding.segment(id))", security"#), client)
+    }
+}
