@@ -13,7 +13,10 @@ public enum OutputWriter {
         files.filter { file in
             let path = (directory as NSString).appendingPathComponent(file.name)
             guard let existing = FileManager.default.contents(atPath: path) else { return true }
-            return existing != Data(file.contents.utf8)
+            var contents = file.contents
+            return contents.withUTF8 { bytes in
+                existing.count != bytes.count || existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) != 0 }
+            }
         }.map(\.name)
     }
 
@@ -38,25 +41,53 @@ public enum OutputWriter {
             }
         }
         let stale = Set(staleFiles(files, in: directory))
-        var written: [String] = []
-        for file in files where stale.contains(file.name) {
-            let path = (directory as NSString).appendingPathComponent(file.name)
-            let temporary = (directory as NSString).appendingPathComponent(".\(file.name).apigen-\(ProcessInfo.processInfo.processIdentifier).tmp")
-            do {
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
-                if rename(temporary, path) != 0 {
-                    let reason = String(cString: strerror(errno))
-                    try? manager.removeItem(atPath: temporary)
-                    throw Failure(description: "cannot replace '\(path)': \(reason)")
-                }
-            } catch let failure as Failure {
-                throw failure
-            } catch {
-                try? manager.removeItem(atPath: temporary)
-                throw Failure(description: "cannot write '\(path)': \(error.localizedDescription)")
-            }
-            written.append(file.name)
+        let changed = files.filter { stale.contains($0.name) }
+        // Files are independent: written on all cores, each atomically.
+        let failures = ParallelMap.map(changed) { file in
+            writeAtomically(file.contents, to: (directory as NSString).appendingPathComponent(file.name))
         }
-        return written
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return changed.map(\.name)
     }
+
+    /// Writes a temporary file beside `path` and renames it into place; the failure, if any.
+    private static func writeAtomically(_ contents: String, to path: String) -> Failure? {
+        let directory = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let temporary = (directory as NSString).appendingPathComponent(".\(name).apigen-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else { return Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        var contents = contents
+        let written = contents.withUTF8 { bytes -> Int32 in
+            var offset = 0
+            while offset < bytes.count {
+                let n = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
+        let closed = close(descriptor) == 0 ? 0 : errno
+        if written != 0 || closed != 0 {
+            unlink(temporary)
+            return Failure(description: "cannot write '\(path)': \(String(cString: strerror(written != 0 ? written : closed)))")
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return Failure(description: "cannot replace '\(path)': \(reason)")
+        }
+        return nil
+    }
+}
+
+/// `write(2)` (the name is taken inside `OutputWriter`).
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    Darwin.write(descriptor, bytes, count)
+    #else
+    Glibc.write(descriptor, bytes, count)
+    #endif
 }

@@ -96,47 +96,48 @@ public enum SwiftRenderer {
             }
             return p.text
         }
-        let typeChunks = Array(chunks[..<module.types.count])
-        var files: [String] = []
-        for (i, group) in split(typeChunks, into: shards).enumerated() {
-            var p = header(options)
-            if let namespace = options.namespace {
-                if i == 0 {
-                    p.line()
-                    p.docs(["Everything generated from \(options.sourceName)."])
-                    p.line("\(options.isolation)\(options.access) enum \(namespace) {}")
-                }
-                if !group.isEmpty {
-                    p.line()
-                    p.line("extension \(namespace) {")
-                    p.append(group.joined(separator: "\n"))
-                    p.line("}")
-                }
-            } else {
-                for chunk in group {
-                    p.line()
-                    p.append(chunk)
-                }
-            }
-            files.append(p.text)
-        }
         var main = CodePrinter()
         client.renderClient(module, into: &main)
-        // The Client struct always opens Client.swift; operations fill the shards after it, each
-        // file's in one `extension Client`.
-        for (i, group) in split(Array(chunks[module.types.count...]), into: shards).enumerated() {
+        // Joining the pieces into files copies all the text: on all cores, a file each.
+        let groups = split(Array(chunks[..<module.types.count]), into: shards).map { (types: true, $0) }
+            + split(Array(chunks[module.types.count...]), into: shards).map { (types: false, $0) }
+        let clientText = main.text, operationsExtension = client.operationsExtension
+        let files = ParallelMap.map(Array(groups.enumerated())) { i, group -> String in
             var p = header(options)
-            if i == 0 {
-                p.line()
-                p.append(main.text)
+            if group.types {
+                if let namespace = options.namespace {
+                    if i == 0 {
+                        p.line()
+                        p.docs(["Everything generated from \(options.sourceName)."])
+                        p.line("\(options.isolation)\(options.access) enum \(namespace) {}")
+                    }
+                    if !group.1.isEmpty {
+                        p.line()
+                        p.line("extension \(namespace) {")
+                        p.append(group.1.joined(separator: "\n"))
+                        p.line("}")
+                    }
+                } else {
+                    for chunk in group.1 {
+                        p.line()
+                        p.append(chunk)
+                    }
+                }
+            } else {
+                // The Client struct always opens Client.swift; operations fill the shards after
+                // it, each file's in one `extension Client`.
+                if i == shards {
+                    p.line()
+                    p.append(clientText)
+                }
+                if !group.1.isEmpty {
+                    p.line()
+                    p.line(operationsExtension)
+                    p.append(group.1.joined(separator: "\n"))
+                    p.line("}")
+                }
             }
-            if !group.isEmpty {
-                p.line()
-                p.line(client.operationsExtension)
-                p.append(group.joined(separator: "\n"))
-                p.line("}")
-            }
-            files.append(p.text)
+            return p.text
         }
         return zip(fileNames(namespace: options.namespace, shards: shards), files).map { GeneratedFile(name: $0, contents: $1) }
     }

@@ -18,9 +18,13 @@ struct OperationTranslator {
         var seenIDs: [String: SourceLocation] = [:]
         var jobs: [Job] = []
         jobs.reserveCapacity(context.document.operations.count)
-        for operation in context.document.operations {
-            var warnings: [Diagnostic] = []
+        // Swift names on all cores; claimed in order below.
+        let rawNames = ParallelMap.map(context.document.operations) { operation in
             let rawName = operation.operationID ?? Self.fallbackName(operation)
+            return (raw: rawName, swift: SwiftNaming.memberName(rawName))
+        }
+        for (operation, (rawName, swiftName)) in zip(context.document.operations, rawNames) {
+            var warnings: [Diagnostic] = []
             if let id = operation.operationID {
                 if let first = seenIDs[id] {
                     warnings.append(Diagnostic(.warning, "operationId '\(id)' is also used at \(first); this operation gets a numbered name", at: operation.location))
@@ -28,7 +32,7 @@ struct OperationTranslator {
                     seenIDs[id] = operation.location
                 }
             }
-            let (name, clashed) = names.claim(context.memberName(rawName))
+            let (name, clashed) = names.claim(swiftName)
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
                 warnings.append(Diagnostic(.warning, "operation '\(rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
@@ -36,7 +40,7 @@ struct OperationTranslator {
         }
         var (operations, translatedAgain) = translate(jobs, auth: auth, chunks: chunks ?? Self.automaticChunks(jobs.count))
         // Pagination needs the response structs: look them up once every type exists.
-        let structs = Self.structIndex(context.orderedTopLevel())
+        let structs = Self.structIndex(context.componentDecls.values.compactMap { $0 } + context.operationDecls)
         for i in operations.indices {
             operations[i].pagination = pagination(for: operations[i], structs: structs)
         }

@@ -24,6 +24,30 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(OutputWriter.staleFiles(files, in: dir), ["B.swift"])
     }
 
+    func testSameSizeChangesAreSeenAndMultibyteTextIsWrittenExactly() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "let café = \"☕️\"\n" + String(repeating: "x", count: 100_000)
+        XCTAssertEqual(try OutputWriter.write([GeneratedFile(name: "A.swift", contents: text)], to: dir), ["A.swift"])
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/A.swift")), Data(text.utf8))
+        let sameSize = "let cafe = \"☕️\"\n" + String(repeating: "x", count: 100_001)
+        XCTAssertEqual(OutputWriter.staleFiles([GeneratedFile(name: "A.swift", contents: sameSize)], in: dir), ["A.swift"])
+        XCTAssertEqual(OutputWriter.staleFiles([GeneratedFile(name: "A.swift", contents: text)], in: dir), [])
+    }
+
+    func testAFileThatCannotBeReplacedIsAnErrorAndTheOthersAreWritten() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/B.swift", withIntermediateDirectories: false)
+        let files = ["A", "B", "C"].map { GeneratedFile(name: "\($0).swift", contents: "// \($0)\n") }
+        XCTAssertThrowsError(try OutputWriter.write(files, to: dir)) { error in
+            XCTAssertTrue("\(error)".contains("cannot replace '\(dir)/B.swift'"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: dir + "/A.swift", encoding: .utf8), "// A\n")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/C.swift", encoding: .utf8), "// C\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["A.swift", "B.swift", "C.swift"], "no temporary files left")
+    }
+
     func testOutputThatIsAFileIsAnError() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
