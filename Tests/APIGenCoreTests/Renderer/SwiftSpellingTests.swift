@@ -23,4 +23,12 @@ final class SwiftSpellingTests: XCTestCase {
         XCTAssertEqual(SwiftSpelling.string("café ☕️ 日本"), "\"café ☕️ 日本\"")
         XCTAssertEqual(SwiftSpelling.string("é\""), "\"é\\\"\"")
     }
+
+    func testTypesAreSpelledWithTheirPathAndNamespace() {
+        XCTAssertEqual(SwiftSpelling.type(.named(["Meeting"])), "Meeting")
+        XCTAssertEqual(SwiftSpelling.type(.named(["Meeting", "RecordingConfig", "Codec"])), "Meeting.RecordingConfig.Codec")
+        XCTAssertEqual(SwiftSpelling.type(.named(["Meeting"]), namespace: "RTK"), "RTK.Meeting")
+        XCTAssertEqual(SwiftSpelling.type(.optional(.array(.dictionary(.named(["A", "B"])))), namespace: "N"), "[[String: N.A.B]]?")
+        XCTAssertEqual(SwiftSpelling.type(.optional(.builtin("Int"))), "Int?")
+    }
 }
