@@ -5,7 +5,9 @@ import Foundation
 enum DocumentDiscovery {
     /// The files one generation writes; the same list as `SwiftRenderer.fileNames` (a test checks).
     static func fileNames(shards: Int) -> [String] {
-        (1...shards).map { $0 == 1 ? "Types.swift" : "Types\($0).swift" } + (1...shards).map { $0 == 1 ? "Client.swift" : "Client\($0).swift" }
+        guard shards > 1 else { return ["Types.swift", "Client.swift"] }
+        let prefixes = (1...shards).map { $0 < 10 ? "Shard0\($0)" : "Shard\($0)" }
+        return prefixes.map { "\($0).Types.swift" } + prefixes.map { "\($0).Client.swift" }
     }
 
     /// Large documents are split over several files so the compiler works on them in parallel.

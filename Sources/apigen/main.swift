@@ -92,17 +92,22 @@ func generate(_ options: GenerateOptions) -> Int32 {
     }
     if options.check {
         let stale = OutputWriter.staleFiles(output.files, in: options.output)
-        if stale.isEmpty {
+        let leftovers = OutputWriter.leftoverFiles(output.files, in: options.output)
+        if stale.isEmpty && leftovers.isEmpty {
             print("apigen: \(options.output) is up to date")
             return 0
         }
         for name in stale { printError("\(options.output)/\(name): error: out of date; run apigen generate \(schema) --output \(options.output)") }
+        for name in leftovers { printError("\(options.output)/\(name): error: no longer generated; run apigen generate \(schema) --output \(options.output)") }
         return 1
     }
     do {
         let written = try OutputWriter.write(output.files, to: options.output)
+        let removed = try OutputWriter.removeLeftovers(output.files, in: options.output)
         if !options.quiet {
-            print("apigen: wrote \(written.count) of \(output.files.count) files to \(options.output)\(written.isEmpty ? " (all unchanged)" : "")")
+            var summary = "apigen: wrote \(written.count) of \(output.files.count) files to \(options.output)\(written.isEmpty ? " (all unchanged)" : "")"
+            if !removed.isEmpty { summary += "; removed \(removed.count) it no longer generates (\(removed.joined(separator: ", ")))" }
+            print(summary)
         }
         return 0
     } catch {

@@ -53,10 +53,20 @@ public struct GeneratedFile: Sendable, Equatable {
 /// Stage 4 of the pipeline: `ModuleDecl` → Swift source files.
 public enum SwiftRenderer {
     /// The files a generation writes, whatever the document: the build plugin declares them up
-    /// front. With `shards` > 1: `Types.swift`, `Types2.swift`… then `Client.swift`, `Client2.swift`…
+    /// front. `Types.swift` and `Client.swift`; sharded, `Shard01.Types.swift`, `Shard01.Client.swift`,
+    /// `Shard02.Types.swift`… The compiler driver hands each core a run of consecutive files in
+    /// name order, so the shard number leads: each run then holds as many types files as client
+    /// files (with `Types2…`, `Client2…` one core got all the operations, the smaller half, and
+    /// a 2-core build ran at 113% of one core).
     public static func fileNames(namespace: String? = nil, shards: Int = 1) -> [String] {
         let count = max(1, shards)
-        let bases = (1...count).map { $0 == 1 ? "Types" : "Types\($0)" } + (1...count).map { $0 == 1 ? "Client" : "Client\($0)" }
+        let bases: [String]
+        if count == 1 {
+            bases = ["Types", "Client"]
+        } else {
+            let prefixes = (1...count).map { $0 < 10 ? "Shard0\($0)" : "Shard\($0)" }
+            bases = prefixes.map { "\($0).Types" } + prefixes.map { "\($0).Client" }
+        }
         return bases.map { base in namespace.map { "\($0).\(base).swift" } ?? "\(base).swift" }
     }
 
