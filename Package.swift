@@ -12,15 +12,17 @@ let package = Package(
         .plugin(name: "APIGenCommand", targets: ["APIGenCommand"]),
     ],
     targets: [
-        // The only C boundary: system libyaml through pkg-config.
+        // The C boundary: system libyaml through pkg-config, and the system's own POSIX headers.
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "YAMLNodes", dependencies: ["CYAML"]),
-        .target(name: "APIGenCore", dependencies: ["YAMLNodes"]),
-        .executableTarget(name: "apigen", dependencies: ["APIGenCore"]),
+        // POSIX from the C headers, not the `Glibc` overlay or Foundation: see csystem.h.
+        .systemLibrary(name: "CSystem"),
+        .target(name: "YAMLNodes", dependencies: ["CYAML", "CSystem"]),
+        .target(name: "APIGenCore", dependencies: ["YAMLNodes", "CSystem"]),
+        .executableTarget(name: "apigen", dependencies: ["APIGenCore", "CSystem"]),
         .target(name: "APIGenRuntime"),
         .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated", exclude: ["apigen.yaml"]),
 

@@ -1,9 +1,5 @@
 internal import CYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import CSystem
 
 /// libyaml's event stream, parsed on a second thread while the caller builds the tree.
 ///

@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#endif
+internal import CSystem
+
+private let systemRead = CSystem.read
 
 /// Reads a whole file with POSIX calls, so the YAML layer needs nothing beyond libc.
 enum FileReader {
@@ -16,20 +12,20 @@ enum FileReader {
     static let maxBytes = 512 * 1024 * 1024
 
     static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = csystem_open(path, O_RDONLY, 0)
         guard fd >= 0 else {
-            throw Failure(message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+            throw Failure(message: "cannot open '\(path)': \(String(cString: strerror(csystem_errno())))")
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
+            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(csystem_errno())))")
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        if csystem_is_directory(info.st_mode) != 0 {
             throw Failure(message: "'\(path)' is a directory, not a file")
         }
         // Devices and pipes (`/dev/zero`, a FIFO) could be read forever: only regular files.
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        guard csystem_is_regular(info.st_mode) != 0 else {
             throw Failure(message: "'\(path)' is not a regular file")
         }
         guard info.st_size <= maxBytes else {
@@ -41,8 +37,8 @@ enum FileReader {
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
-                throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
+                if csystem_errno() == EINTR { continue }
+                throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(csystem_errno())))")
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])

@@ -1,9 +1,5 @@
 internal import CYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import CSystem
 
 /// Turns YAML (or JSON) bytes into a `YAMLNode` tree with libyaml, the only YAML reader here.
 ///

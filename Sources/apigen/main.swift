@@ -1,9 +1,5 @@
 import APIGenCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+internal import CSystem
 
 /// `apigen`: a thin command line over `APIGenCore`.
 func printError(_ text: String) {

@@ -1,4 +1,3 @@
-import Foundation
 import YAMLNodes
 
 /// Compares the Swift API two documents generate: what breaks code written against the old one,
@@ -243,7 +242,12 @@ public struct APIDiff: Sendable, Equatable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

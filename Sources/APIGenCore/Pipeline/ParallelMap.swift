@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+internal import CSystem
 
 /// Maps items on all cores, results in input order.
 enum ParallelMap {
@@ -6,6 +7,9 @@ enum ParallelMap {
     private struct Slots<Result>: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<Result?>
     }
+
+    /// The cores this process may run on.
+    static var cores: Int { Int(csystem_active_processors()) }
 
     static func map<T: Sendable, Result>(_ items: [T], _ transform: @Sendable (T) -> Result) -> [Result] {
         let count = items.count
@@ -16,7 +20,7 @@ enum ParallelMap {
             slots.buffer.deinitialize()
             slots.buffer.deallocate()
         }
-        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        let workers = min(count, cores * 4)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < count {

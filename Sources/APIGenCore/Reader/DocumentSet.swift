@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import YAMLNodes
 
 /// Every file one read touches: the main document and each file a `$ref` reaches (`common.yaml#/…`),
@@ -109,18 +109,14 @@ final class DocumentSet {
 
 /// A thread-safe counter.
 final class LiveCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let queue = DispatchQueue(label: "APIGen.LiveCounter")
     private var count = 0
 
     func add(_ delta: Int) {
-        lock.lock()
-        count += delta
-        lock.unlock()
+        queue.sync { count += delta }
     }
 
     var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
+        queue.sync { count }
     }
 }

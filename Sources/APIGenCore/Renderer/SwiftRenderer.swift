@@ -1,5 +1,3 @@
-import Foundation
-
 /// One unit of rendering work.
 private enum RenderPiece: Sendable {
     case type(Declaration)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What translating one operation ahead of its turn read of the state that operations share,
 /// and what it added to it.
 struct Speculation {
@@ -60,7 +58,7 @@ extension OperationTranslator {
     /// Cloudflare's 1,549 operations with 2 cores: 130 ms in one chunk, 80 to 87 ms in two,
     /// 90 to 126 ms in four).
     static func automaticChunks(_ operations: Int) -> Int {
-        max(1, min(ProcessInfo.processInfo.activeProcessorCount, operations / operationsPerChunk))
+        max(1, min(ParallelMap.cores, operations / operationsPerChunk))
     }
 
     /// The operations, and how many were translated again in their turn.

@@ -137,4 +137,12 @@ final class APIDiffTests: XCTestCase {
         XCTAssertEqual(diff.breaking, [])
         XCTAssertEqual(diff.additive, [])
     }
+
+    func testJSONQuotingEscapesControlCharactersAsFourHexDigits() throws {
+        let text = "a\u{1}b\u{1f}c\"d\\e\nf\u{7f}é"
+        let quoted = APIDiff.quote(text)
+        XCTAssertEqual(quoted, #""a\u0001b\u001fc\"d\\e\nf\#u{7f}é""#)
+        let decoded = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+        XCTAssertEqual(decoded, [text])
+    }
 }
