@@ -3,6 +3,8 @@
 #   1. a cold build of the apigen tool in a fresh build folder (the build plugin compiles it);
 #   2. the generated meetings client recompiled after its files are touched (median of 7):
 #      - the compiler alone: the exact `swiftc` command SwiftPM runs for the target (from `-v`);
+#      - the same with the target's object files removed first, as after a real schema edit: when
+#        the code it generates is unchanged, the compiler skips LLVM and keeps the object file;
 #      - `swift build` of the target, and SwiftPM's own share: a build with nothing to do.
 #   Scripts/bench-build.sh --instructions   # also each compiler job's instruction count (valgrind);
 #                                           # these do not drift with the machine's load
@@ -23,10 +25,14 @@ verbose=$(swift build --target RealtimeKitMeetings -v 2>&1)
 driver=$(grep -E '^[^ ]*swiftc -module-name RealtimeKitMeetings ' <<<"$verbose" | head -1)
 [ -n "$driver" ] || { echo "bench-build: could not find the swiftc command of RealtimeKitMeetings in 'swift build -v'" >&2; exit 1; }
 
-build=() compiler=() noop=()
+objects="$(swift build --show-bin-path)/RealtimeKitMeetings.build"
+build=() compiler=() edited=() noop=()
 for _ in 1 2 3 4 5 6 7; do
     touch Generated/*.swift
     compiler+=("$(seconds bash -c "$driver")")
+    touch Generated/*.swift
+    rm -f "$objects"/*.o
+    edited+=("$(seconds bash -c "$driver")")
     touch Generated/*.swift
     build+=("$(seconds swift build --target RealtimeKitMeetings)")
     noop+=("$(seconds swift build --target RealtimeKitMeetings)")
@@ -35,6 +41,7 @@ done
 printf 'apigen cold debug build (fresh scratch path): %.1f s (target ≤ 20 s)\n' "$cold"
 printf 'meetings client recompile after touching Generated/ (debug, median of 7):\n'
 printf '  compiler (the swiftc command SwiftPM runs):   %.2f s (target ≤ 1.5 s)\n' "$(printf '%s\n' "${compiler[@]}" | median)"
+printf '  the same, object files removed (as an edit):  %.2f s\n' "$(printf '%s\n' "${edited[@]}" | median)"
 printf '  swift build --target RealtimeKitMeetings:     %.2f s\n' "$(printf '%s\n' "${build[@]}" | median)"
 printf '  of which SwiftPM alone (nothing to rebuild):  %.2f s\n' "$(printf '%s\n' "${noop[@]}" | median)"
 

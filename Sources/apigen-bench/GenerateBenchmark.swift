@@ -65,7 +65,7 @@ enum GenerateBenchmark {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         let name = (path as NSString).lastPathComponent
         var configuration = Configuration()
-        configuration.shards = bytes.count >= 512 * 1024 ? 8 : 1
+        configuration.shards = SwiftRenderer.shardCount(documentBytes: bytes.count)
         let generator = Generator(configuration: configuration)
         let output = NSTemporaryDirectory() + "apigen-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -132,7 +132,7 @@ enum GenerateBenchmark {
     static func peak(path: String) throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         var configuration = Configuration()
-        configuration.shards = bytes.count >= 512 * 1024 ? 8 : 1
+        configuration.shards = SwiftRenderer.shardCount(documentBytes: bytes.count)
         let result = try Generator(configuration: configuration).generate(bytes: bytes, file: path)
         let output = NSTemporaryDirectory() + "apigen-peak-\(ProcessInfo.processInfo.processIdentifier)"
         try OutputWriter.write(result.files, to: output)

@@ -8,7 +8,7 @@ enum ProfileLoop {
     static func run(stage: String, path: String, runs: Int) throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         var configuration = Configuration()
-        configuration.shards = bytes.count >= 512 * 1024 ? 8 : 1
+        configuration.shards = SwiftRenderer.shardCount(documentBytes: bytes.count)
         let name = (path as NSString).lastPathComponent
         let root = try YAMLParser().parse(bytes, file: name)
         let document = try DocumentReader.read(root, file: name, path: path, diagnostics: DiagnosticSink())

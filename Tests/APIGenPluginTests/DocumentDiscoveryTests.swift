@@ -18,7 +18,7 @@ final class DocumentDiscoveryTests: XCTestCase {
     }
 
     func testOutputNamesMatchWhatTheGeneratorWrites() {
-        for shards in [1, 2, 8] {
+        for shards in [1, 2, 4, 8] {
             XCTAssertEqual(DocumentDiscovery.fileNames(shards: shards), SwiftRenderer.fileNames(shards: shards))
             XCTAssertEqual(DocumentDiscovery.Document(input: URL(fileURLWithPath: "/x/M.openapi.yaml"), namespace: "M", shards: shards).outputNames,
                            SwiftRenderer.fileNames(namespace: "M", shards: shards))
@@ -26,8 +26,18 @@ final class DocumentDiscoveryTests: XCTestCase {
     }
 
     func testLargeDocumentsAreSharded() throws {
-        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 76_026), 1)
-        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 4_186_772), 8)
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 76_026), 1, "the meetings subset")
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 128 * 1024 - 1), 1)
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 128 * 1024), 4)
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 239_616), 4, "all of RealtimeKit")
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 512 * 1024 - 1), 4)
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 512 * 1024), 8)
+        XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: 4_186_772), 8, "the full Cloudflare API")
+        for kilobytes in 0...1_024 {
+            for bytes in [kilobytes * 1024 - 1, kilobytes * 1024] where bytes >= 0 {
+                XCTAssertEqual(DocumentDiscovery.shardCount(documentBytes: bytes), SwiftRenderer.shardCount(documentBytes: bytes), "SwiftRenderer.shardCount at \(bytes) bytes")
+            }
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("discovery-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -56,6 +56,13 @@ public enum SwiftRenderer {
     /// name order, so the shard number leads: each run then holds as many types files as client
     /// files (with `Types2…`, `Client2…` one core got all the operations, the smaller half, and
     /// a 2-core build ran at 113% of one core).
+    /// The shards the build plugin asks for, by the document's size (its own copy of this rule,
+    /// `DocumentDiscovery.shardCount`, is checked against this one): 1 below 128 KB, 4 below
+    /// 512 KB, then 8.
+    public static func shardCount(documentBytes: Int) -> Int {
+        documentBytes >= 512 * 1024 ? 8 : documentBytes >= 128 * 1024 ? 4 : 1
+    }
+
     public static func fileNames(namespace: String? = nil, shards: Int = 1) -> [String] {
         let count = max(1, shards)
         let bases: [String]
