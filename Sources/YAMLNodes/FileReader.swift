@@ -1,9 +1,7 @@
 internal import CSystem
 
-private let systemRead = CSystem.read
-
-/// Reads a whole file with POSIX calls, so the YAML layer needs nothing beyond libc.
-enum FileReader {
+/// Reads files with POSIX calls, so the YAML layer needs nothing beyond libc.
+public enum FileReader {
     struct Failure: Error {
         var message: String
     }
@@ -11,6 +9,7 @@ enum FileReader {
     /// The largest document read (the full Cloudflare API is 4 MB).
     static let maxBytes = 512 * 1024 * 1024
 
+    /// A document: a regular file of at most `maxBytes`.
     static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = csystem_open(path, O_RDONLY, 0)
         guard fd >= 0 else {
@@ -31,14 +30,31 @@ enum FileReader {
         guard info.st_size <= maxBytes else {
             throw Failure(message: "'\(path)' is \(info.st_size) bytes; documents larger than \(maxBytes) bytes are refused")
         }
+        guard let bytes = readAll(fd, limit: .max, capacity: Int(info.st_size) + 1) else {
+            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(csystem_errno())))")
+        }
+        return bytes
+    }
+
+    /// Up to `limit` bytes from the start of any file; nil when it cannot be opened or read.
+    public static func contents(of path: String, limit: Int = .max) -> [UInt8]? {
+        let fd = csystem_open(path, O_RDONLY, 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return readAll(fd, limit: limit, capacity: 0)
+    }
+
+    /// Reads until the end or `limit` bytes, retrying interrupted reads; nil on an error.
+    private static func readAll(_ fd: Int32, limit: Int, capacity: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
+        bytes.reserveCapacity(capacity)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { CSystem.read(fd, $0.baseAddress, wanted) }
             if n < 0 {
                 if csystem_errno() == EINTR { continue }
-                throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(csystem_errno())))")
+                return nil
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])

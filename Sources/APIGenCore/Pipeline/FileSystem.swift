@@ -51,26 +51,6 @@ enum FileSystem {
         return names
     }
 
-    /// Up to `limit` bytes from the start of a file; nil when it cannot be opened.
-    static func contents(of path: String, limit: Int = .max) -> [UInt8]? {
-        let descriptor = csystem_open(path, O_RDONLY, 0)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count < limit {
-            let wanted = min(chunk.count, limit - bytes.count)
-            let n = chunk.withUnsafeMutableBytes { CSystem.read(descriptor, $0.baseAddress, wanted) }
-            if n < 0 {
-                if csystem_errno() == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    }
-
     /// Writes `contents` to a temporary file beside `path` and renames it into place, so a
     /// reader never sees half a file; the error text, if any.
     static func writeAtomically(_ contents: String, to path: String) -> String? {

@@ -1,3 +1,5 @@
+import YAMLNodes
+
 /// Stage 5: writes generated files into a folder, each only when its bytes changed, each
 /// atomically (a temporary file renamed into place), so a build never sees a half file and
 /// an unchanged file keeps its modification date.
@@ -9,7 +11,7 @@ public enum OutputWriter {
     /// The files whose contents differ from what is on disk (or that are missing).
     public static func staleFiles(_ files: [GeneratedFile], in directory: String) -> [String] {
         files.filter { file in
-            guard let existing = FileSystem.contents(of: FileSystem.join(directory, file.name)) else { return true }
+            guard let existing = FileReader.contents(of: FileSystem.join(directory, file.name)) else { return true }
             var contents = file.contents
             return contents.withUTF8 { bytes in
                 existing.count != bytes.count || !existing.withUnsafeBytes { $0.elementsEqual(UnsafeRawBufferPointer(bytes)) }
@@ -28,7 +30,7 @@ public enum OutputWriter {
         let expected = Array(header.utf8) + [10]
         return names.filter { name in
             guard name.hasSuffix(".swift"), !current.contains(name) else { return false }
-            return FileSystem.contents(of: FileSystem.join(directory, name), limit: expected.count) == expected
+            return FileReader.contents(of: FileSystem.join(directory, name), limit: expected.count) == expected
         }.sorted()
     }
 

@@ -44,18 +44,6 @@ final class FileSystemTests: XCTestCase {
         XCTAssertNil(FileSystem.entries(of: dir + "/missing"))
     }
 
-    func testContentsReadsWholeFilesOrAPrefix() throws {
-        let dir = try folder()
-        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        try Data(bytes).write(to: URL(fileURLWithPath: dir + "/big"))
-        XCTAssertEqual(FileSystem.contents(of: dir + "/big"), bytes, "more than one read's worth")
-        XCTAssertEqual(FileSystem.contents(of: dir + "/big", limit: 70_000), Array(bytes.prefix(70_000)))
-        XCTAssertEqual(FileSystem.contents(of: dir + "/big", limit: 0), [])
-        _ = FileManager.default.createFile(atPath: dir + "/empty", contents: Data())
-        XCTAssertEqual(FileSystem.contents(of: dir + "/empty"), [])
-        XCTAssertNil(FileSystem.contents(of: dir + "/missing"))
-    }
-
     func testWriteAtomicallyReplacesAndReportsFailures() throws {
         let dir = try folder()
         XCTAssertNil(FileSystem.writeAtomically("one\n", to: dir + "/A.swift"))
