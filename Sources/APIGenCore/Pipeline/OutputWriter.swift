@@ -1,3 +1,4 @@
+internal import CSystem
 import YAMLNodes
 
 /// Stage 5: writes generated files into a folder, each only when its bytes changed, each
@@ -14,7 +15,8 @@ public enum OutputWriter {
             guard let existing = FileReader.contents(of: FileSystem.join(directory, file.name)) else { return true }
             var contents = file.contents
             return contents.withUTF8 { bytes in
-                existing.count != bytes.count || !existing.withUnsafeBytes { $0.elementsEqual(UnsafeRawBufferPointer(bytes)) }
+                existing.count != bytes.count
+                    || (bytes.count > 0 && existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) != 0 })
             }
         }.map(\.name)
     }

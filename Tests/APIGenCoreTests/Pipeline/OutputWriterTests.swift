@@ -33,6 +33,11 @@ final class OutputWriterTests: XCTestCase {
         let sameSize = "let cafe = \"☕️\"\n" + String(repeating: "x", count: 100_001)
         XCTAssertEqual(OutputWriter.staleFiles([GeneratedFile(name: "A.swift", contents: sameSize)], in: dir), ["A.swift"])
         XCTAssertEqual(OutputWriter.staleFiles([GeneratedFile(name: "A.swift", contents: text)], in: dir), [])
+        let empty = GeneratedFile(name: "Empty.swift", contents: "")
+        XCTAssertEqual(try OutputWriter.write([empty], to: dir), ["Empty.swift"])
+        XCTAssertEqual(OutputWriter.staleFiles([empty], in: dir), [], "an empty file equals empty contents")
+        XCTAssertEqual(OutputWriter.staleFiles([GeneratedFile(name: "Empty.swift", contents: "x")], in: dir), ["Empty.swift"])
+        XCTAssertEqual(OutputWriter.staleFiles([GeneratedFile(name: "A.swift", contents: "")], in: dir), ["A.swift"])
     }
 
     func testAFileThatCannotBeReplacedIsAnErrorAndTheOthersAreWritten() throws {
