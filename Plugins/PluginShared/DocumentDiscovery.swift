@@ -5,7 +5,7 @@ import Foundation
 enum DocumentDiscovery {
     /// The files one generation writes; the same list as `SwiftRenderer.fileNames` (a test checks).
     static func fileNames(shards: Int) -> [String] {
-        guard shards > 1 else { return ["Types.swift", "Client.swift"] }
+        guard shards > 1 else { return ["APIGen.swift"] }
         let prefixes = (1...shards).map { $0 < 10 ? "Shard0\($0)" : "Shard\($0)" }
         return prefixes.map { "\($0).Types.swift" } + prefixes.map { "\($0).Client.swift" }
     }

@@ -47,9 +47,10 @@ enum CommandLineParser {
     OPTIONS:
       -o, --output <folder>   Where the Swift files go (written only when they change).
       -c, --config <file>     An apigen.yaml configuration file (its `schema:` key can name the document).
-      -n, --name <Name>       Generate inside `enum Name`, into Name.Types.swift and Name.Client.swift.
+      -n, --name <Name>       Generate inside `enum Name`, into Name.APIGen.swift.
       --nonisolated           Mark generated types nonisolated (Swift 6.2+, for MainActor-default targets).
-      --shards <N>            Split types and operations over N files each (1 to 64; default 1).
+      --shards <N>            Split types and operations over N files each (1 to 64; default 1,
+                              one file: APIGen.swift).
       --check                 Write nothing; exit 1 and list the files that would change.
       -q, --quiet             Do not print warnings.
       -h, --help              Show this help.

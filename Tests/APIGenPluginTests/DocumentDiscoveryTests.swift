@@ -10,11 +10,11 @@ final class DocumentDiscoveryTests: XCTestCase {
         XCTAssertEqual(documents.map(\.input.lastPathComponent), ["Billing.openapi.json", "Meetings.openapi.yml", "openapi.yaml"])
         XCTAssertEqual(documents.map(\.namespace), ["Billing", "Meetings", nil])
         XCTAssertEqual(documents.map(\.outputNames), [
-            ["Billing.Types.swift", "Billing.Client.swift"],
-            ["Meetings.Types.swift", "Meetings.Client.swift"],
-            ["Types.swift", "Client.swift"],
+            ["Billing.APIGen.swift"],
+            ["Meetings.APIGen.swift"],
+            ["APIGen.swift"],
         ])
-        XCTAssertEqual(Set(documents.flatMap(\.outputNames)).count, 6, "no two documents write the same file")
+        XCTAssertEqual(Set(documents.flatMap(\.outputNames)).count, 3, "no two documents write the same file")
     }
 
     func testOutputNamesMatchWhatTheGeneratorWrites() {

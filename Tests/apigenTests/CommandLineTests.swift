@@ -57,16 +57,16 @@ final class ApigenProcessTests: XCTestCase {
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--check"]).status, 1, "nothing generated yet")
         let first = try run(["generate", schema.path, "--output", output])
         XCTAssertEqual(first.status, 0, first.err)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["Client.swift", "Types.swift"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["APIGen.swift"])
         let check = try run(["generate", schema.path, "--output", output, "--check"])
         XCTAssertEqual(check.status, 0, check.err)
         XCTAssertTrue(check.out.contains("up to date"))
 
-        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: output).appendingPathComponent("Types.swift"))
+        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: output).appendingPathComponent("APIGen.swift"))
         let stale = try run(["generate", schema.path, "--output", output, "--check"])
         XCTAssertEqual(stale.status, 1)
-        XCTAssertTrue(stale.err.contains("Types.swift: error: out of date"), stale.err)
-        XCTAssertEqual(String(decoding: FileManager.default.contents(atPath: output + "/Types.swift")!, as: UTF8.self), "// edited\n", "--check writes nothing")
+        XCTAssertTrue(stale.err.contains("APIGen.swift: error: out of date"), stale.err)
+        XCTAssertEqual(String(decoding: FileManager.default.contents(atPath: output + "/APIGen.swift")!, as: UTF8.self), "// edited\n", "--check writes nothing")
     }
 
     func testFewerShardsRemoveTheFilesNoLongerGeneratedAndNothingElse() throws {
@@ -91,8 +91,19 @@ final class ApigenProcessTests: XCTestCase {
         ])
         let unsharded = try run(["generate", schema.path, "--output", output])
         XCTAssertEqual(unsharded.status, 0, unsharded.err)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["Client.swift", "Mine.swift", "Other.swift", "Types.swift"])
+        XCTAssertTrue(unsharded.out.contains("removed 4 it no longer generates"), unsharded.out)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["APIGen.swift", "Mine.swift", "Other.swift"])
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--check"]).status, 0)
+
+        // The two files of the layout before `APIGen.swift` (same header) go on the next generation.
+        let header = try XCTUnwrap(String(decoding: FileManager.default.contents(atPath: output + "/APIGen.swift")!, as: UTF8.self).split(separator: "\n").first)
+        for name in ["Types.swift", "Client.swift"] {
+            try Data("\(header)\n// swift-format-ignore-file\n".utf8).write(to: URL(fileURLWithPath: output + "/" + name))
+        }
+        let upgraded = try run(["generate", schema.path, "--output", output])
+        XCTAssertEqual(upgraded.status, 0, upgraded.err)
+        XCTAssertTrue(upgraded.out.contains("removed 2 it no longer generates (Client.swift, Types.swift)"), upgraded.out)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["APIGen.swift", "Mine.swift", "Other.swift"])
     }
 
     func testBrokenSchemaPrintsLocatedErrorsAndWritesNothing() throws {
@@ -116,7 +127,7 @@ final class ApigenProcessTests: XCTestCase {
         try Data("access: package\nimports: [Dispatch]\n".utf8).write(to: config)
         let output = folder.appendingPathComponent("out").path
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--config", config.path]).status, 0)
-        let types = String(decoding: FileManager.default.contents(atPath: output + "/Types.swift")!, as: UTF8.self)
+        let types = String(decoding: FileManager.default.contents(atPath: output + "/APIGen.swift")!, as: UTF8.self)
         XCTAssertTrue(types.contains("package struct A: FieldCodable, Hashable, Sendable"), types)
         XCTAssertTrue(types.contains("import Dispatch"))
 

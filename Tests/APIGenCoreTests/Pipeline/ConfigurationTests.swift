@@ -87,8 +87,8 @@ final class ConfigurationTests: XCTestCase {
         """)
         c.namespace = "API"
         let output = try Generator(configuration: c).generate(bytes: Array(api.utf8), file: "api.yaml")
-        XCTAssertEqual(output.files.map(\.name), ["API.Types.swift", "API.Client.swift"])
-        let types = output.files[0].contents, client = output.files[1].contents
+        XCTAssertEqual(output.files.map(\.name), ["API.APIGen.swift"])
+        let types = output.files[0].contents, client = types
         XCTAssertTrue(types.contains("public struct Meeting: FieldCodable"), types)
         XCTAssertTrue(types.contains("public var creationDate: Date?"), types)
         XCTAssertTrue(types.contains("creationDate: c.dateIfPresent(\"created_at\")"), types)

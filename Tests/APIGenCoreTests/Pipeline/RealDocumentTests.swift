@@ -12,7 +12,7 @@ final class RealDocumentTests: XCTestCase {
 
     func testRealtimeMeetingsSubset() throws {
         let output = try Generator().generate(path: spec("realtime-meetings.yaml"), displayName: "realtime-meetings.yaml")
-        let client = try XCTUnwrap(output.files.first { $0.name == "Client.swift" }?.contents)
+        let client = try XCTUnwrap(output.files.first { $0.name == "APIGen.swift" }?.contents)
         for method in ["getAllMeetings(", "createMeeting(", "getMeeting(", "updateMeeting(", "replaceMeeting(", "getV2MeetingsMeetingIDActiveLivestream(", "getAllMeetingsPages("] {
             XCTAssertTrue(client.contains("func \(method)"), method)
         }
@@ -24,14 +24,14 @@ final class RealDocumentTests: XCTestCase {
 
     func testAllOfRealtimeKit() throws {
         let output = try Generator().generate(path: spec("realtime-kit.yaml"))
-        let client = try XCTUnwrap(output.files.first { $0.name == "Client.swift" }?.contents)
+        let client = try XCTUnwrap(output.files.first { $0.name == "APIGen.swift" }?.contents)
         XCTAssertEqual(client.components(separatedBy: "async throws").count - 1, 62, "one method per operation")
         XCTAssertFalse(output.diagnostics.contains { $0.severity == .error })
     }
 
     func testFullCloudflareDocumentGenerates() throws {
         let output = try Generator().generate(path: spec("cloudflare-2024-08.json"), displayName: "cloudflare.json")
-        let client = try XCTUnwrap(output.files.first { $0.name == "Client.swift" }?.contents)
+        let client = try XCTUnwrap(output.files.first { $0.name == "APIGen.swift" }?.contents)
         XCTAssertGreaterThanOrEqual(client.components(separatedBy: "async throws").count - 1, 1_533)
         // Its known mess is warned about, located, and not fatal.
         let messages = output.diagnostics.map(\.description)

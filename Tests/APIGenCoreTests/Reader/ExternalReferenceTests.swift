@@ -64,7 +64,8 @@ final class ExternalReferenceTests: XCTestCase {
         """))
         let output = try Generator().generate(path: folder.appendingPathComponent("api.yaml").path, displayName: "api.yaml")
         XCTAssertEqual(output.diagnostics.map(\.description), [])
-        let types = output.files[0].contents, client = output.files[1].contents
+        XCTAssertEqual(output.files.map(\.name), ["APIGen.swift"])
+        let types = output.files[0].contents, client = types
         XCTAssertTrue(types.contains("public struct Local: FieldCodable"))
         XCTAssertTrue(types.contains("public typealias Thing = String"), "the local Thing keeps its name")
         XCTAssertTrue(types.contains("public struct Thing2: FieldCodable"), "the other file's Thing is renamed, not merged")

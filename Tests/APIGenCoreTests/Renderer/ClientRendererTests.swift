@@ -21,7 +21,7 @@ final class ClientRendererTests: XCTestCase {
               responses: {"204": {description: ok}}
         """
         let output = try Generator().generate(bytes: Array(text.utf8), file: "t.yaml")
-        let client = try XCTUnwrap(output.files.first { $0.name == "Client.swift" }).contents
+        let client = try XCTUnwrap(output.files.first { $0.name == "APIGen.swift" }).contents
         XCTAssertTrue(client.contains(#"path: "/a\"b\\c/\(PercentEncoding.segment(id))/c\(PercentEncoding.segment(y))/é/", security"#), client)
         XCTAssertTrue(client.contains(#"path: "/plain/\(PercentEncoding.segment(id))", security"#), client)
     }

@@ -4,6 +4,8 @@
 import Foundation
 import APIGenRuntime
 
+// MARK: - Types
+
 public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
     public var i32: Int?
     public var i64: Int?
@@ -80,4 +82,38 @@ public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
     public func validate(path: String) throws {
         try Validation.check(big, name: path + ".big", maximum: 1.8446744073709552e+19)
     }
+}
+
+// MARK: - Client
+
+/// A client for formats (version 1).
+///
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
+public struct Client: Sendable, CustomStringConvertible {
+    let core: ClientCore
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - serverURL: Where requests go.
+    ///   - transport: Sends the requests; `URLSessionTransport` by default.
+    ///   - timeout: Seconds to wait for each answer.
+    ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    public init(
+        serverURL: URL,
+        transport: any HTTPTransport = URLSessionTransport(),
+        timeout: Double = 60,
+        validatesArguments: Bool = true
+    ) {
+        let credentials: [Credential] = []
+        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+    }
+
+    /// The server this client sends to.
+    public var serverURL: URL { core.serverURL }
+
+    /// Shows the server URL only, never a credential.
+    public var description: String { core.description }
 }

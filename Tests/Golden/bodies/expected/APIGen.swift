@@ -4,6 +4,60 @@
 import Foundation
 import APIGenRuntime
 
+// MARK: - Types
+
+public struct SendJSONRequest: FieldCodable, Hashable, Sendable {
+    public var a: String?
+
+    public init(a: String? = nil) {
+        self.a = a
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("a", a) }
+}
+
+public struct SendJSONResponse: FieldCodable, Hashable, Sendable {
+    public var b: Int?
+
+    public init(b: Int? = nil) {
+        self.b = b
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+    public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("b", b) }
+}
+
+public struct SendFormRequest: FieldCodable, Hashable, Sendable {
+    public var name: String?
+    public var count: Int?
+
+    public init(name: String? = nil, count: Int? = nil) {
+        self.name = name
+        self.count = count
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
+    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("name", name).optional("count", count) }
+}
+
+public struct SendMultipartRequest: FieldCodable, Hashable, Sendable {
+    public var fileName: String?
+
+    public init(fileName: String? = nil) {
+        self.fileName = fileName
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fileName, b.fileName) }
+    public init(_fields c: FieldReader) throws { try self.init(fileName: c.optional("file_name")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", fileName) }
+}
+
+// MARK: - Client
+
 /// A client for bodies (version 1).
 ///
 /// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:

@@ -4,6 +4,8 @@
 import Foundation
 import APIGenRuntime
 
+// MARK: - Types
+
 /// A meeting of a RealtimeKit app, with its recording and AI settings.
 public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
     /// The meeting's ID.
@@ -830,5 +832,230 @@ public struct ErrorResponse: FieldCodable, Hashable, Sendable {
         }
 
         public func _encode(_ w: FieldWriter) throws { try w.required("code", code).required("message", message) }
+    }
+}
+
+// MARK: - Client
+
+/// A client for Cloudflare RealtimeKit Meetings (version 1.0.0).
+///
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
+public struct Client: Sendable, CustomStringConvertible {
+    /// The document's first server: `https://api.cloudflare.com/client/v4`.
+    public static let defaultServerURL = ServerURL.parse("https://api.cloudflare.com/client/v4")
+
+    let core: ClientCore
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - serverURL: Where requests go.
+    ///   - apiToken: A Cloudflare API token with the Realtime or Realtime Admin permission. Sent as `Authorization: Bearer …`.
+    ///   - transport: Sends the requests; `URLSessionTransport` by default.
+    ///   - timeout: Seconds to wait for each answer.
+    ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    public init(
+        serverURL: URL = Client.defaultServerURL,
+        apiToken: String,
+        transport: any HTTPTransport = URLSessionTransport(),
+        timeout: Double = 60,
+        validatesArguments: Bool = true
+    ) {
+        var credentials: [Credential] = []
+        credentials.append(Credential(scheme: "api_token", placement: .bearer, secret: apiToken))
+        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+    }
+
+    /// The server this client sends to.
+    public var serverURL: URL { core.serverURL }
+
+    /// Shows the server URL only, never a credential.
+    public var description: String { core.description }
+}
+
+extension Client {
+    /// List the meetings of an app
+    ///
+    /// Returns one page of the app's meetings, optionally filtered by time range, text or status.
+    ///
+    /// `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings`
+    ///
+    /// - Parameters:
+    ///   - accountID: The Cloudflare account that owns the app.
+    ///   - appID: The RealtimeKit app.
+    ///   - pageNo: Which page to return, counting from 1.
+    ///   - perPage: How many meetings a page holds.
+    ///   - startTime: Only meetings created at or after this instant.
+    ///   - endTime: Only meetings created at or before this instant.
+    ///   - search: Text matched against the meeting ID and title.
+    ///   - status: Only meetings in this state.
+    /// - Returns: The decoded `MeetingListResponse` of a 2xx answer.
+    public func listMeetings(
+        accountID: String,
+        appID: String,
+        pageNo: Int? = nil,
+        perPage: Int? = nil,
+        startTime: Date? = nil,
+        endTime: Date? = nil,
+        search: String? = nil,
+        status: Meeting.Status? = nil
+    ) async throws -> MeetingListResponse {
+        if core.validatesArguments {
+            try Validation.check(accountID, name: "accountID", maxLength: 32)
+            try Validation.check(appID, name: "appID", maxLength: 32)
+            try Validation.check(pageNo, name: "pageNo", minimum: 0)
+            try Validation.check(perPage, name: "perPage", minimum: 0)
+            try Validation.checkKnown(status, name: "status")
+        }
+        var request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
+        request.addQuery("page_no", pageNo)
+        request.addQuery("per_page", perPage)
+        request.addQuery("start_time", startTime)
+        request.addQuery("end_time", endTime)
+        request.addQuery("search", search)
+        request.addQuery("status", status)
+        return try await core.send(request, decoding: MeetingListResponse.self)
+    }
+
+    /// Every page of `listMeetings`, fetched lazily, one request per page.
+    ///
+    /// Stops after a page with no items or once the total count the server reports is reached.
+    ///
+    /// - Parameters:
+    ///   - accountID: The Cloudflare account that owns the app.
+    ///   - appID: The RealtimeKit app.
+    ///   - perPage: How many meetings a page holds.
+    ///   - startTime: Only meetings created at or after this instant.
+    ///   - endTime: Only meetings created at or before this instant.
+    ///   - search: Text matched against the meeting ID and title.
+    ///   - status: Only meetings in this state.
+    ///   - firstPage: The page number to start from.
+    public func listMeetingsPages(
+        accountID: String,
+        appID: String,
+        perPage: Int? = nil,
+        startTime: Date? = nil,
+        endTime: Date? = nil,
+        search: String? = nil,
+        status: Meeting.Status? = nil,
+        startingAt firstPage: Int = 1
+    ) -> PageSequence<MeetingListResponse> {
+        PageSequence(
+            firstPage: firstPage,
+            fetch: { try await self.listMeetings(accountID: accountID, appID: appID, pageNo: $0, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
+            itemCount: { ($0.data).count },
+            totalCount: { $0.paging.totalCount }
+        )
+    }
+
+    /// Create a meeting
+    ///
+    /// Creates a meeting in the app and returns it.
+    ///
+    /// `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings`
+    ///
+    /// - Parameters:
+    ///   - accountID: The Cloudflare account that owns the app.
+    ///   - appID: The RealtimeKit app.
+    ///   - body: The settings of the new meeting.
+    /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    public func createMeeting(
+        accountID: String,
+        appID: String,
+        body: CreateMeetingRequest
+    ) async throws -> MeetingResponse {
+        if core.validatesArguments {
+            try Validation.check(accountID, name: "accountID", maxLength: 32)
+            try Validation.check(appID, name: "appID", maxLength: 32)
+            try Validation.check(body, name: "body")
+        }
+        var request = HTTPRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await core.send(request, decoding: MeetingResponse.self)
+    }
+
+    /// Get a meeting
+    ///
+    /// Returns one meeting of the app by its ID.
+    ///
+    /// `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`
+    ///
+    /// - Parameters:
+    ///   - accountID: The Cloudflare account that owns the app.
+    ///   - appID: The RealtimeKit app.
+    ///   - meetingID: The meeting.
+    ///   - name: A display name to read the meeting as.
+    /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    public func getMeeting(
+        accountID: String,
+        appID: String,
+        meetingID: UUID,
+        name: String? = nil
+    ) async throws -> MeetingResponse {
+        if core.validatesArguments {
+            try Validation.check(accountID, name: "accountID", maxLength: 32)
+            try Validation.check(appID, name: "appID", maxLength: 32)
+        }
+        var request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        request.addQuery("name", name)
+        return try await core.send(request, decoding: MeetingResponse.self)
+    }
+
+    /// Replace a meeting
+    ///
+    /// Replaces every setting of the meeting with the body.
+    ///
+    /// `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`
+    ///
+    /// - Parameters:
+    ///   - accountID: The Cloudflare account that owns the app.
+    ///   - appID: The RealtimeKit app.
+    ///   - meetingID: The meeting.
+    ///   - body: The settings of the new meeting.
+    /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    public func replaceMeeting(
+        accountID: String,
+        appID: String,
+        meetingID: UUID,
+        body: CreateMeetingRequest
+    ) async throws -> MeetingResponse {
+        if core.validatesArguments {
+            try Validation.check(accountID, name: "accountID", maxLength: 32)
+            try Validation.check(appID, name: "appID", maxLength: 32)
+            try Validation.check(body, name: "body")
+        }
+        var request = HTTPRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await core.send(request, decoding: MeetingResponse.self)
+    }
+
+    /// Update a meeting
+    ///
+    /// Changes the fields given in the body and keeps the others.
+    ///
+    /// `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`
+    ///
+    /// - Parameters:
+    ///   - accountID: The Cloudflare account that owns the app.
+    ///   - appID: The RealtimeKit app.
+    ///   - meetingID: The meeting.
+    ///   - body: The fields to change.
+    /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    public func updateMeeting(
+        accountID: String,
+        appID: String,
+        meetingID: UUID,
+        body: UpdateMeetingRequest
+    ) async throws -> MeetingResponse {
+        if core.validatesArguments {
+            try Validation.check(accountID, name: "accountID", maxLength: 32)
+            try Validation.check(appID, name: "appID", maxLength: 32)
+            try Validation.check(body, name: "body")
+        }
+        var request = HTTPRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await core.send(request, decoding: MeetingResponse.self)
     }
 }

@@ -4,6 +4,8 @@
 import Foundation
 import APIGenRuntime
 
+// MARK: - Types
+
 /// A thing with every kind of property.
 /// Second line of the description.
 public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
@@ -720,4 +722,183 @@ public struct CreateThingRequest: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
     public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("name", name).optional("count", count) }
+}
+
+// MARK: - Client
+
+/// A client for Kitchen Sink (version 2.0.0).
+///
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
+public struct Client: Sendable, CustomStringConvertible {
+    /// The document's first server: `https://sink.example.com/v1`.
+    public static let defaultServerURL = ServerURL.parse("https://sink.example.com/v1")
+
+    let core: ClientCore
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - serverURL: Where requests go.
+    ///   - apiToken: Sent as `Authorization: Bearer …`.
+    ///   - key: A key from the console. Sent in the `X-API-Key` header.
+    ///   - transport: Sends the requests; `URLSessionTransport` by default.
+    ///   - timeout: Seconds to wait for each answer.
+    ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    public init(
+        serverURL: URL = Client.defaultServerURL,
+        apiToken: String? = nil,
+        key: String? = nil,
+        transport: any HTTPTransport = URLSessionTransport(),
+        timeout: Double = 60,
+        validatesArguments: Bool = true
+    ) {
+        var credentials: [Credential] = []
+        if let apiToken { credentials.append(Credential(scheme: "bearer", placement: .bearer, secret: apiToken)) }
+        if let key { credentials.append(Credential(scheme: "key", placement: .header("X-API-Key"), secret: key)) }
+        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+    }
+
+    /// The server this client sends to.
+    public var serverURL: URL { core.serverURL }
+
+    /// Shows the server URL only, never a credential.
+    public var description: String { core.description }
+}
+
+extension Client {
+    /// Get a thing
+    ///
+    /// `GET /things/{thing_id}`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    ///   - include: The `include` query parameter.
+    ///   - xRequestID: The `X-Request-ID` header parameter.
+    ///   - since: The `since` query parameter.
+    /// - Returns: The decoded `Thing` of a 2xx answer.
+    public func getThing(
+        thingID: String,
+        include: [GetThingIncludeItem]? = nil,
+        xRequestID: UUID? = nil,
+        since: Date? = nil
+    ) async throws -> Thing {
+        if core.validatesArguments {
+            try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
+            try Validation.checkKnown(include, name: "include")
+        }
+        var request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
+        request.addQuery("include", include, explode: false)
+        request.addQuery("since", since)
+        request.addHeader("X-Request-ID", xRequestID)
+        return try await core.send(request, decoding: Thing.self)
+    }
+
+    /// Delete a thing (no operationId)
+    ///
+    /// `DELETE /things/{thing_id}`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    @available(*, deprecated, message: "This operation is deprecated in the API document.")
+    public func deleteThingsByThingID(thingID: String) async throws {
+        if core.validatesArguments {
+            try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
+        }
+        let request = HTTPRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
+        try await core.send(request)
+    }
+
+    /// `GET /things`
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter.
+    ///   - perPage: The `per_page` query parameter.
+    ///   - kind: What kind of thing.
+    /// - Returns: The decoded `ListThingsResponse` of a 2xx answer.
+    public func listThings(
+        page: Int? = nil,
+        perPage: Int? = nil,
+        kind: Thing.Kind? = nil
+    ) async throws -> ListThingsResponse {
+        if core.validatesArguments {
+            try Validation.check(page, name: "page", minimum: 1)
+            try Validation.check(perPage, name: "perPage", maximum: 100)
+            try Validation.checkKnown(kind, name: "kind")
+        }
+        var request = HTTPRequest(method: "GET", path: "/things", security: ["bearer", "key"])
+        request.addQuery("page", page)
+        request.addQuery("per_page", perPage)
+        request.addQuery("kind", kind)
+        return try await core.send(request, decoding: ListThingsResponse.self)
+    }
+
+    /// Every page of `listThings`, fetched lazily, one request per page.
+    ///
+    /// Stops after a page with no items or once the total count the server reports is reached.
+    ///
+    /// - Parameters:
+    ///   - perPage: The `per_page` query parameter.
+    ///   - kind: What kind of thing.
+    ///   - firstPage: The page number to start from.
+    public func listThingsPages(
+        perPage: Int? = nil,
+        kind: Thing.Kind? = nil,
+        startingAt firstPage: Int = 1
+    ) -> PageSequence<ListThingsResponse> {
+        PageSequence(
+            firstPage: firstPage,
+            fetch: { try await self.listThings(page: $0, perPage: perPage, kind: kind) },
+            itemCount: { ($0.result).count },
+            totalCount: { ($0.resultInfo?.totalCount).map(Int.init) }
+        )
+    }
+
+    /// `POST /things`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `String` of a 2xx answer.
+    public func createThing(body: CreateThingRequest) async throws -> String {
+        var request = HTTPRequest(method: "POST", path: "/things", security: ["bearer", "key"])
+        try request.setFormBody(body)
+        return try await core.sendForText(request)
+    }
+
+    /// `POST /accounts`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `Account` of a 2xx answer.
+    public func createAccount(body: Account) async throws -> Account {
+        var request = HTTPRequest(method: "POST", path: "/accounts", security: ["bearer", "key"])
+        try request.setJSONBody(body, contentType: "application/json")
+        return try await core.send(request, decoding: Account.self)
+    }
+
+    /// `GET /trees/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: The decoded `TreeNode` of a 2xx answer.
+    public func getTree(id: String) async throws -> TreeNode {
+        let request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
+        return try await core.send(request, decoding: TreeNode.self)
+    }
+
+    /// `PUT /things/{thing_id}/blob`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func uploadBlob(thingID: String, body: Data? = nil) async throws -> Data {
+        var request = HTTPRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"])
+        if let body {
+            request.setDataBody(body, contentType: "application/octet-stream")
+        }
+        return try await core.sendForData(request)
+    }
 }

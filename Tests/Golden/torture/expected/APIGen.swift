@@ -4,6 +4,8 @@
 import Foundation
 import APIGenRuntime
 
+// MARK: - Types
+
 public struct Keywords: FieldCodable, Hashable, Sendable {
     public var `associatedtype`: String?
     public var `class`: String?
@@ -1101,4 +1103,158 @@ public struct Nested: FieldCodable, Hashable, Sendable {
     public typealias SelfValue2 = Nested.TypeValue2
 
     public typealias Default = Nested.TypeValue2
+}
+
+// MARK: - Client
+
+/// A client for Identifier torture (version 1).
+///
+/// Every method sends one request and returns the decoded 2xx body. It throws `APIError`:
+/// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
+/// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
+public struct Client: Sendable, CustomStringConvertible {
+    /// The document's first server: `https://torture.example.com`.
+    public static let defaultServerURL = ServerURL.parse("https://torture.example.com")
+
+    let core: ClientCore
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - serverURL: Where requests go.
+    ///   - transport: Sends the requests; `URLSessionTransport` by default.
+    ///   - timeout: Seconds to wait for each answer.
+    ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    public init(
+        serverURL: URL = Client.defaultServerURL,
+        transport: any HTTPTransport = URLSessionTransport(),
+        timeout: Double = 60,
+        validatesArguments: Bool = true
+    ) {
+        let credentials: [Credential] = []
+        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+    }
+
+    /// The server this client sends to.
+    public var serverURL: URL { core.serverURL }
+
+    /// Shows the server URL only, never a credential.
+    public var description: String { core.description }
+}
+
+extension Client {
+    /// `GET /things/{protocol}`
+    ///
+    /// - Parameters:
+    ///   - protocol: The `protocol` path parameter.
+    ///   - class: The `class` query parameter.
+    ///   - default: The `default` query parameter.
+    ///   - self_: The `self` query parameter.
+    ///   - in: The `in` query parameter.
+    ///   - for: The `for` query parameter.
+    ///   - type: The `Type` query parameter.
+    ///   - _1st: The `1st` query parameter.
+    ///   - filter: The `$filter` query parameter.
+    ///   - aB: The `a.b` query parameter.
+    ///   - withSpace: The `with space` query parameter.
+    ///   - value: The `🎉` query parameter.
+    ///   - body2: The `body` query parameter.
+    ///   - request2: The `request` query parameter.
+    ///   - page: The `page` query parameter.
+    ///   - core2: The `core` query parameter.
+    ///   - self_2: The `Self` query parameter.
+    ///   - value2: The `_` query parameter.
+    ///   - xRequestID: The `X-Request-ID` header parameter.
+    /// - Returns: The decoded `Keywords` of a 2xx answer.
+    public func init_(
+        `protocol`: String,
+        `class`: String? = nil,
+        `default`: String? = nil,
+        self_: String? = nil,
+        `in`: String? = nil,
+        `for`: String? = nil,
+        type: String? = nil,
+        _1st: String? = nil,
+        filter: String? = nil,
+        aB: String? = nil,
+        withSpace: String? = nil,
+        value: String? = nil,
+        body2: String? = nil,
+        request2: String? = nil,
+        page: String? = nil,
+        core2: String? = nil,
+        self_2: String? = nil,
+        value2: String? = nil,
+        xRequestID: String? = nil
+    ) async throws -> Keywords {
+        var request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`))", security: [])
+        request.addQuery("class", `class`)
+        request.addQuery("default", `default`)
+        request.addQuery("self", self_)
+        request.addQuery("in", `in`)
+        request.addQuery("for", `for`)
+        request.addQuery("Type", type)
+        request.addQuery("1st", _1st)
+        request.addQuery("$filter", filter)
+        request.addQuery("a.b", aB)
+        request.addQuery("with space", withSpace)
+        request.addQuery("🎉", value)
+        request.addQuery("body", body2)
+        request.addQuery("request", request2)
+        request.addQuery("page", page)
+        request.addQuery("core", core2)
+        request.addQuery("Self", self_2)
+        request.addQuery("_", value2)
+        request.addHeader("X-Request-ID", xRequestID)
+        return try await core.send(request, decoding: Keywords.self)
+    }
+
+    /// `POST /op/defaultx`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func `default`() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/defaultx", security: [])
+        try await core.send(request)
+    }
+
+    /// `POST /op/selfx`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func self_() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/selfx", security: [])
+        try await core.send(request)
+    }
+
+    /// `POST /op/descriptionx`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func description2() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/descriptionx", security: [])
+        try await core.send(request)
+    }
+
+    /// `POST /op/sendx`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func send() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/sendx", security: [])
+        try await core.send(request)
+    }
+
+    /// `POST /op/serverurlx`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverURL2() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/serverurlx", security: [])
+        try await core.send(request)
+    }
+
+    /// `POST /op/typex`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func type() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/typex", security: [])
+        try await core.send(request)
+    }
+
+    /// `POST /op/initx`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func init_2() async throws {
+        let request = HTTPRequest(method: "POST", path: "/op/initx", security: [])
+        try await core.send(request)
+    }
 }
