@@ -50,21 +50,6 @@ public struct GeneratedFile: Sendable, Equatable {
 
 /// Stage 4 of the pipeline: `ModuleDecl` → Swift source files.
 public enum SwiftRenderer {
-    /// The files a generation writes, whatever the document: the build plugin declares them up
-    /// front. One file, `APIGen.swift`, holds the types and then the client; sharded,
-    /// `Shard01.Types.swift`, `Shard01.Client.swift`, `Shard02.Types.swift`…
-    ///
-    /// Unsharded output is one file because in an incremental build the compiler driver runs a
-    /// module's compile jobs one after another (only the module job runs beside them): two files
-    /// are two jobs in a row that each type-check the other's declarations again. The meetings
-    /// client compiles in 3.15 billion instructions as one file against 3.55 in two.
-    /// The name is one a target's own files are unlikely to have (two files with one name in a
-    /// module do not build).
-    ///
-    /// Sharded, the compiler driver hands each core a run of consecutive files in name order
-    /// (in clean builds), so the shard number leads: each run then holds as many types files as
-    /// client files (with `Types2…`, `Client2…` one core got all the operations, the smaller
-    /// half, and a 2-core build ran at 113% of one core).
     /// The shards the build plugin asks for, by the document's size (its own copy of this rule,
     /// `DocumentDiscovery.shardCount`, is checked against this one): 1 below 128 KB, 4 below
     /// 512 KB, then 8.
@@ -72,6 +57,22 @@ public enum SwiftRenderer {
         documentBytes >= 512 * 1024 ? 8 : documentBytes >= 128 * 1024 ? 4 : 1
     }
 
+    /// The files a generation writes, whatever the document: the build plugin declares them up
+    /// front. One file, `APIGen.swift`, holds the types and then the client; sharded,
+    /// `Shard01.Types.swift`, `Shard01.Client.swift`, `Shard02.Types.swift`…
+    ///
+    /// Unsharded output is one file because in an incremental build the compiler driver runs a
+    /// module's compile jobs one after another (only the module job runs beside them): two files
+    /// are two jobs in a row that each type-check the other's declarations again. After touching the
+    /// meetings client, it compiles in 3.20 billion instructions as one file against 2.87 + 0.74
+    /// in two; after an edit, with LLVM, 6.70 against 5.30 + 1.18 (the same wall time).
+    /// The name is one a target's own files are unlikely to have (two files with one name in a
+    /// module do not build).
+    ///
+    /// Sharded, the compiler driver hands each core a run of consecutive files in name order
+    /// (in clean builds), so the shard number leads: each run then holds as many types files as
+    /// client files (with `Types2…`, `Client2…` one core got all the operations, the smaller
+    /// half, and a 2-core build ran at 113% of one core).
     public static func fileNames(namespace: String? = nil, shards: Int = 1) -> [String] {
         let count = max(1, shards)
         let bases: [String]
