@@ -77,17 +77,17 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.uuid("id", id).date("created_at", createdAt).date("updated_at", updatedAt).optional("title", title)
-            .optional("live_stream_on_start", liveStreamOnStart).optional("persist_chat", persistChat)
-            .optional("record_on_start", recordOnStart).optional("summarize_on_end", summarizeOnEnd)
-            .optional("transcribe_on_end", transcribeOnEnd)
-            .optional("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs).optional("status", status)
-            .optional("recording_config", recordingConfig)
+        try w.uuid("id", self.id).date("created_at", self.createdAt).date("updated_at", self.updatedAt)
+            .optional("title", self.title).optional("live_stream_on_start", self.liveStreamOnStart)
+            .optional("persist_chat", self.persistChat).optional("record_on_start", self.recordOnStart)
+            .optional("summarize_on_end", self.summarizeOnEnd).optional("transcribe_on_end", self.transcribeOnEnd)
+            .optional("session_keep_alive_time_in_secs", self.sessionKeepAliveTimeInSecs)
+            .optional("status", self.status).optional("recording_config", self.recordingConfig)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
-        try Validation.check(recordingConfig, name: path + ".recordingConfig")
+        try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
+        try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
     }
 
     /// Whether participants can join; nobody can join an INACTIVE meeting.
@@ -161,16 +161,16 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         public func _encode(_ w: FieldWriter) throws {
-            try w.optional("file_name_prefix", fileNamePrefix).optional("max_seconds", maxSeconds)
-                .optional("audio_config", audioConfig).optional("video_config", videoConfig)
-                .optional("storage_config", storageConfig)
-                .optional("realtimekit_bucket_config", realtimekitBucketConfig)
-                .optional("live_streaming_config", liveStreamingConfig)
+            try w.optional("file_name_prefix", self.fileNamePrefix).optional("max_seconds", self.maxSeconds)
+                .optional("audio_config", self.audioConfig).optional("video_config", self.videoConfig)
+                .optional("storage_config", self.storageConfig)
+                .optional("realtimekit_bucket_config", self.realtimekitBucketConfig)
+                .optional("live_streaming_config", self.liveStreamingConfig)
         }
 
         public func validate(path: String) throws {
-            try Validation.check(maxSeconds, name: path + ".maxSeconds", minimum: 60, maximum: 86400)
-            try Validation.check(videoConfig, name: path + ".videoConfig")
+            try Validation.check(self.maxSeconds, name: path + ".maxSeconds", minimum: 60, maximum: 86400)
+            try Validation.check(self.videoConfig, name: path + ".videoConfig")
         }
 
         /// The recorded audio.
@@ -207,7 +207,8 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             }
 
             public func _encode(_ w: FieldWriter) throws {
-                try w.optional("channel", channel).optional("codec", codec).optional("export_file", exportFile)
+                try w.optional("channel", self.channel).optional("codec", self.codec)
+                    .optional("export_file", self.exportFile)
             }
 
             /// Mono or stereo audio.
@@ -293,14 +294,14 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             }
 
             public func _encode(_ w: FieldWriter) throws {
-                try w.optional("codec", codec).optional("width", width).optional("height", height)
-                    .optional("export_file", exportFile).optional("watermark", watermark)
+                try w.optional("codec", self.codec).optional("width", self.width).optional("height", self.height)
+                    .optional("export_file", self.exportFile).optional("watermark", self.watermark)
             }
 
             public func validate(path: String) throws {
-                try Validation.check(width, name: path + ".width", minimum: 1, maximum: 1920)
-                try Validation.check(height, name: path + ".height", minimum: 1, maximum: 1920)
-                try Validation.check(watermark, name: path + ".watermark")
+                try Validation.check(self.width, name: path + ".width", minimum: 1, maximum: 1920)
+                try Validation.check(self.height, name: path + ".height", minimum: 1, maximum: 1920)
+                try Validation.check(self.watermark, name: path + ".watermark")
             }
 
             /// The video codec.
@@ -349,11 +350,11 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 }
 
                 public func _encode(_ w: FieldWriter) throws {
-                    try w.optional("url", url).optional("position", position).optional("size", size)
+                    try w.optional("url", self.url).optional("position", self.position).optional("size", self.size)
                 }
 
                 public func validate(path: String) throws {
-                    try Validation.check(size, name: path + ".size")
+                    try Validation.check(self.size, name: path + ".size")
                 }
 
                 /// The corner the watermark sits in.
@@ -400,12 +401,12 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                     }
 
                     public func _encode(_ w: FieldWriter) throws {
-                        try w.optional("width", width).optional("height", height)
+                        try w.optional("width", self.width).optional("height", self.height)
                     }
 
                     public func validate(path: String) throws {
-                        try Validation.check(width, name: path + ".width", minimum: 1)
-                        try Validation.check(height, name: path + ".height", minimum: 1)
+                        try Validation.check(self.width, name: path + ".width", minimum: 1)
+                        try Validation.check(self.height, name: path + ".height", minimum: 1)
                     }
                 }
             }
@@ -476,10 +477,11 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             }
 
             public func _encode(_ w: FieldWriter) throws {
-                try w.required("type", type).optional("access_key", accessKey).optional("secret", secret)
-                    .optional("auth_method", authMethod).optional("bucket", bucket).optional("region", region)
-                    .optional("path", path).optional("host", host).optional("port", port).optional("username", username)
-                    .optional("password", password).optional("private_key", privateKey)
+                try w.required("type", self.type).optional("access_key", self.accessKey).optional("secret", self.secret)
+                    .optional("auth_method", self.authMethod).optional("bucket", self.bucket)
+                    .optional("region", self.region).optional("path", self.path).optional("host", self.host)
+                    .optional("port", self.port).optional("username", self.username).optional("password", self.password)
+                    .optional("private_key", self.privateKey)
             }
 
             /// The kind of storage.
@@ -531,7 +533,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.enabled, b.enabled) }
             public init(_fields c: FieldReader) throws { try self.init(enabled: c.required("enabled")) }
-            public func _encode(_ w: FieldWriter) throws { try w.required("enabled", enabled) }
+            public func _encode(_ w: FieldWriter) throws { try w.required("enabled", self.enabled) }
         }
 
         /// Where to live stream the recording.
@@ -545,7 +547,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
             public init(_fields c: FieldReader) throws { try self.init(rtmpURL: c.optional("rtmp_url")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("rtmp_url", rtmpURL) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("rtmp_url", self.rtmpURL) }
         }
     }
 }
@@ -616,16 +618,16 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("title", title).optional("live_stream_on_start", liveStreamOnStart)
-            .optional("persist_chat", persistChat).optional("record_on_start", recordOnStart)
-            .optional("summarize_on_end", summarizeOnEnd).optional("transcribe_on_end", transcribeOnEnd)
-            .optional("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs)
-            .optional("recording_config", recordingConfig)
+        try w.optional("title", self.title).optional("live_stream_on_start", self.liveStreamOnStart)
+            .optional("persist_chat", self.persistChat).optional("record_on_start", self.recordOnStart)
+            .optional("summarize_on_end", self.summarizeOnEnd).optional("transcribe_on_end", self.transcribeOnEnd)
+            .optional("session_keep_alive_time_in_secs", self.sessionKeepAliveTimeInSecs)
+            .optional("recording_config", self.recordingConfig)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
-        try Validation.check(recordingConfig, name: path + ".recordingConfig")
+        try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
+        try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
     }
 }
 
@@ -688,16 +690,17 @@ public struct UpdateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("title", title).optional("status", status).optional("live_stream_on_start", liveStreamOnStart)
-            .optional("persist_chat", persistChat).optional("record_on_start", recordOnStart)
-            .optional("summarize_on_end", summarizeOnEnd).optional("transcribe_on_end", transcribeOnEnd)
-            .optional("session_keep_alive_time_in_secs", sessionKeepAliveTimeInSecs)
-            .optional("recording_config", recordingConfig)
+        try w.optional("title", self.title).optional("status", self.status)
+            .optional("live_stream_on_start", self.liveStreamOnStart).optional("persist_chat", self.persistChat)
+            .optional("record_on_start", self.recordOnStart).optional("summarize_on_end", self.summarizeOnEnd)
+            .optional("transcribe_on_end", self.transcribeOnEnd)
+            .optional("session_keep_alive_time_in_secs", self.sessionKeepAliveTimeInSecs)
+            .optional("recording_config", self.recordingConfig)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
-        try Validation.check(recordingConfig, name: path + ".recordingConfig")
+        try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
+        try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
     }
 }
 
@@ -728,12 +731,12 @@ public struct Paging: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("total_count", totalCount).required("start_offset", startOffset)
-            .required("end_offset", endOffset)
+        try w.required("total_count", self.totalCount).required("start_offset", self.startOffset)
+            .required("end_offset", self.endOffset)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(totalCount, name: path + ".totalCount", minimum: 0)
+        try Validation.check(self.totalCount, name: path + ".totalCount", minimum: 0)
     }
 }
 
@@ -760,12 +763,12 @@ public struct MeetingListResponse: FieldCodable, Hashable, Sendable, Validatable
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("success", success).required("data", data).required("paging", paging)
+        try w.required("success", self.success).required("data", self.data).required("paging", self.paging)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(data, name: path + ".data")
-        try Validation.check(paging, name: path + ".paging")
+        try Validation.check(self.data, name: path + ".data")
+        try Validation.check(self.paging, name: path + ".paging")
     }
 }
 
@@ -786,10 +789,10 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable, Validatable {
         try self.init(success: c.required("success"), data: c.required("data"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("success", success).required("data", data) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("success", self.success).required("data", self.data) }
 
     public func validate(path: String) throws {
-        try Validation.check(data, name: path + ".data")
+        try Validation.check(self.data, name: path + ".data")
     }
 }
 
@@ -811,7 +814,9 @@ public struct ErrorResponse: FieldCodable, Hashable, Sendable {
         try self.init(success: c.required("success"), error: c.required("error"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("success", success).required("error", error) }
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("success", self.success).required("error", self.error)
+    }
 
     /// What went wrong.
     public struct ErrorValue: FieldCodable, Hashable, Sendable {
@@ -831,7 +836,9 @@ public struct ErrorResponse: FieldCodable, Hashable, Sendable {
             try self.init(code: c.required("code"), message: c.required("message"))
         }
 
-        public func _encode(_ w: FieldWriter) throws { try w.required("code", code).required("message", message) }
+        public func _encode(_ w: FieldWriter) throws {
+            try w.required("code", self.code).required("message", self.message)
+        }
     }
 }
 
@@ -846,7 +853,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://api.cloudflare.com/client/v4`.
     public static let defaultServerURL = ServerURL.parse("https://api.cloudflare.com/client/v4")
 
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -863,16 +870,16 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        var credentials: [Credential] = []
-        credentials.append(Credential(scheme: "api_token", placement: .bearer, secret: apiToken))
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        var _credentials: [Credential] = []
+        _credentials.append(Credential(scheme: "api_token", placement: .bearer, secret: apiToken))
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }
 
 extension Client {
@@ -902,21 +909,21 @@ extension Client {
         search: String? = nil,
         status: Meeting.Status? = nil
     ) async throws -> MeetingListResponse {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(pageNo, name: "pageNo", minimum: 0)
             try Validation.check(perPage, name: "perPage", minimum: 0)
             try Validation.checkKnown(status, name: "status")
         }
-        var request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
-        request.addQuery("page_no", pageNo)
-        request.addQuery("per_page", perPage)
-        request.addQuery("start_time", startTime)
-        request.addQuery("end_time", endTime)
-        request.addQuery("search", search)
-        request.addQuery("status", status)
-        return try await core.send(request, decoding: MeetingListResponse.self)
+        var _request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
+        _request.addQuery("page_no", pageNo)
+        _request.addQuery("per_page", perPage)
+        _request.addQuery("start_time", startTime)
+        _request.addQuery("end_time", endTime)
+        _request.addQuery("search", search)
+        _request.addQuery("status", status)
+        return try await self._core.send(_request, decoding: MeetingListResponse.self)
     }
 
     /// Every page of `listMeetings`, fetched lazily, one request per page.
@@ -940,10 +947,10 @@ extension Client {
         endTime: Date? = nil,
         search: String? = nil,
         status: Meeting.Status? = nil,
-        startingAt firstPage: Int = 1
+        startingAt _firstPage: Int = 1
     ) -> PageSequence<MeetingListResponse> {
         PageSequence(
-            firstPage: firstPage,
+            firstPage: _firstPage,
             fetch: { try await self.listMeetings(accountID: accountID, appID: appID, pageNo: $0, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
             itemCount: { ($0.data).count },
             totalCount: { $0.paging.totalCount }
@@ -966,14 +973,14 @@ extension Client {
         appID: String,
         body: CreateMeetingRequest
     ) async throws -> MeetingResponse {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var request = HTTPRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
-        try request.setJSONBody(body, contentType: "application/json")
-        return try await core.send(request, decoding: MeetingResponse.self)
+        var _request = HTTPRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
 
     /// Get a meeting
@@ -994,13 +1001,13 @@ extension Client {
         meetingID: UUID,
         name: String? = nil
     ) async throws -> MeetingResponse {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
         }
-        var request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
-        request.addQuery("name", name)
-        return try await core.send(request, decoding: MeetingResponse.self)
+        var _request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        _request.addQuery("name", name)
+        return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
 
     /// Replace a meeting
@@ -1021,14 +1028,14 @@ extension Client {
         meetingID: UUID,
         body: CreateMeetingRequest
     ) async throws -> MeetingResponse {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var request = HTTPRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
-        try request.setJSONBody(body, contentType: "application/json")
-        return try await core.send(request, decoding: MeetingResponse.self)
+        var _request = HTTPRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
 
     /// Update a meeting
@@ -1049,13 +1056,13 @@ extension Client {
         meetingID: UUID,
         body: UpdateMeetingRequest
     ) async throws -> MeetingResponse {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var request = HTTPRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
-        try request.setJSONBody(body, contentType: "application/json")
-        return try await core.send(request, decoding: MeetingResponse.self)
+        var _request = HTTPRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
 }

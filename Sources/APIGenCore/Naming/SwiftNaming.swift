@@ -35,7 +35,7 @@ public enum SwiftNaming {
         "ISO8601", "ISO8601Date", "AnyCodingKey", "PercentEncoding", "ServerURL", "HTTPTransport",
         "URLSessionTransport", "JSONCoding", "ServerError", "ParameterValue", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "URLRequest", "HTTPURLResponse", "CustomStringConvertible",
-        "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric",
+        "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric", "FieldCodable", "FieldReader", "FieldWriter",
     ]
 
     /// Splits a spelling into words at separators, lower→upper changes, and acronym ends

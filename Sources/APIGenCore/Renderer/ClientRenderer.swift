@@ -23,15 +23,17 @@ struct ClientRenderer: Sendable {
                 p.line("\(access) static let defaultServerURL = ServerURL.parse(\(SwiftSpelling.string(server)))")
                 p.line()
             }
-            p.line("let core: ClientCore")
+            // `_` and a letter: a spelling the naming stage never hands out, so no operation or
+            // parameter of the document can take or shadow it (the same for the locals below).
+            p.line("let _core: ClientCore")
             p.line()
             renderInit(module, into: &p)
             p.line()
             p.docs(["The server this client sends to."])
-            p.line("\(access) var serverURL: URL { core.serverURL }")
+            p.line("\(access) var serverURL: URL { self._core.serverURL }")
             p.line()
             p.docs(["Shows the server URL only, never a credential."])
-            p.line("\(access) var description: String { core.description }")
+            p.line("\(access) var description: String { self._core.description }")
         }
         if options.namespace != nil {
             p.outdent()
@@ -88,9 +90,9 @@ struct ClientRenderer: Sendable {
         p.outdent()
         p.block(")") { p in
             if module.auth.isEmpty {
-                p.line("let credentials: [Credential] = []")
+                p.line("let _credentials: [Credential] = []")
             } else {
-                p.line("var credentials: [Credential] = []")
+                p.line("var _credentials: [Credential] = []")
                 for auth in module.auth {
                     let placement: String
                     switch auth.kind {
@@ -100,13 +102,13 @@ struct ClientRenderer: Sendable {
                     }
                     let scheme = SwiftSpelling.string(auth.schemeName)
                     if required {
-                        p.line("credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName)))")
+                        p.line("_credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName)))")
                     } else {
-                        p.line("if let \(auth.argumentName) { credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName))) }")
+                        p.line("if let \(auth.argumentName) { _credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName))) }")
                     }
                 }
             }
-            p.line("core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)")
+            p.line("self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)")
         }
     }
 
@@ -156,19 +158,19 @@ struct ClientRenderer: Sendable {
             renderValidation(operation, into: &p)
             let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
             let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
-            p.line("\(mutates ? "var" : "let") request = HTTPRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security))")
+            p.line("\(mutates ? "var" : "let") _request = HTTPRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security))")
             for parameter in operation.parameters where parameter.location == .query {
                 p.line(queryCall(parameter))
             }
             for parameter in operation.parameters where parameter.location == .header {
-                p.line("request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
+                p.line("_request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
             }
             if let body = operation.body { renderBody(body, into: &p) }
             switch (operation.response, operation.responseEncoding) {
-            case (nil, _): p.line("try await core.send(request)")
-            case (_, .text): p.line("return try await core.sendForText(request)")
-            case (_, .binary): p.line("return try await core.sendForData(request)")
-            case (let type?, _): p.line("return try await core.send(request, decoding: \(options.spell(type)).self)")
+            case (nil, _): p.line("try await self._core.send(_request)")
+            case (_, .text): p.line("return try await self._core.sendForText(_request)")
+            case (_, .binary): p.line("return try await self._core.sendForData(_request)")
+            case (let type?, _): p.line("return try await self._core.send(_request, decoding: \(options.spell(type)).self)")
             }
         }
     }
@@ -184,7 +186,7 @@ struct ClientRenderer: Sendable {
             calls.append(call)
         }
         guard !calls.isEmpty else { return }
-        p.block("if core.validatesArguments") { p in
+        p.block("if self._core.validatesArguments") { p in
             for call in calls { p.line(call) }
         }
     }
@@ -218,13 +220,13 @@ struct ClientRenderer: Sendable {
         let resolved = index.resolved(parameter.type).unwrapped
         switch resolved {
         case .builtin(let b) where b != "JSONValue" && b != "Data":
-            return "request.addQuery(\(name), \(parameter.name))"
+            return "_request.addQuery(\(name), \(parameter.name))"
         case .array(let element) where isScalar(element):
-            return "request.addQuery(\(name), \(parameter.name), explode: \(parameter.explode))"
+            return "_request.addQuery(\(name), \(parameter.name), explode: \(parameter.explode))"
         case .named where index.isEnum(resolved):
-            return "request.addQuery(\(name), \(parameter.name))"
+            return "_request.addQuery(\(name), \(parameter.name))"
         default:
-            return "try request.addQueryJSON(\(name), \(parameter.name))"
+            return "try _request.addQueryJSON(\(name), \(parameter.name))"
         }
     }
 
@@ -240,11 +242,11 @@ struct ClientRenderer: Sendable {
         // An optional body is unwrapped by `if let body` below, so the call always takes `body`.
         let call: String
         switch body.encoding {
-        case .json: call = "try request.setJSONBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
-        case .form: call = "try request.setFormBody(body)"
-        case .multipart: call = "try request.setMultipartBody(body)"
-        case .text: call = "request.setTextBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
-        case .binary: call = "request.setDataBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .json: call = "try _request.setJSONBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .form: call = "try _request.setFormBody(body)"
+        case .multipart: call = "try _request.setMultipartBody(body)"
+        case .text: call = "_request.setTextBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .binary: call = "_request.setDataBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
         }
         if body.type.isOptional {
             p.block("if let body") { p in p.line(call) }
@@ -265,7 +267,7 @@ struct ClientRenderer: Sendable {
         p.docs(docs)
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
         var params = signature(operation, excluding: pagination.pageParameter)
-        params.append("startingAt firstPage: Int = 1")
+        params.append("startingAt _firstPage: Int = 1")
         let pageType = options.spell(response)
         printSignature("\(access) func \(SwiftNaming.unescaped(operation.name))Pages", params, " -> PageSequence<\(pageType)>", into: &p) { p in
             var arguments: [String] = []
@@ -281,7 +283,7 @@ struct ClientRenderer: Sendable {
             if operation.body != nil { arguments.append("body: body") }
             p.line("PageSequence(")
             p.indent()
-            p.line("firstPage: firstPage,")
+            p.line("firstPage: _firstPage,")
             // Anonymous arguments, so no parameter name of the document can shadow them.
             p.line("fetch: { try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
             p.line("itemCount: { ($0.\(pagination.itemsProperty)).count },")

@@ -122,12 +122,13 @@ struct StructRenderer {
         }
     }
 
-    /// `_encode(_:)` of `FieldCodable`: one chain of writes, in declaration order.
+    /// `_encode(_:)` of `FieldCodable`: one chain of writes, in declaration order. Properties are
+    /// read through `self.`, so a property named like the writer (`w`) cannot capture it.
     private func encoding(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var writes = decl.properties.map { property in
-            ".\(fieldMethod(property.type, writing: true))(\(SwiftSpelling.string(property.wireName)), \(property.name))"
+            ".\(fieldMethod(property.type, writing: true))(\(SwiftSpelling.string(property.wireName)), self.\(property.name))"
         }
-        if decl.additionalProperties != nil { writes.append(".additionalProperties(additionalProperties)") }
+        if decl.additionalProperties != nil { writes.append(".additionalProperties(self.additionalProperties)") }
         let header = "\(access) func _encode(_ w: FieldWriter) throws"
         return member(header, prefix: writes.isEmpty ? "" : "try w", writes, indentWidth: indentWidth) { p in
             // `try w.a(…).b(…)`, continuation lines indented once more and starting with `.`.
@@ -152,6 +153,7 @@ struct StructRenderer {
     }
 
     /// The stored name of a boxed property: `_parent`.
+    /// `_` followed by a letter is a spelling the naming stage never hands out, so it cannot clash.
     private func storage(_ property: PropertyDecl) -> String { "_" + SwiftNaming.unescaped(property.name) }
 
     /// A property whose type contains this struct: a computed property over a `Box`.
@@ -159,8 +161,8 @@ struct StructRenderer {
         let optional = property.type.isOptional
         let wrapped = options.spell(property.type.unwrapped)
         p.block("\(access) var \(property.name): \(options.spell(property.type))") { p in
-            p.line(optional ? "get { \(storage(property))?.value }" : "get { \(storage(property)).value }")
-            p.line(optional ? "set { \(storage(property)) = newValue.map(Box.init) }" : "set { \(storage(property)) = Box(newValue) }")
+            p.line(optional ? "get { self.\(storage(property))?.value }" : "get { self.\(storage(property)).value }")
+            p.line(optional ? "set { self.\(storage(property)) = newValue.map(Box.init) }" : "set { self.\(storage(property)) = Box(newValue) }")
         }
         p.line("private var \(storage(property)): Box<\(wrapped)>\(optional ? "?" : "")")
     }
@@ -168,7 +170,7 @@ struct StructRenderer {
     /// `self.x = x`, or the boxed form.
     private func assignment(_ property: PropertyDecl, value: String, in decl: StructDecl) -> String {
         guard decl.boxedProperties.contains(property.name) else { return "self.\(property.name) = \(value)" }
-        return property.type.isOptional ? "\(storage(property)) = \(value).map(Box.init)" : "\(storage(property)) = Box(\(value))"
+        return property.type.isOptional ? "self.\(storage(property)) = \(value).map(Box.init)" : "self.\(storage(property)) = Box(\(value))"
     }
 
     private func renderInit(_ decl: StructDecl, into p: inout CodePrinter) {
@@ -202,7 +204,7 @@ struct StructRenderer {
         p.block("\(access) func validate(path: String) throws") { p in
             for property in decl.properties {
                 let name = "path + \(SwiftSpelling.string("." + SwiftNaming.unescaped(property.name)))"
-                if let call = ValidationCalls.call(value: property.name, name: name, type: property.type, constraints: property.constraints, index: index, checkEnums: false) {
+                if let call = ValidationCalls.call(value: "self." + property.name, name: name, type: property.type, constraints: property.constraints, index: index, checkEnums: false) {
                     p.line(call)
                 }
             }

@@ -3,8 +3,12 @@ struct OperationTranslator {
     let context: TranslationContext
     let types: TypeTranslator
 
-    /// Names a generated `Client` already uses.
-    private static let clientMembers: Set<String> = ["serverURL", "transport", "description", "core", "validatesArguments", "timeout"]
+    /// The public members of a generated `Client`, which no operation may take. Its internal
+    /// members and the generated code's locals are spelled `_name`, which `SwiftNaming` never
+    /// hands out, so they need no entry here.
+    private static let clientMembers: Set<String> = ["serverURL", "description", "defaultServerURL"]
+    /// The labels of `Client.init` besides the credentials.
+    private static let initLabels: Set<String> = ["serverURL", "transport", "timeout", "validatesArguments"]
     static let pageParameters: Set<String> = ["page", "page_no", "page_number", "pageNo", "pageNumber"]
     static let itemProperties = ["data", "result", "items", "results"]
     static let pagingProperties = ["paging", "result_info", "pagination", "meta"]
@@ -56,7 +60,8 @@ struct OperationTranslator {
     func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
         let typePrefix = SwiftNaming.upperCamel(rawName)
         var scope = TypeScope(path: [], reserved: [])
-        var argumentNames = NameScope(reserved: ["body", "request", "core", "firstPage"])
+        // `body:` is the request body's label; every other name of the generated method is `_name`.
+        var argumentNames = NameScope(reserved: ["body"])
 
         // Path parameters in template order, then the others in document order.
         let templateOrder = OperationReader.templateNames(operation.path)
@@ -253,7 +258,7 @@ struct OperationTranslator {
         for operation in context.document.operations {
             for alternative in operation.security ?? [] { used.formUnion(alternative) }
         }
-        var names = NameScope(reserved: Self.clientMembers.union(["transport"]))
+        var names = NameScope(reserved: Self.initLabels)
         var result: [AuthDecl] = []
         var hasBearer = false
         for scheme in context.document.securitySchemes where used.contains(scheme.name) {

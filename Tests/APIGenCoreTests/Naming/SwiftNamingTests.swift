@@ -107,4 +107,24 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(escaped.claim("`default`").name, "`default`")
         XCTAssertEqual(escaped.claim("`default`").name, "default2")
     }
+
+    /// The generated code's own locals and internal members are spelled `_name`: no schema name may
+    /// ever be handed that spelling, whatever the input (random spellings, including `_` runs).
+    func testNamesNeverStartWithAnUnderscoreAndALetter() {
+        let pieces = ["_", "__", "request", "Core", "w", "1", "-", " ", "é", "$", "self", "Type", "_x", "ü", "init", "🎉", ""]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func reservedSpelling(_ name: String) -> Bool {
+            let bare = SwiftNaming.unescaped(name)
+            return bare.hasPrefix("_") && bare.dropFirst().first.map { $0.isLetter || $0 == "_" } == true
+        }
+        for _ in 0..<20_000 {
+            let raw = (0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined()
+            XCTAssertFalse(reservedSpelling(SwiftNaming.memberName(raw)), "memberName(\(raw.debugDescription)) = \(SwiftNaming.memberName(raw))")
+            XCTAssertFalse(reservedSpelling(SwiftNaming.typeName(raw)), "typeName(\(raw.debugDescription)) = \(SwiftNaming.typeName(raw))")
+        }
+    }
 }

@@ -21,7 +21,9 @@ public struct Envelope: FieldCodable, Hashable, Sendable {
         try self.init(success: c.required("success"), errors: c.optional("errors"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("success", success).optional("errors", errors) }
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("success", self.success).optional("errors", self.errors)
+    }
 }
 
 public struct Message: FieldCodable, Hashable, Sendable {
@@ -39,7 +41,7 @@ public struct Message: FieldCodable, Hashable, Sendable {
         try self.init(code: c.required("code"), message: c.required("message"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("code", code).required("message", message) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("code", self.code).required("message", self.message) }
 }
 
 public struct Meeting: FieldCodable, Hashable, Sendable {
@@ -53,7 +55,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.title, b.title) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id"), title: c.optional("title")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("id", id).optional("title", title) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id).optional("title", self.title) }
 }
 
 /// The envelope, its `data` declared by three parts.
@@ -77,7 +79,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("success", success).optional("errors", errors).required("data", data)
+        try w.required("success", self.success).optional("errors", self.errors).required("data", self.data)
     }
 
     public struct DataValue: FieldCodable, Hashable, Sendable {
@@ -100,7 +102,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
         }
 
         public func _encode(_ w: FieldWriter) throws {
-            try w.optional("id", id).optional("title", title).optional("ai_config", aiConfig)
+            try w.optional("id", self.id).optional("title", self.title).optional("ai_config", self.aiConfig)
         }
 
         public struct AiConfig: FieldCodable, Hashable, Sendable {
@@ -112,7 +114,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.summarize, b.summarize) }
             public init(_fields c: FieldReader) throws { try self.init(summarize: c.optional("summarize")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("summarize", summarize) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("summarize", self.summarize) }
         }
     }
 }
@@ -126,7 +128,7 @@ public struct Conflict: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
 }
 
 // MARK: - Client
@@ -137,7 +139,7 @@ public struct Conflict: FieldCodable, Hashable, Sendable {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -152,13 +154,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

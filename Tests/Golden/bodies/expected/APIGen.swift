@@ -15,7 +15,7 @@ public struct SendJSONRequest: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
     public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("a", a) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
 public struct SendJSONResponse: FieldCodable, Hashable, Sendable {
@@ -27,7 +27,7 @@ public struct SendJSONResponse: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
     public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("b", b) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
 }
 
 public struct SendFormRequest: FieldCodable, Hashable, Sendable {
@@ -41,7 +41,7 @@ public struct SendFormRequest: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
     public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("name", name).optional("count", count) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
 }
 
 public struct SendMultipartRequest: FieldCodable, Hashable, Sendable {
@@ -53,7 +53,7 @@ public struct SendMultipartRequest: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.fileName, b.fileName) }
     public init(_fields c: FieldReader) throws { try self.init(fileName: c.optional("file_name")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", fileName) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", self.fileName) }
 }
 
 // MARK: - Client
@@ -67,7 +67,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://bodies.example.com`.
     public static let defaultServerURL = ServerURL.parse("https://bodies.example.com")
 
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -82,15 +82,15 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }
 
 extension Client {
@@ -100,11 +100,11 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `SendJSONResponse` of a 2xx answer.
     public func sendJSON(body: SendJSONRequest? = nil) async throws -> SendJSONResponse {
-        var request = HTTPRequest(method: "POST", path: "/json", security: [])
+        var _request = HTTPRequest(method: "POST", path: "/json", security: [])
         if let body {
-            try request.setJSONBody(body, contentType: "application/json")
+            try _request.setJSONBody(body, contentType: "application/json")
         }
-        return try await core.send(request, decoding: SendJSONResponse.self)
+        return try await self._core.send(_request, decoding: SendJSONResponse.self)
     }
 
     /// `PUT /text`
@@ -113,9 +113,9 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `String` of a 2xx answer.
     public func sendText(body: String) async throws -> String {
-        var request = HTTPRequest(method: "PUT", path: "/text", security: [])
-        request.setTextBody(body, contentType: "text/plain")
-        return try await core.sendForText(request)
+        var _request = HTTPRequest(method: "PUT", path: "/text", security: [])
+        _request.setTextBody(body, contentType: "text/plain")
+        return try await self._core.sendForText(_request)
     }
 
     /// `PUT /binary`
@@ -124,9 +124,9 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func sendBinary(body: Data) async throws -> Data {
-        var request = HTTPRequest(method: "PUT", path: "/binary", security: [])
-        request.setDataBody(body, contentType: "image/png")
-        return try await core.sendForData(request)
+        var _request = HTTPRequest(method: "PUT", path: "/binary", security: [])
+        _request.setDataBody(body, contentType: "image/png")
+        return try await self._core.sendForData(_request)
     }
 
     /// `POST /form`
@@ -135,9 +135,9 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: Nothing; a 2xx answer means success.
     public func sendForm(body: SendFormRequest) async throws {
-        var request = HTTPRequest(method: "POST", path: "/form", security: [])
-        try request.setFormBody(body)
-        try await core.send(request)
+        var _request = HTTPRequest(method: "POST", path: "/form", security: [])
+        try _request.setFormBody(body)
+        try await self._core.send(_request)
     }
 
     /// `POST /multipart`
@@ -146,22 +146,22 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: Nothing; a 2xx answer means success.
     public func sendMultipart(body: SendMultipartRequest) async throws {
-        var request = HTTPRequest(method: "POST", path: "/multipart", security: [])
-        try request.setMultipartBody(body)
-        try await core.send(request)
+        var _request = HTTPRequest(method: "POST", path: "/multipart", security: [])
+        try _request.setMultipartBody(body)
+        try await self._core.send(_request)
     }
 
     /// `DELETE /nothing`
     /// - Returns: Nothing; a 2xx answer means success.
     public func deleteNothing() async throws {
-        let request = HTTPRequest(method: "DELETE", path: "/nothing", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "DELETE", path: "/nothing", security: [])
+        try await self._core.send(_request)
     }
 
     /// `GET /odd`
     /// - Returns: Nothing; a 2xx answer means success.
     public func oddContent() async throws {
-        let request = HTTPRequest(method: "GET", path: "/odd", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "GET", path: "/odd", security: [])
+        try await self._core.send(_request)
     }
 }

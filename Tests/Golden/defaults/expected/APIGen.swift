@@ -52,9 +52,9 @@ public struct Settings: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("mode", mode).required("retries", retries).required("ratio", ratio).required("enabled", enabled)
-            .required("label", label).required("bad_bool", badBool).required("bad_int", badInt)
-            .optional("optional_mode", optionalMode)
+        try w.required("mode", self.mode).required("retries", self.retries).required("ratio", self.ratio)
+            .required("enabled", self.enabled).required("label", self.label).required("bad_bool", self.badBool)
+            .required("bad_int", self.badInt).optional("optional_mode", self.optionalMode)
     }
 
     public enum Mode: OpenEnum {
@@ -84,7 +84,7 @@ public struct Settings: FieldCodable, Hashable, Sendable {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -99,13 +99,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

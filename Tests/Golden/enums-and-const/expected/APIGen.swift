@@ -167,7 +167,7 @@ public enum Duplicates: OpenEnum {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -182,13 +182,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

@@ -72,15 +72,16 @@ public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("i32", i32).optional("i64", i64).optional("f", f).optional("d", d).optional("date", date)
-            .dateIfPresent("date_time", dateTime).datesIfPresent("dates", dates).uuidIfPresent("uuid", uuid)
-            .optional("uri", uri).optional("uri_reference", uriReference).optional("binary", binary)
-            .optional("byte", byte).optional("email", email).optional("hostname", hostname).optional("ipv4", ipv4)
-            .optional("ipv6", ipv6).optional("unknown", unknown).optional("big", big)
+        try w.optional("i32", self.i32).optional("i64", self.i64).optional("f", self.f).optional("d", self.d)
+            .optional("date", self.date).dateIfPresent("date_time", self.dateTime).datesIfPresent("dates", self.dates)
+            .uuidIfPresent("uuid", self.uuid).optional("uri", self.uri).optional("uri_reference", self.uriReference)
+            .optional("binary", self.binary).optional("byte", self.byte).optional("email", self.email)
+            .optional("hostname", self.hostname).optional("ipv4", self.ipv4).optional("ipv6", self.ipv6)
+            .optional("unknown", self.unknown).optional("big", self.big)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(big, name: path + ".big", maximum: 1.8446744073709552e+19)
+        try Validation.check(self.big, name: path + ".big", maximum: 1.8446744073709552e+19)
     }
 }
 
@@ -92,7 +93,7 @@ public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -107,13 +108,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

@@ -115,22 +115,23 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.uuid("id", id).date("created_at", createdAt).datesIfPresent("seen_at", seenAt)
-            .optional("home_page", homePage).optional("avatar", avatar).required("kind", kind)
-            .required("class", `class`).optional("default", `default`).optional("self", self_)
-            .optional("protocol", `protocol`).optional("foo_bar", fooBar).optional("fooBar", fooBar2)
-            .optional("1st", _1st).optional("type", type).optional("priority", priority).optional("ratio", ratio)
-            .optional("name", name).optional("tags", tags).optional("labels", labels).optional("metadata", metadata)
-            .optional("free", free).optional("parts", parts).optional("owner", owner).optional("previous", previous)
-            .optional("legacy", legacy).optional("shape", shape).optional("value", value).optional("maybe", maybe)
-            .optional("nested", nested)
+        try w.uuid("id", self.id).date("created_at", self.createdAt).datesIfPresent("seen_at", self.seenAt)
+            .optional("home_page", self.homePage).optional("avatar", self.avatar).required("kind", self.kind)
+            .required("class", self.`class`).optional("default", self.`default`).optional("self", self.self_)
+            .optional("protocol", self.`protocol`).optional("foo_bar", self.fooBar).optional("fooBar", self.fooBar2)
+            .optional("1st", self._1st).optional("type", self.type).optional("priority", self.priority)
+            .optional("ratio", self.ratio).optional("name", self.name).optional("tags", self.tags)
+            .optional("labels", self.labels).optional("metadata", self.metadata).optional("free", self.free)
+            .optional("parts", self.parts).optional("owner", self.owner).optional("previous", self.previous)
+            .optional("legacy", self.legacy).optional("shape", self.shape).optional("value", self.value)
+            .optional("maybe", self.maybe).optional("nested", self.nested)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(ratio, name: path + ".ratio", minimum: 0, maximum: 1, exclusiveMaximum: true)
-        try Validation.check(name, name: path + ".name", maxLength: 5)
-        try Validation.check(tags, name: path + ".tags", maxItems: 3)
-        try Validation.check(parts, name: path + ".parts")
+        try Validation.check(self.ratio, name: path + ".ratio", minimum: 0, maximum: 1, exclusiveMaximum: true)
+        try Validation.check(self.name, name: path + ".name", maxLength: 5)
+        try Validation.check(self.tags, name: path + ".tags", maxItems: 3)
+        try Validation.check(self.parts, name: path + ".parts")
     }
 
     /// What kind of thing.
@@ -201,10 +202,10 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.sku, b.sku) && _same(a.size, b.size) }
         public init(_fields c: FieldReader) throws { try self.init(sku: c.required("sku"), size: c.optional("size")) }
-        public func _encode(_ w: FieldWriter) throws { try w.required("sku", sku).optional("size", size) }
+        public func _encode(_ w: FieldWriter) throws { try w.required("sku", self.sku).optional("size", self.size) }
 
         public func validate(path: String) throws {
-            try Validation.check(size, name: path + ".size")
+            try Validation.check(self.size, name: path + ".size")
         }
 
         public struct Size: FieldCodable, Hashable, Sendable, Validatable {
@@ -217,10 +218,10 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.width, b.width) }
             public init(_fields c: FieldReader) throws { try self.init(width: c.optional("width")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("width", width) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("width", self.width) }
 
             public func validate(path: String) throws {
-                try Validation.check(width, name: path + ".width", minimum: 1)
+                try Validation.check(self.width, name: path + ".width", minimum: 1)
             }
         }
     }
@@ -234,7 +235,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.level2, b.level2) }
         public init(_fields c: FieldReader) throws { try self.init(level2: c.optional("level2")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("level2", level2) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("level2", self.level2) }
 
         public struct Level2: FieldCodable, Hashable, Sendable {
             public var level3: Thing.Nested.Level2.Level3?
@@ -245,7 +246,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
 
             public static func == (a: Self, b: Self) -> Bool { _same(a.level3, b.level3) }
             public init(_fields c: FieldReader) throws { try self.init(level3: c.optional("level3")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("level3", level3) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("level3", self.level3) }
 
             public struct Level3: FieldCodable, Hashable, Sendable {
                 /// - Default: `off`
@@ -257,7 +258,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
 
                 public static func == (a: Self, b: Self) -> Bool { _same(a.mode, b.mode) }
                 public init(_fields c: FieldReader) throws { try self.init(mode: c.optional("mode")) }
-                public func _encode(_ w: FieldWriter) throws { try w.optional("mode", mode) }
+                public func _encode(_ w: FieldWriter) throws { try w.optional("mode", self.mode) }
 
                 public enum Mode: OpenEnum {
                     case on, off
@@ -295,7 +296,9 @@ public struct Owner: FieldCodable, Hashable, Sendable {
         try self.init(name: c.required("name"), thingKind: c.optional("thing_kind"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("name", name).optional("thing_kind", thingKind) }
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("name", self.name).optional("thing_kind", self.thingKind)
+    }
 }
 
 public struct Base: FieldCodable, Hashable, Sendable {
@@ -309,7 +312,7 @@ public struct Base: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.data, b.data) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.required("id"), data: c.optional("data")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("id", id).optional("data", data) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("id", self.id).optional("data", self.data) }
 }
 
 /// Base plus more, with `data` declared by two parts.
@@ -333,7 +336,7 @@ public struct Extended: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("id", id).optional("data", data).required("extra", extra)
+        try w.required("id", self.id).optional("data", self.data).required("extra", self.extra)
     }
 
     public struct DataValue2: FieldCodable, Hashable, Sendable {
@@ -357,7 +360,7 @@ public struct Extended: FieldCodable, Hashable, Sendable {
         }
 
         public func _encode(_ w: FieldWriter) throws {
-            try w.required("name", name).optional("thing_kind", thingKind).optional("note", note)
+            try w.required("name", self.name).optional("thing_kind", self.thingKind).optional("note", self.note)
         }
     }
 }
@@ -371,7 +374,7 @@ public struct Problem: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
     public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("error", error) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
 
     public struct ErrorValue: FieldCodable, Hashable, Sendable {
         public var code: Int?
@@ -388,7 +391,9 @@ public struct Problem: FieldCodable, Hashable, Sendable {
             try self.init(code: c.optional("code"), message: c.optional("message"))
         }
 
-        public func _encode(_ w: FieldWriter) throws { try w.optional("code", code).optional("message", message) }
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("code", self.code).optional("message", self.message)
+        }
     }
 }
 
@@ -430,7 +435,9 @@ public struct Circle: FieldCodable, Hashable, Sendable {
         try self.init(shapeType: c.required("shape_type"), radius: c.required("radius"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("shape_type", shapeType).required("radius", radius) }
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("shape_type", self.shapeType).required("radius", self.radius)
+    }
 }
 
 public struct Square: FieldCodable, Hashable, Sendable {
@@ -448,7 +455,9 @@ public struct Square: FieldCodable, Hashable, Sendable {
         try self.init(shapeType: c.required("shape_type"), side: c.required("side"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("shape_type", shapeType).required("side", side) }
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("shape_type", self.shapeType).required("side", self.side)
+    }
 }
 
 public enum Value: Codable, Hashable, Sendable {
@@ -510,7 +519,7 @@ public struct DataValue: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("total", total).additionalProperties(additionalProperties)
+        try w.optional("total", self.total).additionalProperties(self.additionalProperties)
     }
 }
 
@@ -538,22 +547,22 @@ public enum Switch: OpenEnum {
 public struct TreeNode: FieldCodable, Hashable, Sendable {
     public var name: String
     public var parent: TreeNode? {
-        get { _parent?.value }
-        set { _parent = newValue.map(Box.init) }
+        get { self._parent?.value }
+        set { self._parent = newValue.map(Box.init) }
     }
     private var _parent: Box<TreeNode>?
     public var children: [TreeNode]?
     public var first: Branch? {
-        get { _first?.value }
-        set { _first = newValue.map(Box.init) }
+        get { self._first?.value }
+        set { self._first = newValue.map(Box.init) }
     }
     private var _first: Box<Branch>?
 
     public init(name: String, parent: TreeNode? = nil, children: [TreeNode]? = nil, first: Branch? = nil) {
         self.name = name
-        _parent = parent.map(Box.init)
+        self._parent = parent.map(Box.init)
         self.children = children
-        _first = first.map(Box.init)
+        self._first = first.map(Box.init)
     }
 
     public static func == (a: Self, b: Self) -> Bool {
@@ -567,25 +576,26 @@ public struct TreeNode: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("name", name).optional("parent", parent).optional("children", children).optional("first", first)
+        try w.required("name", self.name).optional("parent", self.parent).optional("children", self.children)
+            .optional("first", self.first)
     }
 }
 
 /// Mutually recursive with TreeNode.
 public struct Branch: FieldCodable, Hashable, Sendable {
     public var node: TreeNode {
-        get { _node.value }
-        set { _node = Box(newValue) }
+        get { self._node.value }
+        set { self._node = Box(newValue) }
     }
     private var _node: Box<TreeNode>
 
     public init(node: TreeNode) {
-        _node = Box(node)
+        self._node = Box(node)
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a._node, b._node) }
     public init(_fields c: FieldReader) throws { try self.init(node: c.required("node")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("node", node) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("node", self.node) }
 }
 
 /// A recursive oneOf.
@@ -631,7 +641,7 @@ public struct Sum: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.left, b.left) && _same(a.right, b.right) }
     public init(_fields c: FieldReader) throws { try self.init(left: c.required("left"), right: c.required("right")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("left", left).required("right", right) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("left", self.left).required("right", self.right) }
 }
 
 public struct Account: FieldCodable, Hashable, Sendable {
@@ -654,7 +664,7 @@ public struct Account: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("id", id).optional("password", password).required("name", name)
+        try w.optional("id", self.id).optional("password", self.password).required("name", self.name)
     }
 }
 
@@ -690,11 +700,11 @@ public struct ListThingsResponse: FieldCodable, Hashable, Sendable, Validatable 
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("result", result).optional("result_info", resultInfo)
+        try w.required("result", self.result).optional("result_info", self.resultInfo)
     }
 
     public func validate(path: String) throws {
-        try Validation.check(result, name: path + ".result")
+        try Validation.check(self.result, name: path + ".result")
     }
 
     public struct ResultInfo: FieldCodable, Hashable, Sendable {
@@ -706,7 +716,7 @@ public struct ListThingsResponse: FieldCodable, Hashable, Sendable, Validatable 
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
         public init(_fields c: FieldReader) throws { try self.init(totalCount: c.optional("total_count")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("total_count", totalCount) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("total_count", self.totalCount) }
     }
 }
 
@@ -721,7 +731,7 @@ public struct CreateThingRequest: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
     public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("name", name).optional("count", count) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
 }
 
 // MARK: - Client
@@ -735,7 +745,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://sink.example.com/v1`.
     public static let defaultServerURL = ServerURL.parse("https://sink.example.com/v1")
 
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -754,17 +764,17 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        var credentials: [Credential] = []
-        if let apiToken { credentials.append(Credential(scheme: "bearer", placement: .bearer, secret: apiToken)) }
-        if let key { credentials.append(Credential(scheme: "key", placement: .header("X-API-Key"), secret: key)) }
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        var _credentials: [Credential] = []
+        if let apiToken { _credentials.append(Credential(scheme: "bearer", placement: .bearer, secret: apiToken)) }
+        if let key { _credentials.append(Credential(scheme: "key", placement: .header("X-API-Key"), secret: key)) }
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }
 
 extension Client {
@@ -784,15 +794,15 @@ extension Client {
         xRequestID: UUID? = nil,
         since: Date? = nil
     ) async throws -> Thing {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
             try Validation.checkKnown(include, name: "include")
         }
-        var request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
-        request.addQuery("include", include, explode: false)
-        request.addQuery("since", since)
-        request.addHeader("X-Request-ID", xRequestID)
-        return try await core.send(request, decoding: Thing.self)
+        var _request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
+        _request.addQuery("include", include, explode: false)
+        _request.addQuery("since", since)
+        _request.addHeader("X-Request-ID", xRequestID)
+        return try await self._core.send(_request, decoding: Thing.self)
     }
 
     /// Delete a thing (no operationId)
@@ -804,11 +814,11 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     @available(*, deprecated, message: "This operation is deprecated in the API document.")
     public func deleteThingsByThingID(thingID: String) async throws {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
         }
-        let request = HTTPRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
+        try await self._core.send(_request)
     }
 
     /// `GET /things`
@@ -823,16 +833,16 @@ extension Client {
         perPage: Int? = nil,
         kind: Thing.Kind? = nil
     ) async throws -> ListThingsResponse {
-        if core.validatesArguments {
+        if self._core.validatesArguments {
             try Validation.check(page, name: "page", minimum: 1)
             try Validation.check(perPage, name: "perPage", maximum: 100)
             try Validation.checkKnown(kind, name: "kind")
         }
-        var request = HTTPRequest(method: "GET", path: "/things", security: ["bearer", "key"])
-        request.addQuery("page", page)
-        request.addQuery("per_page", perPage)
-        request.addQuery("kind", kind)
-        return try await core.send(request, decoding: ListThingsResponse.self)
+        var _request = HTTPRequest(method: "GET", path: "/things", security: ["bearer", "key"])
+        _request.addQuery("page", page)
+        _request.addQuery("per_page", perPage)
+        _request.addQuery("kind", kind)
+        return try await self._core.send(_request, decoding: ListThingsResponse.self)
     }
 
     /// Every page of `listThings`, fetched lazily, one request per page.
@@ -846,10 +856,10 @@ extension Client {
     public func listThingsPages(
         perPage: Int? = nil,
         kind: Thing.Kind? = nil,
-        startingAt firstPage: Int = 1
+        startingAt _firstPage: Int = 1
     ) -> PageSequence<ListThingsResponse> {
         PageSequence(
-            firstPage: firstPage,
+            firstPage: _firstPage,
             fetch: { try await self.listThings(page: $0, perPage: perPage, kind: kind) },
             itemCount: { ($0.result).count },
             totalCount: { ($0.resultInfo?.totalCount).map(Int.init) }
@@ -862,9 +872,9 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `String` of a 2xx answer.
     public func createThing(body: CreateThingRequest) async throws -> String {
-        var request = HTTPRequest(method: "POST", path: "/things", security: ["bearer", "key"])
-        try request.setFormBody(body)
-        return try await core.sendForText(request)
+        var _request = HTTPRequest(method: "POST", path: "/things", security: ["bearer", "key"])
+        try _request.setFormBody(body)
+        return try await self._core.sendForText(_request)
     }
 
     /// `POST /accounts`
@@ -873,9 +883,9 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Account` of a 2xx answer.
     public func createAccount(body: Account) async throws -> Account {
-        var request = HTTPRequest(method: "POST", path: "/accounts", security: ["bearer", "key"])
-        try request.setJSONBody(body, contentType: "application/json")
-        return try await core.send(request, decoding: Account.self)
+        var _request = HTTPRequest(method: "POST", path: "/accounts", security: ["bearer", "key"])
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: Account.self)
     }
 
     /// `GET /trees/{id}`
@@ -884,8 +894,8 @@ extension Client {
     ///   - id: The `id` path parameter.
     /// - Returns: The decoded `TreeNode` of a 2xx answer.
     public func getTree(id: String) async throws -> TreeNode {
-        let request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
-        return try await core.send(request, decoding: TreeNode.self)
+        let _request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
+        return try await self._core.send(_request, decoding: TreeNode.self)
     }
 
     /// `PUT /things/{thing_id}/blob`
@@ -895,10 +905,10 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func uploadBlob(thingID: String, body: Data? = nil) async throws -> Data {
-        var request = HTTPRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"])
+        var _request = HTTPRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"])
         if let body {
-            request.setDataBody(body, contentType: "application/octet-stream")
+            _request.setDataBody(body, contentType: "application/octet-stream")
         }
-        return try await core.sendForData(request)
+        return try await self._core.sendForData(_request)
     }
 }

@@ -15,7 +15,7 @@ public struct Target: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("id", id) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
 }
 
 public struct NullableTarget: FieldCodable, Hashable, Sendable {
@@ -27,7 +27,7 @@ public struct NullableTarget: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("id", id) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
 }
 
 public struct Holder: FieldCodable, Hashable, Sendable {
@@ -73,8 +73,9 @@ public struct Holder: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("a", a).optional("b", b).optional("c", c).optional("d", d).optional("e", e).optional("f", f)
-            .optional("free", free).optional("object", object).optional("map", map).optional("any_map", anyMap)
+        try w.optional("a", self.a).optional("b", self.b).optional("c", self.c).optional("d", self.d)
+            .optional("e", self.e).optional("f", self.f).optional("free", self.free).optional("object", self.object)
+            .optional("map", self.map).optional("any_map", self.anyMap)
     }
 
     public enum C: OpenEnum {
@@ -102,7 +103,7 @@ public struct Holder: FieldCodable, Hashable, Sendable {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -117,13 +118,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

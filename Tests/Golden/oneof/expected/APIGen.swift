@@ -17,7 +17,7 @@ public struct Cat: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.lives, b.lives) }
     public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), lives: c.required("lives")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("kind", kind).required("lives", lives) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("kind", self.kind).required("lives", self.lives) }
 }
 
 public struct Dog: FieldCodable, Hashable, Sendable {
@@ -31,7 +31,7 @@ public struct Dog: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.good, b.good) }
     public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), good: c.required("good")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("kind", kind).required("good", good) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("kind", self.kind).required("good", self.good) }
 }
 
 public enum Pet: Codable, Hashable, Sendable {
@@ -137,7 +137,7 @@ public enum Untagged: Codable, Hashable, Sendable {
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.inline, b.inline) }
         public init(_fields c: FieldReader) throws { try self.init(inline: c.optional("inline")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("inline", inline) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("inline", self.inline) }
     }
 }
 
@@ -151,7 +151,7 @@ public typealias MaybeCat = Cat
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -166,13 +166,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

@@ -9,8 +9,8 @@ import APIGenRuntime
 public struct Node: FieldCodable, Hashable, Sendable {
     public var value: Int
     public var next: Node? {
-        get { _next?.value }
-        set { _next = newValue.map(Box.init) }
+        get { self._next?.value }
+        set { self._next = newValue.map(Box.init) }
     }
     private var _next: Box<Node>?
     public var children: [Node]?
@@ -18,7 +18,7 @@ public struct Node: FieldCodable, Hashable, Sendable {
 
     public init(value: Int, next: Node? = nil, children: [Node]? = nil, byName: [String: Node]? = nil) {
         self.value = value
-        _next = next.map(Box.init)
+        self._next = next.map(Box.init)
         self.children = children
         self.byName = byName
     }
@@ -33,40 +33,41 @@ public struct Node: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.required("value", value).optional("next", next).optional("children", children).optional("by_name", byName)
+        try w.required("value", self.value).optional("next", self.next).optional("children", self.children)
+            .optional("by_name", self.byName)
     }
 }
 
 public struct A: FieldCodable, Hashable, Sendable {
     public var b: B {
-        get { _b.value }
-        set { _b = Box(newValue) }
+        get { self._b.value }
+        set { self._b = Box(newValue) }
     }
     private var _b: Box<B>
 
     public init(b: B) {
-        _b = Box(b)
+        self._b = Box(b)
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a._b, b._b) }
     public init(_fields c: FieldReader) throws { try self.init(b: c.required("b")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("b", b) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("b", self.b) }
 }
 
 public struct B: FieldCodable, Hashable, Sendable {
     public var a: A? {
-        get { _a?.value }
-        set { _a = newValue.map(Box.init) }
+        get { self._a?.value }
+        set { self._a = newValue.map(Box.init) }
     }
     private var _a: Box<A>?
 
     public init(a: A? = nil) {
-        _a = a.map(Box.init)
+        self._a = a.map(Box.init)
     }
 
     public static func == (a: Self, b: Self) -> Bool { _same(a._a, b._a) }
     public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("a", a) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
 public indirect enum JSON: Codable, Hashable, Sendable {
@@ -118,7 +119,7 @@ public struct JSONObject: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.inner, b.inner) }
     public init(_fields c: FieldReader) throws { try self.init(inner: c.optional("inner")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("inner", inner) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("inner", self.inner) }
 }
 
 // MARK: - Client
@@ -129,7 +130,7 @@ public struct JSONObject: FieldCodable, Hashable, Sendable {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
@@ -144,13 +145,13 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        let _credentials: [Credential] = []
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }

@@ -6,6 +6,2756 @@ import APIGenRuntime
 
 // MARK: - Types
 
+/// Every name the generated code introduces, as a property.
+public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
+    /// - Maximum length: 100
+    public var anyCodingKey: String?
+    /// - Maximum length: 100
+    public var bool: String?
+    /// - Maximum length: 100
+    public var box: String?
+    /// - Maximum length: 100
+    public var client: String?
+    /// - Maximum length: 100
+    public var clientCore: String?
+    /// - Maximum length: 100
+    public var codable: String?
+    /// - Maximum length: 100
+    public var credential: String?
+    /// - Maximum length: 100
+    public var customStringConvertible: String?
+    /// - Maximum length: 100
+    public var data: String?
+    /// - Maximum length: 100
+    public var date: String?
+    /// - Maximum length: 100
+    public var decoder: String?
+    /// - Maximum length: 100
+    public var decodingError: String?
+    /// - Maximum length: 100
+    public var double: String?
+    /// - Maximum length: 100
+    public var encoder: String?
+    /// - Maximum length: 100
+    public var fieldCodable: String?
+    /// - Maximum length: 100
+    public var fieldReader: String?
+    /// - Maximum length: 100
+    public var fieldWriter: String?
+    /// - Maximum length: 100
+    public var httpRequest: String?
+    /// - Maximum length: 100
+    public var httpTransport: String?
+    /// - Maximum length: 100
+    public var hashable: String?
+    /// - Maximum length: 100
+    public var int: String?
+    /// - Maximum length: 100
+    public var jsonValue: String?
+    /// - Maximum length: 100
+    public var openEnum: String?
+    /// - Maximum length: 100
+    public var pageSequence: String?
+    /// - Maximum length: 100
+    public var percentEncoding: String?
+    /// - Maximum length: 100
+    public var sendable: String?
+    /// - Maximum length: 100
+    public var serverURL: String?
+    /// - Maximum length: 100
+    public var string: String?
+    /// - Maximum length: 100
+    public var url: String?
+    /// - Maximum length: 100
+    public var urlSessionTransport: String?
+    /// - Maximum length: 100
+    public var uuid: String?
+    /// - Maximum length: 100
+    public var validatable: String?
+    /// - Maximum length: 100
+    public var validation: String?
+    /// - Maximum length: 100
+    public var a: String
+    /// - Maximum length: 100
+    public var additionalProperties: String?
+    /// - Maximum length: 100
+    public var b: String
+    /// - Maximum length: 100
+    public var body: String?
+    /// - Maximum length: 100
+    public var c: String
+    /// - Maximum length: 100
+    public var container: String?
+    /// - Maximum length: 100
+    public var decoder2: String?
+    /// - Maximum length: 100
+    public var defaultServerURL: String?
+    /// - Maximum length: 100
+    public var e: String?
+    /// - Maximum length: 100
+    public var encode: String?
+    /// - Maximum length: 100
+    public var encoder2: String?
+    /// - Maximum length: 100
+    public var error: String?
+    /// - Maximum length: 100
+    public var failures: String?
+    /// - Maximum length: 100
+    public var from: String?
+    /// - Maximum length: 100
+    public var get: String?
+    /// - Maximum length: 100
+    public var indirect: String?
+    /// - Maximum length: 100
+    public var newValue: String?
+    /// - Maximum length: 100
+    public var path: String
+    /// - Maximum length: 100
+    public var serverURL2: String?
+    /// - Maximum length: 100
+    public var set: String?
+    /// - Maximum length: 100
+    public var startingAt: String?
+    /// - Maximum length: 100
+    public var tag: String?
+    /// - Maximum length: 100
+    public var timeout: String?
+    /// - Maximum length: 100
+    public var to: String?
+    /// - Maximum length: 100
+    public var transport: String?
+    /// - Maximum length: 100
+    public var unknown: String?
+    /// - Maximum length: 100
+    public var validate: String?
+    /// - Maximum length: 100
+    public var validatesArguments: String?
+    /// - Maximum length: 100
+    public var value: String
+    /// - Maximum length: 100
+    public var w: String
+    /// - Maximum length: 100
+    public var apiError: String?
+    /// - Maximum length: 100
+    public var optional: String?
+    /// - Maximum length: 100
+    public var array: String?
+    /// - Maximum length: 100
+    public var dictionary: String?
+    /// - Maximum length: 100
+    public var never: String?
+    /// - Maximum length: 100
+    public var void: String?
+    /// - Maximum length: 100
+    public var self_: String?
+    /// - Maximum length: 100
+    public var type: String?
+    /// - Maximum length: 100
+    public var error2: String?
+    /// - Maximum length: 100
+    public var request: String?
+    /// - Maximum length: 100
+    public var core: String?
+    /// - Maximum length: 100
+    public var firstPage: String?
+    /// - Maximum length: 100
+    public var credentials: String?
+    /// - Maximum length: 100
+    public var request2: String?
+    /// - Maximum length: 100
+    public var core2: String?
+    /// - Maximum length: 100
+    public var credentials2: String?
+    /// - Maximum length: 100
+    public var firstPage2: String?
+    /// - Maximum length: 100
+    public var same: String?
+    /// - Maximum length: 100
+    public var fields: String?
+    /// - Maximum length: 100
+    public var encode2: String?
+    public var parent: Captures? {
+        get { self._parent?.value }
+        set { self._parent = newValue.map(Box.init) }
+    }
+    private var _parent: Box<Captures>?
+
+    public init(
+        anyCodingKey: String? = nil, bool: String? = nil, box: String? = nil, client: String? = nil,
+        clientCore: String? = nil, codable: String? = nil, credential: String? = nil,
+        customStringConvertible: String? = nil, data: String? = nil, date: String? = nil, decoder: String? = nil,
+        decodingError: String? = nil, double: String? = nil, encoder: String? = nil, fieldCodable: String? = nil,
+        fieldReader: String? = nil, fieldWriter: String? = nil, httpRequest: String? = nil,
+        httpTransport: String? = nil, hashable: String? = nil, int: String? = nil, jsonValue: String? = nil,
+        openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil,
+        serverURL: String? = nil, string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil,
+        uuid: String? = nil, validatable: String? = nil, validation: String? = nil, a: String,
+        additionalProperties: String? = nil, b: String, body: String? = nil, c: String, container: String? = nil,
+        decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil,
+        encoder2: String? = nil, error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil,
+        indirect: String? = nil, newValue: String? = nil, path: String, serverURL2: String? = nil, set: String? = nil,
+        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
+        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
+        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
+        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
+        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
+        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
+        firstPage2: String? = nil, same: String? = nil, fields: String? = nil, encode2: String? = nil,
+        parent: Captures? = nil
+    ) {
+        self.anyCodingKey = anyCodingKey
+        self.bool = bool
+        self.box = box
+        self.client = client
+        self.clientCore = clientCore
+        self.codable = codable
+        self.credential = credential
+        self.customStringConvertible = customStringConvertible
+        self.data = data
+        self.date = date
+        self.decoder = decoder
+        self.decodingError = decodingError
+        self.double = double
+        self.encoder = encoder
+        self.fieldCodable = fieldCodable
+        self.fieldReader = fieldReader
+        self.fieldWriter = fieldWriter
+        self.httpRequest = httpRequest
+        self.httpTransport = httpTransport
+        self.hashable = hashable
+        self.int = int
+        self.jsonValue = jsonValue
+        self.openEnum = openEnum
+        self.pageSequence = pageSequence
+        self.percentEncoding = percentEncoding
+        self.sendable = sendable
+        self.serverURL = serverURL
+        self.string = string
+        self.url = url
+        self.urlSessionTransport = urlSessionTransport
+        self.uuid = uuid
+        self.validatable = validatable
+        self.validation = validation
+        self.a = a
+        self.additionalProperties = additionalProperties
+        self.b = b
+        self.body = body
+        self.c = c
+        self.container = container
+        self.decoder2 = decoder2
+        self.defaultServerURL = defaultServerURL
+        self.e = e
+        self.encode = encode
+        self.encoder2 = encoder2
+        self.error = error
+        self.failures = failures
+        self.from = from
+        self.get = get
+        self.indirect = indirect
+        self.newValue = newValue
+        self.path = path
+        self.serverURL2 = serverURL2
+        self.set = set
+        self.startingAt = startingAt
+        self.tag = tag
+        self.timeout = timeout
+        self.to = to
+        self.transport = transport
+        self.unknown = unknown
+        self.validate = validate
+        self.validatesArguments = validatesArguments
+        self.value = value
+        self.w = w
+        self.apiError = apiError
+        self.optional = optional
+        self.array = array
+        self.dictionary = dictionary
+        self.never = never
+        self.void = void
+        self.self_ = self_
+        self.type = type
+        self.error2 = error2
+        self.request = request
+        self.core = core
+        self.firstPage = firstPage
+        self.credentials = credentials
+        self.request2 = request2
+        self.core2 = core2
+        self.credentials2 = credentials2
+        self.firstPage2 = firstPage2
+        self.same = same
+        self.fields = fields
+        self.encode2 = encode2
+        self._parent = parent.map(Box.init)
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        guard _same(a.anyCodingKey, b.anyCodingKey), _same(a.bool, b.bool), _same(a.box, b.box),
+              _same(a.client, b.client), _same(a.clientCore, b.clientCore), _same(a.codable, b.codable),
+              _same(a.credential, b.credential), _same(a.customStringConvertible, b.customStringConvertible),
+              _same(a.data, b.data), _same(a.date, b.date), _same(a.decoder, b.decoder),
+              _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
+              _same(a.fieldCodable, b.fieldCodable), _same(a.fieldReader, b.fieldReader),
+              _same(a.fieldWriter, b.fieldWriter), _same(a.httpRequest, b.httpRequest),
+              _same(a.httpTransport, b.httpTransport), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
+              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
+              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
+              _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
+              _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
+              _same(a.defaultServerURL, b.defaultServerURL), _same(a.e, b.e), _same(a.encode, b.encode),
+              _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
+              _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
+              _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set, b.set),
+              _same(a.startingAt, b.startingAt), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
+              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
+              _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
+              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
+              _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
+              _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
+              _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
+              _same(a.request2, b.request2), _same(a.core2, b.core2), _same(a.credentials2, b.credentials2),
+              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields, b.fields),
+              _same(a.encode2, b.encode2), _same(a._parent, b._parent) else { return false }
+        return true
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(anyCodingKey: c.optional("AnyCodingKey"), bool: c.optional("Bool"), box: c.optional("Box"),
+            client: c.optional("Client"), clientCore: c.optional("ClientCore"), codable: c.optional("Codable"),
+            credential: c.optional("Credential"), customStringConvertible: c.optional("CustomStringConvertible"),
+            data: c.optional("Data"), date: c.optional("Date"), decoder: c.optional("Decoder"),
+            decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
+            fieldCodable: c.optional("FieldCodable"), fieldReader: c.optional("FieldReader"),
+            fieldWriter: c.optional("FieldWriter"), httpRequest: c.optional("HTTPRequest"),
+            httpTransport: c.optional("HTTPTransport"), hashable: c.optional("Hashable"), int: c.optional("Int"),
+            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
+            additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
+            c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
+            defaultServerURL: c.optional("defaultServerURL"), e: c.optional("e"), encode: c.optional("encode"),
+            encoder2: c.optional("encoder"), error: c.optional("error"), failures: c.optional("failures"),
+            from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
+            newValue: c.optional("newValue"), path: c.required("path"), serverURL2: c.optional("serverURL"),
+            set: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
+            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
+            unknown: c.optional("unknown"), validate: c.optional("validate"),
+            validatesArguments: c.optional("validatesArguments"), value: c.required("value"), w: c.required("w"),
+            apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
+            dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
+            self_: c.optional("Self"), type: c.optional("Type"), error2: c.optional("Error"),
+            request: c.optional("request"), core: c.optional("core"), firstPage: c.optional("firstPage"),
+            credentials: c.optional("credentials"), request2: c.optional("_request"), core2: c.optional("_core"),
+            credentials2: c.optional("_credentials"), firstPage2: c.optional("_firstPage"), same: c.optional("_same"),
+            fields: c.optional("_fields"), encode2: c.optional("_encode"), parent: c.optional("parent"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("AnyCodingKey", self.anyCodingKey).optional("Bool", self.bool).optional("Box", self.box)
+            .optional("Client", self.client).optional("ClientCore", self.clientCore).optional("Codable", self.codable)
+            .optional("Credential", self.credential).optional("CustomStringConvertible", self.customStringConvertible)
+            .optional("Data", self.data).optional("Date", self.date).optional("Decoder", self.decoder)
+            .optional("DecodingError", self.decodingError).optional("Double", self.double)
+            .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
+            .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
+            .optional("HTTPRequest", self.httpRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
+            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
+            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
+            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
+            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
+            .optional("Validatable", self.validatable).optional("Validation", self.validation).required("a", self.a)
+            .optional("additionalProperties", self.additionalProperties).required("b", self.b)
+            .optional("body", self.body).required("c", self.c).optional("container", self.container)
+            .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
+            .optional("e", self.e).optional("encode", self.encode).optional("encoder", self.encoder2)
+            .optional("error", self.error).optional("failures", self.failures).optional("from", self.from)
+            .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
+            .required("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set)
+            .optional("startingAt", self.startingAt).optional("tag", self.tag).optional("timeout", self.timeout)
+            .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
+            .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
+            .required("value", self.value).required("w", self.w).optional("APIError", self.apiError)
+            .optional("Optional", self.optional).optional("Array", self.array).optional("Dictionary", self.dictionary)
+            .optional("Never", self.never).optional("Void", self.void).optional("Self", self.self_)
+            .optional("Type", self.type).optional("Error", self.error2).optional("request", self.request)
+            .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
+            .optional("_request", self.request2).optional("_core", self.core2)
+            .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
+            .optional("_same", self.same).optional("_fields", self.fields).optional("_encode", self.encode2)
+            .optional("parent", self.parent)
+    }
+
+    public func validate(path: String) throws {
+        try Validation.check(self.anyCodingKey, name: path + ".anyCodingKey", maxLength: 100)
+        try Validation.check(self.bool, name: path + ".bool", maxLength: 100)
+        try Validation.check(self.box, name: path + ".box", maxLength: 100)
+        try Validation.check(self.client, name: path + ".client", maxLength: 100)
+        try Validation.check(self.clientCore, name: path + ".clientCore", maxLength: 100)
+        try Validation.check(self.codable, name: path + ".codable", maxLength: 100)
+        try Validation.check(self.credential, name: path + ".credential", maxLength: 100)
+        try Validation.check(self.customStringConvertible, name: path + ".customStringConvertible", maxLength: 100)
+        try Validation.check(self.data, name: path + ".data", maxLength: 100)
+        try Validation.check(self.date, name: path + ".date", maxLength: 100)
+        try Validation.check(self.decoder, name: path + ".decoder", maxLength: 100)
+        try Validation.check(self.decodingError, name: path + ".decodingError", maxLength: 100)
+        try Validation.check(self.double, name: path + ".double", maxLength: 100)
+        try Validation.check(self.encoder, name: path + ".encoder", maxLength: 100)
+        try Validation.check(self.fieldCodable, name: path + ".fieldCodable", maxLength: 100)
+        try Validation.check(self.fieldReader, name: path + ".fieldReader", maxLength: 100)
+        try Validation.check(self.fieldWriter, name: path + ".fieldWriter", maxLength: 100)
+        try Validation.check(self.httpRequest, name: path + ".httpRequest", maxLength: 100)
+        try Validation.check(self.httpTransport, name: path + ".httpTransport", maxLength: 100)
+        try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
+        try Validation.check(self.int, name: path + ".int", maxLength: 100)
+        try Validation.check(self.jsonValue, name: path + ".jsonValue", maxLength: 100)
+        try Validation.check(self.openEnum, name: path + ".openEnum", maxLength: 100)
+        try Validation.check(self.pageSequence, name: path + ".pageSequence", maxLength: 100)
+        try Validation.check(self.percentEncoding, name: path + ".percentEncoding", maxLength: 100)
+        try Validation.check(self.sendable, name: path + ".sendable", maxLength: 100)
+        try Validation.check(self.serverURL, name: path + ".serverURL", maxLength: 100)
+        try Validation.check(self.string, name: path + ".string", maxLength: 100)
+        try Validation.check(self.url, name: path + ".url", maxLength: 100)
+        try Validation.check(self.urlSessionTransport, name: path + ".urlSessionTransport", maxLength: 100)
+        try Validation.check(self.uuid, name: path + ".uuid", maxLength: 100)
+        try Validation.check(self.validatable, name: path + ".validatable", maxLength: 100)
+        try Validation.check(self.validation, name: path + ".validation", maxLength: 100)
+        try Validation.check(self.a, name: path + ".a", maxLength: 100)
+        try Validation.check(self.additionalProperties, name: path + ".additionalProperties", maxLength: 100)
+        try Validation.check(self.b, name: path + ".b", maxLength: 100)
+        try Validation.check(self.body, name: path + ".body", maxLength: 100)
+        try Validation.check(self.c, name: path + ".c", maxLength: 100)
+        try Validation.check(self.container, name: path + ".container", maxLength: 100)
+        try Validation.check(self.decoder2, name: path + ".decoder2", maxLength: 100)
+        try Validation.check(self.defaultServerURL, name: path + ".defaultServerURL", maxLength: 100)
+        try Validation.check(self.e, name: path + ".e", maxLength: 100)
+        try Validation.check(self.encode, name: path + ".encode", maxLength: 100)
+        try Validation.check(self.encoder2, name: path + ".encoder2", maxLength: 100)
+        try Validation.check(self.error, name: path + ".error", maxLength: 100)
+        try Validation.check(self.failures, name: path + ".failures", maxLength: 100)
+        try Validation.check(self.from, name: path + ".from", maxLength: 100)
+        try Validation.check(self.get, name: path + ".get", maxLength: 100)
+        try Validation.check(self.indirect, name: path + ".indirect", maxLength: 100)
+        try Validation.check(self.newValue, name: path + ".newValue", maxLength: 100)
+        try Validation.check(self.path, name: path + ".path", maxLength: 100)
+        try Validation.check(self.serverURL2, name: path + ".serverURL2", maxLength: 100)
+        try Validation.check(self.set, name: path + ".set", maxLength: 100)
+        try Validation.check(self.startingAt, name: path + ".startingAt", maxLength: 100)
+        try Validation.check(self.tag, name: path + ".tag", maxLength: 100)
+        try Validation.check(self.timeout, name: path + ".timeout", maxLength: 100)
+        try Validation.check(self.to, name: path + ".to", maxLength: 100)
+        try Validation.check(self.transport, name: path + ".transport", maxLength: 100)
+        try Validation.check(self.unknown, name: path + ".unknown", maxLength: 100)
+        try Validation.check(self.validate, name: path + ".validate", maxLength: 100)
+        try Validation.check(self.validatesArguments, name: path + ".validatesArguments", maxLength: 100)
+        try Validation.check(self.value, name: path + ".value", maxLength: 100)
+        try Validation.check(self.w, name: path + ".w", maxLength: 100)
+        try Validation.check(self.apiError, name: path + ".apiError", maxLength: 100)
+        try Validation.check(self.optional, name: path + ".optional", maxLength: 100)
+        try Validation.check(self.array, name: path + ".array", maxLength: 100)
+        try Validation.check(self.dictionary, name: path + ".dictionary", maxLength: 100)
+        try Validation.check(self.never, name: path + ".never", maxLength: 100)
+        try Validation.check(self.void, name: path + ".void", maxLength: 100)
+        try Validation.check(self.self_, name: path + ".self_", maxLength: 100)
+        try Validation.check(self.type, name: path + ".type", maxLength: 100)
+        try Validation.check(self.error2, name: path + ".error2", maxLength: 100)
+        try Validation.check(self.request, name: path + ".request", maxLength: 100)
+        try Validation.check(self.core, name: path + ".core", maxLength: 100)
+        try Validation.check(self.firstPage, name: path + ".firstPage", maxLength: 100)
+        try Validation.check(self.credentials, name: path + ".credentials", maxLength: 100)
+        try Validation.check(self.request2, name: path + ".request2", maxLength: 100)
+        try Validation.check(self.core2, name: path + ".core2", maxLength: 100)
+        try Validation.check(self.credentials2, name: path + ".credentials2", maxLength: 100)
+        try Validation.check(self.firstPage2, name: path + ".firstPage2", maxLength: 100)
+        try Validation.check(self.same, name: path + ".same", maxLength: 100)
+        try Validation.check(self.fields, name: path + ".fields", maxLength: 100)
+        try Validation.check(self.encode2, name: path + ".encode2", maxLength: 100)
+        try Validation.check(self.parent, name: path + ".parent")
+    }
+}
+
+public struct CapturePage: FieldCodable, Hashable, Sendable, Validatable {
+    public var data: [Captures]?
+
+    public init(data: [Captures]? = nil) {
+        self.data = data
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.data, b.data) }
+    public init(_fields c: FieldReader) throws { try self.init(data: c.optional("data")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("data", self.data) }
+
+    public func validate(path: String) throws {
+        try Validation.check(self.data, name: path + ".data")
+    }
+}
+
+/// Every such name as an inline object, so as a nested type.
+public struct CaptureNests: FieldCodable, Hashable, Sendable {
+    public var anyCodingKey: CaptureNests.AnyCodingKeyValue2?
+    public var bool: CaptureNests.BoolValue2?
+    public var box: CaptureNests.BoxValue2?
+    public var client: CaptureNests.ClientValue2?
+    public var clientCore: CaptureNests.ClientCoreValue2?
+    public var codable: CaptureNests.CodableValue2?
+    public var credential: CaptureNests.CredentialValue2?
+    public var customStringConvertible: CaptureNests.CustomStringConvertibleValue2?
+    public var data: CaptureNests.DataValue2?
+    public var date: CaptureNests.DateValue2?
+    public var decoder: CaptureNests.DecoderValue3?
+    public var decodingError: CaptureNests.DecodingErrorValue2?
+    public var double: CaptureNests.DoubleValue2?
+    public var encoder: CaptureNests.EncoderValue3?
+    public var fieldCodable: CaptureNests.FieldCodableValue2?
+    public var fieldReader: CaptureNests.FieldReaderValue2?
+    public var fieldWriter: CaptureNests.FieldWriterValue2?
+    public var httpRequest: CaptureNests.HTTPRequestValue2?
+    public var httpTransport: CaptureNests.HTTPTransportValue2?
+    public var hashable: CaptureNests.HashableValue2?
+    public var int: CaptureNests.IntValue2?
+    public var jsonValue: CaptureNests.JSONValueValue2?
+    public var openEnum: CaptureNests.OpenEnumValue2?
+    public var pageSequence: CaptureNests.PageSequenceValue2?
+    public var percentEncoding: CaptureNests.PercentEncodingValue2?
+    public var sendable: CaptureNests.SendableValue2?
+    public var serverURL: CaptureNests.ServerURLValue3?
+    public var string: CaptureNests.StringValue2?
+    public var url: CaptureNests.URLValue2?
+    public var urlSessionTransport: CaptureNests.URLSessionTransportValue2?
+    public var uuid: CaptureNests.UUIDValue2?
+    public var validatable: CaptureNests.ValidatableValue2?
+    public var validation: CaptureNests.ValidationValue2?
+    public var a: CaptureNests.A2?
+    public var additionalProperties: CaptureNests.AdditionalProperties2?
+    public var b: CaptureNests.B2?
+    public var body: CaptureNests.Body2?
+    public var c: CaptureNests.C2?
+    public var container: CaptureNests.Container2?
+    public var decoder2: CaptureNests.DecoderValue4?
+    public var defaultServerURL: CaptureNests.DefaultServerURL2?
+    public var e: CaptureNests.E2?
+    public var encode: CaptureNests.Encode3?
+    public var encoder2: CaptureNests.EncoderValue4?
+    public var error: CaptureNests.ErrorValue3?
+    public var failures: CaptureNests.Failures2?
+    public var from: CaptureNests.From2?
+    public var get: CaptureNests.Get2?
+    public var indirect: CaptureNests.Indirect2?
+    public var newValue: CaptureNests.NewValue2?
+    public var path: CaptureNests.Path2?
+    public var serverURL2: CaptureNests.ServerURLValue4?
+    public var set: CaptureNests.SetValue2?
+    public var startingAt: CaptureNests.StartingAt2?
+    public var tag: CaptureNests.Tag2?
+    public var timeout: CaptureNests.Timeout2?
+    public var to: CaptureNests.To2?
+    public var transport: CaptureNests.Transport2?
+    public var unknown: CaptureNests.Unknown2?
+    public var validate: CaptureNests.Validate2?
+    public var validatesArguments: CaptureNests.ValidatesArguments2?
+    public var value: CaptureNests.Value4?
+    public var w: CaptureNests.W2?
+    public var apiError: CaptureNests.APIErrorValue2?
+    public var optional: CaptureNests.OptionalValue2?
+    public var array: CaptureNests.ArrayValue2?
+    public var dictionary: CaptureNests.DictionaryValue2?
+    public var never: CaptureNests.NeverValue2?
+    public var void: CaptureNests.VoidValue2?
+    public var self_: CaptureNests.SelfValue2?
+    public var type: CaptureNests.TypeValue2?
+    public var error2: CaptureNests.ErrorValue4?
+    public var request: CaptureNests.Request3?
+    public var core: CaptureNests.Core3?
+    public var firstPage: CaptureNests.FirstPage3?
+    public var credentials: CaptureNests.Credentials3?
+    public var request2: CaptureNests.Request4?
+    public var core2: CaptureNests.Core4?
+    public var credentials2: CaptureNests.Credentials4?
+    public var firstPage2: CaptureNests.FirstPage4?
+    public var same: CaptureNests.Same2?
+    public var fields: CaptureNests.Fields2?
+    public var encode2: CaptureNests.Encode4?
+
+    public init(
+        anyCodingKey: CaptureNests.AnyCodingKeyValue2? = nil, bool: CaptureNests.BoolValue2? = nil,
+        box: CaptureNests.BoxValue2? = nil, client: CaptureNests.ClientValue2? = nil,
+        clientCore: CaptureNests.ClientCoreValue2? = nil, codable: CaptureNests.CodableValue2? = nil,
+        credential: CaptureNests.CredentialValue2? = nil,
+        customStringConvertible: CaptureNests.CustomStringConvertibleValue2? = nil,
+        data: CaptureNests.DataValue2? = nil, date: CaptureNests.DateValue2? = nil,
+        decoder: CaptureNests.DecoderValue3? = nil, decodingError: CaptureNests.DecodingErrorValue2? = nil,
+        double: CaptureNests.DoubleValue2? = nil, encoder: CaptureNests.EncoderValue3? = nil,
+        fieldCodable: CaptureNests.FieldCodableValue2? = nil, fieldReader: CaptureNests.FieldReaderValue2? = nil,
+        fieldWriter: CaptureNests.FieldWriterValue2? = nil, httpRequest: CaptureNests.HTTPRequestValue2? = nil,
+        httpTransport: CaptureNests.HTTPTransportValue2? = nil, hashable: CaptureNests.HashableValue2? = nil,
+        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
+        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
+        serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
+        url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
+        uuid: CaptureNests.UUIDValue2? = nil, validatable: CaptureNests.ValidatableValue2? = nil,
+        validation: CaptureNests.ValidationValue2? = nil, a: CaptureNests.A2? = nil,
+        additionalProperties: CaptureNests.AdditionalProperties2? = nil, b: CaptureNests.B2? = nil,
+        body: CaptureNests.Body2? = nil, c: CaptureNests.C2? = nil, container: CaptureNests.Container2? = nil,
+        decoder2: CaptureNests.DecoderValue4? = nil, defaultServerURL: CaptureNests.DefaultServerURL2? = nil,
+        e: CaptureNests.E2? = nil, encode: CaptureNests.Encode3? = nil, encoder2: CaptureNests.EncoderValue4? = nil,
+        error: CaptureNests.ErrorValue3? = nil, failures: CaptureNests.Failures2? = nil,
+        from: CaptureNests.From2? = nil, get: CaptureNests.Get2? = nil, indirect: CaptureNests.Indirect2? = nil,
+        newValue: CaptureNests.NewValue2? = nil, path: CaptureNests.Path2? = nil,
+        serverURL2: CaptureNests.ServerURLValue4? = nil, set: CaptureNests.SetValue2? = nil,
+        startingAt: CaptureNests.StartingAt2? = nil, tag: CaptureNests.Tag2? = nil,
+        timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil,
+        unknown: CaptureNests.Unknown2? = nil, validate: CaptureNests.Validate2? = nil,
+        validatesArguments: CaptureNests.ValidatesArguments2? = nil, value: CaptureNests.Value4? = nil,
+        w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
+        optional: CaptureNests.OptionalValue2? = nil, array: CaptureNests.ArrayValue2? = nil,
+        dictionary: CaptureNests.DictionaryValue2? = nil, never: CaptureNests.NeverValue2? = nil,
+        void: CaptureNests.VoidValue2? = nil, self_: CaptureNests.SelfValue2? = nil,
+        type: CaptureNests.TypeValue2? = nil, error2: CaptureNests.ErrorValue4? = nil,
+        request: CaptureNests.Request3? = nil, core: CaptureNests.Core3? = nil,
+        firstPage: CaptureNests.FirstPage3? = nil, credentials: CaptureNests.Credentials3? = nil,
+        request2: CaptureNests.Request4? = nil, core2: CaptureNests.Core4? = nil,
+        credentials2: CaptureNests.Credentials4? = nil, firstPage2: CaptureNests.FirstPage4? = nil,
+        same: CaptureNests.Same2? = nil, fields: CaptureNests.Fields2? = nil, encode2: CaptureNests.Encode4? = nil
+    ) {
+        self.anyCodingKey = anyCodingKey
+        self.bool = bool
+        self.box = box
+        self.client = client
+        self.clientCore = clientCore
+        self.codable = codable
+        self.credential = credential
+        self.customStringConvertible = customStringConvertible
+        self.data = data
+        self.date = date
+        self.decoder = decoder
+        self.decodingError = decodingError
+        self.double = double
+        self.encoder = encoder
+        self.fieldCodable = fieldCodable
+        self.fieldReader = fieldReader
+        self.fieldWriter = fieldWriter
+        self.httpRequest = httpRequest
+        self.httpTransport = httpTransport
+        self.hashable = hashable
+        self.int = int
+        self.jsonValue = jsonValue
+        self.openEnum = openEnum
+        self.pageSequence = pageSequence
+        self.percentEncoding = percentEncoding
+        self.sendable = sendable
+        self.serverURL = serverURL
+        self.string = string
+        self.url = url
+        self.urlSessionTransport = urlSessionTransport
+        self.uuid = uuid
+        self.validatable = validatable
+        self.validation = validation
+        self.a = a
+        self.additionalProperties = additionalProperties
+        self.b = b
+        self.body = body
+        self.c = c
+        self.container = container
+        self.decoder2 = decoder2
+        self.defaultServerURL = defaultServerURL
+        self.e = e
+        self.encode = encode
+        self.encoder2 = encoder2
+        self.error = error
+        self.failures = failures
+        self.from = from
+        self.get = get
+        self.indirect = indirect
+        self.newValue = newValue
+        self.path = path
+        self.serverURL2 = serverURL2
+        self.set = set
+        self.startingAt = startingAt
+        self.tag = tag
+        self.timeout = timeout
+        self.to = to
+        self.transport = transport
+        self.unknown = unknown
+        self.validate = validate
+        self.validatesArguments = validatesArguments
+        self.value = value
+        self.w = w
+        self.apiError = apiError
+        self.optional = optional
+        self.array = array
+        self.dictionary = dictionary
+        self.never = never
+        self.void = void
+        self.self_ = self_
+        self.type = type
+        self.error2 = error2
+        self.request = request
+        self.core = core
+        self.firstPage = firstPage
+        self.credentials = credentials
+        self.request2 = request2
+        self.core2 = core2
+        self.credentials2 = credentials2
+        self.firstPage2 = firstPage2
+        self.same = same
+        self.fields = fields
+        self.encode2 = encode2
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        guard _same(a.anyCodingKey, b.anyCodingKey), _same(a.bool, b.bool), _same(a.box, b.box),
+              _same(a.client, b.client), _same(a.clientCore, b.clientCore), _same(a.codable, b.codable),
+              _same(a.credential, b.credential), _same(a.customStringConvertible, b.customStringConvertible),
+              _same(a.data, b.data), _same(a.date, b.date), _same(a.decoder, b.decoder),
+              _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
+              _same(a.fieldCodable, b.fieldCodable), _same(a.fieldReader, b.fieldReader),
+              _same(a.fieldWriter, b.fieldWriter), _same(a.httpRequest, b.httpRequest),
+              _same(a.httpTransport, b.httpTransport), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
+              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
+              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
+              _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
+              _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
+              _same(a.defaultServerURL, b.defaultServerURL), _same(a.e, b.e), _same(a.encode, b.encode),
+              _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
+              _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
+              _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set, b.set),
+              _same(a.startingAt, b.startingAt), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
+              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
+              _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
+              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
+              _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
+              _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
+              _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
+              _same(a.request2, b.request2), _same(a.core2, b.core2), _same(a.credentials2, b.credentials2),
+              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields, b.fields),
+              _same(a.encode2, b.encode2) else { return false }
+        return true
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(anyCodingKey: c.optional("AnyCodingKey"), bool: c.optional("Bool"), box: c.optional("Box"),
+            client: c.optional("Client"), clientCore: c.optional("ClientCore"), codable: c.optional("Codable"),
+            credential: c.optional("Credential"), customStringConvertible: c.optional("CustomStringConvertible"),
+            data: c.optional("Data"), date: c.optional("Date"), decoder: c.optional("Decoder"),
+            decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
+            fieldCodable: c.optional("FieldCodable"), fieldReader: c.optional("FieldReader"),
+            fieldWriter: c.optional("FieldWriter"), httpRequest: c.optional("HTTPRequest"),
+            httpTransport: c.optional("HTTPTransport"), hashable: c.optional("Hashable"), int: c.optional("Int"),
+            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
+            additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
+            c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
+            defaultServerURL: c.optional("defaultServerURL"), e: c.optional("e"), encode: c.optional("encode"),
+            encoder2: c.optional("encoder"), error: c.optional("error"), failures: c.optional("failures"),
+            from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
+            newValue: c.optional("newValue"), path: c.optional("path"), serverURL2: c.optional("serverURL"),
+            set: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
+            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
+            unknown: c.optional("unknown"), validate: c.optional("validate"),
+            validatesArguments: c.optional("validatesArguments"), value: c.optional("value"), w: c.optional("w"),
+            apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
+            dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
+            self_: c.optional("Self"), type: c.optional("Type"), error2: c.optional("Error"),
+            request: c.optional("request"), core: c.optional("core"), firstPage: c.optional("firstPage"),
+            credentials: c.optional("credentials"), request2: c.optional("_request"), core2: c.optional("_core"),
+            credentials2: c.optional("_credentials"), firstPage2: c.optional("_firstPage"), same: c.optional("_same"),
+            fields: c.optional("_fields"), encode2: c.optional("_encode"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("AnyCodingKey", self.anyCodingKey).optional("Bool", self.bool).optional("Box", self.box)
+            .optional("Client", self.client).optional("ClientCore", self.clientCore).optional("Codable", self.codable)
+            .optional("Credential", self.credential).optional("CustomStringConvertible", self.customStringConvertible)
+            .optional("Data", self.data).optional("Date", self.date).optional("Decoder", self.decoder)
+            .optional("DecodingError", self.decodingError).optional("Double", self.double)
+            .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
+            .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
+            .optional("HTTPRequest", self.httpRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
+            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
+            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
+            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
+            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
+            .optional("Validatable", self.validatable).optional("Validation", self.validation).optional("a", self.a)
+            .optional("additionalProperties", self.additionalProperties).optional("b", self.b)
+            .optional("body", self.body).optional("c", self.c).optional("container", self.container)
+            .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
+            .optional("e", self.e).optional("encode", self.encode).optional("encoder", self.encoder2)
+            .optional("error", self.error).optional("failures", self.failures).optional("from", self.from)
+            .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
+            .optional("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set)
+            .optional("startingAt", self.startingAt).optional("tag", self.tag).optional("timeout", self.timeout)
+            .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
+            .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
+            .optional("value", self.value).optional("w", self.w).optional("APIError", self.apiError)
+            .optional("Optional", self.optional).optional("Array", self.array).optional("Dictionary", self.dictionary)
+            .optional("Never", self.never).optional("Void", self.void).optional("Self", self.self_)
+            .optional("Type", self.type).optional("Error", self.error2).optional("request", self.request)
+            .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
+            .optional("_request", self.request2).optional("_core", self.core2)
+            .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
+            .optional("_same", self.same).optional("_fields", self.fields).optional("_encode", self.encode2)
+    }
+
+    public struct AnyCodingKeyValue2: FieldCodable, Hashable, Sendable {
+        public var anyCodingKey: String?
+
+        public init(anyCodingKey: String? = nil) {
+            self.anyCodingKey = anyCodingKey
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
+        public init(_fields c: FieldReader) throws { try self.init(anyCodingKey: c.optional("AnyCodingKey")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
+    }
+
+    public struct BoolValue2: FieldCodable, Hashable, Sendable {
+        public var bool: String?
+
+        public init(bool: String? = nil) {
+            self.bool = bool
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.bool, b.bool) }
+        public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
+    }
+
+    public struct BoxValue2: FieldCodable, Hashable, Sendable {
+        public var box: String?
+
+        public init(box: String? = nil) {
+            self.box = box
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.box, b.box) }
+        public init(_fields c: FieldReader) throws { try self.init(box: c.optional("Box")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Box", self.box) }
+    }
+
+    public struct ClientValue2: FieldCodable, Hashable, Sendable {
+        public var client: String?
+
+        public init(client: String? = nil) {
+            self.client = client
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.client, b.client) }
+        public init(_fields c: FieldReader) throws { try self.init(client: c.optional("Client")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Client", self.client) }
+    }
+
+    public struct ClientCoreValue2: FieldCodable, Hashable, Sendable {
+        public var clientCore: String?
+
+        public init(clientCore: String? = nil) {
+            self.clientCore = clientCore
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
+        public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
+    }
+
+    public struct CodableValue2: FieldCodable, Hashable, Sendable {
+        public var codable: String?
+
+        public init(codable: String? = nil) {
+            self.codable = codable
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.codable, b.codable) }
+        public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
+    }
+
+    public struct CredentialValue2: FieldCodable, Hashable, Sendable {
+        public var credential: String?
+
+        public init(credential: String? = nil) {
+            self.credential = credential
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.credential, b.credential) }
+        public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
+    }
+
+    public struct CustomStringConvertibleValue2: FieldCodable, Hashable, Sendable {
+        public var customStringConvertible: String?
+
+        public init(customStringConvertible: String? = nil) {
+            self.customStringConvertible = customStringConvertible
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.customStringConvertible, b.customStringConvertible) }
+
+        public init(_fields c: FieldReader) throws {
+            try self.init(customStringConvertible: c.optional("CustomStringConvertible"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("CustomStringConvertible", self.customStringConvertible)
+        }
+    }
+
+    public struct DataValue2: FieldCodable, Hashable, Sendable {
+        public var data: String?
+
+        public init(data: String? = nil) {
+            self.data = data
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.data, b.data) }
+        public init(_fields c: FieldReader) throws { try self.init(data: c.optional("Data")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Data", self.data) }
+    }
+
+    public struct DateValue2: FieldCodable, Hashable, Sendable {
+        public var date: String?
+
+        public init(date: String? = nil) {
+            self.date = date
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.date, b.date) }
+        public init(_fields c: FieldReader) throws { try self.init(date: c.optional("Date")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Date", self.date) }
+    }
+
+    public struct DecoderValue3: FieldCodable, Hashable, Sendable {
+        public var decoder: String?
+
+        public init(decoder: String? = nil) {
+            self.decoder = decoder
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.decoder, b.decoder) }
+        public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("Decoder")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Decoder", self.decoder) }
+    }
+
+    public struct DecodingErrorValue2: FieldCodable, Hashable, Sendable {
+        public var decodingError: String?
+
+        public init(decodingError: String? = nil) {
+            self.decodingError = decodingError
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
+        public init(_fields c: FieldReader) throws { try self.init(decodingError: c.optional("DecodingError")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("DecodingError", self.decodingError) }
+    }
+
+    public struct DoubleValue2: FieldCodable, Hashable, Sendable {
+        public var double: String?
+
+        public init(double: String? = nil) {
+            self.double = double
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.double, b.double) }
+        public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
+    }
+
+    public struct EncoderValue3: FieldCodable, Hashable, Sendable {
+        public var encoder: String?
+
+        public init(encoder: String? = nil) {
+            self.encoder = encoder
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+        public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
+    }
+
+    public struct FieldCodableValue2: FieldCodable, Hashable, Sendable {
+        public var fieldCodable: String?
+
+        public init(fieldCodable: String? = nil) {
+            self.fieldCodable = fieldCodable
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
+        public init(_fields c: FieldReader) throws { try self.init(fieldCodable: c.optional("FieldCodable")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
+    }
+
+    public struct FieldReaderValue2: FieldCodable, Hashable, Sendable {
+        public var fieldReader: String?
+
+        public init(fieldReader: String? = nil) {
+            self.fieldReader = fieldReader
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
+        public init(_fields c: FieldReader) throws { try self.init(fieldReader: c.optional("FieldReader")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
+    }
+
+    public struct FieldWriterValue2: FieldCodable, Hashable, Sendable {
+        public var fieldWriter: String?
+
+        public init(fieldWriter: String? = nil) {
+            self.fieldWriter = fieldWriter
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
+        public init(_fields c: FieldReader) throws { try self.init(fieldWriter: c.optional("FieldWriter")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
+    }
+
+    public struct HTTPRequestValue2: FieldCodable, Hashable, Sendable {
+        public var httpRequest: String?
+
+        public init(httpRequest: String? = nil) {
+            self.httpRequest = httpRequest
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.httpRequest, b.httpRequest) }
+        public init(_fields c: FieldReader) throws { try self.init(httpRequest: c.optional("HTTPRequest")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPRequest", self.httpRequest) }
+    }
+
+    public struct HTTPTransportValue2: FieldCodable, Hashable, Sendable {
+        public var httpTransport: String?
+
+        public init(httpTransport: String? = nil) {
+            self.httpTransport = httpTransport
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
+        public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
+    }
+
+    public struct HashableValue2: FieldCodable, Hashable, Sendable {
+        public var hashable: String?
+
+        public init(hashable: String? = nil) {
+            self.hashable = hashable
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.hashable, b.hashable) }
+        public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
+    }
+
+    public struct IntValue2: FieldCodable, Hashable, Sendable {
+        public var int: String?
+
+        public init(int: String? = nil) {
+            self.int = int
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.int, b.int) }
+        public init(_fields c: FieldReader) throws { try self.init(int: c.optional("Int")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Int", self.int) }
+    }
+
+    public struct JSONValueValue2: FieldCodable, Hashable, Sendable {
+        public var jsonValue: String?
+
+        public init(jsonValue: String? = nil) {
+            self.jsonValue = jsonValue
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.jsonValue, b.jsonValue) }
+        public init(_fields c: FieldReader) throws { try self.init(jsonValue: c.optional("JSONValue")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("JSONValue", self.jsonValue) }
+    }
+
+    public struct OpenEnumValue2: FieldCodable, Hashable, Sendable {
+        public var openEnum: String?
+
+        public init(openEnum: String? = nil) {
+            self.openEnum = openEnum
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.openEnum, b.openEnum) }
+        public init(_fields c: FieldReader) throws { try self.init(openEnum: c.optional("OpenEnum")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("OpenEnum", self.openEnum) }
+    }
+
+    public struct PageSequenceValue2: FieldCodable, Hashable, Sendable {
+        public var pageSequence: String?
+
+        public init(pageSequence: String? = nil) {
+            self.pageSequence = pageSequence
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
+        public init(_fields c: FieldReader) throws { try self.init(pageSequence: c.optional("PageSequence")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
+    }
+
+    public struct PercentEncodingValue2: FieldCodable, Hashable, Sendable {
+        public var percentEncoding: String?
+
+        public init(percentEncoding: String? = nil) {
+            self.percentEncoding = percentEncoding
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
+        public init(_fields c: FieldReader) throws { try self.init(percentEncoding: c.optional("PercentEncoding")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("PercentEncoding", self.percentEncoding) }
+    }
+
+    public struct SendableValue2: FieldCodable, Hashable, Sendable {
+        public var sendable: String?
+
+        public init(sendable: String? = nil) {
+            self.sendable = sendable
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.sendable, b.sendable) }
+        public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
+    }
+
+    public struct ServerURLValue3: FieldCodable, Hashable, Sendable {
+        public var serverURL: String?
+
+        public init(serverURL: String? = nil) {
+            self.serverURL = serverURL
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+        public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
+    }
+
+    public struct StringValue2: FieldCodable, Hashable, Sendable {
+        public var string: String?
+
+        public init(string: String? = nil) {
+            self.string = string
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.string, b.string) }
+        public init(_fields c: FieldReader) throws { try self.init(string: c.optional("String")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("String", self.string) }
+    }
+
+    public struct URLValue2: FieldCodable, Hashable, Sendable {
+        public var url: String?
+
+        public init(url: String? = nil) {
+            self.url = url
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.url, b.url) }
+        public init(_fields c: FieldReader) throws { try self.init(url: c.optional("URL")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("URL", self.url) }
+    }
+
+    public struct URLSessionTransportValue2: FieldCodable, Hashable, Sendable {
+        public var urlSessionTransport: String?
+
+        public init(urlSessionTransport: String? = nil) {
+            self.urlSessionTransport = urlSessionTransport
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
+
+        public init(_fields c: FieldReader) throws {
+            try self.init(urlSessionTransport: c.optional("URLSessionTransport"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws { try w.optional("URLSessionTransport", self.urlSessionTransport) }
+    }
+
+    public struct UUIDValue2: FieldCodable, Hashable, Sendable {
+        public var uuid: String?
+
+        public init(uuid: String? = nil) {
+            self.uuid = uuid
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.uuid, b.uuid) }
+        public init(_fields c: FieldReader) throws { try self.init(uuid: c.optional("UUID")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("UUID", self.uuid) }
+    }
+
+    public struct ValidatableValue2: FieldCodable, Hashable, Sendable {
+        public var validatable: String?
+
+        public init(validatable: String? = nil) {
+            self.validatable = validatable
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.validatable, b.validatable) }
+        public init(_fields c: FieldReader) throws { try self.init(validatable: c.optional("Validatable")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
+    }
+
+    public struct ValidationValue2: FieldCodable, Hashable, Sendable {
+        public var validation: String?
+
+        public init(validation: String? = nil) {
+            self.validation = validation
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.validation, b.validation) }
+        public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
+    }
+
+    public struct A2: FieldCodable, Hashable, Sendable {
+        public var a: String?
+
+        public init(a: String? = nil) {
+            self.a = a
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+        public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
+    }
+
+    public struct AdditionalProperties2: FieldCodable, Hashable, Sendable {
+        public var additionalProperties: String?
+
+        public init(additionalProperties: String? = nil) {
+            self.additionalProperties = additionalProperties
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.additionalProperties, b.additionalProperties) }
+
+        public init(_fields c: FieldReader) throws {
+            try self.init(additionalProperties: c.optional("additionalProperties"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("additionalProperties", self.additionalProperties)
+        }
+    }
+
+    public struct B2: FieldCodable, Hashable, Sendable {
+        public var b: String?
+
+        public init(b: String? = nil) {
+            self.b = b
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+        public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
+    }
+
+    public struct Body2: FieldCodable, Hashable, Sendable {
+        public var body: String?
+
+        public init(body: String? = nil) {
+            self.body = body
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.body, b.body) }
+        public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
+    }
+
+    public struct C2: FieldCodable, Hashable, Sendable {
+        public var c: String?
+
+        public init(c: String? = nil) {
+            self.c = c
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.c, b.c) }
+        public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
+    }
+
+    public struct Container2: FieldCodable, Hashable, Sendable {
+        public var container: String?
+
+        public init(container: String? = nil) {
+            self.container = container
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.container, b.container) }
+        public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
+    }
+
+    public struct DecoderValue4: FieldCodable, Hashable, Sendable {
+        public var decoder: String?
+
+        public init(decoder: String? = nil) {
+            self.decoder = decoder
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.decoder, b.decoder) }
+        public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
+    }
+
+    public struct DefaultServerURL2: FieldCodable, Hashable, Sendable {
+        public var defaultServerURL: String?
+
+        public init(defaultServerURL: String? = nil) {
+            self.defaultServerURL = defaultServerURL
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
+        public init(_fields c: FieldReader) throws { try self.init(defaultServerURL: c.optional("defaultServerURL")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("defaultServerURL", self.defaultServerURL) }
+    }
+
+    public struct E2: FieldCodable, Hashable, Sendable {
+        public var e: String?
+
+        public init(e: String? = nil) {
+            self.e = e
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.e, b.e) }
+        public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
+    }
+
+    public struct Encode3: FieldCodable, Hashable, Sendable {
+        public var encode: String?
+
+        public init(encode: String? = nil) {
+            self.encode = encode
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+        public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
+    }
+
+    public struct EncoderValue4: FieldCodable, Hashable, Sendable {
+        public var encoder: String?
+
+        public init(encoder: String? = nil) {
+            self.encoder = encoder
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+        public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
+    }
+
+    public struct ErrorValue3: FieldCodable, Hashable, Sendable {
+        public var error: String?
+
+        public init(error: String? = nil) {
+            self.error = error
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+        public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
+    }
+
+    public struct Failures2: FieldCodable, Hashable, Sendable {
+        public var failures: String?
+
+        public init(failures: String? = nil) {
+            self.failures = failures
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.failures, b.failures) }
+        public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
+    }
+
+    public struct From2: FieldCodable, Hashable, Sendable {
+        public var from: String?
+
+        public init(from: String? = nil) {
+            self.from = from
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.from, b.from) }
+        public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
+    }
+
+    public struct Get2: FieldCodable, Hashable, Sendable {
+        public var get: String?
+
+        public init(get: String? = nil) {
+            self.get = get
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.get, b.get) }
+        public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
+    }
+
+    public struct Indirect2: FieldCodable, Hashable, Sendable {
+        public var indirect: String?
+
+        public init(indirect: String? = nil) {
+            self.indirect = indirect
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.indirect, b.indirect) }
+        public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
+    }
+
+    public struct NewValue2: FieldCodable, Hashable, Sendable {
+        public var newValue: String?
+
+        public init(newValue: String? = nil) {
+            self.newValue = newValue
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.newValue, b.newValue) }
+        public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
+    }
+
+    public struct Path2: FieldCodable, Hashable, Sendable {
+        public var path: String?
+
+        public init(path: String? = nil) {
+            self.path = path
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.path, b.path) }
+        public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
+    }
+
+    public struct ServerURLValue4: FieldCodable, Hashable, Sendable {
+        public var serverURL: String?
+
+        public init(serverURL: String? = nil) {
+            self.serverURL = serverURL
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+        public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
+    }
+
+    public struct SetValue2: FieldCodable, Hashable, Sendable {
+        public var set: String?
+
+        public init(set: String? = nil) {
+            self.set = set
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+        public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
+    }
+
+    public struct StartingAt2: FieldCodable, Hashable, Sendable {
+        public var startingAt: String?
+
+        public init(startingAt: String? = nil) {
+            self.startingAt = startingAt
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
+        public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
+    }
+
+    public struct Tag2: FieldCodable, Hashable, Sendable {
+        public var tag: String?
+
+        public init(tag: String? = nil) {
+            self.tag = tag
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.tag, b.tag) }
+        public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
+    }
+
+    public struct Timeout2: FieldCodable, Hashable, Sendable {
+        public var timeout: String?
+
+        public init(timeout: String? = nil) {
+            self.timeout = timeout
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.timeout, b.timeout) }
+        public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
+    }
+
+    public struct To2: FieldCodable, Hashable, Sendable {
+        public var to: String?
+
+        public init(to: String? = nil) {
+            self.to = to
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.to, b.to) }
+        public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
+    }
+
+    public struct Transport2: FieldCodable, Hashable, Sendable {
+        public var transport: String?
+
+        public init(transport: String? = nil) {
+            self.transport = transport
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.transport, b.transport) }
+        public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
+    }
+
+    public struct Unknown2: FieldCodable, Hashable, Sendable {
+        public var unknown: String?
+
+        public init(unknown: String? = nil) {
+            self.unknown = unknown
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.unknown, b.unknown) }
+        public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
+    }
+
+    public struct Validate2: FieldCodable, Hashable, Sendable {
+        public var validate: String?
+
+        public init(validate: String? = nil) {
+            self.validate = validate
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.validate, b.validate) }
+        public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
+    }
+
+    public struct ValidatesArguments2: FieldCodable, Hashable, Sendable {
+        public var validatesArguments: String?
+
+        public init(validatesArguments: String? = nil) {
+            self.validatesArguments = validatesArguments
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
+
+        public init(_fields c: FieldReader) throws {
+            try self.init(validatesArguments: c.optional("validatesArguments"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws { try w.optional("validatesArguments", self.validatesArguments) }
+    }
+
+    public struct Value4: FieldCodable, Hashable, Sendable {
+        public var value: String?
+
+        public init(value: String? = nil) {
+            self.value = value
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
+        public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
+    }
+
+    public struct W2: FieldCodable, Hashable, Sendable {
+        public var w: String?
+
+        public init(w: String? = nil) {
+            self.w = w
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.w, b.w) }
+        public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
+    }
+
+    public struct APIErrorValue2: FieldCodable, Hashable, Sendable {
+        public var apiError: String?
+
+        public init(apiError: String? = nil) {
+            self.apiError = apiError
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.apiError, b.apiError) }
+        public init(_fields c: FieldReader) throws { try self.init(apiError: c.optional("APIError")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("APIError", self.apiError) }
+    }
+
+    public struct OptionalValue2: FieldCodable, Hashable, Sendable {
+        public var optional: String?
+
+        public init(optional: String? = nil) {
+            self.optional = optional
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.optional, b.optional) }
+        public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
+    }
+
+    public struct ArrayValue2: FieldCodable, Hashable, Sendable {
+        public var array: String?
+
+        public init(array: String? = nil) {
+            self.array = array
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.array, b.array) }
+        public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
+    }
+
+    public struct DictionaryValue2: FieldCodable, Hashable, Sendable {
+        public var dictionary: String?
+
+        public init(dictionary: String? = nil) {
+            self.dictionary = dictionary
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
+        public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
+    }
+
+    public struct NeverValue2: FieldCodable, Hashable, Sendable {
+        public var never: String?
+
+        public init(never: String? = nil) {
+            self.never = never
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.never, b.never) }
+        public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
+    }
+
+    public struct VoidValue2: FieldCodable, Hashable, Sendable {
+        public var void: String?
+
+        public init(void: String? = nil) {
+            self.void = void
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.void, b.void) }
+        public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
+    }
+
+    public struct SelfValue2: FieldCodable, Hashable, Sendable {
+        public var self_: String?
+
+        public init(self_: String? = nil) {
+            self.self_ = self_
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.self_, b.self_) }
+        public init(_fields c: FieldReader) throws { try self.init(self_: c.optional("Self")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Self", self.self_) }
+    }
+
+    public struct TypeValue2: FieldCodable, Hashable, Sendable {
+        public var type: String?
+
+        public init(type: String? = nil) {
+            self.type = type
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.type, b.type) }
+        public init(_fields c: FieldReader) throws { try self.init(type: c.optional("Type")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Type", self.type) }
+    }
+
+    public struct ErrorValue4: FieldCodable, Hashable, Sendable {
+        public var error: String?
+
+        public init(error: String? = nil) {
+            self.error = error
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+        public init(_fields c: FieldReader) throws { try self.init(error: c.optional("Error")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Error", self.error) }
+    }
+
+    public struct Request3: FieldCodable, Hashable, Sendable {
+        public var request: String?
+
+        public init(request: String? = nil) {
+            self.request = request
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+        public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
+    }
+
+    public struct Core3: FieldCodable, Hashable, Sendable {
+        public var core: String?
+
+        public init(core: String? = nil) {
+            self.core = core
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+        public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
+    }
+
+    public struct FirstPage3: FieldCodable, Hashable, Sendable {
+        public var firstPage: String?
+
+        public init(firstPage: String? = nil) {
+            self.firstPage = firstPage
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+        public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
+    }
+
+    public struct Credentials3: FieldCodable, Hashable, Sendable {
+        public var credentials: String?
+
+        public init(credentials: String? = nil) {
+            self.credentials = credentials
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+        public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("credentials")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
+    }
+
+    public struct Request4: FieldCodable, Hashable, Sendable {
+        public var request: String?
+
+        public init(request: String? = nil) {
+            self.request = request
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+        public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
+    }
+
+    public struct Core4: FieldCodable, Hashable, Sendable {
+        public var core: String?
+
+        public init(core: String? = nil) {
+            self.core = core
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+        public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
+    }
+
+    public struct Credentials4: FieldCodable, Hashable, Sendable {
+        public var credentials: String?
+
+        public init(credentials: String? = nil) {
+            self.credentials = credentials
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+        public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("_credentials")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
+    }
+
+    public struct FirstPage4: FieldCodable, Hashable, Sendable {
+        public var firstPage: String?
+
+        public init(firstPage: String? = nil) {
+            self.firstPage = firstPage
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+        public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
+    }
+
+    public struct Same2: FieldCodable, Hashable, Sendable {
+        public var same: String?
+
+        public init(same: String? = nil) {
+            self.same = same
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.same, b.same) }
+        public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
+    }
+
+    public struct Fields2: FieldCodable, Hashable, Sendable {
+        public var fields: String?
+
+        public init(fields: String? = nil) {
+            self.fields = fields
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+        public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
+    }
+
+    public struct Encode4: FieldCodable, Hashable, Sendable {
+        public var encode: String?
+
+        public init(encode: String? = nil) {
+            self.encode = encode
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+        public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
+    }
+}
+
+public enum CaptureCases: OpenEnum {
+    case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
+    case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, httpRequest, httpTransport, hashable
+    case int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport
+    case uuid, validatable, validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e
+    case encode, encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set, startingAt, tag
+    case timeout, to, transport, unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary
+    case never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2
+    case firstPage2, same, fields, encode2
+    /// A value this client does not know yet; the raw value is kept.
+    case unknown(String)
+
+    public var rawValue: String {
+        switch self {
+        case .anyCodingKey: "AnyCodingKey"
+        case .bool: "Bool"
+        case .box: "Box"
+        case .client: "Client"
+        case .clientCore: "ClientCore"
+        case .codable: "Codable"
+        case .credential: "Credential"
+        case .customStringConvertible: "CustomStringConvertible"
+        case .data: "Data"
+        case .date: "Date"
+        case .decoder: "Decoder"
+        case .decodingError: "DecodingError"
+        case .double: "Double"
+        case .encoder: "Encoder"
+        case .fieldCodable: "FieldCodable"
+        case .fieldReader: "FieldReader"
+        case .fieldWriter: "FieldWriter"
+        case .httpRequest: "HTTPRequest"
+        case .httpTransport: "HTTPTransport"
+        case .hashable: "Hashable"
+        case .int: "Int"
+        case .jsonValue: "JSONValue"
+        case .openEnum: "OpenEnum"
+        case .pageSequence: "PageSequence"
+        case .percentEncoding: "PercentEncoding"
+        case .sendable: "Sendable"
+        case .serverURL: "ServerURL"
+        case .string: "String"
+        case .url: "URL"
+        case .urlSessionTransport: "URLSessionTransport"
+        case .uuid: "UUID"
+        case .validatable: "Validatable"
+        case .validation: "Validation"
+        case .a: "a"
+        case .additionalProperties: "additionalProperties"
+        case .b: "b"
+        case .body: "body"
+        case .c: "c"
+        case .container: "container"
+        case .decoder2: "decoder"
+        case .defaultServerURL: "defaultServerURL"
+        case .e: "e"
+        case .encode: "encode"
+        case .encoder2: "encoder"
+        case .error: "error"
+        case .failures: "failures"
+        case .from: "from"
+        case .get: "get"
+        case .indirect: "indirect"
+        case .newValue: "newValue"
+        case .path: "path"
+        case .serverURL2: "serverURL"
+        case .set: "set"
+        case .startingAt: "startingAt"
+        case .tag: "tag"
+        case .timeout: "timeout"
+        case .to: "to"
+        case .transport: "transport"
+        case .unknown2: "unknown"
+        case .validate: "validate"
+        case .validatesArguments: "validatesArguments"
+        case .value: "value"
+        case .w: "w"
+        case .apiError: "APIError"
+        case .optional: "Optional"
+        case .array: "Array"
+        case .dictionary: "Dictionary"
+        case .never: "Never"
+        case .void: "Void"
+        case .self_: "Self"
+        case .type: "Type"
+        case .error2: "Error"
+        case .request: "request"
+        case .core: "core"
+        case .firstPage: "firstPage"
+        case .credentials: "credentials"
+        case .request2: "_request"
+        case .core2: "_core"
+        case .credentials2: "_credentials"
+        case .firstPage2: "_firstPage"
+        case .same: "_same"
+        case .fields: "_fields"
+        case .encode2: "_encode"
+        case .unknown(let value): value
+        }
+    }
+
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .httpRequest, .httpTransport, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields, .encode2]
+}
+
+public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
+    public var anyCodingKey: String?
+
+    public init(anyCodingKey: String? = nil) {
+        self.anyCodingKey = anyCodingKey
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
+    public init(_fields c: FieldReader) throws { try self.init(anyCodingKey: c.optional("AnyCodingKey")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
+}
+
+public struct BoolValue: FieldCodable, Hashable, Sendable {
+    public var bool: String?
+
+    public init(bool: String? = nil) {
+        self.bool = bool
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.bool, b.bool) }
+    public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
+}
+
+public struct ClientCoreValue: FieldCodable, Hashable, Sendable {
+    public var clientCore: String?
+
+    public init(clientCore: String? = nil) {
+        self.clientCore = clientCore
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
+    public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
+}
+
+public struct CodableValue: FieldCodable, Hashable, Sendable {
+    public var codable: String?
+
+    public init(codable: String? = nil) {
+        self.codable = codable
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.codable, b.codable) }
+    public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
+}
+
+public struct CredentialValue: FieldCodable, Hashable, Sendable {
+    public var credential: String?
+
+    public init(credential: String? = nil) {
+        self.credential = credential
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.credential, b.credential) }
+    public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
+}
+
+public struct CustomStringConvertibleValue: FieldCodable, Hashable, Sendable {
+    public var customStringConvertible: String?
+
+    public init(customStringConvertible: String? = nil) {
+        self.customStringConvertible = customStringConvertible
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.customStringConvertible, b.customStringConvertible) }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(customStringConvertible: c.optional("CustomStringConvertible"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("CustomStringConvertible", self.customStringConvertible)
+    }
+}
+
+public struct DecodingErrorValue: FieldCodable, Hashable, Sendable {
+    public var decodingError: String?
+
+    public init(decodingError: String? = nil) {
+        self.decodingError = decodingError
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
+    public init(_fields c: FieldReader) throws { try self.init(decodingError: c.optional("DecodingError")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("DecodingError", self.decodingError) }
+}
+
+public struct DoubleValue: FieldCodable, Hashable, Sendable {
+    public var double: String?
+
+    public init(double: String? = nil) {
+        self.double = double
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.double, b.double) }
+    public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
+}
+
+public struct EncoderValue: FieldCodable, Hashable, Sendable {
+    public var encoder: String?
+
+    public init(encoder: String? = nil) {
+        self.encoder = encoder
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+    public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
+}
+
+public struct FieldCodableValue: FieldCodable, Hashable, Sendable {
+    public var fieldCodable: String?
+
+    public init(fieldCodable: String? = nil) {
+        self.fieldCodable = fieldCodable
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
+    public init(_fields c: FieldReader) throws { try self.init(fieldCodable: c.optional("FieldCodable")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
+}
+
+public struct FieldReaderValue: FieldCodable, Hashable, Sendable {
+    public var fieldReader: String?
+
+    public init(fieldReader: String? = nil) {
+        self.fieldReader = fieldReader
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
+    public init(_fields c: FieldReader) throws { try self.init(fieldReader: c.optional("FieldReader")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
+}
+
+public struct FieldWriterValue: FieldCodable, Hashable, Sendable {
+    public var fieldWriter: String?
+
+    public init(fieldWriter: String? = nil) {
+        self.fieldWriter = fieldWriter
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
+    public init(_fields c: FieldReader) throws { try self.init(fieldWriter: c.optional("FieldWriter")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
+}
+
+public struct HTTPRequestValue: FieldCodable, Hashable, Sendable {
+    public var httpRequest: String?
+
+    public init(httpRequest: String? = nil) {
+        self.httpRequest = httpRequest
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.httpRequest, b.httpRequest) }
+    public init(_fields c: FieldReader) throws { try self.init(httpRequest: c.optional("HTTPRequest")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPRequest", self.httpRequest) }
+}
+
+public struct HTTPTransportValue: FieldCodable, Hashable, Sendable {
+    public var httpTransport: String?
+
+    public init(httpTransport: String? = nil) {
+        self.httpTransport = httpTransport
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
+    public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
+}
+
+public struct HashableValue: FieldCodable, Hashable, Sendable {
+    public var hashable: String?
+
+    public init(hashable: String? = nil) {
+        self.hashable = hashable
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.hashable, b.hashable) }
+    public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
+}
+
+public struct PageSequenceValue: FieldCodable, Hashable, Sendable {
+    public var pageSequence: String?
+
+    public init(pageSequence: String? = nil) {
+        self.pageSequence = pageSequence
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
+    public init(_fields c: FieldReader) throws { try self.init(pageSequence: c.optional("PageSequence")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
+}
+
+public struct PercentEncodingValue: FieldCodable, Hashable, Sendable {
+    public var percentEncoding: String?
+
+    public init(percentEncoding: String? = nil) {
+        self.percentEncoding = percentEncoding
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
+    public init(_fields c: FieldReader) throws { try self.init(percentEncoding: c.optional("PercentEncoding")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("PercentEncoding", self.percentEncoding) }
+}
+
+public struct SendableValue: FieldCodable, Hashable, Sendable {
+    public var sendable: String?
+
+    public init(sendable: String? = nil) {
+        self.sendable = sendable
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.sendable, b.sendable) }
+    public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
+}
+
+public struct ServerURLValue: FieldCodable, Hashable, Sendable {
+    public var serverURL: String?
+
+    public init(serverURL: String? = nil) {
+        self.serverURL = serverURL
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+    public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
+}
+
+public struct URLSessionTransportValue: FieldCodable, Hashable, Sendable {
+    public var urlSessionTransport: String?
+
+    public init(urlSessionTransport: String? = nil) {
+        self.urlSessionTransport = urlSessionTransport
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
+    public init(_fields c: FieldReader) throws { try self.init(urlSessionTransport: c.optional("URLSessionTransport")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("URLSessionTransport", self.urlSessionTransport) }
+}
+
+public struct ValidatableValue: FieldCodable, Hashable, Sendable {
+    public var validatable: String?
+
+    public init(validatable: String? = nil) {
+        self.validatable = validatable
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.validatable, b.validatable) }
+    public init(_fields c: FieldReader) throws { try self.init(validatable: c.optional("Validatable")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
+}
+
+public struct ValidationValue: FieldCodable, Hashable, Sendable {
+    public var validation: String?
+
+    public init(validation: String? = nil) {
+        self.validation = validation
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.validation, b.validation) }
+    public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
+}
+
+public struct A: FieldCodable, Hashable, Sendable {
+    public var a: String?
+
+    public init(a: String? = nil) {
+        self.a = a
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
+}
+
+public struct AdditionalProperties: FieldCodable, Hashable, Sendable {
+    public var additionalProperties: String?
+
+    public init(additionalProperties: String? = nil) {
+        self.additionalProperties = additionalProperties
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.additionalProperties, b.additionalProperties) }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(additionalProperties: c.optional("additionalProperties"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.optional("additionalProperties", self.additionalProperties) }
+}
+
+public struct B: FieldCodable, Hashable, Sendable {
+    public var b: String?
+
+    public init(b: String? = nil) {
+        self.b = b
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+    public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
+}
+
+public struct Body: FieldCodable, Hashable, Sendable {
+    public var body: String?
+
+    public init(body: String? = nil) {
+        self.body = body
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.body, b.body) }
+    public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
+}
+
+public struct C: FieldCodable, Hashable, Sendable {
+    public var c: String?
+
+    public init(c: String? = nil) {
+        self.c = c
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.c, b.c) }
+    public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
+}
+
+public struct Container: FieldCodable, Hashable, Sendable {
+    public var container: String?
+
+    public init(container: String? = nil) {
+        self.container = container
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.container, b.container) }
+    public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
+}
+
+public struct DecoderValue: FieldCodable, Hashable, Sendable {
+    public var decoder: String?
+
+    public init(decoder: String? = nil) {
+        self.decoder = decoder
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.decoder, b.decoder) }
+    public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
+}
+
+public struct DefaultServerURL: FieldCodable, Hashable, Sendable {
+    public var defaultServerURL: String?
+
+    public init(defaultServerURL: String? = nil) {
+        self.defaultServerURL = defaultServerURL
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
+    public init(_fields c: FieldReader) throws { try self.init(defaultServerURL: c.optional("defaultServerURL")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("defaultServerURL", self.defaultServerURL) }
+}
+
+public struct E: FieldCodable, Hashable, Sendable {
+    public var e: String?
+
+    public init(e: String? = nil) {
+        self.e = e
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.e, b.e) }
+    public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
+}
+
+public struct Encode: FieldCodable, Hashable, Sendable {
+    public var encode: String?
+
+    public init(encode: String? = nil) {
+        self.encode = encode
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+    public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
+}
+
+public struct EncoderValue2: FieldCodable, Hashable, Sendable {
+    public var encoder: String?
+
+    public init(encoder: String? = nil) {
+        self.encoder = encoder
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+    public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
+}
+
+public struct ErrorValue: FieldCodable, Hashable, Sendable {
+    public var error: String?
+
+    public init(error: String? = nil) {
+        self.error = error
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+    public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
+}
+
+public struct Failures: FieldCodable, Hashable, Sendable {
+    public var failures: String?
+
+    public init(failures: String? = nil) {
+        self.failures = failures
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.failures, b.failures) }
+    public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
+}
+
+public struct From: FieldCodable, Hashable, Sendable {
+    public var from: String?
+
+    public init(from: String? = nil) {
+        self.from = from
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.from, b.from) }
+    public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
+}
+
+public struct Get: FieldCodable, Hashable, Sendable {
+    public var get: String?
+
+    public init(get: String? = nil) {
+        self.get = get
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.get, b.get) }
+    public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
+}
+
+public struct Indirect: FieldCodable, Hashable, Sendable {
+    public var indirect: String?
+
+    public init(indirect: String? = nil) {
+        self.indirect = indirect
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.indirect, b.indirect) }
+    public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
+}
+
+public struct NewValue: FieldCodable, Hashable, Sendable {
+    public var newValue: String?
+
+    public init(newValue: String? = nil) {
+        self.newValue = newValue
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.newValue, b.newValue) }
+    public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
+}
+
+public struct Path: FieldCodable, Hashable, Sendable {
+    public var path: String?
+
+    public init(path: String? = nil) {
+        self.path = path
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.path, b.path) }
+    public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
+}
+
+public struct ServerURLValue2: FieldCodable, Hashable, Sendable {
+    public var serverURL: String?
+
+    public init(serverURL: String? = nil) {
+        self.serverURL = serverURL
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+    public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
+}
+
+public struct SetValue: FieldCodable, Hashable, Sendable {
+    public var set: String?
+
+    public init(set: String? = nil) {
+        self.set = set
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+    public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
+}
+
+public struct StartingAt: FieldCodable, Hashable, Sendable {
+    public var startingAt: String?
+
+    public init(startingAt: String? = nil) {
+        self.startingAt = startingAt
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
+    public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
+}
+
+public struct Tag: FieldCodable, Hashable, Sendable {
+    public var tag: String?
+
+    public init(tag: String? = nil) {
+        self.tag = tag
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.tag, b.tag) }
+    public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
+}
+
+public struct Timeout: FieldCodable, Hashable, Sendable {
+    public var timeout: String?
+
+    public init(timeout: String? = nil) {
+        self.timeout = timeout
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.timeout, b.timeout) }
+    public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
+}
+
+public struct To: FieldCodable, Hashable, Sendable {
+    public var to: String?
+
+    public init(to: String? = nil) {
+        self.to = to
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.to, b.to) }
+    public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
+}
+
+public struct Transport: FieldCodable, Hashable, Sendable {
+    public var transport: String?
+
+    public init(transport: String? = nil) {
+        self.transport = transport
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.transport, b.transport) }
+    public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
+}
+
+public struct Unknown: FieldCodable, Hashable, Sendable {
+    public var unknown: String?
+
+    public init(unknown: String? = nil) {
+        self.unknown = unknown
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.unknown, b.unknown) }
+    public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
+}
+
+public struct Validate: FieldCodable, Hashable, Sendable {
+    public var validate: String?
+
+    public init(validate: String? = nil) {
+        self.validate = validate
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.validate, b.validate) }
+    public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
+}
+
+public struct ValidatesArguments: FieldCodable, Hashable, Sendable {
+    public var validatesArguments: String?
+
+    public init(validatesArguments: String? = nil) {
+        self.validatesArguments = validatesArguments
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
+    public init(_fields c: FieldReader) throws { try self.init(validatesArguments: c.optional("validatesArguments")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("validatesArguments", self.validatesArguments) }
+}
+
+public struct Value: FieldCodable, Hashable, Sendable {
+    public var value: String?
+
+    public init(value: String? = nil) {
+        self.value = value
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
+}
+
+public struct W: FieldCodable, Hashable, Sendable {
+    public var w: String?
+
+    public init(w: String? = nil) {
+        self.w = w
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.w, b.w) }
+    public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
+}
+
+public struct OptionalValue: FieldCodable, Hashable, Sendable {
+    public var optional: String?
+
+    public init(optional: String? = nil) {
+        self.optional = optional
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.optional, b.optional) }
+    public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
+}
+
+public struct ArrayValue: FieldCodable, Hashable, Sendable {
+    public var array: String?
+
+    public init(array: String? = nil) {
+        self.array = array
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.array, b.array) }
+    public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
+}
+
+public struct DictionaryValue: FieldCodable, Hashable, Sendable {
+    public var dictionary: String?
+
+    public init(dictionary: String? = nil) {
+        self.dictionary = dictionary
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
+    public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
+}
+
+public struct NeverValue: FieldCodable, Hashable, Sendable {
+    public var never: String?
+
+    public init(never: String? = nil) {
+        self.never = never
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.never, b.never) }
+    public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
+}
+
+public struct VoidValue: FieldCodable, Hashable, Sendable {
+    public var void: String?
+
+    public init(void: String? = nil) {
+        self.void = void
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.void, b.void) }
+    public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
+}
+
+public struct Request: FieldCodable, Hashable, Sendable {
+    public var request: String?
+
+    public init(request: String? = nil) {
+        self.request = request
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+    public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
+}
+
+public struct Core: FieldCodable, Hashable, Sendable {
+    public var core: String?
+
+    public init(core: String? = nil) {
+        self.core = core
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+    public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
+}
+
+public struct FirstPage: FieldCodable, Hashable, Sendable {
+    public var firstPage: String?
+
+    public init(firstPage: String? = nil) {
+        self.firstPage = firstPage
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+    public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
+}
+
+public struct Credentials: FieldCodable, Hashable, Sendable {
+    public var credentials: String?
+
+    public init(credentials: String? = nil) {
+        self.credentials = credentials
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+    public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("credentials")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
+}
+
+public struct Request2: FieldCodable, Hashable, Sendable {
+    public var request: String?
+
+    public init(request: String? = nil) {
+        self.request = request
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+    public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
+}
+
+public struct Core2: FieldCodable, Hashable, Sendable {
+    public var core: String?
+
+    public init(core: String? = nil) {
+        self.core = core
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+    public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
+}
+
+public struct Credentials2: FieldCodable, Hashable, Sendable {
+    public var credentials: String?
+
+    public init(credentials: String? = nil) {
+        self.credentials = credentials
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+    public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("_credentials")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
+}
+
+public struct FirstPage2: FieldCodable, Hashable, Sendable {
+    public var firstPage: String?
+
+    public init(firstPage: String? = nil) {
+        self.firstPage = firstPage
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+    public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
+}
+
+public struct Same: FieldCodable, Hashable, Sendable {
+    public var same: String?
+
+    public init(same: String? = nil) {
+        self.same = same
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.same, b.same) }
+    public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
+}
+
+public struct Fields: FieldCodable, Hashable, Sendable {
+    public var fields: String?
+
+    public init(fields: String? = nil) {
+        self.fields = fields
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+    public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
+}
+
+public struct Encode2: FieldCodable, Hashable, Sendable {
+    public var encode: String?
+
+    public init(encode: String? = nil) {
+        self.encode = encode
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+    public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
+}
+
 public struct Keywords: FieldCodable, Hashable, Sendable {
     public var `associatedtype`: String?
     public var `class`: String?
@@ -373,43 +3123,50 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("associatedtype", `associatedtype`).optional("class", `class`).optional("deinit", deinit_)
-            .optional("enum", `enum`).optional("extension", `extension`).optional("fileprivate", `fileprivate`)
-            .optional("func", `func`).optional("import", `import`).optional("init", init_).optional("inout", `inout`)
-            .optional("internal", `internal`).optional("let", `let`).optional("open", `open`)
-            .optional("operator", `operator`).optional("private", `private`)
-            .optional("precedencegroup", `precedencegroup`).optional("protocol", `protocol`)
-            .optional("public", `public`).optional("rethrows", `rethrows`).optional("static", `static`)
-            .optional("struct", `struct`).optional("subscript", subscript_).optional("typealias", `typealias`)
-            .optional("var", `var`).optional("break", `break`).optional("case", `case`).optional("catch", `catch`)
-            .optional("continue", `continue`).optional("default", `default`).optional("defer", `defer`)
-            .optional("do", `do`).optional("else", `else`).optional("fallthrough", `fallthrough`).optional("for", `for`)
-            .optional("guard", `guard`).optional("if", `if`).optional("in", `in`).optional("repeat", `repeat`)
-            .optional("return", `return`).optional("throw", `throw`).optional("switch", `switch`)
-            .optional("where", `where`).optional("while", `while`).optional("Any", `any`).optional("as", `as`)
-            .optional("await", `await`).optional("false", `false`).optional("is", `is`).optional("nil", `nil`)
-            .optional("self", self_).optional("Self", self_2).optional("super", `super`).optional("throws", `throws`)
-            .optional("true", `true`).optional("try", `try`).optional("_", value).optional("Type", type)
-            .optional("Protocol", protocol2).optional("async", `async`).optional("some", `some`).optional("any", any2)
-            .optional("get", get).optional("set", set).optional("willSet", willSet).optional("didSet", didSet)
-            .optional("mutating", mutating).optional("nonmutating", nonmutating).optional("override", override)
-            .optional("required", required).optional("convenience", convenience).optional("dynamic", dynamic)
-            .optional("final", final).optional("lazy", lazy).optional("optional", optional)
-            .optional("indirect", indirect).optional("weak", weak).optional("unowned", unowned)
-            .optional("prefix", prefix).optional("postfix", postfix).optional("infix", infix).optional("actor", actor)
-            .optional("macro", `macro`).optional("package", `package`).optional("isolated", `isolated`)
-            .optional("nonisolated", `nonisolated`).optional("consume", `consume`).optional("copy", `copy`)
-            .optional("borrowing", `borrowing`).optional("consuming", `consuming`).optional("each", `each`)
-            .optional("discard", `discard`).optional("sending", sending).optional("Sendable", sendable)
-            .optional("Codable", codable).optional("Hashable", hashable).optional("rawValue", rawValue)
-            .optional("allCases", allCases).optional("unknown", unknown).optional("isUnknown", isUnknown)
-            .optional("hashValue", hashValue).optional("description", description).optional("CodingKeys", codingKeys)
-            .optional("encode", encode).optional("decoder", decoder).optional("1st", _1st).optional("$ref", ref)
-            .optional("my-name", myName).optional("a.b", aB).optional("with space", withSpace)
-            .optional("🎉 party", party).optional("🎉", value2).optional("naïve café", naïveCafé)
-            .optional("Ünïcödé", ünïcödé).optional("", value3).optional("foo", foo).optional("Foo", foo2)
-            .optional("FOO", foo3).optional("foo_", foo4).optional("_foo", foo5).optional("foo-", foo6)
-            .optional("x__y", xY).optional("X_Y", xY2)
+        try w.optional("associatedtype", self.`associatedtype`).optional("class", self.`class`)
+            .optional("deinit", self.deinit_).optional("enum", self.`enum`).optional("extension", self.`extension`)
+            .optional("fileprivate", self.`fileprivate`).optional("func", self.`func`).optional("import", self.`import`)
+            .optional("init", self.init_).optional("inout", self.`inout`).optional("internal", self.`internal`)
+            .optional("let", self.`let`).optional("open", self.`open`).optional("operator", self.`operator`)
+            .optional("private", self.`private`).optional("precedencegroup", self.`precedencegroup`)
+            .optional("protocol", self.`protocol`).optional("public", self.`public`)
+            .optional("rethrows", self.`rethrows`).optional("static", self.`static`).optional("struct", self.`struct`)
+            .optional("subscript", self.subscript_).optional("typealias", self.`typealias`).optional("var", self.`var`)
+            .optional("break", self.`break`).optional("case", self.`case`).optional("catch", self.`catch`)
+            .optional("continue", self.`continue`).optional("default", self.`default`).optional("defer", self.`defer`)
+            .optional("do", self.`do`).optional("else", self.`else`).optional("fallthrough", self.`fallthrough`)
+            .optional("for", self.`for`).optional("guard", self.`guard`).optional("if", self.`if`)
+            .optional("in", self.`in`).optional("repeat", self.`repeat`).optional("return", self.`return`)
+            .optional("throw", self.`throw`).optional("switch", self.`switch`).optional("where", self.`where`)
+            .optional("while", self.`while`).optional("Any", self.`any`).optional("as", self.`as`)
+            .optional("await", self.`await`).optional("false", self.`false`).optional("is", self.`is`)
+            .optional("nil", self.`nil`).optional("self", self.self_).optional("Self", self.self_2)
+            .optional("super", self.`super`).optional("throws", self.`throws`).optional("true", self.`true`)
+            .optional("try", self.`try`).optional("_", self.value).optional("Type", self.type)
+            .optional("Protocol", self.protocol2).optional("async", self.`async`).optional("some", self.`some`)
+            .optional("any", self.any2).optional("get", self.get).optional("set", self.set)
+            .optional("willSet", self.willSet).optional("didSet", self.didSet).optional("mutating", self.mutating)
+            .optional("nonmutating", self.nonmutating).optional("override", self.override)
+            .optional("required", self.required).optional("convenience", self.convenience)
+            .optional("dynamic", self.dynamic).optional("final", self.final).optional("lazy", self.lazy)
+            .optional("optional", self.optional).optional("indirect", self.indirect).optional("weak", self.weak)
+            .optional("unowned", self.unowned).optional("prefix", self.prefix).optional("postfix", self.postfix)
+            .optional("infix", self.infix).optional("actor", self.actor).optional("macro", self.`macro`)
+            .optional("package", self.`package`).optional("isolated", self.`isolated`)
+            .optional("nonisolated", self.`nonisolated`).optional("consume", self.`consume`)
+            .optional("copy", self.`copy`).optional("borrowing", self.`borrowing`)
+            .optional("consuming", self.`consuming`).optional("each", self.`each`).optional("discard", self.`discard`)
+            .optional("sending", self.sending).optional("Sendable", self.sendable).optional("Codable", self.codable)
+            .optional("Hashable", self.hashable).optional("rawValue", self.rawValue).optional("allCases", self.allCases)
+            .optional("unknown", self.unknown).optional("isUnknown", self.isUnknown)
+            .optional("hashValue", self.hashValue).optional("description", self.description)
+            .optional("CodingKeys", self.codingKeys).optional("encode", self.encode).optional("decoder", self.decoder)
+            .optional("1st", self._1st).optional("$ref", self.ref).optional("my-name", self.myName)
+            .optional("a.b", self.aB).optional("with space", self.withSpace).optional("🎉 party", self.party)
+            .optional("🎉", self.value2).optional("naïve café", self.naïveCafé).optional("Ünïcödé", self.ünïcödé)
+            .optional("", self.value3).optional("foo", self.foo).optional("Foo", self.foo2).optional("FOO", self.foo3)
+            .optional("foo_", self.foo4).optional("_foo", self.foo5).optional("foo-", self.foo6)
+            .optional("x__y", self.xY).optional("X_Y", self.xY2)
     }
 }
 
@@ -570,7 +3327,7 @@ public struct Class: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct SelfValue: FieldCodable, Hashable, Sendable {
@@ -584,7 +3341,7 @@ public struct SelfValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct TypeValue: FieldCodable, Hashable, Sendable {
@@ -598,7 +3355,7 @@ public struct TypeValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct ProtocolValue: FieldCodable, Hashable, Sendable {
@@ -612,7 +3369,7 @@ public struct ProtocolValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct AnyValue: FieldCodable, Hashable, Sendable {
@@ -626,7 +3383,7 @@ public struct AnyValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct StringValue: FieldCodable, Hashable, Sendable {
@@ -640,7 +3397,7 @@ public struct StringValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct IntValue: FieldCodable, Hashable, Sendable {
@@ -654,7 +3411,7 @@ public struct IntValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct DataValue: FieldCodable, Hashable, Sendable {
@@ -668,7 +3425,7 @@ public struct DataValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct DateValue: FieldCodable, Hashable, Sendable {
@@ -682,7 +3439,7 @@ public struct DateValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct URLValue: FieldCodable, Hashable, Sendable {
@@ -696,7 +3453,7 @@ public struct URLValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct UUIDValue: FieldCodable, Hashable, Sendable {
@@ -710,7 +3467,7 @@ public struct UUIDValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct ClientValue: FieldCodable, Hashable, Sendable {
@@ -724,10 +3481,10 @@ public struct ClientValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct ErrorValue: FieldCodable, Hashable, Sendable {
+public struct ErrorValue2: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -738,10 +3495,10 @@ public struct ErrorValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct DecoderValue: FieldCodable, Hashable, Sendable {
+public struct DecoderValue2: FieldCodable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -752,7 +3509,7 @@ public struct DecoderValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Init: FieldCodable, Hashable, Sendable {
@@ -766,7 +3523,7 @@ public struct Init: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Enum: FieldCodable, Hashable, Sendable {
@@ -780,7 +3537,7 @@ public struct Enum: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct _1st: FieldCodable, Hashable, Sendable {
@@ -794,7 +3551,7 @@ public struct _1st: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Ref: FieldCodable, Hashable, Sendable {
@@ -808,7 +3565,7 @@ public struct Ref: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct MyType: FieldCodable, Hashable, Sendable {
@@ -822,7 +3579,7 @@ public struct MyType: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct AB: FieldCodable, Hashable, Sendable {
@@ -836,7 +3593,7 @@ public struct AB: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct WithSpace: FieldCodable, Hashable, Sendable {
@@ -850,35 +3607,7 @@ public struct WithSpace: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
-}
-
-public struct Value: FieldCodable, Hashable, Sendable {
-    public var value: String?
-    public var self_: Keywords?
-
-    public init(value: String? = nil, self_: Keywords? = nil) {
-        self.value = value
-        self.self_ = self_
-    }
-
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
-}
-
-public struct Naïve: FieldCodable, Hashable, Sendable {
-    public var value: String?
-    public var self_: Keywords?
-
-    public init(value: String? = nil, self_: Keywords? = nil) {
-        self.value = value
-        self.self_ = self_
-    }
-
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Value2: FieldCodable, Hashable, Sendable {
@@ -892,7 +3621,35 @@ public struct Value2: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+}
+
+public struct Naïve: FieldCodable, Hashable, Sendable {
+    public var value: String?
+    public var self_: Keywords?
+
+    public init(value: String? = nil, self_: Keywords? = nil) {
+        self.value = value
+        self.self_ = self_
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+}
+
+public struct Value3: FieldCodable, Hashable, Sendable {
+    public var value: String?
+    public var self_: Keywords?
+
+    public init(value: String? = nil, self_: Keywords? = nil) {
+        self.value = value
+        self.self_ = self_
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Thing: FieldCodable, Hashable, Sendable {
@@ -906,7 +3663,7 @@ public struct Thing: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Thing2: FieldCodable, Hashable, Sendable {
@@ -920,7 +3677,7 @@ public struct Thing2: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Thing3: FieldCodable, Hashable, Sendable {
@@ -934,7 +3691,7 @@ public struct Thing3: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Thing4: FieldCodable, Hashable, Sendable {
@@ -948,7 +3705,7 @@ public struct Thing4: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct BoxValue: FieldCodable, Hashable, Sendable {
@@ -962,7 +3719,7 @@ public struct BoxValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct OpenEnumValue: FieldCodable, Hashable, Sendable {
@@ -976,7 +3733,7 @@ public struct OpenEnumValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct JSONValueValue: FieldCodable, Hashable, Sendable {
@@ -990,7 +3747,7 @@ public struct JSONValueValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct APIErrorValue: FieldCodable, Hashable, Sendable {
@@ -1004,13 +3761,13 @@ public struct APIErrorValue: FieldCodable, Hashable, Sendable {
 
     public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", value).optional("self", self_) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
 public struct Nested: FieldCodable, Hashable, Sendable {
     public var type: Nested.TypeValue2?
     public var data: Nested.DataValue2?
-    public var error: Nested.ErrorValue2?
+    public var error: Nested.ErrorValue3?
     public var nested: Nested.Nested2?
     public var nested2: Nested.Nested3?
     public var keywords: Nested.Keywords2?
@@ -1020,7 +3777,7 @@ public struct Nested: FieldCodable, Hashable, Sendable {
     public var `default`: Nested.Default?
 
     public init(
-        type: Nested.TypeValue2? = nil, data: Nested.DataValue2? = nil, error: Nested.ErrorValue2? = nil,
+        type: Nested.TypeValue2? = nil, data: Nested.DataValue2? = nil, error: Nested.ErrorValue3? = nil,
         nested: Nested.Nested2? = nil, nested2: Nested.Nested3? = nil, keywords: Nested.Keywords2? = nil,
         keywords2: Nested.Keywords3? = nil, string: Nested.StringValue2? = nil, self_: Nested.SelfValue2? = nil,
         `default`: Nested.Default? = nil
@@ -1052,9 +3809,10 @@ public struct Nested: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("type", type).optional("data", data).optional("error", error).optional("nested", nested)
-            .optional("Nested", nested2).optional("keywords", keywords).optional("Keywords", keywords2)
-            .optional("string", string).optional("self", self_).optional("default", `default`)
+        try w.optional("type", self.type).optional("data", self.data).optional("error", self.error)
+            .optional("nested", self.nested).optional("Nested", self.nested2).optional("keywords", self.keywords)
+            .optional("Keywords", self.keywords2).optional("string", self.string).optional("self", self.self_)
+            .optional("default", self.`default`)
     }
 
     public struct TypeValue2: FieldCodable, Hashable, Sendable {
@@ -1066,7 +3824,7 @@ public struct Nested: FieldCodable, Hashable, Sendable {
 
         public static func == (a: Self, b: Self) -> Bool { _same(a.`in`, b.`in`) }
         public init(_fields c: FieldReader) throws { try self.init(in: c.optional("in")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("in", `in`) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("in", self.`in`) }
 
         public enum In: OpenEnum {
             case `in`, out, empty
@@ -1088,7 +3846,7 @@ public struct Nested: FieldCodable, Hashable, Sendable {
 
     public typealias DataValue2 = Nested.TypeValue2
 
-    public typealias ErrorValue2 = Nested.TypeValue2
+    public typealias ErrorValue3 = Nested.TypeValue2
 
     public typealias Nested2 = Nested.TypeValue2
 
@@ -1116,30 +3874,42 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://torture.example.com`.
     public static let defaultServerURL = ServerURL.parse("https://torture.example.com")
 
-    let core: ClientCore
+    let _core: ClientCore
 
     /// Creates a client.
     ///
     /// - Parameters:
     ///   - serverURL: Where requests go.
+    ///   - credentials: Sent in the `X-credentials` header.
+    ///   - transport2: Sent in the `X-transport` header.
+    ///   - timeout2: Sent in the `X-timeout` header.
+    ///   - w: Sent in the `X-w` header.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
     ///   - timeout: Seconds to wait for each answer.
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
     public init(
         serverURL: URL = Client.defaultServerURL,
+        credentials: String? = nil,
+        transport2: String? = nil,
+        timeout2: String? = nil,
+        w: String? = nil,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Double = 60,
         validatesArguments: Bool = true
     ) {
-        let credentials: [Credential] = []
-        core = ClientCore(serverURL: serverURL, transport: transport, credentials: credentials, timeout: timeout, validatesArguments: validatesArguments)
+        var _credentials: [Credential] = []
+        if let credentials { _credentials.append(Credential(scheme: "credentials", placement: .header("X-credentials"), secret: credentials)) }
+        if let transport2 { _credentials.append(Credential(scheme: "transport", placement: .header("X-transport"), secret: transport2)) }
+        if let timeout2 { _credentials.append(Credential(scheme: "timeout", placement: .header("X-timeout"), secret: timeout2)) }
+        if let w { _credentials.append(Credential(scheme: "w", placement: .header("X-w"), secret: w)) }
+        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
     }
 
     /// The server this client sends to.
-    public var serverURL: URL { core.serverURL }
+    public var serverURL: URL { self._core.serverURL }
 
     /// Shows the server URL only, never a credential.
-    public var description: String { core.description }
+    public var description: String { self._core.description }
 }
 
 extension Client {
@@ -1159,9 +3929,9 @@ extension Client {
     ///   - withSpace: The `with space` query parameter.
     ///   - value: The `🎉` query parameter.
     ///   - body2: The `body` query parameter.
-    ///   - request2: The `request` query parameter.
+    ///   - request: The `request` query parameter.
     ///   - page: The `page` query parameter.
-    ///   - core2: The `core` query parameter.
+    ///   - core: The `core` query parameter.
     ///   - self_2: The `Self` query parameter.
     ///   - value2: The `_` query parameter.
     ///   - xRequestID: The `X-Request-ID` header parameter.
@@ -1180,81 +3950,1535 @@ extension Client {
         withSpace: String? = nil,
         value: String? = nil,
         body2: String? = nil,
-        request2: String? = nil,
+        request: String? = nil,
         page: String? = nil,
-        core2: String? = nil,
+        core: String? = nil,
         self_2: String? = nil,
         value2: String? = nil,
         xRequestID: String? = nil
     ) async throws -> Keywords {
-        var request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`))", security: [])
-        request.addQuery("class", `class`)
-        request.addQuery("default", `default`)
-        request.addQuery("self", self_)
-        request.addQuery("in", `in`)
-        request.addQuery("for", `for`)
-        request.addQuery("Type", type)
-        request.addQuery("1st", _1st)
-        request.addQuery("$filter", filter)
-        request.addQuery("a.b", aB)
-        request.addQuery("with space", withSpace)
-        request.addQuery("🎉", value)
-        request.addQuery("body", body2)
-        request.addQuery("request", request2)
-        request.addQuery("page", page)
-        request.addQuery("core", core2)
-        request.addQuery("Self", self_2)
-        request.addQuery("_", value2)
-        request.addHeader("X-Request-ID", xRequestID)
-        return try await core.send(request, decoding: Keywords.self)
+        var _request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`))", security: [])
+        _request.addQuery("class", `class`)
+        _request.addQuery("default", `default`)
+        _request.addQuery("self", self_)
+        _request.addQuery("in", `in`)
+        _request.addQuery("for", `for`)
+        _request.addQuery("Type", type)
+        _request.addQuery("1st", _1st)
+        _request.addQuery("$filter", filter)
+        _request.addQuery("a.b", aB)
+        _request.addQuery("with space", withSpace)
+        _request.addQuery("🎉", value)
+        _request.addQuery("body", body2)
+        _request.addQuery("request", request)
+        _request.addQuery("page", page)
+        _request.addQuery("core", core)
+        _request.addQuery("Self", self_2)
+        _request.addQuery("_", value2)
+        _request.addHeader("X-Request-ID", xRequestID)
+        return try await self._core.send(_request, decoding: Keywords.self)
     }
 
     /// `POST /op/defaultx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func `default`() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/defaultx", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/defaultx", security: [])
+        try await self._core.send(_request)
     }
 
     /// `POST /op/selfx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func self_() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/selfx", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/selfx", security: [])
+        try await self._core.send(_request)
     }
 
     /// `POST /op/descriptionx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func description2() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/descriptionx", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/descriptionx", security: [])
+        try await self._core.send(_request)
     }
 
     /// `POST /op/sendx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func send() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/sendx", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/sendx", security: [])
+        try await self._core.send(_request)
     }
 
     /// `POST /op/serverurlx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func serverURL2() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/serverurlx", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/serverurlx", security: [])
+        try await self._core.send(_request)
     }
 
     /// `POST /op/typex`
     /// - Returns: Nothing; a 2xx answer means success.
     public func type() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/typex", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/typex", security: [])
+        try await self._core.send(_request)
     }
 
     /// `POST /op/initx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func init_2() async throws {
-        let request = HTTPRequest(method: "POST", path: "/op/initx", security: [])
-        try await core.send(request)
+        let _request = HTTPRequest(method: "POST", path: "/op/initx", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldReader}/{FieldWriter}/{HTTPRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}`
+    ///
+    /// - Parameters:
+    ///   - anyCodingKey: The `AnyCodingKey` path parameter.
+    ///   - bool: The `Bool` path parameter.
+    ///   - box: The `Box` path parameter.
+    ///   - client: The `Client` path parameter.
+    ///   - clientCore: The `ClientCore` path parameter.
+    ///   - codable: The `Codable` path parameter.
+    ///   - credential: The `Credential` path parameter.
+    ///   - customStringConvertible: The `CustomStringConvertible` path parameter.
+    ///   - data: The `Data` path parameter.
+    ///   - date: The `Date` path parameter.
+    ///   - decoder: The `Decoder` path parameter.
+    ///   - decodingError: The `DecodingError` path parameter.
+    ///   - double: The `Double` path parameter.
+    ///   - encoder: The `Encoder` path parameter.
+    ///   - fieldCodable: The `FieldCodable` path parameter.
+    ///   - fieldReader: The `FieldReader` path parameter.
+    ///   - fieldWriter: The `FieldWriter` path parameter.
+    ///   - httpRequest: The `HTTPRequest` path parameter.
+    ///   - httpTransport: The `HTTPTransport` path parameter.
+    ///   - hashable: The `Hashable` path parameter.
+    ///   - int: The `Int` path parameter.
+    ///   - jsonValue: The `JSONValue` path parameter.
+    ///   - openEnum: The `OpenEnum` path parameter.
+    ///   - pageSequence: The `PageSequence` path parameter.
+    ///   - percentEncoding: The `PercentEncoding` path parameter.
+    ///   - sendable: The `Sendable` path parameter.
+    ///   - serverURL: The `ServerURL` path parameter.
+    ///   - string: The `String` path parameter.
+    ///   - url: The `URL` path parameter.
+    ///   - urlSessionTransport: The `URLSessionTransport` path parameter.
+    ///   - uuid: The `UUID` path parameter.
+    ///   - validatable: The `Validatable` path parameter.
+    ///   - validation: The `Validation` path parameter.
+    ///   - a: The `a` path parameter.
+    ///   - additionalProperties: The `additionalProperties` path parameter.
+    ///   - b: The `b` path parameter.
+    ///   - body2: The `body` path parameter.
+    ///   - c: The `c` path parameter.
+    ///   - container: The `container` path parameter.
+    ///   - decoder2: The `decoder` path parameter.
+    ///   - defaultServerURL: The `defaultServerURL` path parameter.
+    ///   - e: The `e` path parameter.
+    ///   - encode: The `encode` path parameter.
+    ///   - encoder2: The `encoder` path parameter.
+    ///   - error: The `error` path parameter.
+    ///   - failures: The `failures` path parameter.
+    ///   - from: The `from` path parameter.
+    ///   - get: The `get` path parameter.
+    ///   - indirect: The `indirect` path parameter.
+    ///   - newValue: The `newValue` path parameter.
+    ///   - path: The `path` path parameter.
+    ///   - serverURL2: The `serverURL` path parameter.
+    ///   - set: The `set` path parameter.
+    ///   - startingAt: The `startingAt` path parameter.
+    ///   - tag: The `tag` path parameter.
+    ///   - timeout: The `timeout` path parameter.
+    ///   - to: The `to` path parameter.
+    ///   - transport: The `transport` path parameter.
+    ///   - unknown: The `unknown` path parameter.
+    ///   - validate: The `validate` path parameter.
+    ///   - validatesArguments: The `validatesArguments` path parameter.
+    ///   - value: The `value` path parameter.
+    ///   - w: The `w` path parameter.
+    ///   - apiError: The `APIError` path parameter.
+    ///   - optional: The `Optional` path parameter.
+    ///   - array: The `Array` path parameter.
+    ///   - dictionary: The `Dictionary` path parameter.
+    ///   - never: The `Never` path parameter.
+    ///   - void: The `Void` path parameter.
+    ///   - self_: The `Self` path parameter.
+    ///   - type: The `Type` path parameter.
+    ///   - error2: The `Error` path parameter.
+    ///   - request: The `request` path parameter.
+    ///   - core: The `core` path parameter.
+    ///   - firstPage: The `firstPage` path parameter.
+    ///   - credentials: The `credentials` path parameter.
+    ///   - request2: The `_request` path parameter.
+    ///   - core2: The `_core` path parameter.
+    ///   - credentials2: The `_credentials` path parameter.
+    ///   - firstPage2: The `_firstPage` path parameter.
+    ///   - same: The `_same` path parameter.
+    ///   - fields: The `_fields` path parameter.
+    ///   - encode2: The `_encode` path parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func capturePath(
+        anyCodingKey: String,
+        bool: String,
+        box: String,
+        client: String,
+        clientCore: String,
+        codable: String,
+        credential: String,
+        customStringConvertible: String,
+        data: String,
+        date: String,
+        decoder: String,
+        decodingError: String,
+        double: String,
+        encoder: String,
+        fieldCodable: String,
+        fieldReader: String,
+        fieldWriter: String,
+        httpRequest: String,
+        httpTransport: String,
+        hashable: String,
+        int: String,
+        jsonValue: String,
+        openEnum: String,
+        pageSequence: String,
+        percentEncoding: String,
+        sendable: String,
+        serverURL: String,
+        string: String,
+        url: String,
+        urlSessionTransport: String,
+        uuid: String,
+        validatable: String,
+        validation: String,
+        a: String,
+        additionalProperties: String,
+        b: String,
+        body2: String,
+        c: String,
+        container: String,
+        decoder2: String,
+        defaultServerURL: String,
+        e: String,
+        encode: String,
+        encoder2: String,
+        error: String,
+        failures: String,
+        from: String,
+        get: String,
+        indirect: String,
+        newValue: String,
+        path: String,
+        serverURL2: String,
+        set: String,
+        startingAt: String,
+        tag: String,
+        timeout: String,
+        to: String,
+        transport: String,
+        unknown: String,
+        validate: String,
+        validatesArguments: String,
+        value: String,
+        w: String,
+        apiError: String,
+        optional: String,
+        array: String,
+        dictionary: String,
+        never: String,
+        void: String,
+        self_: String,
+        type: String,
+        error2: String,
+        request: String,
+        core: String,
+        firstPage: String,
+        credentials: String,
+        request2: String,
+        core2: String,
+        credentials2: String,
+        firstPage2: String,
+        same: String,
+        fields: String,
+        encode2: String
+    ) async throws {
+        if self._core.validatesArguments {
+            try Validation.check(anyCodingKey, name: "anyCodingKey", minLength: 1)
+            try Validation.check(bool, name: "bool", minLength: 1)
+            try Validation.check(box, name: "box", minLength: 1)
+            try Validation.check(client, name: "client", minLength: 1)
+            try Validation.check(clientCore, name: "clientCore", minLength: 1)
+            try Validation.check(codable, name: "codable", minLength: 1)
+            try Validation.check(credential, name: "credential", minLength: 1)
+            try Validation.check(customStringConvertible, name: "customStringConvertible", minLength: 1)
+            try Validation.check(data, name: "data", minLength: 1)
+            try Validation.check(date, name: "date", minLength: 1)
+            try Validation.check(decoder, name: "decoder", minLength: 1)
+            try Validation.check(decodingError, name: "decodingError", minLength: 1)
+            try Validation.check(double, name: "double", minLength: 1)
+            try Validation.check(encoder, name: "encoder", minLength: 1)
+            try Validation.check(fieldCodable, name: "fieldCodable", minLength: 1)
+            try Validation.check(fieldReader, name: "fieldReader", minLength: 1)
+            try Validation.check(fieldWriter, name: "fieldWriter", minLength: 1)
+            try Validation.check(httpRequest, name: "httpRequest", minLength: 1)
+            try Validation.check(httpTransport, name: "httpTransport", minLength: 1)
+            try Validation.check(hashable, name: "hashable", minLength: 1)
+            try Validation.check(int, name: "int", minLength: 1)
+            try Validation.check(jsonValue, name: "jsonValue", minLength: 1)
+            try Validation.check(openEnum, name: "openEnum", minLength: 1)
+            try Validation.check(pageSequence, name: "pageSequence", minLength: 1)
+            try Validation.check(percentEncoding, name: "percentEncoding", minLength: 1)
+            try Validation.check(sendable, name: "sendable", minLength: 1)
+            try Validation.check(serverURL, name: "serverURL", minLength: 1)
+            try Validation.check(string, name: "string", minLength: 1)
+            try Validation.check(url, name: "url", minLength: 1)
+            try Validation.check(urlSessionTransport, name: "urlSessionTransport", minLength: 1)
+            try Validation.check(uuid, name: "uuid", minLength: 1)
+            try Validation.check(validatable, name: "validatable", minLength: 1)
+            try Validation.check(validation, name: "validation", minLength: 1)
+            try Validation.check(a, name: "a", minLength: 1)
+            try Validation.check(additionalProperties, name: "additionalProperties", minLength: 1)
+            try Validation.check(b, name: "b", minLength: 1)
+            try Validation.check(body2, name: "body2", minLength: 1)
+            try Validation.check(c, name: "c", minLength: 1)
+            try Validation.check(container, name: "container", minLength: 1)
+            try Validation.check(decoder2, name: "decoder2", minLength: 1)
+            try Validation.check(defaultServerURL, name: "defaultServerURL", minLength: 1)
+            try Validation.check(e, name: "e", minLength: 1)
+            try Validation.check(encode, name: "encode", minLength: 1)
+            try Validation.check(encoder2, name: "encoder2", minLength: 1)
+            try Validation.check(error, name: "error", minLength: 1)
+            try Validation.check(failures, name: "failures", minLength: 1)
+            try Validation.check(from, name: "from", minLength: 1)
+            try Validation.check(get, name: "get", minLength: 1)
+            try Validation.check(indirect, name: "indirect", minLength: 1)
+            try Validation.check(newValue, name: "newValue", minLength: 1)
+            try Validation.check(path, name: "path", minLength: 1)
+            try Validation.check(serverURL2, name: "serverURL2", minLength: 1)
+            try Validation.check(set, name: "set", minLength: 1)
+            try Validation.check(startingAt, name: "startingAt", minLength: 1)
+            try Validation.check(tag, name: "tag", minLength: 1)
+            try Validation.check(timeout, name: "timeout", minLength: 1)
+            try Validation.check(to, name: "to", minLength: 1)
+            try Validation.check(transport, name: "transport", minLength: 1)
+            try Validation.check(unknown, name: "unknown", minLength: 1)
+            try Validation.check(validate, name: "validate", minLength: 1)
+            try Validation.check(validatesArguments, name: "validatesArguments", minLength: 1)
+            try Validation.check(value, name: "value", minLength: 1)
+            try Validation.check(w, name: "w", minLength: 1)
+            try Validation.check(apiError, name: "apiError", minLength: 1)
+            try Validation.check(optional, name: "optional", minLength: 1)
+            try Validation.check(array, name: "array", minLength: 1)
+            try Validation.check(dictionary, name: "dictionary", minLength: 1)
+            try Validation.check(never, name: "never", minLength: 1)
+            try Validation.check(void, name: "void", minLength: 1)
+            try Validation.check(self_, name: "self_", minLength: 1)
+            try Validation.check(type, name: "type", minLength: 1)
+            try Validation.check(error2, name: "error2", minLength: 1)
+            try Validation.check(request, name: "request", minLength: 1)
+            try Validation.check(core, name: "core", minLength: 1)
+            try Validation.check(firstPage, name: "firstPage", minLength: 1)
+            try Validation.check(credentials, name: "credentials", minLength: 1)
+            try Validation.check(request2, name: "request2", minLength: 1)
+            try Validation.check(core2, name: "core2", minLength: 1)
+            try Validation.check(credentials2, name: "credentials2", minLength: 1)
+            try Validation.check(firstPage2, name: "firstPage2", minLength: 1)
+            try Validation.check(same, name: "same", minLength: 1)
+            try Validation.check(fields, name: "fields", minLength: 1)
+            try Validation.check(encode2, name: "encode2", minLength: 1)
+        }
+        let _request = HTTPRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey))/\(PercentEncoding.segment(bool))/\(PercentEncoding.segment(box))/\(PercentEncoding.segment(client))/\(PercentEncoding.segment(clientCore))/\(PercentEncoding.segment(codable))/\(PercentEncoding.segment(credential))/\(PercentEncoding.segment(customStringConvertible))/\(PercentEncoding.segment(data))/\(PercentEncoding.segment(date))/\(PercentEncoding.segment(decoder))/\(PercentEncoding.segment(decodingError))/\(PercentEncoding.segment(double))/\(PercentEncoding.segment(encoder))/\(PercentEncoding.segment(fieldCodable))/\(PercentEncoding.segment(fieldReader))/\(PercentEncoding.segment(fieldWriter))/\(PercentEncoding.segment(httpRequest))/\(PercentEncoding.segment(httpTransport))/\(PercentEncoding.segment(hashable))/\(PercentEncoding.segment(int))/\(PercentEncoding.segment(jsonValue))/\(PercentEncoding.segment(openEnum))/\(PercentEncoding.segment(pageSequence))/\(PercentEncoding.segment(percentEncoding))/\(PercentEncoding.segment(sendable))/\(PercentEncoding.segment(serverURL))/\(PercentEncoding.segment(string))/\(PercentEncoding.segment(url))/\(PercentEncoding.segment(urlSessionTransport))/\(PercentEncoding.segment(uuid))/\(PercentEncoding.segment(validatable))/\(PercentEncoding.segment(validation))/\(PercentEncoding.segment(a))/\(PercentEncoding.segment(additionalProperties))/\(PercentEncoding.segment(b))/\(PercentEncoding.segment(body2))/\(PercentEncoding.segment(c))/\(PercentEncoding.segment(container))/\(PercentEncoding.segment(decoder2))/\(PercentEncoding.segment(defaultServerURL))/\(PercentEncoding.segment(e))/\(PercentEncoding.segment(encode))/\(PercentEncoding.segment(encoder2))/\(PercentEncoding.segment(error))/\(PercentEncoding.segment(failures))/\(PercentEncoding.segment(from))/\(PercentEncoding.segment(get))/\(PercentEncoding.segment(indirect))/\(PercentEncoding.segment(newValue))/\(PercentEncoding.segment(path))/\(PercentEncoding.segment(serverURL2))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(startingAt))/\(PercentEncoding.segment(tag))/\(PercentEncoding.segment(timeout))/\(PercentEncoding.segment(to))/\(PercentEncoding.segment(transport))/\(PercentEncoding.segment(unknown))/\(PercentEncoding.segment(validate))/\(PercentEncoding.segment(validatesArguments))/\(PercentEncoding.segment(value))/\(PercentEncoding.segment(w))/\(PercentEncoding.segment(apiError))/\(PercentEncoding.segment(optional))/\(PercentEncoding.segment(array))/\(PercentEncoding.segment(dictionary))/\(PercentEncoding.segment(never))/\(PercentEncoding.segment(void))/\(PercentEncoding.segment(self_))/\(PercentEncoding.segment(type))/\(PercentEncoding.segment(error2))/\(PercentEncoding.segment(request))/\(PercentEncoding.segment(core))/\(PercentEncoding.segment(firstPage))/\(PercentEncoding.segment(credentials))/\(PercentEncoding.segment(request2))/\(PercentEncoding.segment(core2))/\(PercentEncoding.segment(credentials2))/\(PercentEncoding.segment(firstPage2))/\(PercentEncoding.segment(same))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(encode2))", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/query`
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter.
+    ///   - anyCodingKey: The `AnyCodingKey` query parameter.
+    ///   - bool: The `Bool` query parameter.
+    ///   - box: The `Box` query parameter.
+    ///   - client: The `Client` query parameter.
+    ///   - clientCore: The `ClientCore` query parameter.
+    ///   - codable: The `Codable` query parameter.
+    ///   - credential: The `Credential` query parameter.
+    ///   - customStringConvertible: The `CustomStringConvertible` query parameter.
+    ///   - data: The `Data` query parameter.
+    ///   - date: The `Date` query parameter.
+    ///   - decoder: The `Decoder` query parameter.
+    ///   - decodingError: The `DecodingError` query parameter.
+    ///   - double: The `Double` query parameter.
+    ///   - encoder: The `Encoder` query parameter.
+    ///   - fieldCodable: The `FieldCodable` query parameter.
+    ///   - fieldReader: The `FieldReader` query parameter.
+    ///   - fieldWriter: The `FieldWriter` query parameter.
+    ///   - httpRequest: The `HTTPRequest` query parameter.
+    ///   - httpTransport: The `HTTPTransport` query parameter.
+    ///   - hashable: The `Hashable` query parameter.
+    ///   - int: The `Int` query parameter.
+    ///   - jsonValue: The `JSONValue` query parameter.
+    ///   - openEnum: The `OpenEnum` query parameter.
+    ///   - pageSequence: The `PageSequence` query parameter.
+    ///   - percentEncoding: The `PercentEncoding` query parameter.
+    ///   - sendable: The `Sendable` query parameter.
+    ///   - serverURL: The `ServerURL` query parameter.
+    ///   - string: The `String` query parameter.
+    ///   - url: The `URL` query parameter.
+    ///   - urlSessionTransport: The `URLSessionTransport` query parameter.
+    ///   - uuid: The `UUID` query parameter.
+    ///   - validatable: The `Validatable` query parameter.
+    ///   - validation: The `Validation` query parameter.
+    ///   - a: The `a` query parameter.
+    ///   - additionalProperties: The `additionalProperties` query parameter.
+    ///   - b: The `b` query parameter.
+    ///   - body2: The `body` query parameter.
+    ///   - c: The `c` query parameter.
+    ///   - container: The `container` query parameter.
+    ///   - decoder2: The `decoder` query parameter.
+    ///   - defaultServerURL: The `defaultServerURL` query parameter.
+    ///   - e: The `e` query parameter.
+    ///   - encode: The `encode` query parameter.
+    ///   - encoder2: The `encoder` query parameter.
+    ///   - error: The `error` query parameter.
+    ///   - failures: The `failures` query parameter.
+    ///   - from: The `from` query parameter.
+    ///   - get: The `get` query parameter.
+    ///   - indirect: The `indirect` query parameter.
+    ///   - newValue: The `newValue` query parameter.
+    ///   - path: The `path` query parameter.
+    ///   - serverURL2: The `serverURL` query parameter.
+    ///   - set: The `set` query parameter.
+    ///   - startingAt: The `startingAt` query parameter.
+    ///   - tag: The `tag` query parameter.
+    ///   - timeout: The `timeout` query parameter.
+    ///   - to: The `to` query parameter.
+    ///   - transport: The `transport` query parameter.
+    ///   - unknown: The `unknown` query parameter.
+    ///   - validate: The `validate` query parameter.
+    ///   - validatesArguments: The `validatesArguments` query parameter.
+    ///   - value: The `value` query parameter.
+    ///   - w: The `w` query parameter.
+    ///   - apiError: The `APIError` query parameter.
+    ///   - optional: The `Optional` query parameter.
+    ///   - array: The `Array` query parameter.
+    ///   - dictionary: The `Dictionary` query parameter.
+    ///   - never: The `Never` query parameter.
+    ///   - void: The `Void` query parameter.
+    ///   - self_: The `Self` query parameter.
+    ///   - type: The `Type` query parameter.
+    ///   - error2: The `Error` query parameter.
+    ///   - request: The `request` query parameter.
+    ///   - core: The `core` query parameter.
+    ///   - firstPage: The `firstPage` query parameter.
+    ///   - credentials: The `credentials` query parameter.
+    ///   - request2: The `_request` query parameter.
+    ///   - core2: The `_core` query parameter.
+    ///   - credentials2: The `_credentials` query parameter.
+    ///   - firstPage2: The `_firstPage` query parameter.
+    ///   - same: The `_same` query parameter.
+    ///   - fields: The `_fields` query parameter.
+    ///   - encode2: The `_encode` query parameter.
+    ///   - body: The request body.
+    /// - Returns: The decoded `CapturePage` of a 2xx answer.
+    public func captureQuery(
+        page: Int? = nil,
+        anyCodingKey: String? = nil,
+        bool: String? = nil,
+        box: String? = nil,
+        client: String? = nil,
+        clientCore: String? = nil,
+        codable: String? = nil,
+        credential: String? = nil,
+        customStringConvertible: String? = nil,
+        data: String? = nil,
+        date: String? = nil,
+        decoder: String? = nil,
+        decodingError: String? = nil,
+        double: String? = nil,
+        encoder: String? = nil,
+        fieldCodable: String? = nil,
+        fieldReader: String? = nil,
+        fieldWriter: String? = nil,
+        httpRequest: String? = nil,
+        httpTransport: String? = nil,
+        hashable: String? = nil,
+        int: String? = nil,
+        jsonValue: String? = nil,
+        openEnum: String? = nil,
+        pageSequence: String? = nil,
+        percentEncoding: String? = nil,
+        sendable: String? = nil,
+        serverURL: String? = nil,
+        string: String? = nil,
+        url: String? = nil,
+        urlSessionTransport: String? = nil,
+        uuid: String? = nil,
+        validatable: String? = nil,
+        validation: String? = nil,
+        a: String? = nil,
+        additionalProperties: String? = nil,
+        b: String? = nil,
+        body2: String? = nil,
+        c: String? = nil,
+        container: String? = nil,
+        decoder2: String? = nil,
+        defaultServerURL: String? = nil,
+        e: String? = nil,
+        encode: String? = nil,
+        encoder2: String? = nil,
+        error: String? = nil,
+        failures: String? = nil,
+        from: String? = nil,
+        get: String? = nil,
+        indirect: String? = nil,
+        newValue: String? = nil,
+        path: String? = nil,
+        serverURL2: String? = nil,
+        set: String? = nil,
+        startingAt: String? = nil,
+        tag: String? = nil,
+        timeout: String? = nil,
+        to: String? = nil,
+        transport: String? = nil,
+        unknown: String? = nil,
+        validate: String? = nil,
+        validatesArguments: String? = nil,
+        value: String? = nil,
+        w: String? = nil,
+        apiError: String? = nil,
+        optional: String? = nil,
+        array: String? = nil,
+        dictionary: String? = nil,
+        never: String? = nil,
+        void: String? = nil,
+        self_: String? = nil,
+        type: String? = nil,
+        error2: String? = nil,
+        request: String? = nil,
+        core: String? = nil,
+        firstPage: String? = nil,
+        credentials: String? = nil,
+        request2: String? = nil,
+        core2: String? = nil,
+        credentials2: String? = nil,
+        firstPage2: String? = nil,
+        same: String? = nil,
+        fields: String? = nil,
+        encode2: String? = nil,
+        body: Captures? = nil
+    ) async throws -> CapturePage {
+        if self._core.validatesArguments {
+            try Validation.check(anyCodingKey, name: "anyCodingKey", maxLength: 100)
+            try Validation.check(bool, name: "bool", maxLength: 100)
+            try Validation.check(box, name: "box", maxLength: 100)
+            try Validation.check(client, name: "client", maxLength: 100)
+            try Validation.check(clientCore, name: "clientCore", maxLength: 100)
+            try Validation.check(codable, name: "codable", maxLength: 100)
+            try Validation.check(credential, name: "credential", maxLength: 100)
+            try Validation.check(customStringConvertible, name: "customStringConvertible", maxLength: 100)
+            try Validation.check(data, name: "data", maxLength: 100)
+            try Validation.check(date, name: "date", maxLength: 100)
+            try Validation.check(decoder, name: "decoder", maxLength: 100)
+            try Validation.check(decodingError, name: "decodingError", maxLength: 100)
+            try Validation.check(double, name: "double", maxLength: 100)
+            try Validation.check(encoder, name: "encoder", maxLength: 100)
+            try Validation.check(fieldCodable, name: "fieldCodable", maxLength: 100)
+            try Validation.check(fieldReader, name: "fieldReader", maxLength: 100)
+            try Validation.check(fieldWriter, name: "fieldWriter", maxLength: 100)
+            try Validation.check(httpRequest, name: "httpRequest", maxLength: 100)
+            try Validation.check(httpTransport, name: "httpTransport", maxLength: 100)
+            try Validation.check(hashable, name: "hashable", maxLength: 100)
+            try Validation.check(int, name: "int", maxLength: 100)
+            try Validation.check(jsonValue, name: "jsonValue", maxLength: 100)
+            try Validation.check(openEnum, name: "openEnum", maxLength: 100)
+            try Validation.check(pageSequence, name: "pageSequence", maxLength: 100)
+            try Validation.check(percentEncoding, name: "percentEncoding", maxLength: 100)
+            try Validation.check(sendable, name: "sendable", maxLength: 100)
+            try Validation.check(serverURL, name: "serverURL", maxLength: 100)
+            try Validation.check(string, name: "string", maxLength: 100)
+            try Validation.check(url, name: "url", maxLength: 100)
+            try Validation.check(urlSessionTransport, name: "urlSessionTransport", maxLength: 100)
+            try Validation.check(uuid, name: "uuid", maxLength: 100)
+            try Validation.check(validatable, name: "validatable", maxLength: 100)
+            try Validation.check(validation, name: "validation", maxLength: 100)
+            try Validation.check(a, name: "a", maxLength: 100)
+            try Validation.check(additionalProperties, name: "additionalProperties", maxLength: 100)
+            try Validation.check(b, name: "b", maxLength: 100)
+            try Validation.check(body2, name: "body2", maxLength: 100)
+            try Validation.check(c, name: "c", maxLength: 100)
+            try Validation.check(container, name: "container", maxLength: 100)
+            try Validation.check(decoder2, name: "decoder2", maxLength: 100)
+            try Validation.check(defaultServerURL, name: "defaultServerURL", maxLength: 100)
+            try Validation.check(e, name: "e", maxLength: 100)
+            try Validation.check(encode, name: "encode", maxLength: 100)
+            try Validation.check(encoder2, name: "encoder2", maxLength: 100)
+            try Validation.check(error, name: "error", maxLength: 100)
+            try Validation.check(failures, name: "failures", maxLength: 100)
+            try Validation.check(from, name: "from", maxLength: 100)
+            try Validation.check(get, name: "get", maxLength: 100)
+            try Validation.check(indirect, name: "indirect", maxLength: 100)
+            try Validation.check(newValue, name: "newValue", maxLength: 100)
+            try Validation.check(path, name: "path", maxLength: 100)
+            try Validation.check(serverURL2, name: "serverURL2", maxLength: 100)
+            try Validation.check(set, name: "set", maxLength: 100)
+            try Validation.check(startingAt, name: "startingAt", maxLength: 100)
+            try Validation.check(tag, name: "tag", maxLength: 100)
+            try Validation.check(timeout, name: "timeout", maxLength: 100)
+            try Validation.check(to, name: "to", maxLength: 100)
+            try Validation.check(transport, name: "transport", maxLength: 100)
+            try Validation.check(unknown, name: "unknown", maxLength: 100)
+            try Validation.check(validate, name: "validate", maxLength: 100)
+            try Validation.check(validatesArguments, name: "validatesArguments", maxLength: 100)
+            try Validation.check(value, name: "value", maxLength: 100)
+            try Validation.check(w, name: "w", maxLength: 100)
+            try Validation.check(apiError, name: "apiError", maxLength: 100)
+            try Validation.check(optional, name: "optional", maxLength: 100)
+            try Validation.check(array, name: "array", maxLength: 100)
+            try Validation.check(dictionary, name: "dictionary", maxLength: 100)
+            try Validation.check(never, name: "never", maxLength: 100)
+            try Validation.check(void, name: "void", maxLength: 100)
+            try Validation.check(self_, name: "self_", maxLength: 100)
+            try Validation.check(type, name: "type", maxLength: 100)
+            try Validation.check(error2, name: "error2", maxLength: 100)
+            try Validation.check(request, name: "request", maxLength: 100)
+            try Validation.check(core, name: "core", maxLength: 100)
+            try Validation.check(firstPage, name: "firstPage", maxLength: 100)
+            try Validation.check(credentials, name: "credentials", maxLength: 100)
+            try Validation.check(request2, name: "request2", maxLength: 100)
+            try Validation.check(core2, name: "core2", maxLength: 100)
+            try Validation.check(credentials2, name: "credentials2", maxLength: 100)
+            try Validation.check(firstPage2, name: "firstPage2", maxLength: 100)
+            try Validation.check(same, name: "same", maxLength: 100)
+            try Validation.check(fields, name: "fields", maxLength: 100)
+            try Validation.check(encode2, name: "encode2", maxLength: 100)
+            try Validation.check(body, name: "body")
+        }
+        var _request = HTTPRequest(method: "POST", path: "/captures/query", security: [])
+        _request.addQuery("page", page)
+        _request.addQuery("AnyCodingKey", anyCodingKey)
+        _request.addQuery("Bool", bool)
+        _request.addQuery("Box", box)
+        _request.addQuery("Client", client)
+        _request.addQuery("ClientCore", clientCore)
+        _request.addQuery("Codable", codable)
+        _request.addQuery("Credential", credential)
+        _request.addQuery("CustomStringConvertible", customStringConvertible)
+        _request.addQuery("Data", data)
+        _request.addQuery("Date", date)
+        _request.addQuery("Decoder", decoder)
+        _request.addQuery("DecodingError", decodingError)
+        _request.addQuery("Double", double)
+        _request.addQuery("Encoder", encoder)
+        _request.addQuery("FieldCodable", fieldCodable)
+        _request.addQuery("FieldReader", fieldReader)
+        _request.addQuery("FieldWriter", fieldWriter)
+        _request.addQuery("HTTPRequest", httpRequest)
+        _request.addQuery("HTTPTransport", httpTransport)
+        _request.addQuery("Hashable", hashable)
+        _request.addQuery("Int", int)
+        _request.addQuery("JSONValue", jsonValue)
+        _request.addQuery("OpenEnum", openEnum)
+        _request.addQuery("PageSequence", pageSequence)
+        _request.addQuery("PercentEncoding", percentEncoding)
+        _request.addQuery("Sendable", sendable)
+        _request.addQuery("ServerURL", serverURL)
+        _request.addQuery("String", string)
+        _request.addQuery("URL", url)
+        _request.addQuery("URLSessionTransport", urlSessionTransport)
+        _request.addQuery("UUID", uuid)
+        _request.addQuery("Validatable", validatable)
+        _request.addQuery("Validation", validation)
+        _request.addQuery("a", a)
+        _request.addQuery("additionalProperties", additionalProperties)
+        _request.addQuery("b", b)
+        _request.addQuery("body", body2)
+        _request.addQuery("c", c)
+        _request.addQuery("container", container)
+        _request.addQuery("decoder", decoder2)
+        _request.addQuery("defaultServerURL", defaultServerURL)
+        _request.addQuery("e", e)
+        _request.addQuery("encode", encode)
+        _request.addQuery("encoder", encoder2)
+        _request.addQuery("error", error)
+        _request.addQuery("failures", failures)
+        _request.addQuery("from", from)
+        _request.addQuery("get", get)
+        _request.addQuery("indirect", indirect)
+        _request.addQuery("newValue", newValue)
+        _request.addQuery("path", path)
+        _request.addQuery("serverURL", serverURL2)
+        _request.addQuery("set", set)
+        _request.addQuery("startingAt", startingAt)
+        _request.addQuery("tag", tag)
+        _request.addQuery("timeout", timeout)
+        _request.addQuery("to", to)
+        _request.addQuery("transport", transport)
+        _request.addQuery("unknown", unknown)
+        _request.addQuery("validate", validate)
+        _request.addQuery("validatesArguments", validatesArguments)
+        _request.addQuery("value", value)
+        _request.addQuery("w", w)
+        _request.addQuery("APIError", apiError)
+        _request.addQuery("Optional", optional)
+        _request.addQuery("Array", array)
+        _request.addQuery("Dictionary", dictionary)
+        _request.addQuery("Never", never)
+        _request.addQuery("Void", void)
+        _request.addQuery("Self", self_)
+        _request.addQuery("Type", type)
+        _request.addQuery("Error", error2)
+        _request.addQuery("request", request)
+        _request.addQuery("core", core)
+        _request.addQuery("firstPage", firstPage)
+        _request.addQuery("credentials", credentials)
+        _request.addQuery("_request", request2)
+        _request.addQuery("_core", core2)
+        _request.addQuery("_credentials", credentials2)
+        _request.addQuery("_firstPage", firstPage2)
+        _request.addQuery("_same", same)
+        _request.addQuery("_fields", fields)
+        _request.addQuery("_encode", encode2)
+        if let body {
+            try _request.setJSONBody(body, contentType: "application/json")
+        }
+        return try await self._core.send(_request, decoding: CapturePage.self)
+    }
+
+    /// `GET /captures/header`
+    ///
+    /// - Parameters:
+    ///   - anyCodingKey: The `AnyCodingKey` header parameter.
+    ///   - bool: The `Bool` header parameter.
+    ///   - box: The `Box` header parameter.
+    ///   - client: The `Client` header parameter.
+    ///   - clientCore: The `ClientCore` header parameter.
+    ///   - codable: The `Codable` header parameter.
+    ///   - credential: The `Credential` header parameter.
+    ///   - customStringConvertible: The `CustomStringConvertible` header parameter.
+    ///   - data: The `Data` header parameter.
+    ///   - date: The `Date` header parameter.
+    ///   - decoder: The `Decoder` header parameter.
+    ///   - decodingError: The `DecodingError` header parameter.
+    ///   - double: The `Double` header parameter.
+    ///   - encoder: The `Encoder` header parameter.
+    ///   - fieldCodable: The `FieldCodable` header parameter.
+    ///   - fieldReader: The `FieldReader` header parameter.
+    ///   - fieldWriter: The `FieldWriter` header parameter.
+    ///   - httpRequest: The `HTTPRequest` header parameter.
+    ///   - httpTransport: The `HTTPTransport` header parameter.
+    ///   - hashable: The `Hashable` header parameter.
+    ///   - int: The `Int` header parameter.
+    ///   - jsonValue: The `JSONValue` header parameter.
+    ///   - openEnum: The `OpenEnum` header parameter.
+    ///   - pageSequence: The `PageSequence` header parameter.
+    ///   - percentEncoding: The `PercentEncoding` header parameter.
+    ///   - sendable: The `Sendable` header parameter.
+    ///   - serverURL: The `ServerURL` header parameter.
+    ///   - string: The `String` header parameter.
+    ///   - url: The `URL` header parameter.
+    ///   - urlSessionTransport: The `URLSessionTransport` header parameter.
+    ///   - uuid: The `UUID` header parameter.
+    ///   - validatable: The `Validatable` header parameter.
+    ///   - validation: The `Validation` header parameter.
+    ///   - a: The `a` header parameter.
+    ///   - additionalProperties: The `additionalProperties` header parameter.
+    ///   - b: The `b` header parameter.
+    ///   - body2: The `body` header parameter.
+    ///   - c: The `c` header parameter.
+    ///   - container: The `container` header parameter.
+    ///   - decoder2: The `decoder` header parameter.
+    ///   - defaultServerURL: The `defaultServerURL` header parameter.
+    ///   - e: The `e` header parameter.
+    ///   - encode: The `encode` header parameter.
+    ///   - encoder2: The `encoder` header parameter.
+    ///   - error: The `error` header parameter.
+    ///   - failures: The `failures` header parameter.
+    ///   - from: The `from` header parameter.
+    ///   - get: The `get` header parameter.
+    ///   - indirect: The `indirect` header parameter.
+    ///   - newValue: The `newValue` header parameter.
+    ///   - path: The `path` header parameter.
+    ///   - serverURL2: The `serverURL` header parameter.
+    ///   - set: The `set` header parameter.
+    ///   - startingAt: The `startingAt` header parameter.
+    ///   - tag: The `tag` header parameter.
+    ///   - timeout: The `timeout` header parameter.
+    ///   - to: The `to` header parameter.
+    ///   - transport: The `transport` header parameter.
+    ///   - unknown: The `unknown` header parameter.
+    ///   - validate: The `validate` header parameter.
+    ///   - validatesArguments: The `validatesArguments` header parameter.
+    ///   - value: The `value` header parameter.
+    ///   - w: The `w` header parameter.
+    ///   - apiError: The `APIError` header parameter.
+    ///   - optional: The `Optional` header parameter.
+    ///   - array: The `Array` header parameter.
+    ///   - dictionary: The `Dictionary` header parameter.
+    ///   - never: The `Never` header parameter.
+    ///   - void: The `Void` header parameter.
+    ///   - self_: The `Self` header parameter.
+    ///   - type: The `Type` header parameter.
+    ///   - error2: The `Error` header parameter.
+    ///   - request: The `request` header parameter.
+    ///   - core: The `core` header parameter.
+    ///   - firstPage: The `firstPage` header parameter.
+    ///   - credentials: The `credentials` header parameter.
+    ///   - request2: The `_request` header parameter.
+    ///   - core2: The `_core` header parameter.
+    ///   - credentials2: The `_credentials` header parameter.
+    ///   - firstPage2: The `_firstPage` header parameter.
+    ///   - same: The `_same` header parameter.
+    ///   - fields: The `_fields` header parameter.
+    ///   - encode2: The `_encode` header parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func captureHeader(
+        anyCodingKey: String? = nil,
+        bool: String? = nil,
+        box: String? = nil,
+        client: String? = nil,
+        clientCore: String? = nil,
+        codable: String? = nil,
+        credential: String? = nil,
+        customStringConvertible: String? = nil,
+        data: String? = nil,
+        date: String? = nil,
+        decoder: String? = nil,
+        decodingError: String? = nil,
+        double: String? = nil,
+        encoder: String? = nil,
+        fieldCodable: String? = nil,
+        fieldReader: String? = nil,
+        fieldWriter: String? = nil,
+        httpRequest: String? = nil,
+        httpTransport: String? = nil,
+        hashable: String? = nil,
+        int: String? = nil,
+        jsonValue: String? = nil,
+        openEnum: String? = nil,
+        pageSequence: String? = nil,
+        percentEncoding: String? = nil,
+        sendable: String? = nil,
+        serverURL: String? = nil,
+        string: String? = nil,
+        url: String? = nil,
+        urlSessionTransport: String? = nil,
+        uuid: String? = nil,
+        validatable: String? = nil,
+        validation: String? = nil,
+        a: String? = nil,
+        additionalProperties: String? = nil,
+        b: String? = nil,
+        body2: String? = nil,
+        c: String? = nil,
+        container: String? = nil,
+        decoder2: String? = nil,
+        defaultServerURL: String? = nil,
+        e: String? = nil,
+        encode: String? = nil,
+        encoder2: String? = nil,
+        error: String? = nil,
+        failures: String? = nil,
+        from: String? = nil,
+        get: String? = nil,
+        indirect: String? = nil,
+        newValue: String? = nil,
+        path: String? = nil,
+        serverURL2: String? = nil,
+        set: String? = nil,
+        startingAt: String? = nil,
+        tag: String? = nil,
+        timeout: String? = nil,
+        to: String? = nil,
+        transport: String? = nil,
+        unknown: String? = nil,
+        validate: String? = nil,
+        validatesArguments: String? = nil,
+        value: String? = nil,
+        w: String? = nil,
+        apiError: String? = nil,
+        optional: String? = nil,
+        array: String? = nil,
+        dictionary: String? = nil,
+        never: String? = nil,
+        void: String? = nil,
+        self_: String? = nil,
+        type: String? = nil,
+        error2: String? = nil,
+        request: String? = nil,
+        core: String? = nil,
+        firstPage: String? = nil,
+        credentials: String? = nil,
+        request2: String? = nil,
+        core2: String? = nil,
+        credentials2: String? = nil,
+        firstPage2: String? = nil,
+        same: String? = nil,
+        fields: String? = nil,
+        encode2: String? = nil
+    ) async throws {
+        var _request = HTTPRequest(method: "GET", path: "/captures/header", security: ["credentials", "transport", "timeout", "w"])
+        _request.addHeader("AnyCodingKey", anyCodingKey)
+        _request.addHeader("Bool", bool)
+        _request.addHeader("Box", box)
+        _request.addHeader("Client", client)
+        _request.addHeader("ClientCore", clientCore)
+        _request.addHeader("Codable", codable)
+        _request.addHeader("Credential", credential)
+        _request.addHeader("CustomStringConvertible", customStringConvertible)
+        _request.addHeader("Data", data)
+        _request.addHeader("Date", date)
+        _request.addHeader("Decoder", decoder)
+        _request.addHeader("DecodingError", decodingError)
+        _request.addHeader("Double", double)
+        _request.addHeader("Encoder", encoder)
+        _request.addHeader("FieldCodable", fieldCodable)
+        _request.addHeader("FieldReader", fieldReader)
+        _request.addHeader("FieldWriter", fieldWriter)
+        _request.addHeader("HTTPRequest", httpRequest)
+        _request.addHeader("HTTPTransport", httpTransport)
+        _request.addHeader("Hashable", hashable)
+        _request.addHeader("Int", int)
+        _request.addHeader("JSONValue", jsonValue)
+        _request.addHeader("OpenEnum", openEnum)
+        _request.addHeader("PageSequence", pageSequence)
+        _request.addHeader("PercentEncoding", percentEncoding)
+        _request.addHeader("Sendable", sendable)
+        _request.addHeader("ServerURL", serverURL)
+        _request.addHeader("String", string)
+        _request.addHeader("URL", url)
+        _request.addHeader("URLSessionTransport", urlSessionTransport)
+        _request.addHeader("UUID", uuid)
+        _request.addHeader("Validatable", validatable)
+        _request.addHeader("Validation", validation)
+        _request.addHeader("a", a)
+        _request.addHeader("additionalProperties", additionalProperties)
+        _request.addHeader("b", b)
+        _request.addHeader("body", body2)
+        _request.addHeader("c", c)
+        _request.addHeader("container", container)
+        _request.addHeader("decoder", decoder2)
+        _request.addHeader("defaultServerURL", defaultServerURL)
+        _request.addHeader("e", e)
+        _request.addHeader("encode", encode)
+        _request.addHeader("encoder", encoder2)
+        _request.addHeader("error", error)
+        _request.addHeader("failures", failures)
+        _request.addHeader("from", from)
+        _request.addHeader("get", get)
+        _request.addHeader("indirect", indirect)
+        _request.addHeader("newValue", newValue)
+        _request.addHeader("path", path)
+        _request.addHeader("serverURL", serverURL2)
+        _request.addHeader("set", set)
+        _request.addHeader("startingAt", startingAt)
+        _request.addHeader("tag", tag)
+        _request.addHeader("timeout", timeout)
+        _request.addHeader("to", to)
+        _request.addHeader("transport", transport)
+        _request.addHeader("unknown", unknown)
+        _request.addHeader("validate", validate)
+        _request.addHeader("validatesArguments", validatesArguments)
+        _request.addHeader("value", value)
+        _request.addHeader("w", w)
+        _request.addHeader("APIError", apiError)
+        _request.addHeader("Optional", optional)
+        _request.addHeader("Array", array)
+        _request.addHeader("Dictionary", dictionary)
+        _request.addHeader("Never", never)
+        _request.addHeader("Void", void)
+        _request.addHeader("Self", self_)
+        _request.addHeader("Type", type)
+        _request.addHeader("Error", error2)
+        _request.addHeader("request", request)
+        _request.addHeader("core", core)
+        _request.addHeader("firstPage", firstPage)
+        _request.addHeader("credentials", credentials)
+        _request.addHeader("_request", request2)
+        _request.addHeader("_core", core2)
+        _request.addHeader("_credentials", credentials2)
+        _request.addHeader("_firstPage", firstPage2)
+        _request.addHeader("_same", same)
+        _request.addHeader("_fields", fields)
+        _request.addHeader("_encode", encode2)
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/0`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func anyCodingKey() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/0", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/1`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func bool() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/1", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/2`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func box() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/2", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/3`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func client() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/3", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/4`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func clientCore() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/4", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/5`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func codable() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/5", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/6`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func credential() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/6", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/7`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func customStringConvertible() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/7", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/8`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func data() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/8", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/9`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func date() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/9", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/10`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func decoder() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/10", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/11`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func decodingError() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/11", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/12`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func double() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/12", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/13`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func encoder() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/13", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/14`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func fieldCodable() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/14", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/15`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func fieldReader() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/15", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/16`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func fieldWriter() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/16", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/17`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func httpRequest() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/17", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/18`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func httpTransport() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/18", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/19`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func hashable() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/19", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/20`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func int() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/20", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/21`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func jsonValue() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/21", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/22`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func openEnum() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/22", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/23`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func pageSequence() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/23", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/24`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func percentEncoding() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/24", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/25`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func sendable() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/25", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/26`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverURL3() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/26", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/27`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func string() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/27", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/28`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func url() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/28", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/29`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func urlSessionTransport() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/29", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/30`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func uuid() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/30", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/31`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func validatable() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/31", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/32`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func validation() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/32", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/33`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func a() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/33", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/34`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func additionalProperties() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/34", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/35`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func b() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/35", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/36`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func body() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/36", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/37`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func c() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/37", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/38`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func container() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/38", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/39`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func decoder2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/39", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/40`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func defaultServerURL2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/40", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/41`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func e() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/41", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/42`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func encode() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/42", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/43`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func encoder2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/43", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/44`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func error() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/44", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/45`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func failures() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/45", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/46`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func from() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/46", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/47`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func get() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/47", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/48`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func indirect() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/48", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/49`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func newValue() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/49", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/50`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func path() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/50", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/51`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverURL4() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/51", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/52`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func set() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/52", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func startingAt() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/53", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/54`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func tag() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/54", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/55`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func timeout() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/55", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/56`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func to() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/56", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/57`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func transport() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/57", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/58`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func unknown() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/58", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/59`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func validate() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/59", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/60`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func validatesArguments() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/60", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/61`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func value() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/61", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/62`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func w() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/62", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/63`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func apiError() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/63", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/64`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func optional() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/64", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/65`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func array() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/65", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/66`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func dictionary() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/66", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/67`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func never() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/67", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/68`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func void() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/68", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/69`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func self_2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/69", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/70`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func type2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/70", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/71`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func error2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/71", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/72`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func request() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/72", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/73`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func core() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/73", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/74`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func firstPage() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/74", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/75`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func credentials() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/75", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/76`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func request2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/76", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/77`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func core2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/77", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/78`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func credentials2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/78", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/79`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func firstPage2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/79", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/80`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func same() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/80", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/81`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func fields() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/81", security: [])
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/82`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func encode2() async throws {
+        let _request = HTTPRequest(method: "POST", path: "/captures/op/82", security: [])
+        try await self._core.send(_request)
     }
 }
