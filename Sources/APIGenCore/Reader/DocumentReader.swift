@@ -38,7 +38,7 @@ public enum DocumentReader {
         context.version31 = version.hasPrefix("3.1")
 
         var info = OpenAPIDocument.Info(title: "", version: "", description: nil)
-        if let infoNode = root["info"], context.mapping(infoNode, "info") != nil {
+        if let infoNode = root["info"], context.object(infoNode, "info") != nil {
             info.title = infoNode["title"].flatMap { context.string($0, "title") } ?? ""
             info.version = infoNode["version"].flatMap { context.string($0, "version") } ?? ""
             info.description = infoNode["description"].flatMap { context.string($0, "description") }
@@ -46,13 +46,13 @@ public enum DocumentReader {
 
         var servers: [OpenAPIDocument.Server] = []
         if let serversNode = root["servers"], let list = context.sequence(serversNode, "servers") {
-            for item in list {
-                guard context.mapping(item, "a server") != nil else { continue }
-                guard let url = item["url"].flatMap({ context.string($0, "server url") }) else {
-                    context.error("server is missing 'url'", at: item)
+            for written in list {
+                guard let (item, other) = context.followUnofficial(written, "a server"), other.object(item, "a server") != nil else { continue }
+                guard let url = item["url"].flatMap({ other.string($0, "server url") }) else {
+                    other.error("server is missing 'url'", at: item)
                     continue
                 }
-                servers.append(.init(url: url, description: item["description"].flatMap { context.string($0, "description") }))
+                servers.append(.init(url: url, description: item["description"].flatMap { other.string($0, "description") }))
             }
         }
 

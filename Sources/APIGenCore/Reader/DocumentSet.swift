@@ -15,6 +15,8 @@ final class DocumentSet {
     /// Schemas read at a pointer target, by location, so every `$ref` to it shares one `Schema`.
     var pointerSchemas: [SourceLocation: Schema] = [:]
     var pointersInProgress: Set<SourceLocation> = []
+    /// Kinds of object already warned about for a `$ref` the specification does not allow there.
+    var unofficialReferenceKinds: Set<String> = []
     /// Pointer targets inside a component → that component's name.
     var pointerOwners: [SourceLocation: String] = [:]
 

@@ -20,8 +20,8 @@ struct OperationReader {
             let reader = on(itemContext)
             let shared = item["parameters"].map { reader.readParameters($0) } ?? []
             for method in HTTPMethod.allCases {
-                guard let opNode = item[method.rawValue] else { continue }
-                if let operation = reader.readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
+                guard let written = item[method.rawValue], let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
+                if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
                     operations.append(operation)
                 }
             }
@@ -30,12 +30,12 @@ struct OperationReader {
     }
 
     /// A reader for another file's nodes.
-    private func on(_ other: ReaderContext) -> OperationReader {
+    func on(_ other: ReaderContext) -> OperationReader {
         other === context ? self : OperationReader(context: other, schemas: SchemaReader(context: other), knownSchemes: knownSchemes)
     }
 
     private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKey: YAMLPair, pathKeyLocation: SourceLocation) -> Operation? {
-        guard context.mapping(node, "an operation") != nil else { return nil }
+        guard context.object(node, "an operation") != nil else { return nil }
         let location = context.location(node)
         var parameters = shared
         if let own = node["parameters"] {
@@ -59,7 +59,15 @@ struct OperationReader {
         }
 
         var security: [[String]]?
-        if let securityNode = node["security"] { security = readSecurity(securityNode) }
+        if let securityNode = node["security"] {
+            // `security:` with nothing after it: the document's own requirements still apply
+            // (reading it as `[]` would silently drop authentication).
+            if context.isNull(securityNode) {
+                context.warning("security is null; the document's security requirements apply", at: securityNode)
+            } else {
+                security = readSecurity(securityNode)
+            }
+        }
 
         return Operation(
             path: path,
@@ -135,8 +143,9 @@ struct OperationReader {
             required = true
         }
         var schema = node["schema"].map { schemas.read($0) }
-        if schema == nil, let content = node["content"], let pairs = context.mapping(content, "content"), let first = pairs.first {
-            schema = first.value["schema"].map { schemas.read($0) }
+        if schema == nil, let content = node["content"], let pairs = context.mapping(content, "content"), let first = pairs.first,
+           let (media, other) = context.followUnofficial(first.value, "a media type") {
+            schema = media["schema"].map { on(other).schemas.read($0) }
         }
         return Parameter(
             name: name, location: location, required: required,
@@ -153,10 +162,11 @@ struct OperationReader {
     private func readContent(_ node: YAMLNode?) -> [MediaType] {
         guard let node, let pairs = context.mapping(node, "content") else { return [] }
         return pairs.compactMap { pair in
-            guard context.mapping(pair.value, "a media type") != nil else { return nil }
+            guard let (node, other) = context.followUnofficial(pair.value, "a media type"),
+                  other.object(node, "a media type") != nil else { return nil }
             return MediaType(
                 contentType: pair.key,
-                schema: pair.value["schema"].map { schemas.read($0) },
+                schema: node["schema"].map { on(other).schemas.read($0) },
                 location: context.location(pair.keyMark)
             )
         }
@@ -225,10 +235,11 @@ struct OperationReader {
     /// Security requirements; each name must be one of `knownSchemes`.
     func readSecurity(_ node: YAMLNode) -> [[String]] {
         guard let list = context.sequence(node, "security") else { return [] }
-        return list.compactMap { item in
-            guard let pairs = context.mapping(item, "a security requirement") else { return nil }
+        return list.compactMap { written in
+            guard let (item, other) = context.followUnofficial(written, "a security requirement"),
+                  let pairs = other.object(item, "a security requirement") else { return nil }
             for pair in pairs where !knownSchemes.contains(pair.key) {
-                context.diagnostics.error("security requirement names '\(pair.key)', which is not in components.securitySchemes", at: context.location(pair.keyMark))
+                other.diagnostics.error("security requirement names '\(pair.key)', which is not in components.securitySchemes", at: context.location(pair.keyMark))
             }
             return pairs.map(\.key)
         }

@@ -48,18 +48,39 @@ final class ReaderContext {
 
     // MARK: Typed access with located errors
 
-    /// The pairs of a mapping, or an error naming what was expected.
+    /// The pairs of a map field (`properties`, `responses`, `components.schemas`…), or an error
+    /// naming what was expected. A field written as `null` or left empty (`parameters:` with
+    /// nothing after it, common in real documents) has a sound reading, no entries: a warning.
     func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+        if let pairs = node.mapping { return pairs }
+        if isNull(node) {
+            warning("\(what) is null; read as an empty mapping", at: node)
+            return []
+        }
+        error("\(what) must be a mapping, found \(node.kindName)", at: node)
+        return nil
+    }
+
+    /// The items of a list field (`parameters`, `tags`, `allOf`…); `null` reads as no items, with a warning.
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        if let items = node.sequence { return items }
+        if isNull(node) {
+            warning("\(what) is null; read as an empty list", at: node)
+            return []
+        }
+        error("\(what) must be a sequence, found \(node.kindName)", at: node)
+        return nil
+    }
+
+    /// The pairs of an object (an operation, a schema, a media type): `null` has no sound
+    /// reading there, so it is an error like any other kind.
+    func object(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
         if let pairs = node.mapping { return pairs }
         error("\(what) must be a mapping, found \(node.kindName)", at: node)
         return nil
     }
 
-    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
-        if let items = node.sequence { return items }
-        error("\(what) must be a sequence, found \(node.kindName)", at: node)
-        return nil
-    }
+    func isNull(_ node: YAMLNode) -> Bool { node.scalar?.value == .null }
 
     /// A scalar's text. Numbers and booleans are accepted as their text (`version: 1.0`).
     func string(_ node: YAMLNode, _ what: String) -> String? {
@@ -177,6 +198,18 @@ final class ReaderContext {
             return nil
         }
         return (current, componentName, context)
+    }
+
+    /// An object where the specification allows no `$ref` (an operation, a media type, a
+    /// server, a security requirement) but real documents write one, as bundlers accept: the
+    /// reference is followed, relative to the file that holds it, with one warning per kind.
+    func followUnofficial(_ node: YAMLNode, _ what: String) -> (node: YAMLNode, context: ReaderContext)? {
+        guard let refNode = node["$ref"] else { return (node, self) }
+        if documents.unofficialReferenceKinds.insert(what).inserted {
+            warning("the specification allows no $ref for \(what); it is followed (here and wherever else \(what) is one)", at: refNode)
+        }
+        guard let (target, _, other) = follow(node, what) else { return nil }
+        return (target, other)
     }
 
     /// The schema at a pointer of this file, read once and shared by every `$ref` to it.

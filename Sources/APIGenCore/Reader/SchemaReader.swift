@@ -16,7 +16,7 @@ struct SchemaReader {
         if let scalar = node.scalar, case .bool = scalar.value {
             return Schema(location: location)
         }
-        guard let pairs = context.mapping(node, "a schema") else { return Schema(location: location) }
+        guard let pairs = context.object(node, "a schema") else { return Schema(location: location) }
 
         var ref: Schema.Reference?
         var types: [String] = []
@@ -61,7 +61,10 @@ struct SchemaReader {
             case "summary": summary = context.string(value, "summary")
             case "description": description = context.string(value, "description")
             case "enum":
-                if let list = context.sequence(value, "enum") {
+                if context.isNull(value) {
+                    // No list: the schema is not an enum (an empty list would be one without cases).
+                    context.warning("enum is null; the schema is read without an enum", at: value)
+                } else if let list = context.sequence(value, "enum") {
                     enumValues = list.map { item in
                         if isString, item.scalar != nil, item.scalar?.value != .null { return .string(item.scalar!.text) }
                         return context.literal(item)
@@ -78,6 +81,8 @@ struct SchemaReader {
                 // Some documents write `required: true` on a property (a 2.0 habit): warn and ignore.
                 if let list = value.sequence {
                     required = list.compactMap { context.string($0, "required entry") }
+                } else if context.isNull(value) {
+                    context.warning("required is null; read as an empty list", at: value)
                 } else {
                     context.warning("'required' of a schema must be a list of property names; ignored", at: value)
                 }
@@ -145,7 +150,7 @@ struct SchemaReader {
     }
 
     private func readDiscriminator(_ node: YAMLNode) -> Schema.Discriminator? {
-        guard context.mapping(node, "discriminator") != nil else { return nil }
+        guard context.object(node, "discriminator") != nil else { return nil }
         guard let nameNode = node["propertyName"], let name = context.string(nameNode, "propertyName") else {
             context.error("discriminator needs a 'propertyName'", at: node)
             return nil

@@ -1,0 +1,127 @@
+import XCTest
+import Foundation
+@testable import APIGenCore
+
+/// A document split as real multi-file documents are: every operation a `$ref` to its own file
+/// (which the specification does not allow, but bundlers accept), three folders deep, sharing
+/// `responses/` and `parameters/` files through `../../`.
+final class MultiFileDocumentTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-multi-\(UUID().uuidString)")
+        try write("openapi.yaml", """
+        openapi: 3.0.3
+        info: {title: Split, version: '1'}
+        servers:
+          - $ref: 'shared/servers/production.yml'
+        security:
+          - $ref: 'shared/security/token.yml'
+        paths:
+          /v2/account/keys/{ssh_key_identifier}:
+            get:
+              $ref: 'resources/account/ssh_keys/sshKeys_get.yml'
+            delete:
+              $ref: 'resources/account/ssh_keys/sshKeys_delete.yml'
+        components:
+          securitySchemes:
+            bearer_auth: {type: http, scheme: bearer}
+        """)
+        try write("shared/servers/production.yml", "url: 'https://api.example.com'\n")
+        try write("shared/security/token.yml", "bearer_auth: []\n")
+        try write("resources/account/ssh_keys/sshKeys_get.yml", """
+        operationId: sshKeys_get
+        parameters:
+          - $ref: '../../../shared/parameters/ssh_key_identifier.yml'
+        responses:
+          '200':
+            description: The key.
+            content:
+              application/json:
+                $ref: 'media/key_json.yml'
+          '401':
+            $ref: '../../../shared/responses/unauthorized.yml'
+        """)
+        try write("resources/account/ssh_keys/media/key_json.yml", """
+        schema:
+          $ref: '../models/sshKey.yml'
+        """)
+        try write("resources/account/ssh_keys/models/sshKey.yml", """
+        type: object
+        required: [id]
+        properties:
+          id: {type: integer}
+          fingerprint: {type: string}
+        """)
+        try write("resources/account/ssh_keys/sshKeys_delete.yml", """
+        operationId: sshKeys_delete
+        parameters:
+          - $ref: '../../../shared/parameters/ssh_key_identifier.yml'
+        responses:
+          '204': {description: Deleted.}
+          '401':
+            $ref: '../../../shared/responses/unauthorized.yml'
+        """)
+        try write("shared/parameters/ssh_key_identifier.yml", """
+        name: ssh_key_identifier
+        in: path
+        required: true
+        schema: {type: string}
+        """)
+        try write("shared/responses/unauthorized.yml", """
+        description: Unauthorized.
+        content:
+          application/json:
+            schema: {$ref: '../models/error.yml'}
+        """)
+        try write("shared/models/error.yml", "type: object\nproperties:\n  message: {type: string}\n")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func testOperationsAndMediaTypesReachedThroughRefsAreRead() throws {
+        let output = try Generator().generate(path: folder.appendingPathComponent("openapi.yaml").path, displayName: "openapi.yaml")
+        let warnings = output.diagnostics.map(\.description)
+        // One warning per kind of object, not one per `$ref`.
+        XCTAssertEqual(warnings.filter { $0.contains("allows no $ref for an operation") }.count, 1, "\(warnings)")
+        XCTAssertEqual(warnings.filter { $0.contains("allows no $ref for a media type") }.count, 1, "\(warnings)")
+        XCTAssertEqual(warnings.filter { $0.contains("allows no $ref for a server") }.count, 1, "\(warnings)")
+        XCTAssertEqual(warnings.filter { $0.contains("allows no $ref for a security requirement") }.count, 1, "\(warnings)")
+        XCTAssertEqual(warnings.count, 4, "\(warnings)")
+        let text = output.files.map(\.contents).joined()
+        XCTAssertTrue(text.contains("func sshKeysGet(sshKeyIdentifier: String) async throws -> SSHKeysGetResponse"), text)
+        XCTAssertTrue(text.contains("func sshKeysDelete(sshKeyIdentifier: String) async throws"))
+        XCTAssertTrue(text.contains("public var id: Int"))
+        XCTAssertTrue(text.contains("https://api.example.com"), "the server came from its own file")
+        XCTAssertTrue(text.contains("security: [\"bearer_auth\"]"), "the security requirement came from its own file")
+    }
+
+    func testAnErrorInAReferencedFilePointsAtThatFile() throws {
+        try write("resources/account/ssh_keys/sshKeys_delete.yml", """
+        operationId: sshKeys_delete
+        parameters:
+          - $ref: '../../../shared/parameters/ssh_key_identifier.yml'
+        responses:
+          '204': {description: Deleted.}
+          '401':
+            $ref: '../../../shared/responses/missing.yml'
+        """)
+        try write("shared/parameters/ssh_key_identifier.yml", "in: path\nrequired: true\n")
+        do {
+            _ = try Generator().generate(path: folder.appendingPathComponent("openapi.yaml").path, displayName: "openapi.yaml")
+            XCTFail("expected errors")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            XCTAssertTrue(messages.contains { $0.hasPrefix("shared/parameters/ssh_key_identifier.yml:1:1: error: parameter is missing 'name'") }, "\(messages)")
+            XCTAssertTrue(messages.contains { $0.hasPrefix("resources/account/ssh_keys/sshKeys_delete.yml:7:11: error:") && $0.contains("missing.yml") }, "\(messages)")
+        }
+    }
+}
