@@ -71,6 +71,8 @@ public struct OneOfDecl: Sendable, Hashable {
     public var docs: [String]
     public var cases: [Case]
     public var discriminator: String?
+    /// A discriminator value no case knows decodes into `unknown(JSONValue)`, kept as it came.
+    public var hasUnknownCase = false
     public var nested: [Declaration]
     /// Part of a cycle of types: the enum is `indirect` so it has a finite size.
     public var isIndirect = false

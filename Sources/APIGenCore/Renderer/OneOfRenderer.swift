@@ -9,20 +9,20 @@ struct OneOfRenderer {
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) \(decl.isIndirect ? "indirect " : "")enum \(decl.name): Codable, Hashable, Sendable") { p in
             for c in decl.cases { p.line("case \(c.name)(\(options.spell(c.type)))") }
+            if decl.hasUnknownCase {
+                p.docs(["A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came."])
+                p.line("case unknown(JSONValue)")
+            }
             p.line()
             p.block("\(access) init(from decoder: any Decoder) throws") { p in
-                if let discriminator = decl.discriminator, decl.cases.contains(where: { !$0.tags.isEmpty }) {
+                if decl.hasUnknownCase, let discriminator = decl.discriminator {
                     let key = "AnyCodingKey(\(SwiftSpelling.string(discriminator)))"
                     p.line("let container = try decoder.container(keyedBy: AnyCodingKey.self)")
-                    p.line("let tag = try container.decode(String.self, forKey: \(key))")
-                    p.line("switch tag {")
+                    p.line("switch try container.decode(String.self, forKey: \(key)) {")
                     for c in decl.cases where !c.tags.isEmpty {
                         p.line("case \(c.tags.map(SwiftSpelling.string).joined(separator: ", ")): self = .\(c.name)(\(decodeExpression(c.type)))")
                     }
-                    p.line("default:")
-                    p.indent()
-                    p.line("throw DecodingError.dataCorruptedError(forKey: \(key), in: container, debugDescription: \"unknown \(discriminator) '\\(tag)'\")")
-                    p.outdent()
+                    p.line("default: self = .unknown(try JSONValue(from: decoder))")
                     p.line("}")
                 } else {
                     p.line("var failures: [String] = []")
@@ -48,6 +48,7 @@ struct OneOfRenderer {
                         p.line("case .\(c.name)(let value): try value.encode(to: encoder)")
                     }
                 }
+                if decl.hasUnknownCase { p.line("case .unknown(let value): try value.encode(to: encoder)") }
                 p.line("}")
             }
             for nested in decl.nested {

@@ -400,15 +400,15 @@ public struct Problem: FieldCodable, Hashable, Sendable {
 public enum Shape: Codable, Hashable, Sendable {
     case circle(Circle)
     case square(Square)
+    /// A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        let tag = try container.decode(String.self, forKey: AnyCodingKey("shape_type"))
-        switch tag {
+        switch try container.decode(String.self, forKey: AnyCodingKey("shape_type")) {
         case "circle": self = .circle(try Circle(from: decoder))
         case "square": self = .square(try Square(from: decoder))
-        default:
-            throw DecodingError.dataCorruptedError(forKey: AnyCodingKey("shape_type"), in: container, debugDescription: "unknown shape_type '\(tag)'")
+        default: self = .unknown(try JSONValue(from: decoder))
         }
     }
 
@@ -416,6 +416,7 @@ public enum Shape: Codable, Hashable, Sendable {
         switch self {
         case .circle(let value): try value.encode(to: encoder)
         case .square(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }
@@ -457,6 +458,105 @@ public struct Square: FieldCodable, Hashable, Sendable {
 
     public func _encode(_ w: FieldWriter) throws {
         try w.required("shape_type", self.shapeType).required("side", self.side)
+    }
+}
+
+/// Variants pinned by their own enum or const, without a mapping (as AI APIs write them).
+public enum Message: Codable, Hashable, Sendable {
+    case userMessage(UserMessage)
+    case assistantMessage(AssistantMessage)
+    /// A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        switch try container.decode(String.self, forKey: AnyCodingKey("role")) {
+        case "user", "UserMessage", "#/components/schemas/UserMessage": self = .userMessage(try UserMessage(from: decoder))
+        case "assistant", "AssistantMessage", "#/components/schemas/AssistantMessage": self = .assistantMessage(try AssistantMessage(from: decoder))
+        default: self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .userMessage(let value): try value.encode(to: encoder)
+        case .assistantMessage(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+public struct UserMessage: FieldCodable, Hashable, Sendable {
+    public var role: UserMessage.Role
+    public var content: String
+
+    public init(role: UserMessage.Role, content: String) {
+        self.role = role
+        self.content = content
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.role, b.role) && _same(a.content, b.content) }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(role: c.required("role"), content: c.required("content"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role).required("content", self.content) }
+
+    public enum Role: OpenEnum {
+        case user
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(String)
+
+        public var rawValue: String {
+            switch self {
+            case .user: "user"
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.user]
+    }
+}
+
+public struct MessageBase: FieldCodable, Hashable, Sendable {
+    public var role: String
+
+    public init(role: String) {
+        self.role = role
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.role, b.role) }
+    public init(_fields c: FieldReader) throws { try self.init(role: c.required("role")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role) }
+}
+
+public struct AssistantMessage: FieldCodable, Hashable, Sendable {
+    public var role: AssistantMessage.Role
+    public var text: String?
+
+    public init(role: AssistantMessage.Role, text: String? = nil) {
+        self.role = role
+        self.text = text
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.role, b.role) && _same(a.text, b.text) }
+    public init(_fields c: FieldReader) throws { try self.init(role: c.required("role"), text: c.optional("text")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role).optional("text", self.text) }
+
+    public enum Role: OpenEnum {
+        case assistant
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(String)
+
+        public var rawValue: String {
+            switch self {
+            case .assistant: "assistant"
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.assistant]
     }
 }
 

@@ -37,15 +37,15 @@ public struct Dog: FieldCodable, Hashable, Sendable {
 public enum Pet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
+    /// A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        let tag = try container.decode(String.self, forKey: AnyCodingKey("kind"))
-        switch tag {
-        case "Cat": self = .cat(try Cat(from: decoder))
-        case "Dog": self = .dog(try Dog(from: decoder))
-        default:
-            throw DecodingError.dataCorruptedError(forKey: AnyCodingKey("kind"), in: container, debugDescription: "unknown kind '\(tag)'")
+        switch try container.decode(String.self, forKey: AnyCodingKey("kind")) {
+        case "Cat", "#/components/schemas/Cat": self = .cat(try Cat(from: decoder))
+        case "Dog", "#/components/schemas/Dog": self = .dog(try Dog(from: decoder))
+        default: self = .unknown(try JSONValue(from: decoder))
         }
     }
 
@@ -53,6 +53,7 @@ public enum Pet: Codable, Hashable, Sendable {
         switch self {
         case .cat(let value): try value.encode(to: encoder)
         case .dog(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }
@@ -60,15 +61,15 @@ public enum Pet: Codable, Hashable, Sendable {
 public enum MappedPet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
+    /// A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        let tag = try container.decode(String.self, forKey: AnyCodingKey("kind"))
-        switch tag {
+        switch try container.decode(String.self, forKey: AnyCodingKey("kind")) {
         case "meow": self = .cat(try Cat(from: decoder))
         case "woof": self = .dog(try Dog(from: decoder))
-        default:
-            throw DecodingError.dataCorruptedError(forKey: AnyCodingKey("kind"), in: container, debugDescription: "unknown kind '\(tag)'")
+        default: self = .unknown(try JSONValue(from: decoder))
         }
     }
 
@@ -76,6 +77,7 @@ public enum MappedPet: Codable, Hashable, Sendable {
         switch self {
         case .cat(let value): try value.encode(to: encoder)
         case .dog(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }
