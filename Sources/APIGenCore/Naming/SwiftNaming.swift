@@ -329,6 +329,9 @@ public enum SwiftNaming {
 /// Hands out unique names within one scope; a clash gets `2`, `3`… and a warning.
 struct NameScope {
     private var used: Set<String>
+    /// The next suffix to try for each name that clashed: N names that all want `foo` cost N
+    /// claims, not N² (a hostile document can have 100,000 of them).
+    private var nextSuffix: [String: Int] = [:]
 
     init(reserved: Set<String> = []) {
         used = reserved
@@ -338,8 +341,9 @@ struct NameScope {
     mutating func claim(_ name: String) -> (name: String, clashed: Bool) {
         let bare = SwiftNaming.unescaped(name)
         if used.insert(bare).inserted { return (name, false) }
-        var n = 2
+        var n = nextSuffix[bare] ?? 2
         while !used.insert("\(bare)\(n)").inserted { n += 1 }
+        nextSuffix[bare] = n + 1
         return ("\(bare)\(n)", true)
     }
 

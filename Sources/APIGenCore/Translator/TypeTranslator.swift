@@ -9,6 +9,8 @@ final class TypeTranslator {
     private let schemaByNameMaxDepth = 64
     /// Schemas whose example was already checked (each is warned about once).
     private var checkedExamples: Set<SourceLocation> = []
+    /// Components on a cycle of pure `$ref` aliases (`A → B → A`), found in one linear pass.
+    private var aliasCycles = AliasCycles()
 
     init(context: TranslationContext) {
         self.context = context
@@ -19,6 +21,7 @@ final class TypeTranslator {
         let copy = TypeTranslator(context: context)
         copy.enumCases = enumCases
         copy.checkedExamples = checkedExamples
+        copy.aliasCycles = aliasCycles
         return copy
     }
 
@@ -51,6 +54,7 @@ final class TypeTranslator {
             context.componentNames[named.name] = name
             context.topLevelNames.insert(name)
         }
+        aliasCycles = AliasCycles(context.document.schemas.map(\.name), next: aliasTarget)
         for named in context.document.schemas { ensureComponent(named.name) }
     }
 
@@ -61,8 +65,12 @@ final class TypeTranslator {
         context.componentDecls[raw] = .some(nil)
         context.setType(.named([name]), at: schema.location)
         var decl = declaration(for: schema, name: name, path: [name])
-        if decl == nil, let chain = aliasCycle(from: raw) {
-            context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(chain.joined(separator: " → ")))", at: schema.location)
+        if decl == nil, let cycle = aliasCycles.cycle(containing: raw) {
+            // One error per cycle, at its first component; every member becomes a free-form alias.
+            if cycle.first == raw {
+                let shown = cycle.count <= 8 ? cycle + [raw] : Array(cycle.prefix(8)) + ["… (\(cycle.count) components)"]
+                context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(shown.joined(separator: " → ")))", at: schema.location)
+            }
             context.componentDecls[raw] = .some(.alias(AliasDecl(name: name, docs: [], target: .jsonValue)))
             return
         }
@@ -80,19 +88,11 @@ final class TypeTranslator {
         context.componentDecls[raw] = .some(decl)
     }
 
-    /// The chain `A → B → A` when component `raw` is a `$ref` to a component that is a `$ref`…
-    /// back to `raw`; nil otherwise.
-    private func aliasCycle(from raw: String) -> [String]? {
-        var chain = [raw]
-        var current = raw
-        while let schema = context.components[current], case .component(let next)? = schema.ref,
-              schema.properties.isEmpty, schema.allOf.isEmpty {
-            chain.append(next)
-            if next == raw { return chain }
-            if chain.dropLast().contains(next) { return nil }
-            current = next
-        }
-        return nil
+    /// The component that component `raw` is a pure `$ref` alias of, if it is one.
+    private func aliasTarget(_ raw: String) -> String? {
+        guard let schema = context.components[raw], case .component(let next)? = schema.ref,
+              schema.properties.isEmpty, schema.allOf.isEmpty else { return nil }
+        return next
     }
 
     // MARK: Declarations
@@ -709,5 +709,39 @@ extension String {
         var s = Substring(self)
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+/// The cycles of a graph in which each node has at most one successor (a component that is a
+/// pure `$ref` alias points at one other), found with one walk per node that stops at any node
+/// already seen: linear in the number of components, however long the chains.
+struct AliasCycles {
+    private var cycleOf: [String: Int] = [:]
+    private var cycles: [[String]] = []
+
+    init() {}
+
+    init(_ nodes: [String], next: (String) -> String?) {
+        var state: [String: Int] = [:]   // absent: unseen; -1: done; n >= 0: position on the walk
+        for start in nodes where state[start] == nil {
+            var walk: [String] = []
+            var current: String? = start
+            while let node = current, state[node] == nil {
+                state[node] = walk.count
+                walk.append(node)
+                current = next(node)
+            }
+            if let node = current, let position = state[node], position >= 0 {
+                let cycle = Array(walk[position...])
+                for member in cycle { cycleOf[member] = cycles.count }
+                cycles.append(cycle)
+            }
+            for node in walk { state[node] = -1 }
+        }
+    }
+
+    /// The cycle through `node`, starting at the member first met; nil when it is on none.
+    func cycle(containing node: String) -> [String]? {
+        cycleOf[node].map { cycles[$0] }
     }
 }

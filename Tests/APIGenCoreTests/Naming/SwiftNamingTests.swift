@@ -97,6 +97,16 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.upperCamel("größe_id"), "GrößeID")
     }
 
+    func testManyClashingNamesGetConsecutiveSuffixes() {
+        var scope = NameScope(reserved: ["a3"])
+        let names = (0..<100_000).map { _ in scope.claim("a").name }
+        XCTAssertEqual(names.prefix(4), ["a", "a2", "a4", "a5"], "a reserved name is skipped")
+        XCTAssertEqual(Set(names).count, names.count)
+        XCTAssertEqual(names.last, "a100001")
+        let again = scope.claim("a4").name
+        XCTAssertTrue(again.hasPrefix("a4") && again != "a4" && !names.contains(again), "a taken name gets a free suffix: \(again)")
+    }
+
     func testNameScopeDisambiguatesDeterministically() {
         var scope = NameScope()
         XCTAssertEqual(scope.claim("fooBar").name, "fooBar")
