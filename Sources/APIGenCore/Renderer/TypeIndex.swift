@@ -20,6 +20,7 @@ struct TypeIndex: Sendable {
         var properties: [[PropertyDecl]] = []
         entries.reserveCapacity(module.types.reduce(0) { $0 + Self.count($1) })
         for decl in module.types { add(decl, parent: [], properties: &properties) }
+        collapseAliasChains()
         // A struct validates when a property has constraints it can check, or holds (directly
         // or in an array) a struct that validates. Structs with checks of their own come first;
         // then validation spreads to the structs that hold them, each struct handled once.
@@ -82,16 +83,45 @@ struct TypeIndex: Sendable {
         }
     }
 
+    /// Points every alias at the end of its chain (`A = B`, `B = C`, `C = Int`: all `Int`), each
+    /// alias followed once however long the chains, so a lookup takes one hop. A chain that comes
+    /// back on itself (which the translator reports) stays as written.
+    private mutating func collapseAliasChains() {
+        var finished: Set<[String]> = []
+        for (start, entry) in entries where entry.kind == .alias && !finished.contains(start) {
+            var walk: [[String]] = []
+            var onWalk: Set<[String]> = []
+            var current = start
+            var end: TypeUsage?
+            while true {
+                guard let entry = entries[current], entry.kind == .alias, let target = entry.target else {
+                    end = .named(current)
+                    break
+                }
+                if finished.contains(current) { end = target; break }
+                guard onWalk.insert(current).inserted else { break }   // a cycle: leave it
+                walk.append(current)
+                guard case .named(let next) = target.unwrapped, entries[next]?.kind == .alias else { end = target; break }
+                current = next
+            }
+            // Back along the walk: each alias stands for the end, optional if any link was.
+            if var resolved = end {
+                for path in walk.reversed() {
+                    if entries[path]?.target?.isOptional == true { resolved = resolved.optional }
+                    entries[path]?.target = resolved
+                }
+            }
+            finished.formUnion(walk)
+        }
+    }
+
     /// The type behind aliases, and the declaration it names (nil for other types).
     private func resolve(_ type: TypeUsage) -> (TypeUsage, Entry?) {
-        var current = type
-        var hops = 0
-        while case .named(let path) = current.unwrapped, let entry = entries[path] {
-            guard entry.kind == .alias, let target = entry.target, hops < 32 else { return (current, entry) }
-            current = current.isOptional ? target.optional : target
-            hops += 1
-        }
-        return (current, nil)
+        guard case .named(let path) = type.unwrapped, let entry = entries[path] else { return (type, nil) }
+        guard entry.kind == .alias, let target = entry.target else { return (type, entry) }
+        let resolved = type.isOptional ? target.optional : target
+        guard case .named(let end) = resolved.unwrapped, let endEntry = entries[end] else { return (resolved, nil) }
+        return (resolved, endEntry.kind == .alias ? nil : endEntry)
     }
 
     /// The type behind aliases.

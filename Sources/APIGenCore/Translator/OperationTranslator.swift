@@ -228,26 +228,32 @@ struct OperationTranslator {
         return index
     }
 
-    /// A generated struct by its path, following typealiases.
-    static func findStruct(_ path: [String], in index: [String: Declaration], hops: Int = 0) -> StructDecl? {
-        guard let first = path.first, var decl = index[first] else { return nil }
-        for name in path.dropFirst() {
-            let nested: [Declaration]
+    /// A generated struct by its path, following typealiases to any depth (a chain that comes
+    /// back on itself names no struct).
+    static func findStruct(_ path: [String], in index: [String: Declaration]) -> StructDecl? {
+        var path = path
+        var seen: Set<[String]> = []
+        while seen.insert(path).inserted {
+            guard let first = path.first, var decl = index[first] else { return nil }
+            for name in path.dropFirst() {
+                let nested: [Declaration]
+                switch decl {
+                case .structure(let s): nested = s.nested
+                case .oneOf(let o): nested = o.nested
+                default: return nil
+                }
+                guard let next = nested.first(where: { $0.name == name }) else { return nil }
+                decl = next
+            }
             switch decl {
-            case .structure(let s): nested = s.nested
-            case .oneOf(let o): nested = o.nested
+            case .structure(let s): return s
+            case .alias(let a):
+                guard case .named(let target) = a.target.unwrapped else { return nil }
+                path = target
             default: return nil
             }
-            guard let next = nested.first(where: { $0.name == name }) else { return nil }
-            decl = next
         }
-        switch decl {
-        case .structure(let s): return s
-        case .alias(let a) where hops < 32:
-            if case .named(let target) = a.target.unwrapped, target != path { return findStruct(target, in: index, hops: hops + 1) }
-            return nil
-        default: return nil
-        }
+        return nil
     }
 
     // MARK: Auth

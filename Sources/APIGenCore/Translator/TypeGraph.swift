@@ -110,34 +110,39 @@ struct TypeGraph {
     }
 
     /// The struct or oneOf a type stores inline (not behind an array or dictionary), if any.
-    private func inlineTarget(_ type: TypeUsage, hops: Int = 0) -> Int? {
-        guard hops < 32 else { return nil }
-        switch type {
-        case .optional(let wrapped): return inlineTarget(wrapped, hops: hops)
-        case .named(let path):
-            guard let id = node(at: path) else { return nil }
+    /// Aliases are followed to any depth; a chain that comes back on itself stores nothing.
+    private func inlineTarget(_ type: TypeUsage) -> Int? {
+        var current = type.unwrapped
+        var seen: Set<Int> = []
+        while case .named(let path) = current, let id = node(at: path) {
             switch nodes[id].members {
-            case .alias(let target): return inlineTarget(target, hops: hops + 1)
+            case .alias(let target):
+                guard seen.insert(id).inserted else { return nil }
+                current = target.unwrapped
             case .structure, .oneOf: return id
             case .enumeration: return nil
             }
-        default: return nil
         }
+        return nil
     }
 
-    /// Every generated type a type refers to, through collections and aliases too.
-    private func references(_ type: TypeUsage, into result: inout [Int], hops: Int = 0) {
-        guard hops < 32 else { return }
-        switch type {
-        case .optional(let t), .array(let t), .dictionary(let t): references(t, into: &result, hops: hops)
-        case .named(let path):
-            guard let id = node(at: path) else { return }
-            if case .alias(let target) = nodes[id].members {
-                references(target, into: &result, hops: hops + 1)
-            } else {
-                result.append(id)
+    /// Every generated type a type refers to, through collections and aliases too (a work list:
+    /// any depth of nesting or aliases, each alias followed once).
+    private func references(_ type: TypeUsage, into result: inout [Int]) {
+        var work = [type]
+        var seenAliases: Set<Int> = []
+        while let next = work.popLast() {
+            switch next {
+            case .optional(let t), .array(let t), .dictionary(let t): work.append(t)
+            case .named(let path):
+                guard let id = node(at: path) else { continue }
+                if case .alias(let target) = nodes[id].members {
+                    if seenAliases.insert(id).inserted { work.append(target) }
+                } else {
+                    result.append(id)
+                }
+            case .builtin: break
             }
-        case .builtin: break
         }
     }
 

@@ -6,9 +6,14 @@ final class TypeTranslator {
     let context: TranslationContext
     /// Enum raw-value literal → case name, by the enum's path (for `default` values).
     private var enumCases: [[String]: [Literal: String]] = [:]
-    private let schemaByNameMaxDepth = 64
+    /// How deep `allOf` parts (and the components they name) may nest in one struct. Deeper is
+    /// an error, never a struct with some of its properties left out: a chain of N components
+    /// that each extend the next has N²/2 properties in all, so no depth is free.
+    static let maxAllOfDepth = 256
     /// Schemas whose example was already checked (each is warned about once).
     private var checkedExamples: Set<SourceLocation> = []
+    /// `mergeDepth` of each component already measured.
+    private var mergeDepths: [String: Int] = [:]
     /// Components on a cycle of pure `$ref` aliases (`A → B → A`), found in one linear pass.
     private var aliasCycles = AliasCycles()
 
@@ -150,19 +155,35 @@ final class TypeTranslator {
 
     /// Whether values of this schema are a single scalar (text, number, boolean or an enum of
     /// them): what a path segment or header can hold.
-    func isScalar(_ schema: Schema, depth: Int = 0) -> Bool {
-        guard depth < 32 else { return false }
-        switch schema.ref {
-        case .component(let raw): return context.components[raw].map { isScalar($0, depth: depth + 1) } ?? false
-        case .pointer(_, let target): return isScalar(target, depth: depth + 1)
-        case nil: break
+    func isScalar(_ schema: Schema) -> Bool {
+        // Through `$ref`s, one-part `allOf`s and nullable `oneOf`s to any depth; a loop is not scalar.
+        var current = schema
+        var seen: Set<SourceLocation> = []
+        while seen.insert(current.location).inserted {
+            switch current.ref {
+            case .component(let raw):
+                guard let target = context.components[raw] else { return false }
+                current = target
+                continue
+            case .pointer(_, let target):
+                current = target
+                continue
+            case nil: break
+            }
+            if isEnum(current) { return true }
+            if current.allOf.count == 1, current.properties.isEmpty {
+                current = current.allOf[0]
+                continue
+            }
+            let alternatives = nonNullAlternatives(current)
+            if alternatives.count == 1 {
+                current = alternatives[0]
+                continue
+            }
+            guard let type = current.singleType else { return false }
+            return ["string", "integer", "number", "boolean"].contains(type)
         }
-        if isEnum(schema) { return true }
-        if schema.allOf.count == 1, schema.properties.isEmpty { return isScalar(schema.allOf[0], depth: depth + 1) }
-        let alternatives = nonNullAlternatives(schema)
-        if alternatives.count == 1 { return isScalar(alternatives[0], depth: depth + 1) }
-        guard let type = schema.singleType else { return false }
-        return ["string", "integer", "number", "boolean"].contains(type)
+        return false
     }
 
     // MARK: Usages
@@ -274,12 +295,21 @@ final class TypeTranslator {
         var required: Set<String> = []
         var additional: Schema.AdditionalProperties?
         var mergedComponents: Set<String> = []
+        /// The depth limit was reached (reported once per struct).
+        var tooDeep = false
     }
 
     private func makeStruct(_ schema: Schema, name: String, path: [String]) -> StructDecl {
         var merged = Merged()
         var visited: Set<String> = []
-        merge(schema, into: &merged, visited: &visited, depth: 0)
+        // Measured first, in time linear in the components: a chain too deep is an error before
+        // any of its (quadratically many) properties are merged.
+        if !schema.allOf.isEmpty, mergeDepth(of: schema) > Self.maxAllOfDepth {
+            merged.tooDeep = true
+            context.diagnostics.error("allOf parts and the $refs they follow nest deeper than \(Self.maxAllOfDepth) levels here (the limit for one struct)", at: schema.location)
+        } else {
+            merge(schema, into: &merged, visited: &visited, depth: 0)
+        }
 
         var scope = TypeScope(path: path, reserved: [])
         var members = NameScope()
@@ -342,9 +372,54 @@ final class TypeTranslator {
         return StructDecl(name: name, docs: docs(for: schema), properties: properties, additionalProperties: additional, nested: scope.nested)
     }
 
+    /// How many levels `merge` goes down from `schema` (each `$ref` and each `allOf` part one),
+    /// without recursion and with each component's depth remembered.
+    private func mergeDepth(of schema: Schema) -> Int {
+        func children(_ s: Schema) -> [(Schema, String?)] {
+            switch s.ref {
+            case .component(let raw): return context.components[raw].map { [($0, raw)] } ?? []
+            case .pointer(_, let target): return [(target, nil)]
+            case nil: return s.allOf.map { ($0, nil) }
+            }
+        }
+        struct Frame { var schema: Schema; var key: String?; var children: [(Schema, String?)]; var next = 0; var deepest = 0 }
+        var stack = [Frame(schema: schema, key: nil, children: children(schema))]
+        var onStack: Set<String> = []
+        var result = 0
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            if stack[top].next < stack[top].children.count {
+                let (child, key) = stack[top].children[stack[top].next]
+                stack[top].next += 1
+                if let key, let known = mergeDepths[key] {
+                    stack[top].deepest = max(stack[top].deepest, known)
+                } else if let key, !onStack.insert(key).inserted {
+                    continue   // a cycle: merge reports it
+                } else {
+                    stack.append(Frame(schema: child, key: key, children: children(child)))
+                }
+                continue
+            }
+            let done = stack.removeLast()
+            let depth = done.deepest + 1
+            if let key = done.key {
+                mergeDepths[key] = depth
+                onStack.remove(key)
+            }
+            if stack.isEmpty { result = depth } else { stack[stack.count - 1].deepest = max(stack[stack.count - 1].deepest, depth) }
+        }
+        return result
+    }
+
     /// Properties of a schema with its `allOf` parts (and the components they refer to) merged in.
     private func merge(_ schema: Schema, into merged: inout Merged, visited: inout Set<String>, depth: Int) {
-        guard depth < schemaByNameMaxDepth else { return }
+        guard depth < Self.maxAllOfDepth else {
+            if !merged.tooDeep {
+                merged.tooDeep = true
+                context.diagnostics.error("allOf parts and the $refs they follow nest deeper than \(Self.maxAllOfDepth) levels here (the limit for one struct)", at: schema.location)
+            }
+            return
+        }
         switch schema.ref {
         case .component(let raw):
             // `visited` is the path being merged: a component met again on it is a cycle;
