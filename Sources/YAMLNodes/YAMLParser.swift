@@ -66,6 +66,10 @@ private struct TreeBuilder {
         var mark: Mark
         var anchor: String?
         var size = 1
+        /// The pending key is a plain `<<`: YAML's merge key.
+        var pendingIsMerge = false
+        /// Values of `<<` keys, merged in when the mapping ends.
+        var merges: [(node: YAMLNode, mark: Mark)] = []
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
@@ -157,7 +161,8 @@ private struct TreeBuilder {
                 stack.append(Frame(isMapping: true, mark: start, anchor: Self.string(event.data.mapping_start.anchor)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { throw error("unbalanced collection end", at: start) }
-                let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), mark: frame.mark)
+                let pairs = frame.merges.isEmpty ? frame.pairs : try merged(frame)
+                let node = YAMLNode(frame.isMapping ? .mapping(pairs) : .sequence(frame.items), mark: frame.mark)
                 try add(node, size: frame.size, anchor: frame.anchor, at: frame.mark)
             default:
                 break
@@ -187,7 +192,12 @@ private struct TreeBuilder {
             return
         }
         if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLPair(key: key, keyMark: stack[top].pendingKeyMark, value: node))
+            if stack[top].pendingIsMerge {
+                stack[top].merges.append((node, mark))
+                stack[top].pendingIsMerge = false
+            } else {
+                stack[top].pairs.append(YAMLPair(key: key, keyMark: stack[top].pendingKeyMark, value: node))
+            }
             stack[top].pendingKey = nil
             return
         }
@@ -195,11 +205,38 @@ private struct TreeBuilder {
             throw error("mapping keys must be scalars", at: mark)
         }
         let key = scalar.text
+        if key == "<<" && !scalar.isQuoted {
+            stack[top].pendingKey = key
+            stack[top].pendingIsMerge = true
+            return
+        }
         if isDuplicate(key, frame: top) {
             throw error("duplicate key '\(key)'", at: mark)
         }
         stack[top].pendingKey = key
         stack[top].pendingKeyMark = mark
+    }
+
+    /// The pairs of a mapping with its merge keys (`<<: *base`, `<<: [*a, *b]`) applied as YAML
+    /// 1.1 defines them: the mapping's own keys win, then earlier merged mappings over later ones.
+    private func merged(_ frame: Frame) throws(YAMLError) -> [YAMLPair] {
+        var pairs = frame.pairs
+        var present = Set(pairs.map(\.key))
+        for (value, mark) in frame.merges {
+            let sources: [YAMLNode]
+            switch value.content {
+            case .mapping: sources = [value]
+            case .sequence(let items): sources = items
+            case .scalar: throw error("the merge key '<<' needs a mapping or a list of mappings", at: mark)
+            }
+            for source in sources {
+                guard case .mapping(let more) = source.content else {
+                    throw error("the merge key '<<' needs a mapping or a list of mappings", at: source.mark)
+                }
+                for pair in more where present.insert(pair.key).inserted { pairs.append(pair) }
+            }
+        }
+        return pairs
     }
 
     /// Linear search for small mappings, a set once a mapping grows (large `paths` or `schemas`).

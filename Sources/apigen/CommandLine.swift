@@ -1,3 +1,5 @@
+import APIGenCore
+
 /// The parsed command line of `apigen`.
 ///
 /// Hand-written on purpose: the build plugin compiles this tool in every consumer's build,
@@ -127,14 +129,21 @@ enum CommandLineParser {
             }
             if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards"].contains(name) { inline = try value(name) }
             switch name {
-            case "-n", "--name": namespace = inline
+            case "-n", "--name":
+                // The name is a Swift type and the files' prefix: the same rule as `namespace:`.
+                if let inline, let problem = SwiftNaming.problem(withGivenName: inline, isType: true) {
+                    throw UsageError(message: "--name \(problem)")
+                }
+                namespace = inline
             case "--nonisolated": nonisolated = true
             case "--shards":
                 guard let n = inline.flatMap({ Int($0) }), (1...64).contains(n) else {
                     throw UsageError(message: "--shards needs a whole number from 1 to 64")
                 }
                 shards = n
-            case "-o", "--output": output = inline
+            case "-o", "--output":
+                guard inline?.isEmpty == false else { throw UsageError(message: "--output needs a folder (an empty path is not the current folder)") }
+                output = inline
             case "-c", "--config": config = inline
             case "--check": check = true
             case "-q", "--quiet": quiet = true

@@ -20,6 +20,13 @@ final class CommandLineParserTests: XCTestCase {
             (["generate", "s.yaml", "--output"], "--output needs a value"),
             (["generate", "s.yaml", "-o", "o", "--fast"], "unknown option '--fast'"),
             (["generate", "a.yaml", "b.yaml", "-o", "o"], "unexpected argument 'b.yaml'"),
+            // Names become a Swift type and a file-name prefix: never a path, never a runtime type.
+            (["generate", "a.yaml", "-o", "o", "--name", "../../evil"], "--name '../../evil' is not a valid Swift identifier"),
+            (["generate", "a.yaml", "-o", "o", "--name=a/b"], "--name 'a/b' is not a valid Swift identifier"),
+            (["generate", "a.yaml", "-o", "o", "--name", "1x"], "--name '1x' is not a valid Swift identifier"),
+            (["generate", "a.yaml", "-o", "o", "--name", "FieldReader"], "--name 'FieldReader' is a type name the generated code uses itself"),
+            (["generate", "a.yaml", "--output", ""], "--output needs a folder (an empty path is not the current folder)"),
+            (["generate", "a.yaml", "--output="], "--output needs a folder (an empty path is not the current folder)"),
         ]
         for (arguments, message) in cases {
             XCTAssertThrowsError(try CommandLineParser.parse(arguments)) { error in

@@ -313,6 +313,16 @@ public enum SwiftNaming {
         return name
     }
 
+    /// Why `text` cannot be a name the user gives (`--name`, `namespace:`, a config rename), or
+    /// nil when it can: a plain identifier, no keyword, and for a type no name that the
+    /// generated code uses itself. `--name` also names files, so this keeps paths out too.
+    public static func problem(withGivenName text: String, isType: Bool) -> String? {
+        let valid = text.first.map { $0.isLetter || $0 == "_" } == true && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard valid, !keywords.contains(text) else { return "'\(text)' is not a valid Swift identifier" }
+        if isType && reservedTypeNames.contains(text) { return "'\(text)' is a type name the generated code uses itself" }
+        return nil
+    }
+
     /// The name without backticks, for building other names or comparing.
     public static func unescaped(_ name: String) -> String {
         name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name

@@ -79,7 +79,7 @@ public struct Configuration: Sendable, Equatable {
                     config.imports = list.compactMap { identifier($0, "import", context) }
                 }
             case "namespace":
-                config.namespace = identifier(value, "namespace", context)
+                config.namespace = identifier(value, "namespace", context, isType: true)
             case "nonisolated":
                 config.nonisolated = context.bool(value, "nonisolated") ?? false
             case "shards":
@@ -106,12 +106,11 @@ public struct Configuration: Sendable, Equatable {
         context.diagnostics.error("unknown key '\(pair.key)' (known keys: \(known.joined(separator: ", ")))", at: context.location(pair.keyMark))
     }
 
-    /// A string that must be a plain Swift identifier.
-    private static func identifier(_ node: YAMLNode, _ what: String, _ context: ReaderContext) -> String? {
+    /// A string that must be a plain Swift identifier (for a type, not one the generated code uses).
+    private static func identifier(_ node: YAMLNode, _ what: String, _ context: ReaderContext, isType: Bool = false) -> String? {
         guard let text = context.string(node, what) else { return nil }
-        let valid = text.first.map { $0.isLetter || $0 == "_" } == true && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-        guard valid, !SwiftNaming.keywords.contains(text) else {
-            context.error("\(what) '\(text)' is not a valid Swift identifier", at: node)
+        if let problem = SwiftNaming.problem(withGivenName: text, isType: isType) {
+            context.error("\(what) \(problem)", at: node)
             return nil
         }
         return text
@@ -154,7 +153,7 @@ public struct Configuration: Sendable, Equatable {
             }
             guard let entries = context.mapping(pair.value, "names.\(pair.key)") else { continue }
             for entry in entries {
-                guard let name = identifier(entry.value, pair.key == "types" ? "type name" : "property name", context) else { continue }
+                guard let name = identifier(entry.value, pair.key == "types" ? "type name" : "property name", context, isType: pair.key == "types") else { continue }
                 if pair.key == "types" {
                     config.typeNames[entry.key] = name
                     config.overrideLocations["types." + entry.key] = context.location(entry.keyMark)

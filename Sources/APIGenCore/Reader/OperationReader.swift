@@ -19,14 +19,28 @@ struct OperationReader {
             guard let (item, _, itemContext) = context.follow(pair.value, "a path item") else { continue }
             let reader = on(itemContext)
             let shared = item["parameters"].map { reader.readParameters($0) } ?? []
+            // Operation keys are lower case; `GET:` is read as `get:`, with a word.
+            for key in item.mapping ?? [] where key.key != key.key.lowercased() {
+                guard HTTPMethod(rawValue: key.key.lowercased()) != nil else { continue }
+                if item[key.key.lowercased()] != nil {
+                    itemContext.diagnostics.error("'\(key.key)' and '\(key.key.lowercased())' are both given; operation keys are lower case", at: itemContext.location(key.keyMark))
+                } else {
+                    itemContext.diagnostics.warning("operation key '\(key.key)' should be lower case; read as '\(key.key.lowercased())'", at: itemContext.location(key.keyMark))
+                }
+            }
             for method in HTTPMethod.allCases {
-                guard let written = item[method.rawValue], let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
+                guard let written = item[method.rawValue] ?? Self.upperCaseOperation(item, method), let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
                 if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
                     operations.append(operation)
                 }
             }
         }
         return operations
+    }
+
+    /// `GET:` for `get` when no `get:` is there (reported above).
+    private static func upperCaseOperation(_ item: YAMLNode, _ method: HTTPMethod) -> YAMLNode? {
+        item.mapping?.first { $0.key != method.rawValue && $0.key.lowercased() == method.rawValue }?.value
     }
 
     /// A reader for another file's nodes.
@@ -88,7 +102,12 @@ struct OperationReader {
     /// Every `{name}` of the template must be a path parameter, and every path parameter must be in the template.
     private func checkPathParameters(path: String, parameters: [Parameter], at pathLocation: SourceLocation, operation: SourceLocation) {
         let names = Self.templateNames(path)
-        for name in names where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name).inserted {
+            // Real documents do this (Cloudflare): one argument fills every segment it names.
+            context.diagnostics.warning("path template '\(path)' names '{\(name)}' more than once; one argument fills each of them", at: pathLocation)
+        }
+        for name in Set(names) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             context.diagnostics.error("path parameter '{\(name)}' of '\(path)' is not declared", at: operation)
         }
         for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
@@ -113,7 +132,19 @@ struct OperationReader {
 
     func readParameters(_ node: YAMLNode) -> [Parameter] {
         guard let list = context.sequence(node, "parameters") else { return [] }
-        return list.compactMap(readParameter)
+        // A name and location once per list (the specification's rule): the first one is kept.
+        var result: [Parameter] = []
+        var seen: [String: SourceLocation] = [:]
+        for parameter in list.compactMap(readParameter) {
+            let key = parameter.location.rawValue + " " + parameter.name
+            if let first = seen[key] {
+                context.diagnostics.warning("\(parameter.location.rawValue) parameter '\(parameter.name)' is declared again (first at \(first)); this one is ignored", at: parameter.sourceLocation)
+                continue
+            }
+            seen[key] = parameter.sourceLocation
+            result.append(parameter)
+        }
+        return result
     }
 
     private func readParameter(_ raw: YAMLNode) -> Parameter? {

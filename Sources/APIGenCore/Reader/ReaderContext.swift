@@ -110,9 +110,13 @@ final class ReaderContext {
         if let scalar = node.scalar {
             switch scalar.value {
             case .int(let v): return Double(v)
-            case .double(let v): return v
-            case .bigInt(let digits): return Double(digits)
-            case .string(let s) where Double(s) != nil:
+            case .double(let v) where v.isFinite: return v
+            case .bigInt(let digits) where Double(digits)?.isFinite == true: return Double(digits)
+            case .double, .bigInt:
+                // `maximum: .inf` bounds nothing; a bound Swift cannot write is left out.
+                warning("\(what) '\(scalar.text)' is not a finite number; ignored", at: node)
+                return nil
+            case .string(let s) where Double(s)?.isFinite == true:
                 warning("\(what) should be a number, found the string \"\(s)\"", at: node)
                 return Double(s)
             default: break
@@ -137,6 +141,13 @@ final class ReaderContext {
         return nil
     }
 
+    /// `.inf`, `.nan`, `1e999`: YAML numbers that JSON (and so the wire) cannot carry, and that
+    /// Swift cannot spell as a literal. The value is kept as its text, which no number type matches.
+    private func nonFinite(_ text: String, at node: YAMLNode) -> Literal {
+        warning("'\(text)' is not a finite number (JSON has none); read as the string \"\(text)\"", at: node)
+        return .string(text)
+    }
+
     /// Any node as a JSON-like literal; `stringsAsWritten` keeps plain scalars as their text.
     func literal(_ node: YAMLNode, stringsAsWritten: Bool = false) -> Literal {
         switch node.content {
@@ -146,8 +157,13 @@ final class ReaderContext {
             case .null: return .null
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
-            case .bigInt(let digits): return .double(Double(digits) ?? 0)
-            case .double(let d): return .double(d)
+            case .bigInt(let digits):
+                let value = Double(digits) ?? .infinity
+                guard value.isFinite else { return nonFinite(scalar.text, at: node) }
+                warning("integer \(digits) does not fit in 64 bits; read as the floating-point number \(value)", at: node)
+                return .double(value)
+            case .double(let d):
+                return d.isFinite ? .double(d) : nonFinite(scalar.text, at: node)
             case .string(let s): return .string(s)
             }
         case .sequence(let items):
@@ -168,16 +184,22 @@ final class ReaderContext {
         var current = node
         var context = self
         var componentName: String?
-        var seen: [String] = []
+        var seen: Set<String> = []
         while let refNode = current["$ref"] {
             guard let reference = context.string(refNode, "$ref") else { return nil }
             let key = context.path + reference
-            if seen.contains(key) {
+            guard seen.insert(key).inserted else {
                 context.error("cyclic $ref '\(reference)'", at: refNode)
                 return nil
             }
-            seen.append(key)
             let (file, pointer) = Self.split(reference)
+            // `#/components/schemas/A` where a request body belongs would be read as an empty
+            // body: a component of the wrong kind is an error, not a quietly smaller API.
+            if let tokens = PointerResolver.tokens(of: pointer), tokens.count >= 2, tokens[0] == "components",
+               let expected = Self.componentSection[what], tokens[1] != expected {
+                context.error("$ref '\(reference)' names one of components.\(tokens[1]) where \(what) belongs (components.\(expected))", at: refNode)
+                return nil
+            }
             var target = context
             if let file {
                 guard let other = documents.context(for: file, from: context, refNode: refNode) else { return nil }
@@ -199,6 +221,13 @@ final class ReaderContext {
         }
         return (current, componentName, context)
     }
+
+    /// The `components` section each kind of object `follow`s a `$ref` into.
+    static let componentSection = [
+        "a parameter": "parameters", "a request body": "requestBodies", "a response": "responses",
+        "a header": "headers", "a security scheme": "securitySchemes", "a path item": "pathItems",
+        "an operation": "pathItems", "a media type": "mediaTypes", "a server": "servers",
+    ]
 
     /// An object where the specification allows no `$ref` (an operation, a media type, a
     /// server, a security requirement) but real documents write one, as bundlers accept: the

@@ -18,9 +18,24 @@ struct CodePrinter {
     }
 
     /// `/// line` for each documentation line.
+    /// Text for a comment: control characters (a NUL, a bell, U+0085…) are written as `\u{…}`,
+    /// which the compiler would otherwise warn about or read as the end of the line.
+    static func commentSafe<S: StringProtocol>(_ text: S) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 9) || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                out += "\\u{\(String(v, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     mutating func docs(_ lines: [String]) {
         for text in lines {
-            if !text.containsUTF8(where: { $0 == 10 || $0 == 13 || $0 == 0xE2 }) {
+            if !text.containsUTF8(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
                 self.text += indentation
                 self.text += text.isEmpty ? "///\n" : "/// "
                 if !text.isEmpty {
@@ -31,7 +46,7 @@ struct CodePrinter {
             }
             // A line break inside a line would end the comment: every piece gets its own `///`.
             for l in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-                line(l.isEmpty ? "///" : "/// " + l)
+                line(l.isEmpty ? "///" : "/// " + Self.commentSafe(l))
             }
         }
     }

@@ -64,7 +64,8 @@ struct OperationTranslator {
         var argumentNames = NameScope(reserved: ["body"])
 
         // Path parameters in template order, then the others in document order.
-        let templateOrder = OperationReader.templateNames(operation.path)
+        var seenInTemplate: Set<String> = []
+        let templateOrder = OperationReader.templateNames(operation.path).filter { seenInTemplate.insert($0).inserted }
         let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
         let otherParams = operation.parameters.filter { $0.location == .query || $0.location == .header }
         for parameter in operation.parameters where parameter.location == .cookie {

@@ -93,11 +93,27 @@ final class TypeTranslator {
         context.componentDecls[raw] = .some(decl)
     }
 
-    /// The component that component `raw` is a pure `$ref` alias of, if it is one.
+    /// The component that component `raw` becomes a `typealias` of, if it does: a `$ref`, or a
+    /// one-part `allOf` or one-alternative `oneOf` around one (as `usage(for:)` reads them).
     private func aliasTarget(_ raw: String) -> String? {
-        guard let schema = context.components[raw], case .component(let next)? = schema.ref,
-              schema.properties.isEmpty, schema.allOf.isEmpty else { return nil }
-        return next
+        guard var schema = context.components[raw] else { return nil }
+        var seen: Set<SourceLocation> = []
+        while seen.insert(schema.location).inserted {
+            switch schema.ref {
+            case .component(let next): return next
+            case .pointer: return nil
+            case nil: break
+            }
+            if isEnum(schema) || isStructLike(schema) || isOneOf(schema) { return nil }
+            if schema.allOf.count == 1 {
+                schema = schema.allOf[0]
+            } else if case let alternatives = nonNullAlternatives(schema), alternatives.count == 1 {
+                schema = alternatives[0]
+            } else {
+                return nil
+            }
+        }
+        return nil
     }
 
     // MARK: Declarations
@@ -312,7 +328,13 @@ final class TypeTranslator {
         }
 
         var scope = TypeScope(path: path, reserved: [])
-        var members = NameScope()
+        // Extra keys are stored as `additionalProperties`: no property may take that name then.
+        let keepsExtraKeys: Bool
+        switch merged.additional {
+        case .schema?, .allowed(true)?: keepsExtraKeys = true
+        default: keepsExtraKeys = false
+        }
+        var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties"] : [])
         var properties: [PropertyDecl] = []
         for property in merged.properties {
             let parts = reconcile(property)
@@ -508,7 +530,12 @@ final class TypeTranslator {
         } else if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
             rawType = "Int"
         } else if values.allSatisfy({ $0.number != nil }) {
-            rawType = "Double"
+            // `type: integer, enum: [1, 2.0]` is an integer enum: 2.0 is the integer 2.
+            let integral = values.allSatisfy { value in
+                guard case .double(let d) = value else { return true }
+                return d == d.rounded() && abs(d) < 9.0e18
+            }
+            rawType = schema.singleType == "integer" && integral ? "Int" : "Double"
         } else if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
             rawType = "Bool"
         } else {
@@ -520,7 +547,14 @@ final class TypeTranslator {
         var seen: Set<Literal> = []
         var caseByLiteral: [Literal: String] = [:]
         for value in values {
-            let normalized: Literal = rawType == "String" ? .string(Self.text(of: value)) : value
+            // One spelling per value, so `1` and `1.0` are one case (and `"1"` in a mixed enum too).
+            let normalized: Literal
+            switch (rawType, value.number) {
+            case ("String", _): normalized = .string(Self.text(of: value))
+            case ("Int", let number?): normalized = .int(Int(number))
+            case ("Double", let number?): normalized = .double(number)
+            default: normalized = value
+            }
             guard seen.insert(normalized).inserted else {
                 context.warning("enum value '\(Self.text(of: value))' is listed twice; the duplicate is ignored", at: schema.location)
                 continue
@@ -535,7 +569,7 @@ final class TypeTranslator {
             }
             cases.append(EnumDecl.Case(name: caseName, literal: Self.swiftLiteral(normalized, rawType: rawType), docs: []))
             caseByLiteral[normalized] = caseName
-            if rawType == "String" { caseByLiteral[value] = caseName }
+            caseByLiteral[value] = caseName
         }
         enumCases[path] = caseByLiteral
         context.speculation?.enumPaths.append(path)
@@ -580,9 +614,27 @@ final class TypeTranslator {
             let (caseName, _) = names.claim(wanted)
             cases.append(OneOfDecl.Case(name: caseName, type: type, tags: tags))
         }
+        if let discriminator { checkMapping(discriminator, alternatives: alternatives, at: schema.location) }
         let tagged = discriminator != nil && cases.contains { !$0.tags.isEmpty }
         return OneOfDecl(name: name, docs: docs(for: schema), cases: cases, discriminator: discriminator?.propertyName,
                          hasUnknownCase: tagged, nested: scope.nested)
+    }
+
+    /// Every mapping entry must name a schema, and one of the alternatives: a value that selects
+    /// nothing would otherwise decode as `unknown` without a word.
+    private func checkMapping(_ discriminator: Schema.Discriminator, alternatives: [Schema], at location: SourceLocation) {
+        var names: Set<String> = []
+        for alternative in alternatives { if case .component(let raw) = alternative.ref { names.insert(raw) } }
+        for entry in discriminator.mapping {
+            let local = entry.ref.hasPrefix("#/components/schemas/") ? String(entry.ref.dropFirst("#/components/schemas/".count))
+                : entry.ref.contains("/") || entry.ref.contains("#") ? nil : entry.ref
+            if let local, names.contains(local) { continue }
+            if let local, context.components[local] == nil {
+                context.diagnostics.error("discriminator mapping '\(entry.value)' names '\(entry.ref)', which is not a schema of this document", at: location)
+            } else {
+                context.warning("discriminator mapping '\(entry.value)' names '\(entry.ref)', which is not one of the alternatives; the value is decoded as unknown", at: location)
+            }
+        }
     }
 
     /// The discriminator values that select `alternative`: the mapping's entries for it; else the
