@@ -11,7 +11,13 @@ public enum FileReader {
 
     /// A document: a regular file of at most `maxBytes`.
     static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = csystem_open(path, O_RDONLY, 0)
+        // Kernel files (`/proc/self/environ`) look regular but are not documents, and their bytes
+        // would be echoed in a diagnostic's excerpt: refused by where they really are.
+        if let real = realPath(path), ["/proc/", "/sys/", "/dev/"].contains(where: { real.hasPrefix($0) }) {
+            throw Failure(message: "'\(path)' is a system file (\(real)), not a document")
+        }
+        // Non-blocking, so that opening a FIFO does not wait for a writer before its type is checked.
+        let fd = csystem_open(path, O_RDONLY | O_NONBLOCK, 0)
         guard fd >= 0 else {
             throw Failure(message: "cannot open '\(path)': \(String(cString: strerror(csystem_errno())))")
         }
@@ -36,12 +42,22 @@ public enum FileReader {
         return bytes
     }
 
-    /// Up to `limit` bytes from the start of any file; nil when it cannot be opened or read.
+    /// Up to `limit` bytes from the start of a regular file; nil when it is not one (a FIFO or a
+    /// device with a generated file's name is never read, so never waited on) or cannot be read.
     public static func contents(of path: String, limit: Int = .max) -> [UInt8]? {
-        let fd = csystem_open(path, O_RDONLY, 0)
+        let fd = csystem_open(path, O_RDONLY | O_NONBLOCK, 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, csystem_is_regular(info.st_mode) != 0 else { return nil }
         return readAll(fd, limit: limit, capacity: 0)
+    }
+
+    /// The path with every symbolic link and `..` resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Reads until the end or `limit` bytes, retrying interrupted reads; nil on an error.

@@ -25,7 +25,13 @@ final class FileReaderTests: XCTestCase {
     func testDocumentsMustBeRegularFiles() throws {
         let dir = try folder()
         XCTAssertThrowsError(try FileReader.read(dir)) { XCTAssertEqual(($0 as? FileReader.Failure)?.message, "'\(dir)' is a directory, not a file") }
-        XCTAssertThrowsError(try FileReader.read("/dev/zero")) { XCTAssertEqual(($0 as? FileReader.Failure)?.message, "'/dev/zero' is not a regular file") }
+        XCTAssertThrowsError(try FileReader.read("/dev/zero")) { XCTAssertEqual(($0 as? FileReader.Failure)?.message, "'/dev/zero' is a system file (/dev/zero), not a document") }
+        // Kernel files look regular; their bytes must never reach a diagnostic's excerpt.
+        XCTAssertThrowsError(try FileReader.read("/proc/self/environ")) { XCTAssertTrue(($0 as? FileReader.Failure)?.message.hasSuffix("/environ), not a document") == true, "\($0)") }
+        // A FIFO is refused at once: opening it does not wait for a writer.
+        XCTAssertEqual(mkfifo(dir + "/fifo.yaml", 0o644), 0)
+        XCTAssertThrowsError(try FileReader.read(dir + "/fifo.yaml")) { XCTAssertEqual(($0 as? FileReader.Failure)?.message, "'\(dir)/fifo.yaml' is not a regular file") }
+        XCTAssertNil(FileReader.contents(of: dir + "/fifo.yaml"), "nor read as a file's contents")
         XCTAssertThrowsError(try FileReader.read(dir + "/missing")) { XCTAssertEqual(($0 as? FileReader.Failure)?.message, "cannot open '\(dir)/missing': No such file or directory") }
         try Data("a: 1\n".utf8).write(to: URL(fileURLWithPath: dir + "/doc.yaml"))
         XCTAssertEqual(try FileReader.read(dir + "/doc.yaml"), Array("a: 1\n".utf8))

@@ -51,14 +51,42 @@ enum FileSystem {
         return names
     }
 
-    /// Writes `contents` to a temporary file beside `path` and renames it into place, so a
-    /// reader never sees half a file; the error text, if any.
-    static func writeAtomically(_ contents: String, to path: String) -> String? {
+    /// What is at a path, without following a symbolic link.
+    enum Kind { case missing, regular, directory, other }
+
+    static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        if csystem_is_regular(info.st_mode) != 0 { return .regular }
+        return csystem_is_directory(info.st_mode) != 0 ? .directory : .other
+    }
+
+    /// The temporary file beside `path` for this run: `.NAME.apigen-PID.tmp`. The process id
+    /// makes it this run's own, and tells later runs whether its writer is still alive.
+    static func temporaryPath(for path: String) -> String {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = directory + ".\(name).apigen-\(getpid()).tmp"
-        let descriptor = csystem_open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        return directory + ".\(name).apigen-\(getpid()).tmp"
+    }
+
+    /// The process id in a temporary file's name, when `name` is one of ours.
+    static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let stem = name.dropLast(4)
+        let digits = String(stem.reversed().prefix { $0.isNumber }.reversed())
+        guard !digits.isEmpty, stem.dropLast(digits.count).hasSuffix(".apigen-") else { return nil }
+        return Int32(digits)
+    }
+
+    /// Whether the process `pid` is gone (so its temporary files are dead leftovers).
+    static func isDead(_ pid: Int32) -> Bool {
+        kill(pid, 0) != 0 && csystem_errno() == ESRCH
+    }
+
+    /// Writes `contents` to `temporary` in full; the error text, if any (the file is removed then).
+    static func writeFile(_ contents: String, to temporary: String, for path: String) -> String? {
+        let descriptor = csystem_open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { return "cannot write '\(path)': \(lastError())" }
         var contents = contents
         let written = contents.withUTF8 { bytes -> Int32 in
@@ -78,12 +106,24 @@ enum FileSystem {
             unlink(temporary)
             return "cannot write '\(path)': \(String(cString: strerror(written != 0 ? written : closed)))"
         }
-        if rename(temporary, path) != 0 {
-            let reason = lastError()
+        return nil
+    }
+
+    /// Writes `contents` beside `path` and renames it into place, so a reader never sees half a
+    /// file; the error text, if any.
+    static func writeAtomically(_ contents: String, to path: String) -> String? {
+        let temporary = temporaryPath(for: path)
+        if let failure = writeFile(contents, to: temporary, for: path) { return failure }
+        if let failure = rename(temporary, to: path) {
             unlink(temporary)
-            return "cannot replace '\(path)': \(reason)"
+            return failure
         }
         return nil
+    }
+
+    /// Renames `from` to `to` (atomically replacing it); the error text, if any.
+    static func rename(_ from: String, to: String) -> String? {
+        CSystem.rename(from, to) == 0 ? nil : "cannot replace '\(to)': \(lastError())"
     }
 
     /// Removes a file; the error text, if any.
