@@ -35,6 +35,11 @@ extension UUID: ParameterValue {
     public var parameterValue: String { uuidString.lowercased() }
 }
 
+extension Data: ParameterValue {
+    /// `format: byte` is base64 text: in a path, a query or a header as in JSON.
+    public var parameterValue: String { base64EncodedString() }
+}
+
 extension URL: ParameterValue {
     public var parameterValue: String { absoluteString }
 }

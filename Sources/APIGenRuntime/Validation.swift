@@ -55,6 +55,11 @@ public enum Validation {
     public static func checkKnown<E: OpenEnum>(_ values: [E]?, name: String) throws {
         for value in values ?? [] { try checkKnown(value, name: name) }
     }
+
+    /// Items that may be null (`items: {enum: […], nullable: true}`).
+    public static func checkKnown<E: OpenEnum>(_ values: [E?]?, name: String) throws {
+        for value in values ?? [] { try checkKnown(value, name: name) }
+    }
 }
 
 /// A generated model whose properties (or nested ones) carry constraints.

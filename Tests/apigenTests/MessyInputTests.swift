@@ -38,25 +38,8 @@ final class MessyInputTests: XCTestCase {
         try typeCheck(output)
     }
 
-    /// `swiftc -typecheck` in Swift 6 mode over the generated files, against the runtime module
-    /// the package built beside `apigen`; fails on any error or warning.
     private func typeCheck(_ output: URL) throws {
-        let modules = ApigenProcess.binary.deletingLastPathComponent().appendingPathComponent("Modules")
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: modules.appendingPathComponent("APIGenRuntime.swiftmodule").path),
-                          "APIGenRuntime was not built beside apigen (run the whole test suite)")
-        let sources = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }.sorted()
-        XCTAssertFalse(sources.isEmpty)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-I", modules.path] + sources.map { output.appendingPathComponent($0).path }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let problems = text.split(separator: "\n").filter { $0.contains("error:") || $0.contains("warning:") }
-        XCTAssertEqual(process.terminationStatus, 0, text)
-        XCTAssertEqual(problems, [], "the generated code compiles without a warning")
+        try XCTSkipUnless(TypeCheck.isAvailable, "APIGenRuntime was not built beside apigen (run the whole test suite)")
+        XCTAssertEqual(try TypeCheck.problems(in: output), [], "the generated code compiles without a warning")
     }
 }

@@ -219,7 +219,7 @@ struct ClientRenderer: Sendable {
         let name = SwiftSpelling.string(parameter.wireName)
         let resolved = index.resolved(parameter.type).unwrapped
         switch resolved {
-        case .builtin(let b) where b != "JSONValue" && b != "Data":
+        case .builtin(let b) where b != "JSONValue":
             return "_request.addQuery(\(name), \(parameter.name))"
         case .array(let element) where isScalar(element):
             return "_request.addQuery(\(name), \(parameter.name), explode: \(parameter.explode))"
@@ -232,7 +232,7 @@ struct ClientRenderer: Sendable {
 
     private func isScalar(_ type: TypeUsage) -> Bool {
         switch index.resolved(type) {
-        case .builtin(let b): b != "JSONValue" && b != "Data"
+        case .builtin(let b): b != "JSONValue"
         case .named: index.isEnum(type)
         default: false
         }

@@ -78,8 +78,6 @@ struct StructRenderer {
     private func equality(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var terms = decl.properties.map { property -> String in
             let name = decl.boxedProperties.contains(property.name) ? storage(property) : property.name
-            // A property named `hashValue` is ambiguous with Hashable's: say which one.
-            if name == "hashValue" { return "_same(a.hashValue as \(options.spell(property.type)), b.hashValue)" }
             return "_same(a.\(name), b.\(name))"
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }

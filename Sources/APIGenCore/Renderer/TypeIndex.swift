@@ -46,16 +46,17 @@ struct TypeIndex: Sendable {
 
     /// The struct a value of this (resolved) type holds directly or as array elements, if any.
     private func heldStruct(_ resolved: TypeUsage, _ entry: Entry?) -> Int? {
-        switch resolved.unwrapped {
-        case .named: entry.flatMap { $0.kind == .structure ? $0.structID : nil }
-        case .array(let element): heldStruct(element)
-        default: nil
+        var (current, entry) = (resolved, entry)
+        // Arrays of arrays, each step possibly through an alias: bounded, since aliases that
+        // contain themselves (`A = [A]`, which the translator breaks) must not loop here either.
+        for _ in 0...(entries.count + 256) {
+            switch current.unwrapped {
+            case .named: return entry.flatMap { $0.kind == .structure ? $0.structID : nil }
+            case .array(let element): (current, entry) = resolve(element)
+            default: return nil
+            }
         }
-    }
-
-    private func heldStruct(_ type: TypeUsage) -> Int? {
-        let (resolved, entry) = resolve(type)
-        return heldStruct(resolved, entry)
+        return nil
     }
 
     /// The declaration and the ones nested in it.

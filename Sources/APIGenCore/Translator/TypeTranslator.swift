@@ -71,10 +71,16 @@ final class TypeTranslator {
         context.setType(.named([name]), at: schema.location)
         var decl = declaration(for: schema, name: name, path: [name])
         if decl == nil, let cycle = aliasCycles.cycle(containing: raw) {
-            // One error per cycle, at its first component; every member becomes a free-form alias.
+            // One diagnostic per cycle, at its first component; every member becomes a free-form
+            // alias. Through an array or a map (`A: {type: array, items: {$ref: A}}`) the schema is
+            // sound, but a Swift `typealias` cannot contain itself: a warning.
             if cycle.first == raw {
                 let shown = cycle.count <= 8 ? cycle + [raw] : Array(cycle.prefix(8)) + ["… (\(cycle.count) components)"]
-                context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(shown.joined(separator: " → ")))", at: schema.location)
+                if cycle.contains(where: { aliasStep($0)?.throughContainer == true }) {
+                    context.warning("component '\(raw)' holds itself only through arrays or maps (\(shown.joined(separator: " → "))); it is generated as free-form JSONValue", at: schema.location)
+                } else {
+                    context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(shown.joined(separator: " → ")))", at: schema.location)
+                }
             }
             context.componentDecls[raw] = .some(.alias(AliasDecl(name: name, docs: [], target: .jsonValue)))
             return
@@ -94,13 +100,15 @@ final class TypeTranslator {
     }
 
     /// The component that component `raw` becomes a `typealias` of, if it does: a `$ref`, or a
-    /// one-part `allOf` or one-alternative `oneOf` around one (as `usage(for:)` reads them).
-    private func aliasTarget(_ raw: String) -> String? {
+    /// one-part `allOf` or one-alternative `oneOf` around one (as `usage(for:)` reads them); or,
+    /// with `throughContainer`, one that its `typealias` holds as array items or map values.
+    private func aliasStep(_ raw: String) -> (next: String, throughContainer: Bool)? {
         guard var schema = context.components[raw] else { return nil }
         var seen: Set<SourceLocation> = []
+        var container = false
         while seen.insert(schema.location).inserted {
             switch schema.ref {
-            case .component(let next): return next
+            case .component(let next): return (next, container)
             case .pointer: return nil
             case nil: break
             }
@@ -109,12 +117,20 @@ final class TypeTranslator {
                 schema = schema.allOf[0]
             } else if case let alternatives = nonNullAlternatives(schema), alternatives.count == 1 {
                 schema = alternatives[0]
+            } else if let items = schema.items, schema.singleType == "array" || schema.singleType == nil {
+                schema = items
+                container = true
+            } else if case .schema(let values)? = schema.additionalProperties, schema.properties.isEmpty {
+                schema = values
+                container = true
             } else {
                 return nil
             }
         }
         return nil
     }
+
+    private func aliasTarget(_ raw: String) -> String? { aliasStep(raw)?.next }
 
     // MARK: Declarations
 
@@ -334,7 +350,8 @@ final class TypeTranslator {
         case .schema?, .allowed(true)?: keepsExtraKeys = true
         default: keepsExtraKeys = false
         }
-        var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties"] : [])
+        // `hashValue` is Hashable's: a property of that name makes every plain use ambiguous.
+        var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties", "hashValue"] : ["hashValue"])
         var properties: [PropertyDecl] = []
         for property in merged.properties {
             let parts = reconcile(property)

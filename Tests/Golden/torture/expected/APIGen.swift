@@ -2856,7 +2856,7 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
     public var allCases: String?
     public var unknown: String?
     public var isUnknown: String?
-    public var hashValue: String?
+    public var hashValue2: String?
     public var description: String?
     public var codingKeys: String?
     public var encode: String?
@@ -2905,7 +2905,7 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
         `copy`: String? = nil, `borrowing`: String? = nil, `consuming`: String? = nil, `each`: String? = nil,
         `discard`: String? = nil, sending: String? = nil, sendable: String? = nil, codable: String? = nil,
         hashable: String? = nil, rawValue: String? = nil, allCases: String? = nil, unknown: String? = nil,
-        isUnknown: String? = nil, hashValue: String? = nil, description: String? = nil, codingKeys: String? = nil,
+        isUnknown: String? = nil, hashValue2: String? = nil, description: String? = nil, codingKeys: String? = nil,
         encode: String? = nil, decoder: String? = nil, _1st: String? = nil, ref: String? = nil, myName: String? = nil,
         aB: String? = nil, withSpace: String? = nil, party: String? = nil, value2: String? = nil,
         naïveCafé: String? = nil, ünïcödé: String? = nil, value3: String? = nil, foo: String? = nil,
@@ -3011,7 +3011,7 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
         self.allCases = allCases
         self.unknown = unknown
         self.isUnknown = isUnknown
-        self.hashValue = hashValue
+        self.hashValue2 = hashValue2
         self.description = description
         self.codingKeys = codingKeys
         self.encode = encode
@@ -3069,13 +3069,12 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
               _same(a.`discard`, b.`discard`), _same(a.sending, b.sending), _same(a.sendable, b.sendable),
               _same(a.codable, b.codable), _same(a.hashable, b.hashable), _same(a.rawValue, b.rawValue),
               _same(a.allCases, b.allCases), _same(a.unknown, b.unknown), _same(a.isUnknown, b.isUnknown),
-              _same(a.hashValue as String?, b.hashValue), _same(a.description, b.description),
-              _same(a.codingKeys, b.codingKeys), _same(a.encode, b.encode), _same(a.decoder, b.decoder),
-              _same(a._1st, b._1st), _same(a.ref, b.ref), _same(a.myName, b.myName), _same(a.aB, b.aB),
-              _same(a.withSpace, b.withSpace), _same(a.party, b.party), _same(a.value2, b.value2),
-              _same(a.naïveCafé, b.naïveCafé), _same(a.ünïcödé, b.ünïcödé), _same(a.value3, b.value3),
-              _same(a.foo, b.foo), _same(a.foo2, b.foo2), _same(a.foo3, b.foo3), _same(a.foo4, b.foo4),
-              _same(a.foo5, b.foo5), _same(a.foo6, b.foo6), _same(a.xY, b.xY),
+              _same(a.hashValue2, b.hashValue2), _same(a.description, b.description), _same(a.codingKeys, b.codingKeys),
+              _same(a.encode, b.encode), _same(a.decoder, b.decoder), _same(a._1st, b._1st), _same(a.ref, b.ref),
+              _same(a.myName, b.myName), _same(a.aB, b.aB), _same(a.withSpace, b.withSpace), _same(a.party, b.party),
+              _same(a.value2, b.value2), _same(a.naïveCafé, b.naïveCafé), _same(a.ünïcödé, b.ünïcödé),
+              _same(a.value3, b.value3), _same(a.foo, b.foo), _same(a.foo2, b.foo2), _same(a.foo3, b.foo3),
+              _same(a.foo4, b.foo4), _same(a.foo5, b.foo5), _same(a.foo6, b.foo6), _same(a.xY, b.xY),
               _same(a.xY2, b.xY2) else { return false }
         return true
     }
@@ -3112,7 +3111,7 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
             consuming: c.optional("consuming"), each: c.optional("each"), discard: c.optional("discard"),
             sending: c.optional("sending"), sendable: c.optional("Sendable"), codable: c.optional("Codable"),
             hashable: c.optional("Hashable"), rawValue: c.optional("rawValue"), allCases: c.optional("allCases"),
-            unknown: c.optional("unknown"), isUnknown: c.optional("isUnknown"), hashValue: c.optional("hashValue"),
+            unknown: c.optional("unknown"), isUnknown: c.optional("isUnknown"), hashValue2: c.optional("hashValue"),
             description: c.optional("description"), codingKeys: c.optional("CodingKeys"), encode: c.optional("encode"),
             decoder: c.optional("decoder"), _1st: c.optional("1st"), ref: c.optional("$ref"),
             myName: c.optional("my-name"), aB: c.optional("a.b"), withSpace: c.optional("with space"),
@@ -3159,7 +3158,7 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
             .optional("sending", self.sending).optional("Sendable", self.sendable).optional("Codable", self.codable)
             .optional("Hashable", self.hashable).optional("rawValue", self.rawValue).optional("allCases", self.allCases)
             .optional("unknown", self.unknown).optional("isUnknown", self.isUnknown)
-            .optional("hashValue", self.hashValue).optional("description", self.description)
+            .optional("hashValue", self.hashValue2).optional("description", self.description)
             .optional("CodingKeys", self.codingKeys).optional("encode", self.encode).optional("decoder", self.decoder)
             .optional("1st", self._1st).optional("$ref", self.ref).optional("my-name", self.myName)
             .optional("a.b", self.aB).optional("with space", self.withSpace).optional("🎉 party", self.party)
