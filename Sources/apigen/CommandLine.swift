@@ -60,7 +60,7 @@ enum CommandLineParser {
       --json                  (diff) Print the changes as JSON.
 
     Exit status: 0 success, 1 errors in the document (or stale files with --check, or breaking
-    changes with diff), 2 usage errors.
+    changes with diff), 2 usage errors, 3 (diff) a document or the configuration cannot be read.
     """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {

@@ -30,21 +30,37 @@ func run(_ arguments: [String]) -> Int32 {
     }
 }
 
-/// `apigen diff old new`: breaking and additive changes of the generated API; exit 1 when breaking.
+/// `apigen diff old new`: breaking and additive changes of the generated API; exit 1 when
+/// breaking, 3 when a document (or the configuration) cannot be read: "broken" is not "breaking".
 func diff(_ options: DiffOptions) -> Int32 {
-    guard let configuration = loadConfiguration(options.config) else { return 1 }
+    guard let configuration = loadConfiguration(options.config) else { return 3 }
     let generator = Generator(configuration: configuration)
     let old: ModuleDecl, new: ModuleDecl
     do {
         old = try generator.module(path: options.old)
         new = try generator.module(path: options.new)
     } catch {
-        for diagnostic in error.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
-        return 1
+        let errors = error.diagnostics.filter { $0.severity == .error }
+        for diagnostic in errors { printError(diagnostic.description) }
+        if options.json { print(diffErrorsJSON(errors)) }
+        return 3
     }
     let changes = APIDiff(old: old, new: new)
     print(options.json ? changes.json : changes.text)
     return changes.breaking.isEmpty ? 0 : 1
+}
+
+/// `{"errors": [{"file": …, "line": …, "column": …, "message": …}]}` for `diff --json`.
+func diffErrorsJSON(_ errors: [Diagnostic]) -> String {
+    let items = errors.map { diagnostic -> String in
+        var fields: [String] = []
+        if let location = diagnostic.location {
+            fields += ["\"file\": \(APIDiff.quote(location.file))", "\"line\": \(location.line)", "\"column\": \(location.column)"]
+        }
+        fields.append("\"message\": \(APIDiff.quote(diagnostic.message))")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+    return "{\"errors\": [" + items.joined(separator: ", ") + "]}"
 }
 
 /// The configuration at `path` (defaults without one); nil after printing its errors.
@@ -69,6 +85,11 @@ func generate(_ options: GenerateOptions) -> Int32 {
     guard let schema = schemaPath else {
         printError("error: no <schema> given and \(options.config ?? "the configuration") has no 'schema' key")
         return 2
+    }
+    // A document the configuration names but that is not there: say so at the `schema:` key.
+    if options.schema == nil, let location = configuration.schemaLocation, !FileSystem.exists(schema) {
+        printError(Diagnostic(.error, "schema names '\(schema)', which does not exist", at: location).description)
+        return 1
     }
     if options.nonisolated { configuration.nonisolated = true }
     if let shards = options.shards { configuration.shards = shards }

@@ -142,6 +142,16 @@ final class ApigenProcessTests: XCTestCase {
         let bad = try run(["generate", schema.path, "--output", output, "--config", config.path])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.err.contains("apigen.yaml:2:1: error: unknown key 'acess'"), bad.err)
+
+        // The document the configuration names: located at its `schema:` key when it is wrong.
+        try Data("schema: ''\n".utf8).write(to: config)
+        let empty = try run(["generate", "--output", output, "--config", config.path])
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertTrue(empty.err.contains("apigen.yaml:1:9: error: schema must name the OpenAPI document"), empty.err)
+        try Data("schema: nowhere.yaml\n".utf8).write(to: config)
+        let missing = try run(["generate", "--output", output, "--config", config.path])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.err.contains("apigen.yaml:1:9: error: schema names '\(folder.path)/nowhere.yaml', which does not exist"), missing.err)
     }
 }
 
@@ -176,6 +186,14 @@ final class DiffCommandTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(breaking.out.utf8)) as? [String: [[String: String]]])
         XCTAssertEqual(json["breaking"]?.first?["kind"], "type removed")
         XCTAssertEqual(try run(["diff", a.path]).status, 2, "usage error")
-        XCTAssertEqual(try run(["diff", a.path, folder.appendingPathComponent("missing.yaml").path]).status, 1)
+        // A document that cannot be read is not a breaking change: its own code, and the errors in JSON.
+        XCTAssertEqual(try run(["diff", a.path, folder.appendingPathComponent("missing.yaml").path]).status, 3)
+        let broken = folder.appendingPathComponent("broken.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {$ref: '#/nope'}}}\n".utf8).write(to: broken)
+        let failed = try run(["diff", a.path, broken.path, "--json"])
+        XCTAssertEqual(failed.status, 3)
+        let errors = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(failed.out.utf8)) as? [String: [[String: Any]]])
+        XCTAssertEqual(errors["errors"]?.first?["line"] as? Int, 4)
+        XCTAssertEqual(errors["errors"]?.first?["message"] as? String, "$ref '#/nope' does not resolve")
     }
 }

@@ -20,11 +20,31 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// One line per diagnostic, whatever the document holds: a NUL, a newline or an escape
+    /// sequence in a name or value is printed as `\u{…}`, never raw (a raw NUL cuts the line for
+    /// many readers; a newline would forge a second diagnostic in the build log).
     public var description: String {
-        var text = location.map { "\($0): " } ?? ""
-        text += "\(severity.rawValue): \(message)"
-        if let detail { text += "\n" + detail }
+        var text = location.map { Self.printable("\($0)") + ": " } ?? ""
+        text += "\(severity.rawValue): \(Self.printable(message))"
+        if let detail {
+            text += "\n" + detail.split(separator: "\n", omittingEmptySubsequences: false).map { Self.printable($0, keepingTabs: true) }.joined(separator: "\n")
+        }
         return text
+    }
+
+    /// `keepingTabs`: a source excerpt keeps its tabs, so that the caret under it still lines up.
+    static func printable<S: StringProtocol>(_ text: S, keepingTabs: Bool = false) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return String(text) }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && !(keepingTabs && v == 9)) || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                out += "\\u{\(String(v, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

@@ -232,7 +232,7 @@ public struct APIDiff: Sendable, Equatable {
         return "{\"breaking\": \(encode(breaking)), \"additive\": \(encode(additive))}"
     }
 
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

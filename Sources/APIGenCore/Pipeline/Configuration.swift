@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var shards = 1
     /// The document, relative to the configuration file (used by the command plugin).
     public var schema: String?
+    /// Where `schema:` was written, so that a document it names that cannot be read is reported there.
+    public var schemaLocation: SourceLocation?
     public var operations = OperationFilter()
     public var typeNames: [String: String] = [:]
     public var propertyNames: [String: String] = [:]
@@ -90,6 +92,10 @@ public struct Configuration: Sendable, Equatable {
                 }
             case "schema":
                 config.schema = context.string(value, "schema")
+                config.schemaLocation = context.location(value)
+                if config.schema?.isEmpty == true {
+                    context.error("schema must name the OpenAPI document (a path relative to this file), found an empty string", at: value)
+                }
             case "operations":
                 config.operations = readFilter(value, context)
             case "names":

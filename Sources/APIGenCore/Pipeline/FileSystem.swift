@@ -2,7 +2,7 @@ internal import CSystem
 
 /// The file and folder calls the pipeline makes, on POSIX directly (see `csystem.h` for why not
 /// Foundation). Paths are plain strings with `/` separators.
-enum FileSystem {
+public enum FileSystem {
     /// `directory/name`; `name` alone when `directory` is empty.
     static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
@@ -49,6 +49,12 @@ enum FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// Whether anything is at `path` (following symbolic links).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     /// What is at a path, without following a symbolic link.

@@ -149,7 +149,7 @@ struct OperationReader {
 
     private func readParameter(_ raw: YAMLNode) -> Parameter? {
         guard let (node, _, other) = context.follow(raw, "a parameter") else { return nil }
-        return on(other).parameter(from: node)
+        return context.noting(raw["$ref"]) { on(other).parameter(from: node) }
     }
 
     private func parameter(from node: YAMLNode) -> Parameter? {
@@ -205,7 +205,7 @@ struct OperationReader {
 
     private func readRequestBody(_ raw: YAMLNode) -> RequestBody? {
         guard let (node, component, other) = context.follow(raw, "a request body") else { return nil }
-        return on(other).requestBody(from: node, component: component)
+        return context.noting(raw["$ref"]) { on(other).requestBody(from: node, component: component) }
     }
 
     private func requestBody(from node: YAMLNode, component: String?) -> RequestBody? {
@@ -235,7 +235,7 @@ struct OperationReader {
             status = upper
         }
         guard let (node, component, other) = context.follow(pair.value, "a response") else { return nil }
-        return on(other).response(from: node, status: status, component: component, keyLocation: keyLocation)
+        return context.noting(pair.value["$ref"]) { on(other).response(from: node, status: status, component: component, keyLocation: keyLocation) }
     }
 
     private func response(from node: YAMLNode, status: String, component: String?, keyLocation: SourceLocation) -> Response? {

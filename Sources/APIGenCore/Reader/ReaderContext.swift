@@ -222,6 +222,19 @@ final class ReaderContext {
         return (current, componentName, context)
     }
 
+    /// Runs `body` (which reads what a `$ref` at `refNode` reaches); when it finds errors, a note
+    /// at the `$ref` says how the reader got there: the error alone points only at the target.
+    func noting<T>(_ refNode: YAMLNode?, _ body: () -> T) -> T {
+        guard let refNode else { return body() }
+        let before = diagnostics.diagnostics.count
+        let result = body()
+        let found = diagnostics.diagnostics[before...].contains { $0.severity == .error && $0.location != location(refNode) }
+        if found, let reference = refNode.scalar?.text {
+            diagnostics.note("the error above is in what $ref '\(reference)' refers to", at: location(refNode))
+        }
+        return result
+    }
+
     /// The `components` section each kind of object `follow`s a `$ref` into.
     static let componentSection = [
         "a parameter": "parameters", "a request body": "requestBodies", "a response": "responses",
@@ -242,15 +255,16 @@ final class ReaderContext {
     }
 
     /// The schema at a pointer of this file, read once and shared by every `$ref` to it.
-    func schemaAtPointer(_ pointer: String, refNode: YAMLNode, referrer: ReaderContext, depth: Int, read: (YAMLNode, Int) -> Schema) -> Schema? {
+    /// `reference` is the `$ref` as written (with its file part), for messages.
+    func schemaAtPointer(_ pointer: String, reference: String, refNode: YAMLNode, referrer: ReaderContext, depth: Int, read: (YAMLNode, Int) -> Schema) -> Schema? {
         guard let target = resolver.resolve(pointer) else {
-            referrer.error("$ref '\(pointer)' does not resolve", at: refNode)
+            referrer.error("$ref '\(reference)' does not resolve", at: refNode)
             return nil
         }
         let key = location(target)
         if let done = documents.pointerSchemas[key] { return done }
         if documents.pointersInProgress.contains(key) {
-            referrer.error("cyclic $ref '\(pointer)': the schema refers to itself through pointers", at: refNode)
+            referrer.error("cyclic $ref '\(reference)': the schema refers to itself through pointers", at: refNode)
             return nil
         }
         documents.pointersInProgress.insert(key)

@@ -189,7 +189,7 @@ struct SchemaReader {
             if tokens.count == 3 { return owner.map { .component($0) } }
         }
         let reader = target === context ? self : SchemaReader(context: target)
-        guard let schema = target.schemaAtPointer(pointer, refNode: node, referrer: context, depth: depth, read: { reader.read($0, depth: $1) }) else {
+        guard let schema = context.noting(node, { target.schemaAtPointer(pointer, reference: reference, refNode: node, referrer: context, depth: depth, read: { reader.read($0, depth: $1) }) }) else {
             return nil
         }
         if let owner { target.documents.pointerOwners[schema.location] = owner }

@@ -121,6 +121,8 @@ final class MultiFileDocumentTests: XCTestCase {
         } catch {
             let messages = error.diagnostics.map(\.description)
             XCTAssertTrue(messages.contains { $0.hasPrefix("shared/parameters/ssh_key_identifier.yml:1:1: error: parameter is missing 'name'") }, "\(messages)")
+            // The `$ref` that led there is named too, in the file that holds it.
+            XCTAssertTrue(messages.contains { $0.hasPrefix("resources/account/ssh_keys/sshKeys_delete.yml:3:11: note: the error above is in what $ref '../../../shared/parameters/ssh_key_identifier.yml' refers to") }, "\(messages)")
             XCTAssertTrue(messages.contains { $0.hasPrefix("resources/account/ssh_keys/sshKeys_delete.yml:7:11: error:") && $0.contains("missing.yml") }, "\(messages)")
         }
     }
