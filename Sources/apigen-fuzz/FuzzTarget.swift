@@ -1,11 +1,25 @@
 import APIGenCore
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
-/// libFuzzer entry: the whole pipeline on arbitrary bytes (bytes → YAML → OpenAPI → IR → Swift).
-/// Any crash, sanitizer report or hang is a bug; errors in the input are expected.
+/// Which input the fuzzer feeds: the document (default) or, with `APIGEN_FUZZ_TARGET=config`,
+/// the `apigen.yaml` configuration.
+let fuzzesConfiguration = getenv("APIGEN_FUZZ_TARGET").map { String(cString: $0) } == "config"
+
+/// libFuzzer entry: the whole pipeline on arbitrary bytes (bytes → YAML → OpenAPI → IR → Swift),
+/// or the configuration reader. Any crash, sanitizer report or hang is a bug; errors in the
+/// input are expected.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    _ = try? Generator().generate(bytes: bytes, file: "fuzz-input.yaml")
+    if fuzzesConfiguration {
+        _ = try? Configuration.parse(bytes: bytes, file: "apigen.yaml")
+    } else {
+        _ = try? Generator().generate(bytes: bytes, file: "fuzz-input.yaml")
+    }
     // Everything this input allocated is freed before returning, so libFuzzer's leak check sees
     // balanced counts (the pipeline frees its trees on another thread).
     Disposal.waitUntilIdle()

@@ -55,6 +55,17 @@ public struct Configuration: Sendable, Equatable {
         return try parse(root, file: path)
     }
 
+    /// A configuration from its bytes (the fuzzer's entry, and tests').
+    public static func parse(bytes: [UInt8], file: String) throws(GenerationError) -> Configuration {
+        let root: YAMLNode
+        do {
+            root = try YAMLParser().parse(bytes, file: file)
+        } catch {
+            throw GenerationError(diagnostics: [Generator.diagnostic(for: error)])
+        }
+        return try parse(root, file: file)
+    }
+
     public static func parse(_ root: YAMLNode, file: String) throws(GenerationError) -> Configuration {
         let diagnostics = DiagnosticSink()
         let context = ReaderContext(file: file, root: root, diagnostics: diagnostics)
