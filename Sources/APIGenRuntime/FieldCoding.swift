@@ -59,7 +59,19 @@ public struct FieldReader {
         if T.self == Bool.self { return try container.decodeIfPresent(Bool.self, forKey: key) as! T? }
         if T.self == Int.self { return try container.decodeIfPresent(Int.self, forKey: key) as! T? }
         if T.self == Double.self { return try container.decodeIfPresent(Double.self, forKey: key) as! T? }
+        if T.self == URL.self { return try optionalURL(key) as! T? }
         return try container.decodeIfPresent(T.self, forKey: key)
+    }
+
+    /// Servers send `""` for a URL that is not set (Twilio does): an optional URL reads it as
+    /// absent instead of failing the whole response. Other text must be a URL.
+    @usableFromInline
+    func optionalURL(_ key: AnyCodingKey) throws -> URL? {
+        guard let text = try container.decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+        guard let url = URL(string: text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "Invalid URL string.")
+        }
+        return url
     }
 
     /// An ISO 8601 date-time string, whatever the decoder's date strategy.

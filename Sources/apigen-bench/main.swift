@@ -1,10 +1,11 @@
 import Foundation
+import APIGenCore
 
 /// `swift run -c release apigen-bench [all|generate|decode] [--runs N] [files…]`: prints figures,
 /// asserts nothing. Without files, `generate` uses the real Cloudflare documents beside the
 /// repository and schema/meetings.yaml.
 /// `apigen-bench profile nodes|model|ir|render <file> [--runs N]`: one stage in a loop, to run
-/// under a profiler.
+/// under a profiler. `apigen-bench examples <document> <out.swift>`: the example oracle's checks.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let runs = arguments.firstIndex(of: "--runs").flatMap { i in i + 1 < arguments.count ? Int(arguments[i + 1]) : nil } ?? 7
 let words = arguments.enumerated().filter { i, a in !a.hasPrefix("-") && (i == 0 || arguments[i - 1] != "--runs") }.map(\.1)
@@ -13,6 +14,15 @@ let files = Array(words.dropFirst())
 
 if what == "profile", files.count == 2 {
     try ProfileLoop.run(stage: files[0], path: files[1], runs: runs)
+    exit(0)
+}
+if what == "examples", files.count == 2 {
+    // The example oracle's checks for a document (Scripts/check-examples.sh).
+    var configuration = Configuration()
+    configuration.collectsExamples = true
+    let module = try Generator(configuration: configuration).module(path: files[0])
+    try ExampleChecksRenderer.render(module).write(toFile: files[1], atomically: true, encoding: .utf8)
+    print("\(module.examples.count) examples")
     exit(0)
 }
 if what == "peak", let file = files.first {

@@ -105,6 +105,23 @@ final class FieldCodingTests: XCTestCase {
         XCTAssertEqual(try decode(Item.self, try encode(item)), item)
     }
 
+    struct Link: FieldCodable, Equatable {
+        var href: URL?
+        var required: URL
+        init(href: URL?, required: URL) { self.href = href; self.required = required }
+        init(_fields c: FieldReader) throws { try self.init(href: c.optional("href"), required: c.required("required")) }
+        func _encode(_ w: FieldWriter) throws { try w.optional("href", href).required("required", required) }
+    }
+
+    func testAnEmptyStringIsNoURLForAnOptionalURL() throws {
+        // Twilio's API sends "" for URLs that are not set; its own examples do too.
+        let link = try JSONDecoder().decode(Link.self, from: Data(#"{"href":"","required":"https://a.example/x"}"#.utf8))
+        XCTAssertNil(link.href)
+        XCTAssertEqual(link.required.absoluteString, "https://a.example/x")
+        XCTAssertEqual(try JSONDecoder().decode(Link.self, from: Data(#"{"href":"https://b.example","required":"https://a.example"}"#.utf8)).href?.host, "b.example")
+        XCTAssertThrowsError(try JSONDecoder().decode(Link.self, from: Data(#"{"href":null,"required":""}"#.utf8)), "a required URL must be one")
+    }
+
     func testAStructWithoutFieldsIsAnEmptyObject() throws {
         XCTAssertEqual(try encode(Empty()), "{}")
         XCTAssertEqual(try decode(Empty.self, #"{"anything": 1}"#), Empty())

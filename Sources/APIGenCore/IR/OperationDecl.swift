@@ -76,4 +76,16 @@ public struct ModuleDecl: Sendable, Equatable {
     public var types: [Declaration]
     public var operations: [OperationDecl]
     public var auth: [AuthDecl]
+    /// The document's own examples with the type each must decode into, when asked for
+    /// (`Configuration.collectsExamples`): the example oracle, `apigen-bench examples`.
+    public var examples: [ExampleDecl] = []
+}
+
+/// An `example` of a schema, request body or response, and the generated type it belongs to.
+public struct ExampleDecl: Sendable, Equatable {
+    public var type: TypeUsage
+    public var value: Literal
+    public var location: SourceLocation
+    /// Why the example breaks its own schema, when it does (the document's fault, not APIGen's).
+    public var breaksSchema: String?
 }

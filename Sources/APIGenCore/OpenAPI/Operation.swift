@@ -30,6 +30,8 @@ public struct MediaType: Sendable {
     public var contentType: String
     public var schema: Schema?
     public var location: SourceLocation
+    /// `example`, and the `value` of each `examples` entry, with where each was written.
+    public var examples: [(value: Literal, location: SourceLocation)] = []
 }
 
 /// A request body after `$ref`s are followed.

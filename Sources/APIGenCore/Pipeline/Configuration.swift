@@ -31,6 +31,8 @@ public struct Configuration: Sendable, Equatable {
     public var operations = OperationFilter()
     public var typeNames: [String: String] = [:]
     public var propertyNames: [String: String] = [:]
+    /// Collect the document's examples into `ModuleDecl.examples` (not a file key: the oracle's).
+    public var collectsExamples = false
     /// Where each override was written, for warnings about overrides that match nothing.
     public var overrideLocations: [String: SourceLocation] = [:]
 

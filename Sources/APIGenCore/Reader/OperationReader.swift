@@ -195,10 +195,18 @@ struct OperationReader {
         return pairs.compactMap { pair in
             guard let (node, other) = context.followUnofficial(pair.value, "a media type"),
                   other.object(node, "a media type") != nil else { return nil }
+            var examples: [(value: Literal, location: SourceLocation)] = []
+            if let example = node["example"] { examples.append((other.literal(example), other.location(example))) }
+            for entry in node["examples"]?.mapping ?? [] {
+                // An Example Object, or a `$ref` to one under `components.examples`.
+                guard let (object, _, holder) = other.follow(entry.value, "an example"), let value = object["value"] else { continue }
+                examples.append((holder.literal(value), holder.location(value)))
+            }
             return MediaType(
                 contentType: pair.key,
                 schema: node["schema"].map { on(other).schemas.read($0) },
-                location: context.location(pair.keyMark)
+                location: context.location(pair.keyMark),
+                examples: examples
             )
         }
     }

@@ -124,12 +124,15 @@ struct OperationTranslator {
         )
     }
 
+    /// `application/json`, `…+json` and `*/*` (with parameters), in any case.
+    static func isJSON(_ contentType: String) -> Bool {
+        let t = contentType.lowercased()
+        let base = t.split(separator: ";").first.map { $0.trimmingCharacters() } ?? t
+        return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
+    }
+
     private func pick(_ content: [MediaType]) -> (MediaType, OperationDecl.Body.Encoding)? {
-        func isJSON(_ t: String) -> Bool {
-            let base = t.split(separator: ";").first.map { $0.trimmingCharacters() } ?? t
-            return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
-        }
-        if let json = content.first(where: { isJSON($0.contentType.lowercased()) }) { return (json, .json) }
+        if let json = content.first(where: { Self.isJSON($0.contentType) }) { return (json, .json) }
         if let form = content.first(where: { $0.contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") }) { return (form, .form) }
         if let multipart = content.first(where: { $0.contentType.lowercased().hasPrefix("multipart/") }) { return (multipart, .multipart) }
         if let text = content.first(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return (text, .text) }

@@ -29,7 +29,7 @@ public enum Translator {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
         try diagnostics.throwIfErrors()
-        return ModuleDecl(
+        var module = ModuleDecl(
             title: document.info.title,
             version: document.info.version,
             serverURL: document.servers.first?.url,
@@ -37,6 +37,44 @@ public enum Translator {
             operations: operations.operations,
             auth: operations.auth
         )
+        if configuration.collectsExamples { module.examples = examples(document, operations.operations, context) }
+        return module
+    }
+
+    /// Every example of a schema that has a generated type, and of a JSON request or 2xx
+    /// response body, with that type.
+    static func examples(_ document: OpenAPIDocument, _ operations: [OperationDecl], _ context: TranslationContext) -> [ExampleDecl] {
+        var result: [ExampleDecl] = []
+        let conformance = ExampleConformance(components: context.components)
+        func example(_ type: TypeUsage, _ value: Literal, _ location: SourceLocation, _ schema: Schema?) -> ExampleDecl {
+            ExampleDecl(type: type, value: value, location: location, breaksSchema: schema.flatMap { conformance.problem(value, $0) })
+        }
+        var work = document.schemas.map(\.schema)
+        var seen: Set<SourceLocation> = []
+        while let schema = work.popLast() {
+            guard seen.insert(schema.location).inserted, schema.ref == nil else { continue }
+            if let value = schema.example, let type = context.typesByLocation[schema.location] {
+                result.append(example(type, value, schema.location, schema))
+            }
+            work += schema.properties.map(\.schema) + schema.allOf + schema.oneOf + schema.anyOf
+            if let items = schema.items { work.append(items) }
+            if case .schema(let values)? = schema.additionalProperties { work.append(values) }
+        }
+        for (operation, decl) in zip(document.operations, operations) {
+            if let body = decl.body, body.encoding == .json {
+                for media in operation.requestBody?.content ?? [] where media.contentType == body.contentType {
+                    result += media.examples.map { example(body.type.unwrapped, $0.value, $0.location, media.schema) }
+                }
+            }
+            if let type = decl.response, decl.responseEncoding == .json {
+                for response in operation.responses where response.isSuccess {
+                    for media in response.content where OperationTranslator.isJSON(media.contentType) {
+                        result += media.examples.map { example(type, $0.value, $0.location, media.schema) }
+                    }
+                }
+            }
+        }
+        return result.sorted { $0.location < $1.location }
     }
 }
 

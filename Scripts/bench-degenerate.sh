@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Degenerate documents of N elements (default 100,000): alias chains, allOf chains, pointer
+# chains through properties, names that all collide. Prints wall time, peak memory and the
+# exit status of the release `apigen` on each (exit 1 is a located limit error).
+#   Scripts/bench-degenerate.sh [N]
+set -euo pipefail
+n=${1:-100000}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$repo" && swift build -q -c release --product apigen)
+python3 - "$work" "$n" <<'PY'
+import itertools, sys
+work, n = sys.argv[1], int(sys.argv[2])
+head = "openapi: 3.0.3\ninfo: {title: Degenerate, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+def write(name, body): open(f"{work}/{name}.yaml", "w").write(head + body)
+write("flat", "".join(f"    A{i}: {{type: object, properties: {{p{i}: {{type: string}}}}}}\n" for i in range(n)))
+write("alias-chain", "".join(f"    A{i}: {{$ref: '#/components/schemas/A{i + 1}'}}\n" for i in range(n)) + f"    A{n}: {{type: string}}\n")
+write("allof-chain", "".join(f"    A{i}:\n      allOf:\n        - {{$ref: '#/components/schemas/A{i + 1}'}}\n        - {{type: object, properties: {{p{i}: {{type: string}}}}}}\n" for i in range(n)) + f"    A{n}: {{type: object}}\n")
+write("pointer-chain", "".join(f"    A{i}:\n      type: object\n      properties:\n        x: {{$ref: '#/components/schemas/A{i + 1}/properties/x'}}\n" for i in range(n)) + f"    A{n}:\n      type: object\n      properties:\n        x: {{type: string}}\n")
+names = ("ab" + "".join(c) + "c" for k in range(1, 12) for c in itertools.product("_-.~", repeat=k))
+write("colliding-names", "    Big:\n      type: object\n      properties:\n" + "".join(f'        "{next(names)}": {{type: string}}\n' for _ in range(n)))
+PY
+printf '%-18s %10s %12s %6s\n' document seconds "peak MB" exit
+for doc in flat alias-chain allof-chain pointer-chain colliding-names; do
+    status=0
+    /usr/bin/time -f '%e %M' -o "$work/time" "$repo/.build/release/apigen" generate "$work/$doc.yaml" --output "$work/out-$doc" --quiet > /dev/null 2>&1 || status=$?
+    read -r seconds kb < <(tail -1 "$work/time")
+    printf '%-18s %10s %12s %6s\n' "$doc" "$seconds" "$((kb / 1024))" "$status"
+done
