@@ -1,0 +1,56 @@
+/// `enum` and `const`: open enums, one case per distinct value.
+extension TypeTranslator {
+    func makeEnum(_ schema: Schema, name: String, path: [String]) -> Declaration {
+        let values = (schema.enumValues ?? schema.constValue.map { [$0] } ?? []).filter { $0 != .null }
+        let rawType: String
+        if values.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            rawType = "String"
+        } else if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
+            rawType = "Int"
+        } else if values.allSatisfy({ $0.number != nil }) {
+            // `type: integer, enum: [1, 2.0]` is an integer enum: 2.0 is the integer 2.
+            let integral = values.allSatisfy { value in
+                guard case .double(let d) = value else { return true }
+                return d == d.rounded() && abs(d) < 9.0e18
+            }
+            rawType = schema.singleType == "integer" && integral ? "Int" : "Double"
+        } else if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
+            rawType = "Bool"
+        } else {
+            context.warning("enum mixes value types; values are compared as strings", at: schema.location)
+            rawType = "String"
+        }
+        var names = NameScope(reserved: ["unknown", "rawValue", "allCases", "hashValue"])
+        var cases: [EnumDecl.Case] = []
+        var seen: Set<Literal> = []
+        var caseByLiteral: [Literal: String] = [:]
+        for value in values {
+            // One spelling per value, so `1` and `1.0` are one case (and `"1"` in a mixed enum too).
+            let normalized: Literal
+            switch (rawType, value.number) {
+            case ("String", _): normalized = .string(Self.text(of: value))
+            case ("Int", let number?): normalized = .int(Int(number))
+            case ("Double", let number?): normalized = .double(number)
+            default: normalized = value
+            }
+            guard seen.insert(normalized).inserted else {
+                context.warning("enum value '\(Self.text(of: value))' is listed twice; the duplicate is ignored", at: schema.location)
+                continue
+            }
+            let raw = Self.text(of: normalized)
+            var wanted = context.memberName(raw)
+            if raw.isEmpty { wanted = "empty" }
+            if rawType == "Bool" { wanted = raw == "true" ? "`true`" : "`false`" }
+            let (caseName, clashed) = names.claim(wanted)
+            if clashed {
+                context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(SwiftNaming.unescaped(wanted))' is taken", at: schema.location)
+            }
+            cases.append(EnumDecl.Case(name: caseName, literal: Self.swiftLiteral(normalized, rawType: rawType), docs: []))
+            caseByLiteral[normalized] = caseName
+            caseByLiteral[value] = caseName
+        }
+        enumCases[path] = caseByLiteral
+        context.speculation?.enumPaths.append(path)
+        return .enumeration(EnumDecl(name: name, docs: docs(for: schema), rawType: rawType, cases: cases))
+    }
+}

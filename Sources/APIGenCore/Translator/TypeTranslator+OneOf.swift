@@ -1,0 +1,103 @@
+/// `oneOf` and `anyOf`: enums with associated values, and the discriminator values that select them.
+extension TypeTranslator {
+    func makeOneOf(_ schema: Schema, name: String, path: [String]) -> OneOfDecl {
+        let alternatives = nonNullAlternatives(schema)
+        var scope = TypeScope(path: path, reserved: [])
+        let discriminator = schema.discriminator
+        // With a discriminator, a value no case knows decodes into `unknown` (the server added a
+        // variant), as open enums do: the name is the enum's own.
+        var names = NameScope(reserved: discriminator == nil ? [] : ["unknown"])
+        var cases: [OneOfDecl.Case] = []
+        var taken: Set<String> = []
+        for (i, alternative) in alternatives.enumerated() {
+            let type = usage(for: alternative, hint: "case\(i + 1)", scope: &scope)
+            var wanted: String
+            switch alternative.ref {
+            case .component(let raw):
+                wanted = context.memberName(context.componentNames[raw] ?? raw)
+            default:
+                switch type {
+                case .named(let p): wanted = context.memberName(p.last ?? "case\(i + 1)")
+                case .builtin(let b): wanted = context.memberName(b)
+                case .array: wanted = "array"
+                case .dictionary: wanted = "dictionary"
+                case .optional: wanted = "case\(i + 1)"
+                }
+            }
+            var tags: [String] = []
+            if let discriminator {
+                tags = discriminatorValues(of: alternative, discriminator).filter { taken.insert($0).inserted }
+                if tags.isEmpty {
+                    context.warning("oneOf alternative \(i + 1) has no value of discriminator '\(discriminator.propertyName)' (no mapping, no component name, no const or single-valued enum); it is never decoded", at: alternative.location)
+                }
+            } else if case .component(let raw) = alternative.ref {
+                tags = [raw]
+            }
+            let (caseName, _) = names.claim(wanted)
+            cases.append(OneOfDecl.Case(name: caseName, type: type, tags: tags))
+        }
+        if let discriminator { checkMapping(discriminator, alternatives: alternatives, at: schema.location) }
+        let tagged = discriminator != nil && cases.contains { !$0.tags.isEmpty }
+        return OneOfDecl(name: name, docs: docs(for: schema), cases: cases, discriminator: discriminator?.propertyName,
+                         hasUnknownCase: tagged, nested: scope.nested)
+    }
+
+    /// Every mapping entry must name a schema, and one of the alternatives: a value that selects
+    /// nothing would otherwise decode as `unknown` without a word.
+    func checkMapping(_ discriminator: Schema.Discriminator, alternatives: [Schema], at location: SourceLocation) {
+        var names: Set<String> = []
+        for alternative in alternatives { if case .component(let raw) = alternative.ref { names.insert(raw) } }
+        for entry in discriminator.mapping {
+            let local = entry.ref.hasPrefix("#/components/schemas/") ? String(entry.ref.dropFirst("#/components/schemas/".count))
+                : entry.ref.contains("/") || entry.ref.contains("#") ? nil : entry.ref
+            if let local, names.contains(local) { continue }
+            if let local, context.components[local] == nil {
+                context.diagnostics.error("discriminator mapping '\(entry.value)' names '\(entry.ref)', which is not a schema of this document", at: location)
+            } else {
+                context.warning("discriminator mapping '\(entry.value)' names '\(entry.ref)', which is not one of the alternatives; the value is decoded as unknown", at: location)
+            }
+        }
+    }
+
+    /// The discriminator values that select `alternative`: the mapping's entries for it; else the
+    /// value its own schema pins (`const`, or an `enum` of one value, also through `$ref` and
+    /// `allOf`, as real documents write it) and its component name in both spellings the
+    /// specification allows (`Name`, `#/components/schemas/Name`).
+    func discriminatorValues(of alternative: Schema, _ discriminator: Schema.Discriminator) -> [String] {
+        var raw: String?
+        if case .component(let name) = alternative.ref { raw = name }
+        let mapped = discriminator.mapping.compactMap { entry -> String? in
+            guard let raw else { return nil }
+            return entry.ref == "#/components/schemas/\(raw)" || entry.ref == raw ? entry.value : nil
+        }
+        if !mapped.isEmpty { return mapped }
+        var values: [String] = []
+        if let pinned = pinnedValue(of: discriminator.propertyName, in: alternative) { values.append(pinned) }
+        if let raw { values += [raw, "#/components/schemas/\(raw)"] }
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    /// The single string value a schema allows for `property`, looking through `$ref` and
+    /// `allOf` (a work list with a visited set: any depth, no recursion).
+    func pinnedValue(of property: String, in schema: Schema) -> String? {
+        var work = [schema]
+        var visited: Set<SourceLocation> = []
+        while let next = work.popLast() {
+            guard visited.insert(next.location).inserted else { continue }
+            if let reference = next.ref {
+                if let target = resolvedTarget(reference) { work.append(target) }
+                continue
+            }
+            if let found = next.properties.first(where: { $0.name == property }) {
+                var value = found.schema
+                var hops: Set<SourceLocation> = []
+                while let reference = value.ref, hops.insert(value.location).inserted, let target = resolvedTarget(reference) { value = target }
+                if case .string(let s)? = value.constValue { return s }
+                if let values = value.enumValues, values.count == 1, case .string(let s) = values[0] { return s }
+            }
+            work.append(contentsOf: next.allOf.reversed())
+        }
+        return nil
+    }
+}

@@ -1,0 +1,224 @@
+/// Objects and `allOf`: one struct, its parts merged (to a bounded depth, measured first).
+extension TypeTranslator {
+    struct MergedProperty {
+        var name: String
+        var location: SourceLocation
+        var parts: [Schema]
+    }
+
+    struct Merged {
+        var properties: [MergedProperty] = []
+        var index: [String: Int] = [:]
+        var required: Set<String> = []
+        var additional: Schema.AdditionalProperties?
+        var mergedComponents: Set<String> = []
+        /// The depth limit was reached (reported once per struct).
+        var tooDeep = false
+    }
+
+    func makeStruct(_ schema: Schema, name: String, path: [String]) -> StructDecl {
+        var merged = Merged()
+        var visited: Set<String> = []
+        // Measured first, in time linear in the components: a chain too deep is an error before
+        // any of its (quadratically many) properties are merged.
+        if !schema.allOf.isEmpty, mergeDepth(of: schema) > Self.maxAllOfDepth {
+            merged.tooDeep = true
+            context.diagnostics.error("allOf parts and the $refs they follow nest deeper than \(Self.maxAllOfDepth) levels here (the limit for one struct)", at: schema.location)
+        } else {
+            merge(schema, into: &merged, visited: &visited, depth: 0)
+        }
+
+        var scope = TypeScope(path: path, reserved: [])
+        // Extra keys are stored as `additionalProperties`: no property may take that name then.
+        let keepsExtraKeys: Bool
+        switch merged.additional {
+        case .schema?, .allowed(true)?: keepsExtraKeys = true
+        default: keepsExtraKeys = false
+        }
+        // `hashValue` is Hashable's: a property of that name makes every plain use ambiguous.
+        var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties", "hashValue"] : ["hashValue"])
+        var properties: [PropertyDecl] = []
+        for property in merged.properties {
+            let parts = reconcile(property)
+            let propertySchema = parts.count == 1 ? parts[0] : Schema(location: parts[0].location, allOf: parts)
+            var type = usage(for: propertySchema, hint: property.name, scope: &scope)
+            let nullable = parts.contains(where: isNullable)
+            let optional = !merged.required.contains(property.name) || nullable
+            if optional { type = type.optional }
+            var wantedName = context.memberName(property.name)
+            // Most documents have no overrides: skip building the key for every property.
+            let overrideKey = context.propertyOverrides.isEmpty ? "" : path.joined(separator: ".") + "." + property.name
+            if !overrideKey.isEmpty, let override = context.propertyOverrides[overrideKey] {
+                wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
+                context.useOverride("properties." + overrideKey)
+            }
+            let (swiftName, clashed) = members.claim(wantedName)
+            if clashed {
+                context.warning("property '\(property.name)' is generated as '\(swiftName)' because its Swift name is taken", at: property.location)
+            }
+            let described = parts.first { $0.description != nil || $0.title != nil } ?? parts[0]
+            let constraints = constraints(of: parts[0])
+            checkExample(parts[0], constraints: constraints)
+            var lines = docs(for: described)
+            var defaultExpr: String?
+            if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
+                lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
+                let expression = defaultExpression(value, type: type)
+                if expression == nil, value != .null, isSimple(type) {
+                    context.warning("default '\(Self.display(value))' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
+                }
+                if !optional { defaultExpr = expression }
+            }
+            if !constraints.isEmpty {
+                if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
+                lines.append(contentsOf: constraints.documentation)
+            }
+            if optional && defaultExpr == nil { defaultExpr = "nil" }
+            properties.append(PropertyDecl(
+                name: swiftName, wireName: property.name, type: type, docs: lines,
+                defaultValue: defaultExpr, constraints: constraints,
+                deprecated: parts.contains { $0.deprecated },
+                readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
+                writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) }
+            ))
+        }
+        var additional: TypeUsage?
+        switch merged.additional {
+        case .schema(let valueSchema):
+            var value = usage(for: valueSchema, hint: "additional_property", scope: &scope)
+            if isNullable(valueSchema) { value = value.optional }
+            additional = value
+        case .allowed(true):
+            additional = .jsonValue
+        default:
+            additional = nil
+        }
+        return StructDecl(name: name, docs: docs(for: schema), properties: properties, additionalProperties: additional, nested: scope.nested)
+    }
+
+    /// How many levels `merge` goes down from `schema` (each `$ref` and each `allOf` part one),
+    /// without recursion and with each component's depth remembered.
+    func mergeDepth(of schema: Schema) -> Int {
+        func children(_ s: Schema) -> [(Schema, String?)] {
+            switch s.ref {
+            case .component(let raw): return context.components[raw].map { [($0, raw)] } ?? []
+            case .pointer(_, let target): return [(target, nil)]
+            case nil: return s.allOf.map { ($0, nil) }
+            }
+        }
+        struct Frame { var schema: Schema; var key: String?; var children: [(Schema, String?)]; var next = 0; var deepest = 0 }
+        var stack = [Frame(schema: schema, key: nil, children: children(schema))]
+        var onStack: Set<String> = []
+        var result = 0
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            if stack[top].next < stack[top].children.count {
+                let (child, key) = stack[top].children[stack[top].next]
+                stack[top].next += 1
+                if let key, let known = mergeDepths[key] {
+                    stack[top].deepest = max(stack[top].deepest, known)
+                } else if let key, !onStack.insert(key).inserted {
+                    continue   // a cycle: merge reports it
+                } else {
+                    stack.append(Frame(schema: child, key: key, children: children(child)))
+                }
+                continue
+            }
+            let done = stack.removeLast()
+            let depth = done.deepest + 1
+            if let key = done.key {
+                mergeDepths[key] = depth
+                onStack.remove(key)
+            }
+            if stack.isEmpty { result = depth } else { stack[stack.count - 1].deepest = max(stack[stack.count - 1].deepest, depth) }
+        }
+        return result
+    }
+
+    /// Properties of a schema with its `allOf` parts (and the components they refer to) merged in.
+    func merge(_ schema: Schema, into merged: inout Merged, visited: inout Set<String>, depth: Int) {
+        guard depth < Self.maxAllOfDepth else {
+            if !merged.tooDeep {
+                merged.tooDeep = true
+                context.diagnostics.error("allOf parts and the $refs they follow nest deeper than \(Self.maxAllOfDepth) levels here (the limit for one struct)", at: schema.location)
+            }
+            return
+        }
+        switch schema.ref {
+        case .component(let raw):
+            // `visited` is the path being merged: a component met again on it is a cycle;
+            // one reached twice by different branches (a diamond) is merged once.
+            guard visited.insert(raw).inserted else {
+                context.diagnostics.error("allOf of component '\(raw)' includes itself", at: schema.location)
+                return
+            }
+            defer { visited.remove(raw) }
+            guard merged.mergedComponents.insert(raw).inserted else { return }
+            if let target = context.components[raw] { merge(target, into: &merged, visited: &visited, depth: depth + 1) }
+            return
+        case .pointer(_, let target):
+            merge(target, into: &merged, visited: &visited, depth: depth + 1)
+            return
+        case nil:
+            break
+        }
+        for part in schema.allOf { merge(part, into: &merged, visited: &visited, depth: depth + 1) }
+        for property in schema.properties {
+            if let i = merged.index[property.name] {
+                merged.properties[i].parts.append(property.schema)
+            } else {
+                merged.index[property.name] = merged.properties.count
+                merged.properties.append(MergedProperty(name: property.name, location: property.location, parts: [property.schema]))
+            }
+        }
+        merged.required.formUnion(schema.required)
+        if let additional = schema.additionalProperties, merged.additional == nil { merged.additional = additional }
+    }
+
+    /// Parts of a property declared several times: duplicates dropped; incompatible types warned about.
+    func reconcile(_ property: MergedProperty) -> [Schema] {
+        var parts: [Schema] = []
+        var seenRefs: Set<String> = []
+        var seenObjects: Set<ObjectIdentifier> = []
+        for part in property.parts {
+            if case .component(let raw) = part.ref {
+                if !seenRefs.insert(raw).inserted { continue }
+            }
+            if !seenObjects.insert(ObjectIdentifier(part)).inserted { continue }
+            parts.append(part)
+        }
+        guard parts.count > 1 else { return parts }
+        let kinds = parts.map(kind(of:))
+        let scalarKinds = Set(kinds.filter { $0 != "object" && $0 != "any" })
+        let compatible = scalarKinds == ["string", "enum"]
+        if !scalarKinds.isEmpty && ((scalarKinds.count > 1 && !compatible) || kinds.contains("object")) {
+            let places = parts.map { "\($0.location)" }.joined(separator: " and ")
+            context.warning("property '\(property.name)' is declared with different types (\(kinds.joined(separator: ", "))) at \(places); the first declaration is used", at: property.location)
+            return [parts[0]]
+        }
+        if scalarKinds.count == 1 { return [parts[0]] }
+        if scalarKinds == ["string", "enum"] || scalarKinds == ["enum"] {
+            // A string declared once plainly and once as an enum: the enum is the more precise.
+            return [parts.first { kind(of: $0) == "enum" } ?? parts[0]]
+        }
+        return parts
+    }
+
+    func kind(of schema: Schema) -> String {
+        switch schema.ref {
+        case .component(let raw): return context.components[raw].map(kind(of:)) ?? "any"
+        case .pointer(_, let target): return kind(of: target)
+        case nil: break
+        }
+        if isEnum(schema) { return "enum" }
+        if !schema.properties.isEmpty || !schema.allOf.isEmpty { return "object" }
+        return schema.singleType ?? "any"
+    }
+
+    func resolvedTarget(_ reference: Schema.Reference) -> Schema? {
+        switch reference {
+        case .component(let raw): context.components[raw]
+        case .pointer(_, let target): target
+        }
+    }
+}
