@@ -31,5 +31,6 @@ case "$target" in
     runtime) cp Tests/FuzzSeeds/runtime/* "$corpus/" ;;
     *) echo "unknown target '$target' (document, config or runtime)" >&2; exit 2 ;;
 esac
+export LSAN_OPTIONS="suppressions=$repo/Scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 ".build-fuzz/debug/$product" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 \
     -max_len=65536 -artifact_prefix=Scripts/fuzz-out/ -print_final_stats=1
