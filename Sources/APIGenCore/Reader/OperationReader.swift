@@ -103,11 +103,13 @@ struct OperationReader {
     private func checkPathParameters(path: String, parameters: [Parameter], at pathLocation: SourceLocation, operation: SourceLocation) {
         let names = Self.templateNames(path)
         var seen: Set<String> = []
-        for name in names where !seen.insert(name).inserted {
+        var unique: [String] = []
+        for name in names {
+            if seen.insert(name).inserted { unique.append(name); continue }
             // Real documents do this (Cloudflare): one argument fills every segment it names.
             context.diagnostics.warning("path template '\(path)' names '{\(name)}' more than once; one argument fills each of them", at: pathLocation)
         }
-        for name in Set(names) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+        for name in unique where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             context.diagnostics.error("path parameter '{\(name)}' of '\(path)' is not declared", at: operation)
         }
         for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
