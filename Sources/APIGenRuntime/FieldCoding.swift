@@ -59,19 +59,21 @@ public struct FieldReader {
         if T.self == Bool.self { return try container.decodeIfPresent(Bool.self, forKey: key) as! T? }
         if T.self == Int.self { return try container.decodeIfPresent(Int.self, forKey: key) as! T? }
         if T.self == Double.self { return try container.decodeIfPresent(Double.self, forKey: key) as! T? }
-        if T.self == URL.self { return try optionalURL(key) as! T? }
+        if T.self == URL.self { return try optionalText(key, as: "a URL", URL.init(string:)) as! T? }
+        if T.self == UUID.self { return try optionalText(key, as: "a UUID", UUID.init(uuidString:)) as! T? }
         return try container.decodeIfPresent(T.self, forKey: key)
     }
 
-    /// Servers send `""` for a URL that is not set (Twilio does): an optional URL reads it as
-    /// absent instead of failing the whole response. Other text must be a URL.
+    /// A value written as text in a format (a URL, a UUID). Servers send `""` for one that is not
+    /// set (Twilio does): an optional field reads it as absent instead of failing the whole
+    /// response, as `decodeDateIfPresent` does for date-times. Other text must parse.
     @usableFromInline
-    func optionalURL(_ key: AnyCodingKey) throws -> URL? {
+    func optionalText<Value>(_ key: AnyCodingKey, as what: String, _ parse: (String) -> Value?) throws -> Value? {
         guard let text = try container.decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
-        guard let url = URL(string: text) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "Invalid URL string.")
+        guard let value = parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "Expected \(what), found '\(text)'")
         }
-        return url
+        return value
     }
 
     /// An ISO 8601 date-time string, whatever the decoder's date strategy.

@@ -115,8 +115,9 @@ extension KeyedDecodingContainer {
         return date
     }
 
+    /// nil for a missing key, `null`, or `""` (what some servers send for a date not set).
     public func decodeDateIfPresent(forKey key: Key) throws -> Date? {
-        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let text = try decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
         guard let date = ISO8601.parse(text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "Expected an ISO 8601 date-time, found '\(text)'")
         }

@@ -108,15 +108,25 @@ final class FieldCodingTests: XCTestCase {
     struct Link: FieldCodable, Equatable {
         var href: URL?
         var required: URL
-        init(href: URL?, required: URL) { self.href = href; self.required = required }
-        init(_fields c: FieldReader) throws { try self.init(href: c.optional("href"), required: c.required("required")) }
-        func _encode(_ w: FieldWriter) throws { try w.optional("href", href).required("required", required) }
+        var id: UUID?
+        var at: Date?
+        init(href: URL?, required: URL, id: UUID? = nil, at: Date? = nil) { self.href = href; self.required = required; self.id = id; self.at = at }
+        init(_fields c: FieldReader) throws {
+            try self.init(href: c.optional("href"), required: c.required("required"), id: c.optional("id"), at: c.dateIfPresent("at"))
+        }
+        func _encode(_ w: FieldWriter) throws { try w.optional("href", href).required("required", required).optional("id", id).dateIfPresent("at", at) }
     }
 
-    func testAnEmptyStringIsNoURLForAnOptionalURL() throws {
-        // Twilio's API sends "" for URLs that are not set; its own examples do too.
-        let link = try JSONDecoder().decode(Link.self, from: Data(#"{"href":"","required":"https://a.example/x"}"#.utf8))
+    func testAnEmptyStringIsNoValueForAnOptionalFormattedField() throws {
+        // Twilio's API sends "" for URLs that are not set; its own examples do too. The same
+        // holds for every format written as text: URLs, UUIDs, date-times.
+        let link = try JSONDecoder().decode(Link.self, from: Data(#"{"href":"","required":"https://a.example/x","id":"","at":""}"#.utf8))
         XCTAssertNil(link.href)
+        XCTAssertNil(link.id)
+        XCTAssertNil(link.at)
+        XCTAssertThrowsError(try JSONDecoder().decode(Link.self, from: Data(#"{"required":"https://a.example","id":"nope"}"#.utf8)))
+        XCTAssertThrowsError(try JSONDecoder().decode(Link.self, from: Data(#"{"required":"https://a.example","at":"yesterday"}"#.utf8)))
+        XCTAssertEqual(try JSONDecoder().decode(Link.self, from: Data(#"{"required":"https://a.example","id":"182BD5E5-6E1A-4FE4-A749-AA6D9A6AB26E"}"#.utf8)).id?.uuidString, "182BD5E5-6E1A-4FE4-A749-AA6D9A6AB26E")
         XCTAssertEqual(link.required.absoluteString, "https://a.example/x")
         XCTAssertEqual(try JSONDecoder().decode(Link.self, from: Data(#"{"href":"https://b.example","required":"https://a.example"}"#.utf8)).href?.host, "b.example")
         XCTAssertThrowsError(try JSONDecoder().decode(Link.self, from: Data(#"{"href":null,"required":""}"#.utf8)), "a required URL must be one")
