@@ -32,7 +32,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 
-    /// `keepingTabs`: a source excerpt keeps its tabs, so that the caret under it still lines up.
+    /// Control characters (C0, DEL, C1, the Unicode line separators) written as `\u{…}`: the one
+    /// rule for text from the document that goes into a diagnostic or a generated comment.
+    /// `keepingTabs`: an excerpt or a comment keeps its tabs (the caret under it still lines up).
     static func printable<S: StringProtocol>(_ text: S, keepingTabs: Bool = false) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return String(text) }
         var out = ""

@@ -21,16 +21,7 @@ struct CodePrinter {
     /// Text for a comment: control characters (a NUL, a bell, U+0085…) are written as `\u{…}`,
     /// which the compiler would otherwise warn about or read as the end of the line.
     static func commentSafe<S: StringProtocol>(_ text: S) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (v < 0x20 && v != 9) || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
-                out += "\\u{\(String(v, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        Diagnostic.printable(text, keepingTabs: true)
     }
 
     mutating func docs(_ lines: [String]) {
