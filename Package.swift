@@ -41,9 +41,8 @@ let package = Package(
         .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CYAML"]),
 
         // libFuzzer target over the whole pipeline (Scripts/fuzz.sh); a plain build reproduces crashes.
-        .executableTarget(name: "apigen-fuzz", dependencies: ["APIGenCore"]),
-        // libFuzzer target over the runtime's decoding of server bytes (Scripts/fuzz.sh runtime).
-        .executableTarget(name: "apigen-runtime-fuzz", dependencies: ["APIGenRuntime", "RealtimeKitMeetings"]),
+        // With APIGEN_FUZZ_TARGET=config the configuration reader, =runtime the runtime's decoding.
+        .executableTarget(name: "apigen-fuzz", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings"]),
 
         // The kitchen-sink golden output is compiled too, so a golden that does not build fails CI.
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),

@@ -6,15 +6,13 @@
 #   runtime:  the runtime's decoding of server bytes (field reader, ISO 8601, open enums),
 #             seeded from Tests/FuzzSeeds/runtime
 # Crashes and hangs are saved under Scripts/fuzz-out/; reproduce one with a plain build:
-#   swift run apigen-fuzz Scripts/fuzz-out/crash-…   (APIGEN_FUZZ_TARGET=config for the config)
-#   swift run apigen-runtime-fuzz Scripts/fuzz-out/crash-…
+#   APIGEN_FUZZ_TARGET=TARGET swift run apigen-fuzz Scripts/fuzz-out/crash-…
 set -euo pipefail
 target=${1:-document}
 seconds=${2:-600}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 product=apigen-fuzz
-[ "$target" = runtime ] && product=apigen-runtime-fuzz
 swift build -c debug --product "$product" --scratch-path .build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 corpus=.build-fuzz/corpus-$target
@@ -27,10 +25,11 @@ case "$target" in
             cp "$seed" "$corpus/seed-$i"
             i=$((i + 1))
         done ;;
-    config) cp Tests/FuzzSeeds/config/* "$corpus/"; export APIGEN_FUZZ_TARGET=config ;;
+    config) cp Tests/FuzzSeeds/config/* "$corpus/" ;;
     runtime) cp Tests/FuzzSeeds/runtime/* "$corpus/" ;;
     *) echo "unknown target '$target' (document, config or runtime)" >&2; exit 2 ;;
 esac
+export APIGEN_FUZZ_TARGET="$target"
 export LSAN_OPTIONS="suppressions=$repo/Scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 ".build-fuzz/debug/$product" "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 \
     -max_len=65536 -artifact_prefix=Scripts/fuzz-out/ -print_final_stats=1

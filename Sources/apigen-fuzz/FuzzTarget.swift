@@ -5,20 +5,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Which input the fuzzer feeds: the document (default) or, with `APIGEN_FUZZ_TARGET=config`,
-/// the `apigen.yaml` configuration.
-let fuzzesConfiguration = getenv("APIGEN_FUZZ_TARGET").map { String(cString: $0) } == "config"
+/// What the fuzzer feeds, from `APIGEN_FUZZ_TARGET`: `document` (the default), `config` (the
+/// `apigen.yaml` reader) or `runtime` (the runtime's decoding of server bytes).
+let fuzzTarget = getenv("APIGEN_FUZZ_TARGET").map { String(cString: $0) } ?? "document"
 
 /// libFuzzer entry: the whole pipeline on arbitrary bytes (bytes → YAML → OpenAPI → IR → Swift),
-/// or the configuration reader. Any crash, sanitizer report or hang is a bug; errors in the
-/// input are expected.
+/// the configuration reader, or the runtime. Any crash, sanitizer report or hang is a bug;
+/// errors in the input are expected.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    if fuzzesConfiguration {
-        _ = try? Configuration.parse(bytes: bytes, file: "apigen.yaml")
-    } else {
-        _ = try? Generator().generate(bytes: bytes, file: "fuzz-input.yaml")
+    switch fuzzTarget {
+    case "config": _ = try? Configuration.parse(bytes: bytes, file: "apigen.yaml")
+    case "runtime": fuzzRuntime(bytes)
+    default: _ = try? Generator().generate(bytes: bytes, file: "fuzz-input.yaml")
     }
     // Everything this input allocated is freed before returning, so libFuzzer's leak check sees
     // balanced counts (the pipeline frees its trees on another thread).
