@@ -20,27 +20,25 @@ struct OperationReader {
             let reader = on(itemContext)
             let shared = item["parameters"].map { reader.readParameters($0) } ?? []
             // Operation keys are lower case; `GET:` is read as `get:`, with a word.
-            for key in item.mapping ?? [] where key.key != key.key.lowercased() {
-                guard HTTPMethod(rawValue: key.key.lowercased()) != nil else { continue }
-                if item[key.key.lowercased()] != nil {
-                    itemContext.diagnostics.error("'\(key.key)' and '\(key.key.lowercased())' are both given; operation keys are lower case", at: itemContext.location(key.keyMark))
+            var upperCase: [String: YAMLNode] = [:]
+            for key in item.mapping ?? [] where key.key.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) {
+                let lower = key.key.lowercased()
+                guard HTTPMethod(rawValue: lower) != nil else { continue }
+                if item[lower] != nil {
+                    itemContext.diagnostics.error("'\(key.key)' and '\(lower)' are both given; operation keys are lower case", at: itemContext.location(key.keyMark))
                 } else {
-                    itemContext.diagnostics.warning("operation key '\(key.key)' should be lower case; read as '\(key.key.lowercased())'", at: itemContext.location(key.keyMark))
+                    itemContext.diagnostics.warning("operation key '\(key.key)' should be lower case; read as '\(lower)'", at: itemContext.location(key.keyMark))
+                    upperCase[lower] = upperCase[lower] ?? key.value
                 }
             }
             for method in HTTPMethod.allCases {
-                guard let written = item[method.rawValue] ?? Self.upperCaseOperation(item, method), let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
+                guard let written = item[method.rawValue] ?? upperCase[method.rawValue], let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
                 if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
                     operations.append(operation)
                 }
             }
         }
         return operations
-    }
-
-    /// `GET:` for `get` when no `get:` is there (reported above).
-    private static func upperCaseOperation(_ item: YAMLNode, _ method: HTTPMethod) -> YAMLNode? {
-        item.mapping?.first { $0.key != method.rawValue && $0.key.lowercased() == method.rawValue }?.value
     }
 
     /// A reader for another file's nodes.
