@@ -108,4 +108,30 @@ final class NullFieldTests: XCTestCase {
             }
         }
     }
+
+    /// The fields whose value is a block of lines in the template (`paths:`, `responses:`…),
+    /// each in a document of its own: as `null`, `~` and empty.
+    func testBlockFieldsMayBeNull() throws {
+        let head = "openapi: 3.0.3\ninfo: {title: Nulls, version: '1'}\n"
+        let documents: [(field: String, text: String)] = [
+            ("paths", head + "paths: $V\n"),
+            ("responses", head + "paths:\n  /a:\n    get:\n      responses: $V\n"),
+            ("components", head + "paths: {}\ncomponents: $V\n"),
+            ("components.schemas", head + "paths: {}\ncomponents:\n  schemas: $V\n"),
+            ("properties", head + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties: $V\n"),
+        ]
+        for spelling in ["null", "~", ""] {
+            for (field, template) in documents {
+                let text = template.replacingOccurrences(of: spelling.isEmpty ? " $V" : "$V", with: spelling)
+                do {
+                    let output = try Generator().generate(bytes: Array(text.utf8), file: "nulls.yaml")
+                    let warnings = output.diagnostics.filter { $0.message.hasPrefix("\(field) is null") }
+                    XCTAssertEqual(warnings.count, 1, "\(field) as '\(spelling)': \(output.diagnostics.map(\.description))")
+                    XCTAssertEqual(warnings.first?.location?.line, text.split(separator: "\n").count, "\(field): located at the field")
+                } catch {
+                    XCTFail("\(field) as '\(spelling)' failed: \(error.diagnostics.map(\.description))")
+                }
+            }
+        }
+    }
 }
