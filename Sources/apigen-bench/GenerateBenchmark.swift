@@ -69,8 +69,6 @@ enum GenerateBenchmark {
         let generator = Generator(configuration: configuration)
         let output = NSTemporaryDirectory() + "apigen-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: output) }
-        var options = configuration.renderOptions
-        options.sourceName = name
         var files: [GeneratedFile] = []
 
         // Each round runs the scan, every stage and the whole pipeline back to back, so machine
@@ -85,12 +83,15 @@ enum GenerateBenchmark {
             if round == 1 { columns = [[Double]](repeating: [], count: 7) }  // round 0 warms up
             time(0) { _ = scan(bytes) }
             var root: YAMLNode?
-            try time(1) { root = try YAMLParser().parse(bytes, file: name) }
+            try time(1) { root = try generator.parse(bytes, file: name) }
             var document: OpenAPIDocument?
-            try time(2) { document = try DocumentReader.read(root!, file: name, path: path, diagnostics: DiagnosticSink()) }
+            try time(2) { document = try generator.read(root!, file: name, path: path, diagnostics: DiagnosticSink()) }
             var module: ModuleDecl?
-            try time(3) { module = try Translator.translate(document!, configuration: configuration, diagnostics: DiagnosticSink()) }
-            time(4) { files = SwiftRenderer.render(module!, options: options) }
+            try time(3) {
+                module = try generator.translate(document!, diagnostics: DiagnosticSink())
+                generator.refine(&module!)
+            }
+            time(4) { files = generator.render(module!, file: name) }
             try time(5) {
                 try? FileManager.default.removeItem(atPath: output)
                 try OutputWriter.write(files, to: output)

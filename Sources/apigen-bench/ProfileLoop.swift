@@ -10,16 +10,20 @@ enum ProfileLoop {
         var configuration = Configuration()
         configuration.shards = SwiftRenderer.shardCount(documentBytes: bytes.count)
         let name = (path as NSString).lastPathComponent
-        let root = try YAMLParser().parse(bytes, file: name)
-        let document = try DocumentReader.read(root, file: name, path: path, diagnostics: DiagnosticSink())
-        let module = try Translator.translate(document, configuration: configuration, diagnostics: DiagnosticSink())
+        let generator = Generator(configuration: configuration)
+        let root = try generator.parse(bytes, file: name)
+        let document = try generator.read(root, file: name, path: path, diagnostics: DiagnosticSink())
+        var module = try generator.translate(document, diagnostics: DiagnosticSink())
+        generator.refine(&module)
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<runs {
             switch stage {
-            case "nodes": _ = try YAMLParser().parse(bytes, file: name)
-            case "model": _ = try DocumentReader.read(root, file: name, path: path, diagnostics: DiagnosticSink())
-            case "ir": _ = try Translator.translate(document, configuration: configuration, diagnostics: DiagnosticSink())
-            case "render": _ = SwiftRenderer.render(module, options: configuration.renderOptions)
+            case "nodes": _ = try generator.parse(bytes, file: name)
+            case "model": _ = try generator.read(root, file: name, path: path, diagnostics: DiagnosticSink())
+            case "ir":
+                var module = try generator.translate(document, diagnostics: DiagnosticSink())
+                generator.refine(&module)
+            case "render": _ = generator.render(module, file: name)
             default:
                 print("profile: unknown stage '\(stage)' (nodes, model, ir, render)")
                 exit(2)

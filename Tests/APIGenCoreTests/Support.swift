@@ -5,17 +5,15 @@ import YAMLNodes
 /// Runs the pipeline's first stages on YAML text.
 enum Pipeline {
     static func document(_ text: String, file: String = "test.yaml") throws -> (OpenAPIDocument, [Diagnostic]) {
-        let root = try YAMLParser().parse(Array(text.utf8), file: file)
+        let generator = Generator()
         let sink = DiagnosticSink()
-        let document = try DocumentReader.read(root, file: file, diagnostics: sink)
+        let document = try generator.read(generator.parse(Array(text.utf8), file: file), file: file, diagnostics: sink)
         return (document, sink.diagnostics)
     }
 
-    static func module(_ text: String, file: String = "test.yaml") throws -> (ModuleDecl, [Diagnostic]) {
-        let root = try YAMLParser().parse(Array(text.utf8), file: file)
+    static func module(_ text: String, file: String = "test.yaml", configuration: Configuration = Configuration()) throws -> (ModuleDecl, [Diagnostic]) {
         let sink = DiagnosticSink()
-        let document = try DocumentReader.read(root, file: file, diagnostics: sink)
-        let module = try Translator.translate(document, diagnostics: sink)
+        let module = try Generator(configuration: configuration).module(bytes: Array(text.utf8), file: file, diagnostics: sink)
         return (module, sink.diagnostics)
     }
 

@@ -33,6 +33,9 @@ public struct OpenAPIDocument: Sendable {
     /// For a `$ref` into a component's inside (`…/schemas/Meeting/properties/status`): the
     /// component that owns the target, by the target's location.
     public var pointerOwners: [SourceLocation: String] = [:]
+    /// How many of the last `schemas` are other files' components that only `paths` reach: they
+    /// are named and translated after the others (which can be translated while `paths` is read).
+    public var schemasReadWithPaths = 0
 
     public var isVersion31: Bool { version.hasPrefix("3.1") }
 }

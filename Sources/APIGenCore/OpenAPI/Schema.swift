@@ -61,6 +61,9 @@ public final class Schema: Sendable {
     public let minItems: Int?
     public let maxItems: Int?
     public let pattern: String?
+    /// Made by the translator from the parts of a property declared in several `allOf` parts: it
+    /// borrows its first part's location, which other merges share, so it is typed by its parts'.
+    let isMerged: Bool
 
     init(
         location: SourceLocation, ref: Reference? = nil, types: [String] = [], format: String? = nil,
@@ -71,8 +74,9 @@ public final class Schema: Sendable {
         defaultValue: Literal? = nil, example: Literal? = nil, deprecated: Bool = false,
         readOnly: Bool = false, writeOnly: Bool = false, minimum: Double? = nil, maximum: Double? = nil,
         exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false, minLength: Int? = nil,
-        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil
+        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil, isMerged: Bool = false
     ) {
+        self.isMerged = isMerged
         self.location = location
         self.ref = ref
         self.types = types

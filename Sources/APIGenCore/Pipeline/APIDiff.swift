@@ -253,14 +253,3 @@ public struct APIDiff: Sendable, Equatable {
         return out + "\""
     }
 }
-
-extension Generator {
-    /// The module (IR) a document generates, for comparing two documents.
-    public func module(path: String, displayName: String? = nil) throws(GenerationError) -> ModuleDecl {
-        let name = displayName ?? path
-        let root = try parseFile(path: path, displayName: name)
-        let diagnostics = DiagnosticSink()
-        let document = try DocumentReader.read(root, file: name, path: path, diagnostics: diagnostics)
-        return try Translator.translate(document, configuration: configuration, diagnostics: diagnostics)
-    }
-}

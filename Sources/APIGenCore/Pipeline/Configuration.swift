@@ -52,7 +52,7 @@ public struct Configuration: Sendable, Equatable {
         do {
             root = try YAMLParser().parseFile(atPath: path)
         } catch {
-            throw GenerationError(diagnostics: [Generator.diagnostic(for: error)])
+            throw GenerationError(diagnostics: [Diagnostic(error)])
         }
         return try parse(root, file: path)
     }
@@ -63,15 +63,16 @@ public struct Configuration: Sendable, Equatable {
         do {
             root = try YAMLParser().parse(bytes, file: file)
         } catch {
-            throw GenerationError(diagnostics: [Generator.diagnostic(for: error)])
+            throw GenerationError(diagnostics: [Diagnostic(error)])
         }
         return try parse(root, file: file)
     }
 
     public static func parse(_ root: YAMLNode, file: String) throws(GenerationError) -> Configuration {
         let diagnostics = DiagnosticSink()
-        let context = ReaderContext(file: file, root: root, diagnostics: diagnostics)
-        defer { context.documents.release() }
+        let documents = DocumentSet(diagnostics: diagnostics)
+        let context = documents.main(file: file, root: root)
+        defer { withExtendedLifetime(documents) {} }
         var config = Configuration()
         if root.scalar?.value == .null { return config }
         guard let pairs = context.mapping(root, "the configuration") else {

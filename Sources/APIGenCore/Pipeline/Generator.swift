@@ -1,7 +1,13 @@
 import YAMLNodes
 
-/// The whole pipeline, one stage per step:
-/// bytes → YAML nodes → OpenAPI document → IR → Swift files.
+/// The pipeline, one function per stage, each taking the last one's result:
+/// bytes → YAML nodes (`parse`) → OpenAPI document (`read`) → IR (`translate`, `refine`)
+/// → Swift files (`render`) → the output folder (`OutputWriter`).
+///
+/// The CLI, `apigen diff`, the plugins (through the CLI), the benchmarks and the tests all run
+/// these functions. Parallelism lives in the shape of the stages, not between them: libyaml
+/// scans on a second thread while nodes are built, operations' declarations are built on all
+/// cores once every name is settled, and files are rendered on all cores.
 public struct Generator {
     /// What a successful run produced: the files and the warnings met on the way.
     public struct Output: Sendable {
@@ -10,6 +16,7 @@ public struct Generator {
     }
 
     public var configuration: Configuration
+    /// Limits of the YAML reader, for the document and every file its `$ref`s reach.
     public var yamlLimits: YAMLParser.Limits
 
     public init(configuration: Configuration = Configuration(), yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
@@ -17,35 +24,68 @@ public struct Generator {
         self.yamlLimits = yamlLimits
     }
 
+    // MARK: Stages
+
     /// Stage 1: bytes → nodes. Syntax errors become a located diagnostic with a caret snippet.
     public func parse(_ bytes: [UInt8], file: String) throws(GenerationError) -> YAMLNode {
         do {
             return try YAMLParser(limits: yamlLimits).parse(bytes, file: file)
         } catch {
-            throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
+            throw GenerationError(diagnostics: [Diagnostic(error)])
         }
     }
 
-    /// Stages 2 to 4 on an already parsed document.
-    /// Each stage's input is freed on another thread once the next stage has what it needs, and
-    /// the component schemas are translated on another thread while `paths` is read.
-    public func generate(_ root: consuming YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
-        let prefetch = ComponentPrefetch(configuration: configuration)
-        let document: OpenAPIDocument
+    /// Stage 1 on a file; `displayName` is how locations name it.
+    public func parseFile(path: String, displayName: String) throws(GenerationError) -> YAMLNode {
         do {
-            document = try DocumentReader.read(root, file: file, path: path, diagnostics: diagnostics, componentsRead: prefetch.start)
+            return try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: displayName)
         } catch {
-            prefetch.discard()
-            throw error
+            throw GenerationError(diagnostics: [Diagnostic(error)])
         }
-        Disposal.inBackground(consume root)
-        var module = try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics,
-                                                 prefetched: prefetch.take(for: document))
-        Disposal.inBackground(consume document)
+    }
+
+    /// Stage 2: nodes → document. `path` is where the file is, for `$ref`s to other files.
+    public func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
+        try DocumentReader.read(root, file: file, path: path, yamlLimits: yamlLimits, diagnostics: diagnostics)
+    }
+
+    /// Stage 3: document → IR, every name chosen.
+    public func translate(_ document: OpenAPIDocument, diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
+        try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics)
+    }
+
+    /// Stage 4: the passes over the whole IR (boxing, deduplication) that need no document.
+    public func refine(_ module: inout ModuleDecl) {
         ModuleRefinement.apply(&module)
+    }
+
+    /// Stage 5: IR → Swift files, named after the document `file`.
+    public func render(_ module: ModuleDecl, file: String) -> [GeneratedFile] {
         var options = configuration.renderOptions
         options.sourceName = Self.baseName(file)
-        let files = SwiftRenderer.render(module, options: options)
+        return SwiftRenderer.render(module, options: options)
+    }
+
+    // MARK: Runs
+
+    /// Stages 2 to 5 on a parsed document. Stage 2 reads in two steps, and the components read
+    /// in the first are translated on another core while the second reads `paths`: the
+    /// components need nothing from it. Each stage's input is freed on another thread once the
+    /// next stage has what it needs.
+    public func generate(_ root: consuming YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
+        let session = DocumentReader.Session(consume root, file: file, path: path, yamlLimits: yamlLimits, diagnostics: diagnostics)
+        let head = session.readComponents().map { Unshared(value: $0) }
+        let configuration = configuration
+        let (read, components) = ParallelMap.both(
+            { Result { () throws(GenerationError) in try session.readPaths() } },
+            { head.map { Unshared(value: Translator.components($0.value, configuration: configuration)) } }
+        )
+        Disposal.inBackground(Unshared(value: consume session))
+        let document = try read.get()
+        var module = try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics, components: components?.value)
+        Disposal.inBackground(consume document)
+        refine(&module)
+        let files = render(module, file: file)
         Disposal.inBackground(consume module)
         return Output(files: files, diagnostics: diagnostics.diagnostics)
     }
@@ -61,18 +101,21 @@ public struct Generator {
         return try generate(parseFile(path: path, displayName: name), file: name, path: path)
     }
 
-    /// Stage 1 on a file.
-    public func parseFile(path: String, displayName: String) throws(GenerationError) -> YAMLNode {
-        do {
-            return try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: displayName)
-        } catch {
-            throw GenerationError(diagnostics: [Self.diagnostic(for: error)])
-        }
+    /// Stages 1 to 4 on a file: the IR a document generates (`apigen diff`, the example oracle).
+    public func module(path: String, displayName: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> ModuleDecl {
+        let name = displayName ?? path
+        let document = try read(parseFile(path: path, displayName: name), file: name, path: path, diagnostics: diagnostics)
+        var module = try translate(document, diagnostics: diagnostics)
+        refine(&module)
+        return module
     }
 
-    static func diagnostic(for error: YAMLError) -> Diagnostic {
-        Diagnostic(.error, error.message, at: SourceLocation(file: error.file, mark: error.mark),
-                   detail: YAMLError.snippet(line: error.sourceLine, column: error.mark.column))
+    /// Stages 1 to 4 on a document's bytes.
+    public func module(bytes: [UInt8], file: String, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> ModuleDecl {
+        let document = try read(parse(bytes, file: file), file: file, diagnostics: diagnostics)
+        var module = try translate(document, diagnostics: diagnostics)
+        refine(&module)
+        return module
     }
 
     static func baseName(_ path: String) -> String {

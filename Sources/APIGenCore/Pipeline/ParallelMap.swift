@@ -32,6 +32,28 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `first` here and `second` on another core, and returns when both are done.
+    static func both<A, B>(_ first: () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        withoutActuallyEscaping(first) { first in
+            let slots = Unshared(value: (first, Box<A>(), Box<B>()))
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                if i == 0 { slots.value.1.value = slots.value.0() } else { slots.value.2.value = second() }
+            }
+            a = slots.value.1.value
+            b = slots.value.2.value
+        }
+        return (a!, b!)
+    }
+
+    /// A slot one thread writes before the other reads it, after the join.
+    private final class Box<T> {
+        var value: T?
+    }
+}
+
 /// A value handed to other threads by a caller that makes sure they never use it at the same
 /// time as anyone else (each thread gets its own, or only reads it).
 struct Unshared<Value>: @unchecked Sendable {

@@ -5,20 +5,49 @@ public enum DocumentReader {
     /// Reads the document; semantic errors are reported to `diagnostics` with their location
     /// and make this throw once the whole document was read (so all errors are shown at once).
     /// `path` is where the file is on disk (for `$ref`s into other files); it defaults to `file`.
-    ///
-    /// `componentsRead`, when given, is called once the components are read and before `paths`
-    /// is, with the document so far (no operations), unless errors were already found: the
-    /// generator starts translating the component schemas on another core then.
-    public static func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink,
-                            componentsRead: ((OpenAPIDocument) -> Void)? = nil) throws(GenerationError) -> OpenAPIDocument {
-        let context = ReaderContext(file: file, path: path, root: root, diagnostics: diagnostics)
-        defer { context.documents.release() }
-        let document = read(root, context: context, componentsRead: componentsRead ?? { _ in })
-        try diagnostics.throwIfErrors()
-        return document
+    /// Files that `$ref`s reach are read with `yamlLimits`, as the document itself was.
+    public static func read(_ root: YAMLNode, file: String, path: String? = nil, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(),
+                            diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
+        let session = Session(root, file: file, path: path, yamlLimits: yamlLimits, diagnostics: diagnostics)
+        _ = session.readComponents()
+        return try session.readPaths()
     }
 
-    private static func read(_ root: YAMLNode, context: ReaderContext, componentsRead: (OpenAPIDocument) -> Void) -> OpenAPIDocument {
+    /// One read in its two steps: everything but `paths` (the components need nothing from it),
+    /// then `paths` and what depends on it, so the pipeline can translate the components of the
+    /// first step while the second runs.
+    public final class Session {
+        private let root: YAMLNode
+        private let documents: DocumentSet
+        private let context: ReaderContext
+        private var head: OpenAPIDocument?
+        private var externalBefore = 0
+
+        public init(_ root: YAMLNode, file: String, path: String? = nil, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(), diagnostics: DiagnosticSink) {
+            self.root = root
+            documents = DocumentSet(diagnostics: diagnostics, yamlLimits: yamlLimits)
+            context = documents.main(file: file, path: path, root: root)
+        }
+
+        /// Step 1: the document without its operations; nil once errors were found.
+        public func readComponents() -> OpenAPIDocument? {
+            let document = DocumentReader.readHead(root, context: context)
+            head = document
+            externalBefore = context.documents.externalSchemas.count
+            return context.diagnostics.hasErrors ? nil : document
+        }
+
+        /// Step 2: the whole document. Component schemas of other files that only `paths` reach
+        /// come after the others (`OpenAPIDocument.schemasReadWithPaths`).
+        public func readPaths() throws(GenerationError) -> OpenAPIDocument {
+            let head = self.head ?? DocumentReader.readHead(root, context: context)
+            let document = DocumentReader.readPaths(root, context: context, head: head, externalBefore: externalBefore)
+            try context.diagnostics.throwIfErrors()
+            return document
+        }
+    }
+
+    private static func readHead(_ root: YAMLNode, context: ReaderContext) -> OpenAPIDocument {
         let empty = OpenAPIDocument(file: context.file, version: "", info: .init(title: "", version: "", description: nil), servers: [], operations: [], schemas: [], securitySchemes: [], security: [])
         guard root.mapping != nil else {
             context.error("an OpenAPI document must be a mapping, found \(root.kindName)", at: root)
@@ -76,28 +105,27 @@ public enum DocumentReader {
             }
         }
 
-        if !context.diagnostics.hasErrors {
-            var partial = OpenAPIDocument(
-                file: context.file, version: version, info: info, servers: servers, operations: [],
-                schemas: schemas + context.documents.externalSchemas, securitySchemes: securitySchemes, security: []
-            )
-            partial.pointerOwners = context.documents.pointerOwners
-            componentsRead(partial)
-        }
+        var document = OpenAPIDocument(
+            file: context.file, version: version, info: info, servers: servers, operations: [],
+            schemas: schemas + context.documents.externalSchemas, securitySchemes: securitySchemes, security: []
+        )
+        document.pointerOwners = context.documents.pointerOwners
+        return document
+    }
 
-        let operationReader = OperationReader(context: context, schemas: schemaReader, knownSchemes: Set(securitySchemes.map(\.name)))
-        var operations: [Operation] = []
+    private static func readPaths(_ root: YAMLNode, context: ReaderContext, head: OpenAPIDocument, externalBefore: Int) -> OpenAPIDocument {
+        var document = head
+        guard root.mapping != nil else { return document }
+        let operationReader = OperationReader(context: context, schemas: SchemaReader(context: context), knownSchemes: Set(head.securitySchemes.map(\.name)))
         if let paths = root["paths"] {
-            operations = operationReader.readPaths(paths)
-        } else if !context.version31 && root.mapping != nil && !version.isEmpty {
+            document.operations = operationReader.readPaths(paths)
+        } else if !context.version31 && !head.version.isEmpty {
             context.warning("document has no 'paths'", at: root)
         }
-        let security = root["security"].map { operationReader.readSecurity($0) } ?? []
-
-        var document = OpenAPIDocument(
-            file: context.file, version: version, info: info, servers: servers, operations: operations,
-            schemas: schemas + context.documents.externalSchemas, securitySchemes: securitySchemes, security: security
-        )
+        document.security = root["security"].map { operationReader.readSecurity($0) } ?? []
+        let external = context.documents.externalSchemas
+        document.schemasReadWithPaths = external.count - externalBefore
+        document.schemas = head.schemas + external.suffix(document.schemasReadWithPaths)
         document.pointerOwners = context.documents.pointerOwners
         return document
     }

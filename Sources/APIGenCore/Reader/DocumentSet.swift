@@ -2,9 +2,11 @@ import Dispatch
 import YAMLNodes
 
 /// Every file one read touches: the main document and each file a `$ref` reaches (`common.yaml#/…`),
-/// each parsed once and read with its own locations.
+/// each parsed once (with the main document's YAML limits) and read with its own locations.
+/// The set owns the files' contexts; the reader holds the set for as long as it reads.
 final class DocumentSet {
     let diagnostics: DiagnosticSink
+    let yamlLimits: YAMLParser.Limits
     private var contexts: [String: ReaderContext] = [:]
     /// `path#name` of another file's component → the component name it gets here.
     private var externalNames: [String: String] = [:]
@@ -20,27 +22,29 @@ final class DocumentSet {
     /// Pointer targets inside a component → that component's name.
     var pointerOwners: [SourceLocation: String] = [:]
 
-    init(diagnostics: DiagnosticSink) {
+    init(diagnostics: DiagnosticSink, yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
         self.diagnostics = diagnostics
+        self.yamlLimits = yamlLimits
         Self.counter.add(1)
+    }
+
+    /// The main document's context.
+    func main(file: String, path: String? = nil, root: YAMLNode) -> ReaderContext {
+        let context = ReaderContext(file: file, path: path, root: root, documents: self, isMain: true)
+        register(context)
+        return context
     }
 
     deinit {
         Self.counter.add(-1)
     }
 
-    /// How many sets are alive: a regression test checks that a read leaves none behind
-    /// (contexts and their set refer to each other until `release()`).
+    /// How many sets are alive: a regression test checks that a read leaves none behind.
     static var alive: Int { counter.value }
     private static let counter = LiveCounter()
 
-    func register(_ context: ReaderContext) {
+    private func register(_ context: ReaderContext) {
         contexts[context.path] = context
-    }
-
-    /// Drops the contexts (which refer back to this set) once a read is done, so nothing leaks.
-    func release() {
-        contexts.removeAll()
     }
 
     /// The context of the file `reference` (relative to `from`'s file), parsing it the first time.
@@ -55,12 +59,12 @@ final class DocumentSet {
         let display = Self.join(Self.directory(of: from.file), reference)
         let root: YAMLNode
         do {
-            root = try YAMLParser().parseFile(atPath: path, displayName: display)
+            root = try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: display)
         } catch {
             if error.mark == Mark(line: 1, column: 1) && error.sourceLine == nil {
                 from.error("$ref '\(written)': \(error.message)", at: refNode)
             } else {
-                diagnostics.append(Generator.diagnostic(for: error))
+                diagnostics.append(Diagnostic(error))
                 from.error("$ref '\(written)' names a document with errors", at: refNode)
             }
             return nil

@@ -9,8 +9,9 @@ final class ReaderContext {
     let path: String
     let diagnostics: DiagnosticSink
     let resolver: PointerResolver
-    /// All files of this read (shared by their contexts).
-    let documents: DocumentSet
+    /// All files of this read. The set owns its contexts and outlives them (whoever reads keeps
+    /// the set), so this reference is unowned: no cycle to break.
+    unowned let documents: DocumentSet
     /// True for the document being generated; false for files its `$ref`s reach.
     let isMain: Bool
     var version31 = false
@@ -24,13 +25,6 @@ final class ReaderContext {
         self.resolver = PointerResolver(root: root)
         self.documents = documents
         self.isMain = isMain
-    }
-
-    /// The context of a main document.
-    convenience init(file: String, path: String? = nil, root: YAMLNode, diagnostics: DiagnosticSink) {
-        let documents = DocumentSet(diagnostics: diagnostics)
-        self.init(file: file, path: path, root: root, documents: documents, isMain: true)
-        documents.register(self)
     }
 
     /// Splits `other.yaml#/a/b` into the file and the pointer (`#/a/b`); a local pointer has no file.

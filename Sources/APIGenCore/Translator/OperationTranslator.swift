@@ -14,20 +14,53 @@ struct OperationTranslator {
     static let pagingProperties = ["paging", "result_info", "pagination", "meta"]
     static let totalCountProperties = ["total_count", "totalCount", "total"]
 
-    /// `chunks`: how many parts the operations are translated in, side by side (nil: as many as
-    /// suit the document and the machine; 1: one after the other).
-    func translateAll(chunks: Int? = nil) -> (operations: [OperationDecl], auth: [AuthDecl], translatedAgain: Int) {
+    /// Every operation's method, in two passes. The first, in document order, names each
+    /// method and the top-level types its operation declares (request and response bodies,
+    /// parameter enums), building none. Translating each operation is then a function of the
+    /// settled names alone: the second pass runs on all cores, and `workers` (nil: one per
+    /// core) changes nothing but the speed.
+    func translateAll(workers: Int? = nil) -> (operations: [OperationDecl], auth: [AuthDecl]) {
         let auth = translateAuth()
+        let named = nameAll()
+        context.settle()
+        let units = types.translateUnits(named.count, workers: workers) { types, i in
+            types.building(named[i].claimed) {
+                OperationTranslator(context: types.context, types: types).translate(named[i].operation, name: named[i].name, rawName: named[i].rawName, auth: auth)
+            }
+        }
+        types.merge(units) { i in
+            for warning in named[i].warnings { context.diagnostics.append(warning) }
+        }
+        var operations = units.map(\.result)
+        // Pagination needs the response structs: look them up once every type exists.
+        let structs = Self.structIndex(context.componentDecls.values.compactMap { $0 } + context.operationDecls)
+        for i in operations.indices {
+            operations[i].pagination = pagination(for: operations[i], structs: structs)
+        }
+        return (operations, auth)
+    }
+
+    /// An operation as the first pass left it: its method name, its naming warnings, and the
+    /// locations of the top-level types it declares, in the order it declares them.
+    struct Named {
+        var operation: Operation
+        var name: String
+        var rawName: String
+        var warnings: [Diagnostic]
+        var claimed: [Schema]
+    }
+
+    /// The first pass: method names (numbered on a clash), then each operation's type names.
+    /// What each operation would name is worked out on all cores (it reads only the settled
+    /// components); only the claiming, which depends on every earlier claim, goes in order.
+    private func nameAll() -> [Named] {
         var names = NameScope(reserved: Self.clientMembers)
         var seenIDs: [String: SourceLocation] = [:]
-        var jobs: [Job] = []
-        jobs.reserveCapacity(context.document.operations.count)
-        // Swift names on all cores; claimed in order below.
-        let rawNames = ParallelMap.map(context.document.operations) { operation in
-            let rawName = operation.operationID ?? Self.fallbackName(operation)
-            return (raw: rawName, swift: SwiftNaming.memberName(rawName))
-        }
-        for (operation, (rawName, swiftName)) in zip(context.document.operations, rawNames) {
+        let translator = Unshared(value: self)
+        let plans = ParallelMap.map(context.document.operations) { translator.value.plan($0) }
+        var result: [Named] = []
+        result.reserveCapacity(plans.count)
+        for (operation, plan) in zip(context.document.operations, plans) {
             var warnings: [Diagnostic] = []
             if let id = operation.operationID {
                 if let first = seenIDs[id] {
@@ -36,19 +69,53 @@ struct OperationTranslator {
                     seenIDs[id] = operation.location
                 }
             }
-            let (name, clashed) = names.claim(swiftName)
+            let (name, clashed) = names.claim(plan.swiftName)
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
-                warnings.append(Diagnostic(.warning, "operation '\(rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
+                warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
-            jobs.append(Job(operation: operation, name: name, rawName: rawName, warnings: warnings))
+            result.append(Named(operation: operation, name: name, rawName: plan.rawName, warnings: warnings, claimed: claimTypes(plan)))
         }
-        var (operations, translatedAgain) = translate(jobs, auth: auth, chunks: chunks ?? Self.automaticChunks(jobs.count))
-        // Pagination needs the response structs: look them up once every type exists.
-        let structs = Self.structIndex(context.componentDecls.values.compactMap { $0 } + context.operationDecls)
-        for i in operations.indices {
-            operations[i].pagination = pagination(for: operations[i], structs: structs)
+        return result
+    }
+
+    /// An operation's method name and the typed schemas of its signature, with the type name
+    /// each suggests, in the order `translate` meets them.
+    struct Plan {
+        var rawName: String
+        var swiftName: String
+        var usages: [(schema: Schema, hint: String, typeName: String)] = []
+    }
+
+    private func plan(_ operation: Operation) -> Plan {
+        let rawName = operation.operationID ?? Self.fallbackName(operation)
+        var plan = Plan(rawName: rawName, swiftName: SwiftNaming.memberName(rawName))
+        let typePrefix = SwiftNaming.upperCamel(rawName)
+        func add(_ schema: Schema, _ hint: String) { plan.usages.append((schema, hint, SwiftNaming.typeName(hint))) }
+        for parameter in orderedParameters(operation) {
+            if let schema = parameter.schema, isTyped(parameter, schema) { add(schema, typePrefix + "_" + parameter.name) }
         }
-        return (operations, auth, translatedAgain)
+        if let body = operation.requestBody, let (media, encoding) = pick(body.content, warns: false), let schema = media.schema,
+           [.json, .form, .multipart].contains(encoding) {
+            add(schema, body.componentName ?? typePrefix + "Request")
+        }
+        if let (response, media, encoding) = successBody(operation), let schema = media.schema, encoding != .text && encoding != .binary {
+            add(schema, response.componentName ?? typePrefix + "Response")
+        }
+        return plan
+    }
+
+    /// Names the top-level types `translate` will declare for an operation: the same usages in
+    /// the same order, with `namesOnly` set so none is built.
+    private func claimTypes(_ plan: Plan) -> [Schema] {
+        types.namesOnly = true
+        types.claimed = []
+        defer { types.namesOnly = false }
+        var scope = TypeScope(path: [], reserved: [])
+        for (schema, hint, typeName) in plan.usages {
+            context.rememberTypeName(typeName, for: hint)
+            _ = types.usage(for: schema, hint: hint, scope: &scope)
+        }
+        return types.claimed
     }
 
     /// `GET /accounts/{account_id}/meetings` → `get_accounts_account_id_meetings`.
@@ -63,27 +130,21 @@ struct OperationTranslator {
         // `body:` is the request body's label; every other name of the generated method is `_name`.
         var argumentNames = NameScope(reserved: ["body"])
 
-        // Path parameters in template order, then the others in document order.
-        var seenInTemplate: Set<String> = []
-        let templateOrder = OperationReader.templateNames(operation.path).filter { seenInTemplate.insert($0).inserted }
-        let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
-        let otherParams = operation.parameters.filter { $0.location == .query || $0.location == .header }
         for parameter in operation.parameters where parameter.location == .cookie {
             context.warning("cookie parameter '\(parameter.name)' is not supported; it is not sent", at: parameter.sourceLocation)
         }
         var parameters: [OperationDecl.Parameter] = []
-        for parameter in pathParams + otherParams {
+        for parameter in orderedParameters(operation) {
             let (argName, _) = argumentNames.claim(context.memberName(parameter.name))
             var type: TypeUsage = .string
             var constraints = Constraints()
-            if let schema = parameter.schema, parameter.location == .query || types.isScalar(schema) {
+            if let schema = parameter.schema, isTyped(parameter, schema) {
                 type = types.usage(for: schema, hint: typePrefix + "_" + parameter.name, scope: &scope)
                 constraints = types.constraints(of: schema)
                 types.checkExample(schema, constraints: constraints, example: parameter.example)
             } else if let schema = parameter.schema {
                 // A path segment or header holds text: a schema that is not a single scalar
                 // (no type, an object, a oneOf of formats) is sent as the string the caller gives.
-                constraints = types.constraints(of: schema)
                 constraints = types.constraints(of: schema)
                 types.checkExample(schema, constraints: constraints, example: parameter.example)
             }
@@ -131,7 +192,22 @@ struct OperationTranslator {
         return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
     }
 
-    private func pick(_ content: [MediaType]) -> (MediaType, OperationDecl.Body.Encoding)? {
+    /// Path parameters in template order, then the query and header ones in document order.
+    private func orderedParameters(_ operation: Operation) -> [Parameter] {
+        var seenInTemplate: Set<String> = []
+        let templateOrder = OperationReader.templateNames(operation.path).filter { seenInTemplate.insert($0).inserted }
+        let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
+        return pathParams + operation.parameters.filter { $0.location == .query || $0.location == .header }
+    }
+
+    /// Whether a parameter gets its schema's type: a path segment or header holds text, so there
+    /// only a single scalar does.
+    private func isTyped(_ parameter: Parameter, _ schema: Schema) -> Bool {
+        parameter.location == .query || types.isScalar(schema)
+    }
+
+    /// The media type a body is read or sent as; `warns` about entries that are no media type.
+    private func pick(_ content: [MediaType], warns: Bool = true) -> (MediaType, OperationDecl.Body.Encoding)? {
         if let json = content.first(where: { Self.isJSON($0.contentType) }) { return (json, .json) }
         if let form = content.first(where: { $0.contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") }) { return (form, .form) }
         if let multipart = content.first(where: { $0.contentType.lowercased().hasPrefix("multipart/") }) { return (multipart, .multipart) }
@@ -139,7 +215,7 @@ struct OperationTranslator {
         for media in content {
             let t = media.contentType.lowercased()
             if t.contains("/") { return (media, .binary) }
-            context.warning("content type '\(media.contentType)' is not a media type; ignored", at: media.location)
+            if warns { context.warning("content type '\(media.contentType)' is not a media type; ignored", at: media.location) }
         }
         return nil
     }
@@ -169,14 +245,20 @@ struct OperationTranslator {
         return OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
     }
 
-    private func translateResponse(_ operation: Operation, typePrefix: String) -> (TypeUsage?, OperationDecl.Body.Encoding) {
+    /// The 2xx response whose body the method returns (exact codes before `2XX`), with its media type.
+    private func successBody(_ operation: Operation, warns: Bool = false) -> (Response, MediaType, OperationDecl.Body.Encoding)? {
         let successes = operation.responses.filter(\.isSuccess).sorted { a, b in
             let ar = a.status.hasSuffix("XX"), br = b.status.hasSuffix("XX")
             return ar != br ? !ar : a.status < b.status
         }
-        guard let response = successes.first(where: { !$0.content.isEmpty }), let (media, encoding) = pick(response.content) else {
-            return (nil, .json)
+        guard let response = successes.first(where: { !$0.content.isEmpty }), let (media, encoding) = pick(response.content, warns: warns) else {
+            return nil
         }
+        return (response, media, encoding)
+    }
+
+    private func translateResponse(_ operation: Operation, typePrefix: String) -> (TypeUsage?, OperationDecl.Body.Encoding) {
+        guard let (response, media, encoding) = successBody(operation, warns: true) else { return (nil, .json) }
         switch encoding {
         case .text: return (.string, .text)
         case .binary: return (.builtin("Data"), .binary)

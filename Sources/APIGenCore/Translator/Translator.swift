@@ -1,30 +1,24 @@
 /// Stage 3 of the pipeline: `OpenAPIDocument` → `ModuleDecl` (named Swift types and operations).
 public enum Translator {
-    public static func translate(_ document: OpenAPIDocument, configuration: Configuration = Configuration(), diagnostics: DiagnosticSink) throws(GenerationError) -> ModuleDecl {
-        var module = try declarations(document, configuration: configuration, diagnostics: diagnostics)
-        ModuleRefinement.apply(&module)
-        return module
-    }
-
-    /// Everything but the last pass (`ModuleRefinement`), which no longer needs the document:
-    /// the generator frees the document on another thread while that pass runs.
-    /// `prefetched`: the components of this document, already translated (`ComponentPrefetch`).
-    /// `operationChunks`: see `OperationTranslator.translateAll(chunks:)`.
+    /// Everything but the last pass (`ModuleRefinement`, the generator's `refine`), which no
+    /// longer needs the document: the generator frees the document while that pass runs.
+    /// `components`: this document's components as read before `paths`, translated already
+    /// (`Translator.components`, which the generator runs while `paths` is read).
+    /// `workers`: see `OperationTranslator.translateAll(workers:)`.
     static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink,
-                             prefetched: ComponentPrefetch.Result? = nil, operationChunks: Int? = nil) throws(GenerationError) -> ModuleDecl {
+                             components: Components? = nil, workers: Int? = nil) throws(GenerationError) -> ModuleDecl {
         var document = document
         document.operations = document.operations.filter(configuration.operations.accepts)
-        let context: TranslationContext, types: TypeTranslator
-        if let prefetched {
-            (context, types) = (prefetched.context, prefetched.types)
-            // Their warnings come after the reader's, as when translated here.
-            for diagnostic in prefetched.diagnostics.diagnostics { diagnostics.append(diagnostic) }
-            context.document = document
-            context.diagnostics = diagnostics
-        } else {
-            (context, types) = components(document, configuration: configuration, diagnostics: diagnostics)
-        }
-        let operations = OperationTranslator(context: context, types: types).translateAll(chunks: operationChunks)
+        let first = document.schemas.count - document.schemasReadWithPaths
+        let translated = components ?? Self.components(document, first: first, configuration: configuration)
+        precondition(translated.count == first, "components translated ahead are those read before paths")
+        let (context, types) = (translated.context, translated.types)
+        // Their warnings come after the reader's, as the stages' order says.
+        for diagnostic in context.diagnostics.diagnostics { diagnostics.append(diagnostic) }
+        context.diagnostics = diagnostics
+        context.document = document
+        types.translateComponents(first..<document.schemas.count)
+        let operations = OperationTranslator(context: context, types: types).translateAll(workers: workers)
         for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
@@ -79,140 +73,24 @@ public enum Translator {
 }
 
 extension Translator {
-    /// The first half of `declarations`: every component schema named and translated. Needs
-    /// only the document's schemas (not its operations).
-    static func components(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink) -> (TranslationContext, TypeTranslator) {
-        let context = TranslationContext(document: document, diagnostics: diagnostics)
+    /// The components of a document translated, with the state that translating its operations
+    /// goes on from.
+    struct Components {
+        let context: TranslationContext
+        let types: TypeTranslator
+        /// How many of the document's schemas (its first) were translated.
+        let count: Int
+    }
+
+    /// The first half of `declarations`: the first `first` component schemas (all when nil)
+    /// named and translated, with diagnostics of their own. Needs no operation.
+    static func components(_ document: OpenAPIDocument, first: Int? = nil, configuration: Configuration) -> Components {
+        let context = TranslationContext(document: document, diagnostics: DiagnosticSink())
         context.typeOverrides = configuration.typeNames
         context.propertyOverrides = configuration.propertyNames
         let types = TypeTranslator(context: context)
-        types.translateComponents()
-        return (context, types)
-    }
-}
-
-/// State shared by the type and operation translators.
-final class TranslationContext {
-    /// The document; its operations are added once read, when the components were translated
-    /// while `paths` was still being read.
-    var document: OpenAPIDocument
-    var diagnostics: DiagnosticSink
-    /// Raw component name → schema.
-    var components: [String: Schema] = [:]
-    /// Raw component name → Swift type name.
-    var componentNames: [String: String] = [:]
-    /// Top-level type names in use (components first, then operation types).
-    var topLevelScope = NameScope()
-    /// Every top-level name, so nested types never shadow one.
-    var topLevelNames: Set<String> = []
-    /// Inline schemas already turned into a named type, by location (so a `$ref` to them reuses it).
-    var typesByLocation: [SourceLocation: TypeUsage] = [:]
-    /// Component declarations by raw name; `nil` while being translated.
-    var componentDecls: [String: Declaration?] = [:]
-    /// Declarations created for operations (bodies, responses, parameter enums), in order.
-    var operationDecls: [Declaration] = []
-    /// Configured names: component name → type name, `TypePath.wire_name` → property name.
-    var typeOverrides: [String: String] = [:]
-    var propertyOverrides: [String: String] = [:]
-    /// Overrides that matched something (`types.X`, `properties.T.p`).
-    var usedOverrides: Set<String> = []
-    /// Member names already computed: the same property names recur thousands of times.
-    private var memberNames: [String: String] = [:]
-    /// Set while operations are translated ahead of their turn (`OperationChunks`): what the
-    /// translation depended on and claimed, to check it against the chunks before it.
-    var speculation: Speculation?
-    /// Locations typed ahead of turn on this copy (by any of its operations).
-    private var speculativelyTyped: Set<SourceLocation> = []
-
-    private var typeNames: [String: String] = [:]
-
-    func typeName(_ raw: String) -> String {
-        if let known = typeNames[raw] { return known }
-        let name = SwiftNaming.typeName(raw)
-        typeNames[raw] = name
-        return name
-    }
-
-    func memberName(_ raw: String) -> String {
-        if let known = memberNames[raw] { return known }
-        let name = SwiftNaming.memberName(raw)
-        memberNames[raw] = name
-        return name
-    }
-
-    init(document: OpenAPIDocument, diagnostics: DiagnosticSink) {
-        self.document = document
-        self.diagnostics = diagnostics
-    }
-
-    /// A copy of this state for translating ahead of turn, with its own diagnostics and no
-    /// operation declarations yet.
-    func speculativeCopy() -> TranslationContext {
-        let copy = TranslationContext(document: document, diagnostics: DiagnosticSink())
-        copy.components = components
-        copy.componentNames = componentNames
-        copy.topLevelScope = topLevelScope
-        copy.topLevelNames = topLevelNames
-        copy.typesByLocation = typesByLocation
-        copy.componentDecls = componentDecls
-        copy.typeOverrides = typeOverrides
-        copy.propertyOverrides = propertyOverrides
-        copy.usedOverrides = usedOverrides
-        copy.memberNames = memberNames
-        copy.typeNames = typeNames
-        return copy
-    }
-
-    /// Claims a top-level type name (or a numbered one when taken).
-    func claimTopLevel(_ base: String) -> String {
-        let (name, clashed) = topLevelScope.claim(base)
-        topLevelNames.insert(name)
-        speculation?.noteClaim(base: base, name: name, clashed: clashed)
-        return name
-    }
-
-    /// Whether a top-level type is named `name` (a nested type must not shadow it).
-    func isTopLevelName(_ name: String) -> Bool {
-        let found = topLevelNames.contains(name)
-        speculation?.names.append((name, inScope: false, found: found))
-        return found
-    }
-
-    /// The type already given to the schema at `location`, if any.
-    func knownType(at location: SourceLocation) -> TypeUsage? {
-        let known = typesByLocation[location]
-        // What was typed before this translation began is the same for every chunk.
-        if speculation != nil && (known == nil || speculativelyTyped.contains(location)) {
-            speculation!.types.append((location, known))
-        }
-        return known
-    }
-
-    /// Records that the inline schema at `location` is typed `usage` from now on.
-    func setType(_ usage: TypeUsage, at location: SourceLocation) {
-        typesByLocation[location] = usage
-        if speculation != nil {
-            speculation!.typed.append(location)
-            speculativelyTyped.insert(location)
-        }
-    }
-
-    /// Notes that a configured name was used.
-    func useOverride(_ key: String) {
-        usedOverrides.insert(key)
-        speculation?.overrides.append(key)
-    }
-
-    /// Components in document order, then operation types.
-    func orderedTopLevel() -> [Declaration] {
-        var result: [Declaration] = []
-        for named in document.schemas {
-            if let decl = componentDecls[named.name], let decl { result.append(decl) }
-        }
-        return result + operationDecls
-    }
-
-    func warning(_ message: String, at location: SourceLocation) {
-        diagnostics.warning(message, at: location)
+        let count = first ?? document.schemas.count
+        types.translateComponents(0..<count)
+        return Components(context: context, types: types, count: count)
     }
 }

@@ -38,11 +38,10 @@ extension TypeTranslator {
         if case .pointer(_, let target) = schema.ref { source = target }
         guard let example = example ?? source.example else { return }
         let key = example == source.example ? source.location : schema.location
-        guard checkedExamples.insert(key).inserted else { return }
+        guard !context.checkedExamples.contains(key) else { return }
+        context.checkedExamples[key] = true
         let warningsBefore = context.diagnostics.diagnostics.count
-        defer {
-            context.speculation?.examples.append((key, warningsBefore..<context.diagnostics.diagnostics.count))
-        }
+        defer { context.exampleWarnings.append((key, warningsBefore..<context.diagnostics.diagnostics.count)) }
         var problems: [String] = []
         if case .string(let s) = example {
             if let max = c.maxLength, s.count > max { problems.append("is \(s.count) characters long, above maxLength \(max)") }
@@ -61,7 +60,7 @@ extension TypeTranslator {
     func isSimple(_ type: TypeUsage) -> Bool {
         switch type.unwrapped {
         case .builtin(let name): ["String", "Int", "Double", "Bool"].contains(name)
-        case .named(let path): enumCases[path] != nil
+        case .named(let path): context.enumCases.contains(path)
         default: false
         }
     }
@@ -75,7 +74,7 @@ extension TypeTranslator {
         case (.builtin("Double"), .double(let d)) where d.isFinite: return String(d)
         case (.builtin("Bool"), .bool(let b)): return String(b)
         case (.named(let path), _):
-            guard let caseName = enumCases[path]?[value] else { return nil }
+            guard let caseName = context.enumCases[path]?[value] else { return nil }
             return "." + caseName
         default: return nil
         }

@@ -49,8 +49,7 @@ extension TypeTranslator {
             caseByLiteral[normalized] = caseName
             caseByLiteral[value] = caseName
         }
-        enumCases[path] = caseByLiteral
-        context.speculation?.enumPaths.append(path)
+        context.enumCases[path] = caseByLiteral
         return .enumeration(EnumDecl(name: name, docs: docs(for: schema), rawType: rawType, cases: cases))
     }
 }

@@ -40,7 +40,7 @@ extension TypeTranslator {
         var properties: [PropertyDecl] = []
         for property in merged.properties {
             let parts = reconcile(property)
-            let propertySchema = parts.count == 1 ? parts[0] : Schema(location: parts[0].location, allOf: parts)
+            let propertySchema = parts.count == 1 ? parts[0] : Schema(location: parts[0].location, allOf: parts, isMerged: true)
             var type = usage(for: propertySchema, hint: property.name, scope: &scope)
             let nullable = parts.contains(where: isNullable)
             let optional = !merged.required.contains(property.name) || nullable

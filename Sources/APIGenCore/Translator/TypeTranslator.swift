@@ -4,48 +4,41 @@
 /// types named after their property (`Meeting.RecordingConfig.AudioConfig.Codec`).
 final class TypeTranslator {
     let context: TranslationContext
-    /// Enum raw-value literal → case name, by the enum's path (for `default` values).
-    var enumCases: [[String]: [Literal: String]] = [:]
     /// How deep `allOf` parts (and the components they name) may nest in one struct. Deeper is
     /// an error, never a struct with some of its properties left out: a chain of N components
     /// that each extend the next has N²/2 properties in all, so no depth is free.
     static let maxAllOfDepth = 256
-    /// Schemas whose example was already checked (each is warned about once).
-    var checkedExamples: Set<SourceLocation> = []
     /// `mergeDepth` of each component already measured.
     var mergeDepths: [String: Int] = [:]
     /// Components on a cycle of pure `$ref` aliases (`A → B → A`), found in one linear pass.
     var aliasCycles = AliasCycles()
+    /// While set, a top-level type that `usage(for:)` names is only named: its location is
+    /// listed in `claimed`, and its declaration is built by the operation's unit (`unbuilt`).
+    var namesOnly = false
+    var claimed: [Schema] = []
+    /// Top-level types this unit named in the first pass and builds where its translation
+    /// reaches them (`OperationTranslator+Units`).
+    var unbuilt: Set<SourceLocation> = []
 
     init(context: TranslationContext) {
         self.context = context
     }
 
-    /// A translator that continues from this one's state on `context` (a `speculativeCopy`).
+    /// A translator with the same state on `context` (a `workerCopy`).
     func copy(on context: TranslationContext) -> TypeTranslator {
         let copy = TypeTranslator(context: context)
-        copy.enumCases = enumCases
-        copy.checkedExamples = checkedExamples
+        copy.mergeDepths = mergeDepths
         copy.aliasCycles = aliasCycles
         return copy
     }
 
-    /// Takes over what a translation ahead of its turn added, once it is known to be the same as
-    /// translating in order; the example warnings it gave are already in the diagnostics.
-    func adopt(_ other: TypeTranslator, speculation: Speculation) {
-        for path in speculation.enumPaths { enumCases[path] = other.enumCases[path] }
-        for (key, _) in speculation.examples { checkedExamples.insert(key) }
-    }
-
-    /// Whether an example at `key` was checked (and warned about) already.
-    func checkedExample(_ key: SourceLocation) -> Bool {
-        checkedExamples.contains(key)
-    }
-
     // MARK: Components
 
-    func translateComponents() {
-        for named in context.document.schemas {
+    /// Names the components `schemas[range]` in document order, then translates each (a
+    /// component can be needed early, by a `$ref` into its insides, and is then translated first).
+    func translateComponents(_ range: Range<Int>) {
+        let schemas = context.document.schemas[range]
+        for named in schemas {
             context.components[named.name] = named.schema
             var wanted = context.typeName(named.name)
             if let override = context.typeOverrides[named.name] {
@@ -60,7 +53,21 @@ final class TypeTranslator {
             context.topLevelNames.insert(name)
         }
         aliasCycles = AliasCycles(context.document.schemas.map(\.name), next: aliasTarget)
-        for named in context.document.schemas { ensureComponent(named.name) }
+        for named in schemas { ensureComponent(named.name) }
+    }
+
+    /// Runs `body` with the top-level types the first pass named for this unit left to build,
+    /// building any that `body` did not reach.
+    func building<Result>(_ claimed: [Schema], _ body: () -> Result) -> Result {
+        unbuilt = Set(claimed.map(\.location))
+        defer { unbuilt = [] }
+        let result = body()
+        for schema in claimed where unbuilt.contains(schema.location) {
+            if case .named(let path)? = context.knownType(at: schema.location), let decl = declaration(for: schema, name: path[0], path: path) {
+                context.operationDecls.append(decl)
+            }
+        }
+        return result
     }
 
     /// Translates a component once (components can be needed early by `$ref`s into them).
@@ -226,9 +233,9 @@ final class TypeTranslator {
         case .component(let raw):
             guard let name = context.componentNames[raw] else { return .jsonValue }
             return .named([name])
-        case .pointer(let pointer, let target):
+        case .pointer(_, let target):
             if let known = context.knownType(at: target.location) { return known }
-            if let owner = context.document.pointerOwners[target.location] ?? Self.componentOwner(of: pointer) {
+            if let owner = context.document.pointerOwners[target.location] {
                 ensureComponent(owner)
                 if let known = context.knownType(at: target.location) { return known }
             }
@@ -237,12 +244,20 @@ final class TypeTranslator {
             break
         }
         if isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
-            if let known = context.knownType(at: schema.location) { return known }
+            if let known = context.knownType(of: schema) {
+                if scope.path.isEmpty, !unbuilt.isEmpty, unbuilt.remove(schema.location) != nil, case .named(let path) = known,
+                   let decl = declaration(for: schema, name: path[0], path: path) {
+                    context.operationDecls.append(decl)
+                }
+                return known
+            }
             let name = claimNestedName(hint, in: &scope)
             let path = scope.path + [name]
             let result = TypeUsage.named(path)
-            context.setType(result, at: schema.location)
-            if let decl = declaration(for: schema, name: name, path: path) {
+            context.setType(result, of: schema)
+            if scope.path.isEmpty, namesOnly {
+                claimed.append(schema)
+            } else if let decl = declaration(for: schema, name: name, path: path) {
                 if scope.path.isEmpty {
                     context.operationDecls.append(decl)
                 } else {
@@ -292,13 +307,6 @@ final class TypeTranslator {
         }
     }
 
-    /// `#/components/schemas/Meeting/properties/status` → `Meeting`.
-    static func componentOwner(of pointer: String) -> String? {
-        guard let tokens = PointerResolver.tokens(of: pointer), tokens.count > 3,
-              tokens[0] == "components", tokens[1] == "schemas" else { return nil }
-        return tokens[2]
-    }
-
     /// A nested type name that shadows nothing: not an enclosing type, not a top-level type, not a sibling.
     func claimNestedName(_ hint: String, in scope: inout TypeScope) -> String {
         let base = context.typeName(hint)
@@ -313,3 +321,4 @@ final class TypeTranslator {
         return candidate
     }
 }
+

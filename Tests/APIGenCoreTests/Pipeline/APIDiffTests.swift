@@ -89,9 +89,7 @@ final class APIDiffTests: XCTestCase {
         configuration.propertyNames = ["Item.count": "total"]
         configuration.overrideLocations = [:]
         let (before, _) = try Pipeline.module(old)
-        let afterRoot = try YAMLNodes.YAMLParser().parse(Array(new.utf8), file: "new.yaml")
-        let sink = DiagnosticSink()
-        let after = try Translator.translate(try DocumentReader.read(afterRoot, file: "new.yaml", diagnostics: sink), configuration: configuration, diagnostics: sink)
+        let (after, _) = try Pipeline.module(new, file: "new.yaml", configuration: configuration)
         let diff = APIDiff(old: before, new: after)
         let breaking = Set(diff.breaking.map { "\($0.kind.rawValue): \($0.path)" + ($0.detail.isEmpty ? "" : " (\($0.detail))") })
         let expectedBreaking: Set<String> = [

@@ -94,6 +94,81 @@ final class TranslatorTests: XCTestCase {
         XCTAssertEqual(data.properties.map(\.name), ["id", "note"], "data merges the ref and the inline part")
     }
 
+    /// The class behind a real bug: a property declared in a shared base and again in each
+    /// extension merges into a schema of its own per extension. Keyed by the base part alone, the
+    /// first extension's type was reused by every other one (RealtimeKit's `AddParticipant.data`
+    /// was typed as `GetMeeting.DataValue`). Components and responses, in shuffled orders.
+    func testPropertyRedeclaredOverASharedBaseGetsItsOwnTypeInEveryExtension() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4 {
+            let names = (0..<6).map { "Ext\($0)" }.shuffled(using: &generator)
+            let extensions = names.map { name in
+                "    \(name):\n      allOf:\n        - $ref: '#/components/schemas/Base'\n        - properties:\n            data: {type: object, properties: {only_\(name.lowercased()): {type: string}}}"
+            }.joined(separator: "\n")
+            let responses = names.prefix(3).map { name in
+                """
+                  /r\(name):
+                    get:
+                      operationId: get\(name)
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema:
+                                allOf:
+                                  - $ref: '#/components/schemas/Base'
+                                  - properties:
+                                      data: {type: object, properties: {op_\(name.lowercased()): {type: integer}}}
+                """
+            }.joined(separator: "\n")
+            let text = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+            \(responses)
+            components:
+              schemas:
+                Base:
+                  type: object
+                  properties:
+                    data: {type: object, description: whatever the call returns}
+            \(extensions)
+            """
+            let (module, _) = try Pipeline.module(text)
+            for name in names {
+                let owner = try XCTUnwrap(structDecl(module, name))
+                let data = try XCTUnwrap(owner.properties.first { $0.wireName == "data" })
+                XCTAssertEqual(data.type, .optional(.named([name, "DataValue"])), "\(name) has a data type of its own")
+                XCTAssertEqual(structDecl(module, name + ".DataValue")?.properties.map(\.wireName), ["only_" + name.lowercased()])
+            }
+            for name in names.prefix(3) {
+                let response = "Get" + name + "Response"
+                XCTAssertEqual(structDecl(module, response)?.properties.first?.type, .optional(.named([response, "DataValue"])))
+            }
+        }
+    }
+
+    /// A merged property that leads back to its own struct is a recursive type, not endless nesting.
+    func testMergedPropertyThatLeadsBackToItsStructTerminates() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+
+          schemas:
+            Node:
+              type: object
+              properties:
+                protocol:
+                  allOf:
+                    - $ref: '#/components/schemas/Node'
+                    - properties:
+                        protocol: {type: object, properties: {x: {type: string}}}
+        """))
+        let node = try XCTUnwrap(structDecl(module, "Node"))
+        XCTAssertEqual(node.properties.map(\.wireName), ["protocol"])
+        let inner = try XCTUnwrap(structDecl(module, "Node.ProtocolValue"))
+        XCTAssertEqual(inner.properties.map(\.wireName), ["protocol"], "Node's own protocol, merged with the inline one")
+    }
+
     func testAllOfCycleIsAnError() {
         let errors = Pipeline.errors(document(components: """
 
