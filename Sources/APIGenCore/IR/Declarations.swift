@@ -22,12 +22,22 @@ public struct PropertyDecl: Sendable, Hashable {
     /// Optional when the schema does not require the property or allows null.
     public var type: TypeUsage
     public var docs: [String]
-    /// A Swift expression used as the memberwise-init default.
-    public var defaultValue: String?
+    /// The memberwise-init default: `nil` for an optional, or the document's `default`.
+    public var defaultValue: DefaultValue?
     public var constraints: Constraints
     public var deprecated: Bool
     public var readOnly = false
     public var writeOnly = false
+}
+
+/// A property's default, as data; the renderer spells it.
+public enum DefaultValue: Sendable, Hashable {
+    /// An optional property left out.
+    case absent
+    /// A text, number or boolean of the property's own type.
+    case value(Literal)
+    /// A case of the property's enum, by its name.
+    case enumCase(String)
 }
 
 /// `public struct Name: Codable, Hashable, Sendable`.
@@ -46,8 +56,8 @@ public struct StructDecl: Sendable, Hashable {
 public struct EnumDecl: Sendable, Hashable {
     public struct Case: Sendable, Hashable {
         public var name: String
-        /// A Swift literal for the raw value (`"MP3"`, `1`, `2.5`).
-        public var literal: String
+        /// The raw value, of the enum's `rawType`.
+        public var value: Literal
         public var docs: [String]
     }
 

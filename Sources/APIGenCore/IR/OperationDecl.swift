@@ -28,12 +28,20 @@ public struct OperationDecl: Sendable, Equatable {
 
     /// Pages walked by a generated `…Pages` method.
     public struct Pagination: Sendable, Equatable {
+        /// One property on the way from the response to a value.
+        public struct Step: Sendable, Equatable {
+            public var property: String
+            public var isOptional: Bool
+        }
+
         /// The page-number parameter's Swift name.
         public var pageParameter: String
-        /// Path from the response to the array of items (`data`).
-        public var itemsProperty: String
-        /// Path from the response to the total count (`paging?.totalCount`), when there is one.
-        public var totalCountPath: String?
+        /// From the response to the array of items (`data`).
+        public var items: [Step]
+        /// From the response to the total count (`paging`, `totalCount`), when there is one.
+        public var totalCount: [Step]?
+        /// The total count is a number with a fraction (`type: number`), read as an `Int`.
+        public var totalCountIsDouble = false
     }
 
     public var name: String

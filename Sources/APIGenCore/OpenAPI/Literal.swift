@@ -16,4 +16,25 @@ public indirect enum Literal: Sendable, Hashable {
         default: nil
         }
     }
+
+    /// The value as text: a string as it is, a number without a needless `.0`.
+    public var text: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): String(b)
+        case .int(let i): String(i)
+        case .double(let d): formatNumber(d)
+        case .string(let s): s
+        case .array, .object: display
+        }
+    }
+
+    /// A short JSON-like rendering for docs and messages.
+    public var display: String {
+        switch self {
+        case .array(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
+        case .object(let object): "{" + object.keys.sorted().map { "\($0): \(object[$0]!.display)" }.joined(separator: ", ") + "}"
+        default: text
+        }
+    }
 }

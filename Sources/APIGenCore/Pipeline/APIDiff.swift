@@ -94,15 +94,15 @@ public struct APIDiff: Sendable, Equatable {
                 // A case whose raw value stays but whose name changes is a rename.
                 var renamed: Set<String> = []
                 for c in a.cases {
-                    if let d = b.cases.first(where: { $0.literal == c.literal }), d.name != c.name {
+                    if let d = b.cases.first(where: { $0.value == c.value }), d.name != c.name {
                         breaking.append(Change(kind: .caseRenamed, path: "\(path).\(SwiftNaming.unescaped(c.name))", detail: "now \(SwiftNaming.unescaped(d.name))"))
                         renamed.insert(c.name)
                         renamed.insert(d.name)
                     }
                 }
                 for c in a.cases {
-                    if let d = b.cases.first(where: { $0.name == c.name }), d.literal != c.literal, !renamed.contains(c.name) {
-                        breaking.append(Change(kind: .caseRawValueChanged, path: "\(path).\(SwiftNaming.unescaped(c.name))", detail: "\(c.literal) → \(d.literal)"))
+                    if let d = b.cases.first(where: { $0.name == c.name }), d.value != c.value, !renamed.contains(c.name) {
+                        breaking.append(Change(kind: .caseRawValueChanged, path: "\(path).\(SwiftNaming.unescaped(c.name))", detail: "\(SwiftSpelling.literal(c.value, rawType: a.rawType)) → \(SwiftSpelling.literal(d.value, rawType: b.rawType))"))
                     }
                 }
                 compareCases(path, a.cases.map(\.name).filter { !renamed.contains($0) }, b.cases.map(\.name).filter { !renamed.contains($0) })

@@ -255,11 +255,21 @@ struct ClientRenderer: Sendable {
         }
     }
 
+    /// `$0.paging?.totalCount`: optional chaining after each optional step but the last.
+    static func access(_ steps: [OperationDecl.Pagination.Step], from root: String) -> String {
+        var out = root
+        for (i, step) in steps.enumerated() {
+            out += "." + step.property
+            if step.isOptional && i < steps.count - 1 { out += "?" }
+        }
+        return out
+    }
+
     private func renderPages(_ operation: OperationDecl, _ pagination: OperationDecl.Pagination, into p: inout CodePrinter) {
         guard let response = operation.response else { return }
         let pageParameter = operation.parameters.first { $0.name == pagination.pageParameter }
         var docs = ["Every page of `\(operation.name)`, fetched lazily, one request per page.", "",
-                    "Stops after a page with no items\(pagination.totalCountPath == nil ? "" : " or once the total count the server reports is reached")."]
+                    "Stops after a page with no items\(pagination.totalCount == nil ? "" : " or once the total count the server reports is reached")."]
         var paramDocs = parameterDocs(operation, excluding: pagination.pageParameter)
         if paramDocs.isEmpty { paramDocs = ["- Parameters:"] }
         paramDocs.append("  - firstPage: The page number to start from.")
@@ -286,9 +296,12 @@ struct ClientRenderer: Sendable {
             p.line("firstPage: _firstPage,")
             // Anonymous arguments, so no parameter name of the document can shadow them.
             p.line("fetch: { try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
-            p.line("itemCount: { ($0.\(pagination.itemsProperty)).count },")
-            if let total = pagination.totalCountPath {
-                p.line("totalCount: { \(total.replacingOccurrences("$PAGE", with: "$0")) }")
+            p.line("itemCount: { (\(Self.access(pagination.items, from: "$0"))\(pagination.items.last?.isOptional == true ? " ?? []" : "")).count },")
+            if let total = pagination.totalCount {
+                let access = Self.access(total, from: "$0")
+                let converted = !pagination.totalCountIsDouble ? access
+                    : total.contains(where: \.isOptional) ? "(\(access)).map(Int.init)" : "Int(\(access))"
+                p.line("totalCount: { \(converted) }")
             } else {
                 p.line("totalCount: { _ in nil }")
             }

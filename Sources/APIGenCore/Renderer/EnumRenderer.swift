@@ -13,7 +13,7 @@ struct EnumRenderer {
             p.line()
             p.block("\(access) var rawValue: \(decl.rawType)") { p in
                 p.line("switch self {")
-                for c in decl.cases { p.line("case .\(c.name): \(c.literal)") }
+                for c in decl.cases { p.line("case .\(c.name): \(SwiftSpelling.literal(c.value, rawType: decl.rawType))") }
                 p.line("case .unknown(let value): value")
                 p.line("}")
             }

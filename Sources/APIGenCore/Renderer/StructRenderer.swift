@@ -173,7 +173,7 @@ struct StructRenderer {
 
     private func renderInit(_ decl: StructDecl, into p: inout CodePrinter) {
         var params = decl.properties.map { property -> String in
-            "\(property.name): \(options.spell(property.type))" + (property.defaultValue.map { " = \($0)" } ?? "")
+            "\(property.name): \(options.spell(property.type))" + (property.defaultValue.map { " = " + SwiftSpelling.defaultValue($0) } ?? "")
         }
         if let additional = decl.additionalProperties {
             params.append("additionalProperties: [String: \(options.spell(additional))] = [:]")

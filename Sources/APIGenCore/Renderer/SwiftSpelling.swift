@@ -25,7 +25,31 @@ enum SwiftSpelling {
     static func member(_ name: String) -> String { "." + name }
 
     /// A string literal for any text.
-    static func string(_ text: String) -> String { TypeTranslator.swiftString(text) }
+    static func string(_ text: String) -> String { TextEscaping.quoted(text) }
+
+    /// An enum's raw value: `"MP3"`, `1`, `2.5` (`2.0` in a `Double` enum), `true`.
+    static func literal(_ value: Literal, rawType: String) -> String {
+        switch value {
+        case .string(let s): string(s)
+        case .int(let i): rawType == "Double" ? "\(i).0" : String(i)
+        case .double(let d): String(d)
+        case .bool(let b): String(b)
+        default: string(value.text)
+        }
+    }
+
+    /// A property's default: `nil`, `7`, `"text"`, `.caseName`.
+    static func defaultValue(_ value: DefaultValue) -> String {
+        switch value {
+        case .absent: "nil"
+        case .enumCase(let name): "." + name
+        case .value(.string(let s)): string(s)
+        case .value(.int(let i)): String(i)
+        case .value(.double(let d)): String(d)
+        case .value(.bool(let b)): String(b)
+        case .value(let other): string(other.text)
+        }
+    }
 
     /// A doc-comment-safe single line.
     static func docLine(_ text: String) -> String { text.replacingOccurrences("\n", with: " ") }

@@ -108,7 +108,7 @@ enum Deduplication {
             case .enumeration(let e):
                 hasher.combine(11 as UInt8)
                 hasher.combine(e.cases.count)
-                for c in e.cases { hasher.combine(c.literal) }
+                for c in e.cases { hasher.combine(c.value) }
             case .oneOf(let o):
                 hasher.combine(12 as UInt8)
                 hasher.combine(o.cases.count)

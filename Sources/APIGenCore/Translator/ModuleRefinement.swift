@@ -18,7 +18,7 @@ enum ModuleRefinement {
                 decl = placeholder
                 for i in properties {
                     s.properties[i].type = s.properties[i].type.optional
-                    s.properties[i].defaultValue = "nil"
+                    s.properties[i].defaultValue = DefaultValue.absent
                 }
                 decl = .structure(s)
             }

@@ -285,25 +285,17 @@ struct OperationTranslator {
               let response = findStruct(path) else { return nil }
         guard let items = response.properties.first(where: { Self.itemProperties.contains($0.wireName) }),
               case .array = items.type.unwrapped else { return nil }
-        var total: String?
+        typealias Step = OperationDecl.Pagination.Step
+        var pagination = OperationDecl.Pagination(pageParameter: page.name, items: [Step(property: items.name, isOptional: items.type.isOptional)])
         for paging in response.properties where Self.pagingProperties.contains(paging.wireName) {
             guard case .named(let pagingPath) = paging.type.unwrapped, let pagingDecl = findStruct(pagingPath),
                   let count = pagingDecl.properties.first(where: { Self.totalCountProperties.contains($0.wireName) }),
                   [TypeUsage.int, .double].contains(count.type.unwrapped) else { continue }
-            let chained = paging.type.isOptional || count.type.isOptional
-            let access = "$PAGE.\(paging.name)\(paging.type.isOptional ? "?" : "").\(count.name)"
-            if count.type.unwrapped == .double {
-                total = chained ? "(\(access)).map(Int.init)" : "Int(\(access))"
-            } else {
-                total = access
-            }
+            pagination.totalCount = [Step(property: paging.name, isOptional: paging.type.isOptional), Step(property: count.name, isOptional: count.type.isOptional)]
+            pagination.totalCountIsDouble = count.type.unwrapped == .double
             break
         }
-        return OperationDecl.Pagination(
-            pageParameter: page.name,
-            itemsProperty: items.name + (items.type.isOptional ? " ?? []" : ""),
-            totalCountPath: total
-        )
+        return pagination
     }
 
     /// Top-level declarations by name; nested ones are found by walking down from there.

@@ -1,4 +1,4 @@
-/// Doc comments, constraints, example checks, defaults and literal text.
+/// Doc comments, constraints, example checks, defaults and the text of values in messages.
 extension TypeTranslator {
     /// Documentation lines from a schema's description (or title).
     func docs(for schema: Schema) -> [String] {
@@ -52,7 +52,7 @@ extension TypeTranslator {
             if let max = c.maximum, n > max || (c.exclusiveMaximum && n == max) { problems.append("is above the maximum \(formatNumber(max))") }
         }
         for problem in problems {
-            context.warning("example '\(Self.display(example))' \(problem): the schema contradicts its own example", at: source.location)
+            context.warning("example '\(example.display)' \(problem): the schema contradicts its own example", at: source.location)
         }
     }
 
@@ -65,86 +65,24 @@ extension TypeTranslator {
         }
     }
 
-    /// A Swift expression for a `default`, or nil when the value does not fit the type.
-    func defaultExpression(_ value: Literal, type: TypeUsage) -> String? {
+    /// A `default` as the property's default, or nil when the value does not fit the type.
+    func defaultValue(_ value: Literal, type: TypeUsage) -> DefaultValue? {
         switch (type.unwrapped, value) {
-        case (.builtin("String"), .string(let s)): return Self.swiftString(s)
-        case (.builtin("Int"), .int(let i)): return String(i)
-        case (.builtin("Double"), .int(let i)): return String(i)
-        case (.builtin("Double"), .double(let d)) where d.isFinite: return String(d)
-        case (.builtin("Bool"), .bool(let b)): return String(b)
+        case (.builtin("String"), .string), (.builtin("Int"), .int), (.builtin("Double"), .int), (.builtin("Bool"), .bool):
+            return .value(value)
+        case (.builtin("Double"), .double(let d)) where d.isFinite: return .value(value)
         case (.named(let path), _):
-            guard let caseName = context.enumCases[path]?[value] else { return nil }
-            return "." + caseName
+            return context.enumCases[path]?[value].map { .enumCase($0) }
         default: return nil
-        }
-    }
-
-    static func text(of value: Literal) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let b): String(b)
-        case .int(let i): String(i)
-        case .double(let d): formatNumber(d)
-        case .string(let s): s
-        case .array, .object: display(value)
         }
     }
 
     /// A value for a doc comment: strings with line breaks or control characters are shown escaped.
     static func docDisplay(_ value: Literal) -> String {
         if case .string(let text) = value, text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "`" }) {
-            return String(swiftString(text).replacingOccurrences("`", with: "'"))
+            return String(TextEscaping.quoted(text).replacingOccurrences("`", with: "'"))
         }
-        return display(value)
-    }
-
-    /// A short JSON-like rendering for docs and messages.
-    static func display(_ value: Literal) -> String {
-        switch value {
-        case .array(let items): "[" + items.map(display).joined(separator: ", ") + "]"
-        case .object(let object): "{" + object.keys.sorted().map { "\($0): \(display(object[$0]!))" }.joined(separator: ", ") + "}"
-        default: text(of: value)
-        }
-    }
-
-    static func swiftLiteral(_ value: Literal, rawType: String) -> String {
-        switch value {
-        case .string(let s): swiftString(s)
-        case .int(let i): rawType == "Double" ? "\(i).0" : String(i)
-        case .double(let d): String(d)
-        case .bool(let b): String(b)
-        default: swiftString(text(of: value))
-        }
-    }
-
-    /// A Swift string literal for any text (quotes, backslashes, control characters escaped).
-    static func swiftString(_ s: String) -> String {
-        // Most strings (wire names, paths) need no escape: printable ASCII without `"` or `\`.
-        if !s.containsUTF8(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) {
-            var out = "\""
-            out.reserveCapacity(s.utf8.count + 2)
-            out += s
-            out += "\""
-            return out
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || (0x2028...0x2029).contains(scalar.value) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        return value.display
     }
 }
 

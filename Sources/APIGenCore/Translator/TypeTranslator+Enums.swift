@@ -28,16 +28,16 @@ extension TypeTranslator {
             // One spelling per value, so `1` and `1.0` are one case (and `"1"` in a mixed enum too).
             let normalized: Literal
             switch (rawType, value.number) {
-            case ("String", _): normalized = .string(Self.text(of: value))
+            case ("String", _): normalized = .string(value.text)
             case ("Int", let number?): normalized = .int(Int(number))
             case ("Double", let number?): normalized = .double(number)
             default: normalized = value
             }
             guard seen.insert(normalized).inserted else {
-                context.warning("enum value '\(Self.text(of: value))' is listed twice; the duplicate is ignored", at: schema.location)
+                context.warning("enum value '\(value.text)' is listed twice; the duplicate is ignored", at: schema.location)
                 continue
             }
-            let raw = Self.text(of: normalized)
+            let raw = normalized.text
             var wanted = context.memberName(raw)
             if raw.isEmpty { wanted = "empty" }
             if rawType == "Bool" { wanted = raw == "true" ? "`true`" : "`false`" }
@@ -45,7 +45,7 @@ extension TypeTranslator {
             if clashed {
                 context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(SwiftNaming.unescaped(wanted))' is taken", at: schema.location)
             }
-            cases.append(EnumDecl.Case(name: caseName, literal: Self.swiftLiteral(normalized, rawType: rawType), docs: []))
+            cases.append(EnumDecl.Case(name: caseName, value: normalized, docs: []))
             caseByLiteral[normalized] = caseName
             caseByLiteral[value] = caseName
         }

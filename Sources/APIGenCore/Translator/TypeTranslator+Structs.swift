@@ -60,23 +60,23 @@ extension TypeTranslator {
             let constraints = constraints(of: parts[0])
             checkExample(parts[0], constraints: constraints)
             var lines = docs(for: described)
-            var defaultExpr: String?
+            var defaultValue: DefaultValue?
             if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
                 lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
-                let expression = defaultExpression(value, type: type)
-                if expression == nil, value != .null, isSimple(type) {
-                    context.warning("default '\(Self.display(value))' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
+                let fitting = self.defaultValue(value, type: type)
+                if fitting == nil, value != .null, isSimple(type) {
+                    context.warning("default '\(value.display)' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
                 }
-                if !optional { defaultExpr = expression }
+                if !optional { defaultValue = fitting }
             }
             if !constraints.isEmpty {
                 if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
                 lines.append(contentsOf: constraints.documentation)
             }
-            if optional && defaultExpr == nil { defaultExpr = "nil" }
+            if optional && defaultValue == nil { defaultValue = DefaultValue.absent }
             properties.append(PropertyDecl(
                 name: swiftName, wireName: property.name, type: type, docs: lines,
-                defaultValue: defaultExpr, constraints: constraints,
+                defaultValue: defaultValue, constraints: constraints,
                 deprecated: parts.contains { $0.deprecated },
                 readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
                 writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) }

@@ -39,7 +39,7 @@ final class TranslatorTests: XCTestCase {
         XCTAssertEqual(watermark.properties.first?.type, .optional(.named(["Meeting", "RecordingConfig", "VideoConfig", "Watermark", "Position"])))
         guard case .enumeration(let position)? = watermark.nested.first else { return XCTFail() }
         XCTAssertEqual(position.cases.map(\.name), ["leftTop", "rightTop"])
-        XCTAssertEqual(position.cases.map(\.literal), ["\"left top\"", "\"right top\""])
+        XCTAssertEqual(position.cases.map(\.value), [.string("left top"), .string("right top")])
     }
 
     func testPointerRefReusesTheNestedType() throws {
@@ -211,7 +211,7 @@ final class TranslatorTests: XCTestCase {
         """))
         let s = try XCTUnwrap(structDecl(module, "S"))
         XCTAssertEqual(s.properties.map(\.type), [.string, .optional(.string), .int, .optional(.named(["S", "D"])), .optional(.bool)])
-        XCTAssertEqual(s.properties.map(\.defaultValue), [nil, "nil", "7", "nil", "nil"])
+        XCTAssertEqual(s.properties.map(\.defaultValue), [nil, DefaultValue.absent, .value(.int(7)), DefaultValue.absent, DefaultValue.absent])
         XCTAssertTrue(s.properties[3].docs.contains("- Default: `y`"))
     }
 
@@ -257,7 +257,8 @@ final class TranslatorTests: XCTestCase {
         XCTAssertEqual(get.name, "getItem")
         XCTAssertEqual(get.parameters.map(\.name), ["itemID", "pageNo"])
         XCTAssertEqual(get.response, .named(["GetItemResponse"]))
-        XCTAssertEqual(get.pagination, .init(pageParameter: "pageNo", itemsProperty: "data ?? []", totalCountPath: "$PAGE.paging?.totalCount"))
+        XCTAssertEqual(get.pagination, .init(pageParameter: "pageNo", items: [.init(property: "data", isOptional: true)],
+                                             totalCount: [.init(property: "paging", isOptional: true), .init(property: "totalCount", isOptional: true)]))
         let post = try XCTUnwrap(module.operations.last)
         XCTAssertEqual(post.name, "postX", "named from method and path without an operationId")
         XCTAssertNil(post.response)
