@@ -2,24 +2,34 @@
 struct TypeIndex: Sendable {
     enum Kind { case structure, enumeration, oneOf, alias }
 
-    /// One entry per declaration, so a lookup hashes its path once.
+    /// By declaration id (`DeclarationIndex`).
     private struct Entry: Sendable {
         var kind: Kind
-        /// What an alias stands for.
+        /// What an alias stands for (after `collapseAliasChains`, the end of its chain).
         var target: TypeUsage?
         /// For a struct: its position in `validates`.
         var structID = -1
     }
 
-    private var entries: [[String]: Entry] = [:]
+    private let declarations: DeclarationIndex
+    private var entries: [Entry] = []
     /// By struct id: whether the struct gets a `validate(path:)` (it or something inside it has
     /// constraints).
     private var validates: [Bool] = []
 
     init(_ module: ModuleDecl) {
+        declarations = DeclarationIndex(module.types)
         var properties: [[PropertyDecl]] = []
-        entries.reserveCapacity(module.types.reduce(0) { $0 + Self.count($1) })
-        for decl in module.types { add(decl, parent: [], properties: &properties) }
+        entries = declarations.entries.map { entry in
+            switch entry.declaration {
+            case .structure(let s):
+                properties.append(s.properties)
+                return Entry(kind: .structure, structID: properties.count - 1)
+            case .enumeration: return Entry(kind: .enumeration)
+            case .oneOf: return Entry(kind: .oneOf)
+            case .alias(let a): return Entry(kind: .alias, target: a.target)
+            }
+        }
         collapseAliasChains()
         // A struct validates when a property has constraints it can check, or holds (directly
         // or in an array) a struct that validates. Structs with checks of their own come first;
@@ -44,6 +54,10 @@ struct TypeIndex: Sendable {
         }
     }
 
+    private func entry(_ path: [String]) -> Entry? {
+        declarations.id(at: path).map { entries[$0] }
+    }
+
     /// The struct a value of this (resolved) type holds directly or as array elements, if any.
     private func heldStruct(_ resolved: TypeUsage, _ entry: Entry?) -> Int? {
         var (current, entry) = (resolved, entry)
@@ -59,69 +73,45 @@ struct TypeIndex: Sendable {
         return nil
     }
 
-    /// The declaration and the ones nested in it.
-    private static func count(_ decl: Declaration) -> Int {
-        switch decl {
-        case .structure(let s): s.nested.reduce(1) { $0 + count($1) }
-        case .oneOf(let o): o.nested.reduce(1) { $0 + count($1) }
-        case .enumeration, .alias: 1
-        }
-    }
-
-    private mutating func add(_ decl: Declaration, parent: [String], properties: inout [[PropertyDecl]]) {
-        let path = parent + [decl.name]
-        switch decl {
-        case .structure(let s):
-            entries[path] = Entry(kind: .structure, structID: properties.count)
-            properties.append(s.properties)
-            for n in s.nested { add(n, parent: path, properties: &properties) }
-        case .enumeration: entries[path] = Entry(kind: .enumeration)
-        case .oneOf(let o):
-            entries[path] = Entry(kind: .oneOf)
-            for n in o.nested { add(n, parent: path, properties: &properties) }
-        case .alias(let a):
-            entries[path] = Entry(kind: .alias, target: a.target)
-        }
-    }
-
     /// Points every alias at the end of its chain (`A = B`, `B = C`, `C = Int`: all `Int`), each
     /// alias followed once however long the chains, so a lookup takes one hop. A chain that comes
     /// back on itself (which the translator reports) stays as written.
     private mutating func collapseAliasChains() {
-        var finished: Set<[String]> = []
-        for (start, entry) in entries where entry.kind == .alias && !finished.contains(start) {
-            var walk: [[String]] = []
-            var onWalk: Set<[String]> = []
+        var finished = [Bool](repeating: false, count: entries.count)
+        for start in entries.indices where entries[start].kind == .alias && !finished[start] {
+            var walk: [Int] = []
+            var onWalk: Set<Int> = []
             var current = start
             var end: TypeUsage?
             while true {
-                guard let entry = entries[current], entry.kind == .alias, let target = entry.target else {
-                    end = .named(current)
+                let entry = entries[current]
+                guard entry.kind == .alias, let target = entry.target else {
+                    end = .named(declarations.path(of: current))
                     break
                 }
-                if finished.contains(current) { end = target; break }
+                if finished[current] { end = target; break }
                 guard onWalk.insert(current).inserted else { break }   // a cycle: leave it
                 walk.append(current)
-                guard case .named(let next) = target.unwrapped, entries[next]?.kind == .alias else { end = target; break }
-                current = next
+                guard case .named(let next) = target.unwrapped, let nextID = declarations.id(at: next), entries[nextID].kind == .alias else { end = target; break }
+                current = nextID
             }
             // Back along the walk: each alias stands for the end, optional if any link was.
             if var resolved = end {
-                for path in walk.reversed() {
-                    if entries[path]?.target?.isOptional == true { resolved = resolved.optional }
-                    entries[path]?.target = resolved
+                for id in walk.reversed() {
+                    if entries[id].target?.isOptional == true { resolved = resolved.optional }
+                    entries[id].target = resolved
                 }
             }
-            finished.formUnion(walk)
+            for id in walk { finished[id] = true }
         }
     }
 
     /// The type behind aliases, and the declaration it names (nil for other types).
     private func resolve(_ type: TypeUsage) -> (TypeUsage, Entry?) {
-        guard case .named(let path) = type.unwrapped, let entry = entries[path] else { return (type, nil) }
+        guard case .named(let path) = type.unwrapped, let entry = self.entry(path) else { return (type, nil) }
         guard entry.kind == .alias, let target = entry.target else { return (type, entry) }
         let resolved = type.isOptional ? target.optional : target
-        guard case .named(let end) = resolved.unwrapped, let endEntry = entries[end] else { return (resolved, nil) }
+        guard case .named(let end) = resolved.unwrapped, let endEntry = self.entry(end) else { return (resolved, nil) }
         return (resolved, endEntry.kind == .alias ? nil : endEntry)
     }
 
@@ -132,7 +122,7 @@ struct TypeIndex: Sendable {
 
     /// Whether the struct at `path` gets a `validate(path:)`.
     func validates(_ path: [String]) -> Bool {
-        guard let entry = entries[path], entry.kind == .structure else { return false }
+        guard let entry = self.entry(path), entry.kind == .structure else { return false }
         return validates[entry.structID]
     }
 

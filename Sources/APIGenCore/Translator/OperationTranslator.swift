@@ -33,7 +33,7 @@ struct OperationTranslator {
         }
         var operations = units.map(\.result)
         // Pagination needs the response structs: look them up once every type exists.
-        let structs = Self.structIndex(context.componentDecls.values.compactMap { $0 } + context.operationDecls)
+        let structs = DeclarationIndex(context.orderedTopLevel())
         for i in operations.indices {
             operations[i].pagination = pagination(for: operations[i], structs: structs)
         }
@@ -276,8 +276,8 @@ struct OperationTranslator {
 
     /// A list operation pages when it takes a page number and returns an item array
     /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
-    private func pagination(for operation: OperationDecl, structs: [String: Declaration]) -> OperationDecl.Pagination? {
-        func findStruct(_ path: [String]) -> StructDecl? { Self.findStruct(path, in: structs) }
+    private func pagination(for operation: OperationDecl, structs: DeclarationIndex) -> OperationDecl.Pagination? {
+        func findStruct(_ path: [String]) -> StructDecl? { structs.structDecl(at: path) }
         guard operation.method == .get,
               let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
               [TypeUsage.int, .double].contains(page.type.unwrapped),
@@ -296,42 +296,6 @@ struct OperationTranslator {
             break
         }
         return pagination
-    }
-
-    /// Top-level declarations by name; nested ones are found by walking down from there.
-    static func structIndex(_ declarations: [Declaration]) -> [String: Declaration] {
-        var index: [String: Declaration] = [:]
-        index.reserveCapacity(declarations.count)
-        for decl in declarations { index[decl.name] = decl }
-        return index
-    }
-
-    /// A generated struct by its path, following typealiases to any depth (a chain that comes
-    /// back on itself names no struct).
-    static func findStruct(_ path: [String], in index: [String: Declaration]) -> StructDecl? {
-        var path = path
-        var seen: Set<[String]> = []
-        while seen.insert(path).inserted {
-            guard let first = path.first, var decl = index[first] else { return nil }
-            for name in path.dropFirst() {
-                let nested: [Declaration]
-                switch decl {
-                case .structure(let s): nested = s.nested
-                case .oneOf(let o): nested = o.nested
-                default: return nil
-                }
-                guard let next = nested.first(where: { $0.name == name }) else { return nil }
-                decl = next
-            }
-            switch decl {
-            case .structure(let s): return s
-            case .alias(let a):
-                guard case .named(let target) = a.target.unwrapped else { return nil }
-                path = target
-            default: return nil
-            }
-        }
-        return nil
     }
 
     // MARK: Auth

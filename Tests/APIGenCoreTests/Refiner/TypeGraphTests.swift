@@ -42,7 +42,7 @@ final class TypeGraphTests: XCTestCase {
             structure("Unrelated", []),
         ]))
         let seen = graph.reachable(from: [.named(["Root"])], references: graph.referenceLists())
-        let names = graph.nodes.indices.filter { seen[$0] }.map { graph.nodes[$0].name }
+        let names = graph.declarations.entries.indices.filter { seen[$0] }.map { graph.declarations[$0].name }
         XCTAssertEqual(names, ["Root", "Leaf", "Deeper"], "aliases are followed, not listed themselves")
     }
 

@@ -43,21 +43,17 @@ public struct APIDiff: Sendable, Equatable {
     }
 
     private static func flatten(_ module: ModuleDecl) -> [String: TypeInfo] {
+        let index = DeclarationIndex(module.types)
         var result: [String: TypeInfo] = [:]
-        func walk(_ decl: Declaration, parent: String?) {
-            let path = parent.map { "\($0).\(decl.name)" } ?? decl.name
-            switch decl {
-            case .structure(let s):
-                result[path] = TypeInfo(kind: "struct", decl: decl)
-                s.nested.forEach { walk($0, parent: path) }
-            case .enumeration: result[path] = TypeInfo(kind: "enum", decl: decl)
-            case .oneOf(let o):
-                result[path] = TypeInfo(kind: "enum", decl: decl)
-                o.nested.forEach { walk($0, parent: path) }
-            case .alias: result[path] = TypeInfo(kind: "typealias", decl: decl)
+        for id in index.entries.indices {
+            let decl = index[id].declaration
+            let kind = switch decl {
+            case .structure: "struct"
+            case .enumeration, .oneOf: "enum"
+            case .alias: "typealias"
             }
+            result[index.path(of: id).joined(separator: ".")] = TypeInfo(kind: kind, decl: decl)
         }
-        module.types.forEach { walk($0, parent: nil) }
         return result
     }
 

@@ -1,33 +1,12 @@
-/// Generated types as a graph with integer ids: which type refers to which, and which stores
-/// which inline. Built once per refinement step; every `$ref` path is resolved once, by name
-/// from the top-level type down through its nested types, instead of hashing whole paths.
+/// Generated types as a graph over the ids of a `DeclarationIndex`: which type refers to which,
+/// and which stores which inline. Built once per refinement step; every path is resolved once.
 struct TypeGraph {
-    enum Kind { case structure, oneOf, enumeration, alias }
-
-    /// One declaration. Its members are the declaration's own arrays (shared, not copied).
-    struct Node {
-        enum Members {
-            case structure(properties: [PropertyDecl], additional: TypeUsage?)
-            case oneOf([OneOfDecl.Case])
-            case alias(TypeUsage)
-            case enumeration
-        }
-
-        var name: String
-        var members: Members
-        /// The enclosing node (-1 at top level) and the index in its `nested` (or among the top-level types).
-        var parent: Int
-        var index: Int
-        var children: [Int] = []
-
-        var kind: Kind {
-            switch members {
-            case .structure: .structure
-            case .oneOf: .oneOf
-            case .alias: .alias
-            case .enumeration: .enumeration
-            }
-        }
+    /// What of a declaration the graph reads: its own arrays (shared, not copied).
+    enum Members {
+        case structure(properties: [PropertyDecl], additional: TypeUsage?)
+        case oneOf([OneOfDecl.Case])
+        case alias(TypeUsage)
+        case enumeration
     }
 
     struct Breaks {
@@ -37,57 +16,27 @@ struct TypeGraph {
         var indirectEnums: [[Int]] = []
     }
 
-    private(set) var nodes: [Node] = []
-    private var topLevel: [String: Int] = [:]
+    let declarations: DeclarationIndex
+    /// By declaration id.
+    private let members: [Members]
 
     init(_ module: ModuleDecl) {
-        nodes.reserveCapacity(module.types.count * 2)
-        topLevel.reserveCapacity(module.types.count)
-        for (i, decl) in module.types.enumerated() {
-            let id = add(decl, parent: -1, index: i)
-            if topLevel[decl.name] == nil { topLevel[decl.name] = id }
+        declarations = DeclarationIndex(module.types)
+        members = declarations.entries.map { entry in
+            switch entry.declaration {
+            case .structure(let s): .structure(properties: s.properties, additional: s.additionalProperties)
+            case .oneOf(let o): .oneOf(o.cases)
+            case .alias(let a): .alias(a.target)
+            case .enumeration: .enumeration
+            }
         }
     }
 
-    private mutating func add(_ decl: Declaration, parent: Int, index: Int) -> Int {
-        let id = nodes.count
-        switch decl {
-        case .structure(let s):
-            nodes.append(Node(name: s.name, members: .structure(properties: s.properties, additional: s.additionalProperties), parent: parent, index: index))
-            addChildren(s.nested, to: id)
-        case .oneOf(let o):
-            nodes.append(Node(name: o.name, members: .oneOf(o.cases), parent: parent, index: index))
-            addChildren(o.nested, to: id)
-        case .alias(let a):
-            nodes.append(Node(name: a.name, members: .alias(a.target), parent: parent, index: index))
-        case .enumeration(let e):
-            nodes.append(Node(name: e.name, members: .enumeration, parent: parent, index: index))
-        }
-        return id
-    }
-
-    private mutating func addChildren(_ nested: [Declaration], to parent: Int) {
-        guard !nested.isEmpty else { return }
-        var children: [Int] = []
-        children.reserveCapacity(nested.count)
-        for (i, n) in nested.enumerated() { children.append(add(n, parent: parent, index: i)) }
-        nodes[parent].children = children
-    }
-
-    /// Where a node's declaration is: index among the top-level types, then among `nested`.
-    func indexPath(of id: Int) -> [Int] {
-        var path: [Int] = []
-        var current = id
-        while current >= 0 {
-            path.append(nodes[current].index)
-            current = nodes[current].parent
-        }
-        return path.reversed()
-    }
+    func indexPath(of id: Int) -> [Int] { declarations.indexPath(of: id) }
 
     /// The types a struct or oneOf holds: property types (then `additionalProperties`), or case types.
     private func forEachUsage(of id: Int, _ body: (TypeUsage) -> Void) {
-        switch nodes[id].members {
+        switch members[id] {
         case .structure(let properties, let additional):
             // By index: a whole `PropertyDecl` copied per iteration costs more than the lookup.
             for i in properties.indices { body(properties[i].type) }
@@ -99,15 +48,7 @@ struct TypeGraph {
         }
     }
 
-    /// The node a type path names, if it exists.
-    func node(at path: [String]) -> Int? {
-        guard let first = path.first, var id = topLevel[first] else { return nil }
-        for name in path.dropFirst() {
-            guard let child = nodes[id].children.first(where: { nodes[$0].name == name }) else { return nil }
-            id = child
-        }
-        return id
-    }
+    func node(at path: [String]) -> Int? { declarations.id(at: path) }
 
     /// The struct or oneOf a type stores inline (not behind an array or dictionary), if any.
     /// Aliases are followed to any depth; a chain that comes back on itself stores nothing.
@@ -115,7 +56,7 @@ struct TypeGraph {
         var current = type.unwrapped
         var seen: Set<Int> = []
         while case .named(let path) = current, let id = node(at: path) {
-            switch nodes[id].members {
+            switch members[id] {
             case .alias(let target):
                 guard seen.insert(id).inserted else { return nil }
                 current = target.unwrapped
@@ -136,7 +77,7 @@ struct TypeGraph {
             case .optional(let t), .array(let t), .dictionary(let t): work.append(t)
             case .named(let path):
                 guard let id = node(at: path) else { continue }
-                if case .alias(let target) = nodes[id].members {
+                if case .alias(let target) = members[id] {
                     if seenAliases.insert(id).inserted { work.append(target) }
                 } else {
                     result.append(id)
@@ -148,7 +89,7 @@ struct TypeGraph {
 
     /// The types each struct and oneOf refers to (resolved once, for both directions).
     func referenceLists() -> [[Int]] {
-        nodes.indices.map { id in
+        members.indices.map { id in
             var result: [Int] = []
             forEachUsage(of: id) { references($0, into: &result) }
             return result
@@ -157,7 +98,7 @@ struct TypeGraph {
 
     /// Types reachable from the given roots through any property, element or case.
     func reachable(from roots: [TypeUsage], references: [[Int]]) -> [Bool] {
-        var seen = [Bool](repeating: false, count: nodes.count)
+        var seen = [Bool](repeating: false, count: members.count)
         var stack: [Int] = []
         for root in roots { self.references(root, into: &stack) }
         while let id = stack.popLast() {
@@ -172,8 +113,8 @@ struct TypeGraph {
     /// types that are received (struct index path → property indices).
     func relaxedProperties(sent: [Bool], received: [Bool]) -> [(indexPath: [Int], properties: [Int])] {
         var result: [(indexPath: [Int], properties: [Int])] = []
-        for (id, node) in nodes.enumerated() where sent[id] || received[id] {
-            guard case .structure(let properties, _) = node.members else { continue }
+        for (id, node) in members.enumerated() where sent[id] || received[id] {
+            guard case .structure(let properties, _) = node else { continue }
             let indices = properties.indices.filter { i in
                 ((properties[i].readOnly && sent[id]) || (properties[i].writeOnly && received[id])) && !properties[i].type.isOptional
             }
@@ -185,9 +126,9 @@ struct TypeGraph {
     /// Strongly connected components of the inline-storage graph (Tarjan), then the edges to box.
     func recursionBreaks() -> Breaks {
         // Edges: (property that stores the target, or nil for a oneOf case; target id).
-        var edges = [[(property: String?, target: Int)]](repeating: [], count: nodes.count)
-        for (i, node) in nodes.enumerated() {
-            switch node.members {
+        var edges = [[(property: String?, target: Int)]](repeating: [], count: members.count)
+        for (i, node) in members.enumerated() {
+            switch node {
             case .structure(let properties, _):
                 for p in properties.indices {
                     if let target = inlineTarget(properties[p].type) { edges[i].append((properties[p].name, target)) }
@@ -203,10 +144,10 @@ struct TypeGraph {
         let component = Self.stronglyConnectedComponents(edges.map { $0.map(\.target) })
 
         var breaks = Breaks()
-        var indirect = [Bool](repeating: false, count: nodes.count)
+        var indirect = [Bool](repeating: false, count: members.count)
         for (node, out) in edges.enumerated() {
             for edge in out where component[edge.target] == component[node] {
-                if let property = edge.property, nodes[edge.target].kind == .structure {
+                if let property = edge.property, case .structure = members[edge.target] {
                     breaks.properties[indexPath(of: node), default: []].insert(property)
                 } else if edge.property == nil {
                     indirect[node] = true
