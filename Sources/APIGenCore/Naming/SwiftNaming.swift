@@ -38,114 +38,96 @@ public enum SwiftNaming {
         "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric", "FieldCodable", "FieldReader", "FieldWriter",
     ]
 
-    /// Splits a spelling into words at separators, lower→upper changes, and acronym ends
-    /// (`URLPath` → `URL`, `Path`). Digits stay with the word before them (`v2`, `H264`).
-    public static func words(_ raw: String) -> [String] {
-        // Nearly every name is ASCII: split its bytes without Unicode property look-ups.
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(raw) }
-        var words: [String] = []
-        var current: [Character] = []
-        func flush() {
-            if !current.isEmpty { words.append(String(current)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        let chars = Array(raw)
-        for (i, c) in chars.enumerated() {
-            guard c.isNumber || c.isLetter, c.isASCII || !c.isNumber else {
-                flush()
-                continue
-            }
-            if c.isUppercase, let last = current.last {
-                if last.isLowercase || (last.isNumber && current.contains(where: \.isLetter)) {
-                    flush()  // "meetingId" → "meeting", "Id"; "v2Meetings" → "v2", "Meetings"
-                } else if last.isUppercase, i + 1 < chars.count, chars[i + 1].isLowercase,
-                          !(chars[i + 1] == "s" && (i + 2 == chars.count || !chars[i + 2].isLowercase)) {
-                    flush()  // "URLPath" → "URL", "Path" (but "URLs" stays one word)
-                }
-            }
-            current.append(c)
-        }
-        flush()
-        return words
+    /// What the word rule sees of a character.
+    enum WordClass {
+        case upper, lower, digit, separator
+        /// A lower-case `s` (`URLs` is one word).
+        case lowerS
+        /// A letter without case (`名`).
+        case caseless
     }
 
-    /// `words` for ASCII text, on bytes; the same rules.
-    private static func asciiWords(_ raw: String) -> [String] {
-        let bytes = Array(raw.utf8)
-        @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
-        @inline(__always) func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-        var words: [String] = []
+    /// The one word rule: words end at separators, at a lower→upper change, after digits that
+    /// follow a letter (`v2Meetings` → `v2`, `Meetings`), and at the end of an acronym
+    /// (`URLPath` → `URL`, `Path`, but `URLs` stays one word). Digits stay with the word before
+    /// them (`v2`, `H264`). `body` gets each word's range of positions.
+    @inline(__always)
+    static func forEachWord(count: Int, _ classAt: (Int) -> WordClass, _ body: (Range<Int>) -> Void) {
+        @inline(__always) func isLower(_ c: WordClass) -> Bool { c == .lower || c == .lowerS }
         var start = -1
         var hasLetter = false
-        func flush(_ end: Int) {
-            if start >= 0 { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
-            start = -1
-            hasLetter = false
-        }
-        for i in bytes.indices {
-            let c = bytes[i]
-            guard isUpper(c) || isLower(c) || isDigit(c) else {
-                flush(i)
+        for i in 0..<count {
+            let c = classAt(i)
+            if c == .separator {
+                if start >= 0 { body(start..<i) }
+                start = -1
+                hasLetter = false
                 continue
             }
-            if isUpper(c), start >= 0 {
-                let last = bytes[i - 1]
-                if isLower(last) || (isDigit(last) && hasLetter) {
-                    flush(i)
-                } else if isUpper(last), i + 1 < bytes.count, isLower(bytes[i + 1]),
-                          !(bytes[i + 1] == UInt8(ascii: "s") && (i + 2 == bytes.count || !isLower(bytes[i + 2]))) {
-                    flush(i)
+            if c == .upper, start >= 0 {
+                let last = classAt(i - 1)
+                var ends = isLower(last) || (last == .digit && hasLetter)
+                if !ends, last == .upper, i + 1 < count, isLower(classAt(i + 1)) {
+                    ends = !(classAt(i + 1) == .lowerS && (i + 2 == count || !isLower(classAt(i + 2))))
+                }
+                if ends {
+                    body(start..<i)
+                    start = -1
+                    hasLetter = false
                 }
             }
             if start < 0 { start = i }
-            if !isDigit(c) { hasLetter = true }
+            if c != .digit { hasLetter = true }
         }
-        flush(bytes.count)
+        if start >= 0 { body(start..<count) }
+    }
+
+    @inline(__always)
+    static func wordClass(ascii c: UInt8) -> WordClass {
+        switch c {
+        case 65...90: .upper
+        case 115: .lowerS
+        case 97...122: .lower
+        case 48...57: .digit
+        default: .separator
+        }
+    }
+
+    static func wordClass(_ c: Character) -> WordClass {
+        if c.isASCII, let byte = c.asciiValue { return wordClass(ascii: byte) }
+        // Other scripts' digits separate: an identifier keeps ASCII digits only.
+        guard c.isLetter else { return .separator }
+        return c.isUppercase ? .upper : c.isLowercase ? .lower : .caseless
+    }
+
+    /// A spelling's words, by `forEachWord`.
+    public static func words(_ raw: String) -> [String] {
+        var words: [String] = []
+        // Nearly every name is ASCII: split its bytes without Unicode property look-ups.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(raw.utf8)
+            forEachWord(count: bytes.count, { wordClass(ascii: bytes[$0]) }) { words.append(String(decoding: bytes[$0], as: UTF8.self)) }
+        } else {
+            let chars = Array(raw)
+            forEachWord(count: chars.count, { wordClass(chars[$0]) }) { words.append(String(chars[$0])) }
+        }
         return words
     }
 
-    /// `upperCamel`/`lowerCamel` of ASCII text in one pass over its bytes (the same rules as
-    /// `words`, `capitalized` and `leading`), without a String per word; nil for other text.
+    /// `upperCamel`/`lowerCamel` of ASCII text in one pass over its bytes (`forEachWord`, then
+    /// `capitalized` and `leading` on bytes), without a String per word; nil for other text.
     /// Names are computed hundreds of thousands of times for a large document.
     private static func asciiCamel(_ raw: String, lowerFirst: Bool) -> String? {
         var raw = raw
         return raw.withUTF8 { bytes -> String? in
-            @inline(__always) func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
-            @inline(__always) func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
-            @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 4)
-            var start = -1
-            var hasLetter = false
             var wordCount = 0
-            func emit(_ end: Int) {
-                guard start >= 0 else { return }
-                appendWord(UnsafeBufferPointer(rebasing: bytes[start..<end]), leading: lowerFirst && wordCount == 0, into: &out)
+            forEachWord(count: bytes.count, { wordClass(ascii: bytes[$0]) }) { range in
+                appendWord(UnsafeBufferPointer(rebasing: bytes[range]), leading: lowerFirst && wordCount == 0, into: &out)
                 wordCount += 1
-                start = -1
-                hasLetter = false
             }
-            for i in 0..<bytes.count {
-                let c = bytes[i]
-                guard c < 0x80 else { return nil }
-                guard isUpper(c) || isLower(c) || isDigit(c) else {
-                    emit(i)
-                    continue
-                }
-                if isUpper(c), start >= 0 {
-                    let last = bytes[i - 1]
-                    if isLower(last) || (isDigit(last) && hasLetter) {
-                        emit(i)
-                    } else if isUpper(last), i + 1 < bytes.count, isLower(bytes[i + 1]),
-                              !(bytes[i + 1] == UInt8(ascii: "s") && (i + 2 == bytes.count || !isLower(bytes[i + 2]))) {
-                        emit(i)
-                    }
-                }
-                if start < 0 { start = i }
-                if !isDigit(c) { hasLetter = true }
-            }
-            emit(bytes.count)
             return String(decoding: out, as: UTF8.self)
         }
     }
