@@ -73,17 +73,7 @@ public enum DocumentReader {
             info.description = infoNode["description"].flatMap { context.string($0, "description") }
         }
 
-        var servers: [OpenAPIDocument.Server] = []
-        if let serversNode = root["servers"], let list = context.sequence(serversNode, "servers") {
-            for written in list {
-                guard let (item, other) = context.followUnofficial(written, "a server"), other.object(item, "a server") != nil else { continue }
-                guard let url = item["url"].flatMap({ other.string($0, "server url") }) else {
-                    other.error("server is missing 'url'", at: item)
-                    continue
-                }
-                servers.append(.init(url: url, description: item["description"].flatMap { other.string($0, "description") }))
-            }
-        }
+        let servers = root["servers"].map { readServers($0, context: context) } ?? []
 
         let schemaReader = SchemaReader(context: context)
         var schemas: [OpenAPIDocument.NamedSchema] = []
@@ -128,6 +118,20 @@ public enum DocumentReader {
         document.schemas = head.schemas + external.suffix(document.schemasReadWithPaths)
         document.pointerOwners = context.documents.pointerOwners
         return document
+    }
+
+    private static func readServers(_ node: YAMLNode, context: ReaderContext) -> [OpenAPIDocument.Server] {
+        var servers: [OpenAPIDocument.Server] = []
+        guard let list = context.sequence(node, "servers") else { return [] }
+        for written in list {
+            guard let (item, other) = context.followUnofficial(written, "a server"), other.object(item, "a server") != nil else { continue }
+            guard let url = item["url"].flatMap({ other.string($0, "server url") }) else {
+                other.error("server is missing 'url'", at: item)
+                continue
+            }
+            servers.append(.init(url: url, description: item["description"].flatMap { other.string($0, "description") }))
+        }
+        return servers
     }
 
     private static func readSecurityScheme(_ pair: YAMLPair, context: ReaderContext) -> SecurityScheme? {

@@ -6,6 +6,8 @@ struct SchemaReader {
 
     private static let knownTypes: Set<String> = ["string", "number", "integer", "boolean", "object", "array", "null"]
 
+    /// Long for a reason: one case per schema keyword, in one flat switch, reads better than
+    /// the keywords scattered over helpers.
     func read(_ node: YAMLNode, depth: Int = 0) -> Schema {
         let location = context.location(node)
         if depth > context.maxSchemaDepth {

@@ -101,6 +101,52 @@ public enum SwiftRenderer {
         return groups
     }
 
+    /// One file's text: the `i`th group of type chunks (`types`), or of operation chunks.
+    /// Unsharded, the two groups become one file: the types' text carries the header and the
+    /// client's text follows it (`// MARK:` lines mark both parts for an editor's outline).
+    private static func fileText(_ i: Int, types: Bool, chunks: [String], shards: Int, clientText: String, operationsExtension: String, options: RenderOptions) -> String {
+        let single = shards == 1
+        var p = single && !types ? CodePrinter() : header(options)
+        if single {
+            p.line()
+            p.line(types ? "// MARK: - Types" : "// MARK: - Client")
+        }
+        if types {
+            if let namespace = options.namespace {
+                if i == 0 {
+                    p.line()
+                    p.docs(["Everything generated from \(options.sourceName)."])
+                    p.line("\(options.isolation)\(options.access) enum \(namespace) {}")
+                }
+                if !chunks.isEmpty {
+                    p.line()
+                    p.line("extension \(namespace) {")
+                    p.append(chunks.joined(separator: "\n"))
+                    p.line("}")
+                }
+            } else {
+                for chunk in chunks {
+                    p.line()
+                    p.append(chunk)
+                }
+            }
+        } else {
+            // The Client struct always opens the client part (the first client shard);
+            // operations follow it, each file's in one `extension Client`.
+            if i == shards {
+                p.line()
+                p.append(clientText)
+            }
+            if !chunks.isEmpty {
+                p.line()
+                p.line(operationsExtension)
+                p.append(chunks.joined(separator: "\n"))
+                p.line("}")
+            }
+        }
+        return p.text
+    }
+
     public static func render(_ module: ModuleDecl, options: RenderOptions = RenderOptions()) -> [GeneratedFile] {
         let index = TypeIndex(module)
         let shards = max(1, options.shards)
@@ -127,51 +173,10 @@ public enum SwiftRenderer {
         let groups = split(Array(chunks[..<module.types.count]), into: shards).map { (types: true, $0) }
             + split(Array(chunks[module.types.count...]), into: shards).map { (types: false, $0) }
         let clientText = main.text, operationsExtension = client.operationsExtension
-        // Unsharded, the two groups become one file: the types' text carries the header and the
-        // client's text follows it (`// MARK:` lines mark both parts for an editor's outline).
-        let single = shards == 1
-        let files = ParallelMap.map(Array(groups.enumerated())) { i, group -> String in
-            var p = single && !group.types ? CodePrinter() : header(options)
-            if single {
-                p.line()
-                p.line(group.types ? "// MARK: - Types" : "// MARK: - Client")
-            }
-            if group.types {
-                if let namespace = options.namespace {
-                    if i == 0 {
-                        p.line()
-                        p.docs(["Everything generated from \(options.sourceName)."])
-                        p.line("\(options.isolation)\(options.access) enum \(namespace) {}")
-                    }
-                    if !group.1.isEmpty {
-                        p.line()
-                        p.line("extension \(namespace) {")
-                        p.append(group.1.joined(separator: "\n"))
-                        p.line("}")
-                    }
-                } else {
-                    for chunk in group.1 {
-                        p.line()
-                        p.append(chunk)
-                    }
-                }
-            } else {
-                // The Client struct always opens the client part (the first client shard);
-                // operations follow it, each file's in one `extension Client`.
-                if i == shards {
-                    p.line()
-                    p.append(clientText)
-                }
-                if !group.1.isEmpty {
-                    p.line()
-                    p.line(operationsExtension)
-                    p.append(group.1.joined(separator: "\n"))
-                    p.line("}")
-                }
-            }
-            return p.text
+        let files = ParallelMap.map(Array(groups.enumerated())) { i, group in
+            fileText(i, types: group.types, chunks: group.1, shards: shards, clientText: clientText, operationsExtension: operationsExtension, options: options)
         }
-        let contents = single ? [files[0] + files[1]] : files
+        let contents = shards == 1 ? [files[0] + files[1]] : files
         return zip(fileNames(namespace: options.namespace, shards: shards), contents).map { GeneratedFile(name: $0, contents: $1) }
     }
 

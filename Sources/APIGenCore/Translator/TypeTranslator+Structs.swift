@@ -39,48 +39,7 @@ extension TypeTranslator {
         var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties", "hashValue"] : ["hashValue"])
         var properties: [PropertyDecl] = []
         for property in merged.properties {
-            let parts = reconcile(property)
-            let propertySchema = parts.count == 1 ? parts[0] : Schema(location: parts[0].location, allOf: parts, isMerged: true)
-            var type = usage(for: propertySchema, hint: property.name, scope: &scope)
-            let nullable = parts.contains(where: isNullable)
-            let optional = !merged.required.contains(property.name) || nullable
-            if optional { type = type.optional }
-            var wantedName = context.memberName(property.name)
-            // Most documents have no overrides: skip building the key for every property.
-            let overrideKey = context.propertyOverrides.isEmpty ? "" : path.joined(separator: ".") + "." + property.name
-            if !overrideKey.isEmpty, let override = context.propertyOverrides[overrideKey] {
-                wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
-                context.useOverride("properties." + overrideKey)
-            }
-            let (swiftName, clashed) = members.claim(wantedName)
-            if clashed {
-                context.warning("property '\(property.name)' is generated as '\(swiftName)' because its Swift name is taken", at: property.location)
-            }
-            let described = parts.first { $0.description != nil || $0.title != nil } ?? parts[0]
-            let constraints = constraints(of: parts[0])
-            checkExample(parts[0], constraints: constraints)
-            var lines = docs(for: described)
-            var defaultValue: DefaultValue?
-            if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
-                lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
-                let fitting = self.defaultValue(value, type: type)
-                if fitting == nil, value != .null, isSimple(type) {
-                    context.warning("default '\(value.display)' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
-                }
-                if !optional { defaultValue = fitting }
-            }
-            if !constraints.isEmpty {
-                if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
-                lines.append(contentsOf: constraints.documentation)
-            }
-            if optional && defaultValue == nil { defaultValue = DefaultValue.absent }
-            properties.append(PropertyDecl(
-                name: swiftName, wireName: property.name, type: type, docs: lines,
-                defaultValue: defaultValue, constraints: constraints,
-                deprecated: parts.contains { $0.deprecated },
-                readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
-                writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) }
-            ))
+            properties.append(makeProperty(property, required: merged.required.contains(property.name), path: path, scope: &scope, members: &members))
         }
         var additional: TypeUsage?
         switch merged.additional {
@@ -94,6 +53,52 @@ extension TypeTranslator {
             additional = nil
         }
         return StructDecl(name: name, docs: docs(for: schema), properties: properties, additionalProperties: additional, nested: scope.nested)
+    }
+
+    /// One property of a struct, its parts reconciled: type, Swift name, docs, default, constraints.
+    private func makeProperty(_ property: MergedProperty, required: Bool, path: [String], scope: inout TypeScope, members: inout NameScope) -> PropertyDecl {
+        let parts = reconcile(property)
+        let propertySchema = parts.count == 1 ? parts[0] : Schema(location: parts[0].location, allOf: parts, isMerged: true)
+        var type = usage(for: propertySchema, hint: property.name, scope: &scope)
+        let nullable = parts.contains(where: isNullable)
+        let optional = !required || nullable
+        if optional { type = type.optional }
+        var wantedName = context.memberName(property.name)
+        // Most documents have no overrides: skip building the key for every property.
+        let overrideKey = context.propertyOverrides.isEmpty ? "" : path.joined(separator: ".") + "." + property.name
+        if !overrideKey.isEmpty, let override = context.propertyOverrides[overrideKey] {
+            wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
+            context.useOverride("properties." + overrideKey)
+        }
+        let (swiftName, clashed) = members.claim(wantedName)
+        if clashed {
+            context.warning("property '\(property.name)' is generated as '\(swiftName)' because its Swift name is taken", at: property.location)
+        }
+        let described = parts.first { $0.description != nil || $0.title != nil } ?? parts[0]
+        let constraints = constraints(of: parts[0])
+        checkExample(parts[0], constraints: constraints)
+        var lines = docs(for: described)
+        var defaultValue: DefaultValue?
+        if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
+            lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
+            let fitting = self.defaultValue(value, type: type)
+            if fitting == nil, value != .null, isSimple(type) {
+                context.warning("default '\(value.display)' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
+            }
+            if !optional { defaultValue = fitting }
+        }
+        if !constraints.isEmpty {
+            if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
+            lines.append(contentsOf: constraints.documentation)
+        }
+        if optional && defaultValue == nil { defaultValue = DefaultValue.absent }
+        return PropertyDecl(
+            name: swiftName, wireName: property.name, type: type, docs: lines,
+            defaultValue: defaultValue, constraints: constraints,
+            deprecated: parts.contains { $0.deprecated },
+            readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
+            writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) }
+        )
     }
 
     /// How many levels `merge` goes down from `schema` (each `$ref` and each `allOf` part one),

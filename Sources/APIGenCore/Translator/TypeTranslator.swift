@@ -228,6 +228,8 @@ final class TypeTranslator {
     // MARK: Usages
 
     /// How a property or parameter of this schema is typed (without the `Optional` for nullability).
+    /// One case per way a schema can be written ($ref, a named type, a wrapper, a scalar, a
+    /// collection), in the order they are tried: kept together, so the order shows.
     func usage(for schema: Schema, hint: String, scope: inout TypeScope) -> TypeUsage {
         switch schema.ref {
         case .component(let raw):
