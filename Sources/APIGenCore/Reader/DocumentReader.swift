@@ -18,7 +18,8 @@ public enum DocumentReader {
     /// first step while the second runs.
     public final class Session {
         private let root: YAMLNode
-        private let documents: DocumentSet
+        /// Owns every file's context; goes when the session does.
+        let documents: DocumentSet
         private let context: ReaderContext
         private var head: OpenAPIDocument?
         private var externalBefore = 0

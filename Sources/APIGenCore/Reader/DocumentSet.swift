@@ -1,4 +1,3 @@
-import Dispatch
 import YAMLNodes
 
 /// Every file one read touches: the main document and each file a `$ref` reaches (`common.yaml#/…`),
@@ -25,7 +24,6 @@ final class DocumentSet {
     init(diagnostics: DiagnosticSink, yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
         self.diagnostics = diagnostics
         self.yamlLimits = yamlLimits
-        Self.counter.add(1)
     }
 
     /// The main document's context.
@@ -34,14 +32,6 @@ final class DocumentSet {
         register(context)
         return context
     }
-
-    deinit {
-        Self.counter.add(-1)
-    }
-
-    /// How many sets are alive: a regression test checks that a read leaves none behind.
-    static var alive: Int { counter.value }
-    private static let counter = LiveCounter()
 
     private func register(_ context: ReaderContext) {
         contexts[context.path] = context
@@ -110,19 +100,5 @@ final class DocumentSet {
             parts.append(part)
         }
         return (combined.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-    }
-}
-
-/// A thread-safe counter.
-final class LiveCounter: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "APIGen.LiveCounter")
-    private var count = 0
-
-    func add(_ delta: Int) {
-        queue.sync { count += delta }
-    }
-
-    var value: Int {
-        queue.sync { count }
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import YAMLNodes
 @testable import APIGenCore
 
 /// `$ref`s into other files: relative paths, JSON pointers, cycles, and each file's own locations.
@@ -98,6 +99,23 @@ final class ExternalReferenceTests: XCTestCase {
         let errors = Pipeline.errorsOfFile(folder.appendingPathComponent("api.yaml").path, displayName: "api.yaml")
         XCTAssertEqual(errors.first?.location?.file, "broken.yaml")
         XCTAssertEqual(errors.last?.description, "api.yaml:6:15: error: $ref 'broken.yaml#/components/schemas/X' names a document with errors")
+    }
+
+    /// A referenced file is read under the main document's YAML limits, not the defaults: a
+    /// limit the document sets cannot be got around by moving the content to another file.
+    func testReferencedFilesAreReadWithTheDocumentsLimits() throws {
+        let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+        try write("deep.yaml", "components:\n  schemas:\n    X: {type: object, example: \(deep)}\n")
+        try write("api.yaml", main("    A: {$ref: 'deep.yaml#/components/schemas/X'}"))
+        let path = folder.appendingPathComponent("api.yaml").path
+        XCTAssertNoThrow(try Generator().generate(path: path), "within the default limits")
+        var limits = YAMLNodes.YAMLParser.Limits()
+        limits.maxDepth = 20
+        XCTAssertThrowsError(try Generator(yamlLimits: limits).generate(path: path, displayName: "api.yaml")) { error in
+            let diagnostics = (error as? GenerationError)?.diagnostics ?? []
+            XCTAssertEqual(diagnostics.first?.location?.file, "deep.yaml", "\(diagnostics)")
+            XCTAssertTrue(diagnostics.first?.message.contains("20") ?? false, "\(diagnostics)")
+        }
     }
 
     func testRemoteReferencesAreRefused() {
