@@ -33,9 +33,11 @@ struct OperationTranslator {
         }
         var operations = units.map(\.result)
         // Pagination needs the response structs: look them up once every type exists.
-        let structs = DeclarationIndex(context.orderedTopLevel())
-        for i in operations.indices {
-            operations[i].pagination = pagination(for: operations[i], structs: structs)
+        if operations.contains(where: isPageable) {
+            let structs = DeclarationIndex(context.orderedTopLevel())
+            for i in operations.indices where isPageable(operations[i]) {
+                operations[i].pagination = pagination(for: operations[i], structs: structs)
+            }
         }
         return (operations, auth)
     }
@@ -276,6 +278,12 @@ struct OperationTranslator {
 
     /// A list operation pages when it takes a page number and returns an item array
     /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
+    /// A GET with a page-number query parameter and a named response: worth looking at the structs.
+    private func isPageable(_ operation: OperationDecl) -> Bool {
+        guard operation.method == .get, case .named? = operation.response.map(\.unwrapped) else { return false }
+        return operation.parameters.contains { $0.location == .query && Self.pageParameters.contains($0.wireName) }
+    }
+
     private func pagination(for operation: OperationDecl, structs: DeclarationIndex) -> OperationDecl.Pagination? {
         func findStruct(_ path: [String]) -> StructDecl? { structs.structDecl(at: path) }
         guard operation.method == .get,
