@@ -10,9 +10,10 @@ import YAMLNodes
 /// nonisolated: true           # mark generated types nonisolated (Swift 6.2+)
 /// shards: 8                   # split types and operations over 8 files each
 /// schema: ../schema/api.yaml  # the document this folder is generated from (command plugin)
-/// operations:
+/// operations:                # with a filter, only the types the kept operations reach
 ///   include: {tags: [Meetings], operationIds: [listMeetings], paths: [/accounts/]}
 ///   exclude: {operationIds: [replaceMeeting]}
+/// schemas: [realtimekit_Poll]  # component schemas generated whether reached or not
 /// names:
 ///   types: {realtimekit_Meeting: Meeting}                 # component name → Swift type name
 ///   properties: {Meeting.created_at: creationDate}        # Swift type path . wire name → property name
@@ -29,6 +30,9 @@ public struct Configuration: Sendable, Equatable {
     /// Where `schema:` was written, so that a document it names that cannot be read is reported there.
     public var schemaLocation: SourceLocation?
     public var operations = OperationFilter()
+    /// Component schemas generated even when no kept operation reaches them (`schemas:`).
+    public var keptSchemas: [String] = []
+    var keptSchemaLocations: [SourceLocation] = []
     public var typeNames: [String: String] = [:]
     public var propertyNames: [String: String] = [:]
     /// Collect the document's examples into `ModuleDecl.examples` (not a file key: the oracle's).
@@ -44,7 +48,13 @@ public struct Configuration: Sendable, Equatable {
         return options
     }
 
-    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "operations", "names"]
+    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "operations", "schemas", "names"]
+
+    /// Whether only the types the kept operations reach are generated: when operations are
+    /// filtered, or schemas to keep are named.
+    public var prunesTypes: Bool {
+        operations.include != nil || operations.exclude != nil || !keptSchemas.isEmpty
+    }
 
     /// Reads a configuration file; errors are located in it.
     public static func load(path: String) throws(GenerationError) -> Configuration {
@@ -112,6 +122,12 @@ public struct Configuration: Sendable, Equatable {
                 }
             case "operations":
                 config.operations = readFilter(value, context)
+            case "schemas":
+                for item in context.sequence(value, "schemas") ?? [] {
+                    guard let name = context.string(item, "a schema name") else { continue }
+                    config.keptSchemas.append(name)
+                    config.keptSchemaLocations.append(context.location(item))
+                }
             case "names":
                 readNames(value, into: &config, context)
             default:
@@ -197,6 +213,12 @@ public struct OperationFilter: Sendable, Equatable {
         public var tags: [String] = []
         public var operationIDs: [String] = []
         public var pathPrefixes: [String] = []
+
+        public init(tags: [String] = [], operationIDs: [String] = [], pathPrefixes: [String] = []) {
+            self.tags = tags
+            self.operationIDs = operationIDs
+            self.pathPrefixes = pathPrefixes
+        }
 
         func matches(_ operation: Operation) -> Bool {
             operation.tags.contains(where: tags.contains)

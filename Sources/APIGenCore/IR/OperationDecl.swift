@@ -60,6 +60,13 @@ public struct OperationDecl: Sendable, Equatable {
     public var security: [String]
 }
 
+extension OperationDecl {
+    /// The types the method's signature names: parameters, body, response.
+    var usages: [TypeUsage] {
+        parameters.map(\.type) + [body?.type, response].compactMap { $0 }
+    }
+}
+
 /// How the client authenticates, from `securitySchemes`.
 public struct AuthDecl: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {

@@ -19,8 +19,10 @@ struct OperationTranslator {
     /// parameter enums), building none. Translating each operation is then a function of the
     /// settled names alone: the second pass runs on all cores, and `workers` (nil: one per
     /// core) changes nothing but the speed.
-    func translateAll(workers: Int? = nil) -> (operations: [OperationDecl], auth: [AuthDecl]) {
-        let auth = translateAuth()
+    /// `keeping[i]`: whether operation `i` gets a method (all are translated, for stable names).
+    func translateAll(keeping: [Bool]? = nil, workers: Int? = nil) -> (operations: [OperationDecl], auth: [AuthDecl]) {
+        let keeping = keeping ?? context.document.operations.map { _ in true }
+        let auth = translateAuth(zip(context.document.operations, keeping).filter(\.1).map(\.0))
         let named = nameAll()
         context.settle()
         let units = types.translateUnits(named.count, workers: workers) { types, i in
@@ -31,7 +33,7 @@ struct OperationTranslator {
         types.merge(units) { i in
             for warning in named[i].warnings { context.diagnostics.append(warning) }
         }
-        var operations = units.map(\.result)
+        var operations = zip(units, keeping).filter(\.1).map(\.0.result)
         // Pagination needs the response structs: look them up once every type exists.
         if operations.contains(where: isPageable) {
             let structs = DeclarationIndex(context.orderedTopLevel())
@@ -308,10 +310,11 @@ struct OperationTranslator {
 
     // MARK: Auth
 
-    private func translateAuth() -> [AuthDecl] {
+    /// The credentials the client takes: the schemes that `operations` (or the document) use.
+    private func translateAuth(_ operations: [Operation]) -> [AuthDecl] {
         var used: Set<String> = []
         for alternative in context.document.security { used.formUnion(alternative) }
-        for operation in context.document.operations {
+        for operation in operations {
             for alternative in operation.security ?? [] { used.formUnion(alternative) }
         }
         var names = NameScope(reserved: Self.initLabels)

@@ -7,8 +7,6 @@ public enum Translator {
     /// `workers`: see `OperationTranslator.translateAll(workers:)`.
     static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink,
                              components: Components? = nil, workers: Int? = nil) throws(GenerationError) -> ModuleDecl {
-        var document = document
-        document.operations = document.operations.filter(configuration.operations.accepts)
         let first = document.schemas.count - document.schemasReadWithPaths
         let translated = components ?? Self.components(document, first: first, configuration: configuration)
         precondition(translated.count == first, "components translated ahead are those read before paths")
@@ -18,20 +16,38 @@ public enum Translator {
         context.diagnostics = diagnostics
         context.document = document
         types.translateComponents(first..<document.schemas.count)
-        let operations = OperationTranslator(context: context, types: types).translateAll(workers: workers)
+        // Every operation is translated, kept or not, so that names do not depend on the filter.
+        let kept = document.operations.map(configuration.operations.accepts)
+        let operations = OperationTranslator(context: context, types: types).translateAll(keeping: kept, workers: workers)
         for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
         try diagnostics.throwIfErrors()
+        var declarations = context.orderedTopLevel()
+        if configuration.prunesTypes {
+            let named = configuration.keptSchemas.compactMap { raw in context.componentNames[raw].map { TypeUsage.named([$0]) } }
+            for (raw, location) in zip(configuration.keptSchemas, configuration.keptSchemaLocations) where context.componentNames[raw] == nil {
+                diagnostics.warning("schemas names '\(raw)', which is no component schema of the document", at: location)
+            }
+            declarations = TypePruning.keep(declarations, roots: named + operations.operations.flatMap(\.usages))
+        }
         var module = ModuleDecl(
             title: document.info.title,
             version: document.info.version,
             serverURL: document.servers.first?.url,
-            types: context.orderedTopLevel(),
+            types: declarations,
             operations: operations.operations,
             auth: operations.auth
         )
-        if configuration.collectsExamples { module.examples = examples(document, operations.operations, context) }
+        if configuration.collectsExamples {
+            var keptDocument = document
+            keptDocument.operations = zip(document.operations, kept).filter(\.1).map(\.0)
+            let keptNames = Set(declarations.map(\.name))
+            module.examples = examples(keptDocument, operations.operations, context).filter { example in
+                guard case .named(let path) = example.type.unwrapped else { return true }
+                return keptNames.contains(path[0])
+            }
+        }
         return module
     }
 

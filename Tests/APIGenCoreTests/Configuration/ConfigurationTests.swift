@@ -24,7 +24,7 @@ final class ConfigurationTests: XCTestCase {
     info: {title: T, version: '1'}
     paths:
       /meetings:
-        get: {operationId: listMeetings, tags: [Meetings], responses: {'200': {description: ok}}}
+        get: {operationId: listMeetings, tags: [Meetings], responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/realtimekit_Meeting'}}}}}}
       /meetings/{id}:
         put:
           operationId: replaceMeeting
@@ -32,9 +32,11 @@ final class ConfigurationTests: XCTestCase {
           parameters: [{name: id, in: path, required: true, schema: {type: string}}]
           responses: {'200': {description: ok}}
       /rooms:
-        get: {operationId: listRooms, tags: [Rooms], responses: {'200': {description: ok}}}
+        get: {operationId: listRooms, tags: [Rooms], responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Room'}}}}}}
     components:
       schemas:
+        Room: {type: object, properties: {name: {type: string}}}
+        Poll: {type: object, properties: {question: {type: string}}}
         realtimekit_Meeting:
           type: object
           properties:
@@ -51,6 +53,7 @@ final class ConfigurationTests: XCTestCase {
         operations:
           include: {tags: [Meetings]}
           exclude: {operationIds: [replaceMeeting], paths: [/old]}
+        schemas: [Poll, realtimekit_Meeting]
         names:
           types: {realtimekit_Meeting: Meeting}
           properties: {Meeting.created_at: creationDate}
@@ -62,6 +65,8 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.schema, "../schema/meetings.yaml")
         XCTAssertEqual(c.operations.include?.tags, ["Meetings"])
         XCTAssertEqual(c.operations.exclude?.pathPrefixes, ["/old"])
+        XCTAssertEqual(c.keptSchemas, ["Poll", "realtimekit_Meeting"])
+        XCTAssertEqual(c.keptSchemaLocations.map(\.description), ["apigen.yaml:9:11", "apigen.yaml:9:17"])
         XCTAssertEqual(c.typeNames, ["realtimekit_Meeting": "Meeting"])
         XCTAssertEqual(c.propertyNames, ["Meeting.created_at": "creationDate"])
     }
@@ -69,7 +74,7 @@ final class ConfigurationTests: XCTestCase {
     func testUnknownKeysAndBadValuesAreLocatedErrors() {
         XCTAssertEqual(configErrors("access: open\nnamspace: X\n"), [
             "apigen.yaml:1:9: error: access must be public, package or internal, found 'open'",
-            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, shards, schema, operations, names)",
+            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, shards, schema, operations, schemas, names)",
         ])
         XCTAssertEqual(configErrors("operations: {include: {tag: [a]}}\n"), ["apigen.yaml:1:24: error: unknown key 'tag' (known keys: tags, operationIds, paths)"])
         XCTAssertEqual(configErrors("names: {types: {A: my-type}}\n"), ["apigen.yaml:1:20: error: type name 'my-type' is not a valid Swift identifier"])
@@ -96,6 +101,8 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(client.contains("func listMeetings("))
         XCTAssertFalse(client.contains("func replaceMeeting("), "excluded by operationId")
         XCTAssertFalse(client.contains("func listRooms("), "not included by tag")
+        XCTAssertFalse(types.contains("struct Room:"), "only the kept operations' types")
+        XCTAssertFalse(types.contains("struct Poll:"), "only the kept operations' types")
         XCTAssertEqual(output.diagnostics.map(\.description), ["apigen.yaml:5:41: warning: name override 'Missing' matches nothing in the document"])
     }
 }
