@@ -4,6 +4,7 @@
 # peak memory of the build.
 #   Scripts/compile-generated.sh ../shared/specs/cloudflare/realtime-kit.yaml
 #   Scripts/compile-generated.sh ../shared/specs/cloudflare/cloudflare-2024-08.json 8   # 8 shards
+#   APIGEN_CONFIG=apigen.yaml Scripts/compile-generated.sh DOC   # with a configuration (a filter)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 document=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -23,7 +24,9 @@ let package = Package(
 PACKAGE
 
 (cd "$repo" && swift build -q --product apigen)
-"$repo/.build/debug/apigen" generate "$document" --output "$work/Sources/Generated" --shards "$shards" --quiet
+config=()
+if [ -n "${APIGEN_CONFIG:-}" ]; then config=(--config "$(cd "$(dirname "$APIGEN_CONFIG")" && pwd)/$(basename "$APIGEN_CONFIG")"); fi
+"$repo/.build/debug/apigen" generate "$document" "${config[@]}" --output "$work/Sources/Generated" --shards "$shards" --quiet
 files=$(ls "$work/Sources/Generated" | wc -l)
 lines=$(cat "$work/Sources/Generated"/*.swift | wc -l)
 
