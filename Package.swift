@@ -11,6 +11,9 @@ let package = Package(
         .plugin(name: "APIGenPlugin", targets: ["APIGenPlugin"]),
         .plugin(name: "APIGenCommand", targets: ["APIGenCommand"]),
     ],
+    // Used by one test target only: SwiftPM neither fetches nor builds it for a package that
+    // depends on APIGen.
+    dependencies: [.package(url: "https://github.com/apple/swift-http-types", from: "1.0.0")],
     targets: [
         // The C boundary: system libyaml through pkg-config, and the system's own POSIX headers.
         .systemLibrary(
@@ -51,6 +54,9 @@ let package = Package(
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "APIGenRuntimeTests", dependencies: ["APIGenRuntime"]),
+        // The runtime's names beside swift-http-types' (which swift-openapi-runtime transports
+        // and Hummingbird use): a file that imports both must compile.
+        .testTarget(name: "HTTPTypesCoexistenceTests", dependencies: ["APIGenRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "apigenTests", dependencies: ["apigen"]),
         // Compiles the plugins' shared logic (a symlink to Plugins/PluginShared) to test it.
         .testTarget(name: "APIGenPluginTests", dependencies: ["APIGenCore"]),

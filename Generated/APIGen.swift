@@ -853,7 +853,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://api.cloudflare.com/client/v4`.
     public static let defaultServerURL = ServerURL.parse("https://api.cloudflare.com/client/v4")
 
-    let _core: ClientCore
+    var _core: ClientCore
 
     /// Creates a client.
     ///
@@ -861,18 +861,35 @@ public struct Client: Sendable, CustomStringConvertible {
     ///   - serverURL: Where requests go.
     ///   - apiToken: A Cloudflare API token with the Realtime or Realtime Admin permission. Sent as `Authorization: Bearer …`.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds to wait for each answer.
+    ///   - timeout: Seconds for each call, its retries included.
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
         apiToken: String,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Double = 60,
-        validatesArguments: Bool = true
+        validatesArguments: Bool = true,
+        retry: RetryPolicy = .default,
+        middlewares: [any APIMiddleware] = []
     ) {
         var _credentials: [Credential] = []
         _credentials.append(Credential(scheme: "api_token", placement: .bearer, secret: apiToken))
-        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
+        self._core = ClientCore(
+            serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
+            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+        )
+    }
+
+    /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
+    /// the retry policy, and headers added to every request.
+    ///
+    ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+        var _copy = self
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        return _copy
     }
 
     /// The server this client sends to.
@@ -916,7 +933,7 @@ extension Client {
             try Validation.check(perPage, name: "perPage", minimum: 0)
             try Validation.checkKnown(status, name: "status")
         }
-        var _request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
+        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "listMeetings", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings")
         _request.addQuery("page_no", pageNo)
         _request.addQuery("per_page", perPage)
         _request.addQuery("start_time", startTime)
@@ -978,7 +995,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = HTTPRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"])
+        var _request = APIRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "createMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings")
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1005,7 +1022,7 @@ extension Client {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
         }
-        var _request = HTTPRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "getMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}")
         _request.addQuery("name", name)
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1033,7 +1050,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = HTTPRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        var _request = APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "replaceMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}")
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1061,7 +1078,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = HTTPRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"])
+        var _request = APIRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "updateMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}")
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }

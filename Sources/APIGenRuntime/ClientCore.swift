@@ -4,22 +4,39 @@ import FoundationNetworking
 #endif
 
 /// What every generated `Client` holds: server URL, transport, credentials and options.
-/// It turns an `HTTPRequest` into a `URLRequest`, sends it, and maps the answer.
+/// It turns an `APIRequest` into a `URLRequest`, sends it through the middlewares and the
+/// transport (again, as the retry policy allows), and maps the answer.
 public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     public let serverURL: URL
     public let transport: any HTTPTransport
-    /// Seconds to wait for an answer.
-    public let timeout: Double
+    /// Seconds for a whole call: every attempt and the waits between them.
+    public private(set) var timeout: Double
     /// When false, constraint checks before sending are skipped (for schemas that are wrong).
     public let validatesArguments: Bool
+    public private(set) var retry: RetryPolicy
+    public let middlewares: [any APIMiddleware]
+    /// Headers added to every request (`CallOptions.headers`).
+    public private(set) var extraHeaders: [(name: String, value: String)] = []
     private let credentials: [Credential]
 
-    public init(serverURL: URL, transport: any HTTPTransport, credentials: [Credential], timeout: Double, validatesArguments: Bool) {
+    public init(serverURL: URL, transport: any HTTPTransport, credentials: [Credential], timeout: Double, validatesArguments: Bool,
+                retry: RetryPolicy = .default, middlewares: [any APIMiddleware] = []) {
         self.serverURL = serverURL
         self.transport = transport
         self.credentials = credentials
         self.timeout = timeout
         self.validatesArguments = validatesArguments
+        self.retry = retry
+        self.middlewares = middlewares
+    }
+
+    /// This core with one call's options on top.
+    public func with(_ options: CallOptions) -> ClientCore {
+        var copy = self
+        if let timeout = options.timeout { copy.timeout = timeout }
+        if let retry = options.retry { copy.retry = retry }
+        copy.extraHeaders += options.headers
+        return copy
     }
 
     public var description: String { "Client(\(serverURL.absoluteString))" }
@@ -27,32 +44,32 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     /// `dump()` and debuggers see the server and options only: never credentials, and never the
     /// transport's internals (a URLSession keeps past requests, headers included).
     public var customMirror: Mirror {
-        Mirror(self, children: ["serverURL": serverURL, "timeout": timeout, "validatesArguments": validatesArguments], displayStyle: .struct)
+        Mirror(self, children: ["serverURL": serverURL, "timeout": timeout, "validatesArguments": validatesArguments, "retry": retry], displayStyle: .struct)
     }
 
     /// Sends the request and decodes a JSON 2xx body.
-    public func send<Response: Decodable>(_ request: HTTPRequest, decoding type: Response.Type) async throws -> Response {
+    public func send<Response: Decodable>(_ request: APIRequest, decoding type: Response.Type) async throws -> Response {
         let (data, _) = try await perform(request, accept: "application/json")
         return try JSONCoding.decode(type, from: data)
     }
 
     /// Sends the request and ignores the 2xx body.
-    public func send(_ request: HTTPRequest) async throws {
+    public func send(_ request: APIRequest) async throws {
         _ = try await perform(request, accept: nil)
     }
 
     /// Sends the request and returns the raw 2xx body.
-    public func sendForData(_ request: HTTPRequest, accept: String = "*/*") async throws -> Data {
+    public func sendForData(_ request: APIRequest, accept: String = "*/*") async throws -> Data {
         try await perform(request, accept: accept).0
     }
 
     /// Sends the request and returns the 2xx body as UTF-8 text.
-    public func sendForText(_ request: HTTPRequest) async throws -> String {
+    public func sendForText(_ request: APIRequest) async throws -> String {
         String(decoding: try await perform(request, accept: "text/plain").0, as: UTF8.self)
     }
 
     /// Builds the `URLRequest` (public so tests and custom transports can inspect it).
-    public func urlRequest(for request: HTTPRequest, accept: String?) throws -> URLRequest {
+    public func urlRequest(for request: APIRequest, accept: String?) throws -> URLRequest {
         var headers = request.headers
         var query = request.query
         for credential in credentials where request.security.contains(credential.scheme) {
@@ -68,20 +85,18 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         if let accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
-        for (name, value) in headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
+        for (name, value) in headers + extraHeaders { urlRequest.addValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
         return urlRequest
     }
 
-    /// Races the transport against the timeout, so it holds for every transport (URLSession on
-    /// Linux does not always honour `timeoutInterval`); the loser is cancelled.
-    private func sendWithTimeout(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-        let transport = self.transport
-        let timeout = self.timeout
-        return try await withThrowingTaskGroup(of: Reply?.self) { group in
+    /// Races the transport against the time left, so it holds for every transport (URLSession
+    /// on Linux does not always honour `timeoutInterval`); the loser is cancelled.
+    private static func send(_ request: URLRequest, _ transport: any HTTPTransport, within seconds: Double, timeout: Double) async throws -> (Data, HTTPURLResponse) {
+        try await withThrowingTaskGroup(of: Reply?.self) { group in
             group.addTask { Reply(try await transport.send(request)) }
             group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
+                try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
                 return nil
             }
             defer { group.cancelAll() }
@@ -92,28 +107,64 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         }
     }
 
-    private func perform(_ request: HTTPRequest, accept: String?) async throws -> (Data, HTTPURLResponse) {
+    /// One attempt: through every middleware, the first outermost, to the transport.
+    private func attempt(_ request: URLRequest, _ attempt: CallAttempt, within seconds: Double) async throws -> (Data, HTTPURLResponse) {
+        let (transport, timeout) = (self.transport, self.timeout)
+        var next: @Sendable (URLRequest) async throws -> (Data, HTTPURLResponse) = { request in
+            try await Self.send(request, transport, within: seconds, timeout: timeout)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { request in try await middleware.intercept(request, attempt: attempt, next: inner) }
+        }
+        return try await next(request)
+    }
+
+    /// Sends until a 2xx answer, a failure the policy does not retry, or the deadline; a wait
+    /// between attempts ends at once when the calling task is cancelled.
+    private func perform(_ request: APIRequest, accept: String?) async throws -> (Data, HTTPURLResponse) {
         let urlRequest = try urlRequest(for: request, accept: accept)
-        let data: Data
-        let response: HTTPURLResponse
-        do {
-            (data, response) = try await sendWithTimeout(urlRequest)
-        } catch let error as APIError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch let error as URLError {
-            if error.code == .cancelled, Task.isCancelled { throw CancellationError() }
-            if error.code == .timedOut { throw APIError.timedOut(seconds: timeout) }
-            throw APIError.transport(reason: error.localizedDescription, underlying: error)
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw APIError.transport(reason: "\(error)", underlying: error)
+        let start = DispatchTime.now().uptimeNanoseconds
+        func remaining() -> Double { timeout - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        var number = 1
+        while true {
+            var answer: HTTPURLResponse?
+            let failure: any Error
+            do {
+                let (data, response) = try await attempt(urlRequest, CallAttempt(operation: request.operation, number: number), within: remaining())
+                if (200..<300).contains(response.statusCode) { return (data, response) }
+                answer = response
+                failure = APIError.http(status: response.statusCode, error: ServerError.parse(data), body: data.prefix(APIError.maxBodyBytes))
+            } catch {
+                failure = Self.mapped(error)
+            }
+            let retryable: Bool
+            switch failure {
+            case APIError.http(let status, _, _): retryable = retry.retryableStatuses.contains(status)
+            case APIError.transport: retryable = true
+            default: retryable = false
+            }
+            guard retryable, number <= retry.maxRetries, retry.mayRetry(urlRequest) else { throw failure }
+            let wait = retry.delay(beforeRetry: number, after: answer)
+            guard wait < remaining() else { throw failure }
+            try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+            number += 1
         }
-        guard (200..<300).contains(response.statusCode) else {
-            throw APIError.http(status: response.statusCode, error: ServerError.parse(data), body: data.prefix(APIError.maxBodyBytes))
+    }
+
+    /// A transport's error as the client throws it.
+    private static func mapped(_ error: any Error) -> any Error {
+        switch error {
+        case let error as APIError: return error
+        case is CancellationError: return CancellationError()
+        case let error as URLError:
+            if error.code == .cancelled, Task.isCancelled { return CancellationError() }
+            if error.code == .timedOut { return APIError.timedOut(seconds: 0) }
+            return APIError.transport(reason: error.localizedDescription, underlying: error)
+        default:
+            if Task.isCancelled { return CancellationError() }
+            return APIError.transport(reason: "\(error)", underlying: error)
         }
-        return (data, response)
     }
 }
 

@@ -27,7 +27,7 @@ final class RequestEncodingTests: XCTestCase {
                               credentials: [Credential(scheme: "token", placement: .bearer, secret: "s3cret"),
                                             Credential(scheme: "key", placement: .query("api_key"), secret: "k3y")],
                               timeout: 5, validatesArguments: true)
-        var request = HTTPRequest(method: "GET", path: "/a/\(PercentEncoding.segment("x y"))", security: ["token"])
+        var request = APIRequest(method: "GET", path: "/a/\(PercentEncoding.segment("x y"))", security: ["token"])
         request.addQuery("q", "a&b=c")
         request.addQuery("n", Optional<Int>.none)
         request.addQuery("ids", [1, 2], explode: true)
@@ -46,7 +46,7 @@ final class RequestEncodingTests: XCTestCase {
         XCTAssertFalse(dumped.contains("s3cret"), dumped)
         XCTAssertEqual("\(Credential(scheme: "token", placement: .bearer, secret: "s3cret"))", "Credential(token, redacted)")
 
-        var keyed = HTTPRequest(method: "GET", path: "/k", security: ["key"])
+        var keyed = APIRequest(method: "GET", path: "/k", security: ["key"])
         keyed.addQuery("a", "1")
         XCTAssertEqual(try core.urlRequest(for: keyed, accept: nil).url?.query, "a=1&api_key=k3y")
     }
@@ -55,17 +55,17 @@ final class RequestEncodingTests: XCTestCase {
         let core = ClientCore(serverURL: URL(string: "https://example.com")!, transport: URLSessionTransport(),
                               credentials: [Credential(scheme: "b", placement: .basic, secret: "Aladdin:open sesame")],
                               timeout: 5, validatesArguments: true)
-        let request = try core.urlRequest(for: HTTPRequest(method: "GET", path: "/", security: ["b"]), accept: nil)
+        let request = try core.urlRequest(for: APIRequest(method: "GET", path: "/", security: ["b"]), accept: nil)
         XCTAssertEqual(request.value(forHTTPHeaderField: "Authorization"), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
     }
 
     func testFormAndMultipartBodies() throws {
         struct Form: Encodable { var name = "a b&c"; var count = 3; var skip: String? = nil }
-        var request = HTTPRequest(method: "POST", path: "/")
+        var request = APIRequest(method: "POST", path: "/")
         try request.setFormBody(Form())
         XCTAssertEqual(String(decoding: request.body!, as: UTF8.self), "count=3&name=a%20b%26c")
         XCTAssertTrue(request.headers.contains { $0 == ("Content-Type", "application/x-www-form-urlencoded") })
-        var multipart = HTTPRequest(method: "POST", path: "/")
+        var multipart = APIRequest(method: "POST", path: "/")
         try multipart.setMultipartBody(Form(), boundary: "B")
         XCTAssertEqual(String(decoding: multipart.body!, as: UTF8.self),
                        "--B\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\n3\r\n--B\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na b&c\r\n--B--\r\n")

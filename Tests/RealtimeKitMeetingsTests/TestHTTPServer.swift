@@ -24,9 +24,10 @@ final class TestHTTPServer: @unchecked Sendable {
         var contentType: String = "application/json"
         /// Seconds to wait before answering.
         var delay: Double = 0
+        var headers: [(String, String)] = []
 
-        static func json(_ status: Int, _ text: String, delay: Double = 0) -> Response {
-            Response(status: status, body: Data(text.utf8), delay: delay)
+        static func json(_ status: Int, _ text: String, delay: Double = 0, headers: [(String, String)] = []) -> Response {
+            Response(status: status, body: Data(text.utf8), delay: delay, headers: headers)
         }
     }
 
@@ -130,7 +131,8 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.unlock()
         let response = handler(request)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var text = "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+        var text = "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\nContent-Length: \(response.body.count)\r\n"
+            + response.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "Connection: close\r\n\r\n"
         var bytes = Array(text.utf8) + Array(response.body)
         text = ""
         var sent = 0

@@ -58,6 +58,8 @@ public struct OperationDecl: Sendable, Equatable {
     public var pagination: Pagination?
     /// Names of security schemes that apply (the first alternative the client can satisfy).
     public var security: [String]
+    /// The document's `operationId` (or the name made for an operation without one).
+    public var operationID: String
 }
 
 extension OperationDecl {

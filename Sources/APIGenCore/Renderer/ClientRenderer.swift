@@ -25,9 +25,11 @@ struct ClientRenderer: Sendable {
             }
             // `_` and a letter: a spelling the naming stage never hands out, so no operation or
             // parameter of the document can take or shadow it (the same for the locals below).
-            p.line("let _core: ClientCore")
+            p.line("var _core: ClientCore")
             p.line()
             renderInit(module, into: &p)
+            p.line()
+            renderWith(into: &p)
             p.line()
             p.docs(["The server this client sends to."])
             p.line("\(access) var serverURL: URL { self._core.serverURL }")
@@ -80,9 +82,13 @@ struct ClientRenderer: Sendable {
         params.append("transport: any HTTPTransport = URLSessionTransport()")
         params.append("timeout: Double = 60")
         params.append("validatesArguments: Bool = true")
+        params.append("retry: RetryPolicy = .default")
+        params.append("middlewares: [any APIMiddleware] = []")
         docs.append("  - transport: Sends the requests; `URLSessionTransport` by default.")
-        docs.append("  - timeout: Seconds to wait for each answer.")
+        docs.append("  - timeout: Seconds for each call, its retries included.")
         docs.append("  - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).")
+        docs.append("  - retry: When a failed call is sent again (`.none`: never).")
+        docs.append("  - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).")
         p.docs(docs)
         p.line("\(access) init(")
         p.indent()
@@ -108,7 +114,25 @@ struct ClientRenderer: Sendable {
                     }
                 }
             }
-            p.line("self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)")
+            p.line("self._core = ClientCore(")
+            p.indent()
+            p.line("serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,")
+            p.line("validatesArguments: validatesArguments, retry: retry, middlewares: middlewares")
+            p.outdent()
+            p.line(")")
+        }
+    }
+
+    /// `client.with(timeout: 5)`: per-call settings as a configured copy, so no method's
+    /// signature grows an options argument.
+    private func renderWith(into p: inout CodePrinter) {
+        p.docs(["A copy of this client whose calls use these settings instead: the timeout of a whole call,",
+                "the retry policy, and headers added to every request.", "",
+                "    try await client.with(timeout: 5, headers: [\"X-Request-ID\": id]).getMeeting(…)"])
+        p.block("\(access) func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self") { p in
+            p.line("var _copy = self")
+            p.line("_copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))")
+            p.line("return _copy")
         }
     }
 
@@ -158,7 +182,8 @@ struct ClientRenderer: Sendable {
             renderValidation(operation, into: &p)
             let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
             let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
-            p.line("\(mutates ? "var" : "let") _request = HTTPRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security))")
+            let info = "operation: \(SwiftSpelling.string(operation.operationID)), template: \(SwiftSpelling.string(operation.path))"
+            p.line("\(mutates ? "var" : "let") _request = APIRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security), \(info))")
             for parameter in operation.parameters where parameter.location == .query {
                 p.line(queryCall(parameter))
             }

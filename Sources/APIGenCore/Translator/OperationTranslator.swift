@@ -6,9 +6,9 @@ struct OperationTranslator {
     /// The public members of a generated `Client`, which no operation may take. Its internal
     /// members and the generated code's locals are spelled `_name`, which `SwiftNaming` never
     /// hands out, so they need no entry here.
-    private static let clientMembers: Set<String> = ["serverURL", "description", "defaultServerURL"]
+    private static let clientMembers: Set<String> = ["serverURL", "description", "defaultServerURL", "with"]
     /// The labels of `Client.init` besides the credentials.
-    private static let initLabels: Set<String> = ["serverURL", "transport", "timeout", "validatesArguments"]
+    private static let initLabels: Set<String> = ["serverURL", "transport", "timeout", "validatesArguments", "retry", "middlewares"]
     static let pageParameters: Set<String> = ["page", "page_no", "page_number", "pageNo", "pageNumber"]
     static let itemProperties = ["data", "result", "items", "results"]
     static let pagingProperties = ["paging", "result_info", "pagination", "meta"]
@@ -185,7 +185,7 @@ struct OperationTranslator {
         return OperationDecl(
             name: name, method: operation.method, path: operation.path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
-            responseEncoding: encoding, pagination: nil, security: security
+            responseEncoding: encoding, pagination: nil, security: security, operationID: rawName
         )
     }
 

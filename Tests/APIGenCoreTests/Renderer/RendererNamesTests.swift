@@ -45,7 +45,7 @@ final class RendererNamesTests: XCTestCase {
         XCTAssertTrue(text.contains(".optional(\"w\", self.w)"), "a property named like the writer is read through self")
         XCTAssertTrue(text.contains("        request: String? = nil,\n        page: String? = nil,\n        core: String? = nil,"),
                       "parameters named `request` and `core` keep their names")
-        XCTAssertTrue(text.contains("var _request = HTTPRequest("), "the generated code's own local is spelled apart")
+        XCTAssertTrue(text.contains("var _request = APIRequest("), "the generated code's own local is spelled apart")
     }
 
     // MARK: Deriving the list

@@ -67,23 +67,40 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://bodies.example.com`.
     public static let defaultServerURL = ServerURL.parse("https://bodies.example.com")
 
-    let _core: ClientCore
+    var _core: ClientCore
 
     /// Creates a client.
     ///
     /// - Parameters:
     ///   - serverURL: Where requests go.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds to wait for each answer.
+    ///   - timeout: Seconds for each call, its retries included.
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Double = 60,
-        validatesArguments: Bool = true
+        validatesArguments: Bool = true,
+        retry: RetryPolicy = .default,
+        middlewares: [any APIMiddleware] = []
     ) {
         let _credentials: [Credential] = []
-        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
+        self._core = ClientCore(
+            serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
+            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+        )
+    }
+
+    /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
+    /// the retry policy, and headers added to every request.
+    ///
+    ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+        var _copy = self
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        return _copy
     }
 
     /// The server this client sends to.
@@ -100,7 +117,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `SendJSONResponse` of a 2xx answer.
     public func sendJSON(body: SendJSONRequest? = nil) async throws -> SendJSONResponse {
-        var _request = HTTPRequest(method: "POST", path: "/json", security: [])
+        var _request = APIRequest(method: "POST", path: "/json", security: [], operation: "sendJSON", template: "/json")
         if let body {
             try _request.setJSONBody(body, contentType: "application/json")
         }
@@ -113,7 +130,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `String` of a 2xx answer.
     public func sendText(body: String) async throws -> String {
-        var _request = HTTPRequest(method: "PUT", path: "/text", security: [])
+        var _request = APIRequest(method: "PUT", path: "/text", security: [], operation: "sendText", template: "/text")
         _request.setTextBody(body, contentType: "text/plain")
         return try await self._core.sendForText(_request)
     }
@@ -124,7 +141,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func sendBinary(body: Data) async throws -> Data {
-        var _request = HTTPRequest(method: "PUT", path: "/binary", security: [])
+        var _request = APIRequest(method: "PUT", path: "/binary", security: [], operation: "sendBinary", template: "/binary")
         _request.setDataBody(body, contentType: "image/png")
         return try await self._core.sendForData(_request)
     }
@@ -135,7 +152,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: Nothing; a 2xx answer means success.
     public func sendForm(body: SendFormRequest) async throws {
-        var _request = HTTPRequest(method: "POST", path: "/form", security: [])
+        var _request = APIRequest(method: "POST", path: "/form", security: [], operation: "sendForm", template: "/form")
         try _request.setFormBody(body)
         try await self._core.send(_request)
     }
@@ -146,7 +163,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: Nothing; a 2xx answer means success.
     public func sendMultipart(body: SendMultipartRequest) async throws {
-        var _request = HTTPRequest(method: "POST", path: "/multipart", security: [])
+        var _request = APIRequest(method: "POST", path: "/multipart", security: [], operation: "sendMultipart", template: "/multipart")
         try _request.setMultipartBody(body)
         try await self._core.send(_request)
     }
@@ -154,14 +171,14 @@ extension Client {
     /// `DELETE /nothing`
     /// - Returns: Nothing; a 2xx answer means success.
     public func deleteNothing() async throws {
-        let _request = HTTPRequest(method: "DELETE", path: "/nothing", security: [])
+        let _request = APIRequest(method: "DELETE", path: "/nothing", security: [], operation: "delete_nothing", template: "/nothing")
         try await self._core.send(_request)
     }
 
     /// `GET /odd`
     /// - Returns: Nothing; a 2xx answer means success.
     public func oddContent() async throws {
-        let _request = HTTPRequest(method: "GET", path: "/odd", security: [])
+        let _request = APIRequest(method: "GET", path: "/odd", security: [], operation: "oddContent", template: "/odd")
         try await self._core.send(_request)
     }
 }

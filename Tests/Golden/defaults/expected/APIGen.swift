@@ -84,23 +84,40 @@ public struct Settings: FieldCodable, Hashable, Sendable {
 /// `.invalidArgument` before sending when an argument breaks the schema, `.http` for a non-2xx
 /// status, `.decoding`, `.timedOut` or `.transport`; and `CancellationError` when its task is cancelled.
 public struct Client: Sendable, CustomStringConvertible {
-    let _core: ClientCore
+    var _core: ClientCore
 
     /// Creates a client.
     ///
     /// - Parameters:
     ///   - serverURL: Where requests go.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds to wait for each answer.
+    ///   - timeout: Seconds for each call, its retries included.
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Double = 60,
-        validatesArguments: Bool = true
+        validatesArguments: Bool = true,
+        retry: RetryPolicy = .default,
+        middlewares: [any APIMiddleware] = []
     ) {
         let _credentials: [Credential] = []
-        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
+        self._core = ClientCore(
+            serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
+            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+        )
+    }
+
+    /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
+    /// the retry policy, and headers added to every request.
+    ///
+    ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+        var _copy = self
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        return _copy
     }
 
     /// The server this client sends to.

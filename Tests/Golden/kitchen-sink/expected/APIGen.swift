@@ -845,7 +845,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://sink.example.com/v1`.
     public static let defaultServerURL = ServerURL.parse("https://sink.example.com/v1")
 
-    let _core: ClientCore
+    var _core: ClientCore
 
     /// Creates a client.
     ///
@@ -854,20 +854,37 @@ public struct Client: Sendable, CustomStringConvertible {
     ///   - apiToken: Sent as `Authorization: Bearer …`.
     ///   - key: A key from the console. Sent in the `X-API-Key` header.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds to wait for each answer.
+    ///   - timeout: Seconds for each call, its retries included.
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
         apiToken: String? = nil,
         key: String? = nil,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Double = 60,
-        validatesArguments: Bool = true
+        validatesArguments: Bool = true,
+        retry: RetryPolicy = .default,
+        middlewares: [any APIMiddleware] = []
     ) {
         var _credentials: [Credential] = []
         if let apiToken { _credentials.append(Credential(scheme: "bearer", placement: .bearer, secret: apiToken)) }
         if let key { _credentials.append(Credential(scheme: "key", placement: .header("X-API-Key"), secret: key)) }
-        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
+        self._core = ClientCore(
+            serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
+            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+        )
+    }
+
+    /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
+    /// the retry policy, and headers added to every request.
+    ///
+    ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+        var _copy = self
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        return _copy
     }
 
     /// The server this client sends to.
@@ -898,7 +915,7 @@ extension Client {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
             try Validation.checkKnown(include, name: "include")
         }
-        var _request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
+        var _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "get_thing", template: "/things/{thing_id}")
         _request.addQuery("include", include, explode: false)
         _request.addQuery("since", since)
         _request.addHeader("X-Request-ID", xRequestID)
@@ -917,7 +934,7 @@ extension Client {
         if self._core.validatesArguments {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
         }
-        let _request = HTTPRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"])
+        let _request = APIRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "delete_things_by_thing_id", template: "/things/{thing_id}")
         try await self._core.send(_request)
     }
 
@@ -938,7 +955,7 @@ extension Client {
             try Validation.check(perPage, name: "perPage", maximum: 100)
             try Validation.checkKnown(kind, name: "kind")
         }
-        var _request = HTTPRequest(method: "GET", path: "/things", security: ["bearer", "key"])
+        var _request = APIRequest(method: "GET", path: "/things", security: ["bearer", "key"], operation: "listThings", template: "/things")
         _request.addQuery("page", page)
         _request.addQuery("per_page", perPage)
         _request.addQuery("kind", kind)
@@ -972,7 +989,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `String` of a 2xx answer.
     public func createThing(body: CreateThingRequest) async throws -> String {
-        var _request = HTTPRequest(method: "POST", path: "/things", security: ["bearer", "key"])
+        var _request = APIRequest(method: "POST", path: "/things", security: ["bearer", "key"], operation: "createThing", template: "/things")
         try _request.setFormBody(body)
         return try await self._core.sendForText(_request)
     }
@@ -983,7 +1000,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Account` of a 2xx answer.
     public func createAccount(body: Account) async throws -> Account {
-        var _request = HTTPRequest(method: "POST", path: "/accounts", security: ["bearer", "key"])
+        var _request = APIRequest(method: "POST", path: "/accounts", security: ["bearer", "key"], operation: "createAccount", template: "/accounts")
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: Account.self)
     }
@@ -994,7 +1011,7 @@ extension Client {
     ///   - id: The `id` path parameter.
     /// - Returns: The decoded `TreeNode` of a 2xx answer.
     public func getTree(id: String) async throws -> TreeNode {
-        let _request = HTTPRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"])
+        let _request = APIRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"], operation: "getTree", template: "/trees/{id}")
         return try await self._core.send(_request, decoding: TreeNode.self)
     }
 
@@ -1005,7 +1022,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func uploadBlob(thingID: String, body: Data? = nil) async throws -> Data {
-        var _request = HTTPRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"])
+        var _request = APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
         if let body {
             _request.setDataBody(body, contentType: "application/octet-stream")
         }

@@ -43,9 +43,23 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var fieldWriter: String?
     /// - Maximum length: 100
-    public var httpRequest: String?
+    public var apiRequest: String?
     /// - Maximum length: 100
     public var httpTransport: String?
+    /// - Maximum length: 100
+    public var apiMiddleware: String?
+    /// - Maximum length: 100
+    public var callOptions: String?
+    /// - Maximum length: 100
+    public var retryPolicy: String?
+    /// - Maximum length: 100
+    public var headers: String?
+    /// - Maximum length: 100
+    public var middlewares: String?
+    /// - Maximum length: 100
+    public var retry: String?
+    /// - Maximum length: 100
+    public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
     /// - Maximum length: 100
@@ -185,23 +199,24 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         clientCore: String? = nil, codable: String? = nil, credential: String? = nil,
         customStringConvertible: String? = nil, data: String? = nil, date: String? = nil, decoder: String? = nil,
         decodingError: String? = nil, double: String? = nil, encoder: String? = nil, fieldCodable: String? = nil,
-        fieldReader: String? = nil, fieldWriter: String? = nil, httpRequest: String? = nil,
-        httpTransport: String? = nil, hashable: String? = nil, int: String? = nil, jsonValue: String? = nil,
-        openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil,
-        serverURL: String? = nil, string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil,
-        uuid: String? = nil, validatable: String? = nil, validation: String? = nil, a: String,
-        additionalProperties: String? = nil, b: String, body: String? = nil, c: String, container: String? = nil,
-        decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil,
-        encoder2: String? = nil, error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil,
-        indirect: String? = nil, newValue: String? = nil, path: String, serverURL2: String? = nil, set: String? = nil,
-        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
-        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
-        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
-        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
-        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
-        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
-        firstPage2: String? = nil, same: String? = nil, fields: String? = nil, encode2: String? = nil,
-        parent: Captures? = nil
+        fieldReader: String? = nil, fieldWriter: String? = nil, apiRequest: String? = nil, httpTransport: String? = nil,
+        apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
+        middlewares: String? = nil, retry: String? = nil, with: String? = nil, hashable: String? = nil,
+        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
+        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
+        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
+        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
+        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
+        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
+        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
+        serverURL2: String? = nil, set: String? = nil, startingAt: String? = nil, tag: String? = nil,
+        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
+        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
+        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
+        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
+        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
+        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
+        fields: String? = nil, encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -220,8 +235,15 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.fieldCodable = fieldCodable
         self.fieldReader = fieldReader
         self.fieldWriter = fieldWriter
-        self.httpRequest = httpRequest
+        self.apiRequest = apiRequest
         self.httpTransport = httpTransport
+        self.apiMiddleware = apiMiddleware
+        self.callOptions = callOptions
+        self.retryPolicy = retryPolicy
+        self.headers = headers
+        self.middlewares = middlewares
+        self.retry = retry
+        self.with = with
         self.hashable = hashable
         self.int = int
         self.jsonValue = jsonValue
@@ -296,9 +318,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.data, b.data), _same(a.date, b.date), _same(a.decoder, b.decoder),
               _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
               _same(a.fieldCodable, b.fieldCodable), _same(a.fieldReader, b.fieldReader),
-              _same(a.fieldWriter, b.fieldWriter), _same(a.httpRequest, b.httpRequest),
-              _same(a.httpTransport, b.httpTransport), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.fieldWriter, b.fieldWriter), _same(a.apiRequest, b.apiRequest),
+              _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
+              _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
+              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -329,8 +354,11 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             data: c.optional("Data"), date: c.optional("Date"), decoder: c.optional("Decoder"),
             decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
             fieldCodable: c.optional("FieldCodable"), fieldReader: c.optional("FieldReader"),
-            fieldWriter: c.optional("FieldWriter"), httpRequest: c.optional("HTTPRequest"),
-            httpTransport: c.optional("HTTPTransport"), hashable: c.optional("Hashable"), int: c.optional("Int"),
+            fieldWriter: c.optional("FieldWriter"), apiRequest: c.optional("APIRequest"),
+            httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
+            callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
+            headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
+            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
             jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
             pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
             sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
@@ -363,7 +391,10 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("DecodingError", self.decodingError).optional("Double", self.double)
             .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
             .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
-            .optional("HTTPRequest", self.httpRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
+            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
+            .optional("middlewares", self.middlewares).optional("retry", self.retry).optional("with", self.with)
             .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
             .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
             .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
@@ -409,8 +440,15 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.fieldCodable, name: path + ".fieldCodable", maxLength: 100)
         try Validation.check(self.fieldReader, name: path + ".fieldReader", maxLength: 100)
         try Validation.check(self.fieldWriter, name: path + ".fieldWriter", maxLength: 100)
-        try Validation.check(self.httpRequest, name: path + ".httpRequest", maxLength: 100)
+        try Validation.check(self.apiRequest, name: path + ".apiRequest", maxLength: 100)
         try Validation.check(self.httpTransport, name: path + ".httpTransport", maxLength: 100)
+        try Validation.check(self.apiMiddleware, name: path + ".apiMiddleware", maxLength: 100)
+        try Validation.check(self.callOptions, name: path + ".callOptions", maxLength: 100)
+        try Validation.check(self.retryPolicy, name: path + ".retryPolicy", maxLength: 100)
+        try Validation.check(self.headers, name: path + ".headers", maxLength: 100)
+        try Validation.check(self.middlewares, name: path + ".middlewares", maxLength: 100)
+        try Validation.check(self.retry, name: path + ".retry", maxLength: 100)
+        try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
         try Validation.check(self.jsonValue, name: path + ".jsonValue", maxLength: 100)
@@ -514,8 +552,15 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var fieldCodable: CaptureNests.FieldCodableValue2?
     public var fieldReader: CaptureNests.FieldReaderValue2?
     public var fieldWriter: CaptureNests.FieldWriterValue2?
-    public var httpRequest: CaptureNests.HTTPRequestValue2?
+    public var apiRequest: CaptureNests.APIRequestValue2?
     public var httpTransport: CaptureNests.HTTPTransportValue2?
+    public var apiMiddleware: CaptureNests.APIMiddlewareValue2?
+    public var callOptions: CaptureNests.CallOptionsValue2?
+    public var retryPolicy: CaptureNests.RetryPolicyValue2?
+    public var headers: CaptureNests.Headers2?
+    public var middlewares: CaptureNests.Middlewares2?
+    public var retry: CaptureNests.Retry2?
+    public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
     public var jsonValue: CaptureNests.JSONValueValue2?
@@ -591,10 +636,14 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         decoder: CaptureNests.DecoderValue3? = nil, decodingError: CaptureNests.DecodingErrorValue2? = nil,
         double: CaptureNests.DoubleValue2? = nil, encoder: CaptureNests.EncoderValue3? = nil,
         fieldCodable: CaptureNests.FieldCodableValue2? = nil, fieldReader: CaptureNests.FieldReaderValue2? = nil,
-        fieldWriter: CaptureNests.FieldWriterValue2? = nil, httpRequest: CaptureNests.HTTPRequestValue2? = nil,
-        httpTransport: CaptureNests.HTTPTransportValue2? = nil, hashable: CaptureNests.HashableValue2? = nil,
-        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
-        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        fieldWriter: CaptureNests.FieldWriterValue2? = nil, apiRequest: CaptureNests.APIRequestValue2? = nil,
+        httpTransport: CaptureNests.HTTPTransportValue2? = nil, apiMiddleware: CaptureNests.APIMiddlewareValue2? = nil,
+        callOptions: CaptureNests.CallOptionsValue2? = nil, retryPolicy: CaptureNests.RetryPolicyValue2? = nil,
+        headers: CaptureNests.Headers2? = nil, middlewares: CaptureNests.Middlewares2? = nil,
+        retry: CaptureNests.Retry2? = nil, with: CaptureNests.With2? = nil,
+        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
+        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
+        pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -640,8 +689,15 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.fieldCodable = fieldCodable
         self.fieldReader = fieldReader
         self.fieldWriter = fieldWriter
-        self.httpRequest = httpRequest
+        self.apiRequest = apiRequest
         self.httpTransport = httpTransport
+        self.apiMiddleware = apiMiddleware
+        self.callOptions = callOptions
+        self.retryPolicy = retryPolicy
+        self.headers = headers
+        self.middlewares = middlewares
+        self.retry = retry
+        self.with = with
         self.hashable = hashable
         self.int = int
         self.jsonValue = jsonValue
@@ -715,9 +771,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.data, b.data), _same(a.date, b.date), _same(a.decoder, b.decoder),
               _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
               _same(a.fieldCodable, b.fieldCodable), _same(a.fieldReader, b.fieldReader),
-              _same(a.fieldWriter, b.fieldWriter), _same(a.httpRequest, b.httpRequest),
-              _same(a.httpTransport, b.httpTransport), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.fieldWriter, b.fieldWriter), _same(a.apiRequest, b.apiRequest),
+              _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
+              _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
+              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -748,8 +807,11 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             data: c.optional("Data"), date: c.optional("Date"), decoder: c.optional("Decoder"),
             decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
             fieldCodable: c.optional("FieldCodable"), fieldReader: c.optional("FieldReader"),
-            fieldWriter: c.optional("FieldWriter"), httpRequest: c.optional("HTTPRequest"),
-            httpTransport: c.optional("HTTPTransport"), hashable: c.optional("Hashable"), int: c.optional("Int"),
+            fieldWriter: c.optional("FieldWriter"), apiRequest: c.optional("APIRequest"),
+            httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
+            callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
+            headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
+            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
             jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
             pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
             sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
@@ -782,7 +844,10 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("DecodingError", self.decodingError).optional("Double", self.double)
             .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
             .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
-            .optional("HTTPRequest", self.httpRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
+            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
+            .optional("middlewares", self.middlewares).optional("retry", self.retry).optional("with", self.with)
             .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
             .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
             .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
@@ -1019,16 +1084,16 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
     }
 
-    public struct HTTPRequestValue2: FieldCodable, Hashable, Sendable {
-        public var httpRequest: String?
+    public struct APIRequestValue2: FieldCodable, Hashable, Sendable {
+        public var apiRequest: String?
 
-        public init(httpRequest: String? = nil) {
-            self.httpRequest = httpRequest
+        public init(apiRequest: String? = nil) {
+            self.apiRequest = apiRequest
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.httpRequest, b.httpRequest) }
-        public init(_fields c: FieldReader) throws { try self.init(httpRequest: c.optional("HTTPRequest")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPRequest", self.httpRequest) }
+        public static func == (a: Self, b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
+        public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
     }
 
     public struct HTTPTransportValue2: FieldCodable, Hashable, Sendable {
@@ -1041,6 +1106,90 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public static func == (a: Self, b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
         public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
+    }
+
+    public struct APIMiddlewareValue2: FieldCodable, Hashable, Sendable {
+        public var apiMiddleware: String?
+
+        public init(apiMiddleware: String? = nil) {
+            self.apiMiddleware = apiMiddleware
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
+        public init(_fields c: FieldReader) throws { try self.init(apiMiddleware: c.optional("APIMiddleware")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("APIMiddleware", self.apiMiddleware) }
+    }
+
+    public struct CallOptionsValue2: FieldCodable, Hashable, Sendable {
+        public var callOptions: String?
+
+        public init(callOptions: String? = nil) {
+            self.callOptions = callOptions
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
+        public init(_fields c: FieldReader) throws { try self.init(callOptions: c.optional("CallOptions")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
+    }
+
+    public struct RetryPolicyValue2: FieldCodable, Hashable, Sendable {
+        public var retryPolicy: String?
+
+        public init(retryPolicy: String? = nil) {
+            self.retryPolicy = retryPolicy
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
+        public init(_fields c: FieldReader) throws { try self.init(retryPolicy: c.optional("RetryPolicy")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
+    }
+
+    public struct Headers2: FieldCodable, Hashable, Sendable {
+        public var headers: String?
+
+        public init(headers: String? = nil) {
+            self.headers = headers
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.headers, b.headers) }
+        public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
+    }
+
+    public struct Middlewares2: FieldCodable, Hashable, Sendable {
+        public var middlewares: String?
+
+        public init(middlewares: String? = nil) {
+            self.middlewares = middlewares
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
+        public init(_fields c: FieldReader) throws { try self.init(middlewares: c.optional("middlewares")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
+    }
+
+    public struct Retry2: FieldCodable, Hashable, Sendable {
+        public var retry: String?
+
+        public init(retry: String? = nil) {
+            self.retry = retry
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.retry, b.retry) }
+        public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
+    }
+
+    public struct With2: FieldCodable, Hashable, Sendable {
+        public var with: String?
+
+        public init(with: String? = nil) {
+            self.with = with
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.with, b.with) }
+        public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
     }
 
     public struct HashableValue2: FieldCodable, Hashable, Sendable {
@@ -1828,13 +1977,14 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
 
 public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
-    case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, httpRequest, httpTransport, hashable
-    case int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport
-    case uuid, validatable, validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e
-    case encode, encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set, startingAt, tag
-    case timeout, to, transport, unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary
-    case never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2
-    case firstPage2, same, fields, encode2
+    case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
+    case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, hashable, int, jsonValue, openEnum
+    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
+    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
+    case error, failures, from, get, indirect, newValue, path, serverURL2, set, startingAt, tag, timeout, to, transport
+    case unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
+    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields
+    case encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -1857,8 +2007,15 @@ public enum CaptureCases: OpenEnum {
         case .fieldCodable: "FieldCodable"
         case .fieldReader: "FieldReader"
         case .fieldWriter: "FieldWriter"
-        case .httpRequest: "HTTPRequest"
+        case .apiRequest: "APIRequest"
         case .httpTransport: "HTTPTransport"
+        case .apiMiddleware: "APIMiddleware"
+        case .callOptions: "CallOptions"
+        case .retryPolicy: "RetryPolicy"
+        case .headers: "headers"
+        case .middlewares: "middlewares"
+        case .retry: "retry"
+        case .with: "with"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -1927,7 +2084,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .httpRequest, .httpTransport, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
@@ -2080,16 +2237,16 @@ public struct FieldWriterValue: FieldCodable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
 }
 
-public struct HTTPRequestValue: FieldCodable, Hashable, Sendable {
-    public var httpRequest: String?
+public struct APIRequestValue: FieldCodable, Hashable, Sendable {
+    public var apiRequest: String?
 
-    public init(httpRequest: String? = nil) {
-        self.httpRequest = httpRequest
+    public init(apiRequest: String? = nil) {
+        self.apiRequest = apiRequest
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.httpRequest, b.httpRequest) }
-    public init(_fields c: FieldReader) throws { try self.init(httpRequest: c.optional("HTTPRequest")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPRequest", self.httpRequest) }
+    public static func == (a: Self, b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
+    public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
 }
 
 public struct HTTPTransportValue: FieldCodable, Hashable, Sendable {
@@ -2102,6 +2259,90 @@ public struct HTTPTransportValue: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
     public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
+}
+
+public struct APIMiddlewareValue: FieldCodable, Hashable, Sendable {
+    public var apiMiddleware: String?
+
+    public init(apiMiddleware: String? = nil) {
+        self.apiMiddleware = apiMiddleware
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
+    public init(_fields c: FieldReader) throws { try self.init(apiMiddleware: c.optional("APIMiddleware")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("APIMiddleware", self.apiMiddleware) }
+}
+
+public struct CallOptionsValue: FieldCodable, Hashable, Sendable {
+    public var callOptions: String?
+
+    public init(callOptions: String? = nil) {
+        self.callOptions = callOptions
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
+    public init(_fields c: FieldReader) throws { try self.init(callOptions: c.optional("CallOptions")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
+}
+
+public struct RetryPolicyValue: FieldCodable, Hashable, Sendable {
+    public var retryPolicy: String?
+
+    public init(retryPolicy: String? = nil) {
+        self.retryPolicy = retryPolicy
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
+    public init(_fields c: FieldReader) throws { try self.init(retryPolicy: c.optional("RetryPolicy")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
+}
+
+public struct Headers: FieldCodable, Hashable, Sendable {
+    public var headers: String?
+
+    public init(headers: String? = nil) {
+        self.headers = headers
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.headers, b.headers) }
+    public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
+}
+
+public struct Middlewares: FieldCodable, Hashable, Sendable {
+    public var middlewares: String?
+
+    public init(middlewares: String? = nil) {
+        self.middlewares = middlewares
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
+    public init(_fields c: FieldReader) throws { try self.init(middlewares: c.optional("middlewares")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
+}
+
+public struct Retry: FieldCodable, Hashable, Sendable {
+    public var retry: String?
+
+    public init(retry: String? = nil) {
+        self.retry = retry
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.retry, b.retry) }
+    public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
+}
+
+public struct With: FieldCodable, Hashable, Sendable {
+    public var with: String?
+
+    public init(with: String? = nil) {
+        self.with = with
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.with, b.with) }
+    public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
 }
 
 public struct HashableValue: FieldCodable, Hashable, Sendable {
@@ -3873,7 +4114,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The document's first server: `https://torture.example.com`.
     public static let defaultServerURL = ServerURL.parse("https://torture.example.com")
 
-    let _core: ClientCore
+    var _core: ClientCore
 
     /// Creates a client.
     ///
@@ -3884,8 +4125,10 @@ public struct Client: Sendable, CustomStringConvertible {
     ///   - timeout2: Sent in the `X-timeout` header.
     ///   - w: Sent in the `X-w` header.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds to wait for each answer.
+    ///   - timeout: Seconds for each call, its retries included.
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
+    ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
         credentials: String? = nil,
@@ -3894,14 +4137,29 @@ public struct Client: Sendable, CustomStringConvertible {
         w: String? = nil,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Double = 60,
-        validatesArguments: Bool = true
+        validatesArguments: Bool = true,
+        retry: RetryPolicy = .default,
+        middlewares: [any APIMiddleware] = []
     ) {
         var _credentials: [Credential] = []
         if let credentials { _credentials.append(Credential(scheme: "credentials", placement: .header("X-credentials"), secret: credentials)) }
         if let transport2 { _credentials.append(Credential(scheme: "transport", placement: .header("X-transport"), secret: transport2)) }
         if let timeout2 { _credentials.append(Credential(scheme: "timeout", placement: .header("X-timeout"), secret: timeout2)) }
         if let w { _credentials.append(Credential(scheme: "w", placement: .header("X-w"), secret: w)) }
-        self._core = ClientCore(serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout, validatesArguments: validatesArguments)
+        self._core = ClientCore(
+            serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
+            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+        )
+    }
+
+    /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
+    /// the retry policy, and headers added to every request.
+    ///
+    ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+        var _copy = self
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        return _copy
     }
 
     /// The server this client sends to.
@@ -3956,7 +4214,7 @@ extension Client {
         value2: String? = nil,
         xRequestID: String? = nil
     ) async throws -> Keywords {
-        var _request = HTTPRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`))", security: [])
+        var _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`))", security: [], operation: "init", template: "/things/{protocol}")
         _request.addQuery("class", `class`)
         _request.addQuery("default", `default`)
         _request.addQuery("self", self_)
@@ -3981,53 +4239,53 @@ extension Client {
     /// `POST /op/defaultx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func `default`() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/defaultx", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/defaultx", security: [], operation: "default", template: "/op/defaultx")
         try await self._core.send(_request)
     }
 
     /// `POST /op/selfx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func self_() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/selfx", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/selfx", security: [], operation: "self", template: "/op/selfx")
         try await self._core.send(_request)
     }
 
     /// `POST /op/descriptionx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func description2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/descriptionx", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/descriptionx", security: [], operation: "description", template: "/op/descriptionx")
         try await self._core.send(_request)
     }
 
     /// `POST /op/sendx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func send() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/sendx", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/sendx", security: [], operation: "send", template: "/op/sendx")
         try await self._core.send(_request)
     }
 
     /// `POST /op/serverurlx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func serverURL2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/serverurlx", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/serverurlx", security: [], operation: "serverURL", template: "/op/serverurlx")
         try await self._core.send(_request)
     }
 
     /// `POST /op/typex`
     /// - Returns: Nothing; a 2xx answer means success.
     public func type() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/typex", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/typex", security: [], operation: "Type", template: "/op/typex")
         try await self._core.send(_request)
     }
 
     /// `POST /op/initx`
     /// - Returns: Nothing; a 2xx answer means success.
     public func init_2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/op/initx", security: [])
+        let _request = APIRequest(method: "POST", path: "/op/initx", security: [], operation: "init", template: "/op/initx")
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldReader}/{FieldWriter}/{HTTPRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -4047,7 +4305,7 @@ extension Client {
     ///   - fieldCodable: The `FieldCodable` path parameter.
     ///   - fieldReader: The `FieldReader` path parameter.
     ///   - fieldWriter: The `FieldWriter` path parameter.
-    ///   - httpRequest: The `HTTPRequest` path parameter.
+    ///   - apiRequest: The `APIRequest` path parameter.
     ///   - httpTransport: The `HTTPTransport` path parameter.
     ///   - hashable: The `Hashable` path parameter.
     ///   - int: The `Int` path parameter.
@@ -4113,6 +4371,13 @@ extension Client {
     ///   - same: The `_same` path parameter.
     ///   - fields: The `_fields` path parameter.
     ///   - encode2: The `_encode` path parameter.
+    ///   - apiMiddleware: The `APIMiddleware` path parameter.
+    ///   - callOptions: The `CallOptions` path parameter.
+    ///   - retryPolicy: The `RetryPolicy` path parameter.
+    ///   - headers: The `headers` path parameter.
+    ///   - middlewares: The `middlewares` path parameter.
+    ///   - retry: The `retry` path parameter.
+    ///   - with: The `with` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath(
         anyCodingKey: String,
@@ -4132,7 +4397,7 @@ extension Client {
         fieldCodable: String,
         fieldReader: String,
         fieldWriter: String,
-        httpRequest: String,
+        apiRequest: String,
         httpTransport: String,
         hashable: String,
         int: String,
@@ -4197,7 +4462,14 @@ extension Client {
         firstPage2: String,
         same: String,
         fields: String,
-        encode2: String
+        encode2: String,
+        apiMiddleware: String,
+        callOptions: String,
+        retryPolicy: String,
+        headers: String,
+        middlewares: String,
+        retry: String,
+        with: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(anyCodingKey, name: "anyCodingKey", minLength: 1)
@@ -4217,7 +4489,7 @@ extension Client {
             try Validation.check(fieldCodable, name: "fieldCodable", minLength: 1)
             try Validation.check(fieldReader, name: "fieldReader", minLength: 1)
             try Validation.check(fieldWriter, name: "fieldWriter", minLength: 1)
-            try Validation.check(httpRequest, name: "httpRequest", minLength: 1)
+            try Validation.check(apiRequest, name: "apiRequest", minLength: 1)
             try Validation.check(httpTransport, name: "httpTransport", minLength: 1)
             try Validation.check(hashable, name: "hashable", minLength: 1)
             try Validation.check(int, name: "int", minLength: 1)
@@ -4283,8 +4555,15 @@ extension Client {
             try Validation.check(same, name: "same", minLength: 1)
             try Validation.check(fields, name: "fields", minLength: 1)
             try Validation.check(encode2, name: "encode2", minLength: 1)
+            try Validation.check(apiMiddleware, name: "apiMiddleware", minLength: 1)
+            try Validation.check(callOptions, name: "callOptions", minLength: 1)
+            try Validation.check(retryPolicy, name: "retryPolicy", minLength: 1)
+            try Validation.check(headers, name: "headers", minLength: 1)
+            try Validation.check(middlewares, name: "middlewares", minLength: 1)
+            try Validation.check(retry, name: "retry", minLength: 1)
+            try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = HTTPRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey))/\(PercentEncoding.segment(bool))/\(PercentEncoding.segment(box))/\(PercentEncoding.segment(client))/\(PercentEncoding.segment(clientCore))/\(PercentEncoding.segment(codable))/\(PercentEncoding.segment(credential))/\(PercentEncoding.segment(customStringConvertible))/\(PercentEncoding.segment(data))/\(PercentEncoding.segment(date))/\(PercentEncoding.segment(decoder))/\(PercentEncoding.segment(decodingError))/\(PercentEncoding.segment(double))/\(PercentEncoding.segment(encoder))/\(PercentEncoding.segment(fieldCodable))/\(PercentEncoding.segment(fieldReader))/\(PercentEncoding.segment(fieldWriter))/\(PercentEncoding.segment(httpRequest))/\(PercentEncoding.segment(httpTransport))/\(PercentEncoding.segment(hashable))/\(PercentEncoding.segment(int))/\(PercentEncoding.segment(jsonValue))/\(PercentEncoding.segment(openEnum))/\(PercentEncoding.segment(pageSequence))/\(PercentEncoding.segment(percentEncoding))/\(PercentEncoding.segment(sendable))/\(PercentEncoding.segment(serverURL))/\(PercentEncoding.segment(string))/\(PercentEncoding.segment(url))/\(PercentEncoding.segment(urlSessionTransport))/\(PercentEncoding.segment(uuid))/\(PercentEncoding.segment(validatable))/\(PercentEncoding.segment(validation))/\(PercentEncoding.segment(a))/\(PercentEncoding.segment(additionalProperties))/\(PercentEncoding.segment(b))/\(PercentEncoding.segment(body2))/\(PercentEncoding.segment(c))/\(PercentEncoding.segment(container))/\(PercentEncoding.segment(decoder2))/\(PercentEncoding.segment(defaultServerURL))/\(PercentEncoding.segment(e))/\(PercentEncoding.segment(encode))/\(PercentEncoding.segment(encoder2))/\(PercentEncoding.segment(error))/\(PercentEncoding.segment(failures))/\(PercentEncoding.segment(from))/\(PercentEncoding.segment(get))/\(PercentEncoding.segment(indirect))/\(PercentEncoding.segment(newValue))/\(PercentEncoding.segment(path))/\(PercentEncoding.segment(serverURL2))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(startingAt))/\(PercentEncoding.segment(tag))/\(PercentEncoding.segment(timeout))/\(PercentEncoding.segment(to))/\(PercentEncoding.segment(transport))/\(PercentEncoding.segment(unknown))/\(PercentEncoding.segment(validate))/\(PercentEncoding.segment(validatesArguments))/\(PercentEncoding.segment(value))/\(PercentEncoding.segment(w))/\(PercentEncoding.segment(apiError))/\(PercentEncoding.segment(optional))/\(PercentEncoding.segment(array))/\(PercentEncoding.segment(dictionary))/\(PercentEncoding.segment(never))/\(PercentEncoding.segment(void))/\(PercentEncoding.segment(self_))/\(PercentEncoding.segment(type))/\(PercentEncoding.segment(error2))/\(PercentEncoding.segment(request))/\(PercentEncoding.segment(core))/\(PercentEncoding.segment(firstPage))/\(PercentEncoding.segment(credentials))/\(PercentEncoding.segment(request2))/\(PercentEncoding.segment(core2))/\(PercentEncoding.segment(credentials2))/\(PercentEncoding.segment(firstPage2))/\(PercentEncoding.segment(same))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(encode2))", security: [])
+        let _request = APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey))/\(PercentEncoding.segment(bool))/\(PercentEncoding.segment(box))/\(PercentEncoding.segment(client))/\(PercentEncoding.segment(clientCore))/\(PercentEncoding.segment(codable))/\(PercentEncoding.segment(credential))/\(PercentEncoding.segment(customStringConvertible))/\(PercentEncoding.segment(data))/\(PercentEncoding.segment(date))/\(PercentEncoding.segment(decoder))/\(PercentEncoding.segment(decodingError))/\(PercentEncoding.segment(double))/\(PercentEncoding.segment(encoder))/\(PercentEncoding.segment(fieldCodable))/\(PercentEncoding.segment(fieldReader))/\(PercentEncoding.segment(fieldWriter))/\(PercentEncoding.segment(apiRequest))/\(PercentEncoding.segment(httpTransport))/\(PercentEncoding.segment(hashable))/\(PercentEncoding.segment(int))/\(PercentEncoding.segment(jsonValue))/\(PercentEncoding.segment(openEnum))/\(PercentEncoding.segment(pageSequence))/\(PercentEncoding.segment(percentEncoding))/\(PercentEncoding.segment(sendable))/\(PercentEncoding.segment(serverURL))/\(PercentEncoding.segment(string))/\(PercentEncoding.segment(url))/\(PercentEncoding.segment(urlSessionTransport))/\(PercentEncoding.segment(uuid))/\(PercentEncoding.segment(validatable))/\(PercentEncoding.segment(validation))/\(PercentEncoding.segment(a))/\(PercentEncoding.segment(additionalProperties))/\(PercentEncoding.segment(b))/\(PercentEncoding.segment(body2))/\(PercentEncoding.segment(c))/\(PercentEncoding.segment(container))/\(PercentEncoding.segment(decoder2))/\(PercentEncoding.segment(defaultServerURL))/\(PercentEncoding.segment(e))/\(PercentEncoding.segment(encode))/\(PercentEncoding.segment(encoder2))/\(PercentEncoding.segment(error))/\(PercentEncoding.segment(failures))/\(PercentEncoding.segment(from))/\(PercentEncoding.segment(get))/\(PercentEncoding.segment(indirect))/\(PercentEncoding.segment(newValue))/\(PercentEncoding.segment(path))/\(PercentEncoding.segment(serverURL2))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(startingAt))/\(PercentEncoding.segment(tag))/\(PercentEncoding.segment(timeout))/\(PercentEncoding.segment(to))/\(PercentEncoding.segment(transport))/\(PercentEncoding.segment(unknown))/\(PercentEncoding.segment(validate))/\(PercentEncoding.segment(validatesArguments))/\(PercentEncoding.segment(value))/\(PercentEncoding.segment(w))/\(PercentEncoding.segment(apiError))/\(PercentEncoding.segment(optional))/\(PercentEncoding.segment(array))/\(PercentEncoding.segment(dictionary))/\(PercentEncoding.segment(never))/\(PercentEncoding.segment(void))/\(PercentEncoding.segment(self_))/\(PercentEncoding.segment(type))/\(PercentEncoding.segment(error2))/\(PercentEncoding.segment(request))/\(PercentEncoding.segment(core))/\(PercentEncoding.segment(firstPage))/\(PercentEncoding.segment(credentials))/\(PercentEncoding.segment(request2))/\(PercentEncoding.segment(core2))/\(PercentEncoding.segment(credentials2))/\(PercentEncoding.segment(firstPage2))/\(PercentEncoding.segment(same))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(encode2))/\(PercentEncoding.segment(apiMiddleware))/\(PercentEncoding.segment(callOptions))/\(PercentEncoding.segment(retryPolicy))/\(PercentEncoding.segment(headers))/\(PercentEncoding.segment(middlewares))/\(PercentEncoding.segment(retry))/\(PercentEncoding.segment(with))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -4309,8 +4588,15 @@ extension Client {
     ///   - fieldCodable: The `FieldCodable` query parameter.
     ///   - fieldReader: The `FieldReader` query parameter.
     ///   - fieldWriter: The `FieldWriter` query parameter.
-    ///   - httpRequest: The `HTTPRequest` query parameter.
+    ///   - apiRequest: The `APIRequest` query parameter.
     ///   - httpTransport: The `HTTPTransport` query parameter.
+    ///   - apiMiddleware: The `APIMiddleware` query parameter.
+    ///   - callOptions: The `CallOptions` query parameter.
+    ///   - retryPolicy: The `RetryPolicy` query parameter.
+    ///   - headers: The `headers` query parameter.
+    ///   - middlewares: The `middlewares` query parameter.
+    ///   - retry: The `retry` query parameter.
+    ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
     ///   - jsonValue: The `JSONValue` query parameter.
@@ -4396,8 +4682,15 @@ extension Client {
         fieldCodable: String? = nil,
         fieldReader: String? = nil,
         fieldWriter: String? = nil,
-        httpRequest: String? = nil,
+        apiRequest: String? = nil,
         httpTransport: String? = nil,
+        apiMiddleware: String? = nil,
+        callOptions: String? = nil,
+        retryPolicy: String? = nil,
+        headers: String? = nil,
+        middlewares: String? = nil,
+        retry: String? = nil,
+        with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
         jsonValue: String? = nil,
@@ -4482,8 +4775,15 @@ extension Client {
             try Validation.check(fieldCodable, name: "fieldCodable", maxLength: 100)
             try Validation.check(fieldReader, name: "fieldReader", maxLength: 100)
             try Validation.check(fieldWriter, name: "fieldWriter", maxLength: 100)
-            try Validation.check(httpRequest, name: "httpRequest", maxLength: 100)
+            try Validation.check(apiRequest, name: "apiRequest", maxLength: 100)
             try Validation.check(httpTransport, name: "httpTransport", maxLength: 100)
+            try Validation.check(apiMiddleware, name: "apiMiddleware", maxLength: 100)
+            try Validation.check(callOptions, name: "callOptions", maxLength: 100)
+            try Validation.check(retryPolicy, name: "retryPolicy", maxLength: 100)
+            try Validation.check(headers, name: "headers", maxLength: 100)
+            try Validation.check(middlewares, name: "middlewares", maxLength: 100)
+            try Validation.check(retry, name: "retry", maxLength: 100)
+            try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
             try Validation.check(jsonValue, name: "jsonValue", maxLength: 100)
@@ -4550,7 +4850,7 @@ extension Client {
             try Validation.check(encode2, name: "encode2", maxLength: 100)
             try Validation.check(body, name: "body")
         }
-        var _request = HTTPRequest(method: "POST", path: "/captures/query", security: [])
+        var _request = APIRequest(method: "POST", path: "/captures/query", security: [], operation: "captureQuery", template: "/captures/query")
         _request.addQuery("page", page)
         _request.addQuery("AnyCodingKey", anyCodingKey)
         _request.addQuery("Bool", bool)
@@ -4569,8 +4869,15 @@ extension Client {
         _request.addQuery("FieldCodable", fieldCodable)
         _request.addQuery("FieldReader", fieldReader)
         _request.addQuery("FieldWriter", fieldWriter)
-        _request.addQuery("HTTPRequest", httpRequest)
+        _request.addQuery("APIRequest", apiRequest)
         _request.addQuery("HTTPTransport", httpTransport)
+        _request.addQuery("APIMiddleware", apiMiddleware)
+        _request.addQuery("CallOptions", callOptions)
+        _request.addQuery("RetryPolicy", retryPolicy)
+        _request.addQuery("headers", headers)
+        _request.addQuery("middlewares", middlewares)
+        _request.addQuery("retry", retry)
+        _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
         _request.addQuery("JSONValue", jsonValue)
@@ -4661,8 +4968,15 @@ extension Client {
     ///   - fieldCodable: The `FieldCodable` header parameter.
     ///   - fieldReader: The `FieldReader` header parameter.
     ///   - fieldWriter: The `FieldWriter` header parameter.
-    ///   - httpRequest: The `HTTPRequest` header parameter.
+    ///   - apiRequest: The `APIRequest` header parameter.
     ///   - httpTransport: The `HTTPTransport` header parameter.
+    ///   - apiMiddleware: The `APIMiddleware` header parameter.
+    ///   - callOptions: The `CallOptions` header parameter.
+    ///   - retryPolicy: The `RetryPolicy` header parameter.
+    ///   - headers: The `headers` header parameter.
+    ///   - middlewares: The `middlewares` header parameter.
+    ///   - retry: The `retry` header parameter.
+    ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
     ///   - jsonValue: The `JSONValue` header parameter.
@@ -4746,8 +5060,15 @@ extension Client {
         fieldCodable: String? = nil,
         fieldReader: String? = nil,
         fieldWriter: String? = nil,
-        httpRequest: String? = nil,
+        apiRequest: String? = nil,
         httpTransport: String? = nil,
+        apiMiddleware: String? = nil,
+        callOptions: String? = nil,
+        retryPolicy: String? = nil,
+        headers: String? = nil,
+        middlewares: String? = nil,
+        retry: String? = nil,
+        with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
         jsonValue: String? = nil,
@@ -4813,7 +5134,7 @@ extension Client {
         fields: String? = nil,
         encode2: String? = nil
     ) async throws {
-        var _request = HTTPRequest(method: "GET", path: "/captures/header", security: ["credentials", "transport", "timeout", "w"])
+        var _request = APIRequest(method: "GET", path: "/captures/header", security: ["credentials", "transport", "timeout", "w"], operation: "captureHeader", template: "/captures/header")
         _request.addHeader("AnyCodingKey", anyCodingKey)
         _request.addHeader("Bool", bool)
         _request.addHeader("Box", box)
@@ -4831,8 +5152,15 @@ extension Client {
         _request.addHeader("FieldCodable", fieldCodable)
         _request.addHeader("FieldReader", fieldReader)
         _request.addHeader("FieldWriter", fieldWriter)
-        _request.addHeader("HTTPRequest", httpRequest)
+        _request.addHeader("APIRequest", apiRequest)
         _request.addHeader("HTTPTransport", httpTransport)
+        _request.addHeader("APIMiddleware", apiMiddleware)
+        _request.addHeader("CallOptions", callOptions)
+        _request.addHeader("RetryPolicy", retryPolicy)
+        _request.addHeader("headers", headers)
+        _request.addHeader("middlewares", middlewares)
+        _request.addHeader("retry", retry)
+        _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
         _request.addHeader("JSONValue", jsonValue)
@@ -4903,581 +5231,630 @@ extension Client {
     /// `POST /captures/op/0`
     /// - Returns: Nothing; a 2xx answer means success.
     public func anyCodingKey() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/0", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/0", security: [], operation: "AnyCodingKey", template: "/captures/op/0")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/1`
     /// - Returns: Nothing; a 2xx answer means success.
     public func bool() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/1", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/1", security: [], operation: "Bool", template: "/captures/op/1")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/2`
     /// - Returns: Nothing; a 2xx answer means success.
     public func box() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/2", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/2", security: [], operation: "Box", template: "/captures/op/2")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/3`
     /// - Returns: Nothing; a 2xx answer means success.
     public func client() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/3", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/3", security: [], operation: "Client", template: "/captures/op/3")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/4`
     /// - Returns: Nothing; a 2xx answer means success.
     public func clientCore() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/4", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/4", security: [], operation: "ClientCore", template: "/captures/op/4")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/5`
     /// - Returns: Nothing; a 2xx answer means success.
     public func codable() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/5", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/5", security: [], operation: "Codable", template: "/captures/op/5")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/6`
     /// - Returns: Nothing; a 2xx answer means success.
     public func credential() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/6", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/6", security: [], operation: "Credential", template: "/captures/op/6")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/7`
     /// - Returns: Nothing; a 2xx answer means success.
     public func customStringConvertible() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/7", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/7", security: [], operation: "CustomStringConvertible", template: "/captures/op/7")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/8`
     /// - Returns: Nothing; a 2xx answer means success.
     public func data() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/8", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/8", security: [], operation: "Data", template: "/captures/op/8")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/9`
     /// - Returns: Nothing; a 2xx answer means success.
     public func date() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/9", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/9", security: [], operation: "Date", template: "/captures/op/9")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/10`
     /// - Returns: Nothing; a 2xx answer means success.
     public func decoder() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/10", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/10", security: [], operation: "Decoder", template: "/captures/op/10")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/11`
     /// - Returns: Nothing; a 2xx answer means success.
     public func decodingError() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/11", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/11", security: [], operation: "DecodingError", template: "/captures/op/11")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/12`
     /// - Returns: Nothing; a 2xx answer means success.
     public func double() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/12", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/12", security: [], operation: "Double", template: "/captures/op/12")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/13`
     /// - Returns: Nothing; a 2xx answer means success.
     public func encoder() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/13", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/13", security: [], operation: "Encoder", template: "/captures/op/13")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/14`
     /// - Returns: Nothing; a 2xx answer means success.
     public func fieldCodable() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/14", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/14", security: [], operation: "FieldCodable", template: "/captures/op/14")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/15`
     /// - Returns: Nothing; a 2xx answer means success.
     public func fieldReader() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/15", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/15", security: [], operation: "FieldReader", template: "/captures/op/15")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/16`
     /// - Returns: Nothing; a 2xx answer means success.
     public func fieldWriter() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/16", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/16", security: [], operation: "FieldWriter", template: "/captures/op/16")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/17`
     /// - Returns: Nothing; a 2xx answer means success.
-    public func httpRequest() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/17", security: [])
+    public func apiRequest() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/17", security: [], operation: "APIRequest", template: "/captures/op/17")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/18`
     /// - Returns: Nothing; a 2xx answer means success.
     public func httpTransport() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/18", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/18", security: [], operation: "HTTPTransport", template: "/captures/op/18")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/83`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func apiMiddleware() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/83", security: [], operation: "APIMiddleware", template: "/captures/op/83")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/84`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func callOptions() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/84", security: [], operation: "CallOptions", template: "/captures/op/84")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/85`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func retryPolicy() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/85", security: [], operation: "RetryPolicy", template: "/captures/op/85")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/86`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func headers() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/86", security: [], operation: "headers", template: "/captures/op/86")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/87`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func middlewares() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/87", security: [], operation: "middlewares", template: "/captures/op/87")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/88`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func retry() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/88", security: [], operation: "retry", template: "/captures/op/88")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/89`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func with2() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/89", security: [], operation: "with", template: "/captures/op/89")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/19`
     /// - Returns: Nothing; a 2xx answer means success.
     public func hashable() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/19", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/19", security: [], operation: "Hashable", template: "/captures/op/19")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/20`
     /// - Returns: Nothing; a 2xx answer means success.
     public func int() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/20", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/20", security: [], operation: "Int", template: "/captures/op/20")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/21`
     /// - Returns: Nothing; a 2xx answer means success.
     public func jsonValue() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/21", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/21", security: [], operation: "JSONValue", template: "/captures/op/21")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/22`
     /// - Returns: Nothing; a 2xx answer means success.
     public func openEnum() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/22", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/22", security: [], operation: "OpenEnum", template: "/captures/op/22")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/23`
     /// - Returns: Nothing; a 2xx answer means success.
     public func pageSequence() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/23", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/23", security: [], operation: "PageSequence", template: "/captures/op/23")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/24`
     /// - Returns: Nothing; a 2xx answer means success.
     public func percentEncoding() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/24", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/24", security: [], operation: "PercentEncoding", template: "/captures/op/24")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/25`
     /// - Returns: Nothing; a 2xx answer means success.
     public func sendable() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/25", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/25", security: [], operation: "Sendable", template: "/captures/op/25")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/26`
     /// - Returns: Nothing; a 2xx answer means success.
     public func serverURL3() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/26", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/26", security: [], operation: "ServerURL", template: "/captures/op/26")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/27`
     /// - Returns: Nothing; a 2xx answer means success.
     public func string() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/27", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/27", security: [], operation: "String", template: "/captures/op/27")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/28`
     /// - Returns: Nothing; a 2xx answer means success.
     public func url() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/28", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/28", security: [], operation: "URL", template: "/captures/op/28")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/29`
     /// - Returns: Nothing; a 2xx answer means success.
     public func urlSessionTransport() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/29", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/29", security: [], operation: "URLSessionTransport", template: "/captures/op/29")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/30`
     /// - Returns: Nothing; a 2xx answer means success.
     public func uuid() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/30", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/30", security: [], operation: "UUID", template: "/captures/op/30")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/31`
     /// - Returns: Nothing; a 2xx answer means success.
     public func validatable() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/31", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/31", security: [], operation: "Validatable", template: "/captures/op/31")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/32`
     /// - Returns: Nothing; a 2xx answer means success.
     public func validation() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/32", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/32", security: [], operation: "Validation", template: "/captures/op/32")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/33`
     /// - Returns: Nothing; a 2xx answer means success.
     public func a() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/33", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/33", security: [], operation: "a", template: "/captures/op/33")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/34`
     /// - Returns: Nothing; a 2xx answer means success.
     public func additionalProperties() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/34", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/34", security: [], operation: "additionalProperties", template: "/captures/op/34")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/35`
     /// - Returns: Nothing; a 2xx answer means success.
     public func b() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/35", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/35", security: [], operation: "b", template: "/captures/op/35")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/36`
     /// - Returns: Nothing; a 2xx answer means success.
     public func body() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/36", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/36", security: [], operation: "body", template: "/captures/op/36")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/37`
     /// - Returns: Nothing; a 2xx answer means success.
     public func c() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/37", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/37", security: [], operation: "c", template: "/captures/op/37")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/38`
     /// - Returns: Nothing; a 2xx answer means success.
     public func container() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/38", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/38", security: [], operation: "container", template: "/captures/op/38")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/39`
     /// - Returns: Nothing; a 2xx answer means success.
     public func decoder2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/39", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/39", security: [], operation: "decoder", template: "/captures/op/39")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/40`
     /// - Returns: Nothing; a 2xx answer means success.
     public func defaultServerURL2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/40", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/40", security: [], operation: "defaultServerURL", template: "/captures/op/40")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/41`
     /// - Returns: Nothing; a 2xx answer means success.
     public func e() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/41", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/41", security: [], operation: "e", template: "/captures/op/41")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/42`
     /// - Returns: Nothing; a 2xx answer means success.
     public func encode() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/42", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/42", security: [], operation: "encode", template: "/captures/op/42")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/43`
     /// - Returns: Nothing; a 2xx answer means success.
     public func encoder2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/43", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/43", security: [], operation: "encoder", template: "/captures/op/43")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/44`
     /// - Returns: Nothing; a 2xx answer means success.
     public func error() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/44", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/44", security: [], operation: "error", template: "/captures/op/44")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/45`
     /// - Returns: Nothing; a 2xx answer means success.
     public func failures() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/45", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/45", security: [], operation: "failures", template: "/captures/op/45")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/46`
     /// - Returns: Nothing; a 2xx answer means success.
     public func from() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/46", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/46", security: [], operation: "from", template: "/captures/op/46")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/47`
     /// - Returns: Nothing; a 2xx answer means success.
     public func get() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/47", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/47", security: [], operation: "get", template: "/captures/op/47")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/48`
     /// - Returns: Nothing; a 2xx answer means success.
     public func indirect() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/48", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/48", security: [], operation: "indirect", template: "/captures/op/48")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/49`
     /// - Returns: Nothing; a 2xx answer means success.
     public func newValue() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/49", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/49", security: [], operation: "newValue", template: "/captures/op/49")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/50`
     /// - Returns: Nothing; a 2xx answer means success.
     public func path() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/50", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/50", security: [], operation: "path", template: "/captures/op/50")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/51`
     /// - Returns: Nothing; a 2xx answer means success.
     public func serverURL4() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/51", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/51", security: [], operation: "serverURL", template: "/captures/op/51")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/52`
     /// - Returns: Nothing; a 2xx answer means success.
     public func set() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/52", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/52", security: [], operation: "set", template: "/captures/op/52")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/53`
     /// - Returns: Nothing; a 2xx answer means success.
     public func startingAt() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/53", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/53", security: [], operation: "startingAt", template: "/captures/op/53")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/54`
     /// - Returns: Nothing; a 2xx answer means success.
     public func tag() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/54", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/54", security: [], operation: "tag", template: "/captures/op/54")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/55`
     /// - Returns: Nothing; a 2xx answer means success.
     public func timeout() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/55", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/55", security: [], operation: "timeout", template: "/captures/op/55")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/56`
     /// - Returns: Nothing; a 2xx answer means success.
     public func to() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/56", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/56", security: [], operation: "to", template: "/captures/op/56")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/57`
     /// - Returns: Nothing; a 2xx answer means success.
     public func transport() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/57", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/57", security: [], operation: "transport", template: "/captures/op/57")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/58`
     /// - Returns: Nothing; a 2xx answer means success.
     public func unknown() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/58", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/58", security: [], operation: "unknown", template: "/captures/op/58")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/59`
     /// - Returns: Nothing; a 2xx answer means success.
     public func validate() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/59", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/59", security: [], operation: "validate", template: "/captures/op/59")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/60`
     /// - Returns: Nothing; a 2xx answer means success.
     public func validatesArguments() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/60", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/60", security: [], operation: "validatesArguments", template: "/captures/op/60")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/61`
     /// - Returns: Nothing; a 2xx answer means success.
     public func value() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/61", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/61", security: [], operation: "value", template: "/captures/op/61")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/62`
     /// - Returns: Nothing; a 2xx answer means success.
     public func w() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/62", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/62", security: [], operation: "w", template: "/captures/op/62")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/63`
     /// - Returns: Nothing; a 2xx answer means success.
     public func apiError() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/63", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/63", security: [], operation: "APIError", template: "/captures/op/63")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/64`
     /// - Returns: Nothing; a 2xx answer means success.
     public func optional() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/64", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/64", security: [], operation: "Optional", template: "/captures/op/64")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/65`
     /// - Returns: Nothing; a 2xx answer means success.
     public func array() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/65", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/65", security: [], operation: "Array", template: "/captures/op/65")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/66`
     /// - Returns: Nothing; a 2xx answer means success.
     public func dictionary() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/66", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/66", security: [], operation: "Dictionary", template: "/captures/op/66")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/67`
     /// - Returns: Nothing; a 2xx answer means success.
     public func never() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/67", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/67", security: [], operation: "Never", template: "/captures/op/67")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/68`
     /// - Returns: Nothing; a 2xx answer means success.
     public func void() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/68", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/68", security: [], operation: "Void", template: "/captures/op/68")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/69`
     /// - Returns: Nothing; a 2xx answer means success.
     public func self_2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/69", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/69", security: [], operation: "Self", template: "/captures/op/69")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/70`
     /// - Returns: Nothing; a 2xx answer means success.
     public func type2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/70", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/70", security: [], operation: "Type", template: "/captures/op/70")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/71`
     /// - Returns: Nothing; a 2xx answer means success.
     public func error2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/71", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/71", security: [], operation: "Error", template: "/captures/op/71")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/72`
     /// - Returns: Nothing; a 2xx answer means success.
     public func request() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/72", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/72", security: [], operation: "request", template: "/captures/op/72")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/73`
     /// - Returns: Nothing; a 2xx answer means success.
     public func core() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/73", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/73", security: [], operation: "core", template: "/captures/op/73")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/74`
     /// - Returns: Nothing; a 2xx answer means success.
     public func firstPage() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/74", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/74", security: [], operation: "firstPage", template: "/captures/op/74")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/75`
     /// - Returns: Nothing; a 2xx answer means success.
     public func credentials() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/75", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/75", security: [], operation: "credentials", template: "/captures/op/75")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/76`
     /// - Returns: Nothing; a 2xx answer means success.
     public func request2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/76", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/76", security: [], operation: "_request", template: "/captures/op/76")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/77`
     /// - Returns: Nothing; a 2xx answer means success.
     public func core2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/77", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/77", security: [], operation: "_core", template: "/captures/op/77")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/78`
     /// - Returns: Nothing; a 2xx answer means success.
     public func credentials2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/78", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/78", security: [], operation: "_credentials", template: "/captures/op/78")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/79`
     /// - Returns: Nothing; a 2xx answer means success.
     public func firstPage2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/79", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/79", security: [], operation: "_firstPage", template: "/captures/op/79")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/80`
     /// - Returns: Nothing; a 2xx answer means success.
     public func same() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/80", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/80", security: [], operation: "_same", template: "/captures/op/80")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/81`
     /// - Returns: Nothing; a 2xx answer means success.
     public func fields() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/81", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/81", security: [], operation: "_fields", template: "/captures/op/81")
         try await self._core.send(_request)
     }
 
     /// `POST /captures/op/82`
     /// - Returns: Nothing; a 2xx answer means success.
     public func encode2() async throws {
-        let _request = HTTPRequest(method: "POST", path: "/captures/op/82", security: [])
+        let _request = APIRequest(method: "POST", path: "/captures/op/82", security: [], operation: "_encode", template: "/captures/op/82")
         try await self._core.send(_request)
     }
 }

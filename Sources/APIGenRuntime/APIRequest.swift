@@ -1,7 +1,11 @@
 import Foundation
 
 /// A request being built by a generated method: path already encoded, query items in order.
-public struct HTTPRequest: Sendable {
+/// (Not `HTTPRequest`: swift-http-types, which every swift-openapi-runtime transport and
+/// Hummingbird use, has one, and a file importing both could not name either.)
+public struct APIRequest: Sendable {
+    /// The operation it sends, for middleware: its ID and path template.
+    public var operation: OperationInfo
     public var method: String
     /// The path below the server URL, each parameter value already percent-encoded.
     public var path: String
@@ -11,7 +15,8 @@ public struct HTTPRequest: Sendable {
     /// Names of the security schemes this operation accepts.
     public var security: [String]
 
-    public init(method: String, path: String, security: [String] = []) {
+    public init(method: String, path: String, security: [String] = [], operation: String = "", template: String = "") {
+        self.operation = OperationInfo(id: operation, method: method, pathTemplate: template.isEmpty ? path : template)
         self.method = method
         self.path = path
         self.security = security
