@@ -6,37 +6,63 @@ import FoundationNetworking
 /// What every generated `Client` holds: server URL, transport, credentials and options.
 /// It turns an `APIRequest` into a `URLRequest`, sends it through the middlewares and the
 /// transport (again, as the retry policy allows), and maps the answer.
+///
+/// Its settings live behind one reference, so a `Client` is one pointer to copy: every generated
+/// method copies `self` into its async frame, and a struct of a dozen fields made the compiler
+/// copy and destroy each field in every method of a large client.
 public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
-    public let serverURL: URL
-    public let transport: any HTTPTransport
+    private final class Settings: Sendable {
+        let serverURL: URL
+        let transport: any HTTPTransport
+        let timeout: Double
+        let validatesArguments: Bool
+        let retry: RetryPolicy
+        let middlewares: [any APIMiddleware]
+        let extraHeaders: [(name: String, value: String)]
+        let credentials: [Credential]
+
+        init(serverURL: URL, transport: any HTTPTransport, timeout: Double, validatesArguments: Bool, retry: RetryPolicy,
+             middlewares: [any APIMiddleware], extraHeaders: [(name: String, value: String)], credentials: [Credential]) {
+            self.serverURL = serverURL
+            self.transport = transport
+            self.timeout = timeout
+            self.validatesArguments = validatesArguments
+            self.retry = retry
+            self.middlewares = middlewares
+            self.extraHeaders = extraHeaders
+            self.credentials = credentials
+        }
+    }
+
+    private let settings: Settings
+
+    public var serverURL: URL { settings.serverURL }
+    public var transport: any HTTPTransport { settings.transport }
     /// Seconds for a whole call: every attempt and the waits between them.
-    public private(set) var timeout: Double
+    public var timeout: Double { settings.timeout }
     /// When false, constraint checks before sending are skipped (for schemas that are wrong).
-    public let validatesArguments: Bool
-    public private(set) var retry: RetryPolicy
-    public let middlewares: [any APIMiddleware]
+    public var validatesArguments: Bool { settings.validatesArguments }
+    public var retry: RetryPolicy { settings.retry }
+    public var middlewares: [any APIMiddleware] { settings.middlewares }
     /// Headers added to every request (`CallOptions.headers`).
-    public private(set) var extraHeaders: [(name: String, value: String)] = []
-    private let credentials: [Credential]
+    public var extraHeaders: [(name: String, value: String)] { settings.extraHeaders }
+    private var credentials: [Credential] { settings.credentials }
 
     public init(serverURL: URL, transport: any HTTPTransport, credentials: [Credential], timeout: Double, validatesArguments: Bool,
                 retry: RetryPolicy = .default, middlewares: [any APIMiddleware] = []) {
-        self.serverURL = serverURL
-        self.transport = transport
-        self.credentials = credentials
-        self.timeout = timeout
-        self.validatesArguments = validatesArguments
-        self.retry = retry
-        self.middlewares = middlewares
+        settings = Settings(serverURL: serverURL, transport: transport, timeout: timeout, validatesArguments: validatesArguments,
+                            retry: retry, middlewares: middlewares, extraHeaders: [], credentials: credentials)
     }
 
     /// This core with one call's options on top.
     public func with(_ options: CallOptions) -> ClientCore {
-        var copy = self
-        if let timeout = options.timeout { copy.timeout = timeout }
-        if let retry = options.retry { copy.retry = retry }
-        copy.extraHeaders += options.headers
-        return copy
+        ClientCore(Settings(serverURL: serverURL, transport: transport, timeout: options.timeout ?? timeout,
+                            validatesArguments: validatesArguments, retry: options.retry ?? retry, middlewares: middlewares,
+                            extraHeaders: extraHeaders + options.headers, credentials: credentials))
+    }
+
+    private init(_ settings: Settings) {
+        self.settings = settings
     }
 
     public var description: String { "Client(\(serverURL.absoluteString))" }
