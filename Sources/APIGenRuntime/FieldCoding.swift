@@ -150,6 +150,30 @@ public struct FieldWriter {
     @discardableResult
     public func uuidsIfPresent(_ key: String, _ value: [UUID]?) throws -> FieldWriter { try write(key) { try $0.encodeUUIDsIfPresent(value, forKey: $1) } }
 
+    // A required property that may be null is always written: `null` when it is nil, since a
+    // server may read a missing required key as an error and `null` as the value.
+    @inlinable @discardableResult
+    public func orNull<T: Encodable>(_ key: String, _ value: T?) throws -> FieldWriter {
+        guard let value else { return try null(key) }
+        return try required(key, value)
+    }
+
+    @discardableResult
+    public func dateOrNull(_ key: String, _ value: Date?) throws -> FieldWriter { try value.map { try date(key, $0) } ?? null(key) }
+    @discardableResult
+    public func datesOrNull(_ key: String, _ value: [Date]?) throws -> FieldWriter { try value.map { try dates(key, $0) } ?? null(key) }
+    @discardableResult
+    public func uuidOrNull(_ key: String, _ value: UUID?) throws -> FieldWriter { try value.map { try uuid(key, $0) } ?? null(key) }
+    @discardableResult
+    public func uuidsOrNull(_ key: String, _ value: [UUID]?) throws -> FieldWriter { try value.map { try uuids(key, $0) } ?? null(key) }
+
+    @usableFromInline
+    func null(_ key: String) throws -> FieldWriter {
+        var container = container
+        try container.encodeNil(forKey: AnyCodingKey(key))
+        return self
+    }
+
     /// The extra keys of an object, in sorted order (so the output does not depend on hashing).
     @discardableResult
     public func additionalProperties<Value: Encodable>(_ values: [String: Value]) throws -> FieldWriter {

@@ -69,6 +69,22 @@ final class KitchenSinkDecodingTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(Message.self, from: JSONEncoder().encode(user)), user)
     }
 
+    /// A required property that may be null is written as `null` when nil (a server may reject
+    /// a body without the key); an optional one is left out; both read back.
+    func testRequiredNullablePropertiesAreSentAsNull() throws {
+        let empty = Patch(note: nil, closedAt: nil, refID: nil)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(empty)) as? [String: Any])
+        XCTAssertEqual(Set(json.keys), ["note", "closed_at", "ref_id"], "the optional one is left out")
+        XCTAssertTrue(json.values.allSatisfy { $0 is NSNull })
+        let id = UUID()
+        let set = Patch(note: "n", closedAt: Date(timeIntervalSince1970: 0), refID: id, optionalNote: "o")
+        let text = String(decoding: try JSONEncoder().encode(set), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""closed_at":"1970-01-01T00:00:00.000Z""#), text)
+        XCTAssertTrue(text.contains(id.uuidString.lowercased()), text)
+        XCTAssertEqual(try JSONDecoder().decode(Patch.self, from: JSONEncoder().encode(set)), set)
+        XCTAssertEqual(try JSONDecoder().decode(Patch.self, from: JSONEncoder().encode(empty)), empty)
+    }
+
     func testRoundTrip() throws {
         let thing = try JSONDecoder().decode(Thing.self, from: Data(thingJSON.utf8))
         let again = try JSONDecoder().decode(Thing.self, from: JSONEncoder().encode(thing))

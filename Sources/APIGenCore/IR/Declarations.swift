@@ -28,6 +28,8 @@ public struct PropertyDecl: Sendable, Hashable {
     public var deprecated: Bool
     public var readOnly = false
     public var writeOnly = false
+    /// Required but nullable: always written, `null` when nil.
+    public var writesNull = false
 }
 
 /// A property's default, as data; the renderer spells it.

@@ -124,7 +124,7 @@ struct StructRenderer {
     /// read through `self.`, so a property named like the writer (`w`) cannot capture it.
     private func encoding(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var writes = decl.properties.map { property in
-            ".\(fieldMethod(property.type, writing: true))(\(SwiftSpelling.string(property.wireName)), self.\(property.name))"
+            ".\(fieldMethod(property.type, writing: true, orNull: property.writesNull))(\(SwiftSpelling.string(property.wireName)), self.\(property.name))"
         }
         if decl.additionalProperties != nil { writes.append(".additionalProperties(self.additionalProperties)") }
         let header = "\(access) func _encode(_ w: FieldWriter) throws"
@@ -136,8 +136,9 @@ struct StructRenderer {
 
     /// The `FieldReader` / `FieldWriter` method for a property of this type: dates go through the
     /// runtime's ISO 8601 coding and UUIDs are written in lower case; the rest is `required` or
-    /// `optional`. Optional types take the `…IfPresent` form.
-    private func fieldMethod(_ type: TypeUsage, writing: Bool) -> String {
+    /// `optional`. Optional types take the `…IfPresent` form, or `…OrNull` when nil is written as
+    /// `null` (`orNull`: a required property that may be null).
+    private func fieldMethod(_ type: TypeUsage, writing: Bool, orNull: Bool = false) -> String {
         let special: String?
         switch type.unwrapped {
         case .builtin("Date"): special = "date"
@@ -146,8 +147,9 @@ struct StructRenderer {
         case .array(.builtin("UUID")) where writing: special = "uuids"
         default: special = nil
         }
-        guard let special else { return type.isOptional ? "optional" : "required" }
-        return type.isOptional ? special + "IfPresent" : special
+        let writesNull = orNull && writing && type.isOptional
+        guard let special else { return writesNull ? "orNull" : type.isOptional ? "optional" : "required" }
+        return writesNull ? special + "OrNull" : type.isOptional ? special + "IfPresent" : special
     }
 
     /// The stored name of a boxed property: `_parent`.

@@ -97,7 +97,8 @@ extension TypeTranslator {
             defaultValue: defaultValue, constraints: constraints,
             deprecated: parts.contains { $0.deprecated },
             readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
-            writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) }
+            writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) },
+            writesNull: required && nullable
         )
     }
 

@@ -6,6 +6,36 @@ import APIGenRuntime
 
 // MARK: - Types
 
+/// Required fields that may be null are always sent; optional ones only when set.
+public struct Patch: FieldCodable, Hashable, Sendable {
+    public var note: String?
+    public var closedAt: Date?
+    public var refID: UUID?
+    public var optionalNote: String?
+
+    public init(note: String? = nil, closedAt: Date? = nil, refID: UUID? = nil, optionalNote: String? = nil) {
+        self.note = note
+        self.closedAt = closedAt
+        self.refID = refID
+        self.optionalNote = optionalNote
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        _same(a.note, b.note) && _same(a.closedAt, b.closedAt) && _same(a.refID, b.refID)
+            && _same(a.optionalNote, b.optionalNote)
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(note: c.optional("note"), closedAt: c.dateIfPresent("closed_at"), refID: c.optional("ref_id"),
+            optionalNote: c.optional("optional_note"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.orNull("note", self.note).dateOrNull("closed_at", self.closedAt).uuidOrNull("ref_id", self.refID)
+            .optional("optional_note", self.optionalNote)
+    }
+}
+
 /// A thing with every kind of property.
 /// Second line of the description.
 public struct Thing: FieldCodable, Hashable, Sendable, Validatable {

@@ -73,9 +73,9 @@ public struct Holder: FieldCodable, Hashable, Sendable {
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("a", self.a).optional("b", self.b).optional("c", self.c).optional("d", self.d)
-            .optional("e", self.e).optional("f", self.f).optional("free", self.free).optional("object", self.object)
-            .optional("map", self.map).optional("any_map", self.anyMap)
+        try w.orNull("a", self.a).orNull("b", self.b).orNull("c", self.c).orNull("d", self.d).orNull("e", self.e)
+            .orNull("f", self.f).optional("free", self.free).optional("object", self.object).optional("map", self.map)
+            .optional("any_map", self.anyMap)
     }
 
     public enum C: OpenEnum {
