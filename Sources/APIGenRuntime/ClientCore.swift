@@ -158,7 +158,10 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             let failure: any Error
             do {
                 let (data, response) = try await attempt(urlRequest, CallAttempt(operation: request.operation, number: number), within: remaining())
-                if (200..<300).contains(response.statusCode) { return (data, response) }
+                if (200..<300).contains(response.statusCode) {
+                    ResponseCapture.current?.record(response)
+                    return (data, response)
+                }
                 answer = response
                 failure = APIError.http(status: response.statusCode, error: ServerError.parse(data), body: data.prefix(APIError.maxBodyBytes))
             } catch {

@@ -129,6 +129,19 @@ final class ResilienceTests: XCTestCase {
         XCTAssertFalse(lines.all.joined().contains(token))
     }
 
+    func testResponseHeadersAreReadWithTheBody() async throws {
+        answer(.json(503, "{}", headers: [("retry-after-ms", "10"), ("ETag", "\"old\"")]),
+               then: .json(200, Self.meetingJSON, headers: [("ETag", "\"v7\""), ("X-RateLimit-Remaining", "41")]))
+        let client = client()
+        let (meeting, answer) = try await withResponseMetadata { try await client.getMeeting(accountID: "a", appID: "b", meetingID: self.meetingID) }
+        XCTAssertEqual(meeting.data.title, "Standup")
+        XCTAssertEqual(answer?.status, 200)
+        XCTAssertEqual(answer?.header("etag"), "\"v7\"", "the answer whose body was returned, not the retried 503")
+        XCTAssertEqual(answer?.header("x-ratelimit-remaining").flatMap(Int.init), 41)
+        let (_, none) = await withResponseMetadata { () async -> Int in 1 }
+        XCTAssertNil(none, "no call, no metadata")
+    }
+
     func testRetryAfterForms() {
         let policy = RetryPolicy.default
         func response(_ headers: [String: String]) -> HTTPURLResponse {
