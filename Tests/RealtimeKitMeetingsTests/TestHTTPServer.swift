@@ -77,14 +77,21 @@ final class TestHTTPServer: @unchecked Sendable {
         listener = -1
         lock.unlock()
         if fd >= 0 {
+            // Wake the accept loop and wait until it has left, before the descriptor is closed:
+            // closed first, its number could be handed to the next test's server, whose
+            // connections this loop would then accept and answer with this server's handler.
             shutdown(fd, Int32(SHUT_RDWR))
+            acceptLoopDone.wait()
             close(fd)
         }
     }
 
     deinit { stop() }
 
+    private let acceptLoopDone = DispatchSemaphore(value: 0)
+
     private func acceptLoop(_ fd: Int32) {
+        defer { acceptLoopDone.signal() }
         while true {
             let connection = accept(fd, nil, nil)
             if connection < 0 {
