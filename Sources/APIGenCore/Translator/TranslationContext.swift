@@ -3,7 +3,7 @@
 /// The lookups that one operation's declarations may add to (types of inline schemas, enum
 /// cases, checked examples) are `Layered`: while operations are built side by side each
 /// worker has its own copy, reads the settled layer and writes only its own (see
-/// `OperationTranslator+Declarations`).
+/// `TranslationUnits`).
 final class TranslationContext {
     /// The document; the whole one once its components, read before `paths`, are translated.
     var document: OpenAPIDocument

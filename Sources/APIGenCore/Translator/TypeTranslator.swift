@@ -17,7 +17,7 @@ final class TypeTranslator {
     var namesOnly = false
     var claimed: [Schema] = []
     /// Top-level types this unit named in the first pass and builds where its translation
-    /// reaches them (`OperationTranslator+Units`).
+    /// reaches them (`TranslationUnits`, `building`).
     var unbuilt: Set<SourceLocation> = []
 
     init(context: TranslationContext) {
