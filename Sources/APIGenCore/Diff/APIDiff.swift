@@ -228,24 +228,6 @@ public struct APIDiff: Sendable, Equatable {
         return "{\"breaking\": \(encode(breaking)), \"additive\": \(encode(additive))}"
     }
 
-    public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal.
+    public static func quote(_ text: String) -> String { TextEscaping.jsonQuoted(text) }
 }

@@ -33,6 +33,5 @@ public enum ExampleChecksRenderer {
         }
     }
 
-    /// JSON string quoting, shared with `apigen diff --json`.
-    private static func quote(_ s: String) -> String { APIDiff.quote(s) }
+    private static func quote(_ s: String) -> String { TextEscaping.jsonQuoted(s) }
 }

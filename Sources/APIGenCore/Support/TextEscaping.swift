@@ -1,7 +1,14 @@
 /// The one rule for quoting text: `"…"`, with quotes, backslashes and control characters
-/// escaped. Swift string literals use it, and so do values shown in doc comments.
+/// escaped. Swift string literals and values shown in doc comments use the Swift form; `apigen
+/// diff --json` and the example oracle's JSON the JSON form, which differs only in how another
+/// control character is written (`\u{1b}` against `\u001b`) and in leaving DEL, C1 and the line
+/// separators as they are (JSON allows them).
 enum TextEscaping {
-    static func quoted(_ s: String) -> String {
+    static func quoted(_ s: String) -> String { quoted(s, json: false) }
+
+    static func jsonQuoted(_ s: String) -> String { quoted(s, json: true) }
+
+    private static func quoted(_ s: String, json: Bool) -> String {
         // Most strings (wire names, paths) need no escape: printable ASCII without `"` or `\`.
         if !s.containsUTF8(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) {
             var out = "\""
@@ -19,8 +26,12 @@ enum TextEscaping {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || (0x2028...0x2029).contains(scalar.value) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                let v = scalar.value
+                if json, v < 0x20 {
+                    let hex = String(v, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else if !json, v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x2028...0x2029).contains(v) {
+                    out += "\\u{\(String(v, radix: 16))}"
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
