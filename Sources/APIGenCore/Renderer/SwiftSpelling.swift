@@ -43,11 +43,8 @@ enum SwiftSpelling {
         switch value {
         case .absent: "nil"
         case .enumCase(let name): "." + name
-        case .value(.string(let s)): string(s)
-        case .value(.int(let i)): String(i)
-        case .value(.double(let d)): String(d)
-        case .value(.bool(let b)): String(b)
-        case .value(let other): string(other.text)
+        // Not an enum's raw value: an integer for a `Double` property stays as written (`7`).
+        case .value(let value): literal(value, rawType: "")
         }
     }
 

@@ -1,7 +1,7 @@
 /// A map in two layers: what is settled, and what the current unit of work added on top.
 ///
 /// Operations' declarations are built side by side, each on the settled layer (which no one
-/// changes then) and a layer of its own that the merge takes in afterwards, in order.
+/// changes then) and a layer of its own, dropped once the unit is done.
 struct Layered<Key: Hashable, Value> {
     private(set) var settled: [Key: Value] = [:]
     private(set) var added: [Key: Value] = [:]
@@ -20,18 +20,12 @@ struct Layered<Key: Hashable, Value> {
 
     /// Moves what was added into the settled layer (what was settled first stays).
     mutating func settle() {
-        settle(added)
+        if settled.isEmpty { settled = added } else { settled.merge(added) { old, _ in old } }
         added = [:]
     }
 
-    /// Adds `more` to the settled layer where it has no entry yet.
-    mutating func settle(_ more: [Key: Value]) {
-        if settled.isEmpty { settled = more } else { settled.merge(more) { old, _ in old } }
-    }
-
-    /// What was added, leaving that layer empty.
-    mutating func takeAdded() -> [Key: Value] {
-        defer { added = [:] }
-        return added
+    /// Forgets what the current unit added.
+    mutating func dropAdded() {
+        added = [:]
     }
 }

@@ -34,12 +34,11 @@ struct OperationTranslator {
             for warning in named[i].warnings { context.diagnostics.append(warning) }
         }
         var operations = zip(units, keeping).filter(\.1).map(\.0.result)
-        // Pagination needs the response structs: look them up once every type exists.
-        if operations.contains(where: isPageable) {
-            let structs = DeclarationIndex(context.orderedTopLevel())
-            for i in operations.indices where isPageable(operations[i]) {
-                operations[i].pagination = pagination(for: operations[i], structs: structs)
-            }
+        // Pagination needs the response structs: an index of every type, built when first needed.
+        var index: DeclarationIndex?
+        let structs = { index ?? { index = DeclarationIndex(context.orderedTopLevel()); return index! }() }
+        for i in operations.indices {
+            operations[i].pagination = pagination(for: operations[i], structs: structs)
         }
         return (operations, auth)
     }
@@ -280,19 +279,14 @@ struct OperationTranslator {
 
     /// A list operation pages when it takes a page number and returns an item array
     /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
-    /// A GET with a page-number query parameter and a named response: worth looking at the structs.
-    private func isPageable(_ operation: OperationDecl) -> Bool {
-        guard operation.method == .get, case .named? = operation.response.map(\.unwrapped) else { return false }
-        return operation.parameters.contains { $0.location == .query && Self.pageParameters.contains($0.wireName) }
-    }
-
-    private func pagination(for operation: OperationDecl, structs: DeclarationIndex) -> OperationDecl.Pagination? {
-        func findStruct(_ path: [String]) -> StructDecl? { structs.structDecl(at: path) }
+    private func pagination(for operation: OperationDecl, structs index: () -> DeclarationIndex) -> OperationDecl.Pagination? {
         guard operation.method == .get,
               let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
               [TypeUsage.int, .double].contains(page.type.unwrapped),
-              case .named(let path)? = operation.response.map(\.unwrapped),
-              let response = findStruct(path) else { return nil }
+              case .named(let path)? = operation.response.map(\.unwrapped) else { return nil }
+        let structs = index()
+        func findStruct(_ path: [String]) -> StructDecl? { structs.structDecl(at: path) }
+        guard let response = findStruct(path) else { return nil }
         guard let items = response.properties.first(where: { Self.itemProperties.contains($0.wireName) }),
               case .array = items.type.unwrapped else { return nil }
         typealias Step = OperationDecl.Pagination.Step

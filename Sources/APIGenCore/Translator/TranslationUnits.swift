@@ -10,9 +10,6 @@ struct UnitOutput<Result> {
     var diagnostics: [Diagnostic]
     var exampleWarnings: [(key: SourceLocation, warnings: Range<Int>)]
     var usedOverrides: Set<String>
-    var types: [SourceLocation: TypeUsage]
-    var mergedTypes: [[SourceLocation]: TypeUsage]
-    var enumCases: [[String]: [Literal: String]]
 }
 
 extension TypeTranslator {
@@ -43,17 +40,21 @@ extension TypeTranslator {
         let result = body(self, index)
         let output = UnitOutput(
             result: result, declarations: context.operationDecls, diagnostics: context.diagnostics.diagnostics,
-            exampleWarnings: context.exampleWarnings, usedOverrides: context.usedOverrides,
-            types: context.typesByLocation.takeAdded(), mergedTypes: context.mergedTypes.takeAdded(), enumCases: context.enumCases.takeAdded()
+            exampleWarnings: context.exampleWarnings, usedOverrides: context.usedOverrides
         )
-        _ = context.checkedExamples.takeAdded()
+        // What a unit typed is its own: no later unit or pass reads another's (the example
+        // oracle looks up component schemas only, settled before the units).
+        context.typesByLocation.dropAdded()
+        context.mergedTypes.dropAdded()
+        context.enumCases.dropAdded()
+        context.checkedExamples.dropAdded()
         (context.diagnostics, context.operationDecls, context.usedOverrides) = (sink, declarations, overrides)
         context.exampleWarnings = []
         return output
     }
 
     /// Takes the units in, in order, after `before(i)` for each: declarations, configured names
-    /// used, warnings (an example is warned about once), and what later passes read.
+    /// used, and warnings (an example is warned about once).
     func merge<Result>(_ outputs: [UnitOutput<Result>], before: (Int) -> Void = { _ in }) {
         var checked: Set<SourceLocation> = []
         for (i, output) in outputs.enumerated() {
@@ -63,10 +64,6 @@ extension TypeTranslator {
             for (j, diagnostic) in output.diagnostics.enumerated() where !dropped.contains(j) { context.diagnostics.append(diagnostic) }
             context.operationDecls += output.declarations
             context.usedOverrides.formUnion(output.usedOverrides)
-            context.typesByLocation.settle(output.types)
-            context.mergedTypes.settle(output.mergedTypes)
-            context.enumCases.settle(output.enumCases)
         }
-        context.checkedExamples.settle(Dictionary(checked.map { ($0, true) }, uniquingKeysWith: { a, _ in a }))
     }
 }
