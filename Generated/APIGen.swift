@@ -126,6 +126,8 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         public var realtimekitBucketConfig: Meeting.RecordingConfig.RealtimekitBucketConfig?
         /// Where to live stream the recording.
         public var liveStreamingConfig: Meeting.RecordingConfig.LiveStreamingConfig?
+        /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+        private var __nulls: Set<String> = []
 
         public init(
             fileNamePrefix: String? = nil, maxSeconds: Double? = nil,
@@ -148,7 +150,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             guard _same(a.fileNamePrefix, b.fileNamePrefix), _same(a.maxSeconds, b.maxSeconds),
                   _same(a.audioConfig, b.audioConfig), _same(a.videoConfig, b.videoConfig),
                   _same(a.storageConfig, b.storageConfig), _same(a.realtimekitBucketConfig, b.realtimekitBucketConfig),
-                  _same(a.liveStreamingConfig, b.liveStreamingConfig) else { return false }
+                  _same(a.liveStreamingConfig, b.liveStreamingConfig), a.__nulls == b.__nulls else { return false }
             return true
         }
 
@@ -161,9 +163,9 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         public func _encode(_ w: FieldWriter) throws {
-            try w.optional("file_name_prefix", self.fileNamePrefix).optional("max_seconds", self.maxSeconds)
-                .optional("audio_config", self.audioConfig).optional("video_config", self.videoConfig)
-                .optional("storage_config", self.storageConfig)
+            try w.sendingNull(self.__nulls).optional("file_name_prefix", self.fileNamePrefix)
+                .optional("max_seconds", self.maxSeconds).optional("audio_config", self.audioConfig)
+                .optional("video_config", self.videoConfig).optional("storage_config", self.storageConfig)
                 .optional("realtimekit_bucket_config", self.realtimekitBucketConfig)
                 .optional("live_streaming_config", self.liveStreamingConfig)
         }
@@ -171,6 +173,23 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         public func validate(path: String) throws {
             try Validation.check(self.maxSeconds, name: path + ".maxSeconds", minimum: 60, maximum: 86400)
             try Validation.check(self.videoConfig, name: path + ".videoConfig")
+        }
+
+        /// A property that `sendingNull(_:)` can write as `null`.
+        public enum NullableField: Sendable {
+            case storageConfig
+        }
+
+        /// A copy with these properties set to nil and written as `null` instead of left out: how an
+        /// update (a `PATCH`) clears a field. A value set later is written as the value.
+        public func sendingNull(_ fields: NullableField...) -> Self {
+            var copy = self
+            for field in fields {
+                switch field {
+                case .storageConfig: copy.storageConfig = nil; copy.__nulls.insert("storage_config")
+                }
+            }
+            return copy
         }
 
         /// The recorded audio.
@@ -584,6 +603,8 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     public var sessionKeepAliveTimeInSecs: Double?
     /// How this meeting is recorded. These settings win over the app-wide recording settings of the RealtimeKit portal.
     public var recordingConfig: Meeting.RecordingConfig?
+    /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    private var __nulls: Set<String> = []
 
     public init(
         title: String? = nil, liveStreamOnStart: Bool? = nil, persistChat: Bool? = nil, recordOnStart: Bool? = nil,
@@ -605,7 +626,7 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
               _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
               _same(a.sessionKeepAliveTimeInSecs, b.sessionKeepAliveTimeInSecs),
-              _same(a.recordingConfig, b.recordingConfig) else { return false }
+              _same(a.recordingConfig, b.recordingConfig), a.__nulls == b.__nulls else { return false }
         return true
     }
 
@@ -618,9 +639,10 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("title", self.title).optional("live_stream_on_start", self.liveStreamOnStart)
-            .optional("persist_chat", self.persistChat).optional("record_on_start", self.recordOnStart)
-            .optional("summarize_on_end", self.summarizeOnEnd).optional("transcribe_on_end", self.transcribeOnEnd)
+        try w.sendingNull(self.__nulls).optional("title", self.title)
+            .optional("live_stream_on_start", self.liveStreamOnStart).optional("persist_chat", self.persistChat)
+            .optional("record_on_start", self.recordOnStart).optional("summarize_on_end", self.summarizeOnEnd)
+            .optional("transcribe_on_end", self.transcribeOnEnd)
             .optional("session_keep_alive_time_in_secs", self.sessionKeepAliveTimeInSecs)
             .optional("recording_config", self.recordingConfig)
     }
@@ -628,6 +650,23 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
     public func validate(path: String) throws {
         try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
         try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
+    }
+
+    /// A property that `sendingNull(_:)` can write as `null`.
+    public enum NullableField: Sendable {
+        case title
+    }
+
+    /// A copy with these properties set to nil and written as `null` instead of left out: how an
+    /// update (a `PATCH`) clears a field. A value set later is written as the value.
+    public func sendingNull(_ fields: NullableField...) -> Self {
+        var copy = self
+        for field in fields {
+            switch field {
+            case .title: copy.title = nil; copy.__nulls.insert("title")
+            }
+        }
+        return copy
     }
 }
 

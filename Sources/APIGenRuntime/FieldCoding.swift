@@ -89,13 +89,29 @@ public struct FieldReader {
 }
 
 /// Writes the fields of one keyed container by their wire names. Each call returns the writer, so
-/// a struct's fields are written as one chain; nil optionals are left out.
+/// a struct's fields are written as one chain; nil optionals are left out, unless the struct
+/// lists them as sent as `null` (`sendingNull(_:)` of a struct with nullable properties).
 public struct FieldWriter {
     // `KeyedEncodingContainer` forwards to a shared box, so copies of it write to the same object.
     @usableFromInline let container: KeyedEncodingContainer<AnyCodingKey>
+    /// Wire names of the optional properties written as `null` while nil.
+    @usableFromInline var nulls: Set<String> = []
 
     public init(_ encoder: any Encoder) {
         container = encoder.container(keyedBy: AnyCodingKey.self)
+    }
+
+    /// This writer, writing the properties named in `nulls` as `null` while they are nil.
+    public func sendingNull(_ nulls: Set<String>) -> FieldWriter {
+        var writer = self
+        writer.nulls = nulls
+        return writer
+    }
+
+    /// A nil optional: left out, or `null` when the struct asked for it.
+    @usableFromInline
+    func absent(_ key: String) throws -> FieldWriter {
+        nulls.isEmpty || !nulls.contains(key) ? self : try null(key)
     }
 
     @inlinable @discardableResult
@@ -119,7 +135,7 @@ public struct FieldWriter {
 
     @inlinable @discardableResult
     public func optional<T: Encodable>(_ key: String, _ value: T?) throws -> FieldWriter {
-        guard let value else { return self }
+        guard let value else { return try absent(key) }
         return try required(key, value)
     }
 
@@ -134,21 +150,21 @@ public struct FieldWriter {
     @discardableResult
     public func date(_ key: String, _ value: Date) throws -> FieldWriter { try write(key) { try $0.encodeDate(value, forKey: $1) } }
     @discardableResult
-    public func dateIfPresent(_ key: String, _ value: Date?) throws -> FieldWriter { try write(key) { try $0.encodeDateIfPresent(value, forKey: $1) } }
+    public func dateIfPresent(_ key: String, _ value: Date?) throws -> FieldWriter { try value.map { try date(key, $0) } ?? absent(key) }
     @discardableResult
     public func dates(_ key: String, _ value: [Date]) throws -> FieldWriter { try write(key) { try $0.encodeDates(value, forKey: $1) } }
     @discardableResult
-    public func datesIfPresent(_ key: String, _ value: [Date]?) throws -> FieldWriter { try write(key) { try $0.encodeDatesIfPresent(value, forKey: $1) } }
+    public func datesIfPresent(_ key: String, _ value: [Date]?) throws -> FieldWriter { try value.map { try dates(key, $0) } ?? absent(key) }
 
     /// UUIDs in lower case, as RFC 4122 asks (JSONEncoder would write upper case).
     @discardableResult
     public func uuid(_ key: String, _ value: UUID) throws -> FieldWriter { try write(key) { try $0.encodeUUID(value, forKey: $1) } }
     @discardableResult
-    public func uuidIfPresent(_ key: String, _ value: UUID?) throws -> FieldWriter { try write(key) { try $0.encodeUUIDIfPresent(value, forKey: $1) } }
+    public func uuidIfPresent(_ key: String, _ value: UUID?) throws -> FieldWriter { try value.map { try uuid(key, $0) } ?? absent(key) }
     @discardableResult
     public func uuids(_ key: String, _ value: [UUID]) throws -> FieldWriter { try write(key) { try $0.encodeUUIDs(value, forKey: $1) } }
     @discardableResult
-    public func uuidsIfPresent(_ key: String, _ value: [UUID]?) throws -> FieldWriter { try write(key) { try $0.encodeUUIDsIfPresent(value, forKey: $1) } }
+    public func uuidsIfPresent(_ key: String, _ value: [UUID]?) throws -> FieldWriter { try value.map { try uuids(key, $0) } ?? absent(key) }
 
     // A required property that may be null is always written: `null` when it is nil, since a
     // server may read a missing required key as an error and `null` as the value.

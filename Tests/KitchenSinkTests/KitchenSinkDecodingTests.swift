@@ -85,6 +85,35 @@ final class KitchenSinkDecodingTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(Patch.self, from: JSONEncoder().encode(empty)), empty)
     }
 
+    /// An optional property that may be null is left out while nil, and written as `null` once
+    /// `sendingNull` names it (of every writer form: plain, date-time, UUIDs); a value set
+    /// afterwards is written as the value.
+    func testOptionalNullablePropertiesCanBeSentAsNull() throws {
+        func object(_ patch: Patch) throws -> [String: Any] {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(patch)) as? [String: Any])
+        }
+        let base = Patch(note: "n", closedAt: nil, refID: nil, optionalNote: "o")
+        XCTAssertEqual(Set(try object(base).keys), ["note", "closed_at", "ref_id", "optional_note"])
+        let cleared = base.sendingNull(.optionalNote, .optionalClosedAt, .optionalRefIDs)
+        XCTAssertNil(cleared.optionalNote, "a cleared property reads as nil")
+        let json = try object(cleared)
+        for key in ["optional_note", "optional_closed_at", "optional_ref_ids"] {
+            XCTAssertTrue(json[key] is NSNull, "\(key) is sent as null: \(json)")
+        }
+        XCTAssertEqual(json["note"] as? String, "n")
+        XCTAssertNotEqual(cleared, Patch(note: "n", closedAt: nil, refID: nil), "null and absent are different bodies")
+
+        var changed = cleared
+        changed.optionalClosedAt = Date(timeIntervalSince1970: 0)
+        let id = UUID()
+        changed.optionalRefIDs = [id]
+        let again = try object(changed)
+        XCTAssertEqual(again["optional_closed_at"] as? String, "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(again["optional_ref_ids"] as? [String], [id.uuidString.lowercased()])
+        XCTAssertTrue(again["optional_note"] is NSNull)
+        XCTAssertEqual(try JSONDecoder().decode(Patch.self, from: JSONEncoder().encode(changed)).optionalClosedAt, Date(timeIntervalSince1970: 0))
+    }
+
     func testRoundTrip() throws {
         let thing = try JSONDecoder().decode(Thing.self, from: Data(thingJSON.utf8))
         let again = try JSONDecoder().decode(Thing.self, from: JSONEncoder().encode(thing))

@@ -92,6 +92,20 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(replace["persist_chat"] as? Bool, true)
     }
 
+    /// A PATCH clears a nullable field by sending `null` for it; the fields not named stay out.
+    func testUpdateSendsNullForAClearedField() async throws {
+        server.setHandler { _ in .json(200, #"{"success":true,"data":\#(Self.meetingJSON)}"#) }
+        let body = UpdateMeetingRequest(recordingConfig: Meeting.RecordingConfig(maxSeconds: 600).sendingNull(.storageConfig))
+        _ = try await client().updateMeeting(accountID: "acc", appID: "app", meetingID: UUID(), body: body)
+        let request = try XCTUnwrap(server.requests.first)
+        XCTAssertEqual(request.method, "PATCH")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: request.body) as? [String: Any])
+        XCTAssertEqual(Set(json.keys), ["recording_config"])
+        let recording = try XCTUnwrap(json["recording_config"] as? [String: Any])
+        XCTAssertEqual(Set(recording.keys), ["max_seconds", "storage_config"])
+        XCTAssertTrue(recording["storage_config"] is NSNull, "\(recording)")
+    }
+
     func testNotFoundAndBadRequestCarryTheAPIError() async throws {
         server.setHandler { request in
             request.method == "GET"

@@ -30,6 +30,9 @@ public struct PropertyDecl: Sendable, Hashable {
     public var writeOnly = false
     /// Required but nullable: always written, `null` when nil.
     public var writesNull = false
+    /// Optional and nullable: left out while nil, or written as `null` once the struct's
+    /// `sendingNull(_:)` names it (how an update clears a field).
+    public var isClearable = false
 }
 
 /// A property's default, as data; the renderer spells it.
@@ -52,6 +55,13 @@ public struct StructDecl: Sendable, Hashable {
     public var nested: [Declaration]
     /// A stored property refers back to this type: stored in a box so the struct has finite size.
     public var boxedProperties: Set<String> = []
+
+    /// The names the renderer gives a struct with clearable properties: its enum of them and the
+    /// method that takes it.
+    static let nullableFieldType = "NullableField", sendingNull = "sendingNull"
+
+    /// The properties `sendingNull(_:)` can write as `null`.
+    public var clearableProperties: [PropertyDecl] { properties.filter(\.isClearable) }
 }
 
 /// An open enum: known cases plus `unknown(raw)` so new server values still decode.

@@ -36,6 +36,8 @@ public enum SwiftNaming {
         "URLSessionTransport", "JSONCoding", "ServerError", "ParameterValue", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "URLRequest", "HTTPURLResponse", "CustomStringConvertible",
         "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric", "FieldCodable", "FieldReader", "FieldWriter",
+        // A sent struct's enum of its nullable optionals (`sendingNull(_:)`).
+        "NullableField",
     ]
 
     /// What the word rule sees of a character.

@@ -5,6 +5,7 @@
 /// - **readOnly / writeOnly**: a `readOnly` property is not required in a type that is sent
 ///   (reachable from a request body), a `writeOnly` one not in a type that is received
 ///   (reachable from a response); elsewhere `required` is kept as written.
+/// - **Clearing**: only a type that is sent can be asked to write a nil property as `null`.
 enum ModuleRefinement {
     static func apply(_ module: inout ModuleDecl) {
         // 1. readOnly / writeOnly, from where each type is used.
@@ -20,6 +21,14 @@ enum ModuleRefinement {
                     s.properties[i].type = s.properties[i].type.optional
                     s.properties[i].defaultValue = DefaultValue.absent
                 }
+                decl = .structure(s)
+            }
+        }
+        for indexPath in uses.unsentClearables(sent: sent) {
+            modify(&module.types, at: indexPath) { decl in
+                guard case .structure(var s) = decl else { return }
+                decl = placeholder
+                for i in s.properties.indices { s.properties[i].isClearable = false }
                 decl = .structure(s)
             }
         }

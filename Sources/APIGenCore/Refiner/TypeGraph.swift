@@ -123,6 +123,15 @@ struct TypeGraph {
         return result
     }
 
+    /// Structs with clearable properties that no request sends: nothing would call their
+    /// `sendingNull(_:)`, so they are generated without it (struct index paths).
+    func unsentClearables(sent: [Bool]) -> [[Int]] {
+        members.indices.compactMap { id in
+            guard !sent[id], case .structure(let properties, _) = members[id], properties.contains(where: \.isClearable) else { return nil }
+            return indexPath(of: id)
+        }
+    }
+
     /// Strongly connected components of the inline-storage graph (Tarjan), then the edges to box.
     func recursionBreaks() -> Breaks {
         // Edges: (property that stores the target, or nil for a oneOf case; target id).

@@ -24,6 +24,11 @@ struct StructRenderer {
                 p.docs(["Keys the schema does not list, with their values."])
                 p.line("\(access) var additionalProperties: [String: \(options.spell(additional))]")
             }
+            if !decl.clearableProperties.isEmpty {
+                p.docs(["Wire names of the properties written as `null` while nil (`\(StructDecl.sendingNull)(_:)`)."])
+                // Two underscores: boxed storage is `_` and a property name, which never starts with `_`.
+                p.line("private var __nulls: Set<String> = []")
+            }
             if !decl.properties.isEmpty || decl.additionalProperties != nil { p.line() }
             renderInit(decl, into: &p)
             p.line()
@@ -38,6 +43,10 @@ struct StructRenderer {
             if validates {
                 p.line()
                 renderValidation(decl, into: &p)
+            }
+            if !decl.clearableProperties.isEmpty {
+                p.line()
+                renderSendingNull(decl, into: &p)
             }
             for nested in decl.nested {
                 p.line()
@@ -81,6 +90,7 @@ struct StructRenderer {
             return "_same(a.\(name), b.\(name))"
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
+        if !decl.clearableProperties.isEmpty { terms.append("a.__nulls == b.__nulls") }
         let header = "\(access) static func == (a: Self, b: Self) -> Bool"
         if terms.count >= Self.guardedEqualityTerms {
             var conditions = terms
@@ -128,9 +138,10 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { writes.append(".additionalProperties(self.additionalProperties)") }
         let header = "\(access) func _encode(_ w: FieldWriter) throws"
-        return member(header, prefix: writes.isEmpty ? "" : "try w", writes, indentWidth: indentWidth) { p in
+        let writer = decl.clearableProperties.isEmpty ? "try w" : "try w.sendingNull(self.__nulls)"
+        return member(header, prefix: writes.isEmpty ? "" : writer, writes, indentWidth: indentWidth) { p in
             // `try w.a(…).b(…)`, continuation lines indented once more and starting with `.`.
-            p.wrapped(["try w" + writes[0]] + writes.dropFirst(), separator: "", continuation: "    ")
+            p.wrapped([writer + writes[0]] + writes.dropFirst(), separator: "", continuation: "    ")
         }
     }
 
@@ -150,6 +161,32 @@ struct StructRenderer {
         let writesNull = orNull && writing && type.isOptional
         guard let special else { return writesNull ? "orNull" : type.isOptional ? "optional" : "required" }
         return writesNull ? special + "OrNull" : type.isOptional ? special + "IfPresent" : special
+    }
+
+    /// The enum of the nullable optional properties and the method that sends them as `null`:
+    /// nil alone stays "leave it out", so reading and building values needs no double optional.
+    private func renderSendingNull(_ decl: StructDecl, into p: inout CodePrinter) {
+        let clearable = decl.clearableProperties
+        p.docs(["A property that `\(StructDecl.sendingNull)(_:)` can write as `null`."])
+        p.block("\(access) enum \(StructDecl.nullableFieldType): Sendable") { p in
+            for property in clearable { p.line("case \(property.name)") }
+        }
+        p.line()
+        p.docs([
+            "A copy with these properties set to nil and written as `null` instead of left out: how an",
+            "update (a `PATCH`) clears a field. A value set later is written as the value.",
+        ])
+        p.block("\(access) func \(StructDecl.sendingNull)(_ fields: \(StructDecl.nullableFieldType)...) -> Self") { p in
+            p.line("var copy = self")
+            p.block("for field in fields") { p in
+                p.line("switch field {")
+                for property in clearable {
+                    p.line("case .\(property.name): copy.\(property.name) = nil; copy.__nulls.insert(\(SwiftSpelling.string(property.wireName)))")
+                }
+                p.line("}")
+            }
+            p.line("return copy")
+        }
     }
 
     /// The stored name of a boxed property: `_parent`.

@@ -28,7 +28,8 @@ extension TypeTranslator {
             merge(schema, into: &merged, visited: &visited, depth: 0)
         }
 
-        var scope = TypeScope(path: path, reserved: [])
+        // `NullableField` and `sendingNull` are the struct's own when it has nullable optionals.
+        var scope = TypeScope(path: path, reserved: [StructDecl.nullableFieldType])
         // Extra keys are stored as `additionalProperties`: no property may take that name then.
         let keepsExtraKeys: Bool
         switch merged.additional {
@@ -36,7 +37,7 @@ extension TypeTranslator {
         default: keepsExtraKeys = false
         }
         // `hashValue` is Hashable's: a property of that name makes every plain use ambiguous.
-        var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties", "hashValue"] : ["hashValue"])
+        var members = NameScope(reserved: keepsExtraKeys ? ["additionalProperties", "hashValue", StructDecl.sendingNull] : ["hashValue", StructDecl.sendingNull])
         var properties: [PropertyDecl] = []
         for property in merged.properties {
             properties.append(makeProperty(property, required: merged.required.contains(property.name), path: path, scope: &scope, members: &members))
@@ -98,7 +99,8 @@ extension TypeTranslator {
             deprecated: parts.contains { $0.deprecated },
             readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },
             writeOnly: parts.contains { $0.writeOnly || ($0.ref.flatMap(resolvedTarget)?.writeOnly ?? false) },
-            writesNull: required && nullable
+            writesNull: required && nullable,
+            isClearable: !required && nullable
         )
     }
 

@@ -12,27 +12,62 @@ public struct Patch: FieldCodable, Hashable, Sendable {
     public var closedAt: Date?
     public var refID: UUID?
     public var optionalNote: String?
+    public var optionalClosedAt: Date?
+    public var optionalRefIDs: [UUID]?
+    /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    private var __nulls: Set<String> = []
 
-    public init(note: String? = nil, closedAt: Date? = nil, refID: UUID? = nil, optionalNote: String? = nil) {
+    public init(
+        note: String? = nil, closedAt: Date? = nil, refID: UUID? = nil, optionalNote: String? = nil,
+        optionalClosedAt: Date? = nil, optionalRefIDs: [UUID]? = nil
+    ) {
         self.note = note
         self.closedAt = closedAt
         self.refID = refID
         self.optionalNote = optionalNote
+        self.optionalClosedAt = optionalClosedAt
+        self.optionalRefIDs = optionalRefIDs
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        _same(a.note, b.note) && _same(a.closedAt, b.closedAt) && _same(a.refID, b.refID)
-            && _same(a.optionalNote, b.optionalNote)
+        guard _same(a.note, b.note), _same(a.closedAt, b.closedAt), _same(a.refID, b.refID),
+              _same(a.optionalNote, b.optionalNote), _same(a.optionalClosedAt, b.optionalClosedAt),
+              _same(a.optionalRefIDs, b.optionalRefIDs), a.__nulls == b.__nulls else { return false }
+        return true
     }
 
     public init(_fields c: FieldReader) throws {
         try self.init(note: c.optional("note"), closedAt: c.dateIfPresent("closed_at"), refID: c.optional("ref_id"),
-            optionalNote: c.optional("optional_note"))
+            optionalNote: c.optional("optional_note"), optionalClosedAt: c.dateIfPresent("optional_closed_at"),
+            optionalRefIDs: c.optional("optional_ref_ids"))
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.orNull("note", self.note).dateOrNull("closed_at", self.closedAt).uuidOrNull("ref_id", self.refID)
-            .optional("optional_note", self.optionalNote)
+        try w.sendingNull(self.__nulls).orNull("note", self.note).dateOrNull("closed_at", self.closedAt)
+            .uuidOrNull("ref_id", self.refID).optional("optional_note", self.optionalNote)
+            .dateIfPresent("optional_closed_at", self.optionalClosedAt)
+            .uuidsIfPresent("optional_ref_ids", self.optionalRefIDs)
+    }
+
+    /// A property that `sendingNull(_:)` can write as `null`.
+    public enum NullableField: Sendable {
+        case optionalNote
+        case optionalClosedAt
+        case optionalRefIDs
+    }
+
+    /// A copy with these properties set to nil and written as `null` instead of left out: how an
+    /// update (a `PATCH`) clears a field. A value set later is written as the value.
+    public func sendingNull(_ fields: NullableField...) -> Self {
+        var copy = self
+        for field in fields {
+            switch field {
+            case .optionalNote: copy.optionalNote = nil; copy.__nulls.insert("optional_note")
+            case .optionalClosedAt: copy.optionalClosedAt = nil; copy.__nulls.insert("optional_closed_at")
+            case .optionalRefIDs: copy.optionalRefIDs = nil; copy.__nulls.insert("optional_ref_ids")
+            }
+        }
+        return copy
     }
 }
 
@@ -966,6 +1001,23 @@ extension Client {
         }
         let _request = APIRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "delete_things_by_thing_id", template: "/things/{thing_id}")
         try await self._core.send(_request)
+    }
+
+    /// Change some fields of a thing
+    ///
+    /// `PATCH /things/{thing_id}`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The decoded `Thing` of a 2xx answer.
+    public func patchThing(thingID: String, body: Patch) async throws -> Thing {
+        if self._core.validatesArguments {
+            try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
+        }
+        var _request = APIRequest(method: "PATCH", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "patch_thing", template: "/things/{thing_id}")
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: Thing.self)
     }
 
     /// `GET /things`

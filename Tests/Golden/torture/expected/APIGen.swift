@@ -59,6 +59,16 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var retry: String?
     /// - Maximum length: 100
+    public var nullableField: String?
+    /// - Maximum length: 100
+    public var set: String?
+    /// - Maximum length: 100
+    public var field: String?
+    /// - Maximum length: 100
+    public var fields: String?
+    /// - Maximum length: 100
+    public var sendingNull2: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -127,7 +137,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var serverURL2: String?
     /// - Maximum length: 100
-    public var set: String?
+    public var set2: String?
     /// - Maximum length: 100
     public var startingAt: String?
     /// - Maximum length: 100
@@ -185,7 +195,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var same: String?
     /// - Maximum length: 100
-    public var fields: String?
+    public var fields2: String?
     /// - Maximum length: 100
     public var encode2: String?
     public var parent: Captures? {
@@ -193,6 +203,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         set { self._parent = newValue.map(Box.init) }
     }
     private var _parent: Box<Captures>?
+    /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    private var __nulls: Set<String> = []
 
     public init(
         anyCodingKey: String? = nil, bool: String? = nil, box: String? = nil, client: String? = nil,
@@ -201,22 +213,24 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         decodingError: String? = nil, double: String? = nil, encoder: String? = nil, fieldCodable: String? = nil,
         fieldReader: String? = nil, fieldWriter: String? = nil, apiRequest: String? = nil, httpTransport: String? = nil,
         apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
-        middlewares: String? = nil, retry: String? = nil, with: String? = nil, hashable: String? = nil,
-        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
-        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
-        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
-        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
-        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
-        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
-        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
-        serverURL2: String? = nil, set: String? = nil, startingAt: String? = nil, tag: String? = nil,
-        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
-        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
-        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
-        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
-        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
-        fields: String? = nil, encode2: String? = nil, parent: Captures? = nil
+        middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
+        field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, with: String? = nil,
+        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
+        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
+        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
+        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
+        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
+        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
+        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
+        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
+        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
+        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
+        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
+        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
+        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
+        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
+        parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -243,6 +257,11 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.headers = headers
         self.middlewares = middlewares
         self.retry = retry
+        self.nullableField = nullableField
+        self.set = set
+        self.field = field
+        self.fields = fields
+        self.sendingNull2 = sendingNull2
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -277,7 +296,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.newValue = newValue
         self.path = path
         self.serverURL2 = serverURL2
-        self.set = set
+        self.set2 = set2
         self.startingAt = startingAt
         self.tag = tag
         self.timeout = timeout
@@ -306,7 +325,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.credentials2 = credentials2
         self.firstPage2 = firstPage2
         self.same = same
-        self.fields = fields
+        self.fields2 = fields2
         self.encode2 = encode2
         self._parent = parent.map(Box.init)
     }
@@ -321,19 +340,20 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.fieldWriter, b.fieldWriter), _same(a.apiRequest, b.apiRequest),
               _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
               _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
-              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
-              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
-              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
-              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
+              _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.with, b.with), _same(a.hashable, b.hashable),
+              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
+              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
+              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
+              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
               _same(a.defaultServerURL, b.defaultServerURL), _same(a.e, b.e), _same(a.encode, b.encode),
               _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
-              _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set, b.set),
+              _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
               _same(a.startingAt, b.startingAt), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
               _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
               _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
@@ -342,8 +362,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
               _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
               _same(a.request2, b.request2), _same(a.core2, b.core2), _same(a.credentials2, b.credentials2),
-              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields, b.fields),
-              _same(a.encode2, b.encode2), _same(a._parent, b._parent) else { return false }
+              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields2, b.fields2),
+              _same(a.encode2, b.encode2), _same(a._parent, b._parent), a.__nulls == b.__nulls else { return false }
         return true
     }
 
@@ -358,11 +378,13 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
             callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
             headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
-            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
-            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
+            fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -370,7 +392,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             encoder2: c.optional("encoder"), error: c.optional("error"), failures: c.optional("failures"),
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.required("path"), serverURL2: c.optional("serverURL"),
-            set: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
+            set2: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
             timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
             unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value: c.required("value"), w: c.required("w"),
@@ -380,21 +402,23 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             request: c.optional("request"), core: c.optional("core"), firstPage: c.optional("firstPage"),
             credentials: c.optional("credentials"), request2: c.optional("_request"), core2: c.optional("_core"),
             credentials2: c.optional("_credentials"), firstPage2: c.optional("_firstPage"), same: c.optional("_same"),
-            fields: c.optional("_fields"), encode2: c.optional("_encode"), parent: c.optional("parent"))
+            fields2: c.optional("_fields"), encode2: c.optional("_encode"), parent: c.optional("parent"))
     }
 
     public func _encode(_ w: FieldWriter) throws {
-        try w.optional("AnyCodingKey", self.anyCodingKey).optional("Bool", self.bool).optional("Box", self.box)
-            .optional("Client", self.client).optional("ClientCore", self.clientCore).optional("Codable", self.codable)
-            .optional("Credential", self.credential).optional("CustomStringConvertible", self.customStringConvertible)
-            .optional("Data", self.data).optional("Date", self.date).optional("Decoder", self.decoder)
-            .optional("DecodingError", self.decodingError).optional("Double", self.double)
-            .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
-            .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
-            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
-            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
-            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
-            .optional("middlewares", self.middlewares).optional("retry", self.retry).optional("with", self.with)
+        try w.sendingNull(self.__nulls).optional("AnyCodingKey", self.anyCodingKey).optional("Bool", self.bool)
+            .optional("Box", self.box).optional("Client", self.client).optional("ClientCore", self.clientCore)
+            .optional("Codable", self.codable).optional("Credential", self.credential)
+            .optional("CustomStringConvertible", self.customStringConvertible).optional("Data", self.data)
+            .optional("Date", self.date).optional("Decoder", self.decoder).optional("DecodingError", self.decodingError)
+            .optional("Double", self.double).optional("Encoder", self.encoder)
+            .optional("FieldCodable", self.fieldCodable).optional("FieldReader", self.fieldReader)
+            .optional("FieldWriter", self.fieldWriter).optional("APIRequest", self.apiRequest)
+            .optional("HTTPTransport", self.httpTransport).optional("APIMiddleware", self.apiMiddleware)
+            .optional("CallOptions", self.callOptions).optional("RetryPolicy", self.retryPolicy)
+            .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
+            .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
+            .optional("fields", self.fields).optional("sendingNull", self.sendingNull2).optional("with", self.with)
             .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
             .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
             .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
@@ -407,7 +431,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("e", self.e).optional("encode", self.encode).optional("encoder", self.encoder2)
             .optional("error", self.error).optional("failures", self.failures).optional("from", self.from)
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
-            .required("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set)
+            .required("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
             .optional("startingAt", self.startingAt).optional("tag", self.tag).optional("timeout", self.timeout)
             .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
             .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
@@ -418,7 +442,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
             .optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
-            .optional("_same", self.same).optional("_fields", self.fields).optional("_encode", self.encode2)
+            .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
             .optional("parent", self.parent)
     }
 
@@ -448,6 +472,11 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.headers, name: path + ".headers", maxLength: 100)
         try Validation.check(self.middlewares, name: path + ".middlewares", maxLength: 100)
         try Validation.check(self.retry, name: path + ".retry", maxLength: 100)
+        try Validation.check(self.nullableField, name: path + ".nullableField", maxLength: 100)
+        try Validation.check(self.set, name: path + ".set", maxLength: 100)
+        try Validation.check(self.field, name: path + ".field", maxLength: 100)
+        try Validation.check(self.fields, name: path + ".fields", maxLength: 100)
+        try Validation.check(self.sendingNull2, name: path + ".sendingNull2", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -482,7 +511,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.newValue, name: path + ".newValue", maxLength: 100)
         try Validation.check(self.path, name: path + ".path", maxLength: 100)
         try Validation.check(self.serverURL2, name: path + ".serverURL2", maxLength: 100)
-        try Validation.check(self.set, name: path + ".set", maxLength: 100)
+        try Validation.check(self.set2, name: path + ".set2", maxLength: 100)
         try Validation.check(self.startingAt, name: path + ".startingAt", maxLength: 100)
         try Validation.check(self.tag, name: path + ".tag", maxLength: 100)
         try Validation.check(self.timeout, name: path + ".timeout", maxLength: 100)
@@ -511,9 +540,34 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.credentials2, name: path + ".credentials2", maxLength: 100)
         try Validation.check(self.firstPage2, name: path + ".firstPage2", maxLength: 100)
         try Validation.check(self.same, name: path + ".same", maxLength: 100)
-        try Validation.check(self.fields, name: path + ".fields", maxLength: 100)
+        try Validation.check(self.fields2, name: path + ".fields2", maxLength: 100)
         try Validation.check(self.encode2, name: path + ".encode2", maxLength: 100)
         try Validation.check(self.parent, name: path + ".parent")
+    }
+
+    /// A property that `sendingNull(_:)` can write as `null`.
+    public enum NullableField: Sendable {
+        case nullableField
+        case set
+        case field
+        case fields
+        case sendingNull2
+    }
+
+    /// A copy with these properties set to nil and written as `null` instead of left out: how an
+    /// update (a `PATCH`) clears a field. A value set later is written as the value.
+    public func sendingNull(_ fields: NullableField...) -> Self {
+        var copy = self
+        for field in fields {
+            switch field {
+            case .nullableField: copy.nullableField = nil; copy.__nulls.insert("NullableField")
+            case .set: copy.set = nil; copy.__nulls.insert("Set")
+            case .field: copy.field = nil; copy.__nulls.insert("field")
+            case .fields: copy.fields = nil; copy.__nulls.insert("fields")
+            case .sendingNull2: copy.sendingNull2 = nil; copy.__nulls.insert("sendingNull")
+            }
+        }
+        return copy
     }
 }
 
@@ -560,6 +614,11 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var headers: CaptureNests.Headers2?
     public var middlewares: CaptureNests.Middlewares2?
     public var retry: CaptureNests.Retry2?
+    public var nullableField: CaptureNests.NullableFieldValue2?
+    public var set: CaptureNests.SetValue3?
+    public var field: CaptureNests.Field2?
+    public var fields: CaptureNests.Fields3?
+    public var sendingNull2: CaptureNests.SendingNull2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -594,7 +653,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var newValue: CaptureNests.NewValue2?
     public var path: CaptureNests.Path2?
     public var serverURL2: CaptureNests.ServerURLValue4?
-    public var set: CaptureNests.SetValue2?
+    public var set2: CaptureNests.SetValue4?
     public var startingAt: CaptureNests.StartingAt2?
     public var tag: CaptureNests.Tag2?
     public var timeout: CaptureNests.Timeout2?
@@ -623,7 +682,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var credentials2: CaptureNests.Credentials4?
     public var firstPage2: CaptureNests.FirstPage4?
     public var same: CaptureNests.Same2?
-    public var fields: CaptureNests.Fields2?
+    public var fields2: CaptureNests.Fields4?
     public var encode2: CaptureNests.Encode4?
 
     public init(
@@ -640,7 +699,9 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         httpTransport: CaptureNests.HTTPTransportValue2? = nil, apiMiddleware: CaptureNests.APIMiddlewareValue2? = nil,
         callOptions: CaptureNests.CallOptionsValue2? = nil, retryPolicy: CaptureNests.RetryPolicyValue2? = nil,
         headers: CaptureNests.Headers2? = nil, middlewares: CaptureNests.Middlewares2? = nil,
-        retry: CaptureNests.Retry2? = nil, with: CaptureNests.With2? = nil,
+        retry: CaptureNests.Retry2? = nil, nullableField: CaptureNests.NullableFieldValue2? = nil,
+        set: CaptureNests.SetValue3? = nil, field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
+        sendingNull2: CaptureNests.SendingNull2? = nil, with: CaptureNests.With2? = nil,
         hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
         jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
         pageSequence: CaptureNests.PageSequenceValue2? = nil,
@@ -656,7 +717,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         error: CaptureNests.ErrorValue3? = nil, failures: CaptureNests.Failures2? = nil,
         from: CaptureNests.From2? = nil, get: CaptureNests.Get2? = nil, indirect: CaptureNests.Indirect2? = nil,
         newValue: CaptureNests.NewValue2? = nil, path: CaptureNests.Path2? = nil,
-        serverURL2: CaptureNests.ServerURLValue4? = nil, set: CaptureNests.SetValue2? = nil,
+        serverURL2: CaptureNests.ServerURLValue4? = nil, set2: CaptureNests.SetValue4? = nil,
         startingAt: CaptureNests.StartingAt2? = nil, tag: CaptureNests.Tag2? = nil,
         timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil,
         unknown: CaptureNests.Unknown2? = nil, validate: CaptureNests.Validate2? = nil,
@@ -670,7 +731,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         firstPage: CaptureNests.FirstPage3? = nil, credentials: CaptureNests.Credentials3? = nil,
         request2: CaptureNests.Request4? = nil, core2: CaptureNests.Core4? = nil,
         credentials2: CaptureNests.Credentials4? = nil, firstPage2: CaptureNests.FirstPage4? = nil,
-        same: CaptureNests.Same2? = nil, fields: CaptureNests.Fields2? = nil, encode2: CaptureNests.Encode4? = nil
+        same: CaptureNests.Same2? = nil, fields2: CaptureNests.Fields4? = nil, encode2: CaptureNests.Encode4? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -697,6 +758,11 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.headers = headers
         self.middlewares = middlewares
         self.retry = retry
+        self.nullableField = nullableField
+        self.set = set
+        self.field = field
+        self.fields = fields
+        self.sendingNull2 = sendingNull2
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -731,7 +797,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.newValue = newValue
         self.path = path
         self.serverURL2 = serverURL2
-        self.set = set
+        self.set2 = set2
         self.startingAt = startingAt
         self.tag = tag
         self.timeout = timeout
@@ -760,7 +826,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.credentials2 = credentials2
         self.firstPage2 = firstPage2
         self.same = same
-        self.fields = fields
+        self.fields2 = fields2
         self.encode2 = encode2
     }
 
@@ -774,19 +840,20 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.fieldWriter, b.fieldWriter), _same(a.apiRequest, b.apiRequest),
               _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
               _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
-              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
-              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
-              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
-              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
+              _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.with, b.with), _same(a.hashable, b.hashable),
+              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
+              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
+              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
+              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
               _same(a.defaultServerURL, b.defaultServerURL), _same(a.e, b.e), _same(a.encode, b.encode),
               _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
-              _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set, b.set),
+              _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
               _same(a.startingAt, b.startingAt), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
               _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
               _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
@@ -795,7 +862,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
               _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
               _same(a.request2, b.request2), _same(a.core2, b.core2), _same(a.credentials2, b.credentials2),
-              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields, b.fields),
+              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields2, b.fields2),
               _same(a.encode2, b.encode2) else { return false }
         return true
     }
@@ -811,11 +878,13 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
             callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
             headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
-            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
-            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
+            fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -823,7 +892,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             encoder2: c.optional("encoder"), error: c.optional("error"), failures: c.optional("failures"),
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.optional("path"), serverURL2: c.optional("serverURL"),
-            set: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
+            set2: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
             timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
             unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value: c.optional("value"), w: c.optional("w"),
@@ -833,7 +902,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             request: c.optional("request"), core: c.optional("core"), firstPage: c.optional("firstPage"),
             credentials: c.optional("credentials"), request2: c.optional("_request"), core2: c.optional("_core"),
             credentials2: c.optional("_credentials"), firstPage2: c.optional("_firstPage"), same: c.optional("_same"),
-            fields: c.optional("_fields"), encode2: c.optional("_encode"))
+            fields2: c.optional("_fields"), encode2: c.optional("_encode"))
     }
 
     public func _encode(_ w: FieldWriter) throws {
@@ -847,7 +916,9 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
             .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
             .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
-            .optional("middlewares", self.middlewares).optional("retry", self.retry).optional("with", self.with)
+            .optional("middlewares", self.middlewares).optional("retry", self.retry)
+            .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
+            .optional("fields", self.fields).optional("sendingNull", self.sendingNull2).optional("with", self.with)
             .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
             .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
             .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
@@ -860,7 +931,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("e", self.e).optional("encode", self.encode).optional("encoder", self.encoder2)
             .optional("error", self.error).optional("failures", self.failures).optional("from", self.from)
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
-            .optional("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set)
+            .optional("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
             .optional("startingAt", self.startingAt).optional("tag", self.tag).optional("timeout", self.timeout)
             .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
             .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
@@ -871,7 +942,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
             .optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
-            .optional("_same", self.same).optional("_fields", self.fields).optional("_encode", self.encode2)
+            .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
     }
 
     public struct AnyCodingKeyValue2: FieldCodable, Hashable, Sendable {
@@ -1178,6 +1249,66 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public static func == (a: Self, b: Self) -> Bool { _same(a.retry, b.retry) }
         public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
+    }
+
+    public struct NullableFieldValue2: FieldCodable, Hashable, Sendable {
+        public var nullableField: String?
+
+        public init(nullableField: String? = nil) {
+            self.nullableField = nullableField
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
+        public init(_fields c: FieldReader) throws { try self.init(nullableField: c.optional("NullableField")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("NullableField", self.nullableField) }
+    }
+
+    public struct SetValue3: FieldCodable, Hashable, Sendable {
+        public var set: String?
+
+        public init(set: String? = nil) {
+            self.set = set
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+        public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
+    }
+
+    public struct Field2: FieldCodable, Hashable, Sendable {
+        public var field: String?
+
+        public init(field: String? = nil) {
+            self.field = field
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.field, b.field) }
+        public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
+    }
+
+    public struct Fields3: FieldCodable, Hashable, Sendable {
+        public var fields: String?
+
+        public init(fields: String? = nil) {
+            self.fields = fields
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+        public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
+    }
+
+    public struct SendingNull2: FieldCodable, Hashable, Sendable {
+        public var sendingNull2: String?
+
+        public init(sendingNull2: String? = nil) {
+            self.sendingNull2 = sendingNull2
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
+        public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
     }
 
     public struct With2: FieldCodable, Hashable, Sendable {
@@ -1598,7 +1729,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
     }
 
-    public struct SetValue2: FieldCodable, Hashable, Sendable {
+    public struct SetValue4: FieldCodable, Hashable, Sendable {
         public var set: String?
 
         public init(set: String? = nil) {
@@ -1950,7 +2081,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
     }
 
-    public struct Fields2: FieldCodable, Hashable, Sendable {
+    public struct Fields4: FieldCodable, Hashable, Sendable {
         public var fields: String?
 
         public init(fields: String? = nil) {
@@ -1978,13 +2109,13 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
 public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
     case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
-    case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, hashable, int, jsonValue, openEnum
-    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
-    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
-    case error, failures, from, get, indirect, newValue, path, serverURL2, set, startingAt, tag, timeout, to, transport
-    case unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
-    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields
-    case encode2
+    case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set, field, fields
+    case sendingNull, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string
+    case url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
+    case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
+    case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
+    case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
+    case request2, core2, credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2016,6 +2147,11 @@ public enum CaptureCases: OpenEnum {
         case .middlewares: "middlewares"
         case .retry: "retry"
         case .with: "with"
+        case .nullableField: "NullableField"
+        case .set: "Set"
+        case .field: "field"
+        case .fields: "fields"
+        case .sendingNull: "sendingNull"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2049,7 +2185,7 @@ public enum CaptureCases: OpenEnum {
         case .newValue: "newValue"
         case .path: "path"
         case .serverURL2: "serverURL"
-        case .set: "set"
+        case .set2: "set"
         case .startingAt: "startingAt"
         case .tag: "tag"
         case .timeout: "timeout"
@@ -2078,13 +2214,13 @@ public enum CaptureCases: OpenEnum {
         case .credentials2: "_credentials"
         case .firstPage2: "_firstPage"
         case .same: "_same"
-        case .fields: "_fields"
+        case .fields2: "_fields"
         case .encode2: "_encode"
         case .unknown(let value): value
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
@@ -2331,6 +2467,66 @@ public struct Retry: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.retry, b.retry) }
     public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
+}
+
+public struct NullableFieldValue: FieldCodable, Hashable, Sendable {
+    public var nullableField: String?
+
+    public init(nullableField: String? = nil) {
+        self.nullableField = nullableField
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
+    public init(_fields c: FieldReader) throws { try self.init(nullableField: c.optional("NullableField")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("NullableField", self.nullableField) }
+}
+
+public struct SetValue: FieldCodable, Hashable, Sendable {
+    public var set: String?
+
+    public init(set: String? = nil) {
+        self.set = set
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+    public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
+}
+
+public struct Field: FieldCodable, Hashable, Sendable {
+    public var field: String?
+
+    public init(field: String? = nil) {
+        self.field = field
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.field, b.field) }
+    public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
+}
+
+public struct Fields: FieldCodable, Hashable, Sendable {
+    public var fields: String?
+
+    public init(fields: String? = nil) {
+        self.fields = fields
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+    public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
+}
+
+public struct SendingNull: FieldCodable, Hashable, Sendable {
+    public var sendingNull2: String?
+
+    public init(sendingNull2: String? = nil) {
+        self.sendingNull2 = sendingNull2
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
+    public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
 }
 
 public struct With: FieldCodable, Hashable, Sendable {
@@ -2673,7 +2869,7 @@ public struct ServerURLValue2: FieldCodable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
 }
 
-public struct SetValue: FieldCodable, Hashable, Sendable {
+public struct SetValue2: FieldCodable, Hashable, Sendable {
     public var set: String?
 
     public init(set: String? = nil) {
@@ -2973,7 +3169,7 @@ public struct Same: FieldCodable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
 }
 
-public struct Fields: FieldCodable, Hashable, Sendable {
+public struct Fields2: FieldCodable, Hashable, Sendable {
     public var fields: String?
 
     public init(fields: String? = nil) {
@@ -4567,6 +4763,33 @@ extension Client {
         try await self._core.send(_request)
     }
 
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}`
+    ///
+    /// - Parameters:
+    ///   - nullableField: The `NullableField` path parameter.
+    ///   - set: The `Set` path parameter.
+    ///   - field: The `field` path parameter.
+    ///   - fields: The `fields` path parameter.
+    ///   - sendingNull: The `sendingNull` path parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func capturePath2(
+        nullableField: String,
+        set: String,
+        field: String,
+        fields: String,
+        sendingNull: String
+    ) async throws {
+        if self._core.validatesArguments {
+            try Validation.check(nullableField, name: "nullableField", minLength: 1)
+            try Validation.check(set, name: "set", minLength: 1)
+            try Validation.check(field, name: "field", minLength: 1)
+            try Validation.check(fields, name: "fields", minLength: 1)
+            try Validation.check(sendingNull, name: "sendingNull", minLength: 1)
+        }
+        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}")
+        try await self._core.send(_request)
+    }
+
     /// `POST /captures/query`
     ///
     /// - Parameters:
@@ -4596,6 +4819,11 @@ extension Client {
     ///   - headers: The `headers` query parameter.
     ///   - middlewares: The `middlewares` query parameter.
     ///   - retry: The `retry` query parameter.
+    ///   - nullableField: The `NullableField` query parameter.
+    ///   - set: The `Set` query parameter.
+    ///   - field: The `field` query parameter.
+    ///   - fields: The `fields` query parameter.
+    ///   - sendingNull: The `sendingNull` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -4630,7 +4858,7 @@ extension Client {
     ///   - newValue: The `newValue` query parameter.
     ///   - path: The `path` query parameter.
     ///   - serverURL2: The `serverURL` query parameter.
-    ///   - set: The `set` query parameter.
+    ///   - set2: The `set` query parameter.
     ///   - startingAt: The `startingAt` query parameter.
     ///   - tag: The `tag` query parameter.
     ///   - timeout: The `timeout` query parameter.
@@ -4659,7 +4887,7 @@ extension Client {
     ///   - credentials2: The `_credentials` query parameter.
     ///   - firstPage2: The `_firstPage` query parameter.
     ///   - same: The `_same` query parameter.
-    ///   - fields: The `_fields` query parameter.
+    ///   - fields2: The `_fields` query parameter.
     ///   - encode2: The `_encode` query parameter.
     ///   - body: The request body.
     /// - Returns: The decoded `CapturePage` of a 2xx answer.
@@ -4690,6 +4918,11 @@ extension Client {
         headers: String? = nil,
         middlewares: String? = nil,
         retry: String? = nil,
+        nullableField: String? = nil,
+        set: String? = nil,
+        field: String? = nil,
+        fields: String? = nil,
+        sendingNull: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -4724,7 +4957,7 @@ extension Client {
         newValue: String? = nil,
         path: String? = nil,
         serverURL2: String? = nil,
-        set: String? = nil,
+        set2: String? = nil,
         startingAt: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
@@ -4753,7 +4986,7 @@ extension Client {
         credentials2: String? = nil,
         firstPage2: String? = nil,
         same: String? = nil,
-        fields: String? = nil,
+        fields2: String? = nil,
         encode2: String? = nil,
         body: Captures? = nil
     ) async throws -> CapturePage {
@@ -4783,6 +5016,11 @@ extension Client {
             try Validation.check(headers, name: "headers", maxLength: 100)
             try Validation.check(middlewares, name: "middlewares", maxLength: 100)
             try Validation.check(retry, name: "retry", maxLength: 100)
+            try Validation.check(nullableField, name: "nullableField", maxLength: 100)
+            try Validation.check(set, name: "set", maxLength: 100)
+            try Validation.check(field, name: "field", maxLength: 100)
+            try Validation.check(fields, name: "fields", maxLength: 100)
+            try Validation.check(sendingNull, name: "sendingNull", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -4817,7 +5055,7 @@ extension Client {
             try Validation.check(newValue, name: "newValue", maxLength: 100)
             try Validation.check(path, name: "path", maxLength: 100)
             try Validation.check(serverURL2, name: "serverURL2", maxLength: 100)
-            try Validation.check(set, name: "set", maxLength: 100)
+            try Validation.check(set2, name: "set2", maxLength: 100)
             try Validation.check(startingAt, name: "startingAt", maxLength: 100)
             try Validation.check(tag, name: "tag", maxLength: 100)
             try Validation.check(timeout, name: "timeout", maxLength: 100)
@@ -4846,7 +5084,7 @@ extension Client {
             try Validation.check(credentials2, name: "credentials2", maxLength: 100)
             try Validation.check(firstPage2, name: "firstPage2", maxLength: 100)
             try Validation.check(same, name: "same", maxLength: 100)
-            try Validation.check(fields, name: "fields", maxLength: 100)
+            try Validation.check(fields2, name: "fields2", maxLength: 100)
             try Validation.check(encode2, name: "encode2", maxLength: 100)
             try Validation.check(body, name: "body")
         }
@@ -4877,6 +5115,11 @@ extension Client {
         _request.addQuery("headers", headers)
         _request.addQuery("middlewares", middlewares)
         _request.addQuery("retry", retry)
+        _request.addQuery("NullableField", nullableField)
+        _request.addQuery("Set", set)
+        _request.addQuery("field", field)
+        _request.addQuery("fields", fields)
+        _request.addQuery("sendingNull", sendingNull)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -4911,7 +5154,7 @@ extension Client {
         _request.addQuery("newValue", newValue)
         _request.addQuery("path", path)
         _request.addQuery("serverURL", serverURL2)
-        _request.addQuery("set", set)
+        _request.addQuery("set", set2)
         _request.addQuery("startingAt", startingAt)
         _request.addQuery("tag", tag)
         _request.addQuery("timeout", timeout)
@@ -4940,7 +5183,7 @@ extension Client {
         _request.addQuery("_credentials", credentials2)
         _request.addQuery("_firstPage", firstPage2)
         _request.addQuery("_same", same)
-        _request.addQuery("_fields", fields)
+        _request.addQuery("_fields", fields2)
         _request.addQuery("_encode", encode2)
         if let body {
             try _request.setJSONBody(body, contentType: "application/json")
@@ -4976,6 +5219,11 @@ extension Client {
     ///   - headers: The `headers` header parameter.
     ///   - middlewares: The `middlewares` header parameter.
     ///   - retry: The `retry` header parameter.
+    ///   - nullableField: The `NullableField` header parameter.
+    ///   - set: The `Set` header parameter.
+    ///   - field: The `field` header parameter.
+    ///   - fields: The `fields` header parameter.
+    ///   - sendingNull: The `sendingNull` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5010,7 +5258,7 @@ extension Client {
     ///   - newValue: The `newValue` header parameter.
     ///   - path: The `path` header parameter.
     ///   - serverURL2: The `serverURL` header parameter.
-    ///   - set: The `set` header parameter.
+    ///   - set2: The `set` header parameter.
     ///   - startingAt: The `startingAt` header parameter.
     ///   - tag: The `tag` header parameter.
     ///   - timeout: The `timeout` header parameter.
@@ -5039,7 +5287,7 @@ extension Client {
     ///   - credentials2: The `_credentials` header parameter.
     ///   - firstPage2: The `_firstPage` header parameter.
     ///   - same: The `_same` header parameter.
-    ///   - fields: The `_fields` header parameter.
+    ///   - fields2: The `_fields` header parameter.
     ///   - encode2: The `_encode` header parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func captureHeader(
@@ -5068,6 +5316,11 @@ extension Client {
         headers: String? = nil,
         middlewares: String? = nil,
         retry: String? = nil,
+        nullableField: String? = nil,
+        set: String? = nil,
+        field: String? = nil,
+        fields: String? = nil,
+        sendingNull: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5102,7 +5355,7 @@ extension Client {
         newValue: String? = nil,
         path: String? = nil,
         serverURL2: String? = nil,
-        set: String? = nil,
+        set2: String? = nil,
         startingAt: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
@@ -5131,7 +5384,7 @@ extension Client {
         credentials2: String? = nil,
         firstPage2: String? = nil,
         same: String? = nil,
-        fields: String? = nil,
+        fields2: String? = nil,
         encode2: String? = nil
     ) async throws {
         var _request = APIRequest(method: "GET", path: "/captures/header", security: ["credentials", "transport", "timeout", "w"], operation: "captureHeader", template: "/captures/header")
@@ -5160,6 +5413,11 @@ extension Client {
         _request.addHeader("headers", headers)
         _request.addHeader("middlewares", middlewares)
         _request.addHeader("retry", retry)
+        _request.addHeader("NullableField", nullableField)
+        _request.addHeader("Set", set)
+        _request.addHeader("field", field)
+        _request.addHeader("fields", fields)
+        _request.addHeader("sendingNull", sendingNull)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -5194,7 +5452,7 @@ extension Client {
         _request.addHeader("newValue", newValue)
         _request.addHeader("path", path)
         _request.addHeader("serverURL", serverURL2)
-        _request.addHeader("set", set)
+        _request.addHeader("set", set2)
         _request.addHeader("startingAt", startingAt)
         _request.addHeader("tag", tag)
         _request.addHeader("timeout", timeout)
@@ -5223,7 +5481,7 @@ extension Client {
         _request.addHeader("_credentials", credentials2)
         _request.addHeader("_firstPage", firstPage2)
         _request.addHeader("_same", same)
-        _request.addHeader("_fields", fields)
+        _request.addHeader("_fields", fields2)
         _request.addHeader("_encode", encode2)
         try await self._core.send(_request)
     }
@@ -5400,6 +5658,41 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func retry() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/88", security: [], operation: "retry", template: "/captures/op/88")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/201`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func nullableField() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/201", security: [], operation: "NullableField", template: "/captures/op/201")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/202`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func set() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/202", security: [], operation: "Set", template: "/captures/op/202")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/203`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func field() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/203", security: [], operation: "field", template: "/captures/op/203")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/204`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func fields() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/204", security: [], operation: "fields", template: "/captures/op/204")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/205`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func sendingNull() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/205", security: [], operation: "sendingNull", template: "/captures/op/205")
         try await self._core.send(_request)
     }
 
@@ -5643,7 +5936,7 @@ extension Client {
 
     /// `POST /captures/op/52`
     /// - Returns: Nothing; a 2xx answer means success.
-    public func set() async throws {
+    public func set2() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/52", security: [], operation: "set", template: "/captures/op/52")
         try await self._core.send(_request)
     }
@@ -5846,7 +6139,7 @@ extension Client {
 
     /// `POST /captures/op/81`
     /// - Returns: Nothing; a 2xx answer means success.
-    public func fields() async throws {
+    public func fields2() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/81", security: [], operation: "_fields", template: "/captures/op/81")
         try await self._core.send(_request)
     }
