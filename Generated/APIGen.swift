@@ -955,6 +955,7 @@ extension Client {
     ///   - search: Text matched against the meeting ID and title.
     ///   - status: Only meetings in this state.
     /// - Returns: The decoded `MeetingListResponse` of a 2xx answer.
+    /// - Throws: `APIError`; for 400, 401 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
     public func listMeetings(
         accountID: String,
         appID: String,
@@ -972,7 +973,7 @@ extension Client {
             try Validation.check(perPage, name: "perPage", minimum: 0)
             try Validation.checkKnown(status, name: "status")
         }
-        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "listMeetings", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings")
+        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "listMeetings", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings", errors: ["400": ErrorResponse.self, "401": ErrorResponse.self, "default": ErrorResponse.self])
         _request.addQuery("page_no", pageNo)
         _request.addQuery("per_page", perPage)
         _request.addQuery("start_time", startTime)
@@ -1024,6 +1025,7 @@ extension Client {
     ///   - appID: The RealtimeKit app.
     ///   - body: The settings of the new meeting.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    /// - Throws: `APIError`; for 400 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
     public func createMeeting(
         accountID: String,
         appID: String,
@@ -1034,7 +1036,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = APIRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "createMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings")
+        var _request = APIRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "createMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings", errors: ["400": ErrorResponse.self, "default": ErrorResponse.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1051,6 +1053,7 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - name: A display name to read the meeting as.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    /// - Throws: `APIError`; for 404 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
     public func getMeeting(
         accountID: String,
         appID: String,
@@ -1061,7 +1064,7 @@ extension Client {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
         }
-        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "getMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}")
+        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "getMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
         _request.addQuery("name", name)
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1078,6 +1081,7 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - body: The settings of the new meeting.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    /// - Throws: `APIError`; for 404 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
     public func replaceMeeting(
         accountID: String,
         appID: String,
@@ -1089,7 +1093,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "replaceMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}")
+        var _request = APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "replaceMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1106,6 +1110,7 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - body: The fields to change.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
+    /// - Throws: `APIError`; for 404 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
     public func updateMeeting(
         accountID: String,
         appID: String,
@@ -1117,7 +1122,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = APIRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "updateMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}")
+        var _request = APIRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "updateMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }

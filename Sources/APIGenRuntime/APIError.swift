@@ -32,7 +32,7 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
         case .invalidArgument(let name, let reason):
             return "invalid argument '\(name)': \(reason)"
         case .http(let status, let error, let body):
-            if let error { return "HTTP \(status): \(error)" }
+            if let error, error.code != nil || error.message != nil { return "HTTP \(status): \(error)" }
             let text = String(decoding: body.prefix(200), as: UTF8.self)
             return "HTTP \(status)" + (text.isEmpty ? "" : ": \(text)")
         case .decoding(let type, let path, let reason, _):
@@ -50,18 +50,33 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
 }
 
 /// An API's own error object, read from an error body of any of the common shapes:
-/// `{"error": {"code", "message"}}`, `{"errors": [{"code", "message"}]}`, `{"code", "message"}`.
+/// `{"error": {"code", "message"}}`, `{"errors": [{"code", "message"}]}`, `{"code", "message"}`;
+/// and the body decoded into the type the document gives it, when it gives one.
 public struct ServerError: Sendable, Hashable, CustomStringConvertible {
     /// The code as text (numbers are written without a fraction).
     public var code: String?
     public var message: String?
     /// Further errors when the body lists several.
     public var others: [ServerError]
+    /// The body as the document's type for this status (read it with `APIError.errorBody(as:)`).
+    /// Not compared by `==`: two errors with the same code and message are the same error.
+    public var body: (any Sendable)?
 
-    public init(code: String?, message: String?, others: [ServerError] = []) {
+    public init(code: String?, message: String?, others: [ServerError] = [], body: (any Sendable)? = nil) {
         self.code = code
         self.message = message
         self.others = others
+        self.body = body
+    }
+
+    public static func == (a: ServerError, b: ServerError) -> Bool {
+        a.code == b.code && a.message == b.message && a.others == b.others
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+        hasher.combine(others)
     }
 
     public var description: String {

@@ -14,12 +14,15 @@ public struct APIRequest: Sendable {
     public var body: Data?
     /// Names of the security schemes this operation accepts.
     public var security: [String]
+    /// The types of the error bodies the document declares.
+    public var errors: ErrorBodies
 
-    public init(method: String, path: String, security: [String] = [], operation: String = "", template: String = "") {
+    public init(method: String, path: String, security: [String] = [], operation: String = "", template: String = "", errors: ErrorBodies = [:]) {
         self.operation = OperationInfo(id: operation, method: method, pathTemplate: template.isEmpty ? path : template)
         self.method = method
         self.path = path
         self.security = security
+        self.errors = errors
     }
 
     /// Adds `name=value` unless `value` is nil.

@@ -73,10 +73,25 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         Mirror(self, children: ["serverURL": serverURL, "timeout": timeout, "validatesArguments": validatesArguments, "retry": retry], displayStyle: .struct)
     }
 
-    /// Sends the request and decodes a JSON 2xx body.
+    /// Sends the request and decodes a JSON 2xx body. An optional `Response` is nil for an empty
+    /// body (a 204 beside a 200 with a body).
     public func send<Response: Decodable>(_ request: APIRequest, decoding type: Response.Type) async throws -> Response {
         let (data, _) = try await perform(request, accept: "application/json")
+        if let optional = type as? any ExpressibleByNilLiteral.Type, data.allSatisfy(Self.isJSONSpace) {
+            return optional.init(nilLiteral: ()) as! Response
+        }
         return try JSONCoding.decode(type, from: data)
+    }
+
+    /// Sends the request and decodes the 2xx body by its status (the generated method switches
+    /// over the statuses the document gives different bodies).
+    public func send<Response>(_ request: APIRequest, decodingBy decode: (_ status: Int, _ body: Data) throws -> Response) async throws -> Response {
+        let (data, response) = try await perform(request, accept: "application/json")
+        return try decode(response.statusCode, data)
+    }
+
+    private static func isJSONSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     /// Sends the request and ignores the 2xx body.
@@ -163,7 +178,8 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
                     return (data, response)
                 }
                 answer = response
-                failure = APIError.http(status: response.statusCode, error: ServerError.parse(data), body: data.prefix(APIError.maxBodyBytes))
+                failure = APIError.http(status: response.statusCode, error: Self.serverError(data, status: response.statusCode, request.errors),
+                                        body: data.prefix(APIError.maxBodyBytes))
             } catch {
                 failure = Self.mapped(error)
             }
@@ -179,6 +195,15 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
             number += 1
         }
+    }
+
+    /// The error object of a non-2xx body, with the body as the document's type for the status.
+    private static func serverError(_ data: Data, status: Int, _ errors: ErrorBodies) -> ServerError? {
+        var error = ServerError.parse(data)
+        guard !errors.isEmpty, let body = errors.decode(status: status, body: data) else { return error }
+        if error == nil { error = ServerError(code: nil, message: nil) }
+        error?.body = body
+        return error
     }
 
     /// A transport's error as the client throws it.

@@ -119,6 +119,10 @@ final class ClientTests: XCTestCase {
             XCTAssertEqual(apiError?.message, "Meeting not found")
             XCTAssertTrue(String(decoding: body, as: UTF8.self).contains("Meeting not found"))
             XCTAssertEqual("\(error)", "HTTP 404: [404] Meeting not found")
+            // The document gives 404 the ErrorResponse schema: the body decodes into it.
+            let body404 = (error as? APIError)?.errorBody(as: ErrorResponse.self)
+            XCTAssertEqual(body404?.error.message, "Meeting not found")
+            XCTAssertEqual(body404?.success, false)
         }
         await assertThrows({ try await self.client().createMeeting(accountID: "a", appID: "b", body: .init(title: "x")) }) { error in
             guard case APIError.http(400, let apiError?, _) = error else { return XCTFail("\(error)") }

@@ -44,6 +44,19 @@ public struct OperationDecl: Sendable, Equatable {
         public var totalCountIsDouble = false
     }
 
+    /// A 2xx status and the case of the response enum it decodes into (by its position).
+    public struct StatusCase: Sendable, Equatable {
+        /// `201`, `2XX`, as written.
+        public var status: String
+        public var alternative: Int
+    }
+
+    /// The type of an error answer's body, by status (`404`, `4XX`, `default`).
+    public struct ErrorBody: Sendable, Equatable {
+        public var status: String
+        public var type: TypeUsage
+    }
+
     public var name: String
     public var method: HTTPMethod
     public var path: String
@@ -55,6 +68,11 @@ public struct OperationDecl: Sendable, Equatable {
     public var response: TypeUsage?
     /// `JSON`, `text`, or `binary`: how the success body is read.
     public var responseEncoding: Body.Encoding
+    /// When 2xx answers have different bodies: `response` is a `oneOf` enum, and the status of
+    /// the answer picks its case.
+    public var responseStatuses: [StatusCase] = []
+    /// Error bodies decoded into a generated type.
+    public var errors: [ErrorBody] = []
     public var pagination: Pagination?
     /// Names of security schemes that apply (the first alternative the client can satisfy).
     public var security: [String]
@@ -63,9 +81,9 @@ public struct OperationDecl: Sendable, Equatable {
 }
 
 extension OperationDecl {
-    /// The types the method's signature names: parameters, body, response.
+    /// The types the method names: parameters, body, response, error bodies.
     var usages: [TypeUsage] {
-        parameters.map(\.type) + [body?.type, response].compactMap { $0 }
+        parameters.map(\.type) + [body?.type, response].compactMap { $0 } + errors.map(\.type)
     }
 }
 

@@ -174,7 +174,11 @@ struct ClientRenderer: Sendable {
         var docs = operation.docs
         let paramDocs = parameterDocs(operation)
         if !paramDocs.isEmpty { docs += [""] + paramDocs }
-        docs.append("- Returns: " + (operation.response.map { "The decoded `\(options.spell($0))` of a 2xx answer." } ?? "Nothing; a 2xx answer means success."))
+        docs.append("- Returns: " + (operation.response.map { type in
+            type.isOptional ? "The decoded `\(options.spell(type.unwrapped))` of a 2xx answer; nil for an empty or `null` body."
+                : "The decoded `\(options.spell(type))` of a 2xx answer."
+        } ?? "Nothing; a 2xx answer means success."))
+        docs += errorDocs(operation)
         p.docs(docs)
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
@@ -182,7 +186,10 @@ struct ClientRenderer: Sendable {
             renderValidation(operation, into: &p)
             let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
             let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
-            let info = "operation: \(SwiftSpelling.string(operation.operationID)), template: \(SwiftSpelling.string(operation.path))"
+            var info = "operation: \(SwiftSpelling.string(operation.operationID)), template: \(SwiftSpelling.string(operation.path))"
+            if !operation.errors.isEmpty {
+                info += ", errors: [" + operation.errors.map { "\(SwiftSpelling.string($0.status)): \(options.spell($0.type)).self" }.joined(separator: ", ") + "]"
+            }
             p.line("\(mutates ? "var" : "let") _request = APIRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security), \(info))")
             for parameter in operation.parameters where parameter.location == .query {
                 p.line(queryCall(parameter))
@@ -195,9 +202,67 @@ struct ClientRenderer: Sendable {
             case (nil, _): p.line("try await self._core.send(_request)")
             case (_, .text): p.line("return try await self._core.sendForText(_request)")
             case (_, .binary): p.line("return try await self._core.sendForData(_request)")
-            case (let type?, _): p.line("return try await self._core.send(_request, decoding: \(options.spell(type)).self)")
+            case (let type?, _):
+                if let cases = statusCases(operation, type) {
+                    renderDecodingByStatus(cases, mayBeEmpty: type.isOptional, into: &p)
+                } else {
+                    p.line("return try await self._core.send(_request, decoding: \(options.spell(type)).self)")
+                }
             }
         }
+    }
+
+    /// Where the typed error bodies are read, by type: `errorBody(as: Problem.self)` for 404, 4XX.
+    private func errorDocs(_ operation: OperationDecl) -> [String] {
+        var statuses: [String: [String]] = [:], order: [String] = []
+        for error in operation.errors {
+            let type = options.spell(error.type)
+            if statuses[type] == nil { order.append(type) }
+            statuses[type, default: []].append(error.status == "default" ? "any other status" : error.status)
+        }
+        return order.map { type in
+            let list = statuses[type]!.map { $0 == "any other status" ? "other statuses" : $0 }
+            let text = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + list.last!
+            return "- Throws: `APIError`; for \(text), `errorBody(as: \(type).self)` is the decoded body."
+        }
+    }
+
+    /// With different 2xx bodies: each status with the case and type of the response enum it
+    /// decodes into, exact codes first (as the translator sorted them), then ranges.
+    private func statusCases(_ operation: OperationDecl, _ type: TypeUsage) -> [(status: String, name: String, type: TypeUsage)]? {
+        guard !operation.responseStatuses.isEmpty, case .named(let path) = type.unwrapped,
+              let cases = index.oneOfCases(at: path) else { return nil }
+        return operation.responseStatuses.compactMap { entry in
+            cases.indices.contains(entry.alternative) ? (entry.status, cases[entry.alternative].name, cases[entry.alternative].type) : nil
+        }
+    }
+
+    /// `switch status { case 201: return .created(…) … }`; a 2xx the document does not list
+    /// decodes as the first.
+    private func renderDecodingByStatus(_ cases: [(status: String, name: String, type: TypeUsage)], mayBeEmpty: Bool, into p: inout CodePrinter) {
+        p.line("return try await self._core.send(_request) { _status, _data in")
+        p.indent()
+        do {
+            if mayBeEmpty { p.line("if _data.isEmpty { return nil }") }
+            p.line("switch _status {")
+            for entry in cases {
+                let pattern: String
+                if let code = Int(entry.status) {
+                    pattern = String(code)
+                } else if let first = entry.status.first?.wholeNumberValue {
+                    pattern = "\(first * 100)..<\(first * 100 + 100)"
+                } else {
+                    continue
+                }
+                p.line("case \(pattern): return .\(entry.name)(try JSONCoding.decode(\(options.spell(entry.type)).self, from: _data))")
+            }
+            if let first = cases.first {
+                p.line("default: return .\(first.name)(try JSONCoding.decode(\(options.spell(first.type)).self, from: _data))")
+            }
+            p.line("}")
+        }
+        p.outdent()
+        p.line("}")
     }
 
     private func renderValidation(_ operation: OperationDecl, into p: inout CodePrinter) {

@@ -17,6 +17,12 @@ struct TypeIndex: Sendable {
     /// constraints).
     private var validates: [Bool] = []
 
+    /// The cases of the `oneOf` enum at `path`.
+    func oneOfCases(at path: [String]) -> [OneOfDecl.Case]? {
+        guard case .oneOf(let decl)? = declarations.declaration(at: path) else { return nil }
+        return decl.cases
+    }
+
     init(_ module: ModuleDecl) {
         declarations = DeclarationIndex(module.types)
         var properties: [[PropertyDecl]] = []

@@ -101,8 +101,9 @@ struct OperationTranslator {
            [.json, .form, .multipart].contains(encoding) {
             add(schema, body.componentName ?? typePrefix + "Request")
         }
-        if let (response, media, encoding) = successBody(operation), let schema = media.schema, encoding != .text && encoding != .binary {
-            add(schema, response.componentName ?? typePrefix + "Response")
+        if let success = successBody(operation, typePrefix: typePrefix), let schema = success.schema,
+           success.encoding != .text && success.encoding != .binary {
+            add(schema, success.hint)
         }
         return plan
     }
@@ -162,7 +163,7 @@ struct OperationTranslator {
         context.operationDecls.append(contentsOf: scope.nested)
 
         let body = operation.requestBody.flatMap { translateBody($0, typePrefix: typePrefix) }
-        let (response, encoding) = translateResponse(operation, typePrefix: typePrefix)
+        let (response, encoding, statuses) = translateResponse(operation, typePrefix: typePrefix)
 
         var docs: [String] = []
         if let summary = operation.summary { docs.append(summary.trimmingTrailingWhitespace()) }
@@ -184,7 +185,8 @@ struct OperationTranslator {
         return OperationDecl(
             name: name, method: operation.method, path: operation.path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
-            responseEncoding: encoding, pagination: nil, security: security, operationID: rawName
+            responseEncoding: encoding, responseStatuses: statuses, errors: translateErrors(operation),
+            pagination: nil, security: security, operationID: rawName
         )
     }
 
@@ -248,30 +250,93 @@ struct OperationTranslator {
         return OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
     }
 
-    /// The 2xx response whose body the method returns (exact codes before `2XX`), with its media type.
-    private func successBody(_ operation: Operation, warns: Bool = false) -> (Response, MediaType, OperationDecl.Body.Encoding)? {
+    /// What the 2xx answers of an operation return.
+    struct Success {
+        var encoding: OperationDecl.Body.Encoding
+        /// The body's schema: the one 2xx body's, or a `oneOf` of the JSON bodies when 2xx answers
+        /// differ (200 and 201 with different schemas).
+        var schema: Schema?
+        var hint: String
+        /// With several bodies: each status and the `oneOf` alternative it selects.
+        var statuses: [OperationDecl.StatusCase] = []
+        /// A 2xx answer is declared without a body beside one with a body (200 and 204).
+        var mayBeEmpty = false
+    }
+
+    /// The 2xx answers, exact codes before `2XX`: their body, or the bodies by status.
+    private func successBody(_ operation: Operation, typePrefix: String, warns: Bool = false) -> Success? {
         let successes = operation.responses.filter(\.isSuccess).sorted { a, b in
             let ar = a.status.hasSuffix("XX"), br = b.status.hasSuffix("XX")
             return ar != br ? !ar : a.status < b.status
         }
-        guard let response = successes.first(where: { !$0.content.isEmpty }), let (media, encoding) = pick(response.content, warns: warns) else {
+        guard let first = successes.first(where: { !$0.content.isEmpty }), let (media, encoding) = pick(first.content, warns: warns) else {
             return nil
         }
-        return (response, media, encoding)
+        var success = Success(encoding: encoding, schema: media.schema, hint: first.componentName ?? typePrefix + "Response")
+        success.mayBeEmpty = successes.contains { $0.content.isEmpty }
+        guard encoding == .json, media.schema != nil else { return success }
+        // Several JSON bodies: one alternative per distinct schema, in status order.
+        var alternatives: [Schema] = [], keys: [String] = []
+        for response in successes {
+            guard let json = response.content.first(where: { Self.isJSON($0.contentType) }), let schema = json.schema else { continue }
+            let key: String
+            switch schema.ref {
+            case .component(let raw): key = "#" + raw
+            default: key = schema.location.description
+            }
+            if let index = keys.firstIndex(of: key) {
+                success.statuses.append(OperationDecl.StatusCase(status: response.status, alternative: index))
+            } else {
+                success.statuses.append(OperationDecl.StatusCase(status: response.status, alternative: alternatives.count))
+                keys.append(key)
+                alternatives.append(schema)
+            }
+        }
+        guard alternatives.count > 1 else {
+            success.statuses = []
+            return success
+        }
+        // At the operation's location, which no other schema has: a response shared by several
+        // operations does not make them share one enum.
+        success.schema = Schema(location: operation.location, description: "The body of a 2xx answer of `\(operation.operationID ?? typePrefix)`, by status.", oneOf: alternatives)
+        success.hint = typePrefix + "Response"
+        return success
     }
 
-    private func translateResponse(_ operation: Operation, typePrefix: String) -> (TypeUsage?, OperationDecl.Body.Encoding) {
-        guard let (response, media, encoding) = successBody(operation, warns: true) else { return (nil, .json) }
-        switch encoding {
-        case .text: return (.string, .text)
-        case .binary: return (.builtin("Data"), .binary)
+    private func translateResponse(_ operation: Operation, typePrefix: String) -> (TypeUsage?, OperationDecl.Body.Encoding, [OperationDecl.StatusCase]) {
+        guard let success = successBody(operation, typePrefix: typePrefix, warns: true) else { return (nil, .json, []) }
+        switch success.encoding {
+        case .text: return (success.mayBeEmpty ? TypeUsage.string.optional : .string, .text, [])
+        case .binary: return (success.mayBeEmpty ? TypeUsage.builtin("Data").optional : .builtin("Data"), .binary, [])
         default:
-            guard let schema = media.schema else { return (.jsonValue, .json) }
+            guard let schema = success.schema else { return (success.mayBeEmpty ? TypeUsage.jsonValue.optional : .jsonValue, .json, []) }
             var scope = TypeScope(path: [], reserved: [])
-            var type = types.usage(for: schema, hint: response.componentName ?? typePrefix + "Response", scope: &scope)
-            if types.isNullable(schema) { type = type.optional }
+            var type = types.usage(for: schema, hint: success.hint, scope: &scope)
+            if types.isNullable(schema) || success.mayBeEmpty { type = type.optional }
             context.operationDecls.append(contentsOf: scope.nested)
-            return (type, .json)
+            return (type, .json, success.statuses)
+        }
+    }
+
+    /// The error answers whose JSON body is a named schema (a `$ref` to a component, or an
+    /// `allOf` of one): those are decoded into its type. An inline error schema stays untyped
+    /// (`ServerError` and the raw body): typing it would add a type per operation to compile.
+    private func errorBodies(_ operation: Operation) -> [(status: String, schema: Schema)] {
+        operation.responses.compactMap { response in
+            guard !response.isSuccess, let json = response.content.first(where: { Self.isJSON($0.contentType) }),
+                  var schema = json.schema else { return nil }
+            if schema.ref == nil, schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+                schema = schema.allOf[0]
+            }
+            guard case .component? = schema.ref else { return nil }
+            return (response.status, schema)
+        }
+    }
+
+    private func translateErrors(_ operation: Operation) -> [OperationDecl.ErrorBody] {
+        var scope = TypeScope(path: [], reserved: [])
+        return errorBodies(operation).map { status, schema in
+            OperationDecl.ErrorBody(status: status, type: types.usage(for: schema, hint: "", scope: &scope))
         }
     }
 
@@ -283,7 +348,8 @@ struct OperationTranslator {
         guard operation.method == .get,
               let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
               [TypeUsage.int, .double].contains(page.type.unwrapped),
-              case .named(let path)? = operation.response.map(\.unwrapped) else { return nil }
+              // A page that may be missing (a nullable body, or a 204 beside the 200) has no items to walk.
+              case .named(let path)? = operation.response else { return nil }
         let structs = index()
         func findStruct(_ path: [String]) -> StructDecl? { structs.structDecl(at: path) }
         guard let response = findStruct(path) else { return nil }

@@ -899,6 +899,50 @@ public struct CreateThingRequest: FieldCodable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
 }
 
+/// The body of a 2xx answer of `putAccount`, by status.
+public enum PutAccountResponse: Codable, Hashable, Sendable {
+    case account(Account)
+    case case2(PutAccountResponse.Case2)
+
+    public init(from decoder: any Decoder) throws {
+        var failures: [String] = []
+        do {
+            self = .account(try Account(from: decoder))
+            return
+        }
+        catch {
+            failures.append("account: \(error)")
+        }
+        do {
+            self = .case2(try PutAccountResponse.Case2(from: decoder))
+            return
+        }
+        catch {
+            failures.append("case2: \(error)")
+        }
+        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of PutAccountResponse matched: " + failures.joined(separator: "; ")))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .account(let value): try value.encode(to: encoder)
+        case .case2(let value): try value.encode(to: encoder)
+        }
+    }
+
+    public struct Case2: FieldCodable, Hashable, Sendable {
+        public var location: String
+
+        public init(location: String) {
+            self.location = location
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.location, b.location) }
+        public init(_fields c: FieldReader) throws { try self.init(location: c.required("location")) }
+        public func _encode(_ w: FieldWriter) throws { try w.required("location", self.location) }
+    }
+}
+
 // MARK: - Client
 
 /// A client for Kitchen Sink (version 2.0.0).
@@ -970,6 +1014,7 @@ extension Client {
     ///   - xRequestID: The `X-Request-ID` header parameter.
     ///   - since: The `since` query parameter.
     /// - Returns: The decoded `Thing` of a 2xx answer.
+    /// - Throws: `APIError`; for other statuses, `errorBody(as: Problem.self)` is the decoded body.
     public func getThing(
         thingID: String,
         include: [GetThingIncludeItem]? = nil,
@@ -980,7 +1025,7 @@ extension Client {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
             try Validation.checkKnown(include, name: "include")
         }
-        var _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "get_thing", template: "/things/{thing_id}")
+        var _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "get_thing", template: "/things/{thing_id}", errors: ["default": Problem.self])
         _request.addQuery("include", include, explode: false)
         _request.addQuery("since", since)
         _request.addHeader("X-Request-ID", xRequestID)
@@ -1085,6 +1130,30 @@ extension Client {
         var _request = APIRequest(method: "POST", path: "/accounts", security: ["bearer", "key"], operation: "createAccount", template: "/accounts")
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: Account.self)
+    }
+
+    /// Replace or create an account
+    ///
+    /// Different 2xx bodies by status, a 2xx without one, and error bodies by status.
+    ///
+    /// `PUT /accounts/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The decoded `PutAccountResponse` of a 2xx answer; nil for an empty or `null` body.
+    /// - Throws: `APIError`; for 404 and 4XX, `errorBody(as: Problem.self)` is the decoded body.
+    public func putAccount(id: String, body: Account) async throws -> PutAccountResponse? {
+        var _request = APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(id))", security: ["bearer", "key"], operation: "putAccount", template: "/accounts/{id}", errors: ["404": Problem.self, "4XX": Problem.self])
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request) { _status, _data in
+            if _data.isEmpty { return nil }
+            switch _status {
+            case 200: return .account(try JSONCoding.decode(Account.self, from: _data))
+            case 201: return .case2(try JSONCoding.decode(PutAccountResponse.Case2.self, from: _data))
+            default: return .account(try JSONCoding.decode(Account.self, from: _data))
+            }
+        }
     }
 
     /// `GET /trees/{id}`

@@ -69,6 +69,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var sendingNull2: String?
     /// - Maximum length: 100
+    public var jsonCoding: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -214,15 +216,15 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         fieldReader: String? = nil, fieldWriter: String? = nil, apiRequest: String? = nil, httpTransport: String? = nil,
         apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
         middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
-        field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, with: String? = nil,
-        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
-        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
-        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
-        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
-        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
-        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
-        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
-        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
+        with: String? = nil, hashable: String? = nil, int: String? = nil, jsonValue: String? = nil,
+        openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil,
+        serverURL: String? = nil, string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil,
+        uuid: String? = nil, validatable: String? = nil, validation: String? = nil, a: String,
+        additionalProperties: String? = nil, b: String, body: String? = nil, c: String, container: String? = nil,
+        decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil,
+        encoder2: String? = nil, error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil,
+        indirect: String? = nil, newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
         startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
         transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
         value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
@@ -262,6 +264,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.field = field
         self.fields = fields
         self.sendingNull2 = sendingNull2
+        self.jsonCoding = jsonCoding
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -342,11 +345,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
               _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
               _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
-              _same(a.sendingNull2, b.sendingNull2), _same(a.with, b.with), _same(a.hashable, b.hashable),
-              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
-              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
-              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
-              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
+              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
+              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
@@ -379,12 +383,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
             headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
-            fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), with: c.optional("with"),
-            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
-            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
-            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
-            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
-            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
+            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
+            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -418,13 +422,14 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("CallOptions", self.callOptions).optional("RetryPolicy", self.retryPolicy)
             .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
-            .optional("fields", self.fields).optional("sendingNull", self.sendingNull2).optional("with", self.with)
-            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
-            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
-            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
-            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
-            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
-            .optional("Validatable", self.validatable).optional("Validation", self.validation).required("a", self.a)
+            .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
+            .optional("JSONCoding", self.jsonCoding).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
+            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
+            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
+            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
+            .optional("Validation", self.validation).required("a", self.a)
             .optional("additionalProperties", self.additionalProperties).required("b", self.b)
             .optional("body", self.body).required("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -477,6 +482,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.field, name: path + ".field", maxLength: 100)
         try Validation.check(self.fields, name: path + ".fields", maxLength: 100)
         try Validation.check(self.sendingNull2, name: path + ".sendingNull2", maxLength: 100)
+        try Validation.check(self.jsonCoding, name: path + ".jsonCoding", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -619,6 +625,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var field: CaptureNests.Field2?
     public var fields: CaptureNests.Fields3?
     public var sendingNull2: CaptureNests.SendingNull2?
+    public var jsonCoding: CaptureNests.JSONCodingValue2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -701,10 +708,10 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         headers: CaptureNests.Headers2? = nil, middlewares: CaptureNests.Middlewares2? = nil,
         retry: CaptureNests.Retry2? = nil, nullableField: CaptureNests.NullableFieldValue2? = nil,
         set: CaptureNests.SetValue3? = nil, field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
-        sendingNull2: CaptureNests.SendingNull2? = nil, with: CaptureNests.With2? = nil,
-        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
-        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
-        pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        sendingNull2: CaptureNests.SendingNull2? = nil, jsonCoding: CaptureNests.JSONCodingValue2? = nil,
+        with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
+        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
+        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -763,6 +770,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.field = field
         self.fields = fields
         self.sendingNull2 = sendingNull2
+        self.jsonCoding = jsonCoding
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -842,11 +850,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
               _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
               _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
-              _same(a.sendingNull2, b.sendingNull2), _same(a.with, b.with), _same(a.hashable, b.hashable),
-              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
-              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
-              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
-              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
+              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
+              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
@@ -879,12 +888,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
             headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
-            fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), with: c.optional("with"),
-            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
-            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
-            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
-            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
-            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
+            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
+            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -918,13 +927,14 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
             .optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
-            .optional("fields", self.fields).optional("sendingNull", self.sendingNull2).optional("with", self.with)
-            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
-            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
-            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
-            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
-            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
-            .optional("Validatable", self.validatable).optional("Validation", self.validation).optional("a", self.a)
+            .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
+            .optional("JSONCoding", self.jsonCoding).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
+            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
+            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
+            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
+            .optional("Validation", self.validation).optional("a", self.a)
             .optional("additionalProperties", self.additionalProperties).optional("b", self.b)
             .optional("body", self.body).optional("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -1309,6 +1319,18 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public static func == (a: Self, b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
         public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
+    }
+
+    public struct JSONCodingValue2: FieldCodable, Hashable, Sendable {
+        public var jsonCoding: String?
+
+        public init(jsonCoding: String? = nil) {
+            self.jsonCoding = jsonCoding
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
+        public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
     }
 
     public struct With2: FieldCodable, Hashable, Sendable {
@@ -2110,8 +2132,8 @@ public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
     case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
     case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set, field, fields
-    case sendingNull, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string
-    case url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
+    case sendingNull, jsonCoding, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL
+    case string, url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
     case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
     case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
     case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
@@ -2152,6 +2174,7 @@ public enum CaptureCases: OpenEnum {
         case .field: "field"
         case .fields: "fields"
         case .sendingNull: "sendingNull"
+        case .jsonCoding: "JSONCoding"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2220,7 +2243,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
@@ -2527,6 +2550,18 @@ public struct SendingNull: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
     public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
+}
+
+public struct JSONCodingValue: FieldCodable, Hashable, Sendable {
+    public var jsonCoding: String?
+
+    public init(jsonCoding: String? = nil) {
+        self.jsonCoding = jsonCoding
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
+    public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
 }
 
 public struct With: FieldCodable, Hashable, Sendable {
@@ -4299,6 +4334,38 @@ public struct Nested: FieldCodable, Hashable, Sendable {
     public typealias Default = Nested.TypeValue2
 }
 
+/// The body of a 2xx answer of `captureStatuses`, by status.
+public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
+    case captures(Captures)
+    case capturePage(CapturePage)
+
+    public init(from decoder: any Decoder) throws {
+        var failures: [String] = []
+        do {
+            self = .captures(try Captures(from: decoder))
+            return
+        }
+        catch {
+            failures.append("captures: \(error)")
+        }
+        do {
+            self = .capturePage(try CapturePage(from: decoder))
+            return
+        }
+        catch {
+            failures.append("capturePage: \(error)")
+        }
+        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of CaptureStatusesResponse matched: " + failures.joined(separator: "; ")))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .captures(let value): try value.encode(to: encoder)
+        case .capturePage(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 // MARK: - Client
 
 /// A client for Identifier torture (version 1).
@@ -4763,7 +4830,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -4771,13 +4838,15 @@ extension Client {
     ///   - field: The `field` path parameter.
     ///   - fields: The `fields` path parameter.
     ///   - sendingNull: The `sendingNull` path parameter.
+    ///   - jsonCoding: The `JSONCoding` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
         set: String,
         field: String,
         fields: String,
-        sendingNull: String
+        sendingNull: String,
+        jsonCoding: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -4785,8 +4854,9 @@ extension Client {
             try Validation.check(field, name: "field", minLength: 1)
             try Validation.check(fields, name: "fields", minLength: 1)
             try Validation.check(sendingNull, name: "sendingNull", minLength: 1)
+            try Validation.check(jsonCoding, name: "jsonCoding", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}")
+        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}")
         try await self._core.send(_request)
     }
 
@@ -4824,6 +4894,7 @@ extension Client {
     ///   - field: The `field` query parameter.
     ///   - fields: The `fields` query parameter.
     ///   - sendingNull: The `sendingNull` query parameter.
+    ///   - jsonCoding: The `JSONCoding` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -4923,6 +4994,7 @@ extension Client {
         field: String? = nil,
         fields: String? = nil,
         sendingNull: String? = nil,
+        jsonCoding: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5021,6 +5093,7 @@ extension Client {
             try Validation.check(field, name: "field", maxLength: 100)
             try Validation.check(fields, name: "fields", maxLength: 100)
             try Validation.check(sendingNull, name: "sendingNull", maxLength: 100)
+            try Validation.check(jsonCoding, name: "jsonCoding", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5120,6 +5193,7 @@ extension Client {
         _request.addQuery("field", field)
         _request.addQuery("fields", fields)
         _request.addQuery("sendingNull", sendingNull)
+        _request.addQuery("JSONCoding", jsonCoding)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5224,6 +5298,7 @@ extension Client {
     ///   - field: The `field` header parameter.
     ///   - fields: The `fields` header parameter.
     ///   - sendingNull: The `sendingNull` header parameter.
+    ///   - jsonCoding: The `JSONCoding` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5321,6 +5396,7 @@ extension Client {
         field: String? = nil,
         fields: String? = nil,
         sendingNull: String? = nil,
+        jsonCoding: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5418,6 +5494,7 @@ extension Client {
         _request.addHeader("field", field)
         _request.addHeader("fields", fields)
         _request.addHeader("sendingNull", sendingNull)
+        _request.addHeader("JSONCoding", jsonCoding)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -5694,6 +5771,37 @@ extension Client {
     public func sendingNull() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/205", security: [], operation: "sendingNull", template: "/captures/op/205")
         try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/211`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func jsonCoding() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/211", security: [], operation: "JSONCoding", template: "/captures/op/211")
+        try await self._core.send(_request)
+    }
+
+    /// `PUT /captures/op/212`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `CaptureStatusesResponse` of a 2xx answer; nil for an empty or `null` body.
+    /// - Throws: `APIError`; for 404, `errorBody(as: CapturePage.self)` is the decoded body.
+    public func captureStatuses(body: Captures? = nil) async throws -> CaptureStatusesResponse? {
+        if self._core.validatesArguments {
+            try Validation.check(body, name: "body")
+        }
+        var _request = APIRequest(method: "PUT", path: "/captures/op/212", security: [], operation: "captureStatuses", template: "/captures/op/212", errors: ["404": CapturePage.self])
+        if let body {
+            try _request.setJSONBody(body, contentType: "application/json")
+        }
+        return try await self._core.send(_request) { _status, _data in
+            if _data.isEmpty { return nil }
+            switch _status {
+            case 200: return .captures(try JSONCoding.decode(Captures.self, from: _data))
+            case 201: return .capturePage(try JSONCoding.decode(CapturePage.self, from: _data))
+            default: return .captures(try JSONCoding.decode(Captures.self, from: _data))
+            }
+        }
     }
 
     /// `POST /captures/op/89`

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The types a document gives the error bodies of one operation, by status: exact codes
+/// (`"404"`), then ranges (`"4XX"`), then `"default"`, as OpenAPI matches them.
+///
+/// The client decodes an error answer's body with the matching type and keeps the value in
+/// `ServerError.body`; `APIError.errorBody(as:)` reads it back.
+public struct ErrorBodies: Sendable, ExpressibleByDictionaryLiteral {
+    public typealias Body = any (Decodable & Sendable).Type
+
+    private var exact: [Int: Body] = [:]
+    private var ranges: [Int: Body] = [:]
+    private var fallback: Body?
+
+    public init(dictionaryLiteral elements: (String, Body)...) {
+        for (status, type) in elements {
+            if let code = Int(status) {
+                exact[code] = type
+            } else if status.count == 3, status.hasSuffix("XX"), let first = status.first?.wholeNumberValue {
+                ranges[first] = type
+            } else if status == "default" {
+                fallback = type
+            }
+        }
+    }
+
+    public var isEmpty: Bool { exact.isEmpty && ranges.isEmpty && fallback == nil }
+
+    /// The type for a status, if the document gives one.
+    public func type(for status: Int) -> Body? {
+        exact[status] ?? ranges[status / 100] ?? fallback
+    }
+
+    /// The body decoded as the status's type; nil when there is none or the body does not match
+    /// it (the raw body stays in `APIError.http`).
+    func decode(status: Int, body: Data) -> (any Sendable)? {
+        guard let type = type(for: status), !body.isEmpty else { return nil }
+        return Self.decode(type, body)
+    }
+
+    private static func decode<T: Decodable & Sendable>(_ type: T.Type, _ body: Data) -> (any Sendable)? {
+        try? JSONCoding.decode(type, from: body)
+    }
+}
+
+extension APIError {
+    /// The error body decoded into the type the document gives for its status, when it is `T`:
+    ///
+    ///     catch let error as APIError {
+    ///         if let problem = error.errorBody(as: ErrorResponse.self) { … }
+    ///     }
+    public func errorBody<T>(as type: T.Type = T.self) -> T? {
+        guard case .http(_, let error?, _) = self else { return nil }
+        return error.body as? T
+    }
+}

@@ -1,0 +1,79 @@
+import XCTest
+import Foundation
+import KitchenSink
+import APIGenRuntime
+
+/// What a method returns and throws when the document declares several answers: different
+/// 2xx bodies by status, a 2xx without a body, and error bodies by status; against a real
+/// server on 127.0.0.1 (`putAccount` in the kitchen-sink document).
+final class ResponsesTests: XCTestCase {
+    private var server: TestHTTPServer!
+
+    override func setUpWithError() throws {
+        server = try TestHTTPServer()
+    }
+
+    override func tearDown() {
+        server.stop()
+    }
+
+    private func put() async throws -> PutAccountResponse? {
+        let client = Client(serverURL: server.baseURL, apiToken: "t", retry: .none)
+        return try await client.putAccount(id: "a1", body: Account(name: "Ada"))
+    }
+
+    private func answer(_ status: Int, _ body: String) {
+        server.setHandler { _ in TestHTTPServer.Response(status: status, body: Data(body.utf8)) }
+    }
+
+    func testEachSuccessStatusDecodesItsOwnBody() async throws {
+        answer(200, #"{"id":"a1","name":"Ada"}"#)
+        let replaced = try await put()
+        XCTAssertEqual(replaced, .account(Account(id: "a1", name: "Ada")))
+        // A body that would also decode as an Account (name is missing, so it would not here)
+        // is read as the 201 schema because the status says so.
+        answer(201, #"{"location":"/accounts/a1"}"#)
+        guard case .case2(let created)? = try await put() else { return XCTFail("201 is the created body") }
+        XCTAssertEqual(created.location, "/accounts/a1")
+        answer(204, "")
+        let none = try await put()
+        XCTAssertNil(none, "a 204 has no body")
+    }
+
+    func testErrorBodiesDecodeIntoTheirDocumentedTypeByStatus() async throws {
+        let problem = #"{"error":{"code":7,"message":"no such account"}}"#
+        for status in [404, 409] {   // exact, then the 4XX range (an allOf of one $ref)
+            answer(status, problem)
+            do {
+                _ = try await put()
+                XCTFail("\(status) must throw")
+            } catch let error as APIError {
+                let body = try XCTUnwrap(error.errorBody(as: Problem.self), "\(status)")
+                XCTAssertEqual(body.error?.code, 7)
+                XCTAssertEqual(body.error?.message, "no such account")
+                XCTAssertEqual(error.status, status)
+                XCTAssertEqual("\(error)", "HTTP \(status): [7] no such account", "the API's own error object is still read")
+                XCTAssertNil(error.errorBody(as: Account.self), "only the documented type")
+            }
+        }
+        // `default` has an inline schema: untyped, the raw body is kept.
+        answer(500, #"{"reason":"disk full"}"#)
+        do {
+            _ = try await put()
+            XCTFail("500 must throw")
+        } catch let error as APIError {
+            XCTAssertNil(error.errorBody(as: Problem.self))
+            guard case .http(500, _, let body) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(String(decoding: body, as: UTF8.self), #"{"reason":"disk full"}"#)
+        }
+        // A body that does not match the documented type: no typed body, the error is still thrown.
+        answer(404, "<html>gone</html>")
+        do {
+            _ = try await put()
+            XCTFail("404 must throw")
+        } catch let error as APIError {
+            XCTAssertNil(error.errorBody(as: Problem.self))
+            XCTAssertEqual(error.status, 404)
+        }
+    }
+}
