@@ -55,3 +55,66 @@ final class ResponseCapture: @unchecked Sendable {
         lock.lock(); last = metadata; lock.unlock()
     }
 }
+
+/// A type a response header's text is read as (`ResponseMetadata.value(_:)`).
+public protocol HeaderValue {
+    /// nil when the text is not a value of the type.
+    init?(headerText: String)
+}
+
+extension String: HeaderValue {
+    public init?(headerText: String) { self = headerText }
+}
+
+extension Int: HeaderValue {
+    public init?(headerText: String) { self.init(headerText.trimmingCharacters(in: .whitespaces)) }
+}
+
+extension Double: HeaderValue {
+    public init?(headerText: String) { self.init(headerText.trimmingCharacters(in: .whitespaces)) }
+}
+
+extension Bool: HeaderValue {
+    public init?(headerText: String) {
+        switch headerText.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true": self = true
+        case "false": self = false
+        default: return nil
+        }
+    }
+}
+
+extension URL: HeaderValue {
+    /// A relative reference (`Location: /meetings/1`) is kept relative.
+    public init?(headerText: String) { self.init(string: headerText.trimmingCharacters(in: .whitespaces)) }
+}
+
+extension UUID: HeaderValue {
+    public init?(headerText: String) { self.init(uuidString: headerText.trimmingCharacters(in: .whitespaces)) }
+}
+
+extension Date: HeaderValue {
+    /// ISO 8601 (what `format: date-time` means), or an HTTP date (`Last-Modified`).
+    public init?(headerText: String) {
+        let text = headerText.trimmingCharacters(in: .whitespaces)
+        if let date = ISO8601.parse(text) ?? HTTPDate.parse(text) { self = date } else { return nil }
+    }
+}
+
+extension ResponseMetadata {
+    /// A header read as a type: nil when the answer has no such header or it does not parse.
+    public func value<T: HeaderValue>(_ name: String, as type: T.Type = T.self) -> T? {
+        header(name).flatMap(T.init(headerText:))
+    }
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT`, the date form of HTTP headers.
+enum HTTPDate {
+    static func parse(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -76,4 +76,27 @@ final class ResponsesTests: XCTestCase {
             XCTAssertEqual(error.status, 404)
         }
     }
+
+    /// The headers the document declares on a 2xx answer read as their schema types; one that
+    /// does not parse is nil, and every header stays readable as text.
+    func testDeclaredResponseHeadersAreTyped() async throws {
+        let id = UUID()
+        server.setHandler { _ in
+            .json(201, #"{"location":"/accounts/a1"}"#, headers: [
+                ("Location", "/accounts/a1"), ("X-RateLimit-Remaining", "42"), ("X-Request-ID", id.uuidString),
+                ("Expires", "2030-01-02T03:04:05Z"), ("X-Beta", "soon"), ("X-Other", "kept"),
+            ])
+        }
+        let (value, answer) = try await withResponseMetadata { try await self.put() }
+        guard case .case2? = value else { return XCTFail("the 201 body") }
+        let metadata = try XCTUnwrap(answer)
+        XCTAssertEqual(metadata.status, 201)
+        let headers = ResponseHeaders(metadata)
+        XCTAssertEqual(headers.location, URL(string: "/accounts/a1"))
+        XCTAssertEqual(headers.xRateLimitRemaining, 42)
+        XCTAssertEqual(headers.xRequestID, id)
+        XCTAssertEqual(headers.expires, Date(timeIntervalSince1970: 1_893_553_445))
+        XCTAssertNil(headers.xBeta, "'soon' is not a boolean")
+        XCTAssertEqual(headers.metadata.header("x-other"), "kept")
+    }
 }

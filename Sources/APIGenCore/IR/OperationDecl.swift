@@ -111,9 +111,23 @@ public struct ModuleDecl: Sendable, Equatable {
     public var types: [Declaration]
     public var operations: [OperationDecl]
     public var auth: [AuthDecl]
+    /// The headers 2xx answers declare, read through the generated `ResponseHeaders`.
+    public var responseHeaders: [ResponseHeaderDecl] = []
     /// The document's own examples with the type each must decode into, when asked for
     /// (`Configuration.collectsExamples`): the example oracle, `apigen-bench examples`.
     public var examples: [ExampleDecl] = []
+}
+
+/// A response header by its Swift name, read as a type.
+public struct ResponseHeaderDecl: Sendable, Equatable {
+    /// The generated struct's name and its one stored property (the answer's metadata).
+    static let typeName = "ResponseHeaders", metadata = "metadata"
+
+    public var name: String
+    public var wireName: String
+    /// `String`, `Int`, `Double`, `Bool`, `Date`, `URL` or `UUID`.
+    public var type: TypeUsage
+    public var docs: [String]
 }
 
 /// An `example` of a schema, request body or response, and the generated type it belongs to.

@@ -38,6 +38,8 @@ public enum SwiftNaming {
         "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric", "FieldCodable", "FieldReader", "FieldWriter",
         // A sent struct's enum of its nullable optionals (`sendingNull(_:)`).
         "NullableField",
+        // The typed response headers, and what they read.
+        "ResponseHeaders", "ResponseMetadata",
     ]
 
     /// What the word rule sees of a character.

@@ -37,9 +37,34 @@ struct ClientRenderer: Sendable {
             p.docs(["Shows the server URL only, never a credential."])
             p.line("\(access) var description: String { self._core.description }")
         }
+        if !module.responseHeaders.isEmpty {
+            p.line()
+            renderResponseHeaders(module.responseHeaders, into: &p)
+        }
         if options.namespace != nil {
             p.outdent()
             p.line("}")
+        }
+    }
+
+    /// The declared headers of an answer, typed, over the metadata `withResponseMetadata` gives.
+    private func renderResponseHeaders(_ headers: [ResponseHeaderDecl], into p: inout CodePrinter) {
+        p.docs([
+            "The response headers the document declares, read as their types (nil when absent or not of the type):",
+            "",
+            "    let (value, answer) = try await withResponseMetadata { try await client.someCall(…) }",
+            "    let headers = answer.map(\(ResponseHeaderDecl.typeName).init)",
+        ])
+        p.block("\(options.isolation)\(access) struct \(ResponseHeaderDecl.typeName): Sendable") { p in
+            p.docs(["The status and every header of the answer."])
+            p.line("\(access) var \(ResponseHeaderDecl.metadata): ResponseMetadata")
+            p.line()
+            p.line("\(access) init(_ metadata: ResponseMetadata) { self.\(ResponseHeaderDecl.metadata) = metadata }")
+            for header in headers {
+                p.line()
+                p.docs(header.docs + (header.docs.isEmpty ? [] : [""]) + ["`\(SwiftSpelling.docLine(header.wireName))`"])
+                p.line("\(access) var \(header.name): \(options.spell(header.type))? { self.\(ResponseHeaderDecl.metadata).value(\(SwiftSpelling.string(header.wireName))) }")
+            }
         }
     }
 

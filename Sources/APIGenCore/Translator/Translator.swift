@@ -39,6 +39,7 @@ public enum Translator {
             operations: operations.operations,
             auth: operations.auth
         )
+        module.responseHeaders = ResponseHeaders.declarations(zip(document.operations, kept).filter(\.1).map(\.0), context: context)
         if configuration.collectsExamples {
             var keptDocument = document
             keptDocument.operations = zip(document.operations, kept).filter(\.1).map(\.0)

@@ -1003,6 +1003,36 @@ public struct Client: Sendable, CustomStringConvertible {
     public var description: String { self._core.description }
 }
 
+/// The response headers the document declares, read as their types (nil when absent or not of the type):
+///
+///     let (value, answer) = try await withResponseMetadata { try await client.someCall(…) }
+///     let headers = answer.map(ResponseHeaders.init)
+public struct ResponseHeaders: Sendable {
+    /// The status and every header of the answer.
+    public var metadata: ResponseMetadata
+
+    public init(_ metadata: ResponseMetadata) { self.metadata = metadata }
+
+    /// Where the account lives.
+    ///
+    /// `Location`
+    public var location: URL? { self.metadata.value("Location") }
+
+    /// Calls left in this window.
+    ///
+    /// `X-RateLimit-Remaining`
+    public var xRateLimitRemaining: Int? { self.metadata.value("X-RateLimit-Remaining") }
+
+    /// `X-Request-ID`
+    public var xRequestID: UUID? { self.metadata.value("X-Request-ID") }
+
+    /// `Expires`
+    public var expires: Date? { self.metadata.value("Expires") }
+
+    /// `X-Beta`
+    public var xBeta: Bool? { self.metadata.value("X-Beta") }
+}
+
 extension Client {
     /// Get a thing
     ///

@@ -71,6 +71,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var jsonCoding: String?
     /// - Maximum length: 100
+    public var responseMetadata: String?
+    /// - Maximum length: 100
+    public var responseHeaders: String?
+    /// - Maximum length: 100
+    public var metadata: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -217,14 +223,15 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
         middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
         field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
-        with: String? = nil, hashable: String? = nil, int: String? = nil, jsonValue: String? = nil,
-        openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil,
-        serverURL: String? = nil, string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil,
-        uuid: String? = nil, validatable: String? = nil, validation: String? = nil, a: String,
-        additionalProperties: String? = nil, b: String, body: String? = nil, c: String, container: String? = nil,
-        decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil,
-        encoder2: String? = nil, error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil,
-        indirect: String? = nil, newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil, with: String? = nil,
+        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
+        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
+        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
+        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
+        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
+        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
+        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
+        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
         startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
         transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
         value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
@@ -265,6 +272,9 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.fields = fields
         self.sendingNull2 = sendingNull2
         self.jsonCoding = jsonCoding
+        self.responseMetadata = responseMetadata
+        self.responseHeaders = responseHeaders
+        self.metadata = metadata
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -345,9 +355,10 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
               _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
               _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
-              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
+              _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
+              _same(a.metadata, b.metadata), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -384,8 +395,9 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
-            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
-            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
+            metadata: c.optional("metadata"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
             pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
             sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
             url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
@@ -423,8 +435,10 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
-            .optional("JSONCoding", self.jsonCoding).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
+            .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
+            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
+            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -483,6 +497,9 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.fields, name: path + ".fields", maxLength: 100)
         try Validation.check(self.sendingNull2, name: path + ".sendingNull2", maxLength: 100)
         try Validation.check(self.jsonCoding, name: path + ".jsonCoding", maxLength: 100)
+        try Validation.check(self.responseMetadata, name: path + ".responseMetadata", maxLength: 100)
+        try Validation.check(self.responseHeaders, name: path + ".responseHeaders", maxLength: 100)
+        try Validation.check(self.metadata, name: path + ".metadata", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -626,6 +643,9 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var fields: CaptureNests.Fields3?
     public var sendingNull2: CaptureNests.SendingNull2?
     public var jsonCoding: CaptureNests.JSONCodingValue2?
+    public var responseMetadata: CaptureNests.ResponseMetadataValue2?
+    public var responseHeaders: CaptureNests.ResponseHeadersValue2?
+    public var metadata: CaptureNests.Metadata2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -709,6 +729,8 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         retry: CaptureNests.Retry2? = nil, nullableField: CaptureNests.NullableFieldValue2? = nil,
         set: CaptureNests.SetValue3? = nil, field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
         sendingNull2: CaptureNests.SendingNull2? = nil, jsonCoding: CaptureNests.JSONCodingValue2? = nil,
+        responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
+        responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
         with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
         int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
         openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
@@ -771,6 +793,9 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.fields = fields
         self.sendingNull2 = sendingNull2
         self.jsonCoding = jsonCoding
+        self.responseMetadata = responseMetadata
+        self.responseHeaders = responseHeaders
+        self.metadata = metadata
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -850,9 +875,10 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
               _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
               _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
-              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
+              _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
+              _same(a.metadata, b.metadata), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -889,8 +915,9 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
-            with: c.optional("with"), hashable: c.optional("Hashable"), int: c.optional("Int"),
-            jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
+            metadata: c.optional("metadata"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
             pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
             sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
             url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
@@ -928,8 +955,10 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
-            .optional("JSONCoding", self.jsonCoding).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
+            .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
+            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
+            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -1331,6 +1360,42 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public static func == (a: Self, b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
         public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
+    }
+
+    public struct ResponseMetadataValue2: FieldCodable, Hashable, Sendable {
+        public var responseMetadata: String?
+
+        public init(responseMetadata: String? = nil) {
+            self.responseMetadata = responseMetadata
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
+        public init(_fields c: FieldReader) throws { try self.init(responseMetadata: c.optional("ResponseMetadata")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseMetadata", self.responseMetadata) }
+    }
+
+    public struct ResponseHeadersValue2: FieldCodable, Hashable, Sendable {
+        public var responseHeaders: String?
+
+        public init(responseHeaders: String? = nil) {
+            self.responseHeaders = responseHeaders
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
+        public init(_fields c: FieldReader) throws { try self.init(responseHeaders: c.optional("ResponseHeaders")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseHeaders", self.responseHeaders) }
+    }
+
+    public struct Metadata2: FieldCodable, Hashable, Sendable {
+        public var metadata: String?
+
+        public init(metadata: String? = nil) {
+            self.metadata = metadata
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.metadata, b.metadata) }
+        public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
     }
 
     public struct With2: FieldCodable, Hashable, Sendable {
@@ -2132,12 +2197,13 @@ public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
     case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
     case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set, field, fields
-    case sendingNull, jsonCoding, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL
-    case string, url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
-    case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
-    case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
-    case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
-    case request2, core2, credentials2, firstPage2, same, fields2, encode2
+    case sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, hashable, int, jsonValue, openEnum
+    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
+    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
+    case error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport
+    case unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
+    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2
+    case encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2175,6 +2241,9 @@ public enum CaptureCases: OpenEnum {
         case .fields: "fields"
         case .sendingNull: "sendingNull"
         case .jsonCoding: "JSONCoding"
+        case .responseMetadata: "ResponseMetadata"
+        case .responseHeaders: "ResponseHeaders"
+        case .metadata: "metadata"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2243,7 +2312,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
@@ -2562,6 +2631,42 @@ public struct JSONCodingValue: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
     public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
+}
+
+public struct ResponseMetadataValue: FieldCodable, Hashable, Sendable {
+    public var responseMetadata: String?
+
+    public init(responseMetadata: String? = nil) {
+        self.responseMetadata = responseMetadata
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
+    public init(_fields c: FieldReader) throws { try self.init(responseMetadata: c.optional("ResponseMetadata")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseMetadata", self.responseMetadata) }
+}
+
+public struct ResponseHeadersValue: FieldCodable, Hashable, Sendable {
+    public var responseHeaders: String?
+
+    public init(responseHeaders: String? = nil) {
+        self.responseHeaders = responseHeaders
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
+    public init(_fields c: FieldReader) throws { try self.init(responseHeaders: c.optional("ResponseHeaders")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseHeaders", self.responseHeaders) }
+}
+
+public struct Metadata: FieldCodable, Hashable, Sendable {
+    public var metadata: String?
+
+    public init(metadata: String? = nil) {
+        self.metadata = metadata
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.metadata, b.metadata) }
+    public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
 }
 
 public struct With: FieldCodable, Hashable, Sendable {
@@ -4432,6 +4537,32 @@ public struct Client: Sendable, CustomStringConvertible {
     public var description: String { self._core.description }
 }
 
+/// The response headers the document declares, read as their types (nil when absent or not of the type):
+///
+///     let (value, answer) = try await withResponseMetadata { try await client.someCall(…) }
+///     let headers = answer.map(ResponseHeaders.init)
+public struct ResponseHeaders: Sendable {
+    /// The status and every header of the answer.
+    public var metadata: ResponseMetadata
+
+    public init(_ metadata: ResponseMetadata) { self.metadata = metadata }
+
+    /// `metadata`
+    public var metadata2: Int? { self.metadata.value("metadata") }
+
+    /// `ResponseMetadata`
+    public var responseMetadata: String? { self.metadata.value("ResponseMetadata") }
+
+    /// `init`
+    public var init_: Bool? { self.metadata.value("init") }
+
+    /// `self`
+    public var self_: UUID? { self.metadata.value("self") }
+
+    /// `value`
+    public var value: Date? { self.metadata.value("value") }
+}
+
 extension Client {
     /// `GET /things/{protocol}`
     ///
@@ -4830,7 +4961,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -4839,6 +4970,9 @@ extension Client {
     ///   - fields: The `fields` path parameter.
     ///   - sendingNull: The `sendingNull` path parameter.
     ///   - jsonCoding: The `JSONCoding` path parameter.
+    ///   - responseMetadata: The `ResponseMetadata` path parameter.
+    ///   - responseHeaders: The `ResponseHeaders` path parameter.
+    ///   - metadata: The `metadata` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -4846,7 +4980,10 @@ extension Client {
         field: String,
         fields: String,
         sendingNull: String,
-        jsonCoding: String
+        jsonCoding: String,
+        responseMetadata: String,
+        responseHeaders: String,
+        metadata: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -4855,8 +4992,11 @@ extension Client {
             try Validation.check(fields, name: "fields", minLength: 1)
             try Validation.check(sendingNull, name: "sendingNull", minLength: 1)
             try Validation.check(jsonCoding, name: "jsonCoding", minLength: 1)
+            try Validation.check(responseMetadata, name: "responseMetadata", minLength: 1)
+            try Validation.check(responseHeaders, name: "responseHeaders", minLength: 1)
+            try Validation.check(metadata, name: "metadata", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}")
+        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))/\(PercentEncoding.segment(responseMetadata))/\(PercentEncoding.segment(responseHeaders))/\(PercentEncoding.segment(metadata))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}")
         try await self._core.send(_request)
     }
 
@@ -4895,6 +5035,9 @@ extension Client {
     ///   - fields: The `fields` query parameter.
     ///   - sendingNull: The `sendingNull` query parameter.
     ///   - jsonCoding: The `JSONCoding` query parameter.
+    ///   - responseMetadata: The `ResponseMetadata` query parameter.
+    ///   - responseHeaders: The `ResponseHeaders` query parameter.
+    ///   - metadata: The `metadata` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -4995,6 +5138,9 @@ extension Client {
         fields: String? = nil,
         sendingNull: String? = nil,
         jsonCoding: String? = nil,
+        responseMetadata: String? = nil,
+        responseHeaders: String? = nil,
+        metadata: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5094,6 +5240,9 @@ extension Client {
             try Validation.check(fields, name: "fields", maxLength: 100)
             try Validation.check(sendingNull, name: "sendingNull", maxLength: 100)
             try Validation.check(jsonCoding, name: "jsonCoding", maxLength: 100)
+            try Validation.check(responseMetadata, name: "responseMetadata", maxLength: 100)
+            try Validation.check(responseHeaders, name: "responseHeaders", maxLength: 100)
+            try Validation.check(metadata, name: "metadata", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5194,6 +5343,9 @@ extension Client {
         _request.addQuery("fields", fields)
         _request.addQuery("sendingNull", sendingNull)
         _request.addQuery("JSONCoding", jsonCoding)
+        _request.addQuery("ResponseMetadata", responseMetadata)
+        _request.addQuery("ResponseHeaders", responseHeaders)
+        _request.addQuery("metadata", metadata)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5299,6 +5451,9 @@ extension Client {
     ///   - fields: The `fields` header parameter.
     ///   - sendingNull: The `sendingNull` header parameter.
     ///   - jsonCoding: The `JSONCoding` header parameter.
+    ///   - responseMetadata: The `ResponseMetadata` header parameter.
+    ///   - responseHeaders: The `ResponseHeaders` header parameter.
+    ///   - metadata: The `metadata` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5397,6 +5552,9 @@ extension Client {
         fields: String? = nil,
         sendingNull: String? = nil,
         jsonCoding: String? = nil,
+        responseMetadata: String? = nil,
+        responseHeaders: String? = nil,
+        metadata: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5495,6 +5653,9 @@ extension Client {
         _request.addHeader("fields", fields)
         _request.addHeader("sendingNull", sendingNull)
         _request.addHeader("JSONCoding", jsonCoding)
+        _request.addHeader("ResponseMetadata", responseMetadata)
+        _request.addHeader("ResponseHeaders", responseHeaders)
+        _request.addHeader("metadata", metadata)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -5777,6 +5938,27 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func jsonCoding() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/211", security: [], operation: "JSONCoding", template: "/captures/op/211")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/213`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func responseMetadata() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/213", security: [], operation: "ResponseMetadata", template: "/captures/op/213")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/214`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func responseHeaders() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/214", security: [], operation: "ResponseHeaders", template: "/captures/op/214")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/215`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func metadata() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/215", security: [], operation: "metadata", template: "/captures/op/215")
         try await self._core.send(_request)
     }
 
