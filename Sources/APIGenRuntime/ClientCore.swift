@@ -133,9 +133,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
 
     /// Races the transport against the time left, so it holds for every transport (URLSession
     /// on Linux does not always honour `timeoutInterval`); the loser is cancelled.
-    private static func send(_ request: URLRequest, _ transport: any HTTPTransport, within seconds: Double, timeout: Double) async throws -> (Data, HTTPURLResponse) {
-        try await withThrowingTaskGroup(of: Reply?.self) { group in
-            group.addTask { Reply(try await transport.send(request)) }
+    private static func race<Value>(within seconds: Double, timeout: Double, _ exchange: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        try await withThrowingTaskGroup(of: Reply<Value>?.self) { group in
+            group.addTask { Reply(value: try await exchange()) }
             group.addTask {
                 try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
                 return nil
@@ -144,7 +144,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             guard let first = try await group.next(), let reply = first else {
                 throw APIError.timedOut(seconds: timeout)
             }
-            return (reply.data, reply.response)
+            return reply.value
         }
     }
 
@@ -152,18 +152,56 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     private func attempt(_ request: URLRequest, _ attempt: CallAttempt, within seconds: Double) async throws -> (Data, HTTPURLResponse) {
         let (transport, timeout) = (self.transport, self.timeout)
         var next: @Sendable (URLRequest) async throws -> (Data, HTTPURLResponse) = { request in
-            try await Self.send(request, transport, within: seconds, timeout: timeout)
+            try await Self.race(within: seconds, timeout: timeout) { try await transport.send(request) }
         }
         for middleware in middlewares.reversed() {
             let inner = next
             next = { request in try await middleware.intercept(request, attempt: attempt, next: inner) }
         }
-        return try await next(request)
+        return try await OperationInfo.$current.withValue(attempt.operation) { try await next(request) }
     }
 
     /// Sends until a 2xx answer, a failure the policy does not retry, or the deadline; a wait
     /// between attempts ends at once when the calling task is cancelled.
     private func perform(_ request: APIRequest, accept: String?) async throws -> (Data, HTTPURLResponse) {
+        try await retrying(request, accept: accept, exchange: attempt) { $0 }
+    }
+
+    /// Sends a request whose 2xx body is read as it arrives: retried as `perform` does until the
+    /// head of a 2xx answer, with the timeout counting until that head. Middlewares are for
+    /// buffered calls (their `next` returns a whole body); a streamed call reaches the transport
+    /// directly, with the client's credentials and headers.
+    public func stream(_ request: APIRequest, accept: String) async throws -> ByteStream {
+        let (transport, timeout) = (self.transport, self.timeout)
+        return try await retrying(request, accept: accept, exchange: { urlRequest, attempt, seconds in
+            let reply = try await Self.race(within: seconds, timeout: timeout) {
+                try await OperationInfo.$current.withValue(attempt.operation) { Reply(value: try await transport.stream(urlRequest)) }
+            }
+            return (reply.value.1, reply.value.0)
+        }, errorBody: { try await $0.collect(upTo: APIError.maxBodyBytes) }).0
+    }
+
+    /// Server-sent events whose data is JSON of `Value`.
+    public func events<Value: Decodable & Sendable>(_ request: APIRequest, decoding type: Value.Type) async throws -> ServerSentEvents<Value> {
+        ServerSentEvents(try await stream(request, accept: "text/event-stream"), decoding: type)
+    }
+
+    /// Server-sent events with their data as text.
+    public func textEvents(_ request: APIRequest) async throws -> ServerSentEvents<String> {
+        ServerSentEvents(try await stream(request, accept: "text/event-stream")) { $0 }
+    }
+
+    /// JSON Lines, or a JSON text sequence (`application/json-seq`), of `Value`.
+    public func jsonLines<Value: Decodable & Sendable>(_ request: APIRequest, decoding type: Value.Type, contentType: String) async throws -> JSONLines<Value> {
+        JSONLines(try await stream(request, accept: contentType), of: type, recordSeparated: contentType.lowercased().hasPrefix("application/json-seq"))
+    }
+
+    /// The retry loop around one kind of exchange (`Body`: the whole body, or a stream of it).
+    private func retrying<Body>(
+        _ request: APIRequest, accept: String?,
+        exchange: (URLRequest, CallAttempt, Double) async throws -> (Body, HTTPURLResponse),
+        errorBody: (Body) async throws -> Data
+    ) async throws -> (Body, HTTPURLResponse) {
         let urlRequest = try urlRequest(for: request, accept: accept)
         let start = DispatchTime.now().uptimeNanoseconds
         func remaining() -> Double { timeout - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -172,12 +210,13 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             var answer: HTTPURLResponse?
             let failure: any Error
             do {
-                let (data, response) = try await attempt(urlRequest, CallAttempt(operation: request.operation, number: number), within: remaining())
+                let (body, response) = try await exchange(urlRequest, CallAttempt(operation: request.operation, number: number), remaining())
                 if (200..<300).contains(response.statusCode) {
                     ResponseCapture.current?.record(response)
-                    return (data, response)
+                    return (body, response)
                 }
                 answer = response
+                let data = try await errorBody(body)
                 failure = APIError.http(status: response.statusCode, error: Self.serverError(data, status: response.statusCode, request.errors),
                                         body: data.prefix(APIError.maxBodyBytes))
             } catch {
@@ -222,13 +261,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     }
 }
 
-/// A transport's answer, carried across the timeout race.
-private struct Reply: @unchecked Sendable {
-    var data: Data
-    var response: HTTPURLResponse
-
-    init(_ value: (Data, HTTPURLResponse)) {
-        data = value.0
-        response = value.1
-    }
+/// A transport's answer (an `HTTPURLResponse` is not `Sendable`), carried across the timeout race.
+private struct Reply<Value>: @unchecked Sendable {
+    var value: Value
 }

@@ -4,8 +4,21 @@ import FoundationNetworking
 #endif
 
 /// Sends one HTTP request. Conform any HTTP stack to this to use it with a generated client.
+///
+/// `send` is the buffered path every ordinary call takes. `stream` answers as soon as the
+/// status and headers arrive, with the body still coming (server-sent events, JSON Lines); its
+/// default buffers through `send`, so a transport that cannot stream still works, only later.
+/// A request body may be a stream too (`httpBodyStream`, a file read as it is sent).
 public protocol HTTPTransport: Sendable {
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse)
+    func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream)
+}
+
+extension HTTPTransport {
+    public func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream) {
+        let (data, response) = try await send(request)
+        return (response, ByteStream(data))
+    }
 }
 
 /// The default transport: `URLSession` (FoundationNetworking on Linux). Honours the request's
@@ -36,6 +49,77 @@ public struct URLSessionTransport: HTTPTransport {
         } onCancel: {
             handle.cancel()
         }
+    }
+}
+
+extension URLSessionTransport {
+    /// Streams the body through a session delegate, which FoundationNetworking on Linux calls
+    /// with each piece as it arrives (`URLSession.bytes(for:)` does not exist there). Ending
+    /// the iteration, or cancelling the task that waits for the head, cancels the data task.
+    public func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream) {
+        try Task.checkCancellation()
+        let delegate = StreamingDelegate()
+        let session = URLSession(configuration: session.configuration, delegate: delegate, delegateQueue: nil)
+        let task = session.dataTask(with: request)
+        let body = AsyncThrowingStream<Data, any Error> { continuation in
+            delegate.start(continuation)
+            continuation.onTermination = { _ in task.cancel() }
+        }
+        return try await withTaskCancellationHandler {
+            let head = try await withCheckedThrowingContinuation { (head: CheckedContinuation<HTTPURLResponse, any Error>) in
+                delegate.awaitHead(head)
+                task.resume()
+            }
+            return (head, ByteStream(body))
+        } onCancel: {
+            task.cancel()
+        }
+    }
+}
+
+/// Hands a streaming data task's head and pieces on as they arrive; the session is let go
+/// when the task completes.
+private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var head: CheckedContinuation<HTTPURLResponse, any Error>?
+    private var body: AsyncThrowingStream<Data, any Error>.Continuation?
+
+    func start(_ body: AsyncThrowingStream<Data, any Error>.Continuation) {
+        lock.lock(); self.body = body; lock.unlock()
+    }
+
+    func awaitHead(_ head: CheckedContinuation<HTTPURLResponse, any Error>) {
+        lock.lock(); self.head = head; lock.unlock()
+    }
+
+    private func takeHead() -> CheckedContinuation<HTTPURLResponse, any Error>? {
+        lock.lock(); defer { lock.unlock() }
+        let head = self.head
+        self.head = nil
+        return head
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        if let http = response as? HTTPURLResponse {
+            takeHead()?.resume(returning: http)
+            completionHandler(.allow)
+        } else {
+            takeHead()?.resume(throwing: URLError(.badServerResponse))
+            completionHandler(.cancel)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock(); let body = self.body; lock.unlock()
+        body?.yield(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
+        lock.lock(); let body = self.body; self.body = nil; lock.unlock()
+        if let error { body?.finish(throwing: error) } else { body?.finish() }
+        session.finishTasksAndInvalidate()
     }
 }
 

@@ -16,6 +16,10 @@ public struct OperationInfo: Sendable, Equatable {
         self.method = method
         self.pathTemplate = pathTemplate
     }
+
+    /// The operation whose request a transport is sending, set by the client around each
+    /// attempt: how a transport that wants the operation ID (swift-openapi-runtime's) gets it.
+    @TaskLocal public static var current: OperationInfo?
 }
 
 /// One attempt of a call, as a middleware sees it.

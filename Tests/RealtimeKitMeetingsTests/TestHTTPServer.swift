@@ -25,6 +25,9 @@ final class TestHTTPServer: @unchecked Sendable {
         /// Seconds to wait before answering.
         var delay: Double = 0
         var headers: [(String, String)] = []
+        /// When set, the body is these pieces instead, sent with chunked transfer encoding, each
+        /// after its delay (a stream: server-sent events, JSON Lines).
+        var pieces: [(delay: Double, data: Data)] = []
 
         static func json(_ status: Int, _ text: String, delay: Double = 0, headers: [(String, String)] = []) -> Response {
             Response(status: status, body: Data(text.utf8), delay: delay, headers: headers)
@@ -70,6 +73,21 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return recorded
     }
+
+    /// When each piece of a streamed body was written, in order.
+    var piecesSent: [Date] {
+        lock.lock(); defer { lock.unlock() }
+        return sentTimes
+    }
+
+    /// A streamed body whose connection the client closed before the last piece.
+    var streamsCutShort: Int {
+        lock.lock(); defer { lock.unlock() }
+        return cutShort
+    }
+
+    private var sentTimes: [Date] = []
+    private var cutShort = 0
 
     func stop() {
         lock.lock()
@@ -138,17 +156,35 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.unlock()
         let response = handler(request)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var text = "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\nContent-Length: \(response.body.count)\r\n"
+        let framing = response.pieces.isEmpty ? "Content-Length: \(response.body.count)" : "Transfer-Encoding: chunked"
+        let text = "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\n\(framing)\r\n"
             + response.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "Connection: close\r\n\r\n"
-        var bytes = Array(text.utf8) + Array(response.body)
-        text = ""
+        guard !response.pieces.isEmpty else {
+            _ = write(fd, Array(text.utf8) + Array(response.body))
+            return
+        }
+        guard write(fd, Array(text.utf8)) else { return }
+        for piece in response.pieces {
+            if piece.delay > 0 { Thread.sleep(forTimeInterval: piece.delay) }
+            let frame = Array(String(piece.data.count, radix: 16).utf8) + [13, 10] + Array(piece.data) + [13, 10]
+            guard write(fd, frame) else {
+                lock.lock(); cutShort += 1; lock.unlock()
+                return
+            }
+            lock.lock(); sentTimes.append(Date()); lock.unlock()
+        }
+        _ = write(fd, Array("0\r\n\r\n".utf8))
+    }
+
+    /// Writes all of `bytes`; false when the peer has gone.
+    private func write(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return }
+            if n <= 0 { return false }
             sent += n
         }
-        bytes.removeAll()
+        return true
     }
 
     private func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {

@@ -57,6 +57,24 @@ public struct OperationDecl: Sendable, Equatable {
         public var type: TypeUsage
     }
 
+    /// A 2xx body read as it arrives: a second method, `<name>Stream`.
+    public struct Stream: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable {
+            /// `text/event-stream`: server-sent events.
+            case events
+            /// `application/jsonl`, `application/x-ndjson`: one JSON value per line.
+            case jsonLines
+            /// `application/json-seq`: JSON texts after RS bytes.
+            case jsonSequence
+        }
+
+        public var name: String
+        public var kind: Kind
+        /// Each event's data, or each value (`String`: an event's text as sent).
+        public var element: TypeUsage
+        public var contentType: String
+    }
+
     public var name: String
     public var method: HTTPMethod
     public var path: String
@@ -73,6 +91,7 @@ public struct OperationDecl: Sendable, Equatable {
     public var responseStatuses: [StatusCase] = []
     /// Error bodies decoded into a generated type.
     public var errors: [ErrorBody] = []
+    public var stream: Stream?
     public var pagination: Pagination?
     /// Names of security schemes that apply (the first alternative the client can satisfy).
     public var security: [String]
@@ -83,7 +102,7 @@ public struct OperationDecl: Sendable, Equatable {
 extension OperationDecl {
     /// The types the method names: parameters, body, response, error bodies.
     var usages: [TypeUsage] {
-        parameters.map(\.type) + [body?.type, response].compactMap { $0 } + errors.map(\.type)
+        parameters.map(\.type) + [body?.type, response, stream?.element].compactMap { $0 } + errors.map(\.type)
     }
 }
 

@@ -40,6 +40,8 @@ public enum SwiftNaming {
         "NullableField",
         // The typed response headers, and what they read.
         "ResponseHeaders", "ResponseMetadata",
+        // What streamed answers are read as.
+        "ServerSentEvents", "JSONLines",
     ]
 
     /// What the word rule sees of a character.

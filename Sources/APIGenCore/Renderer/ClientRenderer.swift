@@ -77,6 +77,10 @@ struct ClientRenderer: Sendable {
     func renderOperationMembers(_ operation: OperationDecl, into p: inout CodePrinter) {
         p.indent()
         renderOperation(operation, into: &p)
+        if let stream = operation.stream {
+            p.line()
+            renderStream(operation, stream, into: &p)
+        }
         if let pagination = operation.pagination {
             p.line()
             renderPages(operation, pagination, into: &p)
@@ -208,21 +212,7 @@ struct ClientRenderer: Sendable {
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
         printSignature("\(access) func \(operation.name)", signature(operation), " async throws\(returns)", into: &p) { p in
-            renderValidation(operation, into: &p)
-            let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
-            let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
-            var info = "operation: \(SwiftSpelling.string(operation.operationID)), template: \(SwiftSpelling.string(operation.path))"
-            if !operation.errors.isEmpty {
-                info += ", errors: [" + operation.errors.map { "\(SwiftSpelling.string($0.status)): \(options.spell($0.type)).self" }.joined(separator: ", ") + "]"
-            }
-            p.line("\(mutates ? "var" : "let") _request = APIRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security), \(info))")
-            for parameter in operation.parameters where parameter.location == .query {
-                p.line(queryCall(parameter))
-            }
-            for parameter in operation.parameters where parameter.location == .header {
-                p.line("_request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
-            }
-            if let body = operation.body { renderBody(body, into: &p) }
+            renderRequest(operation, into: &p)
             switch (operation.response, operation.responseEncoding) {
             case (nil, _): p.line("try await self._core.send(_request)")
             case (_, .text): p.line("return try await self._core.sendForText(_request)")
@@ -234,6 +224,53 @@ struct ClientRenderer: Sendable {
                     p.line("return try await self._core.send(_request, decoding: \(options.spell(type)).self)")
                 }
             }
+        }
+    }
+
+    /// Validation, then `_request` with its path, query, headers and body: the start of every
+    /// method of an operation.
+    private func renderRequest(_ operation: OperationDecl, into p: inout CodePrinter) {
+        renderValidation(operation, into: &p)
+        let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
+        let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
+        var info = "operation: \(SwiftSpelling.string(operation.operationID)), template: \(SwiftSpelling.string(operation.path))"
+        if !operation.errors.isEmpty {
+            info += ", errors: [" + operation.errors.map { "\(SwiftSpelling.string($0.status)): \(options.spell($0.type)).self" }.joined(separator: ", ") + "]"
+        }
+        p.line("\(mutates ? "var" : "let") _request = APIRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security), \(info))")
+        for parameter in operation.parameters where parameter.location == .query {
+            p.line(queryCall(parameter))
+        }
+        for parameter in operation.parameters where parameter.location == .header {
+            p.line("_request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
+        }
+        if let body = operation.body { renderBody(body, into: &p) }
+    }
+
+    /// `<name>Stream(…)`: the same request, its 2xx body read as it arrives.
+    private func renderStream(_ operation: OperationDecl, _ stream: OperationDecl.Stream, into p: inout CodePrinter) {
+        var docs = operation.docs
+        let paramDocs = parameterDocs(operation)
+        if !paramDocs.isEmpty { docs += [""] + paramDocs }
+        let element = options.spell(stream.element)
+        let (returns, call, what): (String, String, String)
+        switch stream.kind {
+        case .events:
+            returns = "ServerSentEvents<\(element)>"
+            call = stream.element == .string ? "textEvents(_request)" : "events(_request, decoding: \(element).self)"
+            what = stream.element == .string ? "its events, each with its data as text" : "its events, each event's data decoded as `\(element)`"
+        case .jsonLines, .jsonSequence:
+            returns = "JSONLines<\(element)>"
+            call = "jsonLines(_request, decoding: \(element).self, contentType: \(SwiftSpelling.string(stream.contentType)))"
+            what = "its values, each decoded as `\(element)`"
+        }
+        docs.append("- Returns: The 2xx `\(SwiftSpelling.docLine(stream.contentType))` answer, \(what), as they arrive.")
+        docs += errorDocs(operation)
+        p.docs(docs)
+        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+        printSignature("\(access) func \(stream.name)", signature(operation), " async throws -> \(returns)", into: &p) { p in
+            renderRequest(operation, into: &p)
+            p.line("return try await self._core.\(call)")
         }
     }
 

@@ -27,7 +27,7 @@ struct OperationTranslator {
         context.settle()
         let units = types.translateUnits(named.count, workers: workers) { types, i in
             types.building(named[i].claimed) {
-                OperationTranslator(context: types.context, types: types).translate(named[i].operation, name: named[i].name, rawName: named[i].rawName, auth: auth)
+                OperationTranslator(context: types.context, types: types).translate(named[i].operation, name: named[i].name, rawName: named[i].rawName, streamName: named[i].streamName, auth: auth)
             }
         }
         types.merge(units) { i in
@@ -49,6 +49,8 @@ struct OperationTranslator {
         var operation: Operation
         var name: String
         var rawName: String
+        /// `<name>Stream`, when a 2xx answer can be streamed.
+        var streamName: String?
         var warnings: [Diagnostic]
         var claimed: [Schema]
     }
@@ -76,7 +78,8 @@ struct OperationTranslator {
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
                 warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
-            result.append(Named(operation: operation, name: name, rawName: plan.rawName, warnings: warnings, claimed: claimTypes(plan)))
+            let streamName = plan.streams ? names.claim(SwiftNaming.unescaped(name) + "Stream").name : nil
+            result.append(Named(operation: operation, name: name, rawName: plan.rawName, streamName: streamName, warnings: warnings, claimed: claimTypes(plan)))
         }
         return result
     }
@@ -87,6 +90,7 @@ struct OperationTranslator {
         var rawName: String
         var swiftName: String
         var usages: [(schema: Schema, hint: String, typeName: String)] = []
+        var streams = false
     }
 
     private func plan(_ operation: Operation) -> Plan {
@@ -104,6 +108,10 @@ struct OperationTranslator {
         if let success = successBody(operation, typePrefix: typePrefix), let schema = success.schema,
            success.encoding != .text && success.encoding != .binary {
             add(schema, success.hint)
+        }
+        if let stream = streamBody(operation) {
+            plan.streams = true
+            if let schema = stream.schema { add(schema, typePrefix + Self.streamElementSuffix(stream.kind)) }
         }
         return plan
     }
@@ -128,7 +136,7 @@ struct OperationTranslator {
         return ([operation.method.rawValue] + words).joined(separator: "_")
     }
 
-    func translate(_ operation: Operation, name: String, rawName: String, auth: [AuthDecl]) -> OperationDecl {
+    func translate(_ operation: Operation, name: String, rawName: String, streamName: String? = nil, auth: [AuthDecl]) -> OperationDecl {
         let typePrefix = SwiftNaming.upperCamel(rawName)
         var scope = TypeScope(path: [], reserved: [])
         // `body:` is the request body's label; every other name of the generated method is `_name`.
@@ -164,6 +172,7 @@ struct OperationTranslator {
 
         let body = operation.requestBody.flatMap { translateBody($0, typePrefix: typePrefix) }
         let (response, encoding, statuses) = translateResponse(operation, typePrefix: typePrefix)
+        let stream = translateStream(operation, name: streamName, typePrefix: typePrefix)
 
         var docs: [String] = []
         if let summary = operation.summary { docs.append(summary.trimmingTrailingWhitespace()) }
@@ -182,12 +191,14 @@ struct OperationTranslator {
             }
         }
 
-        return OperationDecl(
+        var decl = OperationDecl(
             name: name, method: operation.method, path: operation.path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
             responseEncoding: encoding, responseStatuses: statuses, errors: translateErrors(operation),
             pagination: nil, security: security, operationID: rawName
         )
+        decl.stream = stream
+        return decl
     }
 
     /// `application/json`, `…+json` and `*/*` (with parameters), in any case.
@@ -316,6 +327,42 @@ struct OperationTranslator {
             context.operationDecls.append(contentsOf: scope.nested)
             return (type, .json, success.statuses)
         }
+    }
+
+    static let streamKinds: [String: OperationDecl.Stream.Kind] = [
+        "text/event-stream": .events, "application/jsonl": .jsonLines, "application/x-ndjson": .jsonLines,
+        "application/x-jsonlines": .jsonLines, "application/json-seq": .jsonSequence,
+    ]
+
+    /// The first 2xx body in a streaming media type, with the schema of one element: an
+    /// event's data, or one value (the items, when the document writes the stream as an array).
+    /// No schema, or a plain string, is an event's text.
+    private func streamBody(_ operation: Operation) -> (media: MediaType, kind: OperationDecl.Stream.Kind, schema: Schema?)? {
+        for response in operation.responses where response.isSuccess {
+            for media in response.content {
+                let base = media.contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
+                guard let kind = Self.streamKinds[base] else { continue }
+                var schema = media.schema
+                if kind != .events, let s = schema, s.singleType == "array", let items = s.items { schema = items }
+                if let s = schema, s.ref == nil, s.singleType == "string", s.format == nil, s.enumValues == nil { schema = nil }
+                return (media, kind, schema)
+            }
+        }
+        return nil
+    }
+
+    /// The name an inline element schema's type ends in: `CreateChatEvent`, `ExportRowsItem`.
+    static func streamElementSuffix(_ kind: OperationDecl.Stream.Kind) -> String { kind == .events ? "Event" : "Item" }
+
+    private func translateStream(_ operation: Operation, name: String?, typePrefix: String) -> OperationDecl.Stream? {
+        guard let name, let (media, kind, schema) = streamBody(operation) else { return nil }
+        var element = kind == .events ? TypeUsage.string : .jsonValue
+        if let schema {
+            var scope = TypeScope(path: [], reserved: [])
+            element = types.usage(for: schema, hint: typePrefix + Self.streamElementSuffix(kind), scope: &scope)
+            context.operationDecls.append(contentsOf: scope.nested)
+        }
+        return OperationDecl.Stream(name: name, kind: kind, element: element, contentType: media.contentType)
     }
 
     /// The error answers whose JSON body is a named schema (a `$ref` to a component, or an

@@ -153,9 +153,11 @@ final class RendererNamesTests: XCTestCase {
         for operation in module.operations {
             add(operation.name)
             add(SwiftNaming.unescaped(operation.name) + "Pages")
+            if let stream = operation.stream { add(stream.name) }
             operation.parameters.forEach { add($0.name) }
         }
         module.auth.forEach { add($0.argumentName) }
+        module.responseHeaders.forEach { add($0.name) }
         return names
     }
 

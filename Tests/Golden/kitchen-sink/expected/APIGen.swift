@@ -430,6 +430,21 @@ public struct Extended: FieldCodable, Hashable, Sendable {
     }
 }
 
+/// A change to a thing.
+public struct ThingEvent: FieldCodable, Hashable, Sendable {
+    public var seq: Int
+    public var note: String?
+
+    public init(seq: Int, note: String? = nil) {
+        self.seq = seq
+        self.note = note
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.seq, b.seq) && _same(a.note, b.note) }
+    public init(_fields c: FieldReader) throws { try self.init(seq: c.required("seq"), note: c.optional("note")) }
+    public func _encode(_ w: FieldWriter) throws { try w.required("seq", self.seq).optional("note", self.note) }
+}
+
 public struct Problem: FieldCodable, Hashable, Sendable {
     public var error: Problem.ErrorValue?
 
@@ -1184,6 +1199,48 @@ extension Client {
             default: return .account(try JSONCoding.decode(Account.self, from: _data))
             }
         }
+    }
+
+    /// The thing now, or its changes as they happen
+    ///
+    /// `GET /things/{thing_id}/events`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    /// - Returns: The decoded `Thing` of a 2xx answer.
+    public func watchThing(thingID: String) async throws -> Thing {
+        let _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))/events", security: ["bearer", "key"], operation: "watchThing", template: "/things/{thing_id}/events")
+        return try await self._core.send(_request, decoding: Thing.self)
+    }
+
+    /// The thing now, or its changes as they happen
+    ///
+    /// `GET /things/{thing_id}/events`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    /// - Returns: The 2xx `text/event-stream` answer, its events, each event's data decoded as `ThingEvent`, as they arrive.
+    public func watchThingStream(thingID: String) async throws -> ServerSentEvents<ThingEvent> {
+        let _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))/events", security: ["bearer", "key"], operation: "watchThing", template: "/things/{thing_id}/events")
+        return try await self._core.events(_request, decoding: ThingEvent.self)
+    }
+
+    /// Every account, one JSON value per line
+    ///
+    /// `GET /exports/accounts`
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func exportAccounts() async throws -> Data {
+        let _request = APIRequest(method: "GET", path: "/exports/accounts", security: ["bearer", "key"], operation: "exportAccounts", template: "/exports/accounts")
+        return try await self._core.sendForData(_request)
+    }
+
+    /// Every account, one JSON value per line
+    ///
+    /// `GET /exports/accounts`
+    /// - Returns: The 2xx `application/jsonl` answer, its values, each decoded as `Account`, as they arrive.
+    public func exportAccountsStream() async throws -> JSONLines<Account> {
+        let _request = APIRequest(method: "GET", path: "/exports/accounts", security: ["bearer", "key"], operation: "exportAccounts", template: "/exports/accounts")
+        return try await self._core.jsonLines(_request, decoding: Account.self, contentType: "application/jsonl")
     }
 
     /// `GET /trees/{id}`

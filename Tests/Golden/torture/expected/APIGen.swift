@@ -77,6 +77,10 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var metadata: String?
     /// - Maximum length: 100
+    public var serverSentEvents: String?
+    /// - Maximum length: 100
+    public var jsonLines: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -223,23 +227,23 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
         middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
         field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
-        responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil, with: String? = nil,
-        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
-        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
-        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
-        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
-        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
-        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
-        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
-        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
-        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
-        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
-        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
-        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
-        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
-        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
-        parent: Captures? = nil
+        responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil,
+        serverSentEvents: String? = nil, jsonLines: String? = nil, with: String? = nil, hashable: String? = nil,
+        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
+        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
+        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
+        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
+        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
+        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
+        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
+        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
+        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
+        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
+        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
+        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
+        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
+        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
+        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -275,6 +279,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.responseMetadata = responseMetadata
         self.responseHeaders = responseHeaders
         self.metadata = metadata
+        self.serverSentEvents = serverSentEvents
+        self.jsonLines = jsonLines
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -357,11 +363,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
               _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
               _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
-              _same(a.metadata, b.metadata), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
-              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
-              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
-              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
+              _same(a.jsonLines, b.jsonLines), _same(a.with, b.with), _same(a.hashable, b.hashable),
+              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
+              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
+              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
+              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
@@ -396,7 +403,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
-            metadata: c.optional("metadata"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
+            jsonLines: c.optional("JSONLines"), with: c.optional("with"), hashable: c.optional("Hashable"),
             int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
             pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
             sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
@@ -437,6 +445,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
+            .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
             .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
             .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
@@ -500,6 +509,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.responseMetadata, name: path + ".responseMetadata", maxLength: 100)
         try Validation.check(self.responseHeaders, name: path + ".responseHeaders", maxLength: 100)
         try Validation.check(self.metadata, name: path + ".metadata", maxLength: 100)
+        try Validation.check(self.serverSentEvents, name: path + ".serverSentEvents", maxLength: 100)
+        try Validation.check(self.jsonLines, name: path + ".jsonLines", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -646,6 +657,8 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var responseMetadata: CaptureNests.ResponseMetadataValue2?
     public var responseHeaders: CaptureNests.ResponseHeadersValue2?
     public var metadata: CaptureNests.Metadata2?
+    public var serverSentEvents: CaptureNests.ServerSentEventsValue2?
+    public var jsonLines: CaptureNests.JSONLinesValue2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -731,6 +744,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         sendingNull2: CaptureNests.SendingNull2? = nil, jsonCoding: CaptureNests.JSONCodingValue2? = nil,
         responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
         responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
+        serverSentEvents: CaptureNests.ServerSentEventsValue2? = nil, jsonLines: CaptureNests.JSONLinesValue2? = nil,
         with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
         int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
         openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
@@ -796,6 +810,8 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.responseMetadata = responseMetadata
         self.responseHeaders = responseHeaders
         self.metadata = metadata
+        self.serverSentEvents = serverSentEvents
+        self.jsonLines = jsonLines
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -877,11 +893,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
               _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
               _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
-              _same(a.metadata, b.metadata), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
-              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
-              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
-              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
+              _same(a.jsonLines, b.jsonLines), _same(a.with, b.with), _same(a.hashable, b.hashable),
+              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
+              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
+              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
+              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
@@ -916,7 +933,8 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
-            metadata: c.optional("metadata"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
+            jsonLines: c.optional("JSONLines"), with: c.optional("with"), hashable: c.optional("Hashable"),
             int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
             pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
             sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
@@ -957,6 +975,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
+            .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
             .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
             .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
@@ -1396,6 +1415,30 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public static func == (a: Self, b: Self) -> Bool { _same(a.metadata, b.metadata) }
         public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
+    }
+
+    public struct ServerSentEventsValue2: FieldCodable, Hashable, Sendable {
+        public var serverSentEvents: String?
+
+        public init(serverSentEvents: String? = nil) {
+            self.serverSentEvents = serverSentEvents
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
+        public init(_fields c: FieldReader) throws { try self.init(serverSentEvents: c.optional("ServerSentEvents")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("ServerSentEvents", self.serverSentEvents) }
+    }
+
+    public struct JSONLinesValue2: FieldCodable, Hashable, Sendable {
+        public var jsonLines: String?
+
+        public init(jsonLines: String? = nil) {
+            self.jsonLines = jsonLines
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
+        public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
     }
 
     public struct With2: FieldCodable, Hashable, Sendable {
@@ -2197,13 +2240,13 @@ public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
     case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
     case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set, field, fields
-    case sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, hashable, int, jsonValue, openEnum
-    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
-    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
-    case error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport
-    case unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
-    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2
-    case encode2
+    case sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents, jsonLines, hashable
+    case int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport
+    case uuid, validatable, validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e
+    case encode, encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag
+    case timeout, to, transport, unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary
+    case never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2
+    case firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2244,6 +2287,8 @@ public enum CaptureCases: OpenEnum {
         case .responseMetadata: "ResponseMetadata"
         case .responseHeaders: "ResponseHeaders"
         case .metadata: "metadata"
+        case .serverSentEvents: "ServerSentEvents"
+        case .jsonLines: "JSONLines"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2312,7 +2357,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
@@ -2667,6 +2712,30 @@ public struct Metadata: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.metadata, b.metadata) }
     public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
+}
+
+public struct ServerSentEventsValue: FieldCodable, Hashable, Sendable {
+    public var serverSentEvents: String?
+
+    public init(serverSentEvents: String? = nil) {
+        self.serverSentEvents = serverSentEvents
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
+    public init(_fields c: FieldReader) throws { try self.init(serverSentEvents: c.optional("ServerSentEvents")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("ServerSentEvents", self.serverSentEvents) }
+}
+
+public struct JSONLinesValue: FieldCodable, Hashable, Sendable {
+    public var jsonLines: String?
+
+    public init(jsonLines: String? = nil) {
+        self.jsonLines = jsonLines
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
+    public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
 }
 
 public struct With: FieldCodable, Hashable, Sendable {
@@ -4961,7 +5030,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -4973,6 +5042,8 @@ extension Client {
     ///   - responseMetadata: The `ResponseMetadata` path parameter.
     ///   - responseHeaders: The `ResponseHeaders` path parameter.
     ///   - metadata: The `metadata` path parameter.
+    ///   - serverSentEvents: The `ServerSentEvents` path parameter.
+    ///   - jsonLines: The `JSONLines` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -4983,7 +5054,9 @@ extension Client {
         jsonCoding: String,
         responseMetadata: String,
         responseHeaders: String,
-        metadata: String
+        metadata: String,
+        serverSentEvents: String,
+        jsonLines: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -4995,8 +5068,10 @@ extension Client {
             try Validation.check(responseMetadata, name: "responseMetadata", minLength: 1)
             try Validation.check(responseHeaders, name: "responseHeaders", minLength: 1)
             try Validation.check(metadata, name: "metadata", minLength: 1)
+            try Validation.check(serverSentEvents, name: "serverSentEvents", minLength: 1)
+            try Validation.check(jsonLines, name: "jsonLines", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))/\(PercentEncoding.segment(responseMetadata))/\(PercentEncoding.segment(responseHeaders))/\(PercentEncoding.segment(metadata))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}")
+        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))/\(PercentEncoding.segment(responseMetadata))/\(PercentEncoding.segment(responseHeaders))/\(PercentEncoding.segment(metadata))/\(PercentEncoding.segment(serverSentEvents))/\(PercentEncoding.segment(jsonLines))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}")
         try await self._core.send(_request)
     }
 
@@ -5038,6 +5113,8 @@ extension Client {
     ///   - responseMetadata: The `ResponseMetadata` query parameter.
     ///   - responseHeaders: The `ResponseHeaders` query parameter.
     ///   - metadata: The `metadata` query parameter.
+    ///   - serverSentEvents: The `ServerSentEvents` query parameter.
+    ///   - jsonLines: The `JSONLines` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -5141,6 +5218,8 @@ extension Client {
         responseMetadata: String? = nil,
         responseHeaders: String? = nil,
         metadata: String? = nil,
+        serverSentEvents: String? = nil,
+        jsonLines: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5243,6 +5322,8 @@ extension Client {
             try Validation.check(responseMetadata, name: "responseMetadata", maxLength: 100)
             try Validation.check(responseHeaders, name: "responseHeaders", maxLength: 100)
             try Validation.check(metadata, name: "metadata", maxLength: 100)
+            try Validation.check(serverSentEvents, name: "serverSentEvents", maxLength: 100)
+            try Validation.check(jsonLines, name: "jsonLines", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5346,6 +5427,8 @@ extension Client {
         _request.addQuery("ResponseMetadata", responseMetadata)
         _request.addQuery("ResponseHeaders", responseHeaders)
         _request.addQuery("metadata", metadata)
+        _request.addQuery("ServerSentEvents", serverSentEvents)
+        _request.addQuery("JSONLines", jsonLines)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5454,6 +5537,8 @@ extension Client {
     ///   - responseMetadata: The `ResponseMetadata` header parameter.
     ///   - responseHeaders: The `ResponseHeaders` header parameter.
     ///   - metadata: The `metadata` header parameter.
+    ///   - serverSentEvents: The `ServerSentEvents` header parameter.
+    ///   - jsonLines: The `JSONLines` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5555,6 +5640,8 @@ extension Client {
         responseMetadata: String? = nil,
         responseHeaders: String? = nil,
         metadata: String? = nil,
+        serverSentEvents: String? = nil,
+        jsonLines: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5656,6 +5743,8 @@ extension Client {
         _request.addHeader("ResponseMetadata", responseMetadata)
         _request.addHeader("ResponseHeaders", responseHeaders)
         _request.addHeader("metadata", metadata)
+        _request.addHeader("ServerSentEvents", serverSentEvents)
+        _request.addHeader("JSONLines", jsonLines)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -5960,6 +6049,63 @@ extension Client {
     public func metadata() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/215", security: [], operation: "metadata", template: "/captures/op/215")
         try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/216`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverSentEvents() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/216", security: [], operation: "ServerSentEvents", template: "/captures/op/216")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/217`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func jsonLines() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/217", security: [], operation: "JSONLines", template: "/captures/op/217")
+        try await self._core.send(_request)
+    }
+
+    /// `GET /captures/stream`
+    ///
+    /// - Parameters:
+    ///   - jsonLines: The `JSONLines` query parameter.
+    ///   - serverSentEvents: The `ServerSentEvents` query parameter.
+    /// - Returns: The decoded `Captures` of a 2xx answer.
+    public func captureStream(jsonLines: String? = nil, serverSentEvents: String? = nil) async throws -> Captures {
+        var _request = APIRequest(method: "GET", path: "/captures/stream", security: [], operation: "captureStream", template: "/captures/stream")
+        _request.addQuery("JSONLines", jsonLines)
+        _request.addQuery("ServerSentEvents", serverSentEvents)
+        return try await self._core.send(_request, decoding: Captures.self)
+    }
+
+    /// `GET /captures/stream`
+    ///
+    /// - Parameters:
+    ///   - jsonLines: The `JSONLines` query parameter.
+    ///   - serverSentEvents: The `ServerSentEvents` query parameter.
+    /// - Returns: The 2xx `text/event-stream` answer, its events, each event's data decoded as `Captures`, as they arrive.
+    public func captureStreamStream(
+        jsonLines: String? = nil,
+        serverSentEvents: String? = nil
+    ) async throws -> ServerSentEvents<Captures> {
+        var _request = APIRequest(method: "GET", path: "/captures/stream", security: [], operation: "captureStream", template: "/captures/stream")
+        _request.addQuery("JSONLines", jsonLines)
+        _request.addQuery("ServerSentEvents", serverSentEvents)
+        return try await self._core.events(_request, decoding: Captures.self)
+    }
+
+    /// `GET /captures/lines`
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func captureLines() async throws -> Data {
+        let _request = APIRequest(method: "GET", path: "/captures/lines", security: [], operation: "captureLines", template: "/captures/lines")
+        return try await self._core.sendForData(_request)
+    }
+
+    /// `GET /captures/lines`
+    /// - Returns: The 2xx `application/x-ndjson` answer, its values, each decoded as `CapturePage`, as they arrive.
+    public func captureLinesStream() async throws -> JSONLines<CapturePage> {
+        let _request = APIRequest(method: "GET", path: "/captures/lines", security: [], operation: "captureLines", template: "/captures/lines")
+        return try await self._core.jsonLines(_request, decoding: CapturePage.self, contentType: "application/x-ndjson")
     }
 
     /// `PUT /captures/op/212`

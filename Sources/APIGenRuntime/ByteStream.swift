@@ -1,0 +1,107 @@
+import Foundation
+
+/// A body that arrives in pieces, in order, as the server sends them: what a transport's
+/// `stream(_:)` answers with, and what server-sent events and JSON Lines are read from.
+///
+/// Ending the iteration early (a `break`, or cancelling the task that iterates) stops whatever
+/// produces the pieces: a transport closes the connection.
+public struct ByteStream: AsyncSequence, Sendable {
+    public typealias Element = Data
+
+    private let pieces: AsyncThrowingStream<Data, any Error>
+
+    /// Pieces a producer yields into a continuation; `onTermination` runs once when the stream
+    /// ends either way (finished, failed, or no longer iterated).
+    public init(_ pieces: AsyncThrowingStream<Data, any Error>) {
+        self.pieces = pieces
+    }
+
+    /// A whole body as one piece.
+    public init(_ data: Data) {
+        pieces = AsyncThrowingStream { continuation in
+            if !data.isEmpty { continuation.yield(data) }
+            continuation.finish()
+        }
+    }
+
+    /// Pieces of any async sequence, read by a task of its own that is cancelled when the stream
+    /// is no longer iterated.
+    public init<Source: AsyncSequence & Sendable>(reading source: Source, _ piece: @escaping @Sendable (Source.Element) -> Data) {
+        pieces = AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await element in source { continuation.yield(piece(element)) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncThrowingStream<Data, any Error>.AsyncIterator {
+        pieces.makeAsyncIterator()
+    }
+
+    /// Every piece joined, up to `limit` bytes (the rest is read and dropped).
+    public func collect(upTo limit: Int = .max) async throws -> Data {
+        var data = Data()
+        for try await piece in self where data.count < limit {
+            data.append(piece.prefix(limit - data.count))
+        }
+        return data
+    }
+}
+
+/// Reads lines from a byte stream, ending at LF, CRLF or a lone CR (as server-sent events and
+/// JSON Lines allow); a last line without an ending is returned too.
+struct LineReader {
+    private var pieces: ByteStream.AsyncIterator
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+
+    init(_ stream: ByteStream) {
+        pieces = stream.makeAsyncIterator()
+    }
+
+    mutating func next() async throws -> ArraySlice<UInt8>? {
+        // What was returned is dropped here, before scanning, so indices stay valid below.
+        if start > 4096, start * 2 > buffer.count {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        var scanned = start
+        while true {
+            while scanned < buffer.count {
+                let byte = buffer[scanned]
+                if byte == 0x0A || byte == 0x0D {
+                    // A CR at the end of what has arrived may be half of a CRLF: read on first.
+                    if byte == 0x0D, scanned + 1 == buffer.count, !finished, try await fill() { continue }
+                    let line = buffer[start..<scanned]
+                    start = scanned + (byte == 0x0D && scanned + 1 < buffer.count && buffer[scanned + 1] == 0x0A ? 2 : 1)
+                    return line
+                }
+                scanned += 1
+            }
+            let more = finished ? false : try await fill()
+            if !more {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                return line
+            }
+        }
+    }
+
+    /// Appends the next piece; false at the end of the stream.
+    private mutating func fill() async throws -> Bool {
+        guard let piece = try await pieces.next() else {
+            finished = true
+            return false
+        }
+        buffer.append(contentsOf: piece)
+        return true
+    }
+}
