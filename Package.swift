@@ -7,26 +7,40 @@ let package = Package(
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
+        // Opt-in transports: a package that does not name these products neither fetches nor
+        // builds AsyncHTTPClient, SwiftNIO or swift-openapi-runtime (SwiftPM resolves only the
+        // dependencies of the products a package uses; Scripts/bench-consumer.sh shows it).
+        .library(name: "APIGenAsyncHTTPClient", targets: ["APIGenAsyncHTTPClient"]),
+        .library(name: "APIGenOpenAPIRuntime", targets: ["APIGenOpenAPIRuntime"]),
         .library(name: "RealtimeKitMeetings", targets: ["RealtimeKitMeetings"]),
         .plugin(name: "APIGenPlugin", targets: ["APIGenPlugin"]),
         .plugin(name: "APIGenCommand", targets: ["APIGenCommand"]),
     ],
-    // Used by one test target only: SwiftPM neither fetches nor builds it for a package that
-    // depends on APIGen.
-    dependencies: [.package(url: "https://github.com/apple/swift-http-types", from: "1.0.0")],
+    // Each is used only by an opt-in product or by tests: SwiftPM neither fetches nor builds it
+    // for a package that depends on APIGen without naming those products.
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.0.0"),
+    ],
     targets: [
         // The C boundary: system libyaml through pkg-config, and the system's own POSIX headers.
         .systemLibrary(
-            name: "CYAML",
+            name: "CAPIGenYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // POSIX from the C headers, not the `Glibc` overlay or Foundation: see csystem.h.
-        .systemLibrary(name: "CSystem"),
-        .target(name: "YAMLNodes", dependencies: ["CYAML", "CSystem"]),
-        .target(name: "APIGenCore", dependencies: ["YAMLNodes", "CSystem"]),
-        .executableTarget(name: "apigen", dependencies: ["APIGenCore", "CSystem"]),
+        // POSIX from the C headers, not the `Glibc` overlay or Foundation: see posix.h.
+        .systemLibrary(name: "CAPIGenPOSIX"),
+        .target(name: "YAMLNodes", dependencies: ["CAPIGenYAML", "CAPIGenPOSIX"]),
+        .target(name: "APIGenCore", dependencies: ["YAMLNodes", "CAPIGenPOSIX"]),
+        .executableTarget(name: "apigen", dependencies: ["APIGenCore", "CAPIGenPOSIX"]),
         .target(name: "APIGenRuntime"),
+        .target(name: "APIGenAsyncHTTPClient", dependencies: ["APIGenRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "APIGenOpenAPIRuntime", dependencies: [
+            "APIGenRuntime", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated", exclude: ["apigen.yaml"]),
 
         // Both plugins are thin: they find documents and build arguments; `apigen` does the work.
@@ -41,7 +55,7 @@ let package = Package(
         ),
 
         // Benchmarks (not a product: plugin users never build it).
-        .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CYAML"]),
+        .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CAPIGenYAML"]),
 
         // libFuzzer target over the whole pipeline (Scripts/fuzz.sh); a plain build reproduces crashes.
         // With APIGEN_FUZZ_TARGET=config the configuration reader, =runtime the runtime's decoding.
@@ -61,6 +75,12 @@ let package = Package(
         // Compiles the plugins' shared logic (a symlink to Plugins/PluginShared) to test it.
         .testTarget(name: "APIGenPluginTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "Torture", "APIGenRuntime"]),
+        // The meetings and streaming calls through the opt-in transports, against real servers.
+        .testTarget(name: "TransportTests", dependencies: [
+            "KitchenSink", "RealtimeKitMeetings", "APIGenRuntime", "APIGenAsyncHTTPClient", "APIGenOpenAPIRuntime",
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+        ]),
         .testTarget(
             name: "RealtimeKitMeetingsTests",
             dependencies: ["RealtimeKitMeetings", "APIGenRuntime"],

@@ -1,5 +1,5 @@
-internal import CYAML
-internal import CSystem
+internal import CAPIGenYAML
+internal import CAPIGenPOSIX
 
 /// libyaml's event stream, parsed on a second thread while the caller builds the tree.
 ///

@@ -1,4 +1,4 @@
-internal import CSystem
+internal import CAPIGenPOSIX
 
 /// Reads files with POSIX calls, so the YAML layer needs nothing beyond libc.
 public enum FileReader {
@@ -17,27 +17,27 @@ public enum FileReader {
             throw Failure(message: "'\(path)' is a system file (\(real)), not a document")
         }
         // Non-blocking, so that opening a FIFO does not wait for a writer before its type is checked.
-        let fd = csystem_open(path, O_RDONLY | O_NONBLOCK, 0)
+        let fd = apigen_posix_open(path, O_RDONLY | O_NONBLOCK, 0)
         guard fd >= 0 else {
-            throw Failure(message: "cannot open '\(path)': \(String(cString: strerror(csystem_errno())))")
+            throw Failure(message: "cannot open '\(path)': \(String(cString: strerror(apigen_posix_errno())))")
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(csystem_errno())))")
+            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(apigen_posix_errno())))")
         }
-        if csystem_is_directory(info.st_mode) != 0 {
+        if apigen_posix_is_directory(info.st_mode) != 0 {
             throw Failure(message: "'\(path)' is a directory, not a file")
         }
         // Devices and pipes (`/dev/zero`, a FIFO) could be read forever: only regular files.
-        guard csystem_is_regular(info.st_mode) != 0 else {
+        guard apigen_posix_is_regular(info.st_mode) != 0 else {
             throw Failure(message: "'\(path)' is not a regular file")
         }
         guard info.st_size <= maxBytes else {
             throw Failure(message: "'\(path)' is \(info.st_size) bytes; documents larger than \(maxBytes) bytes are refused")
         }
         guard let bytes = readAll(fd, limit: .max, capacity: Int(info.st_size) + 1) else {
-            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(csystem_errno())))")
+            throw Failure(message: "cannot read '\(path)': \(String(cString: strerror(apigen_posix_errno())))")
         }
         return bytes
     }
@@ -45,11 +45,11 @@ public enum FileReader {
     /// Up to `limit` bytes from the start of a regular file; nil when it is not one (a FIFO or a
     /// device with a generated file's name is never read, so never waited on) or cannot be read.
     public static func contents(of path: String, limit: Int = .max) -> [UInt8]? {
-        let fd = csystem_open(path, O_RDONLY | O_NONBLOCK, 0)
+        let fd = apigen_posix_open(path, O_RDONLY | O_NONBLOCK, 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, csystem_is_regular(info.st_mode) != 0 else { return nil }
+        guard fstat(fd, &info) == 0, apigen_posix_is_regular(info.st_mode) != 0 else { return nil }
         return readAll(fd, limit: limit, capacity: 0)
     }
 
@@ -67,9 +67,9 @@ public enum FileReader {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)
-            let n = chunk.withUnsafeMutableBytes { CSystem.read(fd, $0.baseAddress, wanted) }
+            let n = chunk.withUnsafeMutableBytes { CAPIGenPOSIX.read(fd, $0.baseAddress, wanted) }
             if n < 0 {
-                if csystem_errno() == EINTR { continue }
+                if apigen_posix_errno() == EINTR { continue }
                 return nil
             }
             if n == 0 { break }

@@ -1,5 +1,5 @@
-internal import CYAML
-internal import CSystem
+internal import CAPIGenYAML
+internal import CAPIGenPOSIX
 
 /// Turns YAML (or JSON) bytes into a `YAMLNode` tree with libyaml, the only YAML reader here.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import CYAML
+import CAPIGenYAML
 import YAMLNodes
 import APIGenCore
 

@@ -1,5 +1,5 @@
 import APIGenCore
-internal import CSystem
+internal import CAPIGenPOSIX
 
 /// `apigen`: a thin command line over `APIGenCore`.
 func printError(_ text: String) {

@@ -4,7 +4,7 @@ import Foundation
 /// What the build plugin's tool imports decides how long a plugin user's first build waits for
 /// it: with SwiftPM's `-index-system-modules`, each Swift overlay of the system it imports is
 /// rebuilt from its interface (`Glibc`), and Foundation needs its C modules built. The tool's
-/// modules reach POSIX through `CSystem` instead (see `Sources/CSystem/csystem.h`).
+/// modules reach POSIX through `CAPIGenPOSIX` instead (see `Sources/CAPIGenPOSIX/posix.h`).
 final class ImportsTests: XCTestCase {
     func testTheToolsModulesImportNeitherFoundationNorTheLibcOverlays() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized

@@ -1,4 +1,4 @@
-internal import CSystem
+internal import CAPIGenPOSIX
 import YAMLNodes
 
 /// Stage 5: writes generated files into a folder, each only when its bytes changed, each

@@ -1,6 +1,6 @@
-internal import CSystem
+internal import CAPIGenPOSIX
 
-/// The file and folder calls the pipeline makes, on POSIX directly (see `csystem.h` for why not
+/// The file and folder calls the pipeline makes, on POSIX directly (see `posix.h` for why not
 /// Foundation). Paths are plain strings with `/` separators.
 public enum FileSystem {
     /// `directory/name`; `name` alone when `directory` is empty.
@@ -11,14 +11,14 @@ public enum FileSystem {
 
     /// The text of the last `errno`.
     static func lastError() -> String {
-        String(cString: strerror(csystem_errno()))
+        String(cString: strerror(apigen_posix_errno()))
     }
 
     /// Whether `path` is a folder; nil when nothing is there.
     static func isDirectory(_ path: String) -> Bool? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return csystem_is_directory(info.st_mode) != 0
+        return apigen_posix_is_directory(info.st_mode) != 0
     }
 
     /// Creates `path` and the folders above it that are missing; the error text, if any.
@@ -27,7 +27,7 @@ public enum FileSystem {
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             prefix += part
             if mkdir(prefix, 0o777) != 0 {
-                let code = csystem_errno()
+                let code = apigen_posix_errno()
                 guard code == EEXIST, isDirectory(prefix) == true else {
                     return code == EEXIST ? "'\(prefix)' exists and is not a folder" : String(cString: strerror(code))
                 }
@@ -63,8 +63,8 @@ public enum FileSystem {
     static func kind(_ path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
-        if csystem_is_regular(info.st_mode) != 0 { return .regular }
-        return csystem_is_directory(info.st_mode) != 0 ? .directory : .other
+        if apigen_posix_is_regular(info.st_mode) != 0 { return .regular }
+        return apigen_posix_is_directory(info.st_mode) != 0 ? .directory : .other
     }
 
     /// The temporary file beside `path` for this run: `.NAME.apigen-PID.tmp`. The process id
@@ -87,27 +87,27 @@ public enum FileSystem {
 
     /// Whether the process `pid` is gone (so its temporary files are dead leftovers).
     static func isDead(_ pid: Int32) -> Bool {
-        kill(pid, 0) != 0 && csystem_errno() == ESRCH
+        kill(pid, 0) != 0 && apigen_posix_errno() == ESRCH
     }
 
     /// Writes `contents` to `temporary` in full; the error text, if any (the file is removed then).
     static func writeFile(_ contents: String, to temporary: String, for path: String) -> String? {
-        let descriptor = csystem_open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o666)
+        let descriptor = apigen_posix_open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { return "cannot write '\(path)': \(lastError())" }
         var contents = contents
         let written = contents.withUTF8 { bytes -> Int32 in
             var offset = 0
             while offset < bytes.count {
-                let n = CSystem.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let n = CAPIGenPOSIX.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 {
-                    if csystem_errno() == EINTR { continue }
-                    return csystem_errno()
+                    if apigen_posix_errno() == EINTR { continue }
+                    return apigen_posix_errno()
                 }
                 offset += n
             }
             return 0
         }
-        let closed = close(descriptor) == 0 ? 0 : csystem_errno()
+        let closed = close(descriptor) == 0 ? 0 : apigen_posix_errno()
         if written != 0 || closed != 0 {
             unlink(temporary)
             return "cannot write '\(path)': \(String(cString: strerror(written != 0 ? written : closed)))"
@@ -129,7 +129,7 @@ public enum FileSystem {
 
     /// Renames `from` to `to` (atomically replacing it); the error text, if any.
     static func rename(_ from: String, to: String) -> String? {
-        CSystem.rename(from, to) == 0 ? nil : "cannot replace '\(to)': \(lastError())"
+        CAPIGenPOSIX.rename(from, to) == 0 ? nil : "cannot replace '\(to)': \(lastError())"
     }
 
     /// Removes a file; the error text, if any.

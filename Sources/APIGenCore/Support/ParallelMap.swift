@@ -1,5 +1,5 @@
 import Dispatch
-internal import CSystem
+internal import CAPIGenPOSIX
 
 /// Maps items on all cores, results in input order.
 enum ParallelMap {
@@ -9,7 +9,7 @@ enum ParallelMap {
     }
 
     /// The cores this process may run on.
-    static var cores: Int { Int(csystem_active_processors()) }
+    static var cores: Int { Int(apigen_posix_active_processors()) }
 
     static func map<T: Sendable, Result>(_ items: [T], _ transform: @Sendable (T) -> Result) -> [Result] {
         let count = items.count

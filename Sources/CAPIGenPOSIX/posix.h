@@ -23,19 +23,19 @@
 #include <unistd.h>
 
 /// `errno` is a macro (a thread-local lvalue), which Swift does not import.
-static inline int csystem_errno(void) { return errno; }
+static inline int apigen_posix_errno(void) { return errno; }
 
 /// `open(2)` is variadic in C, which Swift does not import.
-static inline int csystem_open(const char *path, int flags, mode_t mode) { return open(path, flags, mode); }
+static inline int apigen_posix_open(const char *path, int flags, mode_t mode) { return open(path, flags, mode); }
 
 /// `S_ISDIR` and `S_ISREG` are function-like macros.
-static inline int csystem_is_directory(mode_t mode) { return S_ISDIR(mode); }
-static inline int csystem_is_regular(mode_t mode) { return S_ISREG(mode); }
+static inline int apigen_posix_is_directory(mode_t mode) { return S_ISDIR(mode); }
+static inline int apigen_posix_is_regular(mode_t mode) { return S_ISREG(mode); }
 
 /// The cores this process may run on (its affinity mask on Linux, as `taskset` or a container's
 /// cpuset sets it), at least 1. `sched_getaffinity` itself needs `_GNU_SOURCE`, which the
 /// system's C modules are not built with, so the raw system call.
-static inline int csystem_active_processors(void) {
+static inline int apigen_posix_active_processors(void) {
 #if defined(__linux__) && defined(SYS_sched_getaffinity)
     unsigned long mask[16]; // 1,024 cores
     long bytes = syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask);

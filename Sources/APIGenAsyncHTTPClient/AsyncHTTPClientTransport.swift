@@ -1,0 +1,88 @@
+import APIGenRuntime
+import AsyncHTTPClient
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NIOCore
+import NIOHTTP1
+
+/// Sends a generated client's requests through AsyncHTTPClient (SwiftNIO): the HTTP stack Swift
+/// servers run, streaming on Linux too.
+///
+///     let client = Client(apiToken: token, transport: AsyncHTTPClientTransport())
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    public let client: HTTPClient
+    /// The most a buffered answer may hold; a larger body fails the call instead of filling memory.
+    public var maxBodyBytes: Int
+
+    public init(client: HTTPClient = .shared, maxBodyBytes: Int = 64 * 1024 * 1024) {
+        self.client = client
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let seconds = request.timeoutInterval > 0 && request.timeoutInterval.isFinite ? request.timeoutInterval : 60
+        let (response, head) = try await execute(request, deadline: .now() + .nanoseconds(Int64(seconds * 1e9)))
+        let body = try await response.body.collect(upTo: maxBodyBytes)
+        return (Data(body.readableBytesView), head)
+    }
+
+    /// The head as soon as it arrives; the body as it comes. The client's timeout covers the head
+    /// (`ClientCore` enforces it), so the stream itself has no deadline.
+    public func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream) {
+        let (response, head) = try await execute(request, deadline: .distantFuture)
+        return (head, ByteStream(reading: response.body) { Data($0.readableBytesView) })
+    }
+
+    private func execute(_ request: URLRequest, deadline: NIODeadline) async throws -> (HTTPClientResponse, HTTPURLResponse) {
+        guard let url = request.url else { throw URLError(.badURL) }
+        var outgoing = HTTPClientRequest(url: url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.httpMethod ?? "GET")
+        for (name, value) in request.allHTTPHeaderFields ?? [:] { outgoing.headers.add(name: name, value: value) }
+        if let body = request.httpBody {
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        } else if let stream = request.httpBodyStream {
+            outgoing.body = .stream(InputStreamPieces(stream), length: .unknown)
+        }
+        let response = try await client.execute(outgoing, deadline: deadline)
+        var fields: [String: String] = [:]
+        for (name, value) in response.headers { fields[name] = fields[name].map { $0 + ", " + value } ?? value }
+        guard let head = HTTPURLResponse(url: url, statusCode: Int(response.status.code), httpVersion: "HTTP/1.1", headerFields: fields) else {
+            throw URLError(.badServerResponse)
+        }
+        return (response, head)
+    }
+}
+
+/// A request body read from an `InputStream` (a file) in pieces as it is sent.
+private struct InputStreamPieces: AsyncSequence, @unchecked Sendable {
+    typealias Element = ByteBuffer
+    let stream: InputStream
+
+    init(_ stream: InputStream) {
+        self.stream = stream
+    }
+
+    func makeAsyncIterator() -> Iterator { Iterator(stream: stream) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        let stream: InputStream
+        var opened = false
+
+        mutating func next() async throws -> ByteBuffer? {
+            if !opened {
+                stream.open()
+                opened = true
+            }
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            let count = stream.read(&buffer, maxLength: buffer.count)
+            if count < 0 { throw stream.streamError ?? URLError(.cannotOpenFile) }
+            if count == 0 {
+                stream.close()
+                return nil
+            }
+            return ByteBuffer(bytes: buffer[0..<count])
+        }
+    }
+}

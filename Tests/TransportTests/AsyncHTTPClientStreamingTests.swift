@@ -1,0 +1,19 @@
+import XCTest
+import APIGenRuntime
+import APIGenAsyncHTTPClient
+
+/// `StreamingChecks` again through AsyncHTTPClient, which streams on Linux.
+final class AsyncHTTPClientStreamingTests: XCTestCase {
+    private var server: TestHTTPServer!
+    private var checks: StreamingChecks { StreamingChecks(server: server, transport: AsyncHTTPClientTransport()) }
+
+    override func setUpWithError() throws { server = try TestHTTPServer() }
+    override func tearDown() { server.stop() }
+
+    func testEventsArriveAsTheServerSendsThem() async throws { try await checks.eventsArriveAsTheServerSendsThem() }
+    func testEventFramingFollowsTheStandard() async throws { try await checks.eventFramingFollowsTheStandard() }
+    func testAMalformedEventThrowsALocatedErrorAndEndsTheSequence() async throws { try await checks.aMalformedEventThrowsALocatedErrorAndEndsTheSequence() }
+    func testCancellingTheConsumerClosesTheConnection() async throws { try await checks.cancellingTheConsumerClosesTheConnection() }
+    func testJSONLinesDecodeOneValuePerLineAsTheyArrive() async throws { try await checks.jsonLinesDecodeOneValuePerLineAsTheyArrive() }
+    func testAnErrorStatusIsThrownWithItsBodyBeforeAnyEvent() async throws { try await checks.anErrorStatusIsThrownWithItsBodyBeforeAnyEvent() }
+}

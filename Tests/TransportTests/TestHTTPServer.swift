@@ -1,0 +1,1 @@
+../RealtimeKitMeetingsTests/TestHTTPServer.swift
