@@ -7,17 +7,24 @@ let package = Package(
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
-        // Opt-in transports: a package that does not name these products neither fetches nor
-        // builds AsyncHTTPClient, SwiftNIO or swift-openapi-runtime (SwiftPM resolves only the
-        // dependencies of the products a package uses; Scripts/bench-consumer.sh shows it).
+        // Opt-in transports, each behind a trait of the same name (below).
         .library(name: "APIGenAsyncHTTPClient", targets: ["APIGenAsyncHTTPClient"]),
         .library(name: "APIGenOpenAPIRuntime", targets: ["APIGenOpenAPIRuntime"]),
         .library(name: "RealtimeKitMeetings", targets: ["RealtimeKitMeetings"]),
         .plugin(name: "APIGenPlugin", targets: ["APIGenPlugin"]),
         .plugin(name: "APIGenCommand", targets: ["APIGenCommand"]),
     ],
-    // Each is used only by an opt-in product or by tests: SwiftPM neither fetches nor builds it
-    // for a package that depends on APIGen without naming those products.
+    // The integrations are traits, off by default: a package that depends on APIGen without
+    // enabling them neither fetches nor builds AsyncHTTPClient, SwiftNIO or swift-openapi-runtime
+    // (a product alone would not do: SwiftPM fetches every dependency a used package's products
+    // name). `Scripts/bench-consumer.sh` prints what a plugin user resolves and builds.
+    traits: [
+        .trait(name: "AsyncHTTPClientTransport", description: "APIGenAsyncHTTPClient: send through AsyncHTTPClient (SwiftNIO)"),
+        .trait(name: "OpenAPIRuntimeTransport", description: "APIGenOpenAPIRuntime: send through any swift-openapi-runtime ClientTransport and its middlewares"),
+        .default(enabledTraits: []),
+    ],
+    // swift-http-types and swift-openapi-urlsession beyond the traits: tests only, which SwiftPM
+    // does not fetch for a package that depends on APIGen.
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
@@ -37,9 +44,15 @@ let package = Package(
         .target(name: "APIGenCore", dependencies: ["YAMLNodes", "CAPIGenPOSIX"]),
         .executableTarget(name: "apigen", dependencies: ["APIGenCore", "CAPIGenPOSIX"]),
         .target(name: "APIGenRuntime"),
-        .target(name: "APIGenAsyncHTTPClient", dependencies: ["APIGenRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        // Empty unless their trait is on (their sources are inside `#if <trait>`).
+        .target(name: "APIGenAsyncHTTPClient", dependencies: [
+            "APIGenRuntime",
+            .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClientTransport"])),
+        ]),
         .target(name: "APIGenOpenAPIRuntime", dependencies: [
-            "APIGenRuntime", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            "APIGenRuntime",
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPIRuntimeTransport"])),
+            .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["OpenAPIRuntimeTransport"])),
         ]),
         .target(name: "RealtimeKitMeetings", dependencies: ["APIGenRuntime"], path: "Generated", exclude: ["apigen.yaml"]),
 
@@ -75,11 +88,13 @@ let package = Package(
         // Compiles the plugins' shared logic (a symlink to Plugins/PluginShared) to test it.
         .testTarget(name: "APIGenPluginTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "Torture", "APIGenRuntime"]),
-        // The meetings and streaming calls through the opt-in transports, against real servers.
+        // The meetings and streaming calls through the opt-in transports, against real servers
+        // (with the traits on: `swift test --enable-all-traits`, the README's test command).
         .testTarget(name: "TransportTests", dependencies: [
             "KitchenSink", "RealtimeKitMeetings", "APIGenRuntime", "APIGenAsyncHTTPClient", "APIGenOpenAPIRuntime",
-            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"), .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime", condition: .when(traits: ["OpenAPIRuntimeTransport"])),
+            .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["OpenAPIRuntimeTransport"])),
+            .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession", condition: .when(traits: ["OpenAPIRuntimeTransport"])),
         ]),
         .testTarget(
             name: "RealtimeKitMeetingsTests",

@@ -1,3 +1,5 @@
+// Compiled with the `AsyncHTTPClientTransport` trait on (`swift build --traits AsyncHTTPClientTransport`).
+#if AsyncHTTPClientTransport
 import APIGenRuntime
 import AsyncHTTPClient
 import Foundation
@@ -86,3 +88,4 @@ private struct InputStreamPieces: AsyncSequence, @unchecked Sendable {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the `OpenAPIRuntimeTransport` trait on (`swift build --traits OpenAPIRuntimeTransport`).
+#if OpenAPIRuntimeTransport
 import APIGenRuntime
 import Foundation
 #if canImport(FoundationNetworking)
@@ -75,3 +77,4 @@ public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
         return (answer, responseBody)
     }
 }
+#endif

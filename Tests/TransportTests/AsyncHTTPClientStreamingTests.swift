@@ -1,3 +1,5 @@
+// Compiled with the `AsyncHTTPClientTransport` trait on (`swift build --traits AsyncHTTPClientTransport`).
+#if AsyncHTTPClientTransport
 import XCTest
 import APIGenRuntime
 import APIGenAsyncHTTPClient
@@ -17,3 +19,4 @@ final class AsyncHTTPClientStreamingTests: XCTestCase {
     func testJSONLinesDecodeOneValuePerLineAsTheyArrive() async throws { try await checks.jsonLinesDecodeOneValuePerLineAsTheyArrive() }
     func testAnErrorStatusIsThrownWithItsBodyBeforeAnyEvent() async throws { try await checks.anErrorStatusIsThrownWithItsBodyBeforeAnyEvent() }
 }
+#endif

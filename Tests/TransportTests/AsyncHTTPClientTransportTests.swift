@@ -1,3 +1,5 @@
+// Compiled with the `AsyncHTTPClientTransport` trait on (`swift build --traits AsyncHTTPClientTransport`).
+#if AsyncHTTPClientTransport
 import XCTest
 import Foundation
 import RealtimeKitMeetings
@@ -94,3 +96,4 @@ final class Counter: @unchecked Sendable {
         return value
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the `OpenAPIRuntimeTransport` trait on (`swift build --traits OpenAPIRuntimeTransport`).
+#if OpenAPIRuntimeTransport
 import XCTest
 import Foundation
 import HTTPTypes
@@ -83,3 +85,4 @@ final class OpenAPIRuntimeTransportTests: XCTestCase {
         }
     }
 }
+#endif
