@@ -45,9 +45,15 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         if let body = request.httpBody {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         } else if let stream = request.httpBodyStream {
-            outgoing.body = .stream(InputStreamPieces(stream), length: .unknown)
+            let length = request.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init)
+            outgoing.body = .stream(InputStreamPieces(stream), length: length.map { .known(Int64($0)) } ?? .unknown)
         }
-        let response = try await client.execute(outgoing, deadline: deadline)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(outgoing, deadline: deadline)
+        } catch let error as HTTPClientError where [.deadlineExceeded, .connectTimeout, .readTimeout].contains(error) {
+            throw URLError(.timedOut)   // what the client reports as `APIError.timedOut`, as for URLSession
+        }
         var fields: [String: String] = [:]
         for (name, value) in response.headers { fields[name] = fields[name].map { $0 + ", " + value } ?? value }
         guard let head = HTTPURLResponse(url: url, statusCode: Int(response.status.code), httpVersion: "HTTP/1.1", headerFields: fields) else {

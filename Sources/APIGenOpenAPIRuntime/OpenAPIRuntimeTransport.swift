@@ -54,7 +54,11 @@ public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
             if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
         }
         let head = HTTPRequest(method: HTTPRequest.Method(request.httpMethod ?? "GET") ?? .get, scheme: nil, authority: nil, path: path, headerFields: fields)
-        let body = request.httpBody.map { HTTPBody([UInt8]($0)) }
+        var body = request.httpBody.map { HTTPBody([UInt8]($0)) }
+        if let stream = request.httpBodyStream {
+            let length = request.value(forHTTPHeaderField: "Content-Length").flatMap(Int64.init)
+            body = HTTPBody(InputStreamChunks(stream), length: length.map { .known($0) } ?? .unknown, iterationBehavior: .single)
+        }
         let operationID = OperationInfo.current?.id ?? ""
         let transport = self.transport
         var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = { request, body, baseURL in
@@ -75,6 +79,38 @@ public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
             throw URLError(.badServerResponse)
         }
         return (answer, responseBody)
+    }
+}
+
+/// A request body read from an `InputStream` (a file) in pieces as it is sent.
+private struct InputStreamChunks: AsyncSequence, @unchecked Sendable {
+    typealias Element = ArraySlice<UInt8>
+    let stream: InputStream
+
+    init(_ stream: InputStream) {
+        self.stream = stream
+    }
+
+    func makeAsyncIterator() -> Iterator { Iterator(stream: stream) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        let stream: InputStream
+        var opened = false
+
+        mutating func next() async throws -> ArraySlice<UInt8>? {
+            if !opened {
+                stream.open()
+                opened = true
+            }
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            let count = stream.read(&buffer, maxLength: buffer.count)
+            if count < 0 { throw stream.streamError ?? URLError(.cannotOpenFile) }
+            if count == 0 {
+                stream.close()
+                return nil
+            }
+            return buffer[0..<count]
+        }
     }
 }
 #endif

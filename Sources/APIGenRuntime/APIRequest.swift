@@ -12,6 +12,8 @@ public struct APIRequest: Sendable {
     public var query: [(name: String, value: String)] = []
     public var headers: [(name: String, value: String)] = []
     public var body: Data?
+    /// A file sent as the body, read as it is sent (a fresh stream for each attempt).
+    public var bodyFile: URL?
     /// Names of the security schemes this operation accepts.
     public var security: [String]
     /// The types of the error bodies the document declares.
@@ -52,6 +54,15 @@ public struct APIRequest: Sendable {
 
     public mutating func addHeader(_ name: String, _ values: [some ParameterValue]?) {
         if let values { headers.append((name, values.map(\.parameterValue).joined(separator: ","))) }
+    }
+
+    /// A file's bytes as the body, streamed from disk; its size is the `Content-Length`.
+    public mutating func setFileBody(_ file: URL, contentType: String = "application/octet-stream") throws {
+        guard file.isFileURL, FileManager.default.isReadableFile(atPath: file.path) else {
+            throw APIError.invalidArgument(name: "bodyFile", reason: "'\(file.path)' is not a readable file")
+        }
+        bodyFile = file
+        headers.append(("Content-Type", contentType))
     }
 
     /// A JSON body (`Content-Type: application/json`).

@@ -128,6 +128,14 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         if let accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
         for (name, value) in headers + extraHeaders { urlRequest.addValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
+        if let file = request.bodyFile {
+            guard let stream = InputStream(url: file),
+                  let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber else {
+                throw APIError.invalidArgument(name: "bodyFile", reason: "'\(file.path)' cannot be read")
+            }
+            urlRequest.httpBodyStream = stream
+            urlRequest.setValue(size.stringValue, forHTTPHeaderField: "Content-Length")
+        }
         return urlRequest
     }
 
@@ -202,11 +210,13 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         exchange: (URLRequest, CallAttempt, Double) async throws -> (Body, HTTPURLResponse),
         errorBody: (Body) async throws -> Data
     ) async throws -> (Body, HTTPURLResponse) {
-        let urlRequest = try urlRequest(for: request, accept: accept)
+        var urlRequest = try urlRequest(for: request, accept: accept)
         let start = DispatchTime.now().uptimeNanoseconds
         func remaining() -> Double { timeout - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         var number = 1
         while true {
+            // A file body is a stream, read once: each retry opens the file again.
+            if number > 1, request.bodyFile != nil { urlRequest = try self.urlRequest(for: request, accept: accept) }
             var answer: HTTPURLResponse?
             let failure: any Error
             do {

@@ -109,4 +109,46 @@ struct StreamingChecks {
             XCTAssertEqual("\(error)", "HTTP 404: [4] no such thing")
         }
     }
+
+    /// A file body is read as it is sent, with its size as the Content-Length, and opened again
+    /// for a retry (a stream is read once).
+    func uploadsAFileAsItIsRead() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-upload-\(UUID().uuidString)")
+        let bytes = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try bytes.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let calls = CallCount()
+        server.setHandler { request in
+            calls.next() == 1 ? .json(503, "{}", headers: [("Retry-After", "0")])
+                : TestHTTPServer.Response(status: 200, body: Data("\(request.body.count)".utf8), contentType: "application/octet-stream")
+        }
+        let client = Client(serverURL: server.baseURL, apiToken: "t", transport: transport, timeout: 30)
+        let answer = try await client.uploadBlob(thingID: "t1", bodyFile: file)
+        XCTAssertEqual(String(decoding: answer, as: UTF8.self), "3000000")
+        let requests = server.requests
+        XCTAssertEqual(requests.count, 2, "the 503 was retried (PUT is idempotent)")
+        for request in requests {
+            XCTAssertEqual(request.header("Content-Length"), "3000000")
+            XCTAssertEqual(request.header("Content-Type"), "application/octet-stream")
+            XCTAssertTrue(request.body == bytes, "every attempt sends the whole file")
+        }
+        do {
+            _ = try await client.uploadBlob(thingID: "t1", bodyFile: file.appendingPathExtension("missing"))
+            XCTFail("a missing file must throw")
+        } catch APIError.invalidArgument(let name, _) {
+            XCTAssertEqual(name, "bodyFile")
+        }
+    }
+}
+
+/// A thread-safe count of a server's calls.
+final class CallCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
+    }
 }

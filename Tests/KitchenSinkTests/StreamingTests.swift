@@ -17,4 +17,5 @@ final class StreamingTests: XCTestCase {
     func testCancellingTheConsumerClosesTheConnection() async throws { try await checks.cancellingTheConsumerClosesTheConnection() }
     func testJSONLinesDecodeOneValuePerLineAsTheyArrive() async throws { try await checks.jsonLinesDecodeOneValuePerLineAsTheyArrive() }
     func testAnErrorStatusIsThrownWithItsBodyBeforeAnyEvent() async throws { try await checks.anErrorStatusIsThrownWithItsBodyBeforeAnyEvent() }
+    func testUploadsAFileAsItIsRead() async throws { try await checks.uploadsAFileAsItIsRead() }
 }

@@ -142,12 +142,37 @@ final class TestHTTPServer: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let length = Int(headers["content-length"] ?? "0") ?? 0
         var body = Array(buffer[(headerEnd! + 4)...])
-        while body.count < length {
-            let n = recv(fd, &chunk, chunk.count, 0)
-            if n <= 0 { break }
-            body += chunk[0..<n]
+        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
+            // Transfer-Encoding wins over Content-Length (RFC 9112): read chunks to the last one.
+            var decoded: [UInt8] = []
+            var at = 0
+            chunks: while true {
+                while find([13, 10], in: Array(body[at...])) == nil {
+                    let n = recv(fd, &chunk, chunk.count, 0)
+                    if n <= 0 { break chunks }
+                    body += chunk[0..<n]
+                }
+                let lineEnd = at + find([13, 10], in: Array(body[at...]))!
+                let sizeText = String(decoding: body[at..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+                guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { break }
+                if size == 0 { break }
+                while body.count < lineEnd + 2 + size + 2 {
+                    let n = recv(fd, &chunk, chunk.count, 0)
+                    if n <= 0 { break chunks }
+                    body += chunk[0..<n]
+                }
+                decoded += body[(lineEnd + 2)..<(lineEnd + 2 + size)]
+                at = lineEnd + 2 + size + 2
+            }
+            body = decoded
+        } else {
+            let length = Int(headers["content-length"] ?? "0") ?? 0
+            while body.count < length {
+                let n = recv(fd, &chunk, chunk.count, 0)
+                if n <= 0 { break }
+                body += chunk[0..<n]
+            }
         }
         let request = Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: Data(body))
         lock.lock()

@@ -48,9 +48,9 @@ final class AsyncHTTPClientTransportTests: XCTestCase {
     }
 
     func testErrorsAndRetriesAreTheClientsWhateverTheTransport() async throws {
-        let calls = Counter()
+        let calls = CallCount()
         server.setHandler { _ in
-            calls.increment() == 1
+            calls.next() == 1
                 ? .json(503, "{}", headers: [("Retry-After", "1")])
                 : .json(404, #"{"success":false,"error":{"code":404,"message":"Meeting not found"}}"#)
         }
@@ -82,18 +82,6 @@ final class AsyncHTTPClientTransportTests: XCTestCase {
         } catch APIError.transport {
         } catch APIError.timedOut {}
         XCTAssertLessThan(Date().timeIntervalSince(start), 3)
-    }
-}
-
-/// A thread-safe count of a server's calls.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        value += 1
-        return value
     }
 }
 #endif

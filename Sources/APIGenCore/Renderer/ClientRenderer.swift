@@ -77,6 +77,10 @@ struct ClientRenderer: Sendable {
     func renderOperationMembers(_ operation: OperationDecl, into p: inout CodePrinter) {
         p.indent()
         renderOperation(operation, into: &p)
+        if operation.body?.encoding == .binary {
+            p.line()
+            renderOperation(operation, fileBody: true, into: &p)
+        }
         if let stream = operation.stream {
             p.line()
             renderStream(operation, stream, into: &p)
@@ -165,23 +169,31 @@ struct ClientRenderer: Sendable {
         }
     }
 
-    private func signature(_ operation: OperationDecl, excluding: String? = nil) -> [String] {
+    /// `fileBody`: the form of a binary-body method that sends a file, `bodyFile: URL`.
+    private func signature(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
         var params: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
             params.append("\(parameter.name): \(options.spell(parameter.type))" + (parameter.type.isOptional ? " = nil" : ""))
         }
         if let body = operation.body {
-            params.append("body: \(options.spell(body.type))" + (body.type.isOptional ? " = nil" : ""))
+            // The file is always required: with a default, a call without a body would match both methods.
+            if fileBody {
+                params.append("\(OperationTranslator.fileBodyLabel): URL")
+            } else {
+                params.append("body: \(options.spell(body.type))" + (body.type.isOptional ? " = nil" : ""))
+            }
         }
         return params
     }
 
-    private func parameterDocs(_ operation: OperationDecl, excluding: String? = nil) -> [String] {
+    private func parameterDocs(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
         var lines: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
             lines.append("  - \(SwiftNaming.unescaped(parameter.name)): \(parameter.docs.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
         }
-        if let body = operation.body {
+        if operation.body != nil, fileBody {
+            lines.append("  - \(OperationTranslator.fileBodyLabel): A file whose bytes are the body, read as they are sent (never loaded whole).")
+        } else if let body = operation.body {
             lines.append("  - body: \(body.docs.first.map(SwiftSpelling.docLine) ?? "The request body.")")
         }
         return lines.isEmpty ? [] : ["- Parameters:"] + lines
@@ -199,9 +211,9 @@ struct ClientRenderer: Sendable {
         }
     }
 
-    private func renderOperation(_ operation: OperationDecl, into p: inout CodePrinter) {
+    private func renderOperation(_ operation: OperationDecl, fileBody: Bool = false, into p: inout CodePrinter) {
         var docs = operation.docs
-        let paramDocs = parameterDocs(operation)
+        let paramDocs = parameterDocs(operation, fileBody: fileBody)
         if !paramDocs.isEmpty { docs += [""] + paramDocs }
         docs.append("- Returns: " + (operation.response.map { type in
             type.isOptional ? "The decoded `\(options.spell(type.unwrapped))` of a 2xx answer; nil for an empty or `null` body."
@@ -211,8 +223,8 @@ struct ClientRenderer: Sendable {
         p.docs(docs)
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
-        printSignature("\(access) func \(operation.name)", signature(operation), " async throws\(returns)", into: &p) { p in
-            renderRequest(operation, into: &p)
+        printSignature("\(access) func \(operation.name)", signature(operation, fileBody: fileBody), " async throws\(returns)", into: &p) { p in
+            renderRequest(operation, fileBody: fileBody, into: &p)
             switch (operation.response, operation.responseEncoding) {
             case (nil, _): p.line("try await self._core.send(_request)")
             case (_, .text): p.line("return try await self._core.sendForText(_request)")
@@ -229,7 +241,7 @@ struct ClientRenderer: Sendable {
 
     /// Validation, then `_request` with its path, query, headers and body: the start of every
     /// method of an operation.
-    private func renderRequest(_ operation: OperationDecl, into p: inout CodePrinter) {
+    private func renderRequest(_ operation: OperationDecl, fileBody: Bool = false, into p: inout CodePrinter) {
         renderValidation(operation, into: &p)
         let security = "[" + operation.security.map(SwiftSpelling.string).joined(separator: ", ") + "]"
         let mutates = operation.body != nil || operation.parameters.contains { $0.location != .path }
@@ -244,7 +256,7 @@ struct ClientRenderer: Sendable {
         for parameter in operation.parameters where parameter.location == .header {
             p.line("_request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
         }
-        if let body = operation.body { renderBody(body, into: &p) }
+        if let body = operation.body { renderBody(body, fromFile: fileBody, into: &p) }
     }
 
     /// `<name>Stream(…)`: the same request, its 2xx body read as it arrives.
@@ -390,7 +402,11 @@ struct ClientRenderer: Sendable {
         }
     }
 
-    private func renderBody(_ body: OperationDecl.Body, into p: inout CodePrinter) {
+    private func renderBody(_ body: OperationDecl.Body, fromFile: Bool, into p: inout CodePrinter) {
+        if fromFile {
+            p.line("try _request.setFileBody(\(OperationTranslator.fileBodyLabel), contentType: \(SwiftSpelling.string(body.contentType)))")
+            return
+        }
         // An optional body is unwrapped by `if let body` below, so the call always takes `body`.
         let call: String
         switch body.encoding {

@@ -130,6 +130,9 @@ struct OperationTranslator {
         return types.claimed
     }
 
+    /// The argument of a binary body's second method, which sends a file as it is read.
+    static let fileBodyLabel = "bodyFile"
+
     /// `GET /accounts/{account_id}/meetings` → `get_accounts_account_id_meetings`.
     static func fallbackName(_ operation: Operation) -> String {
         let words = operation.path.split(separator: "/").map { String($0).replacingOccurrences("{", with: "by_").replacingOccurrences("}", with: "") }
@@ -139,8 +142,8 @@ struct OperationTranslator {
     func translate(_ operation: Operation, name: String, rawName: String, streamName: String? = nil, auth: [AuthDecl]) -> OperationDecl {
         let typePrefix = SwiftNaming.upperCamel(rawName)
         var scope = TypeScope(path: [], reserved: [])
-        // `body:` is the request body's label; every other name of the generated method is `_name`.
-        var argumentNames = NameScope(reserved: ["body"])
+        // `body:` and `bodyFile:` are the request body's labels; every other name of the generated method is `_name`.
+        var argumentNames = NameScope(reserved: ["body", Self.fileBodyLabel])
 
         for parameter in operation.parameters where parameter.location == .cookie {
             context.warning("cookie parameter '\(parameter.name)' is not supported; it is not sent", at: parameter.sourceLocation)

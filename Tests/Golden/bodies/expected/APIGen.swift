@@ -146,6 +146,17 @@ extension Client {
         return try await self._core.sendForData(_request)
     }
 
+    /// `PUT /binary`
+    ///
+    /// - Parameters:
+    ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func sendBinary(bodyFile: URL) async throws -> Data {
+        var _request = APIRequest(method: "PUT", path: "/binary", security: [], operation: "sendBinary", template: "/binary")
+        try _request.setFileBody(bodyFile, contentType: "image/png")
+        return try await self._core.sendForData(_request)
+    }
+
     /// `POST /form`
     ///
     /// - Parameters:

@@ -1266,4 +1266,16 @@ extension Client {
         }
         return try await self._core.sendForData(_request)
     }
+
+    /// `PUT /things/{thing_id}/blob`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func uploadBlob(thingID: String, bodyFile: URL) async throws -> Data {
+        var _request = APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
+        try _request.setFileBody(bodyFile, contentType: "application/octet-stream")
+        return try await self._core.sendForData(_request)
+    }
 }

@@ -81,6 +81,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var jsonLines: String?
     /// - Maximum length: 100
+    public var bodyFile: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -228,22 +230,23 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
         field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
         responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil,
-        serverSentEvents: String? = nil, jsonLines: String? = nil, with: String? = nil, hashable: String? = nil,
-        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
-        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
-        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
-        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
-        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
-        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
-        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
-        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
-        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
-        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
-        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
-        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
-        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
-        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
+        serverSentEvents: String? = nil, jsonLines: String? = nil, bodyFile: String? = nil, with: String? = nil,
+        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
+        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
+        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
+        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
+        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
+        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
+        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
+        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
+        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
+        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
+        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
+        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
+        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
+        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
+        parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -281,6 +284,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.metadata = metadata
         self.serverSentEvents = serverSentEvents
         self.jsonLines = jsonLines
+        self.bodyFile = bodyFile
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -364,11 +368,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
               _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
               _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
               _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
-              _same(a.jsonLines, b.jsonLines), _same(a.with, b.with), _same(a.hashable, b.hashable),
-              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
-              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
-              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
-              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
+              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
+              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
@@ -404,11 +409,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
-            jsonLines: c.optional("JSONLines"), with: c.optional("with"), hashable: c.optional("Hashable"),
-            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -446,8 +452,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
-            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
-            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("bodyFile", self.bodyFile).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -511,6 +517,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.metadata, name: path + ".metadata", maxLength: 100)
         try Validation.check(self.serverSentEvents, name: path + ".serverSentEvents", maxLength: 100)
         try Validation.check(self.jsonLines, name: path + ".jsonLines", maxLength: 100)
+        try Validation.check(self.bodyFile, name: path + ".bodyFile", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -659,6 +666,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var metadata: CaptureNests.Metadata2?
     public var serverSentEvents: CaptureNests.ServerSentEventsValue2?
     public var jsonLines: CaptureNests.JSONLinesValue2?
+    public var bodyFile: CaptureNests.BodyFile2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -745,9 +753,10 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
         responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
         serverSentEvents: CaptureNests.ServerSentEventsValue2? = nil, jsonLines: CaptureNests.JSONLinesValue2? = nil,
-        with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
-        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
-        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        bodyFile: CaptureNests.BodyFile2? = nil, with: CaptureNests.With2? = nil,
+        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
+        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
+        pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -812,6 +821,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.metadata = metadata
         self.serverSentEvents = serverSentEvents
         self.jsonLines = jsonLines
+        self.bodyFile = bodyFile
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -894,11 +904,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
               _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
               _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
               _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
-              _same(a.jsonLines, b.jsonLines), _same(a.with, b.with), _same(a.hashable, b.hashable),
-              _same(a.int, b.int), _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum),
-              _same(a.pageSequence, b.pageSequence), _same(a.percentEncoding, b.percentEncoding),
-              _same(a.sendable, b.sendable), _same(a.serverURL, b.serverURL), _same(a.string, b.string),
-              _same(a.url, b.url), _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
+              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
+              _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
+              _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
               _same(a.validatable, b.validatable), _same(a.validation, b.validation), _same(a.a, b.a),
               _same(a.additionalProperties, b.additionalProperties), _same(a.b, b.b), _same(a.body, b.body),
               _same(a.c, b.c), _same(a.container, b.container), _same(a.decoder2, b.decoder2),
@@ -934,11 +945,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
-            jsonLines: c.optional("JSONLines"), with: c.optional("with"), hashable: c.optional("Hashable"),
-            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -976,8 +988,8 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
-            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
-            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("bodyFile", self.bodyFile).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -1439,6 +1451,18 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public static func == (a: Self, b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
         public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
+    }
+
+    public struct BodyFile2: FieldCodable, Hashable, Sendable {
+        public var bodyFile: String?
+
+        public init(bodyFile: String? = nil) {
+            self.bodyFile = bodyFile
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
+        public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
     }
 
     public struct With2: FieldCodable, Hashable, Sendable {
@@ -2240,13 +2264,13 @@ public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
     case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
     case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set, field, fields
-    case sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents, jsonLines, hashable
-    case int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport
-    case uuid, validatable, validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e
-    case encode, encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag
-    case timeout, to, transport, unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary
-    case never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2
-    case firstPage2, same, fields2, encode2
+    case sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents, jsonLines, bodyFile
+    case hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url
+    case urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container, decoder2
+    case defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set2
+    case startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w, apiError, optional
+    case array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2
+    case credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2289,6 +2313,7 @@ public enum CaptureCases: OpenEnum {
         case .metadata: "metadata"
         case .serverSentEvents: "ServerSentEvents"
         case .jsonLines: "JSONLines"
+        case .bodyFile: "bodyFile"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2357,7 +2382,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
@@ -2736,6 +2761,18 @@ public struct JSONLinesValue: FieldCodable, Hashable, Sendable {
     public static func == (a: Self, b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
     public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
+}
+
+public struct BodyFile: FieldCodable, Hashable, Sendable {
+    public var bodyFile: String?
+
+    public init(bodyFile: String? = nil) {
+        self.bodyFile = bodyFile
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
+    public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
 }
 
 public struct With: FieldCodable, Hashable, Sendable {
@@ -5030,7 +5067,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -5044,6 +5081,7 @@ extension Client {
     ///   - metadata: The `metadata` path parameter.
     ///   - serverSentEvents: The `ServerSentEvents` path parameter.
     ///   - jsonLines: The `JSONLines` path parameter.
+    ///   - bodyFile2: The `bodyFile` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -5056,7 +5094,8 @@ extension Client {
         responseHeaders: String,
         metadata: String,
         serverSentEvents: String,
-        jsonLines: String
+        jsonLines: String,
+        bodyFile2: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -5070,8 +5109,9 @@ extension Client {
             try Validation.check(metadata, name: "metadata", minLength: 1)
             try Validation.check(serverSentEvents, name: "serverSentEvents", minLength: 1)
             try Validation.check(jsonLines, name: "jsonLines", minLength: 1)
+            try Validation.check(bodyFile2, name: "bodyFile2", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))/\(PercentEncoding.segment(responseMetadata))/\(PercentEncoding.segment(responseHeaders))/\(PercentEncoding.segment(metadata))/\(PercentEncoding.segment(serverSentEvents))/\(PercentEncoding.segment(jsonLines))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}")
+        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))/\(PercentEncoding.segment(responseMetadata))/\(PercentEncoding.segment(responseHeaders))/\(PercentEncoding.segment(metadata))/\(PercentEncoding.segment(serverSentEvents))/\(PercentEncoding.segment(jsonLines))/\(PercentEncoding.segment(bodyFile2))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}")
         try await self._core.send(_request)
     }
 
@@ -5115,6 +5155,7 @@ extension Client {
     ///   - metadata: The `metadata` query parameter.
     ///   - serverSentEvents: The `ServerSentEvents` query parameter.
     ///   - jsonLines: The `JSONLines` query parameter.
+    ///   - bodyFile2: The `bodyFile` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -5220,6 +5261,7 @@ extension Client {
         metadata: String? = nil,
         serverSentEvents: String? = nil,
         jsonLines: String? = nil,
+        bodyFile2: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5324,6 +5366,7 @@ extension Client {
             try Validation.check(metadata, name: "metadata", maxLength: 100)
             try Validation.check(serverSentEvents, name: "serverSentEvents", maxLength: 100)
             try Validation.check(jsonLines, name: "jsonLines", maxLength: 100)
+            try Validation.check(bodyFile2, name: "bodyFile2", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5429,6 +5472,7 @@ extension Client {
         _request.addQuery("metadata", metadata)
         _request.addQuery("ServerSentEvents", serverSentEvents)
         _request.addQuery("JSONLines", jsonLines)
+        _request.addQuery("bodyFile", bodyFile2)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5539,6 +5583,7 @@ extension Client {
     ///   - metadata: The `metadata` header parameter.
     ///   - serverSentEvents: The `ServerSentEvents` header parameter.
     ///   - jsonLines: The `JSONLines` header parameter.
+    ///   - bodyFile2: The `bodyFile` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5642,6 +5687,7 @@ extension Client {
         metadata: String? = nil,
         serverSentEvents: String? = nil,
         jsonLines: String? = nil,
+        bodyFile2: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5745,6 +5791,7 @@ extension Client {
         _request.addHeader("metadata", metadata)
         _request.addHeader("ServerSentEvents", serverSentEvents)
         _request.addHeader("JSONLines", jsonLines)
+        _request.addHeader("bodyFile", bodyFile2)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -6065,15 +6112,60 @@ extension Client {
         try await self._core.send(_request)
     }
 
+    /// `POST /captures/op/218`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func bodyFile() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/218", security: [], operation: "bodyFile", template: "/captures/op/218")
+        try await self._core.send(_request)
+    }
+
+    /// `PUT /captures/upload`
+    ///
+    /// - Parameters:
+    ///   - bodyFile2: The `bodyFile` query parameter.
+    ///   - body2: The `body` query parameter.
+    ///   - body: The request body.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func captureUpload(bodyFile2: String? = nil, body2: String? = nil, body: Data? = nil) async throws {
+        var _request = APIRequest(method: "PUT", path: "/captures/upload", security: [], operation: "captureUpload", template: "/captures/upload")
+        _request.addQuery("bodyFile", bodyFile2)
+        _request.addQuery("body", body2)
+        if let body {
+            _request.setDataBody(body, contentType: "application/octet-stream")
+        }
+        try await self._core.send(_request)
+    }
+
+    /// `PUT /captures/upload`
+    ///
+    /// - Parameters:
+    ///   - bodyFile2: The `bodyFile` query parameter.
+    ///   - body2: The `body` query parameter.
+    ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func captureUpload(bodyFile2: String? = nil, body2: String? = nil, bodyFile: URL) async throws {
+        var _request = APIRequest(method: "PUT", path: "/captures/upload", security: [], operation: "captureUpload", template: "/captures/upload")
+        _request.addQuery("bodyFile", bodyFile2)
+        _request.addQuery("body", body2)
+        try _request.setFileBody(bodyFile, contentType: "application/octet-stream")
+        try await self._core.send(_request)
+    }
+
     /// `GET /captures/stream`
     ///
     /// - Parameters:
     ///   - jsonLines: The `JSONLines` query parameter.
+    ///   - bodyFile2: The `bodyFile` query parameter.
     ///   - serverSentEvents: The `ServerSentEvents` query parameter.
     /// - Returns: The decoded `Captures` of a 2xx answer.
-    public func captureStream(jsonLines: String? = nil, serverSentEvents: String? = nil) async throws -> Captures {
+    public func captureStream(
+        jsonLines: String? = nil,
+        bodyFile2: String? = nil,
+        serverSentEvents: String? = nil
+    ) async throws -> Captures {
         var _request = APIRequest(method: "GET", path: "/captures/stream", security: [], operation: "captureStream", template: "/captures/stream")
         _request.addQuery("JSONLines", jsonLines)
+        _request.addQuery("bodyFile", bodyFile2)
         _request.addQuery("ServerSentEvents", serverSentEvents)
         return try await self._core.send(_request, decoding: Captures.self)
     }
@@ -6082,14 +6174,17 @@ extension Client {
     ///
     /// - Parameters:
     ///   - jsonLines: The `JSONLines` query parameter.
+    ///   - bodyFile2: The `bodyFile` query parameter.
     ///   - serverSentEvents: The `ServerSentEvents` query parameter.
     /// - Returns: The 2xx `text/event-stream` answer, its events, each event's data decoded as `Captures`, as they arrive.
     public func captureStreamStream(
         jsonLines: String? = nil,
+        bodyFile2: String? = nil,
         serverSentEvents: String? = nil
     ) async throws -> ServerSentEvents<Captures> {
         var _request = APIRequest(method: "GET", path: "/captures/stream", security: [], operation: "captureStream", template: "/captures/stream")
         _request.addQuery("JSONLines", jsonLines)
+        _request.addQuery("bodyFile", bodyFile2)
         _request.addQuery("ServerSentEvents", serverSentEvents)
         return try await self._core.events(_request, decoding: Captures.self)
     }
