@@ -31,6 +31,13 @@ final class GenerativeDocumentTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(generated, count / 2, "most random documents are sound and generate")
+        // The constructs are exercised, not only allowed for: each appears in what was compiled.
+        let text = try FileManager.default.contentsOfDirectory(atPath: output.path).map {
+            try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8)
+        }.joined()
+        for construct in ["ServerSentEvents<", "JSONLines<", "errors: [", "struct ResponseHeaders", "{ _status, _data in", "bodyFile: URL", "sendingNull("] {
+            XCTAssertTrue(text.contains(construct), "seed \(seed): no document used \(construct)")
+        }
         let problems = try TypeCheck.problems(in: output)
         // Each document has its own namespace, `DocN`: the file names say which one failed.
         XCTAssertEqual(problems, [], "seed \(seed): the documents are kept in \(folder.path) when APIGEN_KEEP=1")
@@ -202,11 +209,33 @@ struct DocumentComposer {
             if chance(60) { operation.insert(("operationId", .string(name())), at: 0) }
             let method = pick(["get", "post", "put", "patch", "delete"])
             if method != "get", chance(60) {
-                operation.append(("requestBody", .object([("content", .object([("application/json", .object([("schema", schema(componentNames, depth: 1))]))]))])))
+                let media = chance(75) ? "application/json" : "application/octet-stream"
+                operation.append(("requestBody", .object([("content", .object([(media, .object([("schema", schema(componentNames, depth: 1))]))]))])))
             }
-            let response: JSON = chance(20) ? .object([("description", .string("none"))])
-                : .object([("description", .string("ok")), ("content", .object([(pick(["application/json", "text/plain", "application/octet-stream"]), .object([("schema", schema(componentNames, depth: 1))]))]))])
-            operation.append(("responses", .object([(pick(["200", "201", "204", "2XX"]), response)])))
+            // One to three 2xx answers (different bodies, streams beside JSON, none at all),
+            // with declared headers, and error answers typed by a component or inline.
+            var responses: [(String, JSON)] = []
+            for status in ["200", "201", "202", "204", "2XX"] where responses.isEmpty || chance(25) {
+                guard responses.count < 3 else { break }
+                var response: [(String, JSON)] = [("description", .string("ok"))]
+                if !chance(20) {
+                    var content: [(String, JSON)] = []
+                    for media in ["application/json", "text/event-stream", "application/x-ndjson", "text/plain", "application/octet-stream"] where content.isEmpty || chance(20) {
+                        if chance(50) || media == "text/plain" { content.append((media, .object([("schema", schema(componentNames, depth: 1))]))) }
+                    }
+                    if !content.isEmpty { response.append(("content", .object(content))) }
+                }
+                if chance(30) {
+                    let headers = (0..<(1 + int(3))).map { _ in (name(), JSON.object([("schema", .object(scalarSchema()))])) }
+                    response.append(("headers", .object(headers)))
+                }
+                responses.append((status, .object(response)))
+            }
+            for status in ["404", "4XX", "default"] where chance(30) {
+                let body = chance(50) ? JSON.object([("$ref", .string("#/components/schemas/\(pick(componentNames))"))]) : schema(componentNames, depth: 1)
+                responses.append((status, .object([("description", .string("failed")), ("content", .object([("application/json", .object([("schema", body)]))]))])))
+            }
+            operation.append(("responses", .object(responses)))
             paths.append((path, .object([(method, .object(operation))])))
         }
         let document: JSON = .object([
