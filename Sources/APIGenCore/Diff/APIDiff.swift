@@ -203,9 +203,24 @@ public struct APIDiff: Sendable, Equatable {
             if a.response != b.response {
                 breaking.append(Change(kind: .returnTypeChanged, path: path, detail: "\(a.response.map(Self.spell) ?? "Void") → \(b.response.map(Self.spell) ?? "Void")"))
             }
+            compareStreams(a, b)
         }
         for b in new.operations where !old.operations.contains(where: { $0.name == b.name }) && !renamedTo.contains(b.name) {
             additive.append(Change(kind: .operationAdded, path: "Client.\(SwiftNaming.unescaped(b.name))", detail: "\(b.method.wireName) \(b.path)"))
+        }
+    }
+
+    /// The `…Stream` method: gone, new, or reading another element type.
+    private mutating func compareStreams(_ a: OperationDecl, _ b: OperationDecl) {
+        switch (a.stream, b.stream) {
+        case (let old?, nil):
+            breaking.append(Change(kind: .operationRemoved, path: "Client.\(old.name)", detail: "the streamed \(old.contentType) answer"))
+        case (nil, let new?):
+            additive.append(Change(kind: .operationAdded, path: "Client.\(new.name)", detail: "the streamed \(new.contentType) answer"))
+        case (let old?, let new?) where old.element != new.element || old.kind != new.kind:
+            breaking.append(Change(kind: .returnTypeChanged, path: "Client.\(old.name)", detail: "\(Self.spell(old.element)) → \(Self.spell(new.element))"))
+        default:
+            break
         }
     }
 

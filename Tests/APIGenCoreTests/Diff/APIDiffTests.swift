@@ -129,6 +129,33 @@ final class APIDiffTests: XCTestCase {
         XCTAssertEqual(json["additive"]?.first?.keys.sorted(), ["detail", "kind", "path"])
     }
 
+    /// A streamed answer's method is part of the API: losing it breaks callers, gaining it adds,
+    /// and a new element type changes what they read.
+    func testStreamMethodsAreCompared() throws {
+        func document(_ content: String) -> String {
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /chat:
+                post:
+                  operationId: chat
+                  responses: {'200': {description: ok, content: {\(content)}}}
+            """
+        }
+        let json = "application/json: {schema: {type: object, properties: {a: {type: string}}}}"
+        let (plain, _) = try Pipeline.module(document(json))
+        let (streamed, _) = try Pipeline.module(document(json + ", text/event-stream: {schema: {type: object, properties: {a: {type: string}}}}"))
+        let (text, _) = try Pipeline.module(document(json + ", text/event-stream: {schema: {type: string}}"))
+        // (The event's struct comes and goes with it, and is reported as a type.)
+        func methods(_ changes: [APIDiff.Change]) -> [APIDiff.Change] { changes.filter { $0.path.hasPrefix("Client.") } }
+        XCTAssertEqual(methods(APIDiff(old: plain, new: streamed).additive).map(\.path), ["Client.chatStream"])
+        XCTAssertEqual(methods(APIDiff(old: streamed, new: plain).breaking).map(\.kind), [.operationRemoved])
+        let changed = methods(APIDiff(old: streamed, new: text).breaking)
+        XCTAssertEqual(changed.map(\.kind), [.returnTypeChanged])
+        XCTAssertEqual(changed.first?.detail, "ChatEvent → String")
+    }
+
     func testSameDocumentHasNoChanges() throws {
         let (module, _) = try Pipeline.module(old)
         let diff = APIDiff(old: module, new: module)
