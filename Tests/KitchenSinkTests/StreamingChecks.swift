@@ -140,15 +140,3 @@ struct StreamingChecks {
         }
     }
 }
-
-/// A thread-safe count of a server's calls.
-final class CallCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}

@@ -28,7 +28,7 @@ final class ResilienceTests: XCTestCase {
 
     /// Answers `first` to the first request and `then` to every later one.
     private func answer(_ first: TestHTTPServer.Response, then: TestHTTPServer.Response) {
-        let count = Counter()
+        let count = CallCount()
         server.setHandler { _ in count.next() == 1 ? first : then }
     }
 
@@ -178,10 +178,4 @@ private final class Lines: @unchecked Sendable {
     private var lines: [String] = []
     func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
-}
-
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }

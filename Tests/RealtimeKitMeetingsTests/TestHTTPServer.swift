@@ -148,12 +148,12 @@ final class TestHTTPServer: @unchecked Sendable {
             var decoded: [UInt8] = []
             var at = 0
             chunks: while true {
-                while find([13, 10], in: Array(body[at...])) == nil {
+                while find([13, 10], in: body, from: at) == nil {
                     let n = recv(fd, &chunk, chunk.count, 0)
                     if n <= 0 { break chunks }
                     body += chunk[0..<n]
                 }
-                let lineEnd = at + find([13, 10], in: Array(body[at...]))!
+                let lineEnd = find([13, 10], in: body, from: at)!
                 let sizeText = String(decoding: body[at..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
                 guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { break }
                 if size == 0 { break }
@@ -212,11 +212,24 @@ final class TestHTTPServer: @unchecked Sendable {
         return true
     }
 
-    private func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle {
+    private func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+        guard haystack.count - start >= needle.count else { return nil }
+        for i in start...(haystack.count - needle.count) where haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) {
             return i
         }
         return nil
+    }
+}
+
+/// A thread-safe count of a server's calls, for handlers that answer by the call's number.
+final class CallCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// 1 for the first call, 2 for the second…
+    func next() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
     }
 }
