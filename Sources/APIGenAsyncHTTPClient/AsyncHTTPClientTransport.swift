@@ -46,7 +46,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         } else if let stream = request.httpBodyStream {
             let length = request.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init)
-            outgoing.body = .stream(InputStreamPieces(stream), length: length.map { .known(Int64($0)) } ?? .unknown)
+            outgoing.body = .stream(ByteStream(reading: stream).map { ByteBuffer(bytes: $0) }, length: length.map { .known(Int64($0)) } ?? .unknown)
         }
         let response: HTTPClientResponse
         do {
@@ -54,44 +54,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         } catch let error as HTTPClientError where [.deadlineExceeded, .connectTimeout, .readTimeout].contains(error) {
             throw URLError(.timedOut)   // what the client reports as `APIError.timedOut`, as for URLSession
         }
-        var fields: [String: String] = [:]
-        for (name, value) in response.headers { fields[name] = fields[name].map { $0 + ", " + value } ?? value }
-        guard let head = HTTPURLResponse(url: url, statusCode: Int(response.status.code), httpVersion: "HTTP/1.1", headerFields: fields) else {
+        guard let head = HTTPURLResponse(url: url, status: Int(response.status.code), fields: response.headers.lazy.map { ($0.name, $0.value) }) else {
             throw URLError(.badServerResponse)
         }
         return (response, head)
-    }
-}
-
-/// A request body read from an `InputStream` (a file) in pieces as it is sent.
-private struct InputStreamPieces: AsyncSequence, @unchecked Sendable {
-    typealias Element = ByteBuffer
-    let stream: InputStream
-
-    init(_ stream: InputStream) {
-        self.stream = stream
-    }
-
-    func makeAsyncIterator() -> Iterator { Iterator(stream: stream) }
-
-    struct Iterator: AsyncIteratorProtocol {
-        let stream: InputStream
-        var opened = false
-
-        mutating func next() async throws -> ByteBuffer? {
-            if !opened {
-                stream.open()
-                opened = true
-            }
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            let count = stream.read(&buffer, maxLength: buffer.count)
-            if count < 0 { throw stream.streamError ?? URLError(.cannotOpenFile) }
-            if count == 0 {
-                stream.close()
-                return nil
-            }
-            return ByteBuffer(bytes: buffer[0..<count])
-        }
     }
 }
 #endif

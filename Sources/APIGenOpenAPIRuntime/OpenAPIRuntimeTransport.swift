@@ -57,7 +57,7 @@ public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
         var body = request.httpBody.map { HTTPBody([UInt8]($0)) }
         if let stream = request.httpBodyStream {
             let length = request.value(forHTTPHeaderField: "Content-Length").flatMap(Int64.init)
-            body = HTTPBody(InputStreamChunks(stream), length: length.map { .known($0) } ?? .unknown, iterationBehavior: .single)
+            body = HTTPBody(ByteStream(reading: stream), length: length.map { .known($0) } ?? .unknown, iterationBehavior: .single)
         }
         let operationID = OperationInfo.current?.id ?? ""
         let transport = self.transport
@@ -71,46 +71,10 @@ public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
             }
         }
         let (response, responseBody) = try await next(head, body, baseURL)
-        var headers: [String: String] = [:]
-        for field in response.headerFields {
-            headers[field.name.rawName] = headers[field.name.rawName].map { $0 + ", " + field.value } ?? field.value
-        }
-        guard let answer = HTTPURLResponse(url: url, statusCode: response.status.code, httpVersion: "HTTP/1.1", headerFields: headers) else {
+        guard let answer = HTTPURLResponse(url: url, status: response.status.code, fields: response.headerFields.lazy.map { ($0.name.rawName, $0.value) }) else {
             throw URLError(.badServerResponse)
         }
         return (answer, responseBody)
-    }
-}
-
-/// A request body read from an `InputStream` (a file) in pieces as it is sent.
-private struct InputStreamChunks: AsyncSequence, @unchecked Sendable {
-    typealias Element = ArraySlice<UInt8>
-    let stream: InputStream
-
-    init(_ stream: InputStream) {
-        self.stream = stream
-    }
-
-    func makeAsyncIterator() -> Iterator { Iterator(stream: stream) }
-
-    struct Iterator: AsyncIteratorProtocol {
-        let stream: InputStream
-        var opened = false
-
-        mutating func next() async throws -> ArraySlice<UInt8>? {
-            if !opened {
-                stream.open()
-                opened = true
-            }
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            let count = stream.read(&buffer, maxLength: buffer.count)
-            if count < 0 { throw stream.streamError ?? URLError(.cannotOpenFile) }
-            if count == 0 {
-                stream.close()
-                return nil
-            }
-            return buffer[0..<count]
-        }
     }
 }
 #endif

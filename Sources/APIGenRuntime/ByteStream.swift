@@ -40,6 +40,23 @@ public struct ByteStream: AsyncSequence, Sendable {
         }
     }
 
+    /// The bytes of an `InputStream` (a file body, `URLRequest.httpBodyStream`), read in pieces
+    /// as they are asked for: what a transport sends a streamed request body from.
+    public init(reading stream: InputStream, pieceSize: Int = 64 * 1024) {
+        let source = UncheckedInputStream(stream: stream)
+        pieces = AsyncThrowingStream {
+            source.open()
+            var buffer = [UInt8](repeating: 0, count: pieceSize)
+            let count = source.stream.read(&buffer, maxLength: buffer.count)
+            if count < 0 { throw source.stream.streamError ?? CocoaError(.fileReadUnknown) }
+            if count == 0 {
+                source.stream.close()
+                return nil
+            }
+            return Data(buffer[0..<count])
+        }
+    }
+
     public func makeAsyncIterator() -> AsyncThrowingStream<Data, any Error>.AsyncIterator {
         pieces.makeAsyncIterator()
     }
@@ -51,6 +68,23 @@ public struct ByteStream: AsyncSequence, Sendable {
             data.append(piece.prefix(limit - data.count))
         }
         return data
+    }
+}
+
+/// An `InputStream` is read from one task at a time here (the stream's consumer), so it crosses
+/// into the stream's closure unchecked.
+private final class UncheckedInputStream: @unchecked Sendable {
+    let stream: InputStream
+    private var opened = false
+
+    init(stream: InputStream) {
+        self.stream = stream
+    }
+
+    func open() {
+        guard !opened else { return }
+        opened = true
+        stream.open()
     }
 }
 

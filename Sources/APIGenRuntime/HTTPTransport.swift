@@ -21,6 +21,16 @@ extension HTTPTransport {
     }
 }
 
+extension HTTPURLResponse {
+    /// An answer as Foundation has it, from another HTTP stack's status and header fields in
+    /// order: fields of one name are joined with ", ", as RFC 9110 allows.
+    public convenience init?(url: URL, status: Int, fields: some Sequence<(String, String)>) {
+        var headers: [String: String] = [:]
+        for (name, value) in fields { headers[name] = headers[name].map { $0 + ", " + value } ?? value }
+        self.init(url: url, statusCode: status, httpVersion: "HTTP/1.1", headerFields: headers)
+    }
+}
+
 /// The default transport: `URLSession` (FoundationNetworking on Linux). Honours the request's
 /// timeout and cancels the network task when the calling `Task` is cancelled.
 public struct URLSessionTransport: HTTPTransport {
