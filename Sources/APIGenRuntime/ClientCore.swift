@@ -77,7 +77,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     /// body (a 204 beside a 200 with a body).
     public func send<Response: Decodable>(_ request: APIRequest, decoding type: Response.Type) async throws -> Response {
         let (data, _) = try await perform(request, accept: "application/json")
-        if let optional = type as? any ExpressibleByNilLiteral.Type, data.allSatisfy(Self.isJSONSpace) {
+        // The emptiness test first: it ends at a JSON body's first byte, so the cast is only made
+        // for empty answers.
+        if data.allSatisfy(Self.isJSONSpace), let optional = type as? any ExpressibleByNilLiteral.Type {
             return optional.init(nilLiteral: ()) as! Response
         }
         return try JSONCoding.decode(type, from: data)

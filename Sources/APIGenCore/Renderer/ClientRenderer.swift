@@ -212,16 +212,10 @@ struct ClientRenderer: Sendable {
     }
 
     private func renderOperation(_ operation: OperationDecl, fileBody: Bool = false, into p: inout CodePrinter) {
-        var docs = operation.docs
-        let paramDocs = parameterDocs(operation, fileBody: fileBody)
-        if !paramDocs.isEmpty { docs += [""] + paramDocs }
-        docs.append("- Returns: " + (operation.response.map { type in
+        renderPrologue(operation, fileBody: fileBody, returns: operation.response.map { type in
             type.isOptional ? "The decoded `\(options.spell(type.unwrapped))` of a 2xx answer; nil for an empty or `null` body."
                 : "The decoded `\(options.spell(type))` of a 2xx answer."
-        } ?? "Nothing; a 2xx answer means success."))
-        docs += errorDocs(operation)
-        p.docs(docs)
-        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+        } ?? "Nothing; a 2xx answer means success.", into: &p)
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
         printSignature("\(access) func \(operation.name)", signature(operation, fileBody: fileBody), " async throws\(returns)", into: &p) { p in
             renderRequest(operation, fileBody: fileBody, into: &p)
@@ -259,11 +253,20 @@ struct ClientRenderer: Sendable {
         if let body = operation.body { renderBody(body, fromFile: fileBody, into: &p) }
     }
 
+    /// The documentation every method of an operation has (its text, parameters, what it
+    /// returns and where its error bodies are read), and the deprecation mark.
+    private func renderPrologue(_ operation: OperationDecl, fileBody: Bool = false, returns: String, into p: inout CodePrinter) {
+        var docs = operation.docs
+        let paramDocs = parameterDocs(operation, fileBody: fileBody)
+        if !paramDocs.isEmpty { docs += [""] + paramDocs }
+        docs.append("- Returns: " + returns)
+        docs += errorDocs(operation)
+        p.docs(docs)
+        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+    }
+
     /// `<name>Stream(…)`: the same request, its 2xx body read as it arrives.
     private func renderStream(_ operation: OperationDecl, _ stream: OperationDecl.Stream, into p: inout CodePrinter) {
-        var docs = operation.docs
-        let paramDocs = parameterDocs(operation)
-        if !paramDocs.isEmpty { docs += [""] + paramDocs }
         let element = options.spell(stream.element)
         let (returns, call, what): (String, String, String)
         switch stream.kind {
@@ -276,10 +279,7 @@ struct ClientRenderer: Sendable {
             call = "jsonLines(_request, decoding: \(element).self, contentType: \(SwiftSpelling.string(stream.contentType)))"
             what = "its values, each decoded as `\(element)`"
         }
-        docs.append("- Returns: The 2xx `\(SwiftSpelling.docLine(stream.contentType))` answer, \(what), as they arrive.")
-        docs += errorDocs(operation)
-        p.docs(docs)
-        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+        renderPrologue(operation, returns: "The 2xx `\(SwiftSpelling.docLine(stream.contentType))` answer, \(what), as they arrive.", into: &p)
         printSignature("\(access) func \(stream.name)", signature(operation), " async throws -> \(returns)", into: &p) { p in
             renderRequest(operation, into: &p)
             p.line("return try await self._core.\(call)")

@@ -206,9 +206,14 @@ struct OperationTranslator {
 
     /// `application/json`, `…+json` and `*/*` (with parameters), in any case.
     static func isJSON(_ contentType: String) -> Bool {
-        let t = contentType.lowercased()
-        let base = t.split(separator: ";").first.map { $0.trimmingCharacters() } ?? t
+        let base = mediaType(contentType)
         return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
+    }
+
+    /// A content type without its parameters, in lower case: `text/event-stream; charset=utf-8` → `text/event-stream`.
+    static func mediaType(_ contentType: String) -> String {
+        let t = contentType.lowercased()
+        return t.split(separator: ";").first.map { $0.trimmingCharacters() } ?? t
     }
 
     /// Path parameters in template order, then the query and header ones in document order.
@@ -343,8 +348,7 @@ struct OperationTranslator {
     private func streamBody(_ operation: Operation) -> (media: MediaType, kind: OperationDecl.Stream.Kind, schema: Schema?)? {
         for response in operation.responses where response.isSuccess {
             for media in response.content {
-                let base = media.contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
-                guard let kind = Self.streamKinds[base] else { continue }
+                guard let kind = Self.streamKinds[Self.mediaType(media.contentType)] else { continue }
                 var schema = media.schema
                 if kind != .events, let s = schema, s.singleType == "array", let items = s.items { schema = items }
                 if let s = schema, s.ref == nil, s.singleType == "string", s.format == nil, s.enumValues == nil { schema = nil }
