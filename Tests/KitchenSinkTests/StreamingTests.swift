@@ -4,6 +4,8 @@ import KitchenSink
 import APIGenRuntime
 
 /// `StreamingChecks` through the default transport, URLSession (which streams on Linux too).
+// Each transport's class lists the checks itself: XCTest on Linux finds only the test methods
+// a class declares, not those it inherits, so one base class with subclasses would run none.
 final class StreamingTests: XCTestCase {
     private var server: TestHTTPServer!
     private var checks: StreamingChecks { StreamingChecks(server: server, transport: URLSessionTransport()) }

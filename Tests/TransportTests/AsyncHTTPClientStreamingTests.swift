@@ -5,6 +5,8 @@ import APIGenRuntime
 import APIGenAsyncHTTPClient
 
 /// `StreamingChecks` again through AsyncHTTPClient, which streams on Linux.
+// Each transport's class lists the checks itself: XCTest on Linux finds only the test methods
+// a class declares, not those it inherits, so one base class with subclasses would run none.
 final class AsyncHTTPClientStreamingTests: XCTestCase {
     private var server: TestHTTPServer!
     private var checks: StreamingChecks { StreamingChecks(server: server, transport: AsyncHTTPClientTransport()) }

@@ -8,6 +8,8 @@ import APIGenOpenAPIRuntime
 /// `StreamingChecks` through the swift-openapi-runtime adapter over the ecosystem's URLSession
 /// transport: file uploads and streamed bodies cross `HTTPBody` both ways. (That transport
 /// buffers answers on Linux, so the checks of timing are left to the streaming transports.)
+// Each transport's class lists the checks itself: XCTest on Linux finds only the test methods
+// a class declares, not those it inherits, so one base class with subclasses would run none.
 final class OpenAPIRuntimeStreamingTests: XCTestCase {
     private var server: TestHTTPServer!
     private var checks: StreamingChecks {
