@@ -40,8 +40,8 @@ let package = Package(
         ),
         // POSIX from the C headers, not the `Glibc` overlay or Foundation: see posix.h.
         .systemLibrary(name: "CAPIGenPOSIX"),
-        .target(name: "YAMLNodes", dependencies: ["CAPIGenYAML", "CAPIGenPOSIX"]),
-        .target(name: "APIGenCore", dependencies: ["YAMLNodes", "CAPIGenPOSIX"]),
+        .target(name: "APIGenYAML", dependencies: ["CAPIGenYAML", "CAPIGenPOSIX"]),
+        .target(name: "APIGenCore", dependencies: ["APIGenYAML", "CAPIGenPOSIX"]),
         .executableTarget(name: "apigen", dependencies: ["APIGenCore", "CAPIGenPOSIX"]),
         .target(name: "APIGenRuntime"),
         // Empty unless their trait is on (their sources are inside `#if <trait>`).
@@ -68,7 +68,7 @@ let package = Package(
         ),
 
         // Benchmarks (not a product: plugin users never build it).
-        .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "YAMLNodes", "CAPIGenYAML"]),
+        .executableTarget(name: "apigen-bench", dependencies: ["APIGenCore", "APIGenRuntime", "RealtimeKitMeetings", "APIGenYAML", "CAPIGenYAML"]),
 
         // libFuzzer target over the whole pipeline (Scripts/fuzz.sh); a plain build reproduces crashes.
         // With APIGEN_FUZZ_TARGET=config the configuration reader, =runtime the runtime's decoding.
@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),
         .target(name: "Torture", dependencies: ["APIGenRuntime"], path: "Tests/Golden/torture/expected"),
 
-        .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
+        .testTarget(name: "APIGenYAMLTests", dependencies: ["APIGenYAML"]),
         .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "APIGenRuntimeTests", dependencies: ["APIGenRuntime"]),
         // The runtime's names beside swift-http-types' (which swift-openapi-runtime transports

@@ -1,6 +1,6 @@
 import Foundation
 import CAPIGenYAML
-import YAMLNodes
+import APIGenYAML
 import APIGenCore
 
 /// Times every stage of generation against a bare libyaml scan of the same bytes (the floor:

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLNodes
+import APIGenYAML
 import APIGenCore
 
 /// One pipeline stage run over and over on the same input, so a profiler

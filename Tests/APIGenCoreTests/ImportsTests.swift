@@ -9,7 +9,7 @@ final class ImportsTests: XCTestCase {
     func testTheToolsModulesImportNeitherFoundationNorTheLibcOverlays() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
         var checked = 0
-        for module in ["YAMLNodes", "APIGenCore", "apigen"] {
+        for module in ["APIGenYAML", "APIGenCore", "apigen"] {
             let folder = sources.appendingPathComponent(module)
             let files = try XCTUnwrap(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
             XCTAssertFalse(files.isEmpty, module)

@@ -1,6 +1,6 @@
 import XCTest
 @testable import APIGenCore
-import YAMLNodes
+import APIGenYAML
 
 /// Runs the pipeline's first stages on YAML text.
 enum Pipeline {

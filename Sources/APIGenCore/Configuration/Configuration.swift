@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// `apigen.yaml`: options for one generation. Every key is optional; unknown keys are errors
 /// at their location.

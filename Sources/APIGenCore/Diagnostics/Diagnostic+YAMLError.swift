@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 extension Diagnostic {
     /// A YAML syntax or limit error, located, with the source line and a caret under the column.

@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Where something is in a source document: file and 1-based line and column.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {

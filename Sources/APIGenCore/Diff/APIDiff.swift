@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Compares the Swift API two documents generate: what breaks code written against the old one,
 /// and what is new. A pure function of two `ModuleDecl`s.

@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// The pipeline, one function per stage, each taking the last one's result:
 /// bytes → YAML nodes (`parse`) → OpenAPI document (`read`) → IR (`translate`, `refine`)

@@ -1,5 +1,5 @@
 internal import CAPIGenPOSIX
-import YAMLNodes
+import APIGenYAML
 
 /// Stage 5: writes generated files into a folder, each only when its bytes changed, each
 /// atomically (a temporary file renamed into place), so a build never sees a half file and

@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Stage 2 of the pipeline: YAML node tree → `OpenAPIDocument`.
 public enum DocumentReader {

@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Every file one read touches: the main document and each file a `$ref` reaches (`common.yaml#/…`),
 /// each parsed once (with the main document's YAML limits) and read with its own locations.

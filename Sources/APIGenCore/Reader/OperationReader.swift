@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Reads path items and their operations: parameters merged and `$ref`s followed.
 struct OperationReader {

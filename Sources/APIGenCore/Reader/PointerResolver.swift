@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Follows local JSON pointers (`#/components/schemas/Meeting`) through the node tree.
 ///

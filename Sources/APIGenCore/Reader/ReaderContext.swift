@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Shared state of one read: the file, the diagnostics, pointer resolution and the schemas
 /// already read at a pointer target (so a pointer read twice gives the same `Schema`).

@@ -1,4 +1,4 @@
-import YAMLNodes
+import APIGenYAML
 
 /// Reads schema objects (3.0 and 3.1) into `Schema` values; `$ref`s are checked and kept.
 struct SchemaReader {

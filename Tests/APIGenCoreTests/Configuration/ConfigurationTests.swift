@@ -1,6 +1,6 @@
 import XCTest
 @testable import APIGenCore
-import YAMLNodes
+import APIGenYAML
 
 final class ConfigurationTests: XCTestCase {
     private func config(_ text: String) throws -> Configuration {

@@ -1,7 +1,7 @@
 import XCTest
 import Foundation
 @testable import APIGenCore
-import YAMLNodes
+import APIGenYAML
 
 final class APIDiffTests: XCTestCase {
     private let old = """

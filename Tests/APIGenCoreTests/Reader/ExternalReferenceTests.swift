@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-import YAMLNodes
+import APIGenYAML
 @testable import APIGenCore
 
 /// `$ref`s into other files: relative paths, JSON pointers, cycles, and each file's own locations.
@@ -109,7 +109,7 @@ final class ExternalReferenceTests: XCTestCase {
         try write("api.yaml", main("    A: {$ref: 'deep.yaml#/components/schemas/X'}"))
         let path = folder.appendingPathComponent("api.yaml").path
         XCTAssertNoThrow(try Generator().generate(path: path), "within the default limits")
-        var limits = YAMLNodes.YAMLParser.Limits()
+        var limits = APIGenYAML.YAMLParser.Limits()
         limits.maxDepth = 20
         XCTAssertThrowsError(try Generator(yamlLimits: limits).generate(path: path, displayName: "api.yaml")) { error in
             let diagnostics = (error as? GenerationError)?.diagnostics ?? []

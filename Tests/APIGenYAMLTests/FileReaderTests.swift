@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-@testable import YAMLNodes
+@testable import APIGenYAML
 
 final class FileReaderTests: XCTestCase {
     private func folder() throws -> String {

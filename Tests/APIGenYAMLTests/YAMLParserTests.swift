@@ -1,5 +1,5 @@
 import XCTest
-@testable import YAMLNodes
+@testable import APIGenYAML
 
 final class YAMLParserTests: XCTestCase {
     private func parse(_ text: String) throws -> YAMLNode {
