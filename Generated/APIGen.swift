@@ -7,7 +7,7 @@ import APIGenRuntime
 // MARK: - Types
 
 /// A meeting of a RealtimeKit app, with its recording and AI settings.
-public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
+public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// The meeting's ID.
     public var id: UUID
     /// When the meeting was created (ISO 8601).
@@ -57,7 +57,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         self.recordingConfig = recordingConfig
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.id, b.id), _same(a.createdAt, b.createdAt), _same(a.updatedAt, b.updatedAt),
               _same(a.title, b.title), _same(a.liveStreamOnStart, b.liveStreamOnStart),
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
@@ -108,7 +108,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
     }
 
     /// How this meeting is recorded. These settings win over the app-wide recording settings of the RealtimeKit portal.
-    public struct RecordingConfig: FieldCodable, Hashable, Sendable, Validatable {
+    public struct RecordingConfig: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
         /// Text put in front of every recording's file name.
         public var fileNamePrefix: String?
         /// The longest a recording may run, from one minute to a day.
@@ -146,7 +146,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             self.liveStreamingConfig = liveStreamingConfig
         }
 
-        public static func == (a: Self, b: Self) -> Bool {
+        public static func _equal(_ a: Self, _ b: Self) -> Bool {
             guard _same(a.fileNamePrefix, b.fileNamePrefix), _same(a.maxSeconds, b.maxSeconds),
                   _same(a.audioConfig, b.audioConfig), _same(a.videoConfig, b.videoConfig),
                   _same(a.storageConfig, b.storageConfig), _same(a.realtimekitBucketConfig, b.realtimekitBucketConfig),
@@ -193,7 +193,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         /// The recorded audio.
-        public struct AudioConfig: FieldCodable, Hashable, Sendable {
+        public struct AudioConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
             /// Mono or stereo audio.
             ///
             /// - Default: `stereo`
@@ -216,7 +216,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 self.exportFile = exportFile
             }
 
-            public static func == (a: Self, b: Self) -> Bool {
+            public static func _equal(_ a: Self, _ b: Self) -> Bool {
                 _same(a.channel, b.channel) && _same(a.codec, b.codec) && _same(a.exportFile, b.exportFile)
             }
 
@@ -266,7 +266,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         /// The recorded video.
-        public struct VideoConfig: FieldCodable, Hashable, Sendable, Validatable {
+        public struct VideoConfig: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
             /// The video codec.
             ///
             /// - Default: `H264`
@@ -301,7 +301,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 self.watermark = watermark
             }
 
-            public static func == (a: Self, b: Self) -> Bool {
+            public static func _equal(_ a: Self, _ b: Self) -> Bool {
                 guard _same(a.codec, b.codec), _same(a.width, b.width), _same(a.height, b.height),
                       _same(a.exportFile, b.exportFile), _same(a.watermark, b.watermark) else { return false }
                 return true
@@ -341,7 +341,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
             }
 
             /// An image drawn over the recording.
-            public struct Watermark: FieldCodable, Hashable, Sendable, Validatable {
+            public struct Watermark: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
                 /// Where the watermark image is.
                 public var url: URL?
                 /// The corner the watermark sits in.
@@ -360,7 +360,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                     self.size = size
                 }
 
-                public static func == (a: Self, b: Self) -> Bool {
+                public static func _equal(_ a: Self, _ b: Self) -> Bool {
                     _same(a.url, b.url) && _same(a.position, b.position) && _same(a.size, b.size)
                 }
 
@@ -396,7 +396,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 }
 
                 /// The watermark's size in pixels.
-                public struct Size: FieldCodable, Hashable, Sendable, Validatable {
+                public struct Size: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
                     /// Width in pixels.
                     ///
                     /// - Minimum: 1
@@ -411,7 +411,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                         self.height = height
                     }
 
-                    public static func == (a: Self, b: Self) -> Bool {
+                    public static func _equal(_ a: Self, _ b: Self) -> Bool {
                         _same(a.width, b.width) && _same(a.height, b.height)
                     }
 
@@ -432,7 +432,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         /// Your own storage to upload recordings to.
-        public struct StorageConfig: FieldCodable, Hashable, Sendable {
+        public struct StorageConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
             /// The kind of storage.
             public var type: Meeting.RecordingConfig.StorageConfig.TypeValue
             /// Access key of the storage (not needed for gcs). The server accepts it but never returns it.
@@ -478,7 +478,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 self.privateKey = privateKey
             }
 
-            public static func == (a: Self, b: Self) -> Bool {
+            public static func _equal(_ a: Self, _ b: Self) -> Bool {
                 guard _same(a.type, b.type), _same(a.accessKey, b.accessKey), _same(a.secret, b.secret),
                       _same(a.authMethod, b.authMethod), _same(a.bucket, b.bucket), _same(a.region, b.region),
                       _same(a.path, b.path), _same(a.host, b.host), _same(a.port, b.port),
@@ -542,7 +542,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
         }
 
         /// Storage in RealtimeKit's own bucket.
-        public struct RealtimekitBucketConfig: FieldCodable, Hashable, Sendable {
+        public struct RealtimekitBucketConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
             /// Upload recordings to RealtimeKit's bucket. When false, no download URLs are made for recordings.
             public var enabled: Bool
 
@@ -550,13 +550,13 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 self.enabled = enabled
             }
 
-            public static func == (a: Self, b: Self) -> Bool { _same(a.enabled, b.enabled) }
+            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.enabled, b.enabled) }
             public init(_fields c: FieldReader) throws { try self.init(enabled: c.required("enabled")) }
             public func _encode(_ w: FieldWriter) throws { try w.required("enabled", self.enabled) }
         }
 
         /// Where to live stream the recording.
-        public struct LiveStreamingConfig: FieldCodable, Hashable, Sendable {
+        public struct LiveStreamingConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
             /// The RTMP address to stream to.
             public var rtmpURL: URL?
 
@@ -564,7 +564,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
                 self.rtmpURL = rtmpURL
             }
 
-            public static func == (a: Self, b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
+            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
             public init(_fields c: FieldReader) throws { try self.init(rtmpURL: c.optional("rtmp_url")) }
             public func _encode(_ w: FieldWriter) throws { try w.optional("rtmp_url", self.rtmpURL) }
         }
@@ -572,7 +572,7 @@ public struct Meeting: FieldCodable, Hashable, Sendable, Validatable {
 }
 
 /// The settings of a new meeting, or all settings of a replaced one.
-public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatable {
+public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// The meeting's title.
     public var title: String?
     /// Start live streaming as soon as the meeting starts.
@@ -621,7 +621,7 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
         self.recordingConfig = recordingConfig
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.title, b.title), _same(a.liveStreamOnStart, b.liveStreamOnStart),
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
               _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
@@ -671,7 +671,7 @@ public struct CreateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
 }
 
 /// The settings to change; missing fields keep their value.
-public struct UpdateMeetingRequest: FieldCodable, Hashable, Sendable, Validatable {
+public struct UpdateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// The meeting's title.
     public var title: String?
     /// Whether participants can join; nobody can join an INACTIVE meeting.
@@ -710,7 +710,7 @@ public struct UpdateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
         self.recordingConfig = recordingConfig
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.title, b.title), _same(a.status, b.status), _same(a.liveStreamOnStart, b.liveStreamOnStart),
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
               _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
@@ -744,7 +744,7 @@ public struct UpdateMeetingRequest: FieldCodable, Hashable, Sendable, Validatabl
 }
 
 /// Where a page sits in the whole list.
-public struct Paging: FieldCodable, Hashable, Sendable, Validatable {
+public struct Paging: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// How many items the whole list has.
     ///
     /// - Minimum: 0
@@ -760,7 +760,7 @@ public struct Paging: FieldCodable, Hashable, Sendable, Validatable {
         self.endOffset = endOffset
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.totalCount, b.totalCount) && _same(a.startOffset, b.startOffset) && _same(a.endOffset, b.endOffset)
     }
 
@@ -780,7 +780,7 @@ public struct Paging: FieldCodable, Hashable, Sendable, Validatable {
 }
 
 /// One page of meetings.
-public struct MeetingListResponse: FieldCodable, Hashable, Sendable, Validatable {
+public struct MeetingListResponse: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// True when the request succeeded.
     public var success: Bool
     /// The meetings of this page.
@@ -793,7 +793,7 @@ public struct MeetingListResponse: FieldCodable, Hashable, Sendable, Validatable
         self.paging = paging
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.success, b.success) && _same(a.data, b.data) && _same(a.paging, b.paging)
     }
 
@@ -812,7 +812,7 @@ public struct MeetingListResponse: FieldCodable, Hashable, Sendable, Validatable
 }
 
 /// One meeting.
-public struct MeetingResponse: FieldCodable, Hashable, Sendable, Validatable {
+public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// True when the request succeeded.
     public var success: Bool
     public var data: Meeting
@@ -822,7 +822,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable, Validatable {
         self.data = data
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.data, b.data) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.success, b.success) && _same(a.data, b.data) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), data: c.required("data"))
@@ -836,7 +836,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable, Validatable {
 }
 
 /// The body of a failed request.
-public struct ErrorResponse: FieldCodable, Hashable, Sendable {
+public struct ErrorResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
     /// Always false.
     public var success: Bool
     /// What went wrong.
@@ -847,7 +847,7 @@ public struct ErrorResponse: FieldCodable, Hashable, Sendable {
         self.error = error
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.error, b.error) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.success, b.success) && _same(a.error, b.error) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), error: c.required("error"))
@@ -858,7 +858,7 @@ public struct ErrorResponse: FieldCodable, Hashable, Sendable {
     }
 
     /// What went wrong.
-    public struct ErrorValue: FieldCodable, Hashable, Sendable {
+    public struct ErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         /// The HTTP status code.
         public var code: Double
         /// A sentence saying what went wrong.
@@ -869,7 +869,7 @@ public struct ErrorResponse: FieldCodable, Hashable, Sendable {
             self.message = message
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
 
         public init(_fields c: FieldReader) throws {
             try self.init(code: c.required("code"), message: c.required("message"))

@@ -35,7 +35,7 @@ public enum SwiftNaming {
         "ISO8601", "ISO8601Date", "AnyCodingKey", "PercentEncoding", "ServerURL", "HTTPTransport",
         "URLSessionTransport", "JSONCoding", "ServerError", "ParameterValue", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "URLRequest", "HTTPURLResponse", "CustomStringConvertible",
-        "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric", "FieldCodable", "FieldReader", "FieldWriter",
+        "AsyncSequence", "Substring", "Unicode", "UInt8", "Float", "Numeric", "FieldCodable", "FieldEquatable", "FieldReader", "FieldWriter",
         // A sent struct's enum of its nullable optionals (`sendingNull(_:)`).
         "NullableField",
         // The typed response headers, and what they read.

@@ -1,4 +1,4 @@
-/// Prints a generated struct: properties, memberwise init, `==`, reading and writing its fields
+/// Prints a generated struct: properties, memberwise init, equality, reading and writing its fields
 /// (`FieldCodable`, no `CodingKeys`), validation, and nested types.
 struct StructRenderer {
     let options: RenderOptions
@@ -8,7 +8,7 @@ struct StructRenderer {
 
     func render(_ decl: StructDecl, path: [String], into p: inout CodePrinter) {
         let validates = index.validates(path)
-        var conformances = ["FieldCodable", "Hashable", "Sendable"]
+        var conformances = ["FieldCodable", "FieldEquatable", "Hashable", "Sendable"]
         if validates { conformances.append("Validatable") }
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
@@ -76,14 +76,15 @@ struct StructRenderer {
         return Member(oneLine: "\(header) { \(prefix)\(parts.joined(separator: separator))\(suffix) }", block: { _ in })
     }
 
-    /// From this many properties on, `==` is a `guard` over a condition list instead of one `&&`
+    /// From this many properties on, `_equal` is a `guard` over a condition list instead of one `&&`
     /// chain: each `&&` operand is an autoclosure the compiler type-checks and emits as a closure
     /// of its own, a condition of a list is not (half the compile time of a long `==`, measured;
     /// shorter chains stay one expression, which keeps the output's line count down).
     static let guardedEqualityTerms = 5
 
-    /// `==` over every stored property through the runtime's `_same` (see there: it type-checks
-    /// in a fraction of the time a synthesized `==` takes). `hash(into:)` stays synthesized.
+    /// `_equal`, which the runtime's `FieldEquatable` makes `==` (see there why a struct does not
+    /// declare `==`): every stored property through the runtime's `_same` (see there: it
+    /// type-checks in a fraction of the time a synthesized `==` takes). `hash(into:)` stays synthesized.
     private func equality(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var terms = decl.properties.map { property -> String in
             let name = decl.boxedProperties.contains(property.name) ? storage(property) : property.name
@@ -91,7 +92,7 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
         if !decl.clearableProperties.isEmpty { terms.append("a.__nulls == b.__nulls") }
-        let header = "\(access) static func == (a: Self, b: Self) -> Bool"
+        let header = "\(access) static func _equal(_ a: Self, _ b: Self) -> Bool"
         if terms.count >= Self.guardedEqualityTerms {
             var conditions = terms
             conditions[0] = "guard " + conditions[0]

@@ -6,7 +6,7 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct Envelope: FieldCodable, Hashable, Sendable {
+public struct Envelope: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var success: Bool
     public var errors: [Message]?
 
@@ -15,7 +15,7 @@ public struct Envelope: FieldCodable, Hashable, Sendable {
         self.errors = errors
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.success, b.success) && _same(a.errors, b.errors) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.success, b.success) && _same(a.errors, b.errors) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), errors: c.optional("errors"))
@@ -26,7 +26,7 @@ public struct Envelope: FieldCodable, Hashable, Sendable {
     }
 }
 
-public struct Message: FieldCodable, Hashable, Sendable {
+public struct Message: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var code: Int
     public var message: String
 
@@ -35,7 +35,7 @@ public struct Message: FieldCodable, Hashable, Sendable {
         self.message = message
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(code: c.required("code"), message: c.required("message"))
@@ -44,7 +44,7 @@ public struct Message: FieldCodable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.required("code", self.code).required("message", self.message) }
 }
 
-public struct Meeting: FieldCodable, Hashable, Sendable {
+public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: String?
     public var title: String?
 
@@ -53,13 +53,13 @@ public struct Meeting: FieldCodable, Hashable, Sendable {
         self.title = title
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.title, b.title) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) && _same(a.title, b.title) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id"), title: c.optional("title")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id).optional("title", self.title) }
 }
 
 /// The envelope, its `data` declared by three parts.
-public struct MeetingResponse: FieldCodable, Hashable, Sendable {
+public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var success: Bool
     public var errors: [Message]?
     public var data: MeetingResponse.DataValue
@@ -70,7 +70,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
         self.data = data
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.success, b.success) && _same(a.errors, b.errors) && _same(a.data, b.data)
     }
 
@@ -82,7 +82,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
         try w.required("success", self.success).optional("errors", self.errors).required("data", self.data)
     }
 
-    public struct DataValue: FieldCodable, Hashable, Sendable {
+    public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var id: String?
         public var title: String?
         public var aiConfig: MeetingResponse.DataValue.AiConfig?
@@ -93,7 +93,7 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
             self.aiConfig = aiConfig
         }
 
-        public static func == (a: Self, b: Self) -> Bool {
+        public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.id, b.id) && _same(a.title, b.title) && _same(a.aiConfig, b.aiConfig)
         }
 
@@ -105,28 +105,28 @@ public struct MeetingResponse: FieldCodable, Hashable, Sendable {
             try w.optional("id", self.id).optional("title", self.title).optional("ai_config", self.aiConfig)
         }
 
-        public struct AiConfig: FieldCodable, Hashable, Sendable {
+        public struct AiConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
             public var summarize: Bool?
 
             public init(summarize: Bool? = nil) {
                 self.summarize = summarize
             }
 
-            public static func == (a: Self, b: Self) -> Bool { _same(a.summarize, b.summarize) }
+            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.summarize, b.summarize) }
             public init(_fields c: FieldReader) throws { try self.init(summarize: c.optional("summarize")) }
             public func _encode(_ w: FieldWriter) throws { try w.optional("summarize", self.summarize) }
         }
     }
 }
 
-public struct Conflict: FieldCodable, Hashable, Sendable {
+public struct Conflict: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
 
     public init(value: String? = nil) {
         self.value = value
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
 }

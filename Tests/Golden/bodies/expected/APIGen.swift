@@ -6,31 +6,31 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct SendJSONRequest: FieldCodable, Hashable, Sendable {
+public struct SendJSONRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var a: String?
 
     public init(a: String? = nil) {
         self.a = a
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
     public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
-public struct SendJSONResponse: FieldCodable, Hashable, Sendable {
+public struct SendJSONResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var b: Int?
 
     public init(b: Int? = nil) {
         self.b = b
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
     public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
 }
 
-public struct SendFormRequest: FieldCodable, Hashable, Sendable {
+public struct SendFormRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var name: String?
     public var count: Int?
 
@@ -39,19 +39,19 @@ public struct SendFormRequest: FieldCodable, Hashable, Sendable {
         self.count = count
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
     public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
 }
 
-public struct SendMultipartRequest: FieldCodable, Hashable, Sendable {
+public struct SendMultipartRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fileName: String?
 
     public init(fileName: String? = nil) {
         self.fileName = fileName
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.fileName, b.fileName) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileName, b.fileName) }
     public init(_fields c: FieldReader) throws { try self.init(fileName: c.optional("file_name")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", self.fileName) }
 }

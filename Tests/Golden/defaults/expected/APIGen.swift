@@ -6,7 +6,7 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct Settings: FieldCodable, Hashable, Sendable {
+public struct Settings: FieldCodable, FieldEquatable, Hashable, Sendable {
     /// - Default: `slow`
     public var mode: Settings.Mode
     /// - Default: `3`
@@ -38,7 +38,7 @@ public struct Settings: FieldCodable, Hashable, Sendable {
         self.optionalMode = optionalMode
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.mode, b.mode), _same(a.retries, b.retries), _same(a.ratio, b.ratio), _same(a.enabled, b.enabled),
               _same(a.label, b.label), _same(a.badBool, b.badBool), _same(a.badInt, b.badInt),
               _same(a.optionalMode, b.optionalMode) else { return false }

@@ -6,7 +6,7 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
+public struct Formats: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     public var i32: Int?
     public var i64: Int?
     public var f: Double?
@@ -53,7 +53,7 @@ public struct Formats: FieldCodable, Hashable, Sendable, Validatable {
         self.big = big
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.i32, b.i32), _same(a.i64, b.i64), _same(a.f, b.f), _same(a.d, b.d), _same(a.date, b.date),
               _same(a.dateTime, b.dateTime), _same(a.dates, b.dates), _same(a.uuid, b.uuid), _same(a.uri, b.uri),
               _same(a.uriReference, b.uriReference), _same(a.binary, b.binary), _same(a.byte, b.byte),

@@ -7,7 +7,7 @@ import APIGenRuntime
 // MARK: - Types
 
 /// Required fields that may be null are always sent; optional ones only when set.
-public struct Patch: FieldCodable, Hashable, Sendable {
+public struct Patch: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var note: String?
     public var closedAt: Date?
     public var refID: UUID?
@@ -29,7 +29,7 @@ public struct Patch: FieldCodable, Hashable, Sendable {
         self.optionalRefIDs = optionalRefIDs
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.note, b.note), _same(a.closedAt, b.closedAt), _same(a.refID, b.refID),
               _same(a.optionalNote, b.optionalNote), _same(a.optionalClosedAt, b.optionalClosedAt),
               _same(a.optionalRefIDs, b.optionalRefIDs), a.__nulls == b.__nulls else { return false }
@@ -73,7 +73,7 @@ public struct Patch: FieldCodable, Hashable, Sendable {
 
 /// A thing with every kind of property.
 /// Second line of the description.
-public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
+public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     public var id: UUID
     public var createdAt: Date
     public var seenAt: [Date]?
@@ -153,7 +153,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
         self.nested = nested
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.id, b.id), _same(a.createdAt, b.createdAt), _same(a.seenAt, b.seenAt),
               _same(a.homePage, b.homePage), _same(a.avatar, b.avatar), _same(a.kind, b.kind),
               _same(a.`class`, b.`class`), _same(a.`default`, b.`default`), _same(a.self_, b.self_),
@@ -256,7 +256,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
         public static let allCases: [Self] = [._1, ._2, ._3]
     }
 
-    public struct PartsItem: FieldCodable, Hashable, Sendable, Validatable {
+    public struct PartsItem: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
         public var sku: String
         public var size: Thing.PartsItem.Size?
 
@@ -265,7 +265,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
             self.size = size
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.sku, b.sku) && _same(a.size, b.size) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sku, b.sku) && _same(a.size, b.size) }
         public init(_fields c: FieldReader) throws { try self.init(sku: c.required("sku"), size: c.optional("size")) }
         public func _encode(_ w: FieldWriter) throws { try w.required("sku", self.sku).optional("size", self.size) }
 
@@ -273,7 +273,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
             try Validation.check(self.size, name: path + ".size")
         }
 
-        public struct Size: FieldCodable, Hashable, Sendable, Validatable {
+        public struct Size: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
             /// - Minimum: 1
             public var width: Int?
 
@@ -281,7 +281,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
                 self.width = width
             }
 
-            public static func == (a: Self, b: Self) -> Bool { _same(a.width, b.width) }
+            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.width, b.width) }
             public init(_fields c: FieldReader) throws { try self.init(width: c.optional("width")) }
             public func _encode(_ w: FieldWriter) throws { try w.optional("width", self.width) }
 
@@ -291,29 +291,29 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
         }
     }
 
-    public struct Nested: FieldCodable, Hashable, Sendable {
+    public struct Nested: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var level2: Thing.Nested.Level2?
 
         public init(level2: Thing.Nested.Level2? = nil) {
             self.level2 = level2
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.level2, b.level2) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.level2, b.level2) }
         public init(_fields c: FieldReader) throws { try self.init(level2: c.optional("level2")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("level2", self.level2) }
 
-        public struct Level2: FieldCodable, Hashable, Sendable {
+        public struct Level2: FieldCodable, FieldEquatable, Hashable, Sendable {
             public var level3: Thing.Nested.Level2.Level3?
 
             public init(level3: Thing.Nested.Level2.Level3? = nil) {
                 self.level3 = level3
             }
 
-            public static func == (a: Self, b: Self) -> Bool { _same(a.level3, b.level3) }
+            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.level3, b.level3) }
             public init(_fields c: FieldReader) throws { try self.init(level3: c.optional("level3")) }
             public func _encode(_ w: FieldWriter) throws { try w.optional("level3", self.level3) }
 
-            public struct Level3: FieldCodable, Hashable, Sendable {
+            public struct Level3: FieldCodable, FieldEquatable, Hashable, Sendable {
                 /// - Default: `off`
                 public var mode: Thing.Nested.Level2.Level3.Mode?
 
@@ -321,7 +321,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
                     self.mode = mode
                 }
 
-                public static func == (a: Self, b: Self) -> Bool { _same(a.mode, b.mode) }
+                public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mode, b.mode) }
                 public init(_fields c: FieldReader) throws { try self.init(mode: c.optional("mode")) }
                 public func _encode(_ w: FieldWriter) throws { try w.optional("mode", self.mode) }
 
@@ -345,7 +345,7 @@ public struct Thing: FieldCodable, Hashable, Sendable, Validatable {
     }
 }
 
-public struct Owner: FieldCodable, Hashable, Sendable {
+public struct Owner: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var name: String
     /// What kind of thing.
     public var thingKind: Thing.Kind?
@@ -355,7 +355,7 @@ public struct Owner: FieldCodable, Hashable, Sendable {
         self.thingKind = thingKind
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.thingKind, b.thingKind) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.thingKind, b.thingKind) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(name: c.required("name"), thingKind: c.optional("thing_kind"))
@@ -366,7 +366,7 @@ public struct Owner: FieldCodable, Hashable, Sendable {
     }
 }
 
-public struct Base: FieldCodable, Hashable, Sendable {
+public struct Base: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: Int
     public var data: Owner?
 
@@ -375,13 +375,13 @@ public struct Base: FieldCodable, Hashable, Sendable {
         self.data = data
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) && _same(a.data, b.data) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) && _same(a.data, b.data) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.required("id"), data: c.optional("data")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("id", self.id).optional("data", self.data) }
 }
 
 /// Base plus more, with `data` declared by two parts.
-public struct Extended: FieldCodable, Hashable, Sendable {
+public struct Extended: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: Int
     public var data: Extended.DataValue2?
     public var extra: String
@@ -392,7 +392,7 @@ public struct Extended: FieldCodable, Hashable, Sendable {
         self.extra = extra
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.id, b.id) && _same(a.data, b.data) && _same(a.extra, b.extra)
     }
 
@@ -404,7 +404,7 @@ public struct Extended: FieldCodable, Hashable, Sendable {
         try w.required("id", self.id).optional("data", self.data).required("extra", self.extra)
     }
 
-    public struct DataValue2: FieldCodable, Hashable, Sendable {
+    public struct DataValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var name: String
         /// What kind of thing.
         public var thingKind: Thing.Kind?
@@ -416,7 +416,7 @@ public struct Extended: FieldCodable, Hashable, Sendable {
             self.note = note
         }
 
-        public static func == (a: Self, b: Self) -> Bool {
+        public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.name, b.name) && _same(a.thingKind, b.thingKind) && _same(a.note, b.note)
         }
 
@@ -431,7 +431,7 @@ public struct Extended: FieldCodable, Hashable, Sendable {
 }
 
 /// A change to a thing.
-public struct ThingEvent: FieldCodable, Hashable, Sendable {
+public struct ThingEvent: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var seq: Int
     public var note: String?
 
@@ -440,23 +440,23 @@ public struct ThingEvent: FieldCodable, Hashable, Sendable {
         self.note = note
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.seq, b.seq) && _same(a.note, b.note) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.seq, b.seq) && _same(a.note, b.note) }
     public init(_fields c: FieldReader) throws { try self.init(seq: c.required("seq"), note: c.optional("note")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("seq", self.seq).optional("note", self.note) }
 }
 
-public struct Problem: FieldCodable, Hashable, Sendable {
+public struct Problem: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var error: Problem.ErrorValue?
 
     public init(error: Problem.ErrorValue? = nil) {
         self.error = error
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
     public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
 
-    public struct ErrorValue: FieldCodable, Hashable, Sendable {
+    public struct ErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var code: Int?
         public var message: String?
 
@@ -465,7 +465,7 @@ public struct Problem: FieldCodable, Hashable, Sendable {
             self.message = message
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
 
         public init(_fields c: FieldReader) throws {
             try self.init(code: c.optional("code"), message: c.optional("message"))
@@ -501,7 +501,7 @@ public enum Shape: Codable, Hashable, Sendable {
     }
 }
 
-public struct Circle: FieldCodable, Hashable, Sendable {
+public struct Circle: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var shapeType: String
     public var radius: Double
 
@@ -510,7 +510,9 @@ public struct Circle: FieldCodable, Hashable, Sendable {
         self.radius = radius
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.radius, b.radius) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.shapeType, b.shapeType) && _same(a.radius, b.radius)
+    }
 
     public init(_fields c: FieldReader) throws {
         try self.init(shapeType: c.required("shape_type"), radius: c.required("radius"))
@@ -521,7 +523,7 @@ public struct Circle: FieldCodable, Hashable, Sendable {
     }
 }
 
-public struct Square: FieldCodable, Hashable, Sendable {
+public struct Square: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var shapeType: String
     public var side: Double
 
@@ -530,7 +532,7 @@ public struct Square: FieldCodable, Hashable, Sendable {
         self.side = side
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.side, b.side) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.side, b.side) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(shapeType: c.required("shape_type"), side: c.required("side"))
@@ -566,7 +568,7 @@ public enum Message: Codable, Hashable, Sendable {
     }
 }
 
-public struct UserMessage: FieldCodable, Hashable, Sendable {
+public struct UserMessage: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var role: UserMessage.Role
     public var content: String
 
@@ -575,7 +577,7 @@ public struct UserMessage: FieldCodable, Hashable, Sendable {
         self.content = content
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.role, b.role) && _same(a.content, b.content) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) && _same(a.content, b.content) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(role: c.required("role"), content: c.required("content"))
@@ -599,19 +601,19 @@ public struct UserMessage: FieldCodable, Hashable, Sendable {
     }
 }
 
-public struct MessageBase: FieldCodable, Hashable, Sendable {
+public struct MessageBase: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var role: String
 
     public init(role: String) {
         self.role = role
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.role, b.role) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) }
     public init(_fields c: FieldReader) throws { try self.init(role: c.required("role")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role) }
 }
 
-public struct AssistantMessage: FieldCodable, Hashable, Sendable {
+public struct AssistantMessage: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var role: AssistantMessage.Role
     public var text: String?
 
@@ -620,7 +622,7 @@ public struct AssistantMessage: FieldCodable, Hashable, Sendable {
         self.text = text
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.role, b.role) && _same(a.text, b.text) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) && _same(a.text, b.text) }
     public init(_fields c: FieldReader) throws { try self.init(role: c.required("role"), text: c.optional("text")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role).optional("text", self.text) }
 
@@ -680,7 +682,7 @@ public enum Value: Codable, Hashable, Sendable {
     }
 }
 
-public struct DataValue: FieldCodable, Hashable, Sendable {
+public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var total: Int?
     /// Keys the schema does not list, with their values.
     public var additionalProperties: [String: Int]
@@ -690,7 +692,7 @@ public struct DataValue: FieldCodable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.total, b.total) && _same(a.additionalProperties, b.additionalProperties)
     }
 
@@ -724,7 +726,7 @@ public enum Switch: OpenEnum {
 }
 
 /// Refers to itself, directly and through a list.
-public struct TreeNode: FieldCodable, Hashable, Sendable {
+public struct TreeNode: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var name: String
     public var parent: TreeNode? {
         get { self._parent?.value }
@@ -745,7 +747,7 @@ public struct TreeNode: FieldCodable, Hashable, Sendable {
         self._first = first.map(Box.init)
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.name, b.name) && _same(a._parent, b._parent) && _same(a.children, b.children)
             && _same(a._first, b._first)
     }
@@ -762,7 +764,7 @@ public struct TreeNode: FieldCodable, Hashable, Sendable {
 }
 
 /// Mutually recursive with TreeNode.
-public struct Branch: FieldCodable, Hashable, Sendable {
+public struct Branch: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var node: TreeNode {
         get { self._node.value }
         set { self._node = Box(newValue) }
@@ -773,7 +775,7 @@ public struct Branch: FieldCodable, Hashable, Sendable {
         self._node = Box(node)
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a._node, b._node) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._node, b._node) }
     public init(_fields c: FieldReader) throws { try self.init(node: c.required("node")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("node", self.node) }
 }
@@ -810,7 +812,7 @@ public indirect enum Expression: Codable, Hashable, Sendable {
     }
 }
 
-public struct Sum: FieldCodable, Hashable, Sendable {
+public struct Sum: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var left: Expression
     public var right: Expression
 
@@ -819,12 +821,12 @@ public struct Sum: FieldCodable, Hashable, Sendable {
         self.right = right
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.left, b.left) && _same(a.right, b.right) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.left, b.left) && _same(a.right, b.right) }
     public init(_fields c: FieldReader) throws { try self.init(left: c.required("left"), right: c.required("right")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("left", self.left).required("right", self.right) }
 }
 
-public struct Account: FieldCodable, Hashable, Sendable {
+public struct Account: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: String?
     public var password: String?
     public var name: String
@@ -835,7 +837,7 @@ public struct Account: FieldCodable, Hashable, Sendable {
         self.name = name
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.id, b.id) && _same(a.password, b.password) && _same(a.name, b.name)
     }
 
@@ -864,7 +866,7 @@ public enum GetThingIncludeItem: OpenEnum {
     public static let allCases: [Self] = [.parts, .owner]
 }
 
-public struct ListThingsResponse: FieldCodable, Hashable, Sendable, Validatable {
+public struct ListThingsResponse: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     public var result: [Thing]
     public var resultInfo: ListThingsResponse.ResultInfo?
 
@@ -873,7 +875,9 @@ public struct ListThingsResponse: FieldCodable, Hashable, Sendable, Validatable 
         self.resultInfo = resultInfo
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.result, b.result) && _same(a.resultInfo, b.resultInfo) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.result, b.result) && _same(a.resultInfo, b.resultInfo)
+    }
 
     public init(_fields c: FieldReader) throws {
         try self.init(result: c.required("result"), resultInfo: c.optional("result_info"))
@@ -887,20 +891,20 @@ public struct ListThingsResponse: FieldCodable, Hashable, Sendable, Validatable 
         try Validation.check(self.result, name: path + ".result")
     }
 
-    public struct ResultInfo: FieldCodable, Hashable, Sendable {
+    public struct ResultInfo: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var totalCount: Double?
 
         public init(totalCount: Double? = nil) {
             self.totalCount = totalCount
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
         public init(_fields c: FieldReader) throws { try self.init(totalCount: c.optional("total_count")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("total_count", self.totalCount) }
     }
 }
 
-public struct CreateThingRequest: FieldCodable, Hashable, Sendable {
+public struct CreateThingRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var name: String?
     public var count: Int?
 
@@ -909,7 +913,7 @@ public struct CreateThingRequest: FieldCodable, Hashable, Sendable {
         self.count = count
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
     public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
 }
@@ -945,14 +949,14 @@ public enum PutAccountResponse: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Case2: FieldCodable, Hashable, Sendable {
+    public struct Case2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var location: String
 
         public init(location: String) {
             self.location = location
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.location, b.location) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.location, b.location) }
         public init(_fields c: FieldReader) throws { try self.init(location: c.required("location")) }
         public func _encode(_ w: FieldWriter) throws { try w.required("location", self.location) }
     }

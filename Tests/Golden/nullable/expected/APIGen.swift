@@ -6,31 +6,31 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct Target: FieldCodable, Hashable, Sendable {
+public struct Target: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: String?
 
     public init(id: String? = nil) {
         self.id = id
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
 }
 
-public struct NullableTarget: FieldCodable, Hashable, Sendable {
+public struct NullableTarget: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: String?
 
     public init(id: String? = nil) {
         self.id = id
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.id, b.id) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
     public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
 }
 
-public struct Holder: FieldCodable, Hashable, Sendable {
+public struct Holder: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var a: String?
     public var b: String?
     public var c: Holder.C?
@@ -59,7 +59,7 @@ public struct Holder: FieldCodable, Hashable, Sendable {
         self.anyMap = anyMap
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.a, b.a), _same(a.b, b.b), _same(a.c, b.c), _same(a.d, b.d), _same(a.e, b.e), _same(a.f, b.f),
               _same(a.free, b.free), _same(a.object, b.object), _same(a.map, b.map),
               _same(a.anyMap, b.anyMap) else { return false }

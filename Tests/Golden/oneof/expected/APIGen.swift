@@ -6,7 +6,7 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct Cat: FieldCodable, Hashable, Sendable {
+public struct Cat: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var kind: String
     public var lives: Int
 
@@ -15,12 +15,12 @@ public struct Cat: FieldCodable, Hashable, Sendable {
         self.lives = lives
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.lives, b.lives) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.lives, b.lives) }
     public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), lives: c.required("lives")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("kind", self.kind).required("lives", self.lives) }
 }
 
-public struct Dog: FieldCodable, Hashable, Sendable {
+public struct Dog: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var kind: String
     public var good: Bool
 
@@ -29,7 +29,7 @@ public struct Dog: FieldCodable, Hashable, Sendable {
         self.good = good
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.good, b.good) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.good, b.good) }
     public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), good: c.required("good")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("kind", self.kind).required("good", self.good) }
 }
@@ -130,14 +130,14 @@ public enum Untagged: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Case4: FieldCodable, Hashable, Sendable {
+    public struct Case4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var inline: Bool?
 
         public init(inline: Bool? = nil) {
             self.inline = inline
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.inline, b.inline) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.inline, b.inline) }
         public init(_fields c: FieldReader) throws { try self.init(inline: c.optional("inline")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("inline", self.inline) }
     }

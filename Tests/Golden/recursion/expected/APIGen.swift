@@ -6,7 +6,7 @@ import APIGenRuntime
 
 // MARK: - Types
 
-public struct Node: FieldCodable, Hashable, Sendable {
+public struct Node: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: Int
     public var next: Node? {
         get { self._next?.value }
@@ -23,7 +23,7 @@ public struct Node: FieldCodable, Hashable, Sendable {
         self.byName = byName
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.value, b.value) && _same(a._next, b._next) && _same(a.children, b.children) && _same(a.byName, b.byName)
     }
 
@@ -38,7 +38,7 @@ public struct Node: FieldCodable, Hashable, Sendable {
     }
 }
 
-public struct A: FieldCodable, Hashable, Sendable {
+public struct A: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var b: B {
         get { self._b.value }
         set { self._b = Box(newValue) }
@@ -49,12 +49,12 @@ public struct A: FieldCodable, Hashable, Sendable {
         self._b = Box(b)
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a._b, b._b) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._b, b._b) }
     public init(_fields c: FieldReader) throws { try self.init(b: c.required("b")) }
     public func _encode(_ w: FieldWriter) throws { try w.required("b", self.b) }
 }
 
-public struct B: FieldCodable, Hashable, Sendable {
+public struct B: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var a: A? {
         get { self._a?.value }
         set { self._a = newValue.map(Box.init) }
@@ -65,7 +65,7 @@ public struct B: FieldCodable, Hashable, Sendable {
         self._a = a.map(Box.init)
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a._a, b._a) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._a, b._a) }
     public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
@@ -110,14 +110,14 @@ public indirect enum JSON: Codable, Hashable, Sendable {
     }
 }
 
-public struct JSONObject: FieldCodable, Hashable, Sendable {
+public struct JSONObject: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var inner: JSON?
 
     public init(inner: JSON? = nil) {
         self.inner = inner
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.inner, b.inner) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.inner, b.inner) }
     public init(_fields c: FieldReader) throws { try self.init(inner: c.optional("inner")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("inner", self.inner) }
 }

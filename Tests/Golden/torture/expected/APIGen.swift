@@ -7,7 +7,7 @@ import APIGenRuntime
 // MARK: - Types
 
 /// Every name the generated code introduces, as a property.
-public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
+public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     /// - Maximum length: 100
     public var anyCodingKey: String?
     /// - Maximum length: 100
@@ -38,6 +38,8 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     public var encoder: String?
     /// - Maximum length: 100
     public var fieldCodable: String?
+    /// - Maximum length: 100
+    public var fieldEquatable: String?
     /// - Maximum length: 100
     public var fieldReader: String?
     /// - Maximum length: 100
@@ -225,28 +227,28 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         clientCore: String? = nil, codable: String? = nil, credential: String? = nil,
         customStringConvertible: String? = nil, data: String? = nil, date: String? = nil, decoder: String? = nil,
         decodingError: String? = nil, double: String? = nil, encoder: String? = nil, fieldCodable: String? = nil,
-        fieldReader: String? = nil, fieldWriter: String? = nil, apiRequest: String? = nil, httpTransport: String? = nil,
-        apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
-        middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
-        field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
-        responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil,
-        serverSentEvents: String? = nil, jsonLines: String? = nil, bodyFile: String? = nil, with: String? = nil,
-        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
-        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
-        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
-        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
-        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
-        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
-        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
-        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
-        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
-        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
-        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
-        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
-        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
-        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
-        parent: Captures? = nil
+        fieldEquatable: String? = nil, fieldReader: String? = nil, fieldWriter: String? = nil,
+        apiRequest: String? = nil, httpTransport: String? = nil, apiMiddleware: String? = nil,
+        callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil, middlewares: String? = nil,
+        retry: String? = nil, nullableField: String? = nil, set: String? = nil, field: String? = nil,
+        fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil, responseMetadata: String? = nil,
+        responseHeaders: String? = nil, metadata: String? = nil, serverSentEvents: String? = nil,
+        jsonLines: String? = nil, bodyFile: String? = nil, with: String? = nil, hashable: String? = nil,
+        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
+        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
+        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
+        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
+        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
+        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
+        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
+        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
+        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
+        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
+        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
+        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
+        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
+        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
+        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -263,6 +265,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self.double = double
         self.encoder = encoder
         self.fieldCodable = fieldCodable
+        self.fieldEquatable = fieldEquatable
         self.fieldReader = fieldReader
         self.fieldWriter = fieldWriter
         self.apiRequest = apiRequest
@@ -353,24 +356,24 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         self._parent = parent.map(Box.init)
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.anyCodingKey, b.anyCodingKey), _same(a.bool, b.bool), _same(a.box, b.box),
               _same(a.client, b.client), _same(a.clientCore, b.clientCore), _same(a.codable, b.codable),
               _same(a.credential, b.credential), _same(a.customStringConvertible, b.customStringConvertible),
               _same(a.data, b.data), _same(a.date, b.date), _same(a.decoder, b.decoder),
               _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
-              _same(a.fieldCodable, b.fieldCodable), _same(a.fieldReader, b.fieldReader),
-              _same(a.fieldWriter, b.fieldWriter), _same(a.apiRequest, b.apiRequest),
-              _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
-              _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
-              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
-              _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
-              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
-              _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
-              _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
-              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.fieldCodable, b.fieldCodable), _same(a.fieldEquatable, b.fieldEquatable),
+              _same(a.fieldReader, b.fieldReader), _same(a.fieldWriter, b.fieldWriter),
+              _same(a.apiRequest, b.apiRequest), _same(a.httpTransport, b.httpTransport),
+              _same(a.apiMiddleware, b.apiMiddleware), _same(a.callOptions, b.callOptions),
+              _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers), _same(a.middlewares, b.middlewares),
+              _same(a.retry, b.retry), _same(a.nullableField, b.nullableField), _same(a.set, b.set),
+              _same(a.field, b.field), _same(a.fields, b.fields), _same(a.sendingNull2, b.sendingNull2),
+              _same(a.jsonCoding, b.jsonCoding), _same(a.responseMetadata, b.responseMetadata),
+              _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
+              _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
+              _same(a.bodyFile, b.bodyFile), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -400,11 +403,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             credential: c.optional("Credential"), customStringConvertible: c.optional("CustomStringConvertible"),
             data: c.optional("Data"), date: c.optional("Date"), decoder: c.optional("Decoder"),
             decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
-            fieldCodable: c.optional("FieldCodable"), fieldReader: c.optional("FieldReader"),
-            fieldWriter: c.optional("FieldWriter"), apiRequest: c.optional("APIRequest"),
-            httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
-            callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
-            headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
+            fieldCodable: c.optional("FieldCodable"), fieldEquatable: c.optional("FieldEquatable"),
+            fieldReader: c.optional("FieldReader"), fieldWriter: c.optional("FieldWriter"),
+            apiRequest: c.optional("APIRequest"), httpTransport: c.optional("HTTPTransport"),
+            apiMiddleware: c.optional("APIMiddleware"), callOptions: c.optional("CallOptions"),
+            retryPolicy: c.optional("RetryPolicy"), headers: c.optional("headers"),
+            middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
@@ -442,11 +446,12 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
             .optional("CustomStringConvertible", self.customStringConvertible).optional("Data", self.data)
             .optional("Date", self.date).optional("Decoder", self.decoder).optional("DecodingError", self.decodingError)
             .optional("Double", self.double).optional("Encoder", self.encoder)
-            .optional("FieldCodable", self.fieldCodable).optional("FieldReader", self.fieldReader)
-            .optional("FieldWriter", self.fieldWriter).optional("APIRequest", self.apiRequest)
-            .optional("HTTPTransport", self.httpTransport).optional("APIMiddleware", self.apiMiddleware)
-            .optional("CallOptions", self.callOptions).optional("RetryPolicy", self.retryPolicy)
-            .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
+            .optional("FieldCodable", self.fieldCodable).optional("FieldEquatable", self.fieldEquatable)
+            .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
+            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
+            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
+            .optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
@@ -496,6 +501,7 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
         try Validation.check(self.double, name: path + ".double", maxLength: 100)
         try Validation.check(self.encoder, name: path + ".encoder", maxLength: 100)
         try Validation.check(self.fieldCodable, name: path + ".fieldCodable", maxLength: 100)
+        try Validation.check(self.fieldEquatable, name: path + ".fieldEquatable", maxLength: 100)
         try Validation.check(self.fieldReader, name: path + ".fieldReader", maxLength: 100)
         try Validation.check(self.fieldWriter, name: path + ".fieldWriter", maxLength: 100)
         try Validation.check(self.apiRequest, name: path + ".apiRequest", maxLength: 100)
@@ -612,14 +618,14 @@ public struct Captures: FieldCodable, Hashable, Sendable, Validatable {
     }
 }
 
-public struct CapturePage: FieldCodable, Hashable, Sendable, Validatable {
+public struct CapturePage: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
     public var data: [Captures]?
 
     public init(data: [Captures]? = nil) {
         self.data = data
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.data, b.data) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.data, b.data) }
     public init(_fields c: FieldReader) throws { try self.init(data: c.optional("data")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("data", self.data) }
 
@@ -629,7 +635,7 @@ public struct CapturePage: FieldCodable, Hashable, Sendable, Validatable {
 }
 
 /// Every such name as an inline object, so as a nested type.
-public struct CaptureNests: FieldCodable, Hashable, Sendable {
+public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var anyCodingKey: CaptureNests.AnyCodingKeyValue2?
     public var bool: CaptureNests.BoolValue2?
     public var box: CaptureNests.BoxValue2?
@@ -645,6 +651,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
     public var double: CaptureNests.DoubleValue2?
     public var encoder: CaptureNests.EncoderValue3?
     public var fieldCodable: CaptureNests.FieldCodableValue2?
+    public var fieldEquatable: CaptureNests.FieldEquatableValue2?
     public var fieldReader: CaptureNests.FieldReaderValue2?
     public var fieldWriter: CaptureNests.FieldWriterValue2?
     public var apiRequest: CaptureNests.APIRequestValue2?
@@ -742,13 +749,14 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         data: CaptureNests.DataValue2? = nil, date: CaptureNests.DateValue2? = nil,
         decoder: CaptureNests.DecoderValue3? = nil, decodingError: CaptureNests.DecodingErrorValue2? = nil,
         double: CaptureNests.DoubleValue2? = nil, encoder: CaptureNests.EncoderValue3? = nil,
-        fieldCodable: CaptureNests.FieldCodableValue2? = nil, fieldReader: CaptureNests.FieldReaderValue2? = nil,
-        fieldWriter: CaptureNests.FieldWriterValue2? = nil, apiRequest: CaptureNests.APIRequestValue2? = nil,
-        httpTransport: CaptureNests.HTTPTransportValue2? = nil, apiMiddleware: CaptureNests.APIMiddlewareValue2? = nil,
-        callOptions: CaptureNests.CallOptionsValue2? = nil, retryPolicy: CaptureNests.RetryPolicyValue2? = nil,
-        headers: CaptureNests.Headers2? = nil, middlewares: CaptureNests.Middlewares2? = nil,
-        retry: CaptureNests.Retry2? = nil, nullableField: CaptureNests.NullableFieldValue2? = nil,
-        set: CaptureNests.SetValue3? = nil, field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
+        fieldCodable: CaptureNests.FieldCodableValue2? = nil, fieldEquatable: CaptureNests.FieldEquatableValue2? = nil,
+        fieldReader: CaptureNests.FieldReaderValue2? = nil, fieldWriter: CaptureNests.FieldWriterValue2? = nil,
+        apiRequest: CaptureNests.APIRequestValue2? = nil, httpTransport: CaptureNests.HTTPTransportValue2? = nil,
+        apiMiddleware: CaptureNests.APIMiddlewareValue2? = nil, callOptions: CaptureNests.CallOptionsValue2? = nil,
+        retryPolicy: CaptureNests.RetryPolicyValue2? = nil, headers: CaptureNests.Headers2? = nil,
+        middlewares: CaptureNests.Middlewares2? = nil, retry: CaptureNests.Retry2? = nil,
+        nullableField: CaptureNests.NullableFieldValue2? = nil, set: CaptureNests.SetValue3? = nil,
+        field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
         sendingNull2: CaptureNests.SendingNull2? = nil, jsonCoding: CaptureNests.JSONCodingValue2? = nil,
         responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
         responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
@@ -800,6 +808,7 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.double = double
         self.encoder = encoder
         self.fieldCodable = fieldCodable
+        self.fieldEquatable = fieldEquatable
         self.fieldReader = fieldReader
         self.fieldWriter = fieldWriter
         self.apiRequest = apiRequest
@@ -889,24 +898,24 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         self.encode2 = encode2
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.anyCodingKey, b.anyCodingKey), _same(a.bool, b.bool), _same(a.box, b.box),
               _same(a.client, b.client), _same(a.clientCore, b.clientCore), _same(a.codable, b.codable),
               _same(a.credential, b.credential), _same(a.customStringConvertible, b.customStringConvertible),
               _same(a.data, b.data), _same(a.date, b.date), _same(a.decoder, b.decoder),
               _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
-              _same(a.fieldCodable, b.fieldCodable), _same(a.fieldReader, b.fieldReader),
-              _same(a.fieldWriter, b.fieldWriter), _same(a.apiRequest, b.apiRequest),
-              _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
-              _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
-              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
-              _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
-              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
-              _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
-              _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
-              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.fieldCodable, b.fieldCodable), _same(a.fieldEquatable, b.fieldEquatable),
+              _same(a.fieldReader, b.fieldReader), _same(a.fieldWriter, b.fieldWriter),
+              _same(a.apiRequest, b.apiRequest), _same(a.httpTransport, b.httpTransport),
+              _same(a.apiMiddleware, b.apiMiddleware), _same(a.callOptions, b.callOptions),
+              _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers), _same(a.middlewares, b.middlewares),
+              _same(a.retry, b.retry), _same(a.nullableField, b.nullableField), _same(a.set, b.set),
+              _same(a.field, b.field), _same(a.fields, b.fields), _same(a.sendingNull2, b.sendingNull2),
+              _same(a.jsonCoding, b.jsonCoding), _same(a.responseMetadata, b.responseMetadata),
+              _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
+              _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
+              _same(a.bodyFile, b.bodyFile), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -936,11 +945,12 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             credential: c.optional("Credential"), customStringConvertible: c.optional("CustomStringConvertible"),
             data: c.optional("Data"), date: c.optional("Date"), decoder: c.optional("Decoder"),
             decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
-            fieldCodable: c.optional("FieldCodable"), fieldReader: c.optional("FieldReader"),
-            fieldWriter: c.optional("FieldWriter"), apiRequest: c.optional("APIRequest"),
-            httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
-            callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
-            headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
+            fieldCodable: c.optional("FieldCodable"), fieldEquatable: c.optional("FieldEquatable"),
+            fieldReader: c.optional("FieldReader"), fieldWriter: c.optional("FieldWriter"),
+            apiRequest: c.optional("APIRequest"), httpTransport: c.optional("HTTPTransport"),
+            apiMiddleware: c.optional("APIMiddleware"), callOptions: c.optional("CallOptions"),
+            retryPolicy: c.optional("RetryPolicy"), headers: c.optional("headers"),
+            middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
@@ -978,11 +988,11 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("Data", self.data).optional("Date", self.date).optional("Decoder", self.decoder)
             .optional("DecodingError", self.decodingError).optional("Double", self.double)
             .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
-            .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
-            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
-            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
-            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
-            .optional("middlewares", self.middlewares).optional("retry", self.retry)
+            .optional("FieldEquatable", self.fieldEquatable).optional("FieldReader", self.fieldReader)
+            .optional("FieldWriter", self.fieldWriter).optional("APIRequest", self.apiRequest)
+            .optional("HTTPTransport", self.httpTransport).optional("APIMiddleware", self.apiMiddleware)
+            .optional("CallOptions", self.callOptions).optional("RetryPolicy", self.retryPolicy)
+            .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
@@ -1015,98 +1025,100 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
     }
 
-    public struct AnyCodingKeyValue2: FieldCodable, Hashable, Sendable {
+    public struct AnyCodingKeyValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var anyCodingKey: String?
 
         public init(anyCodingKey: String? = nil) {
             self.anyCodingKey = anyCodingKey
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
         public init(_fields c: FieldReader) throws { try self.init(anyCodingKey: c.optional("AnyCodingKey")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
     }
 
-    public struct BoolValue2: FieldCodable, Hashable, Sendable {
+    public struct BoolValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var bool: String?
 
         public init(bool: String? = nil) {
             self.bool = bool
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.bool, b.bool) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bool, b.bool) }
         public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
     }
 
-    public struct BoxValue2: FieldCodable, Hashable, Sendable {
+    public struct BoxValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var box: String?
 
         public init(box: String? = nil) {
             self.box = box
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.box, b.box) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.box, b.box) }
         public init(_fields c: FieldReader) throws { try self.init(box: c.optional("Box")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Box", self.box) }
     }
 
-    public struct ClientValue2: FieldCodable, Hashable, Sendable {
+    public struct ClientValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var client: String?
 
         public init(client: String? = nil) {
             self.client = client
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.client, b.client) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.client, b.client) }
         public init(_fields c: FieldReader) throws { try self.init(client: c.optional("Client")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Client", self.client) }
     }
 
-    public struct ClientCoreValue2: FieldCodable, Hashable, Sendable {
+    public struct ClientCoreValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var clientCore: String?
 
         public init(clientCore: String? = nil) {
             self.clientCore = clientCore
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
         public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
     }
 
-    public struct CodableValue2: FieldCodable, Hashable, Sendable {
+    public struct CodableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var codable: String?
 
         public init(codable: String? = nil) {
             self.codable = codable
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.codable, b.codable) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.codable, b.codable) }
         public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
     }
 
-    public struct CredentialValue2: FieldCodable, Hashable, Sendable {
+    public struct CredentialValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var credential: String?
 
         public init(credential: String? = nil) {
             self.credential = credential
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.credential, b.credential) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credential, b.credential) }
         public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
     }
 
-    public struct CustomStringConvertibleValue2: FieldCodable, Hashable, Sendable {
+    public struct CustomStringConvertibleValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var customStringConvertible: String?
 
         public init(customStringConvertible: String? = nil) {
             self.customStringConvertible = customStringConvertible
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.customStringConvertible, b.customStringConvertible) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.customStringConvertible, b.customStringConvertible)
+        }
 
         public init(_fields c: FieldReader) throws {
             try self.init(customStringConvertible: c.optional("CustomStringConvertible"))
@@ -1117,494 +1129,506 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         }
     }
 
-    public struct DataValue2: FieldCodable, Hashable, Sendable {
+    public struct DataValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var data: String?
 
         public init(data: String? = nil) {
             self.data = data
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.data, b.data) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.data, b.data) }
         public init(_fields c: FieldReader) throws { try self.init(data: c.optional("Data")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Data", self.data) }
     }
 
-    public struct DateValue2: FieldCodable, Hashable, Sendable {
+    public struct DateValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var date: String?
 
         public init(date: String? = nil) {
             self.date = date
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.date, b.date) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.date, b.date) }
         public init(_fields c: FieldReader) throws { try self.init(date: c.optional("Date")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Date", self.date) }
     }
 
-    public struct DecoderValue3: FieldCodable, Hashable, Sendable {
+    public struct DecoderValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var decoder: String?
 
         public init(decoder: String? = nil) {
             self.decoder = decoder
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.decoder, b.decoder) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
         public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("Decoder")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Decoder", self.decoder) }
     }
 
-    public struct DecodingErrorValue2: FieldCodable, Hashable, Sendable {
+    public struct DecodingErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var decodingError: String?
 
         public init(decodingError: String? = nil) {
             self.decodingError = decodingError
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
         public init(_fields c: FieldReader) throws { try self.init(decodingError: c.optional("DecodingError")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("DecodingError", self.decodingError) }
     }
 
-    public struct DoubleValue2: FieldCodable, Hashable, Sendable {
+    public struct DoubleValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var double: String?
 
         public init(double: String? = nil) {
             self.double = double
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.double, b.double) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.double, b.double) }
         public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
     }
 
-    public struct EncoderValue3: FieldCodable, Hashable, Sendable {
+    public struct EncoderValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var encoder: String?
 
         public init(encoder: String? = nil) {
             self.encoder = encoder
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
         public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
     }
 
-    public struct FieldCodableValue2: FieldCodable, Hashable, Sendable {
+    public struct FieldCodableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var fieldCodable: String?
 
         public init(fieldCodable: String? = nil) {
             self.fieldCodable = fieldCodable
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
         public init(_fields c: FieldReader) throws { try self.init(fieldCodable: c.optional("FieldCodable")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
     }
 
-    public struct FieldReaderValue2: FieldCodable, Hashable, Sendable {
+    public struct FieldEquatableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var fieldEquatable: String?
+
+        public init(fieldEquatable: String? = nil) {
+            self.fieldEquatable = fieldEquatable
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldEquatable, b.fieldEquatable) }
+        public init(_fields c: FieldReader) throws { try self.init(fieldEquatable: c.optional("FieldEquatable")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldEquatable", self.fieldEquatable) }
+    }
+
+    public struct FieldReaderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var fieldReader: String?
 
         public init(fieldReader: String? = nil) {
             self.fieldReader = fieldReader
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
         public init(_fields c: FieldReader) throws { try self.init(fieldReader: c.optional("FieldReader")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
     }
 
-    public struct FieldWriterValue2: FieldCodable, Hashable, Sendable {
+    public struct FieldWriterValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var fieldWriter: String?
 
         public init(fieldWriter: String? = nil) {
             self.fieldWriter = fieldWriter
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
         public init(_fields c: FieldReader) throws { try self.init(fieldWriter: c.optional("FieldWriter")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
     }
 
-    public struct APIRequestValue2: FieldCodable, Hashable, Sendable {
+    public struct APIRequestValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var apiRequest: String?
 
         public init(apiRequest: String? = nil) {
             self.apiRequest = apiRequest
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
         public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
     }
 
-    public struct HTTPTransportValue2: FieldCodable, Hashable, Sendable {
+    public struct HTTPTransportValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var httpTransport: String?
 
         public init(httpTransport: String? = nil) {
             self.httpTransport = httpTransport
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
         public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
     }
 
-    public struct APIMiddlewareValue2: FieldCodable, Hashable, Sendable {
+    public struct APIMiddlewareValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var apiMiddleware: String?
 
         public init(apiMiddleware: String? = nil) {
             self.apiMiddleware = apiMiddleware
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
         public init(_fields c: FieldReader) throws { try self.init(apiMiddleware: c.optional("APIMiddleware")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("APIMiddleware", self.apiMiddleware) }
     }
 
-    public struct CallOptionsValue2: FieldCodable, Hashable, Sendable {
+    public struct CallOptionsValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var callOptions: String?
 
         public init(callOptions: String? = nil) {
             self.callOptions = callOptions
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
         public init(_fields c: FieldReader) throws { try self.init(callOptions: c.optional("CallOptions")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
     }
 
-    public struct RetryPolicyValue2: FieldCodable, Hashable, Sendable {
+    public struct RetryPolicyValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var retryPolicy: String?
 
         public init(retryPolicy: String? = nil) {
             self.retryPolicy = retryPolicy
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
         public init(_fields c: FieldReader) throws { try self.init(retryPolicy: c.optional("RetryPolicy")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
     }
 
-    public struct Headers2: FieldCodable, Hashable, Sendable {
+    public struct Headers2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var headers: String?
 
         public init(headers: String? = nil) {
             self.headers = headers
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.headers, b.headers) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.headers, b.headers) }
         public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
     }
 
-    public struct Middlewares2: FieldCodable, Hashable, Sendable {
+    public struct Middlewares2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var middlewares: String?
 
         public init(middlewares: String? = nil) {
             self.middlewares = middlewares
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
         public init(_fields c: FieldReader) throws { try self.init(middlewares: c.optional("middlewares")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
     }
 
-    public struct Retry2: FieldCodable, Hashable, Sendable {
+    public struct Retry2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var retry: String?
 
         public init(retry: String? = nil) {
             self.retry = retry
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.retry, b.retry) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retry, b.retry) }
         public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
     }
 
-    public struct NullableFieldValue2: FieldCodable, Hashable, Sendable {
+    public struct NullableFieldValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var nullableField: String?
 
         public init(nullableField: String? = nil) {
             self.nullableField = nullableField
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
         public init(_fields c: FieldReader) throws { try self.init(nullableField: c.optional("NullableField")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("NullableField", self.nullableField) }
     }
 
-    public struct SetValue3: FieldCodable, Hashable, Sendable {
+    public struct SetValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var set: String?
 
         public init(set: String? = nil) {
             self.set = set
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
         public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
     }
 
-    public struct Field2: FieldCodable, Hashable, Sendable {
+    public struct Field2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var field: String?
 
         public init(field: String? = nil) {
             self.field = field
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.field, b.field) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.field, b.field) }
         public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
     }
 
-    public struct Fields3: FieldCodable, Hashable, Sendable {
+    public struct Fields3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var fields: String?
 
         public init(fields: String? = nil) {
             self.fields = fields
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
         public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
     }
 
-    public struct SendingNull2: FieldCodable, Hashable, Sendable {
+    public struct SendingNull2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var sendingNull2: String?
 
         public init(sendingNull2: String? = nil) {
             self.sendingNull2 = sendingNull2
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
         public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
     }
 
-    public struct JSONCodingValue2: FieldCodable, Hashable, Sendable {
+    public struct JSONCodingValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var jsonCoding: String?
 
         public init(jsonCoding: String? = nil) {
             self.jsonCoding = jsonCoding
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
         public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
     }
 
-    public struct ResponseMetadataValue2: FieldCodable, Hashable, Sendable {
+    public struct ResponseMetadataValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var responseMetadata: String?
 
         public init(responseMetadata: String? = nil) {
             self.responseMetadata = responseMetadata
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
         public init(_fields c: FieldReader) throws { try self.init(responseMetadata: c.optional("ResponseMetadata")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseMetadata", self.responseMetadata) }
     }
 
-    public struct ResponseHeadersValue2: FieldCodable, Hashable, Sendable {
+    public struct ResponseHeadersValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var responseHeaders: String?
 
         public init(responseHeaders: String? = nil) {
             self.responseHeaders = responseHeaders
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
         public init(_fields c: FieldReader) throws { try self.init(responseHeaders: c.optional("ResponseHeaders")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseHeaders", self.responseHeaders) }
     }
 
-    public struct Metadata2: FieldCodable, Hashable, Sendable {
+    public struct Metadata2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var metadata: String?
 
         public init(metadata: String? = nil) {
             self.metadata = metadata
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.metadata, b.metadata) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.metadata, b.metadata) }
         public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
     }
 
-    public struct ServerSentEventsValue2: FieldCodable, Hashable, Sendable {
+    public struct ServerSentEventsValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var serverSentEvents: String?
 
         public init(serverSentEvents: String? = nil) {
             self.serverSentEvents = serverSentEvents
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
         public init(_fields c: FieldReader) throws { try self.init(serverSentEvents: c.optional("ServerSentEvents")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("ServerSentEvents", self.serverSentEvents) }
     }
 
-    public struct JSONLinesValue2: FieldCodable, Hashable, Sendable {
+    public struct JSONLinesValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var jsonLines: String?
 
         public init(jsonLines: String? = nil) {
             self.jsonLines = jsonLines
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
         public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
     }
 
-    public struct BodyFile2: FieldCodable, Hashable, Sendable {
+    public struct BodyFile2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var bodyFile: String?
 
         public init(bodyFile: String? = nil) {
             self.bodyFile = bodyFile
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
         public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
     }
 
-    public struct With2: FieldCodable, Hashable, Sendable {
+    public struct With2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var with: String?
 
         public init(with: String? = nil) {
             self.with = with
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.with, b.with) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.with, b.with) }
         public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
     }
 
-    public struct HashableValue2: FieldCodable, Hashable, Sendable {
+    public struct HashableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var hashable: String?
 
         public init(hashable: String? = nil) {
             self.hashable = hashable
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.hashable, b.hashable) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.hashable, b.hashable) }
         public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
     }
 
-    public struct IntValue2: FieldCodable, Hashable, Sendable {
+    public struct IntValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var int: String?
 
         public init(int: String? = nil) {
             self.int = int
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.int, b.int) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.int, b.int) }
         public init(_fields c: FieldReader) throws { try self.init(int: c.optional("Int")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Int", self.int) }
     }
 
-    public struct JSONValueValue2: FieldCodable, Hashable, Sendable {
+    public struct JSONValueValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var jsonValue: String?
 
         public init(jsonValue: String? = nil) {
             self.jsonValue = jsonValue
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.jsonValue, b.jsonValue) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonValue, b.jsonValue) }
         public init(_fields c: FieldReader) throws { try self.init(jsonValue: c.optional("JSONValue")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("JSONValue", self.jsonValue) }
     }
 
-    public struct OpenEnumValue2: FieldCodable, Hashable, Sendable {
+    public struct OpenEnumValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var openEnum: String?
 
         public init(openEnum: String? = nil) {
             self.openEnum = openEnum
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.openEnum, b.openEnum) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.openEnum, b.openEnum) }
         public init(_fields c: FieldReader) throws { try self.init(openEnum: c.optional("OpenEnum")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("OpenEnum", self.openEnum) }
     }
 
-    public struct PageSequenceValue2: FieldCodable, Hashable, Sendable {
+    public struct PageSequenceValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var pageSequence: String?
 
         public init(pageSequence: String? = nil) {
             self.pageSequence = pageSequence
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
         public init(_fields c: FieldReader) throws { try self.init(pageSequence: c.optional("PageSequence")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
     }
 
-    public struct PercentEncodingValue2: FieldCodable, Hashable, Sendable {
+    public struct PercentEncodingValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var percentEncoding: String?
 
         public init(percentEncoding: String? = nil) {
             self.percentEncoding = percentEncoding
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
         public init(_fields c: FieldReader) throws { try self.init(percentEncoding: c.optional("PercentEncoding")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("PercentEncoding", self.percentEncoding) }
     }
 
-    public struct SendableValue2: FieldCodable, Hashable, Sendable {
+    public struct SendableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var sendable: String?
 
         public init(sendable: String? = nil) {
             self.sendable = sendable
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.sendable, b.sendable) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendable, b.sendable) }
         public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
     }
 
-    public struct ServerURLValue3: FieldCodable, Hashable, Sendable {
+    public struct ServerURLValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var serverURL: String?
 
         public init(serverURL: String? = nil) {
             self.serverURL = serverURL
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
         public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
     }
 
-    public struct StringValue2: FieldCodable, Hashable, Sendable {
+    public struct StringValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var string: String?
 
         public init(string: String? = nil) {
             self.string = string
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.string, b.string) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.string, b.string) }
         public init(_fields c: FieldReader) throws { try self.init(string: c.optional("String")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("String", self.string) }
     }
 
-    public struct URLValue2: FieldCodable, Hashable, Sendable {
+    public struct URLValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var url: String?
 
         public init(url: String? = nil) {
             self.url = url
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.url, b.url) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.url, b.url) }
         public init(_fields c: FieldReader) throws { try self.init(url: c.optional("URL")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("URL", self.url) }
     }
 
-    public struct URLSessionTransportValue2: FieldCodable, Hashable, Sendable {
+    public struct URLSessionTransportValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var urlSessionTransport: String?
 
         public init(urlSessionTransport: String? = nil) {
             self.urlSessionTransport = urlSessionTransport
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
 
         public init(_fields c: FieldReader) throws {
             try self.init(urlSessionTransport: c.optional("URLSessionTransport"))
@@ -1613,62 +1637,64 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public func _encode(_ w: FieldWriter) throws { try w.optional("URLSessionTransport", self.urlSessionTransport) }
     }
 
-    public struct UUIDValue2: FieldCodable, Hashable, Sendable {
+    public struct UUIDValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var uuid: String?
 
         public init(uuid: String? = nil) {
             self.uuid = uuid
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.uuid, b.uuid) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.uuid, b.uuid) }
         public init(_fields c: FieldReader) throws { try self.init(uuid: c.optional("UUID")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("UUID", self.uuid) }
     }
 
-    public struct ValidatableValue2: FieldCodable, Hashable, Sendable {
+    public struct ValidatableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var validatable: String?
 
         public init(validatable: String? = nil) {
             self.validatable = validatable
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.validatable, b.validatable) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatable, b.validatable) }
         public init(_fields c: FieldReader) throws { try self.init(validatable: c.optional("Validatable")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
     }
 
-    public struct ValidationValue2: FieldCodable, Hashable, Sendable {
+    public struct ValidationValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var validation: String?
 
         public init(validation: String? = nil) {
             self.validation = validation
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.validation, b.validation) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validation, b.validation) }
         public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
     }
 
-    public struct A2: FieldCodable, Hashable, Sendable {
+    public struct A2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var a: String?
 
         public init(a: String? = nil) {
             self.a = a
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
         public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
     }
 
-    public struct AdditionalProperties2: FieldCodable, Hashable, Sendable {
+    public struct AdditionalProperties2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var additionalProperties: String?
 
         public init(additionalProperties: String? = nil) {
             self.additionalProperties = additionalProperties
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.additionalProperties, b.additionalProperties) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.additionalProperties, b.additionalProperties)
+        }
 
         public init(_fields c: FieldReader) throws {
             try self.init(additionalProperties: c.optional("additionalProperties"))
@@ -1679,314 +1705,314 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         }
     }
 
-    public struct B2: FieldCodable, Hashable, Sendable {
+    public struct B2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var b: String?
 
         public init(b: String? = nil) {
             self.b = b
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
         public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
     }
 
-    public struct Body2: FieldCodable, Hashable, Sendable {
+    public struct Body2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var body: String?
 
         public init(body: String? = nil) {
             self.body = body
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.body, b.body) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.body, b.body) }
         public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
     }
 
-    public struct C2: FieldCodable, Hashable, Sendable {
+    public struct C2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var c: String?
 
         public init(c: String? = nil) {
             self.c = c
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.c, b.c) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.c, b.c) }
         public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
     }
 
-    public struct Container2: FieldCodable, Hashable, Sendable {
+    public struct Container2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var container: String?
 
         public init(container: String? = nil) {
             self.container = container
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.container, b.container) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.container, b.container) }
         public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
     }
 
-    public struct DecoderValue4: FieldCodable, Hashable, Sendable {
+    public struct DecoderValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var decoder: String?
 
         public init(decoder: String? = nil) {
             self.decoder = decoder
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.decoder, b.decoder) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
         public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
     }
 
-    public struct DefaultServerURL2: FieldCodable, Hashable, Sendable {
+    public struct DefaultServerURL2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var defaultServerURL: String?
 
         public init(defaultServerURL: String? = nil) {
             self.defaultServerURL = defaultServerURL
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
         public init(_fields c: FieldReader) throws { try self.init(defaultServerURL: c.optional("defaultServerURL")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("defaultServerURL", self.defaultServerURL) }
     }
 
-    public struct E2: FieldCodable, Hashable, Sendable {
+    public struct E2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var e: String?
 
         public init(e: String? = nil) {
             self.e = e
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.e, b.e) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.e, b.e) }
         public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
     }
 
-    public struct Encode3: FieldCodable, Hashable, Sendable {
+    public struct Encode3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var encode: String?
 
         public init(encode: String? = nil) {
             self.encode = encode
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
         public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
     }
 
-    public struct EncoderValue4: FieldCodable, Hashable, Sendable {
+    public struct EncoderValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var encoder: String?
 
         public init(encoder: String? = nil) {
             self.encoder = encoder
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
         public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
     }
 
-    public struct ErrorValue3: FieldCodable, Hashable, Sendable {
+    public struct ErrorValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var error: String?
 
         public init(error: String? = nil) {
             self.error = error
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
         public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
     }
 
-    public struct Failures2: FieldCodable, Hashable, Sendable {
+    public struct Failures2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var failures: String?
 
         public init(failures: String? = nil) {
             self.failures = failures
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.failures, b.failures) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.failures, b.failures) }
         public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
     }
 
-    public struct From2: FieldCodable, Hashable, Sendable {
+    public struct From2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var from: String?
 
         public init(from: String? = nil) {
             self.from = from
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.from, b.from) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.from, b.from) }
         public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
     }
 
-    public struct Get2: FieldCodable, Hashable, Sendable {
+    public struct Get2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var get: String?
 
         public init(get: String? = nil) {
             self.get = get
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.get, b.get) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.get, b.get) }
         public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
     }
 
-    public struct Indirect2: FieldCodable, Hashable, Sendable {
+    public struct Indirect2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var indirect: String?
 
         public init(indirect: String? = nil) {
             self.indirect = indirect
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.indirect, b.indirect) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.indirect, b.indirect) }
         public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
     }
 
-    public struct NewValue2: FieldCodable, Hashable, Sendable {
+    public struct NewValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var newValue: String?
 
         public init(newValue: String? = nil) {
             self.newValue = newValue
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.newValue, b.newValue) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.newValue, b.newValue) }
         public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
     }
 
-    public struct Path2: FieldCodable, Hashable, Sendable {
+    public struct Path2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var path: String?
 
         public init(path: String? = nil) {
             self.path = path
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.path, b.path) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.path, b.path) }
         public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
     }
 
-    public struct ServerURLValue4: FieldCodable, Hashable, Sendable {
+    public struct ServerURLValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var serverURL: String?
 
         public init(serverURL: String? = nil) {
             self.serverURL = serverURL
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
         public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
     }
 
-    public struct SetValue4: FieldCodable, Hashable, Sendable {
+    public struct SetValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var set: String?
 
         public init(set: String? = nil) {
             self.set = set
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
         public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
     }
 
-    public struct StartingAt2: FieldCodable, Hashable, Sendable {
+    public struct StartingAt2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var startingAt: String?
 
         public init(startingAt: String? = nil) {
             self.startingAt = startingAt
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
         public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
     }
 
-    public struct Tag2: FieldCodable, Hashable, Sendable {
+    public struct Tag2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var tag: String?
 
         public init(tag: String? = nil) {
             self.tag = tag
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.tag, b.tag) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.tag, b.tag) }
         public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
     }
 
-    public struct Timeout2: FieldCodable, Hashable, Sendable {
+    public struct Timeout2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var timeout: String?
 
         public init(timeout: String? = nil) {
             self.timeout = timeout
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.timeout, b.timeout) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.timeout, b.timeout) }
         public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
     }
 
-    public struct To2: FieldCodable, Hashable, Sendable {
+    public struct To2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var to: String?
 
         public init(to: String? = nil) {
             self.to = to
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.to, b.to) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.to, b.to) }
         public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
     }
 
-    public struct Transport2: FieldCodable, Hashable, Sendable {
+    public struct Transport2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var transport: String?
 
         public init(transport: String? = nil) {
             self.transport = transport
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.transport, b.transport) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.transport, b.transport) }
         public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
     }
 
-    public struct Unknown2: FieldCodable, Hashable, Sendable {
+    public struct Unknown2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var unknown: String?
 
         public init(unknown: String? = nil) {
             self.unknown = unknown
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.unknown, b.unknown) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unknown, b.unknown) }
         public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
     }
 
-    public struct Validate2: FieldCodable, Hashable, Sendable {
+    public struct Validate2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var validate: String?
 
         public init(validate: String? = nil) {
             self.validate = validate
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.validate, b.validate) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validate, b.validate) }
         public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
     }
 
-    public struct ValidatesArguments2: FieldCodable, Hashable, Sendable {
+    public struct ValidatesArguments2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var validatesArguments: String?
 
         public init(validatesArguments: String? = nil) {
             self.validatesArguments = validatesArguments
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
 
         public init(_fields c: FieldReader) throws {
             try self.init(validatesArguments: c.optional("validatesArguments"))
@@ -1995,266 +2021,266 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
         public func _encode(_ w: FieldWriter) throws { try w.optional("validatesArguments", self.validatesArguments) }
     }
 
-    public struct Value4: FieldCodable, Hashable, Sendable {
+    public struct Value4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var value: String?
 
         public init(value: String? = nil) {
             self.value = value
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
         public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
     }
 
-    public struct W2: FieldCodable, Hashable, Sendable {
+    public struct W2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var w: String?
 
         public init(w: String? = nil) {
             self.w = w
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.w, b.w) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.w, b.w) }
         public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
     }
 
-    public struct APIErrorValue2: FieldCodable, Hashable, Sendable {
+    public struct APIErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var apiError: String?
 
         public init(apiError: String? = nil) {
             self.apiError = apiError
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.apiError, b.apiError) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiError, b.apiError) }
         public init(_fields c: FieldReader) throws { try self.init(apiError: c.optional("APIError")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("APIError", self.apiError) }
     }
 
-    public struct OptionalValue2: FieldCodable, Hashable, Sendable {
+    public struct OptionalValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var optional: String?
 
         public init(optional: String? = nil) {
             self.optional = optional
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.optional, b.optional) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.optional, b.optional) }
         public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
     }
 
-    public struct ArrayValue2: FieldCodable, Hashable, Sendable {
+    public struct ArrayValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var array: String?
 
         public init(array: String? = nil) {
             self.array = array
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.array, b.array) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.array, b.array) }
         public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
     }
 
-    public struct DictionaryValue2: FieldCodable, Hashable, Sendable {
+    public struct DictionaryValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var dictionary: String?
 
         public init(dictionary: String? = nil) {
             self.dictionary = dictionary
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
         public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
     }
 
-    public struct NeverValue2: FieldCodable, Hashable, Sendable {
+    public struct NeverValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var never: String?
 
         public init(never: String? = nil) {
             self.never = never
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.never, b.never) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.never, b.never) }
         public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
     }
 
-    public struct VoidValue2: FieldCodable, Hashable, Sendable {
+    public struct VoidValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var void: String?
 
         public init(void: String? = nil) {
             self.void = void
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.void, b.void) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.void, b.void) }
         public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
     }
 
-    public struct SelfValue2: FieldCodable, Hashable, Sendable {
+    public struct SelfValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var self_: String?
 
         public init(self_: String? = nil) {
             self.self_ = self_
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.self_, b.self_) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.self_, b.self_) }
         public init(_fields c: FieldReader) throws { try self.init(self_: c.optional("Self")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Self", self.self_) }
     }
 
-    public struct TypeValue2: FieldCodable, Hashable, Sendable {
+    public struct TypeValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var type: String?
 
         public init(type: String? = nil) {
             self.type = type
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.type, b.type) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) }
         public init(_fields c: FieldReader) throws { try self.init(type: c.optional("Type")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Type", self.type) }
     }
 
-    public struct ErrorValue4: FieldCodable, Hashable, Sendable {
+    public struct ErrorValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var error: String?
 
         public init(error: String? = nil) {
             self.error = error
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
         public init(_fields c: FieldReader) throws { try self.init(error: c.optional("Error")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("Error", self.error) }
     }
 
-    public struct Request3: FieldCodable, Hashable, Sendable {
+    public struct Request3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var request: String?
 
         public init(request: String? = nil) {
             self.request = request
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
         public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
     }
 
-    public struct Core3: FieldCodable, Hashable, Sendable {
+    public struct Core3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var core: String?
 
         public init(core: String? = nil) {
             self.core = core
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
         public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
     }
 
-    public struct FirstPage3: FieldCodable, Hashable, Sendable {
+    public struct FirstPage3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var firstPage: String?
 
         public init(firstPage: String? = nil) {
             self.firstPage = firstPage
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
         public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
     }
 
-    public struct Credentials3: FieldCodable, Hashable, Sendable {
+    public struct Credentials3: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var credentials: String?
 
         public init(credentials: String? = nil) {
             self.credentials = credentials
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
         public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("credentials")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
     }
 
-    public struct Request4: FieldCodable, Hashable, Sendable {
+    public struct Request4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var request: String?
 
         public init(request: String? = nil) {
             self.request = request
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
         public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
     }
 
-    public struct Core4: FieldCodable, Hashable, Sendable {
+    public struct Core4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var core: String?
 
         public init(core: String? = nil) {
             self.core = core
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
         public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
     }
 
-    public struct Credentials4: FieldCodable, Hashable, Sendable {
+    public struct Credentials4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var credentials: String?
 
         public init(credentials: String? = nil) {
             self.credentials = credentials
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
         public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("_credentials")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
     }
 
-    public struct FirstPage4: FieldCodable, Hashable, Sendable {
+    public struct FirstPage4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var firstPage: String?
 
         public init(firstPage: String? = nil) {
             self.firstPage = firstPage
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
         public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
     }
 
-    public struct Same2: FieldCodable, Hashable, Sendable {
+    public struct Same2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var same: String?
 
         public init(same: String? = nil) {
             self.same = same
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.same, b.same) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.same, b.same) }
         public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
     }
 
-    public struct Fields4: FieldCodable, Hashable, Sendable {
+    public struct Fields4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var fields: String?
 
         public init(fields: String? = nil) {
             self.fields = fields
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
         public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
     }
 
-    public struct Encode4: FieldCodable, Hashable, Sendable {
+    public struct Encode4: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var encode: String?
 
         public init(encode: String? = nil) {
             self.encode = encode
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
         public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
     }
@@ -2262,15 +2288,15 @@ public struct CaptureNests: FieldCodable, Hashable, Sendable {
 
 public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
-    case decodingError, double, encoder, fieldCodable, fieldReader, fieldWriter, apiRequest, httpTransport
-    case apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set, field, fields
-    case sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents, jsonLines, bodyFile
-    case hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url
-    case urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container, decoder2
-    case defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set2
-    case startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w, apiError, optional
-    case array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2
-    case credentials2, firstPage2, same, fields2, encode2
+    case decodingError, double, encoder, fieldCodable, fieldEquatable, fieldReader, fieldWriter, apiRequest
+    case httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set
+    case field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents
+    case jsonLines, bodyFile, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL
+    case string, url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
+    case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
+    case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
+    case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
+    case request2, core2, credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2291,6 +2317,7 @@ public enum CaptureCases: OpenEnum {
         case .double: "Double"
         case .encoder: "Encoder"
         case .fieldCodable: "FieldCodable"
+        case .fieldEquatable: "FieldEquatable"
         case .fieldReader: "FieldReader"
         case .fieldWriter: "FieldWriter"
         case .apiRequest: "APIRequest"
@@ -2382,77 +2409,79 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
-public struct AnyCodingKeyValue: FieldCodable, Hashable, Sendable {
+public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var anyCodingKey: String?
 
     public init(anyCodingKey: String? = nil) {
         self.anyCodingKey = anyCodingKey
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
     public init(_fields c: FieldReader) throws { try self.init(anyCodingKey: c.optional("AnyCodingKey")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
 }
 
-public struct BoolValue: FieldCodable, Hashable, Sendable {
+public struct BoolValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var bool: String?
 
     public init(bool: String? = nil) {
         self.bool = bool
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.bool, b.bool) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bool, b.bool) }
     public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
 }
 
-public struct ClientCoreValue: FieldCodable, Hashable, Sendable {
+public struct ClientCoreValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var clientCore: String?
 
     public init(clientCore: String? = nil) {
         self.clientCore = clientCore
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
     public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
 }
 
-public struct CodableValue: FieldCodable, Hashable, Sendable {
+public struct CodableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var codable: String?
 
     public init(codable: String? = nil) {
         self.codable = codable
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.codable, b.codable) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.codable, b.codable) }
     public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
 }
 
-public struct CredentialValue: FieldCodable, Hashable, Sendable {
+public struct CredentialValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var credential: String?
 
     public init(credential: String? = nil) {
         self.credential = credential
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.credential, b.credential) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credential, b.credential) }
     public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
 }
 
-public struct CustomStringConvertibleValue: FieldCodable, Hashable, Sendable {
+public struct CustomStringConvertibleValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var customStringConvertible: String?
 
     public init(customStringConvertible: String? = nil) {
         self.customStringConvertible = customStringConvertible
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.customStringConvertible, b.customStringConvertible) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.customStringConvertible, b.customStringConvertible)
+    }
 
     public init(_fields c: FieldReader) throws {
         try self.init(customStringConvertible: c.optional("CustomStringConvertible"))
@@ -2463,446 +2492,458 @@ public struct CustomStringConvertibleValue: FieldCodable, Hashable, Sendable {
     }
 }
 
-public struct DecodingErrorValue: FieldCodable, Hashable, Sendable {
+public struct DecodingErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var decodingError: String?
 
     public init(decodingError: String? = nil) {
         self.decodingError = decodingError
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
     public init(_fields c: FieldReader) throws { try self.init(decodingError: c.optional("DecodingError")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("DecodingError", self.decodingError) }
 }
 
-public struct DoubleValue: FieldCodable, Hashable, Sendable {
+public struct DoubleValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var double: String?
 
     public init(double: String? = nil) {
         self.double = double
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.double, b.double) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.double, b.double) }
     public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
 }
 
-public struct EncoderValue: FieldCodable, Hashable, Sendable {
+public struct EncoderValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var encoder: String?
 
     public init(encoder: String? = nil) {
         self.encoder = encoder
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
     public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
 }
 
-public struct FieldCodableValue: FieldCodable, Hashable, Sendable {
+public struct FieldCodableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fieldCodable: String?
 
     public init(fieldCodable: String? = nil) {
         self.fieldCodable = fieldCodable
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
     public init(_fields c: FieldReader) throws { try self.init(fieldCodable: c.optional("FieldCodable")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
 }
 
-public struct FieldReaderValue: FieldCodable, Hashable, Sendable {
+public struct FieldEquatableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var fieldEquatable: String?
+
+    public init(fieldEquatable: String? = nil) {
+        self.fieldEquatable = fieldEquatable
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldEquatable, b.fieldEquatable) }
+    public init(_fields c: FieldReader) throws { try self.init(fieldEquatable: c.optional("FieldEquatable")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldEquatable", self.fieldEquatable) }
+}
+
+public struct FieldReaderValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fieldReader: String?
 
     public init(fieldReader: String? = nil) {
         self.fieldReader = fieldReader
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
     public init(_fields c: FieldReader) throws { try self.init(fieldReader: c.optional("FieldReader")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
 }
 
-public struct FieldWriterValue: FieldCodable, Hashable, Sendable {
+public struct FieldWriterValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fieldWriter: String?
 
     public init(fieldWriter: String? = nil) {
         self.fieldWriter = fieldWriter
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
     public init(_fields c: FieldReader) throws { try self.init(fieldWriter: c.optional("FieldWriter")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
 }
 
-public struct APIRequestValue: FieldCodable, Hashable, Sendable {
+public struct APIRequestValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var apiRequest: String?
 
     public init(apiRequest: String? = nil) {
         self.apiRequest = apiRequest
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
     public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
 }
 
-public struct HTTPTransportValue: FieldCodable, Hashable, Sendable {
+public struct HTTPTransportValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var httpTransport: String?
 
     public init(httpTransport: String? = nil) {
         self.httpTransport = httpTransport
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
     public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
 }
 
-public struct APIMiddlewareValue: FieldCodable, Hashable, Sendable {
+public struct APIMiddlewareValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var apiMiddleware: String?
 
     public init(apiMiddleware: String? = nil) {
         self.apiMiddleware = apiMiddleware
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
     public init(_fields c: FieldReader) throws { try self.init(apiMiddleware: c.optional("APIMiddleware")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("APIMiddleware", self.apiMiddleware) }
 }
 
-public struct CallOptionsValue: FieldCodable, Hashable, Sendable {
+public struct CallOptionsValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var callOptions: String?
 
     public init(callOptions: String? = nil) {
         self.callOptions = callOptions
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
     public init(_fields c: FieldReader) throws { try self.init(callOptions: c.optional("CallOptions")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
 }
 
-public struct RetryPolicyValue: FieldCodable, Hashable, Sendable {
+public struct RetryPolicyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var retryPolicy: String?
 
     public init(retryPolicy: String? = nil) {
         self.retryPolicy = retryPolicy
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
     public init(_fields c: FieldReader) throws { try self.init(retryPolicy: c.optional("RetryPolicy")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
 }
 
-public struct Headers: FieldCodable, Hashable, Sendable {
+public struct Headers: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var headers: String?
 
     public init(headers: String? = nil) {
         self.headers = headers
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.headers, b.headers) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.headers, b.headers) }
     public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
 }
 
-public struct Middlewares: FieldCodable, Hashable, Sendable {
+public struct Middlewares: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var middlewares: String?
 
     public init(middlewares: String? = nil) {
         self.middlewares = middlewares
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
     public init(_fields c: FieldReader) throws { try self.init(middlewares: c.optional("middlewares")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
 }
 
-public struct Retry: FieldCodable, Hashable, Sendable {
+public struct Retry: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var retry: String?
 
     public init(retry: String? = nil) {
         self.retry = retry
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.retry, b.retry) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retry, b.retry) }
     public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
 }
 
-public struct NullableFieldValue: FieldCodable, Hashable, Sendable {
+public struct NullableFieldValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var nullableField: String?
 
     public init(nullableField: String? = nil) {
         self.nullableField = nullableField
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
     public init(_fields c: FieldReader) throws { try self.init(nullableField: c.optional("NullableField")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("NullableField", self.nullableField) }
 }
 
-public struct SetValue: FieldCodable, Hashable, Sendable {
+public struct SetValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var set: String?
 
     public init(set: String? = nil) {
         self.set = set
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
     public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
 }
 
-public struct Field: FieldCodable, Hashable, Sendable {
+public struct Field: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var field: String?
 
     public init(field: String? = nil) {
         self.field = field
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.field, b.field) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.field, b.field) }
     public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
 }
 
-public struct Fields: FieldCodable, Hashable, Sendable {
+public struct Fields: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fields: String?
 
     public init(fields: String? = nil) {
         self.fields = fields
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
     public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
 }
 
-public struct SendingNull: FieldCodable, Hashable, Sendable {
+public struct SendingNull: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var sendingNull2: String?
 
     public init(sendingNull2: String? = nil) {
         self.sendingNull2 = sendingNull2
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
     public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
 }
 
-public struct JSONCodingValue: FieldCodable, Hashable, Sendable {
+public struct JSONCodingValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var jsonCoding: String?
 
     public init(jsonCoding: String? = nil) {
         self.jsonCoding = jsonCoding
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
     public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
 }
 
-public struct ResponseMetadataValue: FieldCodable, Hashable, Sendable {
+public struct ResponseMetadataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var responseMetadata: String?
 
     public init(responseMetadata: String? = nil) {
         self.responseMetadata = responseMetadata
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
     public init(_fields c: FieldReader) throws { try self.init(responseMetadata: c.optional("ResponseMetadata")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseMetadata", self.responseMetadata) }
 }
 
-public struct ResponseHeadersValue: FieldCodable, Hashable, Sendable {
+public struct ResponseHeadersValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var responseHeaders: String?
 
     public init(responseHeaders: String? = nil) {
         self.responseHeaders = responseHeaders
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
     public init(_fields c: FieldReader) throws { try self.init(responseHeaders: c.optional("ResponseHeaders")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseHeaders", self.responseHeaders) }
 }
 
-public struct Metadata: FieldCodable, Hashable, Sendable {
+public struct Metadata: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var metadata: String?
 
     public init(metadata: String? = nil) {
         self.metadata = metadata
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.metadata, b.metadata) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.metadata, b.metadata) }
     public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
 }
 
-public struct ServerSentEventsValue: FieldCodable, Hashable, Sendable {
+public struct ServerSentEventsValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var serverSentEvents: String?
 
     public init(serverSentEvents: String? = nil) {
         self.serverSentEvents = serverSentEvents
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
     public init(_fields c: FieldReader) throws { try self.init(serverSentEvents: c.optional("ServerSentEvents")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("ServerSentEvents", self.serverSentEvents) }
 }
 
-public struct JSONLinesValue: FieldCodable, Hashable, Sendable {
+public struct JSONLinesValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var jsonLines: String?
 
     public init(jsonLines: String? = nil) {
         self.jsonLines = jsonLines
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
     public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
 }
 
-public struct BodyFile: FieldCodable, Hashable, Sendable {
+public struct BodyFile: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var bodyFile: String?
 
     public init(bodyFile: String? = nil) {
         self.bodyFile = bodyFile
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
     public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
 }
 
-public struct With: FieldCodable, Hashable, Sendable {
+public struct With: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var with: String?
 
     public init(with: String? = nil) {
         self.with = with
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.with, b.with) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.with, b.with) }
     public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
 }
 
-public struct HashableValue: FieldCodable, Hashable, Sendable {
+public struct HashableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var hashable: String?
 
     public init(hashable: String? = nil) {
         self.hashable = hashable
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.hashable, b.hashable) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.hashable, b.hashable) }
     public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
 }
 
-public struct PageSequenceValue: FieldCodable, Hashable, Sendable {
+public struct PageSequenceValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var pageSequence: String?
 
     public init(pageSequence: String? = nil) {
         self.pageSequence = pageSequence
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
     public init(_fields c: FieldReader) throws { try self.init(pageSequence: c.optional("PageSequence")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
 }
 
-public struct PercentEncodingValue: FieldCodable, Hashable, Sendable {
+public struct PercentEncodingValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var percentEncoding: String?
 
     public init(percentEncoding: String? = nil) {
         self.percentEncoding = percentEncoding
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
     public init(_fields c: FieldReader) throws { try self.init(percentEncoding: c.optional("PercentEncoding")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("PercentEncoding", self.percentEncoding) }
 }
 
-public struct SendableValue: FieldCodable, Hashable, Sendable {
+public struct SendableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var sendable: String?
 
     public init(sendable: String? = nil) {
         self.sendable = sendable
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.sendable, b.sendable) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendable, b.sendable) }
     public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
 }
 
-public struct ServerURLValue: FieldCodable, Hashable, Sendable {
+public struct ServerURLValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var serverURL: String?
 
     public init(serverURL: String? = nil) {
         self.serverURL = serverURL
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
     public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
 }
 
-public struct URLSessionTransportValue: FieldCodable, Hashable, Sendable {
+public struct URLSessionTransportValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var urlSessionTransport: String?
 
     public init(urlSessionTransport: String? = nil) {
         self.urlSessionTransport = urlSessionTransport
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
     public init(_fields c: FieldReader) throws { try self.init(urlSessionTransport: c.optional("URLSessionTransport")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("URLSessionTransport", self.urlSessionTransport) }
 }
 
-public struct ValidatableValue: FieldCodable, Hashable, Sendable {
+public struct ValidatableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var validatable: String?
 
     public init(validatable: String? = nil) {
         self.validatable = validatable
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.validatable, b.validatable) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatable, b.validatable) }
     public init(_fields c: FieldReader) throws { try self.init(validatable: c.optional("Validatable")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
 }
 
-public struct ValidationValue: FieldCodable, Hashable, Sendable {
+public struct ValidationValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var validation: String?
 
     public init(validation: String? = nil) {
         self.validation = validation
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.validation, b.validation) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validation, b.validation) }
     public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
 }
 
-public struct A: FieldCodable, Hashable, Sendable {
+public struct A: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var a: String?
 
     public init(a: String? = nil) {
         self.a = a
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.a, b.a) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
     public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
-public struct AdditionalProperties: FieldCodable, Hashable, Sendable {
+public struct AdditionalProperties: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var additionalProperties: String?
 
     public init(additionalProperties: String? = nil) {
         self.additionalProperties = additionalProperties
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.additionalProperties, b.additionalProperties) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.additionalProperties, b.additionalProperties) }
 
     public init(_fields c: FieldReader) throws {
         try self.init(additionalProperties: c.optional("additionalProperties"))
@@ -2911,535 +2952,535 @@ public struct AdditionalProperties: FieldCodable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.optional("additionalProperties", self.additionalProperties) }
 }
 
-public struct B: FieldCodable, Hashable, Sendable {
+public struct B: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var b: String?
 
     public init(b: String? = nil) {
         self.b = b
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.b, b.b) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
     public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
 }
 
-public struct Body: FieldCodable, Hashable, Sendable {
+public struct Body: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var body: String?
 
     public init(body: String? = nil) {
         self.body = body
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.body, b.body) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.body, b.body) }
     public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
 }
 
-public struct C: FieldCodable, Hashable, Sendable {
+public struct C: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var c: String?
 
     public init(c: String? = nil) {
         self.c = c
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.c, b.c) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.c, b.c) }
     public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
 }
 
-public struct Container: FieldCodable, Hashable, Sendable {
+public struct Container: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var container: String?
 
     public init(container: String? = nil) {
         self.container = container
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.container, b.container) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.container, b.container) }
     public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
 }
 
-public struct DecoderValue: FieldCodable, Hashable, Sendable {
+public struct DecoderValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var decoder: String?
 
     public init(decoder: String? = nil) {
         self.decoder = decoder
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.decoder, b.decoder) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
     public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
 }
 
-public struct DefaultServerURL: FieldCodable, Hashable, Sendable {
+public struct DefaultServerURL: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var defaultServerURL: String?
 
     public init(defaultServerURL: String? = nil) {
         self.defaultServerURL = defaultServerURL
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
     public init(_fields c: FieldReader) throws { try self.init(defaultServerURL: c.optional("defaultServerURL")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("defaultServerURL", self.defaultServerURL) }
 }
 
-public struct E: FieldCodable, Hashable, Sendable {
+public struct E: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var e: String?
 
     public init(e: String? = nil) {
         self.e = e
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.e, b.e) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.e, b.e) }
     public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
 }
 
-public struct Encode: FieldCodable, Hashable, Sendable {
+public struct Encode: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var encode: String?
 
     public init(encode: String? = nil) {
         self.encode = encode
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
     public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
 }
 
-public struct EncoderValue2: FieldCodable, Hashable, Sendable {
+public struct EncoderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var encoder: String?
 
     public init(encoder: String? = nil) {
         self.encoder = encoder
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.encoder, b.encoder) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
     public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
 }
 
-public struct ErrorValue: FieldCodable, Hashable, Sendable {
+public struct ErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var error: String?
 
     public init(error: String? = nil) {
         self.error = error
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.error, b.error) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
     public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
 }
 
-public struct Failures: FieldCodable, Hashable, Sendable {
+public struct Failures: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var failures: String?
 
     public init(failures: String? = nil) {
         self.failures = failures
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.failures, b.failures) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.failures, b.failures) }
     public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
 }
 
-public struct From: FieldCodable, Hashable, Sendable {
+public struct From: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var from: String?
 
     public init(from: String? = nil) {
         self.from = from
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.from, b.from) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.from, b.from) }
     public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
 }
 
-public struct Get: FieldCodable, Hashable, Sendable {
+public struct Get: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var get: String?
 
     public init(get: String? = nil) {
         self.get = get
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.get, b.get) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.get, b.get) }
     public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
 }
 
-public struct Indirect: FieldCodable, Hashable, Sendable {
+public struct Indirect: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var indirect: String?
 
     public init(indirect: String? = nil) {
         self.indirect = indirect
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.indirect, b.indirect) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.indirect, b.indirect) }
     public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
 }
 
-public struct NewValue: FieldCodable, Hashable, Sendable {
+public struct NewValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var newValue: String?
 
     public init(newValue: String? = nil) {
         self.newValue = newValue
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.newValue, b.newValue) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.newValue, b.newValue) }
     public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
 }
 
-public struct Path: FieldCodable, Hashable, Sendable {
+public struct Path: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var path: String?
 
     public init(path: String? = nil) {
         self.path = path
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.path, b.path) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.path, b.path) }
     public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
 }
 
-public struct ServerURLValue2: FieldCodable, Hashable, Sendable {
+public struct ServerURLValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var serverURL: String?
 
     public init(serverURL: String? = nil) {
         self.serverURL = serverURL
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
     public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
 }
 
-public struct SetValue2: FieldCodable, Hashable, Sendable {
+public struct SetValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var set: String?
 
     public init(set: String? = nil) {
         self.set = set
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.set, b.set) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
     public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
 }
 
-public struct StartingAt: FieldCodable, Hashable, Sendable {
+public struct StartingAt: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var startingAt: String?
 
     public init(startingAt: String? = nil) {
         self.startingAt = startingAt
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
     public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
 }
 
-public struct Tag: FieldCodable, Hashable, Sendable {
+public struct Tag: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var tag: String?
 
     public init(tag: String? = nil) {
         self.tag = tag
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.tag, b.tag) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.tag, b.tag) }
     public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
 }
 
-public struct Timeout: FieldCodable, Hashable, Sendable {
+public struct Timeout: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var timeout: String?
 
     public init(timeout: String? = nil) {
         self.timeout = timeout
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.timeout, b.timeout) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.timeout, b.timeout) }
     public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
 }
 
-public struct To: FieldCodable, Hashable, Sendable {
+public struct To: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var to: String?
 
     public init(to: String? = nil) {
         self.to = to
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.to, b.to) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.to, b.to) }
     public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
 }
 
-public struct Transport: FieldCodable, Hashable, Sendable {
+public struct Transport: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var transport: String?
 
     public init(transport: String? = nil) {
         self.transport = transport
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.transport, b.transport) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.transport, b.transport) }
     public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
 }
 
-public struct Unknown: FieldCodable, Hashable, Sendable {
+public struct Unknown: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var unknown: String?
 
     public init(unknown: String? = nil) {
         self.unknown = unknown
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.unknown, b.unknown) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unknown, b.unknown) }
     public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
 }
 
-public struct Validate: FieldCodable, Hashable, Sendable {
+public struct Validate: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var validate: String?
 
     public init(validate: String? = nil) {
         self.validate = validate
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.validate, b.validate) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validate, b.validate) }
     public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
 }
 
-public struct ValidatesArguments: FieldCodable, Hashable, Sendable {
+public struct ValidatesArguments: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var validatesArguments: String?
 
     public init(validatesArguments: String? = nil) {
         self.validatesArguments = validatesArguments
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
     public init(_fields c: FieldReader) throws { try self.init(validatesArguments: c.optional("validatesArguments")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("validatesArguments", self.validatesArguments) }
 }
 
-public struct Value: FieldCodable, Hashable, Sendable {
+public struct Value: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
 
     public init(value: String? = nil) {
         self.value = value
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
 }
 
-public struct W: FieldCodable, Hashable, Sendable {
+public struct W: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var w: String?
 
     public init(w: String? = nil) {
         self.w = w
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.w, b.w) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.w, b.w) }
     public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
 }
 
-public struct OptionalValue: FieldCodable, Hashable, Sendable {
+public struct OptionalValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var optional: String?
 
     public init(optional: String? = nil) {
         self.optional = optional
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.optional, b.optional) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.optional, b.optional) }
     public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
 }
 
-public struct ArrayValue: FieldCodable, Hashable, Sendable {
+public struct ArrayValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var array: String?
 
     public init(array: String? = nil) {
         self.array = array
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.array, b.array) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.array, b.array) }
     public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
 }
 
-public struct DictionaryValue: FieldCodable, Hashable, Sendable {
+public struct DictionaryValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var dictionary: String?
 
     public init(dictionary: String? = nil) {
         self.dictionary = dictionary
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
     public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
 }
 
-public struct NeverValue: FieldCodable, Hashable, Sendable {
+public struct NeverValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var never: String?
 
     public init(never: String? = nil) {
         self.never = never
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.never, b.never) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.never, b.never) }
     public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
 }
 
-public struct VoidValue: FieldCodable, Hashable, Sendable {
+public struct VoidValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var void: String?
 
     public init(void: String? = nil) {
         self.void = void
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.void, b.void) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.void, b.void) }
     public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
 }
 
-public struct Request: FieldCodable, Hashable, Sendable {
+public struct Request: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var request: String?
 
     public init(request: String? = nil) {
         self.request = request
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
     public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
 }
 
-public struct Core: FieldCodable, Hashable, Sendable {
+public struct Core: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var core: String?
 
     public init(core: String? = nil) {
         self.core = core
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
     public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
 }
 
-public struct FirstPage: FieldCodable, Hashable, Sendable {
+public struct FirstPage: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var firstPage: String?
 
     public init(firstPage: String? = nil) {
         self.firstPage = firstPage
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
     public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
 }
 
-public struct Credentials: FieldCodable, Hashable, Sendable {
+public struct Credentials: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var credentials: String?
 
     public init(credentials: String? = nil) {
         self.credentials = credentials
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
     public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("credentials")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
 }
 
-public struct Request2: FieldCodable, Hashable, Sendable {
+public struct Request2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var request: String?
 
     public init(request: String? = nil) {
         self.request = request
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.request, b.request) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
     public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
 }
 
-public struct Core2: FieldCodable, Hashable, Sendable {
+public struct Core2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var core: String?
 
     public init(core: String? = nil) {
         self.core = core
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.core, b.core) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
     public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
 }
 
-public struct Credentials2: FieldCodable, Hashable, Sendable {
+public struct Credentials2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var credentials: String?
 
     public init(credentials: String? = nil) {
         self.credentials = credentials
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.credentials, b.credentials) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
     public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("_credentials")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
 }
 
-public struct FirstPage2: FieldCodable, Hashable, Sendable {
+public struct FirstPage2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var firstPage: String?
 
     public init(firstPage: String? = nil) {
         self.firstPage = firstPage
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
     public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
 }
 
-public struct Same: FieldCodable, Hashable, Sendable {
+public struct Same: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var same: String?
 
     public init(same: String? = nil) {
         self.same = same
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.same, b.same) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.same, b.same) }
     public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
 }
 
-public struct Fields2: FieldCodable, Hashable, Sendable {
+public struct Fields2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fields: String?
 
     public init(fields: String? = nil) {
         self.fields = fields
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.fields, b.fields) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
     public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
 }
 
-public struct Encode2: FieldCodable, Hashable, Sendable {
+public struct Encode2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var encode: String?
 
     public init(encode: String? = nil) {
         self.encode = encode
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.encode, b.encode) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
     public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
 }
 
-public struct Keywords: FieldCodable, Hashable, Sendable {
+public struct Keywords: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var `associatedtype`: String?
     public var `class`: String?
     public var deinit_: String?
@@ -3719,7 +3760,7 @@ public struct Keywords: FieldCodable, Hashable, Sendable {
         self.xY2 = xY2
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.`associatedtype`, b.`associatedtype`), _same(a.`class`, b.`class`), _same(a.deinit_, b.deinit_),
               _same(a.`enum`, b.`enum`), _same(a.`extension`, b.`extension`), _same(a.`fileprivate`, b.`fileprivate`),
               _same(a.`func`, b.`func`), _same(a.`import`, b.`import`), _same(a.init_, b.init_),
@@ -3998,7 +4039,7 @@ public enum Cases: OpenEnum {
     public static let allCases: [Self] = [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknown2, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2]
 }
 
-public struct Class: FieldCodable, Hashable, Sendable {
+public struct Class: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4007,12 +4048,12 @@ public struct Class: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct SelfValue: FieldCodable, Hashable, Sendable {
+public struct SelfValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4021,12 +4062,12 @@ public struct SelfValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct TypeValue: FieldCodable, Hashable, Sendable {
+public struct TypeValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4035,12 +4076,12 @@ public struct TypeValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct ProtocolValue: FieldCodable, Hashable, Sendable {
+public struct ProtocolValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4049,12 +4090,12 @@ public struct ProtocolValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct AnyValue: FieldCodable, Hashable, Sendable {
+public struct AnyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4063,12 +4104,12 @@ public struct AnyValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct StringValue: FieldCodable, Hashable, Sendable {
+public struct StringValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4077,12 +4118,12 @@ public struct StringValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct IntValue: FieldCodable, Hashable, Sendable {
+public struct IntValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4091,12 +4132,12 @@ public struct IntValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct DataValue: FieldCodable, Hashable, Sendable {
+public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4105,12 +4146,12 @@ public struct DataValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct DateValue: FieldCodable, Hashable, Sendable {
+public struct DateValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4119,12 +4160,12 @@ public struct DateValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct URLValue: FieldCodable, Hashable, Sendable {
+public struct URLValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4133,12 +4174,12 @@ public struct URLValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct UUIDValue: FieldCodable, Hashable, Sendable {
+public struct UUIDValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4147,12 +4188,12 @@ public struct UUIDValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct ClientValue: FieldCodable, Hashable, Sendable {
+public struct ClientValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4161,12 +4202,12 @@ public struct ClientValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct ErrorValue2: FieldCodable, Hashable, Sendable {
+public struct ErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4175,12 +4216,12 @@ public struct ErrorValue2: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct DecoderValue2: FieldCodable, Hashable, Sendable {
+public struct DecoderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4189,12 +4230,12 @@ public struct DecoderValue2: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Init: FieldCodable, Hashable, Sendable {
+public struct Init: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4203,12 +4244,12 @@ public struct Init: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Enum: FieldCodable, Hashable, Sendable {
+public struct Enum: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4217,12 +4258,12 @@ public struct Enum: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct _1st: FieldCodable, Hashable, Sendable {
+public struct _1st: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4231,12 +4272,12 @@ public struct _1st: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Ref: FieldCodable, Hashable, Sendable {
+public struct Ref: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4245,12 +4286,12 @@ public struct Ref: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct MyType: FieldCodable, Hashable, Sendable {
+public struct MyType: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4259,12 +4300,12 @@ public struct MyType: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct AB: FieldCodable, Hashable, Sendable {
+public struct AB: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4273,12 +4314,12 @@ public struct AB: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct WithSpace: FieldCodable, Hashable, Sendable {
+public struct WithSpace: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4287,12 +4328,12 @@ public struct WithSpace: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Value2: FieldCodable, Hashable, Sendable {
+public struct Value2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4301,12 +4342,12 @@ public struct Value2: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Naïve: FieldCodable, Hashable, Sendable {
+public struct Naïve: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4315,12 +4356,12 @@ public struct Naïve: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Value3: FieldCodable, Hashable, Sendable {
+public struct Value3: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4329,12 +4370,12 @@ public struct Value3: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Thing: FieldCodable, Hashable, Sendable {
+public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4343,12 +4384,12 @@ public struct Thing: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Thing2: FieldCodable, Hashable, Sendable {
+public struct Thing2: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4357,12 +4398,12 @@ public struct Thing2: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Thing3: FieldCodable, Hashable, Sendable {
+public struct Thing3: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4371,12 +4412,12 @@ public struct Thing3: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Thing4: FieldCodable, Hashable, Sendable {
+public struct Thing4: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4385,12 +4426,12 @@ public struct Thing4: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct BoxValue: FieldCodable, Hashable, Sendable {
+public struct BoxValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4399,12 +4440,12 @@ public struct BoxValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct OpenEnumValue: FieldCodable, Hashable, Sendable {
+public struct OpenEnumValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4413,12 +4454,12 @@ public struct OpenEnumValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct JSONValueValue: FieldCodable, Hashable, Sendable {
+public struct JSONValueValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4427,12 +4468,12 @@ public struct JSONValueValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct APIErrorValue: FieldCodable, Hashable, Sendable {
+public struct APIErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4441,12 +4482,12 @@ public struct APIErrorValue: FieldCodable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func == (a: Self, b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
     public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
 }
 
-public struct Nested: FieldCodable, Hashable, Sendable {
+public struct Nested: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var type: Nested.TypeValue2?
     public var data: Nested.DataValue2?
     public var error: Nested.ErrorValue3?
@@ -4476,7 +4517,7 @@ public struct Nested: FieldCodable, Hashable, Sendable {
         self.`default` = `default`
     }
 
-    public static func == (a: Self, b: Self) -> Bool {
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.type, b.type), _same(a.data, b.data), _same(a.error, b.error), _same(a.nested, b.nested),
               _same(a.nested2, b.nested2), _same(a.keywords, b.keywords), _same(a.keywords2, b.keywords2),
               _same(a.string, b.string), _same(a.self_, b.self_), _same(a.`default`, b.`default`) else { return false }
@@ -4497,14 +4538,14 @@ public struct Nested: FieldCodable, Hashable, Sendable {
             .optional("default", self.`default`)
     }
 
-    public struct TypeValue2: FieldCodable, Hashable, Sendable {
+    public struct TypeValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         public var `in`: Nested.TypeValue2.In?
 
         public init(`in`: Nested.TypeValue2.In? = nil) {
             self.`in` = `in`
         }
 
-        public static func == (a: Self, b: Self) -> Bool { _same(a.`in`, b.`in`) }
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.`in`, b.`in`) }
         public init(_fields c: FieldReader) throws { try self.init(in: c.optional("in")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("in", self.`in`) }
 
@@ -4785,7 +4826,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -4803,6 +4844,7 @@ extension Client {
     ///   - double: The `Double` path parameter.
     ///   - encoder: The `Encoder` path parameter.
     ///   - fieldCodable: The `FieldCodable` path parameter.
+    ///   - fieldEquatable: The `FieldEquatable` path parameter.
     ///   - fieldReader: The `FieldReader` path parameter.
     ///   - fieldWriter: The `FieldWriter` path parameter.
     ///   - apiRequest: The `APIRequest` path parameter.
@@ -4895,6 +4937,7 @@ extension Client {
         double: String,
         encoder: String,
         fieldCodable: String,
+        fieldEquatable: String,
         fieldReader: String,
         fieldWriter: String,
         apiRequest: String,
@@ -4987,6 +5030,7 @@ extension Client {
             try Validation.check(double, name: "double", minLength: 1)
             try Validation.check(encoder, name: "encoder", minLength: 1)
             try Validation.check(fieldCodable, name: "fieldCodable", minLength: 1)
+            try Validation.check(fieldEquatable, name: "fieldEquatable", minLength: 1)
             try Validation.check(fieldReader, name: "fieldReader", minLength: 1)
             try Validation.check(fieldWriter, name: "fieldWriter", minLength: 1)
             try Validation.check(apiRequest, name: "apiRequest", minLength: 1)
@@ -5063,7 +5107,7 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey))/\(PercentEncoding.segment(bool))/\(PercentEncoding.segment(box))/\(PercentEncoding.segment(client))/\(PercentEncoding.segment(clientCore))/\(PercentEncoding.segment(codable))/\(PercentEncoding.segment(credential))/\(PercentEncoding.segment(customStringConvertible))/\(PercentEncoding.segment(data))/\(PercentEncoding.segment(date))/\(PercentEncoding.segment(decoder))/\(PercentEncoding.segment(decodingError))/\(PercentEncoding.segment(double))/\(PercentEncoding.segment(encoder))/\(PercentEncoding.segment(fieldCodable))/\(PercentEncoding.segment(fieldReader))/\(PercentEncoding.segment(fieldWriter))/\(PercentEncoding.segment(apiRequest))/\(PercentEncoding.segment(httpTransport))/\(PercentEncoding.segment(hashable))/\(PercentEncoding.segment(int))/\(PercentEncoding.segment(jsonValue))/\(PercentEncoding.segment(openEnum))/\(PercentEncoding.segment(pageSequence))/\(PercentEncoding.segment(percentEncoding))/\(PercentEncoding.segment(sendable))/\(PercentEncoding.segment(serverURL))/\(PercentEncoding.segment(string))/\(PercentEncoding.segment(url))/\(PercentEncoding.segment(urlSessionTransport))/\(PercentEncoding.segment(uuid))/\(PercentEncoding.segment(validatable))/\(PercentEncoding.segment(validation))/\(PercentEncoding.segment(a))/\(PercentEncoding.segment(additionalProperties))/\(PercentEncoding.segment(b))/\(PercentEncoding.segment(body2))/\(PercentEncoding.segment(c))/\(PercentEncoding.segment(container))/\(PercentEncoding.segment(decoder2))/\(PercentEncoding.segment(defaultServerURL))/\(PercentEncoding.segment(e))/\(PercentEncoding.segment(encode))/\(PercentEncoding.segment(encoder2))/\(PercentEncoding.segment(error))/\(PercentEncoding.segment(failures))/\(PercentEncoding.segment(from))/\(PercentEncoding.segment(get))/\(PercentEncoding.segment(indirect))/\(PercentEncoding.segment(newValue))/\(PercentEncoding.segment(path))/\(PercentEncoding.segment(serverURL2))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(startingAt))/\(PercentEncoding.segment(tag))/\(PercentEncoding.segment(timeout))/\(PercentEncoding.segment(to))/\(PercentEncoding.segment(transport))/\(PercentEncoding.segment(unknown))/\(PercentEncoding.segment(validate))/\(PercentEncoding.segment(validatesArguments))/\(PercentEncoding.segment(value))/\(PercentEncoding.segment(w))/\(PercentEncoding.segment(apiError))/\(PercentEncoding.segment(optional))/\(PercentEncoding.segment(array))/\(PercentEncoding.segment(dictionary))/\(PercentEncoding.segment(never))/\(PercentEncoding.segment(void))/\(PercentEncoding.segment(self_))/\(PercentEncoding.segment(type))/\(PercentEncoding.segment(error2))/\(PercentEncoding.segment(request))/\(PercentEncoding.segment(core))/\(PercentEncoding.segment(firstPage))/\(PercentEncoding.segment(credentials))/\(PercentEncoding.segment(request2))/\(PercentEncoding.segment(core2))/\(PercentEncoding.segment(credentials2))/\(PercentEncoding.segment(firstPage2))/\(PercentEncoding.segment(same))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(encode2))/\(PercentEncoding.segment(apiMiddleware))/\(PercentEncoding.segment(callOptions))/\(PercentEncoding.segment(retryPolicy))/\(PercentEncoding.segment(headers))/\(PercentEncoding.segment(middlewares))/\(PercentEncoding.segment(retry))/\(PercentEncoding.segment(with))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey))/\(PercentEncoding.segment(bool))/\(PercentEncoding.segment(box))/\(PercentEncoding.segment(client))/\(PercentEncoding.segment(clientCore))/\(PercentEncoding.segment(codable))/\(PercentEncoding.segment(credential))/\(PercentEncoding.segment(customStringConvertible))/\(PercentEncoding.segment(data))/\(PercentEncoding.segment(date))/\(PercentEncoding.segment(decoder))/\(PercentEncoding.segment(decodingError))/\(PercentEncoding.segment(double))/\(PercentEncoding.segment(encoder))/\(PercentEncoding.segment(fieldCodable))/\(PercentEncoding.segment(fieldEquatable))/\(PercentEncoding.segment(fieldReader))/\(PercentEncoding.segment(fieldWriter))/\(PercentEncoding.segment(apiRequest))/\(PercentEncoding.segment(httpTransport))/\(PercentEncoding.segment(hashable))/\(PercentEncoding.segment(int))/\(PercentEncoding.segment(jsonValue))/\(PercentEncoding.segment(openEnum))/\(PercentEncoding.segment(pageSequence))/\(PercentEncoding.segment(percentEncoding))/\(PercentEncoding.segment(sendable))/\(PercentEncoding.segment(serverURL))/\(PercentEncoding.segment(string))/\(PercentEncoding.segment(url))/\(PercentEncoding.segment(urlSessionTransport))/\(PercentEncoding.segment(uuid))/\(PercentEncoding.segment(validatable))/\(PercentEncoding.segment(validation))/\(PercentEncoding.segment(a))/\(PercentEncoding.segment(additionalProperties))/\(PercentEncoding.segment(b))/\(PercentEncoding.segment(body2))/\(PercentEncoding.segment(c))/\(PercentEncoding.segment(container))/\(PercentEncoding.segment(decoder2))/\(PercentEncoding.segment(defaultServerURL))/\(PercentEncoding.segment(e))/\(PercentEncoding.segment(encode))/\(PercentEncoding.segment(encoder2))/\(PercentEncoding.segment(error))/\(PercentEncoding.segment(failures))/\(PercentEncoding.segment(from))/\(PercentEncoding.segment(get))/\(PercentEncoding.segment(indirect))/\(PercentEncoding.segment(newValue))/\(PercentEncoding.segment(path))/\(PercentEncoding.segment(serverURL2))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(startingAt))/\(PercentEncoding.segment(tag))/\(PercentEncoding.segment(timeout))/\(PercentEncoding.segment(to))/\(PercentEncoding.segment(transport))/\(PercentEncoding.segment(unknown))/\(PercentEncoding.segment(validate))/\(PercentEncoding.segment(validatesArguments))/\(PercentEncoding.segment(value))/\(PercentEncoding.segment(w))/\(PercentEncoding.segment(apiError))/\(PercentEncoding.segment(optional))/\(PercentEncoding.segment(array))/\(PercentEncoding.segment(dictionary))/\(PercentEncoding.segment(never))/\(PercentEncoding.segment(void))/\(PercentEncoding.segment(self_))/\(PercentEncoding.segment(type))/\(PercentEncoding.segment(error2))/\(PercentEncoding.segment(request))/\(PercentEncoding.segment(core))/\(PercentEncoding.segment(firstPage))/\(PercentEncoding.segment(credentials))/\(PercentEncoding.segment(request2))/\(PercentEncoding.segment(core2))/\(PercentEncoding.segment(credentials2))/\(PercentEncoding.segment(firstPage2))/\(PercentEncoding.segment(same))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(encode2))/\(PercentEncoding.segment(apiMiddleware))/\(PercentEncoding.segment(callOptions))/\(PercentEncoding.segment(retryPolicy))/\(PercentEncoding.segment(headers))/\(PercentEncoding.segment(middlewares))/\(PercentEncoding.segment(retry))/\(PercentEncoding.segment(with))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -5134,6 +5178,7 @@ extension Client {
     ///   - double: The `Double` query parameter.
     ///   - encoder: The `Encoder` query parameter.
     ///   - fieldCodable: The `FieldCodable` query parameter.
+    ///   - fieldEquatable: The `FieldEquatable` query parameter.
     ///   - fieldReader: The `FieldReader` query parameter.
     ///   - fieldWriter: The `FieldWriter` query parameter.
     ///   - apiRequest: The `APIRequest` query parameter.
@@ -5240,6 +5285,7 @@ extension Client {
         double: String? = nil,
         encoder: String? = nil,
         fieldCodable: String? = nil,
+        fieldEquatable: String? = nil,
         fieldReader: String? = nil,
         fieldWriter: String? = nil,
         apiRequest: String? = nil,
@@ -5345,6 +5391,7 @@ extension Client {
             try Validation.check(double, name: "double", maxLength: 100)
             try Validation.check(encoder, name: "encoder", maxLength: 100)
             try Validation.check(fieldCodable, name: "fieldCodable", maxLength: 100)
+            try Validation.check(fieldEquatable, name: "fieldEquatable", maxLength: 100)
             try Validation.check(fieldReader, name: "fieldReader", maxLength: 100)
             try Validation.check(fieldWriter, name: "fieldWriter", maxLength: 100)
             try Validation.check(apiRequest, name: "apiRequest", maxLength: 100)
@@ -5451,6 +5498,7 @@ extension Client {
         _request.addQuery("Double", double)
         _request.addQuery("Encoder", encoder)
         _request.addQuery("FieldCodable", fieldCodable)
+        _request.addQuery("FieldEquatable", fieldEquatable)
         _request.addQuery("FieldReader", fieldReader)
         _request.addQuery("FieldWriter", fieldWriter)
         _request.addQuery("APIRequest", apiRequest)
@@ -5562,6 +5610,7 @@ extension Client {
     ///   - double: The `Double` header parameter.
     ///   - encoder: The `Encoder` header parameter.
     ///   - fieldCodable: The `FieldCodable` header parameter.
+    ///   - fieldEquatable: The `FieldEquatable` header parameter.
     ///   - fieldReader: The `FieldReader` header parameter.
     ///   - fieldWriter: The `FieldWriter` header parameter.
     ///   - apiRequest: The `APIRequest` header parameter.
@@ -5666,6 +5715,7 @@ extension Client {
         double: String? = nil,
         encoder: String? = nil,
         fieldCodable: String? = nil,
+        fieldEquatable: String? = nil,
         fieldReader: String? = nil,
         fieldWriter: String? = nil,
         apiRequest: String? = nil,
@@ -5770,6 +5820,7 @@ extension Client {
         _request.addHeader("Double", double)
         _request.addHeader("Encoder", encoder)
         _request.addHeader("FieldCodable", fieldCodable)
+        _request.addHeader("FieldEquatable", fieldEquatable)
         _request.addHeader("FieldReader", fieldReader)
         _request.addHeader("FieldWriter", fieldWriter)
         _request.addHeader("APIRequest", apiRequest)
@@ -5962,6 +6013,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func fieldCodable() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/14", security: [], operation: "FieldCodable", template: "/captures/op/14")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/219`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func fieldEquatable() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/219", security: [], operation: "FieldEquatable", template: "/captures/op/219")
         try await self._core.send(_request)
     }
 
