@@ -5,8 +5,8 @@ import Foundation
 /// What a generated type declares must be found only by lookups into that type. An operator
 /// function is the exception Swift makes: `static func ==` in a struct is seen by every lookup of
 /// `==` in the module, so each model's `Equatable` check weighed every other model's `==` and a
-/// module's build grew with the square of its models (the full Cloudflare client took twice as
-/// long and three times the memory). Equality is a named `_equal` that the runtime's
+/// module's build grew with the square of its models (the full Cloudflare client took two to three
+/// times as long, and 2.5 times the memory). Equality is a named `_equal` that the runtime's
 /// `FieldEquatable` turns into `==`; this keeps every generated file free of operator functions.
 final class ModuleLookupTests: XCTestCase {
     /// `func` followed by an operator instead of a name.
