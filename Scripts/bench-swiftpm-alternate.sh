@@ -10,16 +10,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 a=$(cd "$1" && pwd); b=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/Sources/Generated"
-cat > "$work/Package.swift" <<PACKAGE
-// swift-tools-version: 6.1
-import PackageDescription
-let package = Package(
-    name: "CompileCheck",
-    dependencies: [.package(name: "APIGen", path: "$repo")],
-    targets: [.target(name: "Generated", dependencies: [.product(name: "APIGenRuntime", package: "APIGen")])]
-)
-PACKAGE
+. "$repo/Scripts/generated-package.sh"
+generated_package "$work" "$repo"
 (cd "$work" && swift build -q --target APIGenRuntime)
 for i in $(seq 1 "${3:-2}"); do
   for side in A B; do

@@ -12,16 +12,8 @@ shards=${2:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/Sources/Generated"
-cat > "$work/Package.swift" <<PACKAGE
-// swift-tools-version: 6.1
-import PackageDescription
-let package = Package(
-    name: "CompileCheck",
-    dependencies: [.package(name: "APIGen", path: "$repo")],
-    targets: [.target(name: "Generated", dependencies: [.product(name: "APIGenRuntime", package: "APIGen")])]
-)
-PACKAGE
+. "$repo/Scripts/generated-package.sh"
+generated_package "$work" "$repo"
 
 (cd "$repo" && swift build -q --product apigen)
 config=()
