@@ -21,7 +21,8 @@ struct APIGenPlugin: BuildToolPlugin {
                 displayName: "Generating Swift from \(document.input.lastPathComponent)",
                 executable: tool.url,
                 arguments: DocumentDiscovery.arguments(for: document, configuration: configuration, output: output,
-                                                       nonisolated: DocumentDiscovery.compilerSupportsNonisolatedTypes),
+                                                       nonisolated: DocumentDiscovery.compilerSupportsNonisolatedTypes,
+                                                       package: context.package.directoryURL),
                 inputFiles: [document.input] + (configuration.map { [$0] } ?? []),
                 outputFiles: document.outputNames.map { output.appending(path: $0) }
             )

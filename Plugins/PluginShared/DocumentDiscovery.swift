@@ -76,10 +76,12 @@ enum DocumentDiscovery {
     }
 
     /// `apigen generate …` for one document.
-    static func arguments(for document: Document?, configuration: URL?, output: URL, nonisolated: Bool) -> [String] {
+    /// `package`: the package's folder, which `$ref`s may read from (besides the document's own).
+    static func arguments(for document: Document?, configuration: URL?, output: URL, nonisolated: Bool, package: URL? = nil) -> [String] {
         var arguments = ["generate"]
         if let document { arguments.append(document.input.path) }
         arguments += ["--output", output.path]
+        if let package { arguments += ["--ref-root", package.path] }
         if let configuration { arguments += ["--config", configuration.path] }
         if let namespace = document?.namespace { arguments += ["--name", namespace] }
         if let shards = document?.shards, shards > 1 { arguments += ["--shards", String(shards)] }

@@ -24,6 +24,8 @@ struct GenerateOptions: Equatable {
     var nonisolated = false
     /// `--shards N`: split types and operations over N files each.
     var shards: Int?
+    /// `--ref-root DIR` (repeatable): another folder `$ref`s may read files from.
+    var refRoots: [String] = []
 }
 
 struct DiffOptions: Equatable {
@@ -39,7 +41,7 @@ struct UsageError: Error, Equatable {
 
 enum CommandLineParser {
     static let usage = """
-    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--check] [--quiet]
+    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--ref-root <folder>] [--check] [--quiet]
 
            apigen diff <old-schema> <new-schema> [--json] [--config <apigen.yaml>]
 
@@ -53,6 +55,8 @@ enum CommandLineParser {
       --nonisolated           Mark generated types nonisolated (Swift 6.2+, for MainActor-default targets).
       --shards <N>            Split types and operations over N files each (1 to 64; default 1,
                               one file: APIGen.swift).
+      --ref-root <folder>     Let $refs read files under this folder too (by default only the
+                              document's own folder tree; repeatable).
       --check                 Write nothing; exit 1 and list the files that would change.
       -q, --quiet             Do not print warnings.
       -h, --help              Show this help.
@@ -111,6 +115,7 @@ enum CommandLineParser {
         var namespace: String?
         var nonisolated = false
         var shards: Int?
+        var refRoots: [String] = []
         var i = 0
         func value(_ option: String) throws(UsageError) -> String {
             i += 1
@@ -127,7 +132,7 @@ enum CommandLineParser {
                 name = String(argument[..<eq])
                 inline = String(argument[argument.index(after: eq)...])
             }
-            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards"].contains(name) { inline = try value(name) }
+            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards", "--ref-root"].contains(name) { inline = try value(name) }
             switch name {
             case "-n", "--name":
                 // The name is a Swift type and the files' prefix: the same rule as `namespace:`.
@@ -145,6 +150,9 @@ enum CommandLineParser {
                 guard inline?.isEmpty == false else { throw UsageError(message: "--output needs a folder (an empty path is not the current folder)") }
                 output = inline
             case "-c", "--config": config = inline
+            case "--ref-root":
+                guard let inline, !inline.isEmpty else { throw UsageError(message: "--ref-root needs a folder") }
+                refRoots.append(inline)
             case "--check": check = true
             case "-q", "--quiet": quiet = true
             case "-h", "--help": throw UsageError(message: "")
@@ -157,6 +165,6 @@ enum CommandLineParser {
         }
         guard schema != nil || config != nil else { throw UsageError(message: "missing <schema>") }
         guard let output else { throw UsageError(message: "missing --output <folder>") }
-        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated, shards: shards)
+        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated, shards: shards, refRoots: refRoots)
     }
 }

@@ -93,6 +93,7 @@ func generate(_ options: GenerateOptions) -> Int32 {
     }
     if options.nonisolated { configuration.nonisolated = true }
     if let shards = options.shards { configuration.shards = shards }
+    configuration.refRoots += options.refRoots
     let output: Generator.Output
     do {
         output = try Generator(configuration: configuration).generate(path: schema)

@@ -29,6 +29,9 @@ public struct Configuration: Sendable, Equatable {
     public var schema: String?
     /// Where `schema:` was written, so that a document it names that cannot be read is reported there.
     public var schemaLocation: SourceLocation?
+    /// Folders besides the root document's own that `$ref`s may read files from (`refRoots:`,
+    /// relative to the configuration file; the build plugin adds the package's folder).
+    public var refRoots: [String] = []
     public var operations = OperationFilter()
     /// Component schemas generated even when no kept operation reaches them (`schemas:`).
     public var keptSchemas: [String] = []
@@ -119,6 +122,11 @@ public struct Configuration: Sendable, Equatable {
                 config.schemaLocation = context.location(value)
                 if config.schema?.isEmpty == true {
                     context.error("schema must name the OpenAPI document (a path relative to this file), found an empty string", at: value)
+                }
+            case "refRoots":
+                for item in context.sequence(value, "refRoots") ?? [] {
+                    guard let folder = context.string(item, "a refRoots folder"), !folder.isEmpty else { continue }
+                    config.refRoots.append(DocumentSet.join(DocumentSet.directory(of: file), folder))
                 }
             case "operations":
                 config.operations = readFilter(value, context)

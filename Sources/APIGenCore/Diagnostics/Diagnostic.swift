@@ -36,11 +36,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// rule for text from the document that goes into a diagnostic or a generated comment.
     /// `keepingTabs`: an excerpt or a comment keeps its tabs (the caret under it still lines up).
     static func printable<S: StringProtocol>(_ text: S, keepingTabs: Bool = false) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return String(text) }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || HiddenCharacters.mayStart($0) }) else { return String(text) }
         var out = ""
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if (v < 0x20 && !(keepingTabs && v == 9)) || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+            if (v < 0x20 && !(keepingTabs && v == 9)) || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                || HiddenCharacters.isHidden(v) {
                 out += "\\u{\(String(v, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -28,6 +28,15 @@ public indirect enum TypeUsage: Hashable, Sendable {
 
     /// Optional of this type (never doubly optional).
     public var optional: TypeUsage { isOptional ? self : .optional(self) }
+
+    /// Whether a declared type appears in it (anywhere inside arrays, maps and optionals).
+    var namesAType: Bool {
+        switch self {
+        case .named: true
+        case .array(let inner), .dictionary(let inner), .optional(let inner): inner.namesAType
+        default: false
+        }
+    }
 }
 
 /// Checks a client performs before sending a value, from the schema's constraints.

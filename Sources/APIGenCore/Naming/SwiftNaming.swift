@@ -42,6 +42,8 @@ public enum SwiftNaming {
         "ResponseHeaders", "ResponseMetadata",
         // What streamed answers are read as.
         "ServerSentEvents", "JSONLines",
+        // The client's limits and redirect policy.
+        "Limits", "RedirectPolicy",
     ]
 
     /// What the word rule sees of a character.
@@ -114,7 +116,10 @@ public enum SwiftNaming {
             let bytes = Array(raw.utf8)
             forEachWord(count: bytes.count, { wordClass(ascii: bytes[$0]) }) { words.append(String(decoding: bytes[$0], as: UTF8.self)) }
         } else {
-            let chars = Array(raw)
+            // Hidden characters (a zero-width joiner) are dropped, and the rest composed (NFC),
+            // so that a name is spelt by what it shows. `_nfcCodeUnits` is the standard
+            // library's own normalization (the generator has no Foundation).
+            let chars = Array(String(decoding: HiddenCharacters.removed(from: raw)._nfcCodeUnits, as: UTF8.self))
             forEachWord(count: chars.count, { wordClass(chars[$0]) }) { words.append(String(chars[$0])) }
         }
         return words
@@ -346,4 +351,19 @@ struct NameScope {
     }
 
     func contains(_ name: String) -> Bool { used.contains(SwiftNaming.unescaped(name)) }
+
+    /// Skeletons of the names claimed so far that have lookalikes (`Lookalikes`), and the name
+    /// each came from.
+    private var skeletons: [String: String] = [:]
+
+    /// Another name of this scope that `name` (just claimed) reads the same as, if any.
+    mutating func lookalike(of name: String) -> String? {
+        let bare = SwiftNaming.unescaped(name)
+        if let skeleton = Lookalikes.skeleton(bare) {
+            if let other = skeletons[skeleton] { return other }
+            skeletons[skeleton] = bare
+            return used.contains(skeleton) ? skeleton : nil
+        }
+        return skeletons[bare]
+    }
 }

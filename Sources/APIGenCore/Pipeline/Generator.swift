@@ -46,7 +46,7 @@ public struct Generator {
 
     /// Stage 2: nodes → document. `path` is where the file is, for `$ref`s to other files.
     public func read(_ root: YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
-        try DocumentReader.read(root, file: file, path: path, yamlLimits: yamlLimits, diagnostics: diagnostics)
+        try DocumentReader.read(root, file: file, path: path, yamlLimits: yamlLimits, refRoots: configuration.refRoots, diagnostics: diagnostics)
     }
 
     /// Stage 3: document → IR, every name chosen.
@@ -73,7 +73,7 @@ public struct Generator {
     /// components need nothing from it. Each stage's input is freed on another thread once the
     /// next stage has what it needs.
     public func generate(_ root: consuming YAMLNode, file: String, path: String? = nil, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> Output {
-        let session = DocumentReader.Session(consume root, file: file, path: path, yamlLimits: yamlLimits, diagnostics: diagnostics)
+        let session = DocumentReader.Session(consume root, file: file, path: path, yamlLimits: yamlLimits, refRoots: configuration.refRoots, diagnostics: diagnostics)
         let head = session.readComponents().map { Unshared(value: $0) }
         let configuration = configuration
         let (read, components) = ParallelMap.both(

@@ -7,8 +7,8 @@ public enum DocumentReader {
     /// `path` is where the file is on disk (for `$ref`s into other files); it defaults to `file`.
     /// Files that `$ref`s reach are read with `yamlLimits`, as the document itself was.
     public static func read(_ root: YAMLNode, file: String, path: String? = nil, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(),
-                            diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
-        let session = Session(root, file: file, path: path, yamlLimits: yamlLimits, diagnostics: diagnostics)
+                            refRoots: [String] = [], diagnostics: DiagnosticSink) throws(GenerationError) -> OpenAPIDocument {
+        let session = Session(root, file: file, path: path, yamlLimits: yamlLimits, refRoots: refRoots, diagnostics: diagnostics)
         _ = session.readComponents()
         return try session.readPaths()
     }
@@ -24,9 +24,10 @@ public enum DocumentReader {
         private var head: OpenAPIDocument?
         private var externalBefore = 0
 
-        public init(_ root: YAMLNode, file: String, path: String? = nil, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(), diagnostics: DiagnosticSink) {
+        public init(_ root: YAMLNode, file: String, path: String? = nil, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(),
+                    refRoots: [String] = [], diagnostics: DiagnosticSink) {
             self.root = root
-            documents = DocumentSet(diagnostics: diagnostics, yamlLimits: yamlLimits)
+            documents = DocumentSet(diagnostics: diagnostics, yamlLimits: yamlLimits, extraRoots: refRoots)
             context = documents.main(file: file, path: path, root: root)
         }
 
@@ -150,6 +151,10 @@ public enum DocumentReader {
                   let inText = node["in"].flatMap({ context.string($0, "in") }),
                   let place = ParameterLocation(rawValue: inText) else {
                 context.error("apiKey security scheme needs 'name' and 'in'", at: node)
+                return nil
+            }
+            if place != .query, !HTTPToken.isValid(name) {
+                context.error("apiKey name \(TextEscaping.quoted(name)) is not allowed: \(HTTPToken.rule)", at: node["name"] ?? node)
                 return nil
             }
             kind = .apiKey(name: name, location: place)

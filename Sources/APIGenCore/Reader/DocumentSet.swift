@@ -21,16 +21,37 @@ final class DocumentSet {
     /// Pointer targets inside a component → that component's name.
     var pointerOwners: [SourceLocation: String] = [:]
 
-    init(diagnostics: DiagnosticSink, yamlLimits: YAMLParser.Limits = YAMLParser.Limits()) {
+    /// The folders (real paths) `$ref`s may read files from: the main document's, and those the
+    /// configuration allows. A document must not make the build read the user's other files.
+    private var roots: [String] = []
+    private let extraRoots: [String]
+
+    init(diagnostics: DiagnosticSink, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(), extraRoots: [String] = []) {
         self.diagnostics = diagnostics
         self.yamlLimits = yamlLimits
+        self.extraRoots = extraRoots
     }
 
     /// The main document's context.
     func main(file: String, path: String? = nil, root: YAMLNode) -> ReaderContext {
         let context = ReaderContext(file: file, path: path, root: root, documents: self, isMain: true)
         register(context)
+        let folder = Self.directory(of: context.path)
+        roots = ([folder.isEmpty ? "." : folder] + extraRoots).compactMap { FileReader.realPath($0) }
         return context
+    }
+
+    /// Why the file at `path` may not be read for a `$ref`, or nil when it may: it must be a
+    /// YAML or JSON file by its name, inside one of `roots` once links and `..` are resolved.
+    private func refusal(of path: String) -> String? {
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        guard [".yaml", ".yml", ".json"].contains(where: { name.hasSuffix($0) }) else {
+            return "names a file that is not a .yaml, .yml or .json document; only documents are read"
+        }
+        // A file that does not exist is reported by the read, with nothing of its content.
+        guard let real = FileReader.realPath(path) else { return nil }
+        if roots.contains(where: { real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) { return nil }
+        return "is outside the folder of the root document; list its folder under refRoots: in apigen.yaml to allow it"
     }
 
     private func register(_ context: ReaderContext) {
@@ -46,6 +67,10 @@ final class DocumentSet {
         }
         let path = Self.join(Self.directory(of: from.path), reference)
         if let known = contexts[path] { return known }
+        if let refusal = refusal(of: path) {
+            from.error("$ref '\(written)' \(refusal)", at: refNode)
+            return nil
+        }
         let display = Self.join(Self.directory(of: from.file), reference)
         let root: YAMLNode
         do {
@@ -54,9 +79,19 @@ final class DocumentSet {
             if error.mark == Mark(line: 1, column: 1) && error.sourceLine == nil {
                 from.error("$ref '\(written)': \(error.message)", at: refNode)
             } else {
-                diagnostics.append(Diagnostic(error))
+                // Located, but without the line's text: a file that does not parse may not be a
+                // document at all, and its bytes must not reach a (possibly public) build log.
+                var quiet = error
+                quiet.sourceLine = nil
+                diagnostics.append(Diagnostic(quiet))
                 from.error("$ref '\(written)' names a document with errors", at: refNode)
             }
+            return nil
+        }
+        // A document or fragment is a mapping; anything else (a scalar: a key file, say) is refused
+        // without a word of what it holds.
+        guard root.mapping != nil else {
+            from.error("$ref '\(written)' names a file whose top level is not a mapping; it is not an OpenAPI document or fragment", at: refNode)
             return nil
         }
         let context = ReaderContext(file: display, path: path, root: root, documents: self, isMain: false)

@@ -166,6 +166,10 @@ struct OperationReader {
             context.error("parameter 'in' must be path, query, header or cookie, found '\(inText)'", at: inNode)
             return nil
         }
+        if location == .header || location == .cookie, !HTTPToken.isValid(name) {
+            context.error("\(location.rawValue) parameter name \(TextEscaping.quoted(name)) is not allowed: \(HTTPToken.rule)", at: nameNode)
+            return nil
+        }
         var required = node["required"].flatMap { context.bool($0, "required") } ?? false
         if location == .path && !required {
             if node["required"] != nil {

@@ -18,15 +18,16 @@ struct CodePrinter {
     }
 
     /// `/// line` for each documentation line.
-    /// Text for a comment: control characters (a NUL, a bell, U+0085…) are written as `\u{…}`,
-    /// which the compiler would otherwise warn about or read as the end of the line.
+    /// Text for a comment: control characters (a NUL, a bell, U+0085…) and hidden ones (bidi
+    /// controls, zero-width characters) are written as `\u{…}`, which the compiler would
+    /// otherwise warn about or read as the end of the line, or a reader not see.
     static func commentSafe<S: StringProtocol>(_ text: S) -> String {
         Diagnostic.printable(text, keepingTabs: true)
     }
 
     mutating func docs(_ lines: [String]) {
         for text in lines {
-            if !text.containsUTF8(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            if !text.containsUTF8(where: { $0 < 0x20 || $0 == 0x7F || HiddenCharacters.mayStart($0) }) {
                 self.text += indentation
                 self.text += text.isEmpty ? "///\n" : "/// "
                 if !text.isEmpty {

@@ -45,6 +45,9 @@ extension TypeTranslator {
             if clashed {
                 context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(SwiftNaming.unescaped(wanted))' is taken", at: schema.location)
             }
+            if let other = names.lookalike(of: caseName) {
+                context.warning("enum value '\(raw)' is generated as case '\(caseName)', which reads like '\(other)' in the same enum: one of them uses letters of another script", at: schema.location)
+            }
             cases.append(EnumDecl.Case(name: caseName, value: normalized, docs: []))
             caseByLiteral[normalized] = caseName
             caseByLiteral[value] = caseName

@@ -75,6 +75,9 @@ extension TypeTranslator {
         if clashed {
             context.warning("property '\(property.name)' is generated as '\(swiftName)' because its Swift name is taken", at: property.location)
         }
+        if let other = members.lookalike(of: swiftName) {
+            context.warning("property '\(property.name)' is generated as '\(swiftName)', which reads like '\(other)' in the same type: one of them uses letters of another script", at: property.location)
+        }
         let described = parts.first { $0.description != nil || $0.title != nil } ?? parts[0]
         let constraints = constraints(of: parts[0])
         checkExample(parts[0], constraints: constraints)

@@ -12,6 +12,10 @@ final class TypeTranslator {
     var mergeDepths: [String: Int] = [:]
     /// Components on a cycle of pure `$ref` aliases (`A → B → A`), found in one linear pass.
     var aliasCycles = AliasCycles()
+    /// What a pointer's target translated to, when it names no type (a string, an array of
+    /// numbers): a chain of pointers to pointers is then followed once, not once per link
+    /// (a chain of N components each pointing at the previous one cost N² before).
+    private var plainPointerUsages: [SourceLocation: TypeUsage] = [:]
     /// While set, a top-level type that `usage(for:)` names is only named: its location is
     /// listed in `claimed`, and its declaration is built by the operation's unit (`unbuilt`).
     var namesOnly = false
@@ -48,6 +52,9 @@ final class TypeTranslator {
             let (name, clashed) = context.topLevelScope.claim(wanted)
             if clashed {
                 context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is already taken", at: named.location)
+            }
+            if let other = context.topLevelScope.lookalike(of: name) {
+                context.warning("component '\(named.name)' is generated as '\(name)', which reads like '\(other)': one of them uses letters of another script", at: named.location)
             }
             context.componentNames[named.name] = name
             context.topLevelNames.insert(name)
@@ -241,7 +248,10 @@ final class TypeTranslator {
                 ensureComponent(owner)
                 if let known = context.knownType(at: target.location) { return known }
             }
-            return usage(for: target, hint: hint, scope: &scope)
+            if let plain = plainPointerUsages[target.location] { return plain }
+            let result = usage(for: target, hint: hint, scope: &scope)
+            if !result.namesAType { plainPointerUsages[target.location] = result }
+            return result
         case nil:
             break
         }

@@ -118,6 +118,53 @@ final class ExternalReferenceTests: XCTestCase {
         }
     }
 
+    /// A document reads only documents inside its own folder tree (and the folders the
+    /// configuration adds), whatever the path's form: `..`, absolute, through a link; and a
+    /// file that does not parse is reported without a byte of it.
+    func testReferencesStayInTheDocumentsFolderTree() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let secret = "aws_access_key_id = AKIACANARY0000"
+        try Data("[default]\n\(secret)\n".utf8).write(to: outside.appendingPathComponent("credentials.yaml"))
+        try Data("components: {schemas: {X: {type: string}}}\n".utf8).write(to: outside.appendingPathComponent("shared.yaml"))
+        try Data("[default]\n\(secret)\n".utf8).write(to: folder.appendingPathComponent("credentials"))
+        try Data("\(secret)\n".utf8).write(to: folder.appendingPathComponent("scalar.yaml"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link.yaml"), withDestinationURL: outside.appendingPathComponent("shared.yaml"))
+        let relativeOutside = "../" + outside.lastPathComponent + "/credentials.yaml"
+        try write("api.yaml", main("""
+            A: {$ref: '\(relativeOutside)#/x'}
+            B: {$ref: '\(outside.path)/shared.yaml#/components/schemas/X'}
+            C: {$ref: 'link.yaml#/components/schemas/X'}
+            D: {$ref: '/etc/passwd#/x'}
+            E: {$ref: 'credentials#/x'}
+            F: {$ref: 'scalar.yaml#/x'}
+        """))
+        let path = folder.appendingPathComponent("api.yaml").path
+        let errors = Pipeline.errorsOfFile(path, displayName: "api.yaml")
+        XCTAssertEqual(errors.map(\.message), [
+            "$ref '\(relativeOutside)#/x' is outside the folder of the root document; list its folder under refRoots: in apigen.yaml to allow it",
+            "$ref '\(outside.path)/shared.yaml#/components/schemas/X' is outside the folder of the root document; list its folder under refRoots: in apigen.yaml to allow it",
+            "$ref 'link.yaml#/components/schemas/X' is outside the folder of the root document; list its folder under refRoots: in apigen.yaml to allow it",
+            "$ref '/etc/passwd#/x' names a file that is not a .yaml, .yml or .json document; only documents are read",
+            "$ref 'credentials#/x' names a file that is not a .yaml, .yml or .json document; only documents are read",
+            "$ref 'scalar.yaml#/x' names a file whose top level is not a mapping; it is not an OpenAPI document or fragment",
+        ])
+        // Allowed explicitly, the folder is read; a file there that does not parse is reported
+        // by its location only.
+        var configuration = Configuration()
+        configuration.refRoots = [outside.path]
+        do {
+            _ = try Generator(configuration: configuration).generate(path: path, displayName: "api.yaml")
+            XCTFail("A still does not parse")
+        } catch {
+            let text = error.diagnostics.map(\.description).joined(separator: "\n")
+            XCTAssertFalse(text.contains("AKIA"), text)
+            XCTAssertFalse(text.contains("outside the folder"), text)
+            XCTAssertTrue(text.contains("credentials.yaml:2:1: error:"), text)
+        }
+    }
+
     func testRemoteReferencesAreRefused() {
         let errors = Pipeline.errors(main("    A: {$ref: 'https://example.com/x.yaml#/components/schemas/X'}"))
         XCTAssertEqual(errors.map(\.message), ["$ref 'https://example.com/x.yaml#/components/schemas/X' is a remote URL; only local files are read"])
