@@ -900,9 +900,11 @@ public struct Client: Sendable, CustomStringConvertible {
     ///   - serverURL: Where requests go.
     ///   - apiToken: A Cloudflare API token with the Realtime or Realtime Admin permission. Sent as `Authorization: Bearer …`.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds for each call, its retries included.
+    ///   - timeout: Seconds for each call, its retries and reading its body included (`.infinity`: none).
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
     ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - limits: What a server may make one call cost: body and event sizes, idle time of a stream, pages, redirects.
+    ///   - redirects: Which redirects are followed; credentials never go to another origin.
     ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
@@ -911,23 +913,25 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true,
         retry: RetryPolicy = .default,
+        limits: Limits = .default,
+        redirects: RedirectPolicy = .default,
         middlewares: [any APIMiddleware] = []
     ) {
         var _credentials: [Credential] = []
         _credentials.append(Credential(scheme: "api_token", placement: .bearer, secret: apiToken))
         self._core = ClientCore(
             serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
-            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+            validatesArguments: validatesArguments, retry: retry, limits: limits, redirects: redirects, middlewares: middlewares
         )
     }
 
     /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
-    /// the retry policy, and headers added to every request.
+    /// the retry policy, the limits, the redirect policy, and headers added to every request.
     ///
     ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
-    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, limits: Limits? = nil, redirects: RedirectPolicy? = nil, headers: [String: String] = [:]) -> Self {
         var _copy = self
-        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, limits: limits, redirects: redirects, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         return _copy
     }
 
@@ -973,7 +977,7 @@ extension Client {
             try Validation.check(perPage, name: "perPage", minimum: 0)
             try Validation.checkKnown(status, name: "status")
         }
-        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "listMeetings", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings", errors: ["400": ErrorResponse.self, "401": ErrorResponse.self, "default": ErrorResponse.self])
+        var _request = try APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID, name: "accountID"))/realtime/kit/\(PercentEncoding.segment(appID, name: "appID"))/meetings", security: ["api_token"], operation: "listMeetings", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings", errors: ["400": ErrorResponse.self, "401": ErrorResponse.self, "default": ErrorResponse.self])
         _request.addQuery("page_no", pageNo)
         _request.addQuery("per_page", perPage)
         _request.addQuery("start_time", startTime)
@@ -1008,6 +1012,7 @@ extension Client {
     ) -> PageSequence<MeetingListResponse> {
         PageSequence(
             firstPage: _firstPage,
+            maxPages: self._core.limits.maxPages,
             fetch: { try await self.listMeetings(accountID: accountID, appID: appID, pageNo: $0, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
             itemCount: { ($0.data).count },
             totalCount: { $0.paging.totalCount }
@@ -1036,7 +1041,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = APIRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings", security: ["api_token"], operation: "createMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings", errors: ["400": ErrorResponse.self, "default": ErrorResponse.self])
+        var _request = try APIRequest(method: "POST", path: "/accounts/\(PercentEncoding.segment(accountID, name: "accountID"))/realtime/kit/\(PercentEncoding.segment(appID, name: "appID"))/meetings", security: ["api_token"], operation: "createMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings", errors: ["400": ErrorResponse.self, "default": ErrorResponse.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1064,7 +1069,7 @@ extension Client {
             try Validation.check(accountID, name: "accountID", maxLength: 32)
             try Validation.check(appID, name: "appID", maxLength: 32)
         }
-        var _request = APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "getMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
+        var _request = try APIRequest(method: "GET", path: "/accounts/\(PercentEncoding.segment(accountID, name: "accountID"))/realtime/kit/\(PercentEncoding.segment(appID, name: "appID"))/meetings/\(PercentEncoding.segment(meetingID, name: "meetingID"))", security: ["api_token"], operation: "getMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
         _request.addQuery("name", name)
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1093,7 +1098,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "replaceMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
+        var _request = try APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(accountID, name: "accountID"))/realtime/kit/\(PercentEncoding.segment(appID, name: "appID"))/meetings/\(PercentEncoding.segment(meetingID, name: "meetingID"))", security: ["api_token"], operation: "replaceMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
@@ -1122,7 +1127,7 @@ extension Client {
             try Validation.check(appID, name: "appID", maxLength: 32)
             try Validation.check(body, name: "body")
         }
-        var _request = APIRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID))/realtime/kit/\(PercentEncoding.segment(appID))/meetings/\(PercentEncoding.segment(meetingID))", security: ["api_token"], operation: "updateMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
+        var _request = try APIRequest(method: "PATCH", path: "/accounts/\(PercentEncoding.segment(accountID, name: "accountID"))/realtime/kit/\(PercentEncoding.segment(appID, name: "appID"))/meetings/\(PercentEncoding.segment(meetingID, name: "meetingID"))", security: ["api_token"], operation: "updateMeeting", template: "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}", errors: ["404": ErrorResponse.self, "default": ErrorResponse.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }

@@ -14,6 +14,11 @@ import OpenAPIRuntime
 ///
 ///     let client = Client(apiToken: token, transport: OpenAPIRuntimeTransport(
 ///         AsyncHTTPClientTransport(), middlewares: [RequestIDMiddleware()]))
+///
+/// Redirects: the client follows them by its `RedirectPolicy` when the `ClientTransport` hands
+/// them back, but a `ClientTransport` that follows them itself does so with every header,
+/// credentials included, and nothing here can see it. Give it one that does not (for
+/// swift-openapi-async-http-client, an `HTTPClient` with `redirectConfiguration: .disallow`).
 public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
     public let transport: any ClientTransport
     public let middlewares: [any ClientMiddleware]
@@ -29,7 +34,12 @@ public struct OpenAPIRuntimeTransport: APIGenRuntime.HTTPTransport {
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         let (head, body) = try await exchange(request)
         guard let body else { return (Data(), head) }
-        return (try await Data(collecting: body, upTo: maxBodyBytes), head)
+        let limit = CallContext.current?.limits.maxBodyBytes ?? maxBodyBytes
+        do {
+            return (try await Data(collecting: body, upTo: limit), head)
+        } catch where String(describing: type(of: error)) == "TooManyBytesError" {   // swift-openapi-runtime's, private
+            throw APIError.limitExceeded(.bodyBytes(limit))
+        }
     }
 
     public func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream) {

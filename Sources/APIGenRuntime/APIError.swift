@@ -13,8 +13,16 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
     case encoding(reason: String)
     /// No answer within the client's timeout.
     case timedOut(seconds: Double)
-    /// The connection failed (DNS, refused, reset, TLS…).
-    case transport(reason: String, underlying: any Error)
+    /// The connection failed (DNS, refused, reset, TLS…). `underlying` is the transport's error
+    /// as text with every credential removed.
+    case transport(reason: String, underlying: TransportFailure)
+    /// The answer passed one of the client's `Limits`; what was read is dropped.
+    case limitExceeded(Limits.Kind)
+    /// A redirect the client's `RedirectPolicy` does not follow; `to` is the target's origin.
+    case redirectRefused(status: Int, to: String)
+    /// A `…Pages` sequence got the same page twice in a row (a server that ignores the page
+    /// number would otherwise be asked forever); `page` is the number asked the second time.
+    case repeatedPage(page: Int)
     /// The server URL and path do not form a valid URL.
     case invalidURL(String)
 
@@ -45,6 +53,12 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
             return "transport error: \(reason)"
         case .invalidURL(let url):
             return "invalid URL: \(url)"
+        case .limitExceeded(let limit):
+            return "limit exceeded: \(limit)"
+        case .redirectRefused(let status, let target):
+            return "HTTP \(status) redirect to \(target) not followed"
+        case .repeatedPage(let page):
+            return "page \(page) is the same as the page before it: the server ignores the page number"
         }
     }
 }

@@ -61,13 +61,81 @@ public struct ByteStream: AsyncSequence, Sendable {
         pieces.makeAsyncIterator()
     }
 
-    /// Every piece joined, up to `limit` bytes (the rest is read and dropped).
+    /// Every piece joined, up to `limit` bytes: reading stops there (the producer is told to
+    /// stop, a transport closes the connection), so an endless body costs only `limit`.
     public func collect(upTo limit: Int = .max) async throws -> Data {
         var data = Data()
-        for try await piece in self where data.count < limit {
+        for try await piece in self {
             data.append(piece.prefix(limit - data.count))
+            if data.count >= limit { break }
         }
         return data
+    }
+
+    /// These pieces, failing with `APIError.limitExceeded(.streamIdle)` when none arrives for
+    /// `idleTimeout` seconds and with `.timedOut` at `deadline` (uptime nanoseconds), and with
+    /// every error the source throws passed through `map`. Timers, not a task per wait: the
+    /// one task reads the source and is cancelled when the stream is no longer iterated.
+    func guarded(idleTimeout: Double, deadline: UInt64?, map: @escaping @Sendable (any Error) -> any Error) -> ByteStream {
+        let source = self
+        return ByteStream(AsyncThrowingStream { continuation in
+            let idle = IdleWatch(seconds: idleTimeout) { continuation.finish(throwing: APIError.limitExceeded(.streamIdle(seconds: idleTimeout))) }
+            let overall = deadline.map { deadline in
+                DeadlineTimer(deadline: deadline) {
+                    continuation.finish(throwing: APIError.timedOut(seconds: Double(deadline &- DispatchTime.now().uptimeNanoseconds) / 1e9))
+                }
+            }
+            let task = Task {
+                do {
+                    for try await piece in source {
+                        idle.reset()
+                        if case .terminated = continuation.yield(piece) { break }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: map(error))
+                }
+                idle.stop()
+                overall?.cancel()
+            }
+            continuation.onTermination = { _ in
+                task.cancel()
+                idle.stop()
+                overall?.cancel()
+            }
+        })
+    }
+}
+
+/// A timer that fires after `seconds` without a `reset()`.
+private final class IdleWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private let seconds: Double
+    private let expire: @Sendable () -> Void
+    private var timer: DeadlineTimer?
+    private var stopped = false
+
+    init(seconds: Double, expire: @escaping @Sendable () -> Void) {
+        self.seconds = seconds
+        self.expire = expire
+        reset()
+    }
+
+    func reset() {
+        lock.lock()
+        defer { lock.unlock() }
+        timer?.cancel()
+        guard !stopped else { return }
+        timer = DeadlineTimer(deadline: DispatchTime.now().uptimeNanoseconds &+ Seconds.nanoseconds(seconds), expire: expire)
+    }
+
+    func stop() {
+        lock.lock()
+        stopped = true
+        let timer = self.timer
+        self.timer = nil
+        lock.unlock()
+        timer?.cancel()
     }
 }
 
@@ -95,9 +163,12 @@ struct LineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
+    /// The most one line may hold: a line that never ends fails instead of filling memory.
+    private let maxLineBytes: Int
 
-    init(_ stream: ByteStream) {
+    init(_ stream: ByteStream, maxLineBytes: Int = Limits.default.maxEventBytes) {
         pieces = stream.makeAsyncIterator()
+        self.maxLineBytes = maxLineBytes
     }
 
     mutating func next() async throws -> ArraySlice<UInt8>? {
@@ -119,6 +190,7 @@ struct LineReader {
                 }
                 scanned += 1
             }
+            if scanned - start > maxLineBytes { throw APIError.limitExceeded(.eventBytes(maxLineBytes)) }
             let more = finished ? false : try await fill()
             if !more {
                 guard start < buffer.count else { return nil }

@@ -17,20 +17,26 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         let timeout: Double
         let validatesArguments: Bool
         let retry: RetryPolicy
+        let limits: Limits
+        let redirects: RedirectPolicy
         let middlewares: [any APIMiddleware]
         let extraHeaders: [(name: String, value: String)]
         let credentials: [Credential]
+        let redactor: Redactor
 
-        init(serverURL: URL, transport: any HTTPTransport, timeout: Double, validatesArguments: Bool, retry: RetryPolicy,
-             middlewares: [any APIMiddleware], extraHeaders: [(name: String, value: String)], credentials: [Credential]) {
+        init(serverURL: URL, transport: any HTTPTransport, timeout: Double, validatesArguments: Bool, retry: RetryPolicy, limits: Limits,
+             redirects: RedirectPolicy, middlewares: [any APIMiddleware], extraHeaders: [(name: String, value: String)], credentials: [Credential]) {
             self.serverURL = serverURL
             self.transport = transport
             self.timeout = timeout
             self.validatesArguments = validatesArguments
             self.retry = retry
+            self.limits = limits
+            self.redirects = redirects
             self.middlewares = middlewares
             self.extraHeaders = extraHeaders
             self.credentials = credentials
+            self.redactor = Redactor(credentials)
         }
     }
 
@@ -38,26 +44,30 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
 
     public var serverURL: URL { settings.serverURL }
     public var transport: any HTTPTransport { settings.transport }
-    /// Seconds for a whole call: every attempt and the waits between them.
+    /// Seconds for a whole call: every attempt, the waits between them, and reading the body
+    /// (for a stream: until its head). `.infinity` is no limit; NaN or ≤ 0 times out at once.
     public var timeout: Double { settings.timeout }
     /// When false, constraint checks before sending are skipped (for schemas that are wrong).
     public var validatesArguments: Bool { settings.validatesArguments }
     public var retry: RetryPolicy { settings.retry }
+    public var limits: Limits { settings.limits }
+    public var redirects: RedirectPolicy { settings.redirects }
     public var middlewares: [any APIMiddleware] { settings.middlewares }
     /// Headers added to every request (`CallOptions.headers`).
     public var extraHeaders: [(name: String, value: String)] { settings.extraHeaders }
     private var credentials: [Credential] { settings.credentials }
 
     public init(serverURL: URL, transport: any HTTPTransport, credentials: [Credential], timeout: Double, validatesArguments: Bool,
-                retry: RetryPolicy = .default, middlewares: [any APIMiddleware] = []) {
+                retry: RetryPolicy = .default, limits: Limits = .default, redirects: RedirectPolicy = .default, middlewares: [any APIMiddleware] = []) {
         settings = Settings(serverURL: serverURL, transport: transport, timeout: timeout, validatesArguments: validatesArguments,
-                            retry: retry, middlewares: middlewares, extraHeaders: [], credentials: credentials)
+                            retry: retry, limits: limits, redirects: redirects, middlewares: middlewares, extraHeaders: [], credentials: credentials)
     }
 
     /// This core with one call's options on top.
     public func with(_ options: CallOptions) -> ClientCore {
         ClientCore(Settings(serverURL: serverURL, transport: transport, timeout: options.timeout ?? timeout,
-                            validatesArguments: validatesArguments, retry: options.retry ?? retry, middlewares: middlewares,
+                            validatesArguments: validatesArguments, retry: options.retry ?? retry, limits: options.limits ?? limits,
+                            redirects: options.redirects ?? redirects, middlewares: middlewares,
                             extraHeaders: extraHeaders + options.headers, credentials: credentials))
     }
 
@@ -70,7 +80,8 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     /// `dump()` and debuggers see the server and options only: never credentials, and never the
     /// transport's internals (a URLSession keeps past requests, headers included).
     public var customMirror: Mirror {
-        Mirror(self, children: ["serverURL": serverURL, "timeout": timeout, "validatesArguments": validatesArguments, "retry": retry], displayStyle: .struct)
+        Mirror(self, children: ["serverURL": serverURL, "timeout": timeout, "validatesArguments": validatesArguments, "retry": retry,
+                                "limits": limits, "redirects": redirects], displayStyle: .struct)
     }
 
     /// Sends the request and decodes a JSON 2xx body. An optional `Response` is nil for an empty
@@ -111,13 +122,17 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         String(decoding: try await perform(request, accept: "text/plain").0, as: UTF8.self)
     }
 
-    /// Builds the `URLRequest` (public so tests and custom transports can inspect it).
+    /// Builds the `URLRequest` (public so tests and custom transports can inspect it). Throws
+    /// `APIError.invalidArgument` for a header name or value that could split the header.
     public func urlRequest(for request: APIRequest, accept: String?) throws -> URLRequest {
         var headers = request.headers
         var query = request.query
         for credential in credentials where request.security.contains(credential.scheme) {
             credential.apply(to: &headers, query: &query)
         }
+        // Checked before `URLRequest` sees them: Foundation drops a value with a line break
+        // silently (a request without its token) and writes a name with one as it is.
+        try HeaderField.check(headers + extraHeaders)
         var base = serverURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         var text = base + request.path
@@ -125,7 +140,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             text += "?" + query.map { "\(PercentEncoding.escape($0.name))=\(PercentEncoding.escape($0.value))" }.joined(separator: "&")
         }
         guard let url = URL(string: text) else { throw APIError.invalidURL(base + request.path) }
-        var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
+        var urlRequest = URLRequest(url: url, timeoutInterval: Seconds.clamped(timeout))
         urlRequest.httpMethod = request.method
         if let accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
         for (name, value) in headers + extraHeaders { urlRequest.addValue(value, forHTTPHeaderField: name) }
@@ -141,80 +156,128 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         return urlRequest
     }
 
-    /// Races the transport against the time left, so it holds for every transport (URLSession
-    /// on Linux does not always honour `timeoutInterval`); the loser is cancelled.
-    private static func race<Value>(within seconds: Double, timeout: Double, _ exchange: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        try await withThrowingTaskGroup(of: Reply<Value>?.self) { group in
-            group.addTask { Reply(value: try await exchange()) }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let reply = first else {
-                throw APIError.timedOut(seconds: timeout)
-            }
-            return reply.value
+    /// One exchange with the transport, and the redirects the policy follows after it. Every
+    /// request is checked again here, after the middlewares: a header one of them added must be
+    /// valid too.
+    private static func deliver<Body>(
+        _ request: URLRequest, _ context: CallContext, _ policy: RedirectPolicy, enforced: Bool,
+        _ send: @escaping @Sendable (URLRequest) async throws -> (Body, HTTPURLResponse)
+    ) async throws -> (Body, HTTPURLResponse) {
+        var request = request
+        var followed = 0
+        while true {
+            try HeaderField.check((request.allHTTPHeaderFields ?? [:]).map { ($0.key, $0.value) })
+            let current = request
+            let (body, response) = try await bounded(by: context, enforced: enforced) { Reply(value: try await send(current)) }.value
+            guard let next = try policy.follow(response, to: request) else { return (body, response) }
+            followed += 1
+            guard followed <= context.limits.maxRedirects else { throw APIError.limitExceeded(.redirects(context.limits.maxRedirects)) }
+            request = next
         }
     }
 
+    /// Runs an exchange within the call's deadline. The package's transports end it themselves
+    /// (a timer cancels their network task: no task per call); for any other, the exchange runs
+    /// in a task of its own that a timer cancels.
+    private static func bounded<Value: Sendable>(by context: CallContext, enforced: Bool,
+                                                 _ exchange: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        if enforced { return try await exchange() }
+        let task = Task { try await exchange() }
+        let timer = DeadlineTimer(deadline: context.deadline) { task.cancel() }
+        defer { timer.cancel() }
+        let value: Value
+        do {
+            value = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        } catch where timer.hasFired && !Task.isCancelled {
+            throw URLError(.timedOut)
+        }
+        // A cancelled read may end quietly (an `AsyncStream` ends instead of throwing): what it
+        // returned is then cut short, and not an answer.
+        if Task.isCancelled { throw CancellationError() }
+        if timer.hasFired { throw URLError(.timedOut) }
+        return value
+    }
+
     /// One attempt: through every middleware, the first outermost, to the transport.
-    private func attempt(_ request: URLRequest, _ attempt: CallAttempt, within seconds: Double) async throws -> (Data, HTTPURLResponse) {
-        let (transport, timeout) = (self.transport, self.timeout)
+    private func attempt(_ request: URLRequest, _ attempt: CallAttempt, _ context: CallContext) async throws -> (Data, HTTPURLResponse) {
+        let (transport, policy) = (self.transport, redirects)
+        let enforced = transport.enforcesCallContext
         var next: @Sendable (URLRequest) async throws -> (Data, HTTPURLResponse) = { request in
-            try await Self.race(within: seconds, timeout: timeout) { try await transport.send(request) }
+            let (data, response) = try await Self.deliver(request, context, policy, enforced: enforced) { try await transport.send($0) }
+            // A transport that does not bound what it reads is held to the limit afterwards.
+            guard data.count <= context.limits.maxBodyBytes else { throw APIError.limitExceeded(.bodyBytes(context.limits.maxBodyBytes)) }
+            return (data, response)
         }
         for middleware in middlewares.reversed() {
             let inner = next
             next = { request in try await middleware.intercept(request, attempt: attempt, next: inner) }
         }
-        return try await OperationInfo.$current.withValue(attempt.operation) { try await next(request) }
+        return try await OperationInfo.$current.withValue(attempt.operation) {
+            try await CallContext.$current.withValue(context) { try await next(request) }
+        }
     }
 
     /// Sends until a 2xx answer, a failure the policy does not retry, or the deadline; a wait
     /// between attempts ends at once when the calling task is cancelled.
     private func perform(_ request: APIRequest, accept: String?) async throws -> (Data, HTTPURLResponse) {
-        try await retrying(request, accept: accept, exchange: attempt) { $0 }
+        try await retrying(request, accept: accept, exchange: attempt) { data, _ in data }
     }
 
     /// Sends a request whose 2xx body is read as it arrives: retried as `perform` does until the
-    /// head of a 2xx answer, with the timeout counting until that head. Middlewares are for
-    /// buffered calls (their `next` returns a whole body); a streamed call reaches the transport
-    /// directly, with the client's credentials and headers.
+    /// head of a 2xx answer, with the timeout counting until that head; after it, each wait for
+    /// more is bounded by `limits.streamIdleTimeout`. Middlewares are for buffered calls (their
+    /// `next` returns a whole body); a streamed call reaches the transport directly, with the
+    /// client's credentials and headers.
     public func stream(_ request: APIRequest, accept: String) async throws -> ByteStream {
-        let (transport, timeout) = (self.transport, self.timeout)
-        return try await retrying(request, accept: accept, exchange: { urlRequest, attempt, seconds in
-            let reply = try await Self.race(within: seconds, timeout: timeout) {
-                try await OperationInfo.$current.withValue(attempt.operation) { Reply(value: try await transport.stream(urlRequest)) }
+        let (transport, policy, redactor) = (self.transport, redirects, settings.redactor)
+        let enforced = transport.enforcesCallContext
+        let (body, _) = try await retrying(request, accept: accept, exchange: { urlRequest, attempt, context in
+            try await OperationInfo.$current.withValue(attempt.operation) {
+                try await CallContext.$current.withValue(context) {
+                    try await Self.deliver(urlRequest, context, policy, enforced: enforced) { request in
+                        let (head, body) = try await transport.stream(request)
+                        return (body, head)
+                    }
+                }
             }
-            return (reply.value.1, reply.value.0)
-        }, errorBody: { try await $0.collect(upTo: APIError.maxBodyBytes) }).0
+        }, errorBody: { (body: ByteStream, context: CallContext) in
+            // An error body is read within the call's deadline, and only as much as is kept.
+            try await body.guarded(idleTimeout: context.limits.streamIdleTimeout, deadline: context.deadline) { Self.mapped($0, redactor) }
+                .collect(upTo: APIError.maxBodyBytes)
+        })
+        return body.guarded(idleTimeout: limits.streamIdleTimeout, deadline: nil) { Self.mapped($0, redactor) }
     }
 
     /// Server-sent events whose data is JSON of `Value`.
     public func events<Value: Decodable & Sendable>(_ request: APIRequest, decoding type: Value.Type) async throws -> ServerSentEvents<Value> {
-        ServerSentEvents(try await stream(request, accept: "text/event-stream"), decoding: type)
+        ServerSentEvents(try await stream(request, accept: "text/event-stream"), decoding: type, maxEventBytes: limits.maxEventBytes)
     }
 
     /// Server-sent events with their data as text.
     public func textEvents(_ request: APIRequest) async throws -> ServerSentEvents<String> {
-        ServerSentEvents(try await stream(request, accept: "text/event-stream")) { $0 }
+        ServerSentEvents(try await stream(request, accept: "text/event-stream"), maxEventBytes: limits.maxEventBytes) { $0 }
     }
 
     /// JSON Lines, or a JSON text sequence (`application/json-seq`), of `Value`.
     public func jsonLines<Value: Decodable & Sendable>(_ request: APIRequest, decoding type: Value.Type, contentType: String) async throws -> JSONLines<Value> {
-        JSONLines(try await stream(request, accept: contentType), of: type, recordSeparated: contentType.lowercased().hasPrefix("application/json-seq"))
+        JSONLines(try await stream(request, accept: contentType), of: type, recordSeparated: contentType.lowercased().hasPrefix("application/json-seq"),
+                  maxLineBytes: limits.maxEventBytes)
     }
 
     /// The retry loop around one kind of exchange (`Body`: the whole body, or a stream of it).
     private func retrying<Body>(
         _ request: APIRequest, accept: String?,
-        exchange: (URLRequest, CallAttempt, Double) async throws -> (Body, HTTPURLResponse),
-        errorBody: (Body) async throws -> Data
+        exchange: (URLRequest, CallAttempt, CallContext) async throws -> (Body, HTTPURLResponse),
+        errorBody: (Body, CallContext) async throws -> Data
     ) async throws -> (Body, HTTPURLResponse) {
+        guard timeout == timeout, timeout > 0 else {
+            throw APIError.invalidArgument(name: "timeout", reason: "must be a number of seconds above zero (.infinity for none)")
+        }
         var urlRequest = try urlRequest(for: request, accept: accept)
         let start = DispatchTime.now().uptimeNanoseconds
-        func remaining() -> Double { timeout - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let deadline = start &+ Seconds.nanoseconds(timeout)
+        let context = CallContext(limits: limits, deadline: deadline < start ? .max : deadline)
+        func remaining() -> Double { context.secondsLeft }
         var number = 1
         while true {
             // A file body is a stream, read once: each retry opens the file again.
@@ -222,17 +285,18 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             var answer: HTTPURLResponse?
             let failure: any Error
             do {
-                let (body, response) = try await exchange(urlRequest, CallAttempt(operation: request.operation, number: number), remaining())
+                let (body, response) = try await exchange(urlRequest, CallAttempt(operation: request.operation, number: number), context)
                 if (200..<300).contains(response.statusCode) {
                     ResponseCapture.current?.record(response)
                     return (body, response)
                 }
                 answer = response
-                let data = try await errorBody(body)
+                let data = try await errorBody(body, context)
                 failure = APIError.http(status: response.statusCode, error: Self.serverError(data, status: response.statusCode, request.errors),
                                         body: data.prefix(APIError.maxBodyBytes))
             } catch {
-                failure = Self.mapped(error)
+                if Task.isCancelled { throw CancellationError() }
+                failure = remaining() <= 0 && !(error is APIError) ? APIError.timedOut(seconds: timeout) : Self.mapped(error, settings.redactor)
             }
             let retryable: Bool
             switch failure {
@@ -243,7 +307,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             guard retryable, number <= retry.maxRetries, retry.mayRetry(urlRequest) else { throw failure }
             let wait = retry.delay(beforeRetry: number, after: answer)
             guard wait < remaining() else { throw failure }
-            try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+            try await Task.sleep(nanoseconds: Seconds.nanoseconds(wait))
             number += 1
         }
     }
@@ -257,23 +321,24 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         return error
     }
 
-    /// A transport's error as the client throws it.
-    private static func mapped(_ error: any Error) -> any Error {
+    /// A transport's error as the client throws it: an `APIError` whose text holds no secret.
+    static func mapped(_ error: any Error, _ redactor: Redactor) -> any Error {
         switch error {
         case let error as APIError: return error
         case is CancellationError: return CancellationError()
         case let error as URLError:
             if error.code == .cancelled, Task.isCancelled { return CancellationError() }
             if error.code == .timedOut { return APIError.timedOut(seconds: 0) }
-            return APIError.transport(reason: error.localizedDescription, underlying: error)
+            return APIError.transport(reason: redactor.redact(error.localizedDescription), underlying: TransportFailure(error, redacting: redactor))
         default:
             if Task.isCancelled { return CancellationError() }
-            return APIError.transport(reason: "\(error)", underlying: error)
+            let failure = TransportFailure(error, redacting: redactor)
+            return APIError.transport(reason: failure.description, underlying: failure)
         }
     }
 }
 
-/// A transport's answer (an `HTTPURLResponse` is not `Sendable`), carried across the timeout race.
-private struct Reply<Value>: @unchecked Sendable {
+/// A transport's answer (an `HTTPURLResponse` is not `Sendable`), carried across tasks.
+struct Reply<Value>: @unchecked Sendable {
     var value: Value
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A secret the client sends, and how. Its description never shows the secret.
 public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public enum Placement: Sendable, Equatable {
@@ -30,6 +32,14 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
         case .header(let name): headers.append((name, secret))
         case .query(let name): query.append((name, secret))
         }
+    }
+
+    /// The secret as it may appear in text about a request: raw, percent-encoded, and as sent.
+    var sentForms: [String] {
+        var forms = [secret, PercentEncoding.escape(secret)]
+        if let query = secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) { forms.append(query) }
+        if placement == .basic { forms.append(Base64.encode(Array(secret.utf8))) }
+        return forms
     }
 
     public var description: String { "Credential(\(scheme), redacted)" }

@@ -73,12 +73,17 @@ public struct CallOptions: Sendable {
     /// Seconds for the whole call, retries and their waits included.
     public var timeout: Double?
     public var retry: RetryPolicy?
+    public var limits: Limits?
+    public var redirects: RedirectPolicy?
     /// Sent with every request, after the operation's own headers.
     public var headers: [(name: String, value: String)]
 
-    public init(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [(name: String, value: String)] = []) {
+    public init(timeout: Double? = nil, retry: RetryPolicy? = nil, limits: Limits? = nil, redirects: RedirectPolicy? = nil,
+                headers: [(name: String, value: String)] = []) {
         self.timeout = timeout
         self.retry = retry
+        self.limits = limits
+        self.redirects = redirects
         self.headers = headers
     }
 }

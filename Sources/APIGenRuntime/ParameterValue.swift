@@ -52,6 +52,14 @@ public enum PercentEncoding {
         escape(value.parameterValue)
     }
 
+    /// A path argument's segment; an empty value is an argument error (it would address
+    /// another resource: `/items/` for `/items/{id}`, `/items//sub` for `/items/{id}/sub`).
+    public static func segment(_ value: some ParameterValue, name: String) throws -> String {
+        let text = value.parameterValue
+        guard !text.isEmpty else { throw APIError.invalidArgument(name: name, reason: "is empty; a path argument must not be") }
+        return escape(text)
+    }
+
     public static func escape(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)

@@ -47,10 +47,13 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// Seconds to wait before retry number `retry` (1, 2…): the server's word when it gives one.
     public func delay(beforeRetry retry: Int, after response: HTTPURLResponse?, now: Date = Date()) -> Double {
-        if let response, let asked = Self.retryAfter(response, now: now) { return min(max(0, asked), maxRetryAfter) }
-        let base = min(maxDelay, initialDelay * pow(2, Double(retry - 1)))
+        // A server's word that is negative, NaN or infinite is no word: the backoff below applies.
+        if let response, let asked = Self.retryAfter(response, now: now), asked.isFinite, asked >= 0 {
+            return Seconds.clamped(min(asked, maxRetryAfter))
+        }
+        let base = min(maxDelay, initialDelay * pow(2, Double(max(0, min(retry, 60) - 1))))
         // Full jitter in the upper half: spread out clients that failed together.
-        return min(maxDelay, base * Double.random(in: 0.5...1.0))
+        return Seconds.clamped(min(maxDelay, base * Double.random(in: 0.5...1.0)))
     }
 
     /// `retry-after-ms`, or `Retry-After` as seconds or an HTTP date.

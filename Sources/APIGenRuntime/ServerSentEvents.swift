@@ -31,27 +31,33 @@ public struct ServerSentEvents<Value: Sendable>: AsyncSequence, Sendable {
     let bytes: ByteStream
     let terminator: String?
     let decode: @Sendable (String) throws -> Value
+    let maxEventBytes: Int
 
-    /// Events whose data is JSON of `Value`.
-    public init(_ bytes: ByteStream, decoding type: Value.Type, terminator: String? = "[DONE]") where Value: Decodable {
-        self.init(bytes, terminator: terminator) { text in try JSONCoding.decode(Value.self, from: Data(text.utf8)) }
+    /// Events whose data is JSON of `Value`; one whose data passes `maxEventBytes` fails the
+    /// sequence with `APIError.limitExceeded(.eventBytes)`.
+    public init(_ bytes: ByteStream, decoding type: Value.Type, terminator: String? = "[DONE]",
+                maxEventBytes: Int = Limits.default.maxEventBytes) where Value: Decodable {
+        self.init(bytes, terminator: terminator, maxEventBytes: maxEventBytes) { text in try JSONCoding.decode(Value.self, from: Data(text.utf8)) }
     }
 
     /// Events whose data is `decode`d from its text.
-    public init(_ bytes: ByteStream, terminator: String? = "[DONE]", decode: @escaping @Sendable (String) throws -> Value) {
+    public init(_ bytes: ByteStream, terminator: String? = "[DONE]", maxEventBytes: Int = Limits.default.maxEventBytes,
+                decode: @escaping @Sendable (String) throws -> Value) {
         self.bytes = bytes
         self.terminator = terminator
         self.decode = decode
+        self.maxEventBytes = maxEventBytes
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(lines: LineReader(bytes), terminator: terminator, decode: decode)
+        Iterator(lines: LineReader(bytes, maxLineBytes: maxEventBytes), terminator: terminator, decode: decode, maxEventBytes: maxEventBytes)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         var lines: LineReader
         let terminator: String?
         let decode: @Sendable (String) throws -> Value
+        let maxEventBytes: Int
         var lastID: String?
         var index = 0
         var done = false
@@ -79,6 +85,10 @@ public struct ServerSentEvents<Value: Sendable>: AsyncSequence, Sendable {
                 switch field {
                 case "data":
                     if hasData { data.append(0x0A) }
+                    guard data.count + value.count <= maxEventBytes else {
+                        done = true
+                        throw APIError.limitExceeded(.eventBytes(maxEventBytes))
+                    }
                     data.append(contentsOf: value)
                     hasData = true
                 case "event": event = String(decoding: value, as: UTF8.self)
@@ -119,14 +129,18 @@ public struct JSONLines<Value: Decodable & Sendable>: AsyncSequence, Sendable {
     let bytes: ByteStream
     let isSequence: Bool
 
-    /// `recordSeparated`: the json-seq form (RFC 7464).
-    public init(_ bytes: ByteStream, of type: Value.Type, recordSeparated: Bool = false) {
+    let maxLineBytes: Int
+
+    /// `recordSeparated`: the json-seq form (RFC 7464). A line longer than `maxLineBytes` fails
+    /// the sequence with `APIError.limitExceeded(.eventBytes)`.
+    public init(_ bytes: ByteStream, of type: Value.Type, recordSeparated: Bool = false, maxLineBytes: Int = Limits.default.maxEventBytes) {
         self.bytes = bytes
         self.isSequence = recordSeparated
+        self.maxLineBytes = maxLineBytes
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(lines: LineReader(bytes), isSequence: isSequence)
+        Iterator(lines: LineReader(bytes, maxLineBytes: maxLineBytes), isSequence: isSequence)
     }
 
     public struct Iterator: AsyncIteratorProtocol {

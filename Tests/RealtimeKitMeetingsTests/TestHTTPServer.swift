@@ -28,6 +28,9 @@ final class TestHTTPServer: @unchecked Sendable {
         /// When set, the body is these pieces instead, sent with chunked transfer encoding, each
         /// after its delay (a stream: server-sent events, JSON Lines).
         var pieces: [(delay: Double, data: Data)] = []
+        /// When set, the head declares this `Content-Length` and the connection closes after
+        /// `body`: a body cut short.
+        var declaredLength: Int?
 
         static func json(_ status: Int, _ text: String, delay: Double = 0, headers: [(String, String)] = []) -> Response {
             Response(status: status, body: Data(text.utf8), delay: delay, headers: headers)
@@ -181,7 +184,7 @@ final class TestHTTPServer: @unchecked Sendable {
         lock.unlock()
         let response = handler(request)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        let framing = response.pieces.isEmpty ? "Content-Length: \(response.body.count)" : "Transfer-Encoding: chunked"
+        let framing = response.pieces.isEmpty ? "Content-Length: \(response.declaredLength ?? response.body.count)" : "Transfer-Encoding: chunked"
         let text = "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\n\(framing)\r\n"
             + response.headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "Connection: close\r\n\r\n"
         guard !response.pieces.isEmpty else {

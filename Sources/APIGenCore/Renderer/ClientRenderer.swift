@@ -116,11 +116,15 @@ struct ClientRenderer: Sendable {
         params.append("timeout: Double = 60")
         params.append("validatesArguments: Bool = true")
         params.append("retry: RetryPolicy = .default")
+        params.append("limits: Limits = .default")
+        params.append("redirects: RedirectPolicy = .default")
         params.append("middlewares: [any APIMiddleware] = []")
         docs.append("  - transport: Sends the requests; `URLSessionTransport` by default.")
-        docs.append("  - timeout: Seconds for each call, its retries included.")
+        docs.append("  - timeout: Seconds for each call, its retries and reading its body included (`.infinity`: none).")
         docs.append("  - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).")
         docs.append("  - retry: When a failed call is sent again (`.none`: never).")
+        docs.append("  - limits: What a server may make one call cost: body and event sizes, idle time of a stream, pages, redirects.")
+        docs.append("  - redirects: Which redirects are followed; credentials never go to another origin.")
         docs.append("  - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).")
         p.docs(docs)
         p.line("\(access) init(")
@@ -150,7 +154,7 @@ struct ClientRenderer: Sendable {
             p.line("self._core = ClientCore(")
             p.indent()
             p.line("serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,")
-            p.line("validatesArguments: validatesArguments, retry: retry, middlewares: middlewares")
+            p.line("validatesArguments: validatesArguments, retry: retry, limits: limits, redirects: redirects, middlewares: middlewares")
             p.outdent()
             p.line(")")
         }
@@ -160,11 +164,11 @@ struct ClientRenderer: Sendable {
     /// signature grows an options argument.
     private func renderWith(into p: inout CodePrinter) {
         p.docs(["A copy of this client whose calls use these settings instead: the timeout of a whole call,",
-                "the retry policy, and headers added to every request.", "",
+                "the retry policy, the limits, the redirect policy, and headers added to every request.", "",
                 "    try await client.with(timeout: 5, headers: [\"X-Request-ID\": id]).getMeeting(…)"])
-        p.block("\(access) func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self") { p in
+        p.block("\(access) func with(timeout: Double? = nil, retry: RetryPolicy? = nil, limits: Limits? = nil, redirects: RedirectPolicy? = nil, headers: [String: String] = [:]) -> Self") { p in
             p.line("var _copy = self")
-            p.line("_copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))")
+            p.line("_copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, limits: limits, redirects: redirects, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))")
             p.line("return _copy")
         }
     }
@@ -243,7 +247,11 @@ struct ClientRenderer: Sendable {
         if !operation.errors.isEmpty {
             info += ", errors: [" + operation.errors.map { "\(SwiftSpelling.string($0.status)): \(options.spell($0.type)).self" }.joined(separator: ", ") + "]"
         }
-        p.line("\(mutates ? "var" : "let") _request = APIRequest(method: \"\(operation.method.wireName)\", path: \(pathExpression(operation)), security: \(security), \(info))")
+        let path = pathExpression(operation)
+        // An empty path value would address another resource (`/items/` for `/items/{id}`):
+        // each one is checked, so the path throws.
+        let tries = path.contains("PercentEncoding.segment(") ? "try " : ""
+        p.line("\(mutates ? "var" : "let") _request = \(tries)APIRequest(method: \"\(operation.method.wireName)\", path: \(path), security: \(security), \(info))")
         for parameter in operation.parameters where parameter.location == .query {
             p.line(queryCall(parameter))
         }
@@ -371,7 +379,7 @@ struct ClientRenderer: Sendable {
             var name = rest[rest.index(after: open)..<close]
             if let inner = name.lastIndex(of: "{") { name = name[name.index(after: inner)...] }
             if let parameter = operation.parameters.first(where: { $0.location == .path && $0.wireName == name }) {
-                out += "\\(PercentEncoding.segment(\(parameter.name)))"
+                out += "\\(PercentEncoding.segment(\(parameter.name), name: \(SwiftSpelling.string(SwiftNaming.unescaped(parameter.name)))))"
             }
             rest = rest[rest.index(after: close)...]
         }
@@ -462,6 +470,7 @@ struct ClientRenderer: Sendable {
             p.line("PageSequence(")
             p.indent()
             p.line("firstPage: _firstPage,")
+            p.line("maxPages: self._core.limits.maxPages,")
             // Anonymous arguments, so no parameter name of the document can shadow them.
             p.line("fetch: { try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
             p.line("itemCount: { (\(Self.access(pagination.items, from: "$0"))\(pagination.items.last?.isOptional == true ? " ?? []" : "")).count },")

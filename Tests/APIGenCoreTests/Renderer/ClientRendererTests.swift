@@ -22,7 +22,7 @@ final class ClientRendererTests: XCTestCase {
         """
         let output = try Generator().generate(bytes: Array(text.utf8), file: "t.yaml")
         let client = try XCTUnwrap(output.files.first { $0.name == "APIGen.swift" }).contents
-        XCTAssertTrue(client.contains(#"path: "/a\"b\\c/\(PercentEncoding.segment(id))/c\(PercentEncoding.segment(y))/é/", security"#), client)
-        XCTAssertTrue(client.contains(#"path: "/plain/\(PercentEncoding.segment(id))", security"#), client)
+        XCTAssertTrue(client.contains(#"= try APIRequest(method: "GET", path: "/a\"b\\c/\(PercentEncoding.segment(id, name: "id"))/c\(PercentEncoding.segment(y, name: "y"))/é/", security"#), client)
+        XCTAssertTrue(client.contains(#"path: "/plain/\(PercentEncoding.segment(id, name: "id"))", security"#), client)
     }
 }

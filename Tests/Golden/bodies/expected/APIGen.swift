@@ -74,9 +74,11 @@ public struct Client: Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - serverURL: Where requests go.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds for each call, its retries included.
+    ///   - timeout: Seconds for each call, its retries and reading its body included (`.infinity`: none).
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
     ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - limits: What a server may make one call cost: body and event sizes, idle time of a stream, pages, redirects.
+    ///   - redirects: Which redirects are followed; credentials never go to another origin.
     ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
@@ -84,22 +86,24 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true,
         retry: RetryPolicy = .default,
+        limits: Limits = .default,
+        redirects: RedirectPolicy = .default,
         middlewares: [any APIMiddleware] = []
     ) {
         let _credentials: [Credential] = []
         self._core = ClientCore(
             serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
-            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+            validatesArguments: validatesArguments, retry: retry, limits: limits, redirects: redirects, middlewares: middlewares
         )
     }
 
     /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
-    /// the retry policy, and headers added to every request.
+    /// the retry policy, the limits, the redirect policy, and headers added to every request.
     ///
     ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
-    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, limits: Limits? = nil, redirects: RedirectPolicy? = nil, headers: [String: String] = [:]) -> Self {
         var _copy = self
-        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, limits: limits, redirects: redirects, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         return _copy
     }
 

@@ -982,9 +982,11 @@ public struct Client: Sendable, CustomStringConvertible {
     ///   - apiToken: Sent as `Authorization: Bearer …`.
     ///   - key: A key from the console. Sent in the `X-API-Key` header.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds for each call, its retries included.
+    ///   - timeout: Seconds for each call, its retries and reading its body included (`.infinity`: none).
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
     ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - limits: What a server may make one call cost: body and event sizes, idle time of a stream, pages, redirects.
+    ///   - redirects: Which redirects are followed; credentials never go to another origin.
     ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
@@ -994,6 +996,8 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true,
         retry: RetryPolicy = .default,
+        limits: Limits = .default,
+        redirects: RedirectPolicy = .default,
         middlewares: [any APIMiddleware] = []
     ) {
         var _credentials: [Credential] = []
@@ -1001,17 +1005,17 @@ public struct Client: Sendable, CustomStringConvertible {
         if let key { _credentials.append(Credential(scheme: "key", placement: .header("X-API-Key"), secret: key)) }
         self._core = ClientCore(
             serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
-            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+            validatesArguments: validatesArguments, retry: retry, limits: limits, redirects: redirects, middlewares: middlewares
         )
     }
 
     /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
-    /// the retry policy, and headers added to every request.
+    /// the retry policy, the limits, the redirect policy, and headers added to every request.
     ///
     ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
-    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, limits: Limits? = nil, redirects: RedirectPolicy? = nil, headers: [String: String] = [:]) -> Self {
         var _copy = self
-        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, limits: limits, redirects: redirects, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         return _copy
     }
 
@@ -1074,7 +1078,7 @@ extension Client {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
             try Validation.checkKnown(include, name: "include")
         }
-        var _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "get_thing", template: "/things/{thing_id}", errors: ["default": Problem.self])
+        var _request = try APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))", security: ["bearer", "key"], operation: "get_thing", template: "/things/{thing_id}", errors: ["default": Problem.self])
         _request.addQuery("include", include, explode: false)
         _request.addQuery("since", since)
         _request.addHeader("X-Request-ID", xRequestID)
@@ -1093,7 +1097,7 @@ extension Client {
         if self._core.validatesArguments {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
         }
-        let _request = APIRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "delete_things_by_thing_id", template: "/things/{thing_id}")
+        let _request = try APIRequest(method: "DELETE", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))", security: ["bearer", "key"], operation: "delete_things_by_thing_id", template: "/things/{thing_id}")
         try await self._core.send(_request)
     }
 
@@ -1109,7 +1113,7 @@ extension Client {
         if self._core.validatesArguments {
             try Validation.check(thingID, name: "thingID", minLength: 2, maxLength: 8)
         }
-        var _request = APIRequest(method: "PATCH", path: "/things/\(PercentEncoding.segment(thingID))", security: ["bearer", "key"], operation: "patch_thing", template: "/things/{thing_id}")
+        var _request = try APIRequest(method: "PATCH", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))", security: ["bearer", "key"], operation: "patch_thing", template: "/things/{thing_id}")
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: Thing.self)
     }
@@ -1153,6 +1157,7 @@ extension Client {
     ) -> PageSequence<ListThingsResponse> {
         PageSequence(
             firstPage: _firstPage,
+            maxPages: self._core.limits.maxPages,
             fetch: { try await self.listThings(page: $0, perPage: perPage, kind: kind) },
             itemCount: { ($0.result).count },
             totalCount: { ($0.resultInfo?.totalCount).map(Int.init) }
@@ -1193,7 +1198,7 @@ extension Client {
     /// - Returns: The decoded `PutAccountResponse` of a 2xx answer; nil for an empty or `null` body.
     /// - Throws: `APIError`; for 404 and 4XX, `errorBody(as: Problem.self)` is the decoded body.
     public func putAccount(id: String, body: Account) async throws -> PutAccountResponse? {
-        var _request = APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(id))", security: ["bearer", "key"], operation: "putAccount", template: "/accounts/{id}", errors: ["404": Problem.self, "4XX": Problem.self])
+        var _request = try APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(id, name: "id"))", security: ["bearer", "key"], operation: "putAccount", template: "/accounts/{id}", errors: ["404": Problem.self, "4XX": Problem.self])
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request) { _status, _data in
             if _data.isEmpty { return nil }
@@ -1213,7 +1218,7 @@ extension Client {
     ///   - thingID: The `thing_id` path parameter.
     /// - Returns: The decoded `Thing` of a 2xx answer.
     public func watchThing(thingID: String) async throws -> Thing {
-        let _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))/events", security: ["bearer", "key"], operation: "watchThing", template: "/things/{thing_id}/events")
+        let _request = try APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/events", security: ["bearer", "key"], operation: "watchThing", template: "/things/{thing_id}/events")
         return try await self._core.send(_request, decoding: Thing.self)
     }
 
@@ -1225,7 +1230,7 @@ extension Client {
     ///   - thingID: The `thing_id` path parameter.
     /// - Returns: The 2xx `text/event-stream` answer, its events, each event's data decoded as `ThingEvent`, as they arrive.
     public func watchThingStream(thingID: String) async throws -> ServerSentEvents<ThingEvent> {
-        let _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID))/events", security: ["bearer", "key"], operation: "watchThing", template: "/things/{thing_id}/events")
+        let _request = try APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/events", security: ["bearer", "key"], operation: "watchThing", template: "/things/{thing_id}/events")
         return try await self._core.events(_request, decoding: ThingEvent.self)
     }
 
@@ -1253,7 +1258,7 @@ extension Client {
     ///   - id: The `id` path parameter.
     /// - Returns: The decoded `TreeNode` of a 2xx answer.
     public func getTree(id: String) async throws -> TreeNode {
-        let _request = APIRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id))", security: ["bearer", "key"], operation: "getTree", template: "/trees/{id}")
+        let _request = try APIRequest(method: "GET", path: "/trees/\(PercentEncoding.segment(id, name: "id"))", security: ["bearer", "key"], operation: "getTree", template: "/trees/{id}")
         return try await self._core.send(_request, decoding: TreeNode.self)
     }
 
@@ -1264,7 +1269,7 @@ extension Client {
     ///   - body: The request body.
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func uploadBlob(thingID: String, body: Data? = nil) async throws -> Data {
-        var _request = APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
+        var _request = try APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
         if let body {
             _request.setDataBody(body, contentType: "application/octet-stream")
         }
@@ -1278,7 +1283,7 @@ extension Client {
     ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func uploadBlob(thingID: String, bodyFile: URL) async throws -> Data {
-        var _request = APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
+        var _request = try APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
         try _request.setFileBody(bodyFile, contentType: "application/octet-stream")
         return try await self._core.sendForData(_request)
     }

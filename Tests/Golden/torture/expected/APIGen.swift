@@ -85,6 +85,14 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     /// - Maximum length: 100
     public var bodyFile: String?
     /// - Maximum length: 100
+    public var limits: String?
+    /// - Maximum length: 100
+    public var redirectPolicy: String?
+    /// - Maximum length: 100
+    public var limits2: String?
+    /// - Maximum length: 100
+    public var redirects: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -233,7 +241,8 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         retry: String? = nil, nullableField: String? = nil, set: String? = nil, field: String? = nil,
         fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil, responseMetadata: String? = nil,
         responseHeaders: String? = nil, metadata: String? = nil, serverSentEvents: String? = nil,
-        jsonLines: String? = nil, bodyFile: String? = nil, with: String? = nil, hashable: String? = nil,
+        jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil, redirectPolicy: String? = nil,
+        limits2: String? = nil, redirects: String? = nil, with: String? = nil, hashable: String? = nil,
         int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
         percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
         url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
@@ -288,6 +297,10 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         self.serverSentEvents = serverSentEvents
         self.jsonLines = jsonLines
         self.bodyFile = bodyFile
+        self.limits = limits
+        self.redirectPolicy = redirectPolicy
+        self.limits2 = limits2
+        self.redirects = redirects
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -372,8 +385,10 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
               _same(a.jsonCoding, b.jsonCoding), _same(a.responseMetadata, b.responseMetadata),
               _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
               _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
-              _same(a.bodyFile, b.bodyFile), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
+              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -413,12 +428,13 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
-            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), with: c.optional("with"),
-            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
-            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
-            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
-            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
-            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), limits: c.optional("Limits"),
+            redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
+            redirects: c.optional("redirects"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -457,7 +473,9 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
-            .optional("bodyFile", self.bodyFile).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("bodyFile", self.bodyFile).optional("Limits", self.limits)
+            .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
+            .optional("redirects", self.redirects).optional("with", self.with).optional("Hashable", self.hashable)
             .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
@@ -524,6 +542,10 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         try Validation.check(self.serverSentEvents, name: path + ".serverSentEvents", maxLength: 100)
         try Validation.check(self.jsonLines, name: path + ".jsonLines", maxLength: 100)
         try Validation.check(self.bodyFile, name: path + ".bodyFile", maxLength: 100)
+        try Validation.check(self.limits, name: path + ".limits", maxLength: 100)
+        try Validation.check(self.redirectPolicy, name: path + ".redirectPolicy", maxLength: 100)
+        try Validation.check(self.limits2, name: path + ".limits2", maxLength: 100)
+        try Validation.check(self.redirects, name: path + ".redirects", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -674,6 +696,10 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var serverSentEvents: CaptureNests.ServerSentEventsValue2?
     public var jsonLines: CaptureNests.JSONLinesValue2?
     public var bodyFile: CaptureNests.BodyFile2?
+    public var limits: CaptureNests.LimitsValue3?
+    public var redirectPolicy: CaptureNests.RedirectPolicyValue2?
+    public var limits2: CaptureNests.LimitsValue4?
+    public var redirects: CaptureNests.Redirects2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -761,7 +787,9 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
         responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
         serverSentEvents: CaptureNests.ServerSentEventsValue2? = nil, jsonLines: CaptureNests.JSONLinesValue2? = nil,
-        bodyFile: CaptureNests.BodyFile2? = nil, with: CaptureNests.With2? = nil,
+        bodyFile: CaptureNests.BodyFile2? = nil, limits: CaptureNests.LimitsValue3? = nil,
+        redirectPolicy: CaptureNests.RedirectPolicyValue2? = nil, limits2: CaptureNests.LimitsValue4? = nil,
+        redirects: CaptureNests.Redirects2? = nil, with: CaptureNests.With2? = nil,
         hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
         jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
         pageSequence: CaptureNests.PageSequenceValue2? = nil,
@@ -831,6 +859,10 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.serverSentEvents = serverSentEvents
         self.jsonLines = jsonLines
         self.bodyFile = bodyFile
+        self.limits = limits
+        self.redirectPolicy = redirectPolicy
+        self.limits2 = limits2
+        self.redirects = redirects
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -914,8 +946,10 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
               _same(a.jsonCoding, b.jsonCoding), _same(a.responseMetadata, b.responseMetadata),
               _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
               _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
-              _same(a.bodyFile, b.bodyFile), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
+              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -955,12 +989,13 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
-            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), with: c.optional("with"),
-            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
-            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
-            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
-            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
-            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), limits: c.optional("Limits"),
+            redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
+            redirects: c.optional("redirects"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -998,7 +1033,9 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
-            .optional("bodyFile", self.bodyFile).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("bodyFile", self.bodyFile).optional("Limits", self.limits)
+            .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
+            .optional("redirects", self.redirects).optional("with", self.with).optional("Hashable", self.hashable)
             .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
@@ -1487,6 +1524,54 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
         public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
+    }
+
+    public struct LimitsValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var limits: String?
+
+        public init(limits: String? = nil) {
+            self.limits = limits
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+        public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("Limits")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("Limits", self.limits) }
+    }
+
+    public struct RedirectPolicyValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var redirectPolicy: String?
+
+        public init(redirectPolicy: String? = nil) {
+            self.redirectPolicy = redirectPolicy
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirectPolicy, b.redirectPolicy) }
+        public init(_fields c: FieldReader) throws { try self.init(redirectPolicy: c.optional("RedirectPolicy")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("RedirectPolicy", self.redirectPolicy) }
+    }
+
+    public struct LimitsValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var limits: String?
+
+        public init(limits: String? = nil) {
+            self.limits = limits
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+        public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("limits")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("limits", self.limits) }
+    }
+
+    public struct Redirects2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var redirects: String?
+
+        public init(redirects: String? = nil) {
+            self.redirects = redirects
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
+        public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
     }
 
     public struct With2: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -2291,12 +2376,13 @@ public enum CaptureCases: OpenEnum {
     case decodingError, double, encoder, fieldCodable, fieldEquatable, fieldReader, fieldWriter, apiRequest
     case httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set
     case field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents
-    case jsonLines, bodyFile, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL
-    case string, url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
-    case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
-    case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
-    case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
-    case request2, core2, credentials2, firstPage2, same, fields2, encode2
+    case jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, hashable, int, jsonValue, openEnum
+    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
+    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
+    case error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport
+    case unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
+    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2
+    case encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2341,6 +2427,10 @@ public enum CaptureCases: OpenEnum {
         case .serverSentEvents: "ServerSentEvents"
         case .jsonLines: "JSONLines"
         case .bodyFile: "bodyFile"
+        case .limits: "Limits"
+        case .redirectPolicy: "RedirectPolicy"
+        case .limits2: "limits"
+        case .redirects: "redirects"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2409,7 +2499,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -2814,6 +2904,54 @@ public struct BodyFile: FieldCodable, FieldEquatable, Hashable, Sendable {
     public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
     public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
+}
+
+public struct LimitsValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var limits: String?
+
+    public init(limits: String? = nil) {
+        self.limits = limits
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+    public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("Limits")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("Limits", self.limits) }
+}
+
+public struct RedirectPolicyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var redirectPolicy: String?
+
+    public init(redirectPolicy: String? = nil) {
+        self.redirectPolicy = redirectPolicy
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirectPolicy, b.redirectPolicy) }
+    public init(_fields c: FieldReader) throws { try self.init(redirectPolicy: c.optional("RedirectPolicy")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("RedirectPolicy", self.redirectPolicy) }
+}
+
+public struct LimitsValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var limits: String?
+
+    public init(limits: String? = nil) {
+        self.limits = limits
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+    public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("limits")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("limits", self.limits) }
+}
+
+public struct Redirects: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var redirects: String?
+
+    public init(redirects: String? = nil) {
+        self.redirects = redirects
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
+    public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
 }
 
 public struct With: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -4640,9 +4778,11 @@ public struct Client: Sendable, CustomStringConvertible {
     ///   - timeout2: Sent in the `X-timeout` header.
     ///   - w: Sent in the `X-w` header.
     ///   - transport: Sends the requests; `URLSessionTransport` by default.
-    ///   - timeout: Seconds for each call, its retries included.
+    ///   - timeout: Seconds for each call, its retries and reading its body included (`.infinity`: none).
     ///   - validatesArguments: Check the schema's constraints before sending (turn off for schemas that are wrong).
     ///   - retry: When a failed call is sent again (`.none`: never).
+    ///   - limits: What a server may make one call cost: body and event sizes, idle time of a stream, pages, redirects.
+    ///   - redirects: Which redirects are followed; credentials never go to another origin.
     ///   - middlewares: Steps around every attempt, the first outermost (logging, tracing, token refresh).
     public init(
         serverURL: URL = Client.defaultServerURL,
@@ -4654,6 +4794,8 @@ public struct Client: Sendable, CustomStringConvertible {
         timeout: Double = 60,
         validatesArguments: Bool = true,
         retry: RetryPolicy = .default,
+        limits: Limits = .default,
+        redirects: RedirectPolicy = .default,
         middlewares: [any APIMiddleware] = []
     ) {
         var _credentials: [Credential] = []
@@ -4663,17 +4805,17 @@ public struct Client: Sendable, CustomStringConvertible {
         if let w { _credentials.append(Credential(scheme: "w", placement: .header("X-w"), secret: w)) }
         self._core = ClientCore(
             serverURL: serverURL, transport: transport, credentials: _credentials, timeout: timeout,
-            validatesArguments: validatesArguments, retry: retry, middlewares: middlewares
+            validatesArguments: validatesArguments, retry: retry, limits: limits, redirects: redirects, middlewares: middlewares
         )
     }
 
     /// A copy of this client whose calls use these settings instead: the timeout of a whole call,
-    /// the retry policy, and headers added to every request.
+    /// the retry policy, the limits, the redirect policy, and headers added to every request.
     ///
     ///     try await client.with(timeout: 5, headers: ["X-Request-ID": id]).getMeeting(…)
-    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, headers: [String: String] = [:]) -> Self {
+    public func with(timeout: Double? = nil, retry: RetryPolicy? = nil, limits: Limits? = nil, redirects: RedirectPolicy? = nil, headers: [String: String] = [:]) -> Self {
         var _copy = self
-        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        _copy._core = self._core.with(CallOptions(timeout: timeout, retry: retry, limits: limits, redirects: redirects, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         return _copy
     }
 
@@ -4755,7 +4897,7 @@ extension Client {
         value2: String? = nil,
         xRequestID: String? = nil
     ) async throws -> Keywords {
-        var _request = APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`))", security: [], operation: "init", template: "/things/{protocol}")
+        var _request = try APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(`protocol`, name: "protocol"))", security: [], operation: "init", template: "/things/{protocol}")
         _request.addQuery("class", `class`)
         _request.addQuery("default", `default`)
         _request.addQuery("self", self_)
@@ -5107,11 +5249,11 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey))/\(PercentEncoding.segment(bool))/\(PercentEncoding.segment(box))/\(PercentEncoding.segment(client))/\(PercentEncoding.segment(clientCore))/\(PercentEncoding.segment(codable))/\(PercentEncoding.segment(credential))/\(PercentEncoding.segment(customStringConvertible))/\(PercentEncoding.segment(data))/\(PercentEncoding.segment(date))/\(PercentEncoding.segment(decoder))/\(PercentEncoding.segment(decodingError))/\(PercentEncoding.segment(double))/\(PercentEncoding.segment(encoder))/\(PercentEncoding.segment(fieldCodable))/\(PercentEncoding.segment(fieldEquatable))/\(PercentEncoding.segment(fieldReader))/\(PercentEncoding.segment(fieldWriter))/\(PercentEncoding.segment(apiRequest))/\(PercentEncoding.segment(httpTransport))/\(PercentEncoding.segment(hashable))/\(PercentEncoding.segment(int))/\(PercentEncoding.segment(jsonValue))/\(PercentEncoding.segment(openEnum))/\(PercentEncoding.segment(pageSequence))/\(PercentEncoding.segment(percentEncoding))/\(PercentEncoding.segment(sendable))/\(PercentEncoding.segment(serverURL))/\(PercentEncoding.segment(string))/\(PercentEncoding.segment(url))/\(PercentEncoding.segment(urlSessionTransport))/\(PercentEncoding.segment(uuid))/\(PercentEncoding.segment(validatable))/\(PercentEncoding.segment(validation))/\(PercentEncoding.segment(a))/\(PercentEncoding.segment(additionalProperties))/\(PercentEncoding.segment(b))/\(PercentEncoding.segment(body2))/\(PercentEncoding.segment(c))/\(PercentEncoding.segment(container))/\(PercentEncoding.segment(decoder2))/\(PercentEncoding.segment(defaultServerURL))/\(PercentEncoding.segment(e))/\(PercentEncoding.segment(encode))/\(PercentEncoding.segment(encoder2))/\(PercentEncoding.segment(error))/\(PercentEncoding.segment(failures))/\(PercentEncoding.segment(from))/\(PercentEncoding.segment(get))/\(PercentEncoding.segment(indirect))/\(PercentEncoding.segment(newValue))/\(PercentEncoding.segment(path))/\(PercentEncoding.segment(serverURL2))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(startingAt))/\(PercentEncoding.segment(tag))/\(PercentEncoding.segment(timeout))/\(PercentEncoding.segment(to))/\(PercentEncoding.segment(transport))/\(PercentEncoding.segment(unknown))/\(PercentEncoding.segment(validate))/\(PercentEncoding.segment(validatesArguments))/\(PercentEncoding.segment(value))/\(PercentEncoding.segment(w))/\(PercentEncoding.segment(apiError))/\(PercentEncoding.segment(optional))/\(PercentEncoding.segment(array))/\(PercentEncoding.segment(dictionary))/\(PercentEncoding.segment(never))/\(PercentEncoding.segment(void))/\(PercentEncoding.segment(self_))/\(PercentEncoding.segment(type))/\(PercentEncoding.segment(error2))/\(PercentEncoding.segment(request))/\(PercentEncoding.segment(core))/\(PercentEncoding.segment(firstPage))/\(PercentEncoding.segment(credentials))/\(PercentEncoding.segment(request2))/\(PercentEncoding.segment(core2))/\(PercentEncoding.segment(credentials2))/\(PercentEncoding.segment(firstPage2))/\(PercentEncoding.segment(same))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(encode2))/\(PercentEncoding.segment(apiMiddleware))/\(PercentEncoding.segment(callOptions))/\(PercentEncoding.segment(retryPolicy))/\(PercentEncoding.segment(headers))/\(PercentEncoding.segment(middlewares))/\(PercentEncoding.segment(retry))/\(PercentEncoding.segment(with))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -5126,6 +5268,10 @@ extension Client {
     ///   - serverSentEvents: The `ServerSentEvents` path parameter.
     ///   - jsonLines: The `JSONLines` path parameter.
     ///   - bodyFile2: The `bodyFile` path parameter.
+    ///   - limits: The `Limits` path parameter.
+    ///   - redirectPolicy: The `RedirectPolicy` path parameter.
+    ///   - limits2: The `limits` path parameter.
+    ///   - redirects: The `redirects` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -5139,7 +5285,11 @@ extension Client {
         metadata: String,
         serverSentEvents: String,
         jsonLines: String,
-        bodyFile2: String
+        bodyFile2: String,
+        limits: String,
+        redirectPolicy: String,
+        limits2: String,
+        redirects: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -5154,8 +5304,12 @@ extension Client {
             try Validation.check(serverSentEvents, name: "serverSentEvents", minLength: 1)
             try Validation.check(jsonLines, name: "jsonLines", minLength: 1)
             try Validation.check(bodyFile2, name: "bodyFile2", minLength: 1)
+            try Validation.check(limits, name: "limits", minLength: 1)
+            try Validation.check(redirectPolicy, name: "redirectPolicy", minLength: 1)
+            try Validation.check(limits2, name: "limits2", minLength: 1)
+            try Validation.check(redirects, name: "redirects", minLength: 1)
         }
-        let _request = APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField))/\(PercentEncoding.segment(set))/\(PercentEncoding.segment(field))/\(PercentEncoding.segment(fields))/\(PercentEncoding.segment(sendingNull))/\(PercentEncoding.segment(jsonCoding))/\(PercentEncoding.segment(responseMetadata))/\(PercentEncoding.segment(responseHeaders))/\(PercentEncoding.segment(metadata))/\(PercentEncoding.segment(serverSentEvents))/\(PercentEncoding.segment(jsonLines))/\(PercentEncoding.segment(bodyFile2))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}")
         try await self._core.send(_request)
     }
 
@@ -5201,6 +5355,10 @@ extension Client {
     ///   - serverSentEvents: The `ServerSentEvents` query parameter.
     ///   - jsonLines: The `JSONLines` query parameter.
     ///   - bodyFile2: The `bodyFile` query parameter.
+    ///   - limits: The `Limits` query parameter.
+    ///   - redirectPolicy: The `RedirectPolicy` query parameter.
+    ///   - limits2: The `limits` query parameter.
+    ///   - redirects: The `redirects` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -5308,6 +5466,10 @@ extension Client {
         serverSentEvents: String? = nil,
         jsonLines: String? = nil,
         bodyFile2: String? = nil,
+        limits: String? = nil,
+        redirectPolicy: String? = nil,
+        limits2: String? = nil,
+        redirects: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5414,6 +5576,10 @@ extension Client {
             try Validation.check(serverSentEvents, name: "serverSentEvents", maxLength: 100)
             try Validation.check(jsonLines, name: "jsonLines", maxLength: 100)
             try Validation.check(bodyFile2, name: "bodyFile2", maxLength: 100)
+            try Validation.check(limits, name: "limits", maxLength: 100)
+            try Validation.check(redirectPolicy, name: "redirectPolicy", maxLength: 100)
+            try Validation.check(limits2, name: "limits2", maxLength: 100)
+            try Validation.check(redirects, name: "redirects", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5521,6 +5687,10 @@ extension Client {
         _request.addQuery("ServerSentEvents", serverSentEvents)
         _request.addQuery("JSONLines", jsonLines)
         _request.addQuery("bodyFile", bodyFile2)
+        _request.addQuery("Limits", limits)
+        _request.addQuery("RedirectPolicy", redirectPolicy)
+        _request.addQuery("limits", limits2)
+        _request.addQuery("redirects", redirects)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5633,6 +5803,10 @@ extension Client {
     ///   - serverSentEvents: The `ServerSentEvents` header parameter.
     ///   - jsonLines: The `JSONLines` header parameter.
     ///   - bodyFile2: The `bodyFile` header parameter.
+    ///   - limits: The `Limits` header parameter.
+    ///   - redirectPolicy: The `RedirectPolicy` header parameter.
+    ///   - limits2: The `limits` header parameter.
+    ///   - redirects: The `redirects` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5738,6 +5912,10 @@ extension Client {
         serverSentEvents: String? = nil,
         jsonLines: String? = nil,
         bodyFile2: String? = nil,
+        limits: String? = nil,
+        redirectPolicy: String? = nil,
+        limits2: String? = nil,
+        redirects: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5843,6 +6021,10 @@ extension Client {
         _request.addHeader("ServerSentEvents", serverSentEvents)
         _request.addHeader("JSONLines", jsonLines)
         _request.addHeader("bodyFile", bodyFile2)
+        _request.addHeader("Limits", limits)
+        _request.addHeader("RedirectPolicy", redirectPolicy)
+        _request.addHeader("limits", limits2)
+        _request.addHeader("redirects", redirects)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -6174,6 +6356,34 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func bodyFile() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/218", security: [], operation: "bodyFile", template: "/captures/op/218")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/301`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func limits() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/301", security: [], operation: "Limits", template: "/captures/op/301")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/302`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func redirectPolicy() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/302", security: [], operation: "RedirectPolicy", template: "/captures/op/302")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/303`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func limits2() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/303", security: [], operation: "limits", template: "/captures/op/303")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/304`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func redirects() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/304", security: [], operation: "redirects", template: "/captures/op/304")
         try await self._core.send(_request)
     }
 
