@@ -11,6 +11,8 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
         case header(String)
         /// A query item with this name.
         case query(String)
+        /// A cookie with this name, in the `Cookie` header.
+        case cookie(String)
     }
 
     /// The security scheme's name in the document.
@@ -31,6 +33,13 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
         case .basic: headers.append(("Authorization", "Basic \(Base64.encode(Array(secret.utf8)))"))
         case .header(let name): headers.append((name, secret))
         case .query(let name): query.append((name, secret))
+        case .cookie(let name):
+            // One `Cookie` header holds every cookie (RFC 6265): join an earlier one.
+            if let index = headers.firstIndex(where: { $0.name.lowercased() == "cookie" }) {
+                headers[index].value += "; \(name)=\(secret)"
+            } else {
+                headers.append(("Cookie", "\(name)=\(secret)"))
+            }
         }
     }
 

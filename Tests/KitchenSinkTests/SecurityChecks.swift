@@ -17,17 +17,18 @@ struct SecurityChecks {
 
     static let secret = "SeCrEt-7f3a9c"
 
-    /// A core with the secret as bearer token, API-key header and API-key query item.
+    /// A core with the secret as bearer token, API-key header, API-key query item and cookie.
     func core(timeout: Double = 10, limits: Limits = .default, redirects: RedirectPolicy = .default, retry: RetryPolicy = .none) -> ClientCore {
         ClientCore(serverURL: server.baseURL, transport: transport, credentials: [
             Credential(scheme: "bearer", placement: .bearer, secret: Self.secret),
             Credential(scheme: "header", placement: .header("X-API-Key"), secret: Self.secret),
             Credential(scheme: "query", placement: .query("api_key"), secret: Self.secret),
+            Credential(scheme: "cookie", placement: .cookie("sk"), secret: Self.secret),
         ], timeout: timeout, validatesArguments: true, retry: retry, limits: limits, redirects: redirects)
     }
 
     func request(_ method: String = "GET", _ path: String = "/things") -> APIRequest {
-        var request = APIRequest(method: method, path: path, security: ["bearer", "header", "query"], operation: "op", template: path)
+        var request = APIRequest(method: method, path: path, security: ["bearer", "header", "query", "cookie"], operation: "op", template: path)
         request.headers.append(("X-Header-Parameter", "p"))
         request.headers.append(("Cookie", "session=\(Self.secret)"))
         if method == "POST" || method == "PUT" { request.body = Data("{\"a\":1}".utf8); request.headers.append(("Content-Type", "application/json")) }
@@ -65,6 +66,7 @@ struct SecurityChecks {
         XCTAssertEqual(same.path, "/client/v4/final")
         XCTAssertEqual(same.header("Authorization"), "Bearer \(Self.secret)", "a same-origin redirect keeps the credentials")
         XCTAssertEqual(same.header("X-Header-Parameter"), "p")
+        XCTAssertEqual(same.header("Cookie"), "session=\(Self.secret); sk=\(Self.secret)", "the cookie credential joins the request's cookies")
     }
 
     /// `.sameOrigin` refuses another origin before anything reaches it; `.refuse` refuses every

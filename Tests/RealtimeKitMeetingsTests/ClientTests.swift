@@ -202,6 +202,45 @@ final class ClientTests: XCTestCase {
         XCTAssertEqual(server.requests.map(\.query), ["page_no=1&per_page=2", "page_no=2&per_page=2", "page_no=3&per_page=2"])
     }
 
+    /// A server that ignores the page number (every answer the same page, with no total) is
+    /// asked twice, not forever; and no sequence fetches more than `maxPages`.
+    func testPagesStopAtARepeatedPageAndAtMaxPages() async throws {
+        let item = #"{"id":"00000000-0000-0000-0000-000000000001","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z"}"#
+        server.setHandler { _ in .json(200, #"{"success":true,"data":[\#(item)],"paging":{"total_count":1000000,"start_offset":1,"end_offset":1}}"#) }
+        var pages = 0
+        await assertThrows({ for try await _ in self.client().listMeetingsPages(accountID: "a", appID: "b") { pages += 1 } }) { error in
+            guard case APIError.repeatedPage(2) = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(pages, 1)
+        XCTAssertEqual(server.requests.count, 2)
+        // Pages that differ, without end: the limit stops them.
+        let count = CallCount()
+        server.setHandler { _ in
+            let id = String(format: "%012d", count.next())
+            let item = #"{"id":"00000000-0000-0000-0000-\#(id)","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z"}"#
+            return .json(200, #"{"success":true,"data":[\#(item)],"paging":{"total_count":1000000,"start_offset":1,"end_offset":1}}"#)
+        }
+        pages = 0
+        let limited = Client(serverURL: server.baseURL, apiToken: "t", limits: Limits(maxPages: 4))
+        await assertThrows({ for try await _ in limited.listMeetingsPages(accountID: "a", appID: "b") { pages += 1 } }) { error in
+            guard case APIError.limitExceeded(.pages(4)) = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(pages, 4)
+    }
+
+    /// An empty path argument would address another resource: it is refused before sending,
+    /// in every position of the path.
+    func testEmptyPathArgumentsAreRefusedBeforeSending() async throws {
+        server.setHandler { _ in .json(200, "{}") }
+        await assertThrows({ try await self.client().getMeeting(accountID: "", appID: "b", meetingID: UUID()) }) { error in
+            guard case APIError.invalidArgument("accountID", _) = error else { return XCTFail("\(error)") }
+        }
+        await assertThrows({ try await self.client().getMeeting(accountID: "a", appID: "", meetingID: UUID()) }) { error in
+            guard case APIError.invalidArgument("appID", _) = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(server.requests.count, 0)
+    }
+
     func testConstraintsAreCheckedBeforeSending() async throws {
         let listBody = try fixtureText()
         server.setHandler { _ in .json(200, listBody) }

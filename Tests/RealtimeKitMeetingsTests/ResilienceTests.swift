@@ -152,6 +152,16 @@ final class ResilienceTests: XCTestCase {
         XCTAssertEqual(policy.delay(beforeRetry: 1, after: response(["retry-after-ms": "250"]), now: now), 0.25)
         XCTAssertEqual(policy.delay(beforeRetry: 1, after: response(["Retry-After": "Tue, 14 Nov 2023 22:13:30 GMT"]), now: now), 10, accuracy: 0.001)
         XCTAssertEqual(policy.delay(beforeRetry: 1, after: response(["Retry-After": "86400"]), now: now), 60, "capped")
+        // A negative, NaN or infinite word is no word: the backoff applies, not an instant retry.
+        for bad in ["-5", "nan", "inf", "-inf", "1e400"] {
+            for header in ["Retry-After", "retry-after-ms"] {
+                let delay = policy.delay(beforeRetry: 1, after: response([header: bad]), now: now)
+                XCTAssertTrue(delay >= 0.25 && delay <= 0.5, "\(header): \(bad) gave \(delay)")
+            }
+        }
+        XCTAssertTrue((0.25...0.5).contains(policy.delay(beforeRetry: 1, after: response(["Retry-After": "Tue, 14 Nov 2023 22:13:00 GMT"]), now: now)),
+                      "a date in the past is no word either")
+        XCTAssertLessThanOrEqual(policy.delay(beforeRetry: Int.max, after: nil), 8, "any retry number gives a finite wait")
         for retry in 1...6 {
             let delay = policy.delay(beforeRetry: retry, after: response([:]), now: now)
             let base = min(8, 0.5 * pow(2, Double(retry - 1)))

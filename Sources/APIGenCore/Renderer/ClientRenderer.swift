@@ -108,7 +108,7 @@ struct ClientRenderer: Sendable {
             switch auth.kind {
             case .bearer: what = "Sent as `Authorization: Bearer …`."
             case .basic: what = "`user:password`, sent as `Authorization: Basic …`."
-            case .apiKey(let name, let location): what = "Sent in the `\(name)` \(location == .header ? "header" : "query item")."
+            case .apiKey(let name, let location): what = "Sent in the `\(name)` \(location == .header ? "header" : location == .cookie ? "cookie" : "query item")."
             }
             docs.append("  - \(auth.argumentName): \(auth.docs.first.map { SwiftSpelling.docLine($0) + " " } ?? "")\(what)")
         }
@@ -141,7 +141,9 @@ struct ClientRenderer: Sendable {
                     switch auth.kind {
                     case .bearer: placement = ".bearer"
                     case .basic: placement = ".basic"
-                    case .apiKey(let name, let location): placement = location == .query ? ".query(\(SwiftSpelling.string(name)))" : ".header(\(SwiftSpelling.string(name)))"
+                    case .apiKey(let name, let location):
+                        let kind = location == .query ? "query" : location == .cookie ? "cookie" : "header"
+                        placement = ".\(kind)(\(SwiftSpelling.string(name)))"
                     }
                     let scheme = SwiftSpelling.string(auth.schemeName)
                     if required {

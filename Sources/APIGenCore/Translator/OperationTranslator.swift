@@ -446,10 +446,6 @@ struct OperationTranslator {
                 kind = .basic
                 wanted = context.memberName(scheme.name)
             case .apiKey(let name, let location):
-                guard location != .cookie else {
-                    context.warning("API key in a cookie is not supported; scheme '\(scheme.name)' is ignored", at: scheme.location)
-                    continue
-                }
                 kind = .apiKey(name: name, location: location)
                 wanted = context.memberName(scheme.name)
             }

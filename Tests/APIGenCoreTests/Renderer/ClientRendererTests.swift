@@ -25,4 +25,27 @@ final class ClientRendererTests: XCTestCase {
         XCTAssertTrue(client.contains(#"= try APIRequest(method: "GET", path: "/a\"b\\c/\(PercentEncoding.segment(id, name: "id"))/c\(PercentEncoding.segment(y, name: "y"))/é/", security"#), client)
         XCTAssertTrue(client.contains(#"path: "/plain/\(PercentEncoding.segment(id, name: "id"))", security"#), client)
     }
+
+    /// An API key in a cookie is sent in the `Cookie` header under its name, as the document
+    /// says (not as a header of that name, nor dropped).
+    func testCookieAPIKeysBecomeCookieCredentials() throws {
+        let text = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        security: [{session: []}]
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses: {"204": {description: ok}}
+        components:
+          securitySchemes:
+            session: {type: apiKey, in: cookie, name: sid}
+        """
+        let output = try Generator().generate(bytes: Array(text.utf8), file: "t.yaml")
+        let client = try XCTUnwrap(output.files.first).contents
+        XCTAssertTrue(client.contains(#"Credential(scheme: "session", placement: .cookie("sid"), secret: session)"#), client)
+        XCTAssertTrue(client.contains("Sent in the `sid` cookie."), client)
+        XCTAssertEqual(output.diagnostics.map(\.description), [])
+    }
 }
