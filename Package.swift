@@ -41,9 +41,11 @@ let package = Package(
         // POSIX from the C headers, not the `Glibc` overlay or Foundation: see posix.h.
         .systemLibrary(name: "CAPIGenPOSIX"),
         .target(name: "APIGenYAML", dependencies: ["CAPIGenYAML", "CAPIGenPOSIX"]),
-        .target(name: "APIGenCore", dependencies: ["APIGenYAML", "CAPIGenPOSIX"]),
+        // ECMA-262 patterns checked in linear time: the generator validates them, the runtime runs them.
+        .target(name: "APIGenPattern"),
+        .target(name: "APIGenCore", dependencies: ["APIGenYAML", "CAPIGenPOSIX", "APIGenPattern"]),
         .executableTarget(name: "apigen", dependencies: ["APIGenCore", "CAPIGenPOSIX"]),
-        .target(name: "APIGenRuntime"),
+        .target(name: "APIGenRuntime", dependencies: ["APIGenPattern"]),
         // Empty unless their trait is on (their sources are inside `#if <trait>`).
         .target(name: "APIGenAsyncHTTPClient", dependencies: [
             "APIGenRuntime",
@@ -81,6 +83,7 @@ let package = Package(
         .testTarget(name: "APIGenYAMLTests", dependencies: ["APIGenYAML"]),
         .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
         .testTarget(name: "APIGenRuntimeTests", dependencies: ["APIGenRuntime"]),
+        .testTarget(name: "APIGenPatternTests", dependencies: ["APIGenPattern"]),
         // The runtime's names beside swift-http-types' (which swift-openapi-runtime transports
         // and Hummingbird use): a file that imports both must compile.
         .testTarget(name: "HTTPTypesCoexistenceTests", dependencies: ["APIGenRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]),

@@ -1,4 +1,5 @@
 import Foundation
+internal import APIGenPattern
 
 /// Checks a generated client runs before sending, from the schema's constraints.
 /// Each failure is an `APIError.invalidArgument` naming the argument or property path.
@@ -12,12 +13,11 @@ public enum Validation {
         if let maxLength, count > maxLength {
             throw APIError.invalidArgument(name: name, reason: "is \(count) characters long, the maximum is \(maxLength)")
         }
-        if let pattern {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
-            let range = NSRange(value.startIndex..., in: value)
-            if regex.firstMatch(in: value, range: range) == nil {
-                throw APIError.invalidArgument(name: name, reason: "does not match the pattern \(pattern)")
-            }
+        // Linear in the value's length for any pattern (a backtracking engine takes exponential
+        // time on `(x+x+)+y`). A pattern that cannot be checked as ECMA-262 means it is not
+        // checked: the generator warned where the document writes it.
+        if let pattern, let compiled = PatternCache.shared.pattern(pattern), !compiled.matches(value) {
+            throw APIError.invalidArgument(name: name, reason: "does not match the pattern \(pattern)")
         }
     }
 
@@ -76,5 +76,28 @@ extension Validation {
 
     public static func check(_ values: [some Validatable]?, name: String) throws {
         for (i, value) in (values ?? []).enumerated() { try value.validate(path: "\(name)[\(i)]") }
+    }
+}
+
+/// Each pattern compiled once. The patterns are the generated code's (a fixed set), but
+/// `Validation.check` is public: the cache is emptied when it grows past a bound.
+private final class PatternCache: @unchecked Sendable {
+    static let shared = PatternCache()
+    private let lock = NSLock()
+    private var compiled: [String: Pattern?] = [:]
+
+    func pattern(_ source: String) -> Pattern? {
+        lock.lock()
+        if let known = compiled[source] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let pattern = try? Pattern(source)
+        lock.lock()
+        if compiled.count >= 1024 { compiled.removeAll() }
+        compiled[source] = .some(pattern)
+        lock.unlock()
+        return pattern
     }
 }

@@ -115,4 +115,18 @@ final class RequestEncodingTests: XCTestCase {
         let again = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(value))
         XCTAssertEqual(value, again)
     }
+
+    /// A pattern is checked in time linear in the value, whatever the pattern: the classic
+    /// catastrophic ones answer rightly on long values, and one that cannot be checked as
+    /// ECMA-262 means (a backreference) is not checked, which is not "does not match".
+    func testPatternsAreCheckedInLinearTime() throws {
+        XCTAssertThrowsError(try Validation.check(String(repeating: "x", count: 80), name: "v", pattern: "(x+x+)+y")) { error in
+            guard case APIError.invalidArgument("v", let reason) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(reason, "does not match the pattern (x+x+)+y")
+        }
+        XCTAssertNoThrow(try Validation.check(String(repeating: "a", count: 1_000_000), name: "v", pattern: "^(a+)+$"))
+        XCTAssertNoThrow(try Validation.check("ab", name: "v", pattern: "(a)\\1"), "not checked")
+        XCTAssertNoThrow(try Validation.check("x", name: "v", pattern: "("), "not checked")
+        XCTAssertThrowsError(try Validation.check("abc", name: "v", pattern: "^\\d+$"))
+    }
 }

@@ -128,7 +128,7 @@ struct SchemaReader {
             case "maxLength": maxLength = context.integer(value, "maxLength")
             case "minItems": minItems = context.integer(value, "minItems")
             case "maxItems": maxItems = context.integer(value, "maxItems")
-            case "pattern": pattern = context.string(value, "pattern")
+            case "pattern": pattern = context.string(value, "pattern").map { context.pattern($0, at: value) }
             default: break // unknown keys and x- extensions are ignored
             }
         }

@@ -89,4 +89,24 @@ final class HostileDocumentTests: XCTestCase {
         XCTAssertNil(Lookalikes.skeleton("ab"))
         XCTAssertEqual(Lookalikes.skeleton("\u{430}b"), "ab")
     }
+
+    /// A pattern the client cannot check as ECMA-262 means it gets a located warning that says
+    /// so; one written with `/…/` delimiters is checked without them.
+    func testPatternsTheClientCannotCheckAreWarnedAbout() throws {
+        let cases: [(pattern: String, warning: String?, generated: String)] = [
+            ("(x+x+)+y", nil, "(x+x+)+y"),
+            ("[^]", nil, "[^]"),
+            ("(", "is not a valid ECMA-262 regular expression: missing ')'; it is documented but not checked", "("),
+            ("(a)\\1", "is a backreference '\\1', which cannot be checked in linear time; it is documented but not checked", "(a)\\1"),
+            ("/^[a-z]+$/i", "is written with /…/ delimiters, which JSON Schema patterns do not have; it is checked as \"^[a-z]+$\"", "^[a-z]+$"),
+        ]
+        for (pattern, warning, generated) in cases {
+            let text = document(properties: "code: {type: string, pattern: '\(pattern)'}")
+            let output = try Generator().generate(bytes: Array(text.utf8), file: "t.yaml")
+            let warnings = output.diagnostics.filter { $0.message.hasPrefix("pattern") }
+            XCTAssertEqual(warnings.map(\.message).first.map { String($0.drop { $0 != " " }.dropFirst().drop { $0 != " " }.dropFirst()) }, warning, pattern)
+            XCTAssertTrue(warnings.allSatisfy { $0.location?.line == 20 }, "\(warnings)")
+            XCTAssertTrue(output.files[0].contents.contains("pattern: \(SwiftSpelling.string(generated)))"), "\(pattern) is checked as \(generated)")
+        }
+    }
 }
