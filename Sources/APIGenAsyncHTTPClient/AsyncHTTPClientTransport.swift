@@ -39,7 +39,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     /// Whether the client's configuration follows redirects: its configuration is not public, so
     /// it is read through reflection; a configuration that cannot be read counts as following.
-    static func followsRedirects(_ client: HTTPClient) -> Bool {
+    public static func followsRedirects(_ client: HTTPClient) -> Bool {
         guard let configuration = Mirror(reflecting: client).children.first(where: { $0.label == "configuration" })?.value,
               let redirects = Mirror(reflecting: configuration).children.first(where: { $0.label == "redirectConfiguration" })?.value else {
             return true

@@ -73,16 +73,16 @@ public struct ByteStream: AsyncSequence, Sendable {
     }
 
     /// These pieces, failing with `APIError.limitExceeded(.streamIdle)` when none arrives for
-    /// `idleTimeout` seconds and with `.timedOut` at `deadline` (uptime nanoseconds), and with
+    /// `idleTimeout` seconds and with `.timedOut(seconds: timeout)` at `deadline` (uptime nanoseconds), and with
     /// every error the source throws passed through `map`. Timers, not a task per wait: the
     /// one task reads the source and is cancelled when the stream is no longer iterated.
-    func guarded(idleTimeout: Double, deadline: UInt64?, map: @escaping @Sendable (any Error) -> any Error) -> ByteStream {
+    func guarded(idleTimeout: Double, deadline: UInt64?, timeout: Double = 0, map: @escaping @Sendable (any Error) -> any Error) -> ByteStream {
         let source = self
         return ByteStream(AsyncThrowingStream { continuation in
             let idle = IdleWatch(seconds: idleTimeout) { continuation.finish(throwing: APIError.limitExceeded(.streamIdle(seconds: idleTimeout))) }
             let overall = deadline.map { deadline in
                 DeadlineTimer(deadline: deadline) {
-                    continuation.finish(throwing: APIError.timedOut(seconds: Double(deadline &- DispatchTime.now().uptimeNanoseconds) / 1e9))
+                    continuation.finish(throwing: APIError.timedOut(seconds: timeout))
                 }
             }
             let task = Task {

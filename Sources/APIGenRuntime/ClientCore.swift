@@ -229,7 +229,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     /// `next` returns a whole body); a streamed call reaches the transport directly, with the
     /// client's credentials and headers.
     public func stream(_ request: APIRequest, accept: String) async throws -> ByteStream {
-        let (transport, policy, redactor) = (self.transport, redirects, settings.redactor)
+        let (transport, policy, redactor, timeout) = (self.transport, redirects, settings.redactor, self.timeout)
         let enforced = transport.enforcesCallContext
         let (body, _) = try await retrying(request, accept: accept, exchange: { urlRequest, attempt, context in
             try await OperationInfo.$current.withValue(attempt.operation) {
@@ -242,7 +242,7 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
             }
         }, errorBody: { (body: ByteStream, context: CallContext) in
             // An error body is read within the call's deadline, and only as much as is kept.
-            try await body.guarded(idleTimeout: context.limits.streamIdleTimeout, deadline: context.deadline) { Self.mapped($0, redactor) }
+            try await body.guarded(idleTimeout: context.limits.streamIdleTimeout, deadline: context.deadline, timeout: timeout) { Self.mapped($0, redactor) }
                 .collect(upTo: APIError.maxBodyBytes)
         })
         return body.guarded(idleTimeout: limits.streamIdleTimeout, deadline: nil) { Self.mapped($0, redactor) }

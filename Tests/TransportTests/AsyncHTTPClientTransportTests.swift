@@ -83,5 +83,21 @@ final class AsyncHTTPClientTransportTests: XCTestCase {
         } catch APIError.timedOut {}
         XCTAssertLessThan(Date().timeIntervalSince(start), 3)
     }
+
+    /// An `HTTPClient` that follows redirects itself would send the credentials wherever one
+    /// points: the transport refuses it before anything is sent; one that does not is used.
+    func testAnHTTPClientThatFollowsRedirectsIsRefused() async throws {
+        server.setHandler { _ in .json(200, #"{"success":true,"data":\#(Self.meeting)}"#) }
+        XCTAssertTrue(AsyncHTTPClientTransport.followsRedirects(.shared))
+        XCTAssertFalse(AsyncHTTPClientTransport.followsRedirects(AsyncHTTPClientTransport.sharedClient))
+        let refusing = Client(serverURL: server.baseURL, apiToken: "tok", transport: AsyncHTTPClientTransport(client: .shared), retry: .none)
+        do {
+            _ = try await refusing.getMeeting(accountID: "a", appID: "b", meetingID: UUID())
+            XCTFail("expected an error")
+        } catch APIError.invalidArgument("transport", let reason) {
+            XCTAssertTrue(reason.contains("redirectConfiguration: .disallow"), reason)
+        }
+        XCTAssertEqual(server.requests.count, 0)
+    }
 }
 #endif

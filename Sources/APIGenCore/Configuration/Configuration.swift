@@ -51,7 +51,7 @@ public struct Configuration: Sendable, Equatable {
         return options
     }
 
-    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "operations", "schemas", "names"]
+    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "refRoots", "operations", "schemas", "names"]
 
     /// Whether only the types the kept operations reach are generated: when operations are
     /// filtered, or schemas to keep are named.
@@ -126,7 +126,9 @@ public struct Configuration: Sendable, Equatable {
             case "refRoots":
                 for item in context.sequence(value, "refRoots") ?? [] {
                     guard let folder = context.string(item, "a refRoots folder"), !folder.isEmpty else { continue }
-                    config.refRoots.append(DocumentSet.join(DocumentSet.directory(of: file), folder))
+                    let path = DocumentSet.join(DocumentSet.directory(of: file), folder)
+                    if FileReader.realPath(path) == nil { context.error("refRoots folder '\(folder)' does not exist", at: item) }
+                    config.refRoots.append(path)
                 }
             case "operations":
                 config.operations = readFilter(value, context)

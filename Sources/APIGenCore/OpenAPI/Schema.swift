@@ -28,7 +28,9 @@ public final class Schema: Sendable {
     }
 
     public let location: SourceLocation
-    public let ref: Reference?
+    public var ref: Reference? { _ref }
+    /// Written once, by `init`, and cleared only by `deinit` (below).
+    private nonisolated(unsafe) var _ref: Reference?
     /// `type` as written (a 3.1 type array gives several); empty when absent.
     public let types: [String]
     public let format: String?
@@ -78,7 +80,7 @@ public final class Schema: Sendable {
     ) {
         self.isMerged = isMerged
         self.location = location
-        self.ref = ref
+        self._ref = ref
         self.types = types
         self.format = format
         self.title = title
@@ -109,6 +111,18 @@ public final class Schema: Sendable {
         self.minItems = minItems
         self.maxItems = maxItems
         self.pattern = pattern
+    }
+
+    /// Pointer targets can chain without end (`A2.x → A1.x → A0.x`, 100,000 links): each one
+    /// is let go here in a loop. Left to their own deinits, each would free the next from inside
+    /// its own, and a long chain overflows the stack.
+    deinit {
+        guard case .pointer(_, var next)? = _ref else { return }
+        _ref = nil
+        while isKnownUniquelyReferenced(&next), case .pointer(_, let after)? = next._ref {
+            next._ref = nil
+            next = after   // the old `next` goes now, its own pointer already cleared
+        }
     }
 
     /// The single non-null type, if the schema names exactly one.

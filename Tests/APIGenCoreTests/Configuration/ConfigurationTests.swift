@@ -71,10 +71,23 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.propertyNames, ["Meeting.created_at": "creationDate"])
     }
 
+    /// `refRoots:` folders are relative to the configuration file, and must exist.
+    func testRefRootsAreFoldersBesideTheConfiguration() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apigen-roots-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("shared"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("api/apigen.yaml").path
+        let c = try Configuration.parse(bytes: Array("refRoots: [../shared]\n".utf8), file: file)
+        XCTAssertEqual(c.refRoots, [folder.appendingPathComponent("shared").path])
+        XCTAssertThrowsError(try Configuration.parse(bytes: Array("refRoots: [../absent]\n".utf8), file: file)) { error in
+            XCTAssertEqual((error as? GenerationError)?.diagnostics.map(\.description), ["\(file):1:12: error: refRoots folder '../absent' does not exist"])
+        }
+    }
+
     func testUnknownKeysAndBadValuesAreLocatedErrors() {
         XCTAssertEqual(configErrors("access: open\nnamspace: X\n"), [
             "apigen.yaml:1:9: error: access must be public, package or internal, found 'open'",
-            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, shards, schema, operations, schemas, names)",
+            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, shards, schema, refRoots, operations, schemas, names)",
         ])
         XCTAssertEqual(configErrors("operations: {include: {tag: [a]}}\n"), ["apigen.yaml:1:24: error: unknown key 'tag' (known keys: tags, operationIds, paths)"])
         XCTAssertEqual(configErrors("names: {types: {A: my-type}}\n"), ["apigen.yaml:1:20: error: type name 'my-type' is not a valid Swift identifier"])
