@@ -9,8 +9,11 @@ public struct APIRequest: Sendable {
     public var method: String
     /// The path below the server URL, each parameter value already percent-encoded.
     public var path: String
-    public var query: [(name: String, value: String)] = []
+    /// The query's components, each `name=value` already percent-encoded by its style.
+    public var query: [String] = []
     public var headers: [(name: String, value: String)] = []
+    /// Cookie parameters as `name=value` pairs, sent in one `Cookie` header with the client's.
+    public var cookies: [String] = []
     public var body: Data?
     /// A file sent as the body, read as it is sent (a fresh stream for each attempt).
     public var bodyFile: URL?
@@ -27,33 +30,61 @@ public struct APIRequest: Sendable {
         self.errors = errors
     }
 
-    /// Adds `name=value` unless `value` is nil.
-    public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
-        if let value { query.append((name, value.parameterValue)) }
+    /// Adds `name=value` unless `value` is nil (`form`, the query's default style).
+    public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?, style: ParameterStyle = .form, allowReserved: Bool = false) {
+        if let value { query += style.query(name, StyledValue(value), explode: true, allowReserved: allowReserved) }
     }
 
-    /// Adds an array: `a=1&a=2` when `explode` (the OpenAPI default), else `a=1,2`.
-    public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true) {
-        guard let values else { return }
-        if explode {
-            for value in values { query.append((name, value.parameterValue)) }
-        } else {
-            query.append((name, values.map(\.parameterValue).joined(separator: ",")))
-        }
+    /// Adds an array: `a=1&a=2` when `explode` (the default of `form`), else `a=1,2`, or in
+    /// another `style` (`a=1%7C2` for `pipeDelimited`).
+    public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, style: ParameterStyle = .form, explode: Bool = true,
+                                  allowReserved: Bool = false) {
+        if let values { query += style.query(name, StyledValue(values), explode: explode, allowReserved: allowReserved) }
     }
 
-    /// Adds an object or other value as compact JSON text.
+    /// Adds an object's fields in a style: `R=100&G=200` (`form`, exploded), `color=R,100,G,200`,
+    /// `color%5BR%5D=100` (`deepObject`)…
+    public mutating func addQuery(_ name: String, object value: (some Encodable)?, style: ParameterStyle = .form, explode: Bool = true,
+                                  allowReserved: Bool = false) throws {
+        if let value { query += style.query(name, try StyledValue(object: value), explode: explode, allowReserved: allowReserved) }
+    }
+
+    /// Adds a value as compact JSON text (a parameter given by `content`).
     public mutating func addQueryJSON(_ name: String, _ value: (some Encodable)?) throws {
         guard let value else { return }
-        query.append((name, String(decoding: try JSONCoding.encode(value), as: UTF8.self)))
+        query.append("\(PercentEncoding.escape(name))=\(PercentEncoding.escape(String(decoding: try JSONCoding.encode(value), as: UTF8.self)))")
     }
 
     public mutating func addHeader(_ name: String, _ value: (some ParameterValue)?) {
         if let value { headers.append((name, value.parameterValue)) }
     }
 
+    /// An array as `simple` (`a,b,c`: `explode` changes nothing for an array in a header).
     public mutating func addHeader(_ name: String, _ values: [some ParameterValue]?) {
-        if let values { headers.append((name, values.map(\.parameterValue).joined(separator: ","))) }
+        if let values { headers.append((name, ParameterStyle.header(StyledValue(values), explode: false))) }
+    }
+
+    /// An object as `simple`: `R,100,G,200`, or `R=100,G=200` exploded.
+    public mutating func addHeader(_ name: String, object value: (some Encodable)?, explode: Bool = false) throws {
+        if let value { headers.append((name, ParameterStyle.header(try StyledValue(object: value), explode: explode))) }
+    }
+
+    /// A value as compact JSON text (a header given by `content`).
+    public mutating func addHeaderJSON(_ name: String, _ value: (some Encodable)?) throws {
+        if let value { headers.append((name, String(decoding: try JSONCoding.encode(value), as: UTF8.self))) }
+    }
+
+    /// A cookie parameter (`form`, percent-encoded).
+    public mutating func addCookie(_ name: String, _ value: (some ParameterValue)?) {
+        if let value { cookies += ParameterStyle.cookie(name, StyledValue(value), explode: true) }
+    }
+
+    public mutating func addCookie(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true) {
+        if let values { cookies += ParameterStyle.cookie(name, StyledValue(values), explode: explode) }
+    }
+
+    public mutating func addCookie(_ name: String, object value: (some Encodable)?, explode: Bool = true) throws {
+        if let value { cookies += ParameterStyle.cookie(name, try StyledValue(object: value), explode: explode) }
     }
 
     /// A file's bytes as the body, streamed from disk; its size is the `Content-Length`.

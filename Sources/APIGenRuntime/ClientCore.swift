@@ -125,25 +125,31 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     /// Builds the `URLRequest` (public so tests and custom transports can inspect it). Throws
     /// `APIError.invalidArgument` for a header name or value that could split the header.
     public func urlRequest(for request: APIRequest, accept: String?) throws -> URLRequest {
-        var headers = request.headers
+        var headers = request.headers + extraHeaders
         var query = request.query
+        var cookies = request.cookies
         for credential in credentials where request.security.contains(credential.scheme) {
-            credential.apply(to: &headers, query: &query)
+            credential.apply(to: &headers, query: &query, cookies: &cookies)
+        }
+        // One `Cookie` header holds every cookie (RFC 6265): parameters, credentials, and any
+        // the call's headers carry.
+        if !cookies.isEmpty {
+            cookies = headers.filter { $0.name.lowercased() == "cookie" }.map(\.value) + cookies
+            headers.removeAll { $0.name.lowercased() == "cookie" }
+            headers.append(("Cookie", cookies.joined(separator: "; ")))
         }
         // Checked before `URLRequest` sees them: Foundation drops a value with a line break
         // silently (a request without its token) and writes a name with one as it is.
-        try HeaderField.check(headers + extraHeaders)
+        try HeaderField.check(headers)
         var base = serverURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         var text = base + request.path
-        if !query.isEmpty {
-            text += "?" + query.map { "\(PercentEncoding.escape($0.name))=\(PercentEncoding.escape($0.value))" }.joined(separator: "&")
-        }
+        if !query.isEmpty { text += "?" + query.joined(separator: "&") }
         guard let url = URL(string: text) else { throw APIError.invalidURL(base + request.path) }
         var urlRequest = URLRequest(url: url, timeoutInterval: Seconds.clamped(timeout))
         urlRequest.httpMethod = request.method
         if let accept { urlRequest.setValue(accept, forHTTPHeaderField: "Accept") }
-        for (name, value) in headers + extraHeaders { urlRequest.addValue(value, forHTTPHeaderField: name) }
+        for (name, value) in headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
         if let file = request.bodyFile {
             guard let stream = InputStream(url: file),

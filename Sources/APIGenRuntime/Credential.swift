@@ -27,19 +27,13 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
     }
 
     /// Applies the secret to a request.
-    func apply(to headers: inout [(name: String, value: String)], query: inout [(name: String, value: String)]) {
+    func apply(to headers: inout [(name: String, value: String)], query: inout [String], cookies: inout [String]) {
         switch placement {
         case .bearer: headers.append(("Authorization", "Bearer \(secret)"))
         case .basic: headers.append(("Authorization", "Basic \(Base64.encode(Array(secret.utf8)))"))
         case .header(let name): headers.append((name, secret))
-        case .query(let name): query.append((name, secret))
-        case .cookie(let name):
-            // One `Cookie` header holds every cookie (RFC 6265): join an earlier one.
-            if let index = headers.firstIndex(where: { $0.name.lowercased() == "cookie" }) {
-                headers[index].value += "; \(name)=\(secret)"
-            } else {
-                headers.append(("Cookie", "\(name)=\(secret)"))
-            }
+        case .query(let name): query.append("\(PercentEncoding.escape(name))=\(PercentEncoding.escape(secret))")
+        case .cookie(let name): cookies.append("\(name)=\(secret)")
         }
     }
 

@@ -60,6 +60,49 @@ public enum PercentEncoding {
         return escape(text)
     }
 
+    /// A path argument in a `style` (`wireName`: the template's name, which `matrix` writes).
+    /// A `simple` value that is empty is an argument error, as above; `label` and `matrix`
+    /// always write a delimiter, so an empty value addresses nothing else.
+    public static func segment(_ value: StyledValue, name: String, wireName: String, style: ParameterStyle, explode: Bool) throws -> String {
+        let text = style.path(wireName, value, explode: explode)
+        guard !text.isEmpty else { throw APIError.invalidArgument(name: name, reason: "is empty; a path argument must not be") }
+        // An empty `label` value is `.`: a dot segment, which URL handling removes.
+        guard text != ".", text != ".." else { throw APIError.invalidArgument(name: name, reason: "is empty; a path argument must not be") }
+        return text
+    }
+
+    /// RFC 6570's reserved expansion, for `allowReserved: true`: reserved characters and
+    /// `%XX` triples pass unchanged, except those a query string cannot carry as they are
+    /// (`[`, `]`, `#`) or that mean something in form data (`&`, `+`); the rest as `escape`.
+    public static func escapeAllowingReserved(_ text: String) -> String {
+        let kept = Set(":/?@!$'()*,;=".utf8)
+        let bytes = Array(text.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "%"), i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) {
+                out += bytes[i...(i + 2)]
+                i += 3
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "."):
+                out.append(byte)
+            case _ where kept.contains(byte):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public static func escape(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)

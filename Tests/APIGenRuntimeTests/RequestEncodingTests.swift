@@ -34,7 +34,7 @@ final class RequestEncodingTests: XCTestCase {
         request.addQuery("tags", ["x", "y"], explode: false)
         request.addHeader("X-Trace", "t")
         let urlRequest = try core.urlRequest(for: request, accept: "application/json")
-        XCTAssertEqual(urlRequest.url?.absoluteString, "https://example.com/v4/a/x%20y?q=a%26b%3Dc&ids=1&ids=2&tags=x%2Cy")
+        XCTAssertEqual(urlRequest.url?.absoluteString, "https://example.com/v4/a/x%20y?q=a%26b%3Dc&ids=1&ids=2&tags=x,y")
         XCTAssertEqual(urlRequest.value(forHTTPHeaderField: "Authorization"), "Bearer s3cret")
         XCTAssertEqual(urlRequest.value(forHTTPHeaderField: "X-Trace"), "t")
         XCTAssertEqual(urlRequest.timeoutInterval, 5)

@@ -9,8 +9,18 @@ public struct OperationDecl: Sendable, Equatable {
         public var type: TypeUsage
         public var docs: [String]
         public var constraints: Constraints
-        /// Arrays in the query: `a=1&a=2` (true, the OpenAPI default) or `a=1,2`.
+        /// How the value is written (the specification's `style`, decided for its location).
+        public var style: Style
+        /// Arrays and objects as one pair per item or field (`a=1&a=2`), or in one value (`a=1,2`).
         public var explode: Bool
+        /// Reserved characters pass unescaped (query only).
+        public var allowReserved = false
+        /// Sent as JSON text: a parameter given by `content` with a JSON media type.
+        public var isJSON = false
+
+        public enum Style: String, Sendable, Equatable {
+            case simple, label, matrix, form, spaceDelimited, pipeDelimited, deepObject
+        }
     }
 
     /// The JSON (or other) request body.

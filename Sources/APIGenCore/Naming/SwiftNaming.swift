@@ -44,6 +44,8 @@ public enum SwiftNaming {
         "ServerSentEvents", "JSONLines",
         // The client's limits and redirect policy.
         "Limits", "RedirectPolicy",
+        // Parameters in a style.
+        "StyledValue",
     ]
 
     /// What the word rule sees of a character.

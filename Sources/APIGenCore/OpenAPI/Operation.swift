@@ -22,6 +22,9 @@ public struct Parameter: Sendable {
     public var example: Literal?
     public var explode: Bool?
     public var style: String?
+    public var allowReserved: Bool?
+    /// The media type, for a parameter given by `content` instead of `schema`.
+    public var contentType: String?
     public var sourceLocation: SourceLocation
 }
 

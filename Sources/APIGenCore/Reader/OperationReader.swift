@@ -178,9 +178,11 @@ struct OperationReader {
             required = true
         }
         var schema = node["schema"].map { schemas.read($0) }
+        var contentType: String?
         if schema == nil, let content = node["content"], let pairs = context.mapping(content, "content"), let first = pairs.first,
            let (media, other) = context.followUnofficial(first.value, "a media type") {
             schema = media["schema"].map { on(other).schemas.read($0) }
+            contentType = first.key
         }
         return Parameter(
             name: name, location: location, required: required,
@@ -190,6 +192,8 @@ struct OperationReader {
             example: node["example"].map { context.literal($0) },
             explode: node["explode"].flatMap { context.bool($0, "explode") },
             style: node["style"].flatMap { context.string($0, "style") },
+            allowReserved: node["allowReserved"].flatMap { context.bool($0, "allowReserved") },
+            contentType: contentType,
             sourceLocation: context.location(node)
         )
     }

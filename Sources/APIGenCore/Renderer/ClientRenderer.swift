@@ -254,11 +254,9 @@ struct ClientRenderer: Sendable {
         // each one is checked, so the path throws.
         let tries = path.contains("PercentEncoding.segment(") ? "try " : ""
         p.line("\(mutates ? "var" : "let") _request = \(tries)APIRequest(method: \"\(operation.method.wireName)\", path: \(path), security: \(security), \(info))")
-        for parameter in operation.parameters where parameter.location == .query {
-            p.line(queryCall(parameter))
-        }
-        for parameter in operation.parameters where parameter.location == .header {
-            p.line("_request.addHeader(\(SwiftSpelling.string(parameter.wireName)), \(parameter.name))")
+        let calls = ParameterCalls(index: index)
+        for location in [ParameterLocation.query, .header, .cookie] {
+            for parameter in operation.parameters where parameter.location == location { p.line(calls.call(parameter)) }
         }
         if let body = operation.body { renderBody(body, fromFile: fileBody, into: &p) }
     }
@@ -381,35 +379,12 @@ struct ClientRenderer: Sendable {
             var name = rest[rest.index(after: open)..<close]
             if let inner = name.lastIndex(of: "{") { name = name[name.index(after: inner)...] }
             if let parameter = operation.parameters.first(where: { $0.location == .path && $0.wireName == name }) {
-                out += "\\(PercentEncoding.segment(\(parameter.name), name: \(SwiftSpelling.string(SwiftNaming.unescaped(parameter.name)))))"
+                out += "\\(\(ParameterCalls(index: index).pathText(parameter)))"
             }
             rest = rest[rest.index(after: close)...]
         }
         literal(rest)
         return out + "\""
-    }
-
-    private func queryCall(_ parameter: OperationDecl.Parameter) -> String {
-        let name = SwiftSpelling.string(parameter.wireName)
-        let resolved = index.resolved(parameter.type).unwrapped
-        switch resolved {
-        case .builtin(let b) where b != "JSONValue":
-            return "_request.addQuery(\(name), \(parameter.name))"
-        case .array(let element) where isScalar(element):
-            return "_request.addQuery(\(name), \(parameter.name), explode: \(parameter.explode))"
-        case .named where index.isEnum(resolved):
-            return "_request.addQuery(\(name), \(parameter.name))"
-        default:
-            return "try _request.addQueryJSON(\(name), \(parameter.name))"
-        }
-    }
-
-    private func isScalar(_ type: TypeUsage) -> Bool {
-        switch index.resolved(type) {
-        case .builtin(let b): b != "JSONValue"
-        case .named: index.isEnum(type)
-        default: false
-        }
     }
 
     private func renderBody(_ body: OperationDecl.Body, fromFile: Bool, into p: inout CodePrinter) {

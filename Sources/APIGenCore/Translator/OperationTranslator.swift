@@ -145,11 +145,8 @@ struct OperationTranslator {
         // `body:` and `bodyFile:` are the request body's labels; every other name of the generated method is `_name`.
         var argumentNames = NameScope(reserved: ["body", Self.fileBodyLabel])
 
-        for parameter in operation.parameters where parameter.location == .cookie {
-            context.warning("cookie parameter '\(parameter.name)' is not supported; it is not sent", at: parameter.sourceLocation)
-        }
         var parameters: [OperationDecl.Parameter] = []
-        for parameter in orderedParameters(operation) {
+        for parameter in orderedParameters(operation, warns: true) {
             let (argName, _) = argumentNames.claim(context.memberName(parameter.name))
             var type: TypeUsage = .string
             var constraints = Constraints()
@@ -166,10 +163,15 @@ struct OperationTranslator {
             if !parameter.required { type = type.optional }
             var docs = parameter.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
             if let schema = parameter.schema, docs.isEmpty { docs = Array(types.docs(for: schema).prefix(1)) }
-            parameters.append(OperationDecl.Parameter(
+            let (style, explode) = ParameterStyles.decide(parameter, kind: parameter.schema.map { types.kind(of: $0) } ?? "string",
+                                                          nested: parameter.schema.map { types.hasNestedValues($0) } ?? false, context: context)
+            var decl = OperationDecl.Parameter(
                 name: argName, wireName: parameter.name, location: parameter.location, type: type,
-                docs: docs, constraints: constraints, explode: parameter.explode ?? ((parameter.style ?? "form") == "form")
-            ))
+                docs: docs, constraints: constraints, style: style, explode: explode
+            )
+            decl.allowReserved = parameter.location == .query && parameter.allowReserved == true
+            decl.isJSON = parameter.contentType.map(Self.isJSON) ?? false
+            parameters.append(decl)
         }
         context.operationDecls.append(contentsOf: scope.nested)
 
@@ -217,17 +219,27 @@ struct OperationTranslator {
     }
 
     /// Path parameters in template order, then the query and header ones in document order.
-    private func orderedParameters(_ operation: Operation) -> [Parameter] {
+    /// `warns`: about the parameters left out (once per operation: the first pass reads them too).
+    private func orderedParameters(_ operation: Operation, warns: Bool = false) -> [Parameter] {
         var seenInTemplate: Set<String> = []
         let templateOrder = OperationReader.templateNames(operation.path).filter { seenInTemplate.insert($0).inserted }
         let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
-        return pathParams + operation.parameters.filter { $0.location == .query || $0.location == .header }
+        // A header named Accept, Content-Type or Authorization "SHALL be ignored": the client
+        // sets those itself (the media types, the credentials).
+        let others = operation.parameters.filter { parameter in
+            guard parameter.location == .header, ["accept", "content-type", "authorization"].contains(parameter.name.lowercased()) else {
+                return parameter.location != .path
+            }
+            if warns { context.warning("header parameter '\(parameter.name)' is ignored, as the specification says: the client sets \(parameter.name) itself", at: parameter.sourceLocation) }
+            return false
+        }
+        return pathParams + others
     }
 
     /// Whether a parameter gets its schema's type: a path segment or header holds text, so there
     /// only a single scalar does.
     private func isTyped(_ parameter: Parameter, _ schema: Schema) -> Bool {
-        parameter.location == .query || types.isScalar(schema)
+        parameter.location == .query || types.isScalar(schema) || ["array", "object"].contains(types.kind(of: schema))
     }
 
     /// The media type a body is read or sent as; `warns` about entries that are no media type.

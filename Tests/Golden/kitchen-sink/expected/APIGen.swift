@@ -6,6 +6,31 @@ import APIGenRuntime
 
 // MARK: - Types
 
+/// A point, sent as a parameter in each style.
+public struct Point: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var x: Int?
+    public var y: Int?
+    public var label: String?
+
+    public init(x: Int? = nil, y: Int? = nil, label: String? = nil) {
+        self.x = x
+        self.y = y
+        self.label = label
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.x, b.x) && _same(a.y, b.y) && _same(a.label, b.label)
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(x: c.optional("x"), y: c.optional("y"), label: c.optional("label"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("x", self.x).optional("y", self.y).optional("label", self.label)
+    }
+}
+
 /// Required fields that may be null are always sent; optional ones only when set.
 public struct Patch: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var note: String?
@@ -1286,5 +1311,57 @@ extension Client {
         var _request = try APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
         try _request.setFileBody(bodyFile, contentType: "application/octet-stream")
         return try await self._core.sendForData(_request)
+    }
+
+    /// Every parameter style of the specification, in each place it is defined.
+    ///
+    /// `GET /styles/{simple}/{label}/{matrix}/{labels}/{point}`
+    ///
+    /// - Parameters:
+    ///   - simple: The `simple` path parameter.
+    ///   - label: The `label` path parameter.
+    ///   - matrix: The `matrix` path parameter.
+    ///   - labels: The `labels` path parameter.
+    ///   - point: The `point` path parameter.
+    ///   - tags: The `tags` query parameter.
+    ///   - pipes: The `pipes` query parameter.
+    ///   - spaces: The `spaces` query parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - origin: The `origin` query parameter.
+    ///   - redirect: The `redirect` query parameter.
+    ///   - where: The `where` query parameter.
+    ///   - xPoint: The `X-Point` header parameter.
+    ///   - xTags: The `X-Tags` header parameter.
+    ///   - theme: The `theme` cookie parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func sendStyles(
+        simple: [String],
+        label: String,
+        matrix: [Int],
+        labels: [String],
+        point: Point,
+        tags: [String]? = nil,
+        pipes: [String]? = nil,
+        spaces: [Int]? = nil,
+        filter: Point? = nil,
+        origin: Point? = nil,
+        redirect: String? = nil,
+        `where`: Point? = nil,
+        xPoint: Point? = nil,
+        xTags: [String]? = nil,
+        theme: String? = nil
+    ) async throws {
+        var _request = try APIRequest(method: "GET", path: "/styles/\(PercentEncoding.segment(StyledValue(simple), name: "simple", wireName: "simple", style: .simple, explode: false))/\(PercentEncoding.segment(StyledValue(label), name: "label", wireName: "label", style: .label, explode: false))/\(PercentEncoding.segment(StyledValue(matrix), name: "matrix", wireName: "matrix", style: .matrix, explode: true))/\(PercentEncoding.segment(StyledValue(labels), name: "labels", wireName: "labels", style: .label, explode: true))/\(PercentEncoding.segment(try StyledValue(object: point), name: "point", wireName: "point", style: .matrix, explode: false))", security: ["bearer", "key"], operation: "sendStyles", template: "/styles/{simple}/{label}/{matrix}/{labels}/{point}")
+        _request.addQuery("tags", tags, explode: false)
+        _request.addQuery("pipes", pipes, style: .pipeDelimited, explode: false)
+        _request.addQuery("spaces", spaces, style: .spaceDelimited, explode: false)
+        try _request.addQuery("filter", object: filter, style: .deepObject, explode: true)
+        try _request.addQuery("origin", object: origin, explode: true)
+        _request.addQuery("redirect", redirect, allowReserved: true)
+        try _request.addQueryJSON("where", `where`)
+        try _request.addHeader("X-Point", object: xPoint, explode: true)
+        _request.addHeader("X-Tags", xTags)
+        _request.addCookie("theme", theme)
+        try await self._core.send(_request)
     }
 }

@@ -93,6 +93,8 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     /// - Maximum length: 100
     public var redirects: String?
     /// - Maximum length: 100
+    public var styledValue: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -242,22 +244,23 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil, responseMetadata: String? = nil,
         responseHeaders: String? = nil, metadata: String? = nil, serverSentEvents: String? = nil,
         jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil, redirectPolicy: String? = nil,
-        limits2: String? = nil, redirects: String? = nil, with: String? = nil, hashable: String? = nil,
-        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
-        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
-        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
-        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
-        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
-        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
-        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
-        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
-        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
-        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
-        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
-        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
-        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
-        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
+        limits2: String? = nil, redirects: String? = nil, styledValue: String? = nil, with: String? = nil,
+        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
+        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
+        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
+        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
+        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
+        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
+        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
+        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
+        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
+        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
+        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
+        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
+        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
+        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
+        parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -301,6 +304,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         self.redirectPolicy = redirectPolicy
         self.limits2 = limits2
         self.redirects = redirects
+        self.styledValue = styledValue
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -386,9 +390,9 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
               _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
               _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
               _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
-              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
+              _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -430,11 +434,12 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
             jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), limits: c.optional("Limits"),
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
-            redirects: c.optional("redirects"), with: c.optional("with"), hashable: c.optional("Hashable"),
-            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -475,13 +480,13 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
             .optional("bodyFile", self.bodyFile).optional("Limits", self.limits)
             .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
-            .optional("redirects", self.redirects).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
-            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
-            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
-            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
-            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
-            .optional("Validation", self.validation).required("a", self.a)
+            .optional("redirects", self.redirects).optional("StyledValue", self.styledValue).optional("with", self.with)
+            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
+            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
+            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
+            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
+            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
+            .optional("Validatable", self.validatable).optional("Validation", self.validation).required("a", self.a)
             .optional("additionalProperties", self.additionalProperties).required("b", self.b)
             .optional("body", self.body).required("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -546,6 +551,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         try Validation.check(self.redirectPolicy, name: path + ".redirectPolicy", maxLength: 100)
         try Validation.check(self.limits2, name: path + ".limits2", maxLength: 100)
         try Validation.check(self.redirects, name: path + ".redirects", maxLength: 100)
+        try Validation.check(self.styledValue, name: path + ".styledValue", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -700,6 +706,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var redirectPolicy: CaptureNests.RedirectPolicyValue2?
     public var limits2: CaptureNests.LimitsValue4?
     public var redirects: CaptureNests.Redirects2?
+    public var styledValue: CaptureNests.StyledValueValue2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -789,10 +796,10 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         serverSentEvents: CaptureNests.ServerSentEventsValue2? = nil, jsonLines: CaptureNests.JSONLinesValue2? = nil,
         bodyFile: CaptureNests.BodyFile2? = nil, limits: CaptureNests.LimitsValue3? = nil,
         redirectPolicy: CaptureNests.RedirectPolicyValue2? = nil, limits2: CaptureNests.LimitsValue4? = nil,
-        redirects: CaptureNests.Redirects2? = nil, with: CaptureNests.With2? = nil,
-        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
-        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
-        pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        redirects: CaptureNests.Redirects2? = nil, styledValue: CaptureNests.StyledValueValue2? = nil,
+        with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
+        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
+        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -863,6 +870,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.redirectPolicy = redirectPolicy
         self.limits2 = limits2
         self.redirects = redirects
+        self.styledValue = styledValue
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -947,9 +955,9 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
               _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
               _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
               _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
-              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.with, b.with),
-              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
-              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
+              _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -991,11 +999,12 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
             jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), limits: c.optional("Limits"),
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
-            redirects: c.optional("redirects"), with: c.optional("with"), hashable: c.optional("Hashable"),
-            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -1035,13 +1044,13 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
             .optional("bodyFile", self.bodyFile).optional("Limits", self.limits)
             .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
-            .optional("redirects", self.redirects).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
-            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
-            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
-            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
-            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
-            .optional("Validation", self.validation).optional("a", self.a)
+            .optional("redirects", self.redirects).optional("StyledValue", self.styledValue).optional("with", self.with)
+            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
+            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
+            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
+            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
+            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
+            .optional("Validatable", self.validatable).optional("Validation", self.validation).optional("a", self.a)
             .optional("additionalProperties", self.additionalProperties).optional("b", self.b)
             .optional("body", self.body).optional("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -1572,6 +1581,18 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
         public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
+    }
+
+    public struct StyledValueValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var styledValue: String?
+
+        public init(styledValue: String? = nil) {
+            self.styledValue = styledValue
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.styledValue, b.styledValue) }
+        public init(_fields c: FieldReader) throws { try self.init(styledValue: c.optional("StyledValue")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("StyledValue", self.styledValue) }
     }
 
     public struct With2: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -2376,13 +2397,13 @@ public enum CaptureCases: OpenEnum {
     case decodingError, double, encoder, fieldCodable, fieldEquatable, fieldReader, fieldWriter, apiRequest
     case httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set
     case field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents
-    case jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, hashable, int, jsonValue, openEnum
-    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
-    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
-    case error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport
-    case unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
-    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2
-    case encode2
+    case jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, styledValue, hashable, int, jsonValue
+    case openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid
+    case validatable, validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode
+    case encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to
+    case transport, unknown2, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void
+    case self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same
+    case fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2431,6 +2452,7 @@ public enum CaptureCases: OpenEnum {
         case .redirectPolicy: "RedirectPolicy"
         case .limits2: "limits"
         case .redirects: "redirects"
+        case .styledValue: "StyledValue"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2499,7 +2521,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -2952,6 +2974,18 @@ public struct Redirects: FieldCodable, FieldEquatable, Hashable, Sendable {
     public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
     public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
+}
+
+public struct StyledValueValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var styledValue: String?
+
+    public init(styledValue: String? = nil) {
+        self.styledValue = styledValue
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.styledValue, b.styledValue) }
+    public init(_fields c: FieldReader) throws { try self.init(styledValue: c.optional("StyledValue")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("StyledValue", self.styledValue) }
 }
 
 public struct With: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -5253,7 +5287,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -5272,6 +5306,7 @@ extension Client {
     ///   - redirectPolicy: The `RedirectPolicy` path parameter.
     ///   - limits2: The `limits` path parameter.
     ///   - redirects: The `redirects` path parameter.
+    ///   - styledValue: The `StyledValue` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -5289,7 +5324,8 @@ extension Client {
         limits: String,
         redirectPolicy: String,
         limits2: String,
-        redirects: String
+        redirects: String,
+        styledValue: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -5308,8 +5344,9 @@ extension Client {
             try Validation.check(redirectPolicy, name: "redirectPolicy", minLength: 1)
             try Validation.check(limits2, name: "limits2", minLength: 1)
             try Validation.check(redirects, name: "redirects", minLength: 1)
+            try Validation.check(styledValue, name: "styledValue", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}")
         try await self._core.send(_request)
     }
 
@@ -5359,6 +5396,7 @@ extension Client {
     ///   - redirectPolicy: The `RedirectPolicy` query parameter.
     ///   - limits2: The `limits` query parameter.
     ///   - redirects: The `redirects` query parameter.
+    ///   - styledValue: The `StyledValue` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -5470,6 +5508,7 @@ extension Client {
         redirectPolicy: String? = nil,
         limits2: String? = nil,
         redirects: String? = nil,
+        styledValue: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5580,6 +5619,7 @@ extension Client {
             try Validation.check(redirectPolicy, name: "redirectPolicy", maxLength: 100)
             try Validation.check(limits2, name: "limits2", maxLength: 100)
             try Validation.check(redirects, name: "redirects", maxLength: 100)
+            try Validation.check(styledValue, name: "styledValue", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5691,6 +5731,7 @@ extension Client {
         _request.addQuery("RedirectPolicy", redirectPolicy)
         _request.addQuery("limits", limits2)
         _request.addQuery("redirects", redirects)
+        _request.addQuery("StyledValue", styledValue)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5807,6 +5848,7 @@ extension Client {
     ///   - redirectPolicy: The `RedirectPolicy` header parameter.
     ///   - limits2: The `limits` header parameter.
     ///   - redirects: The `redirects` header parameter.
+    ///   - styledValue: The `StyledValue` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -5916,6 +5958,7 @@ extension Client {
         redirectPolicy: String? = nil,
         limits2: String? = nil,
         redirects: String? = nil,
+        styledValue: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -6025,6 +6068,7 @@ extension Client {
         _request.addHeader("RedirectPolicy", redirectPolicy)
         _request.addHeader("limits", limits2)
         _request.addHeader("redirects", redirects)
+        _request.addHeader("StyledValue", styledValue)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -6384,6 +6428,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func redirects() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/304", security: [], operation: "redirects", template: "/captures/op/304")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/305`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func styledValue() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/305", security: [], operation: "StyledValue", template: "/captures/op/305")
         try await self._core.send(_request)
     }
 

@@ -1,0 +1,66 @@
+/// A parameter's `style` and `explode` as the specification defines them for its location and
+/// value, with a located warning wherever the document asks for a combination the
+/// specification leaves undefined, and what is sent instead.
+enum ParameterStyles {
+    typealias Style = OperationDecl.Parameter.Style
+
+    static func decide(_ parameter: Parameter, kind: String, nested: Bool, context: TranslationContext) -> (Style, Bool) {
+        let allowed: [Style]
+        switch parameter.location {
+        case .path: allowed = [.simple, .label, .matrix]
+        case .query: allowed = [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+        case .header: allowed = [.simple]
+        case .cookie: allowed = [.form]
+        }
+        func warn(_ message: String) {
+            context.warning("\(parameter.location.rawValue) parameter '\(parameter.name)': \(message)", at: parameter.sourceLocation)
+        }
+        var style = allowed[0]
+        if let written = parameter.style {
+            if let known = Style(rawValue: written), allowed.contains(known) {
+                style = known
+            } else {
+                warn("style '\(written)' is not defined for a \(parameter.location.rawValue) parameter; '\(style.rawValue)' is used")
+            }
+        }
+        var explode = parameter.explode ?? (style == .form)
+        if parameter.contentType != nil { return (style, explode) }   // JSON text (or text): no style applies
+        let isObject = kind == "object", isArray = kind == "array"
+        switch style {
+        case .deepObject:
+            if !isObject {
+                warn("deepObject is defined for objects only; this \(kind) is sent as form, exploded")
+            } else if parameter.explode == false {
+                warn("deepObject with explode: false is undefined; it is sent as explode: true")
+            }
+            explode = true
+        case .spaceDelimited, .pipeDelimited:
+            if explode {
+                warn("\(style.rawValue) with explode: true is undefined; it is sent as form, exploded")
+            } else if !isObject && !isArray {
+                warn("\(style.rawValue) is defined for arrays and objects; this \(kind) is sent as form")
+            }
+        case .form where parameter.location == .cookie && explode && (isArray || isObject):
+            warn("form cookies with several values are undefined (the specification calls them incorrect); each value is sent as its own name=value pair")
+        default:
+            break
+        }
+        if isObject && nested {
+            warn("the styles do not define nested arrays or objects inside an object; those fields are sent as JSON text")
+        }
+        if parameter.allowReserved == true && parameter.location != .query {
+            warn("allowReserved applies to query parameters only; it is ignored")
+        }
+        return (style, explode)
+    }
+}
+
+extension TypeTranslator {
+    /// Whether an object schema has a property that is itself an array or an object.
+    func hasNestedValues(_ schema: Schema) -> Bool {
+        var target = schema
+        var seen: Set<SourceLocation> = [schema.location]
+        while let reference = target.ref, let next = resolvedTarget(reference), seen.insert(next.location).inserted { target = next }
+        return target.properties.contains { ["array", "object"].contains(kind(of: $0.schema)) }
+    }
+}
