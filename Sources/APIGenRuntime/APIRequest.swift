@@ -153,19 +153,35 @@ enum FormEncoding {
     static func escape(_ text: String) -> String { PercentEncoding.escape(text) }
 }
 
-/// The JSON coders generated code uses: plain ones (models code their own dates).
+/// The JSON coders generated code uses. Model properties code their own dates; a date anywhere
+/// else (an aliased date in an array or a map, a body that is a date) is ISO 8601 too, through
+/// the coders' date strategies, which are called for dates only.
 public enum JSONCoding {
     public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.format(date))
+        }
         do {
-            return try JSONEncoder().encode(value)
+            return try encoder.encode(value)
         } catch {
             throw APIError.encoding(reason: "\(error)")
         }
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = ISO8601.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected an ISO 8601 date-time, found '\(text)'")
+            }
+            return date
+        }
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw APIError.decoding(type: String(describing: type), path: error.pathDescription, reason: error.reasonDescription, body: data.prefix(APIError.maxBodyBytes))
         }

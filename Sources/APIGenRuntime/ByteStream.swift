@@ -8,57 +8,84 @@ import Foundation
 public struct ByteStream: AsyncSequence, Sendable {
     public typealias Element = Data
 
-    private let pieces: AsyncThrowingStream<Data, any Error>
+    private enum Source: Sendable {
+        case stream(AsyncThrowingStream<Data, any Error>)
+        case buffer(PieceReader)
+    }
+
+    private let source: Source
 
     /// Pieces a producer yields into a continuation; `onTermination` runs once when the stream
-    /// ends either way (finished, failed, or no longer iterated).
+    /// ends either way (finished, failed, or no longer iterated). Such a stream holds what its
+    /// producer yields until it is read: prefer `init(reading:)`, which waits for the reader.
     public init(_ pieces: AsyncThrowingStream<Data, any Error>) {
-        self.pieces = pieces
+        source = .stream(pieces)
+    }
+
+    /// Pieces from a `PieceBuffer` a transport fills.
+    init(buffer: PieceBuffer) {
+        source = .buffer(PieceReader(buffer))
     }
 
     /// A whole body as one piece.
     public init(_ data: Data) {
-        pieces = AsyncThrowingStream { continuation in
+        source = .stream(AsyncThrowingStream { continuation in
             if !data.isEmpty { continuation.yield(data) }
             continuation.finish()
-        }
+        })
     }
 
-    /// Pieces of any async sequence, read by a task of its own that is cancelled when the stream
-    /// is no longer iterated.
+    /// Pieces of any async sequence, read by a task of its own that holds at most about a
+    /// megabyte ahead of the loop reading them (it waits for the loop beyond that), and is
+    /// cancelled when the stream is no longer iterated.
     public init<Source: AsyncSequence & Sendable>(reading source: Source, _ piece: @escaping @Sendable (Source.Element) -> Data) {
-        pieces = AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await element in source { continuation.yield(piece(element)) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+        let buffer = PieceBuffer()
+        let task = Task {
+            do {
+                for try await element in source {
+                    guard await buffer.push(piece(element)) else { return }
                 }
+                buffer.finish()
+            } catch {
+                buffer.finish(throwing: error)
             }
-            continuation.onTermination = { _ in task.cancel() }
         }
+        buffer.onCancel = { task.cancel() }
+        self.init(buffer: buffer)
     }
 
     /// The bytes of an `InputStream` (a file body, `URLRequest.httpBodyStream`), read in pieces
     /// as they are asked for: what a transport sends a streamed request body from.
     public init(reading stream: InputStream, pieceSize: Int = 64 * 1024) {
-        let source = UncheckedInputStream(stream: stream)
-        pieces = AsyncThrowingStream {
-            source.open()
+        let input = UncheckedInputStream(stream: stream)
+        source = .stream(AsyncThrowingStream {
+            input.open()
             var buffer = [UInt8](repeating: 0, count: pieceSize)
-            let count = source.stream.read(&buffer, maxLength: buffer.count)
-            if count < 0 { throw source.stream.streamError ?? CocoaError(.fileReadUnknown) }
+            let count = input.stream.read(&buffer, maxLength: buffer.count)
+            if count < 0 { throw input.stream.streamError ?? CocoaError(.fileReadUnknown) }
             if count == 0 {
-                source.stream.close()
+                input.stream.close()
                 return nil
             }
             return Data(buffer[0..<count])
+        })
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        switch source {
+        case .stream(let pieces): AsyncIterator(stream: pieces.makeAsyncIterator(), reader: nil)
+        case .buffer(let reader): AsyncIterator(stream: nil, reader: reader)
         }
     }
 
-    public func makeAsyncIterator() -> AsyncThrowingStream<Data, any Error>.AsyncIterator {
-        pieces.makeAsyncIterator()
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var stream: AsyncThrowingStream<Data, any Error>.AsyncIterator?
+        let reader: PieceReader?
+
+        public mutating func next() async throws -> Data? {
+            if let reader { return try await reader.buffer.next() }
+            return try await stream?.next()
+        }
     }
 
     /// Every piece joined, up to `limit` bytes: reading stops there (the producer is told to
@@ -78,32 +105,28 @@ public struct ByteStream: AsyncSequence, Sendable {
     /// one task reads the source and is cancelled when the stream is no longer iterated.
     func guarded(idleTimeout: Double, deadline: UInt64?, timeout: Double = 0, map: @escaping @Sendable (any Error) -> any Error) -> ByteStream {
         let source = self
-        return ByteStream(AsyncThrowingStream { continuation in
-            let idle = IdleWatch(seconds: idleTimeout) { continuation.finish(throwing: APIError.limitExceeded(.streamIdle(seconds: idleTimeout))) }
-            let overall = deadline.map { deadline in
-                DeadlineTimer(deadline: deadline) {
-                    continuation.finish(throwing: APIError.timedOut(seconds: timeout))
+        let buffer = PieceBuffer()
+        let idle = IdleWatch(seconds: idleTimeout) { buffer.finish(throwing: APIError.limitExceeded(.streamIdle(seconds: idleTimeout))) }
+        let overall = deadline.map { deadline in DeadlineTimer(deadline: deadline) { buffer.finish(throwing: APIError.timedOut(seconds: timeout)) } }
+        let task = Task {
+            do {
+                for try await piece in source {
+                    idle.reset()
+                    guard await buffer.push(piece) else { break }
                 }
+                buffer.finish()
+            } catch {
+                buffer.finish(throwing: map(error))
             }
-            let task = Task {
-                do {
-                    for try await piece in source {
-                        idle.reset()
-                        if case .terminated = continuation.yield(piece) { break }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: map(error))
-                }
-                idle.stop()
-                overall?.cancel()
-            }
-            continuation.onTermination = { _ in
-                task.cancel()
-                idle.stop()
-                overall?.cancel()
-            }
-        })
+            idle.stop()
+            overall?.cancel()
+        }
+        buffer.onCancel = {
+            task.cancel()
+            idle.stop()
+            overall?.cancel()
+        }
+        return ByteStream(buffer: buffer)
     }
 }
 

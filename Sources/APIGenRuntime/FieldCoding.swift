@@ -140,7 +140,7 @@ public struct FieldWriter {
     }
 
     /// Writes one field through one of the container's helpers below.
-    private func write(_ key: String, _ body: (inout KeyedEncodingContainer<AnyCodingKey>, AnyCodingKey) throws -> Void) rethrows -> FieldWriter {
+    func write(_ key: String, _ body: (inout KeyedEncodingContainer<AnyCodingKey>, AnyCodingKey) throws -> Void) rethrows -> FieldWriter {
         var container = container
         try body(&container, AnyCodingKey(key))
         return self

@@ -67,11 +67,16 @@ public struct URLSessionTransport: HTTPTransport {
     /// The head as soon as it arrives, the body as it comes (FoundationNetworking calls the
     /// delegate with each piece; `URLSession.bytes(for:)` does not exist there). The deadline
     /// covers the head; ending the iteration cancels the data task.
+    /// What has arrived and the loop has not read yet is held up to the call's
+    /// `limits.maxBodyBytes`; past that the stream fails with `APIError.limitExceeded`. (A
+    /// session delegate cannot hold back the server: suspending a data task on Linux stops its
+    /// transfer for good. `AsyncHTTPClientTransport` holds it back instead.)
     public func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream) {
         let exchange = Exchange(limit: nil)
-        let body = AsyncThrowingStream<Data, any Error> { continuation in exchange.start(continuation) }
+        let buffer = PieceBuffer(maxHeld: CallContext.current?.limits.maxBodyBytes ?? Limits.default.maxBodyBytes)
+        exchange.start(buffer)
         let head = try await owner.run(request, exchange) { continuation in exchange.awaitHead(continuation) }
-        return (head, ByteStream(body))
+        return (head, ByteStream(buffer: buffer))
     }
 }
 
@@ -159,7 +164,7 @@ private final class Exchange: @unchecked Sendable {
     private let limit: Int?
     private var whole: CheckedContinuation<(Data, HTTPURLResponse), any Error>?
     private var head: CheckedContinuation<HTTPURLResponse, any Error>?
-    private var body: AsyncThrowingStream<Data, any Error>.Continuation?
+    private var body: PieceBuffer?
     private var response: HTTPURLResponse?
     private var data = Data()
     /// Why the task was cancelled from here (a limit, the deadline), reported instead of
@@ -181,10 +186,9 @@ private final class Exchange: @unchecked Sendable {
         lock.lock(); head = continuation; lock.unlock()
     }
 
-    func start(_ continuation: AsyncThrowingStream<Data, any Error>.Continuation) {
-        lock.lock(); body = continuation; lock.unlock()
-        let cancel: @Sendable () -> Void = { [weak self] in self?.cancelTask() }
-        continuation.onTermination = { _ in cancel() }
+    func start(_ buffer: PieceBuffer) {
+        lock.lock(); body = buffer; lock.unlock()
+        buffer.onCancel = { [weak self] in self?.cancelTask() }
     }
 
     func fail(_ error: any Error) {
@@ -220,7 +224,7 @@ private final class Exchange: @unchecked Sendable {
         lock.lock()
         if let body {
             lock.unlock()
-            body.yield(piece)
+            body.offer(piece)
             return
         }
         if let limit, data.count + piece.count > limit {
@@ -249,6 +253,6 @@ private final class Exchange: @unchecked Sendable {
             }
         }
         head?.resume(throwing: failure ?? URLError(.badServerResponse))
-        if let failure { body?.finish(throwing: failure) } else { body?.finish() }
+        body?.finish(throwing: failure)
     }
 }

@@ -63,21 +63,30 @@ public enum ISO8601 {
     }
 
     /// Writes `date` in UTC with milliseconds.
+    /// UTC, with milliseconds, or microseconds when the date has them (a value read from a
+    /// server that sent microseconds is written back as it came). Dates outside the years 1 to
+    /// 9999, which the format cannot write, are written at those bounds.
     public static func format(_ date: Date) -> String {
-        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = min(max(date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799.999)
+        let totalMicros = Int64((seconds * 1_000_000).rounded())
+        var totalMillis = totalMicros / 1000
+        var micros = Int(totalMicros % 1000)
+        if micros < 0 { micros += 1000; totalMillis -= 1 }
         var days = Int(totalMillis / 86_400_000)
         var millisOfDay = Int(totalMillis % 86_400_000)
         if millisOfDay < 0 { millisOfDay += 86_400_000; days -= 1 }
         let (y, m, d) = civilFromDays(days)
         let h = millisOfDay / 3_600_000, mi = millisOfDay / 60_000 % 60, s = millisOfDay / 1000 % 60, ms = millisOfDay % 1000
-        var out = [UInt8](repeating: 48, count: 24)
+        var out = [UInt8](repeating: 48, count: micros == 0 ? 24 : 27)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var v = value
             for k in stride(from: at + width - 1, through: at, by: -1) { out[k] = UInt8(48 + v % 10); v /= 10 }
         }
         put(y, 0, 4); out[4] = 45; put(m, 5, 2); out[7] = 45; put(d, 8, 2); out[10] = 84
         put(h, 11, 2); out[13] = 58; put(mi, 14, 2); out[16] = 58; put(s, 17, 2); out[19] = 46
-        put(ms, 20, 3); out[23] = 90
+        put(ms, 20, 3)
+        if micros != 0 { put(micros, 23, 3) }
+        out[out.count - 1] = 90
         return String(decoding: out, as: UTF8.self)
     }
 

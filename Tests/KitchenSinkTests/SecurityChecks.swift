@@ -163,6 +163,38 @@ struct SecurityChecks {
         XCTAssertLessThan(Date().timeIntervalSince(start), 6)
     }
 
+    /// A loop slower than its server never makes the client hold what the server sends: the
+    /// server is held back (while the loop waits it can send little more than what the buffers
+    /// hold, and afterwards every byte arrives, in order), or, on a transport that cannot hold
+    /// it back (URLSession), the stream fails with the body limit once the unread backlog
+    /// passes it.
+    func aSlowLoopHoldsBackTheServer() async throws {
+        let piece = 64 * 1024, count = 800   // 51 MiB
+        server.setHandler { _ in
+            TestHTTPServer.Response(status: 200, body: Data(), contentType: "application/octet-stream",
+                                    pieces: (0..<count).map { i in (0, Data(repeating: UInt8(i % 251), count: piece)) })
+        }
+        let limit = 8 * 1024 * 1024
+        var iterator = try await core(timeout: 30, limits: Limits(maxBodyBytes: limit)).stream(request(), accept: "*/*").makeAsyncIterator()
+        let first = try await iterator.next()
+        var received = try XCTUnwrap(first).count
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        let sentWhileWaiting = server.piecesSent.count
+        var ordered = true
+        do {
+            while let data = try await iterator.next() {
+                if received % piece == 0, data.first != UInt8(received / piece % 251) { ordered = false }
+                received += data.count
+            }
+            XCTAssertLessThan(sentWhileWaiting, count * 3 / 4, "the server was held back: \(sentWhileWaiting) of \(count) pieces sent")
+            XCTAssertEqual(received, piece * count)
+            XCTAssertTrue(ordered)
+        } catch let error as APIError {
+            XCTAssertTrue(error.isLimit(.bodyBytes(limit)), "\(error)")
+            XCTAssertLessThanOrEqual(received, limit + piece, "what was read before the limit")
+        }
+    }
+
     /// Timeouts a user may pass: none traps.
     func anyTimeoutIsSafe() async throws {
         server.setHandler { _ in .json(200, "{}") }

@@ -24,5 +24,6 @@ final class SecurityTests: XCTestCase {
     func testHeaderInjectionIsRefusedBeforeSending() async throws { try await checks.headerInjectionIsRefusedBeforeSending() }
     func testResourcesAreBounded() async throws { try await checks.resourcesAreBounded() }
     func testAnyTimeoutIsSafe() async throws { try await checks.anyTimeoutIsSafe() }
+    func testASlowLoopHoldsBackTheServer() async throws { try await checks.aSlowLoopHoldsBackTheServer() }
     func testNoErrorShowsTheSecret() async throws { try await checks.noErrorShowsTheSecret() }
 }

@@ -25,6 +25,7 @@ final class AsyncHTTPClientSecurityTests: XCTestCase {
     func testHeaderInjectionIsRefusedBeforeSending() async throws { try await checks.headerInjectionIsRefusedBeforeSending() }
     func testResourcesAreBounded() async throws { try await checks.resourcesAreBounded() }
     func testAnyTimeoutIsSafe() async throws { try await checks.anyTimeoutIsSafe() }
+    func testASlowLoopHoldsBackTheServer() async throws { try await checks.aSlowLoopHoldsBackTheServer() }
     func testNoErrorShowsTheSecret() async throws { try await checks.noErrorShowsTheSecret() }
 }
 #endif

@@ -17,7 +17,9 @@ public final class Schema: Sendable {
     /// `discriminator` of a `oneOf`/`anyOf`.
     public struct Discriminator: Sendable {
         public var propertyName: String
-        public var mapping: [(value: String, ref: String)]
+        /// Each value, what the document wrote for it, and the schema that names: resolved as a
+        /// `$ref` is (a file, a pointer), or a component by its bare name; nil when none is found.
+        public var mapping: [(value: String, ref: String, target: Reference?)]
     }
 
     /// One entry of `properties`.

@@ -104,7 +104,7 @@ struct SchemaReader {
             case "allOf": allOf = readList(value, "allOf", depth: depth)
             case "oneOf": oneOf = readList(value, "oneOf", depth: depth)
             case "anyOf": anyOf = readList(value, "anyOf", depth: depth)
-            case "discriminator": discriminator = readDiscriminator(value)
+            case "discriminator": discriminator = readDiscriminator(value, depth: depth)
             case "nullable": if let b = context.bool(value, "nullable") { nullable = nullable || b }
             case "default": defaultValue = context.literal(value, stringsAsWritten: isString && value.scalar != nil && value.scalar?.value != .null)
             case "example": example = context.literal(value, stringsAsWritten: isString && value.scalar != nil && value.scalar?.value != .null)
@@ -151,19 +151,30 @@ struct SchemaReader {
         return list.map { read($0, depth: depth + 1) }
     }
 
-    private func readDiscriminator(_ node: YAMLNode) -> Schema.Discriminator? {
+    private func readDiscriminator(_ node: YAMLNode, depth: Int) -> Schema.Discriminator? {
         guard context.object(node, "discriminator") != nil else { return nil }
         guard let nameNode = node["propertyName"], let name = context.string(nameNode, "propertyName") else {
             context.error("discriminator needs a 'propertyName'", at: node)
             return nil
         }
-        var mapping: [(String, String)] = []
+        var mapping: [(String, String, Schema.Reference?)] = []
         if let mapNode = node["mapping"], let pairs = context.mapping(mapNode, "discriminator mapping") {
             for pair in pairs {
-                if let target = context.string(pair.value, "mapping target") { mapping.append((pair.key, target)) }
+                guard let target = context.string(pair.value, "mapping target") else { continue }
+                // A value is a schema's name, or a reference resolved exactly as a `$ref` with the
+                // same text (`./Dessert.yaml`, `#/components/schemas/Dessert`).
+                let isName = !target.contains("/") && !target.contains("#") && !Self.isFileName(target)
+                let resolved: Schema.Reference? = isName
+                    ? (context.resolver.resolve("#/components/schemas/" + Self.escape(target)) != nil ? .component(target) : nil)
+                    : readRef(pair.value, depth: depth + 1)
+                mapping.append((pair.key, target, resolved))
             }
         }
         return Schema.Discriminator(propertyName: name, mapping: mapping)
+    }
+
+    private static func isFileName(_ text: String) -> Bool {
+        [".yaml", ".yml", ".json"].contains { text.lowercased().hasSuffix($0) }
     }
 
     /// Checks a schema `$ref` and says where it points. A component of another file (or of a

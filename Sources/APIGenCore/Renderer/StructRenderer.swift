@@ -152,16 +152,31 @@ struct StructRenderer {
     /// `null` (`orNull`: a required property that may be null).
     private func fieldMethod(_ type: TypeUsage, writing: Bool, orNull: Bool = false) -> String {
         let special: String?
-        switch type.unwrapped {
+        // Through aliases (`Timestamp = Date`), so an aliased date is coded as a date.
+        var resolved = index.resolved(type.unwrapped)
+        if case .array(let element) = resolved { resolved = .array(index.resolved(element)) }
+        switch resolved {
         case .builtin("Date"): special = "date"
         case .array(.builtin("Date")): special = "dates"
         case .builtin("UUID") where writing: special = "uuid"
         case .array(.builtin("UUID")) where writing: special = "uuids"
+        case let other where containsDate(other): special = "isoDates"   // a map of dates, arrays of arrays…
         default: special = nil
         }
         let writesNull = orNull && writing && type.isOptional
         guard let special else { return writesNull ? "orNull" : type.isOptional ? "optional" : "required" }
         return writesNull ? special + "OrNull" : type.isOptional ? special + "IfPresent" : special
+    }
+
+    /// Whether a date is nested in the type (through aliases, arrays, maps and optionals; a
+    /// generated struct or enum codes its own).
+    private func containsDate(_ type: TypeUsage, depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        switch index.resolved(type) {
+        case .builtin(let name): return name == "Date"
+        case .array(let inner), .dictionary(let inner), .optional(let inner): return containsDate(inner, depth: depth + 1)
+        case .named: return false
+        }
     }
 
     /// The enum of the nullable optional properties and the method that sends them as `null`:

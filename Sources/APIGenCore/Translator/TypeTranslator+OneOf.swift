@@ -1,7 +1,14 @@
 /// `oneOf` and `anyOf`: enums with associated values, and the discriminator values that select them.
 extension TypeTranslator {
     func makeOneOf(_ schema: Schema, name: String, path: [String]) -> OneOfDecl {
-        let alternatives = nonNullAlternatives(schema)
+        var alternatives = nonNullAlternatives(schema)
+        // A mapping that names a schema the alternatives do not list adds it: values that
+        // select it then decode as it, not as unknown.
+        for entry in schema.discriminator?.mapping ?? [] {
+            guard let target = entry.target, !alternatives.contains(where: { Self.same($0.ref, target) }) else { continue }
+            context.warning("discriminator mapping '\(entry.value)' names '\(entry.ref)', which is not one of the alternatives; it is added as one", at: schema.location)
+            alternatives.append(Schema(location: schema.location, ref: target))
+        }
         var scope = TypeScope(path: path, reserved: [])
         let discriminator = schema.discriminator
         // With a discriminator, a value no case knows decodes into `unknown` (the server added a
@@ -10,7 +17,7 @@ extension TypeTranslator {
         var cases: [OneOfDecl.Case] = []
         var taken: Set<String> = []
         for (i, alternative) in alternatives.enumerated() {
-            let type = usage(for: alternative, hint: "case\(i + 1)", scope: &scope)
+            let type = usage(for: alternative, hint: Self.fileName(of: alternative.ref) ?? "case\(i + 1)", scope: &scope)
             var wanted: String
             switch alternative.ref {
             case .component(let raw):
@@ -42,12 +49,34 @@ extension TypeTranslator {
                          hasUnknownCase: tagged, nested: scope.nested)
     }
 
+    /// The base name of a whole file an alternative refers to (`./Dessert.yaml` → `Dessert`),
+    /// which names its case and type as a component's name would.
+    static func fileName(of reference: Schema.Reference?) -> String? {
+        guard case .pointer(let text, _)? = reference, !text.contains("#") || text.hasSuffix("#") else { return nil }
+        var name = Substring(text.split(separator: "#").first ?? "")
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if let dot = name.lastIndex(of: ".") { name = name[..<dot] }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Whether two references name the same schema: one component, or one pointer target.
+    static func same(_ a: Schema.Reference?, _ b: Schema.Reference) -> Bool {
+        switch (a, b) {
+        case (.component(let x)?, .component(let y)): x == y
+        case (.pointer(_, let x)?, .pointer(_, let y)): x === y || x.location == y.location
+        default: false
+        }
+    }
+
     /// Every mapping entry must name a schema, and one of the alternatives: a value that selects
     /// nothing would otherwise decode as `unknown` without a word.
     func checkMapping(_ discriminator: Schema.Discriminator, alternatives: [Schema], at location: SourceLocation) {
         var names: Set<String> = []
         for alternative in alternatives { if case .component(let raw) = alternative.ref { names.insert(raw) } }
         for entry in discriminator.mapping {
+            if let target = entry.target, alternatives.contains(where: { Self.same($0.ref, target) }) { continue }
+            // A reference that does not resolve was reported where the reader met it.
+            if entry.target == nil, entry.ref.contains("/") || entry.ref.contains("#") { continue }
             let local = entry.ref.hasPrefix("#/components/schemas/") ? String(entry.ref.dropFirst("#/components/schemas/".count))
                 : entry.ref.contains("/") || entry.ref.contains("#") ? nil : entry.ref
             if let local, names.contains(local) { continue }
@@ -67,6 +96,7 @@ extension TypeTranslator {
         var raw: String?
         if case .component(let name) = alternative.ref { raw = name }
         let mapped = discriminator.mapping.compactMap { entry -> String? in
+            if let target = entry.target { return Self.same(alternative.ref, target) ? entry.value : nil }
             guard let raw else { return nil }
             return entry.ref == "#/components/schemas/\(raw)" || entry.ref == raw ? entry.value : nil
         }

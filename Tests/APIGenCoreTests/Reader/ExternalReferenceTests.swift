@@ -165,6 +165,28 @@ final class ExternalReferenceTests: XCTestCase {
         }
     }
 
+    /// Discriminator mapping values are resolved exactly as `$ref`s are: relative files and
+    /// pointers select the alternative the same text names; a mapping that names a schema the
+    /// alternatives do not list adds it, with a warning.
+    func testDiscriminatorMappingsWrittenWithFiles() throws {
+        try write("Dessert.yaml", "type: object\nproperties: {kind: {type: string}, sweetness: {type: integer}}\n")
+        try write("Beverage.yaml", "type: object\nproperties: {kind: {type: string}, volume: {type: number}}\n")
+        try write("Snack.yaml", "type: object\nproperties: {kind: {type: string}, crunch: {type: boolean}}\n")
+        try write("api.yaml", main("""
+            Item:
+              oneOf: [{$ref: './Dessert.yaml'}, {$ref: './Beverage.yaml'}]
+              discriminator:
+                propertyName: kind
+                mapping: {dessert: ./Dessert.yaml, beverage: './Beverage.yaml', snack: ./Snack.yaml}
+        """))
+        let output = try Generator().generate(path: folder.appendingPathComponent("api.yaml").path, displayName: "api.yaml")
+        XCTAssertEqual(output.diagnostics.map(\.message), ["discriminator mapping 'snack' names './Snack.yaml', which is not one of the alternatives; it is added as one"])
+        let source = output.files[0].contents
+        for (tag, type) in [("dessert", "Dessert"), ("beverage", "Beverage"), ("snack", "Snack")] {
+            XCTAssertTrue(source.contains("case \"\(tag)\": self = .\(tag)(try Item.\(type)(from: decoder))"), "\(tag) selects its case: \(source)")
+        }
+    }
+
     func testRemoteReferencesAreRefused() {
         let errors = Pipeline.errors(main("    A: {$ref: 'https://example.com/x.yaml#/components/schemas/X'}"))
         XCTAssertEqual(errors.map(\.message), ["$ref 'https://example.com/x.yaml#/components/schemas/X' is a remote URL; only local files are read"])

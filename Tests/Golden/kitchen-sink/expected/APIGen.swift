@@ -6,6 +6,45 @@ import APIGenRuntime
 
 // MARK: - Types
 
+/// A date-time written as a component of its own.
+public typealias Timestamp = Date
+
+/// Dates in every position a property can hold them.
+public struct Schedule: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var at: Timestamp
+    public var ats: [Timestamp]?
+    public var byName: [String: Timestamp]?
+    public var grid: [[Date]]?
+    public var gaps: [Date?]?
+
+    public init(
+        at: Timestamp, ats: [Timestamp]? = nil, byName: [String: Timestamp]? = nil, grid: [[Date]]? = nil,
+        gaps: [Date?]? = nil
+    ) {
+        self.at = at
+        self.ats = ats
+        self.byName = byName
+        self.grid = grid
+        self.gaps = gaps
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        guard _same(a.at, b.at), _same(a.ats, b.ats), _same(a.byName, b.byName), _same(a.grid, b.grid),
+              _same(a.gaps, b.gaps) else { return false }
+        return true
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(at: c.date("at"), ats: c.datesIfPresent("ats"), byName: c.isoDatesIfPresent("byName"),
+            grid: c.isoDatesIfPresent("grid"), gaps: c.isoDatesIfPresent("gaps"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.date("at", self.at).datesIfPresent("ats", self.ats).isoDatesIfPresent("byName", self.byName)
+            .isoDatesIfPresent("grid", self.grid).isoDatesIfPresent("gaps", self.gaps)
+    }
+}
+
 /// A point, sent as a parameter in each style.
 public struct Point: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var x: Int?
