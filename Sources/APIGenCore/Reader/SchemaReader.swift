@@ -164,6 +164,11 @@ struct SchemaReader {
                 // A value is a schema's name, or a reference resolved exactly as a `$ref` with the
                 // same text (`./Dessert.yaml`, `#/components/schemas/Dessert`).
                 let isName = !target.contains("/") && !target.contains("#") && !Self.isFileName(target)
+                if target.hasPrefix("#"), context.resolver.resolve(target) == nil {
+                    context.error("discriminator mapping '\(pair.key)' names '\(target)', which is not a schema of this document", at: pair.value)
+                    mapping.append((pair.key, target, nil))
+                    continue
+                }
                 let resolved: Schema.Reference? = isName
                     ? (context.resolver.resolve("#/components/schemas/" + Self.escape(target)) != nil ? .component(target) : nil)
                     : readRef(pair.value, depth: depth + 1)
