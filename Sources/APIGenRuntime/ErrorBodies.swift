@@ -38,8 +38,16 @@ public struct ErrorBodies: Sendable, ExpressibleByDictionaryLiteral {
         return Self.decode(type, body)
     }
 
+    /// A body is taken as `T` only when it is: an object whose fields `T` does not read at all
+    /// (`{"exception_message": …}` where `{"detail": […]}` is documented) decodes into a value of
+    /// all-absent optionals, which would read as "no details". Such a body is left raw.
     private static func decode<T: Decodable & Sendable>(_ type: T.Type, _ body: Data) -> (any Sendable)? {
-        try? JSONCoding.decode(type, from: body)
+        guard let value = try? JSONCoding.decode(type, from: body) else { return nil }
+        guard let encodable = value as? any Encodable,
+              case .object(let sent)? = try? JSONCoding.decode(JSONValue.self, from: body), !sent.isEmpty,
+              let written = try? JSONCoding.encode(encodable),
+              case .object(let read)? = try? JSONCoding.decode(JSONValue.self, from: written) else { return value }
+        return sent.keys.contains(where: { read[$0] != nil }) ? value : nil
     }
 }
 
@@ -52,5 +60,11 @@ extension APIError {
     public func errorBody<T>(as type: T.Type = T.self) -> T? {
         guard case .http(_, let error?, _) = self else { return nil }
         return error.body as? T
+    }
+
+    /// Any error answer's body as JSON, whatever the document says of it (nil when it is not JSON).
+    public var errorJSON: JSONValue? {
+        guard case .http(_, _, let body) = self, !body.isEmpty else { return nil }
+        return try? JSONCoding.decode(JSONValue.self, from: body)
     }
 }

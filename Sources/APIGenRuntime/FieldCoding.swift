@@ -46,9 +46,22 @@ public struct FieldReader {
         let key = AnyCodingKey(key)
         if T.self == String.self { return try container.decode(String.self, forKey: key) as! T }
         if T.self == Bool.self { return try container.decode(Bool.self, forKey: key) as! T }
-        if T.self == Int.self { return try container.decode(Int.self, forKey: key) as! T }
-        if T.self == Double.self { return try container.decode(Double.self, forKey: key) as! T }
+        if T.self == Int.self { return try number(key) { try container.decode(Int.self, forKey: key) } as! T }
+        if T.self == Double.self { return try number(key) { try container.decode(Double.self, forKey: key) } as! T }
         return try container.decode(T.self, forKey: key)
+    }
+
+    /// Foundation's decoder throws its own error for a number that does not fit its type (`1.5`
+    /// for an `Int`), which it reports as "not valid JSON" at the top level: this says what it
+    /// is, at the field.
+    @usableFromInline
+    func number<T>(_ key: AnyCodingKey, _ read: () throws -> T) throws -> T {
+        do {
+            return try read()
+        } catch let error where !(error is DecodingError) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                                                   debugDescription: "the number does not fit in \(T.self) (a fraction for an integer, or out of range)")
+        }
     }
 
     /// The value under `key`, or nil when the key is missing or `null`.
@@ -57,8 +70,8 @@ public struct FieldReader {
         let key = AnyCodingKey(key)
         if T.self == String.self { return try container.decodeIfPresent(String.self, forKey: key) as! T? }
         if T.self == Bool.self { return try container.decodeIfPresent(Bool.self, forKey: key) as! T? }
-        if T.self == Int.self { return try container.decodeIfPresent(Int.self, forKey: key) as! T? }
-        if T.self == Double.self { return try container.decodeIfPresent(Double.self, forKey: key) as! T? }
+        if T.self == Int.self { return try number(key) { try container.decodeIfPresent(Int.self, forKey: key) } as! T? }
+        if T.self == Double.self { return try number(key) { try container.decodeIfPresent(Double.self, forKey: key) } as! T? }
         if T.self == URL.self { return try optionalText(key, as: "a URL", URL.init(string:)) as! T? }
         if T.self == UUID.self { return try optionalText(key, as: "a UUID", UUID.init(uuidString:)) as! T? }
         return try container.decodeIfPresent(T.self, forKey: key)

@@ -73,7 +73,18 @@ final class ResponsesTests: XCTestCase {
             XCTFail("404 must throw")
         } catch let error as APIError {
             XCTAssertNil(error.errorBody(as: Problem.self))
+            XCTAssertNil(error.errorJSON)
             XCTAssertEqual(error.status, 404)
+        }
+        // An object the documented type reads nothing of (all its properties optional) is not
+        // that type: it would read as "no details". Any body is still there as JSON.
+        answer(404, #"{"exception_message":"boom"}"#)
+        do {
+            _ = try await put()
+            XCTFail("404 must throw")
+        } catch let error as APIError {
+            XCTAssertNil(error.errorBody(as: Problem.self))
+            XCTAssertEqual(error.errorJSON?["exception_message"], .string("boom"))
         }
     }
 

@@ -91,4 +91,16 @@ final class ModelCodingTests: XCTestCase {
         XCTAssertTrue(json.contains(#""codec":"VP8""#), json)
         XCTAssertFalse(json.contains("persist_chat"), "unset optionals are left out: \(json)")
     }
+
+    /// A number that does not fit its Swift type says so at its path, with the number.
+    func testANumberThatDoesNotFitIsLocated() {
+        for number in ["1.5", "99999999999999999999", "1e400"] {
+            let json = #"{"success":true,"data":[],"paging":{"total_count":\#(number),"start_offset":1,"end_offset":1}}"#
+            XCTAssertThrowsError(try JSONCoding.decode(MeetingListResponse.self, from: Data(json.utf8))) { error in
+                guard case APIError.decoding(_, let path, let reason, _) = error else { return XCTFail("\(error)") }
+                XCTAssertEqual(path, "paging.total_count", number)
+                XCTAssertTrue(reason.contains("does not fit in Int"), reason)
+            }
+        }
+    }
 }
