@@ -87,6 +87,14 @@ public struct OneOfDecl: Sendable, Hashable {
         public var type: TypeUsage
         /// Discriminator values that select this case.
         public var tags: [String]
+        /// Without a discriminator: properties whose value the alternative pins (a `const` or an
+        /// `enum` of one value), which rule it out when the JSON has another.
+        public var pins: [Pin] = []
+    }
+
+    public struct Pin: Sendable, Hashable {
+        public var property: String
+        public var value: String
     }
 
     public var name: String

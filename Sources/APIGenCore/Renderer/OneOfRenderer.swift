@@ -25,17 +25,16 @@ struct OneOfRenderer {
                     p.line("default: self = .unknown(try JSONValue(from: decoder))")
                     p.line("}")
                 } else {
-                    p.line("var failures: [String] = []")
+                    // Every alternative that fits is decoded, and the one that keeps most of the
+                    // JSON wins (`UnionMatch`): the first that decodes may be a looser one.
+                    p.line("self = try UnionMatch.closest(decoder, [")
+                    p.indent()
                     for c in decl.cases {
-                        p.block("do") { p in
-                            p.line("self = .\(c.name)(\(decodeExpression(c.type)))")
-                            p.line("return")
-                        }
-                        p.block("catch") { p in
-                            p.line("failures.append(\"\(c.name): \\(error)\")")
-                        }
+                        let pins = c.pins.isEmpty ? "[:]" : "[" + c.pins.map { "\(SwiftSpelling.string($0.property)): \(SwiftSpelling.string($0.value))" }.joined(separator: ", ") + "]"
+                        p.line("(\(SwiftSpelling.string(c.name)), \(pins), { decoder in .\(c.name)(\(decodeExpression(c.type))) }),")
                     }
-                    p.line("throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: \"no alternative of \(decl.name) matched: \" + failures.joined(separator: \"; \")))")
+                    p.outdent()
+                    p.line("])")
                 }
             }
             p.line()

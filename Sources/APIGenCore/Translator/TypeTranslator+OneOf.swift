@@ -41,7 +41,9 @@ extension TypeTranslator {
                 tags = [raw]
             }
             let (caseName, _) = names.claim(wanted)
-            cases.append(OneOfDecl.Case(name: caseName, type: type, tags: tags))
+            var decl = OneOfDecl.Case(name: caseName, type: type, tags: tags)
+            if discriminator == nil { decl.pins = pins(of: alternative) }
+            cases.append(decl)
         }
         if let discriminator { checkMapping(discriminator, alternatives: alternatives, at: schema.location) }
         let tagged = discriminator != nil && cases.contains { !$0.tags.isEmpty }
@@ -106,6 +108,24 @@ extension TypeTranslator {
         if let raw { values += [raw, "#/components/schemas/\(raw)"] }
         var seen: Set<String> = []
         return values.filter { seen.insert($0).inserted }
+    }
+
+    /// Every property an alternative pins to one string value, in the order it declares them.
+    func pins(of schema: Schema) -> [OneOfDecl.Pin] {
+        var names: [String] = []
+        var seenNames: Set<String> = []
+        var work = [schema]
+        var visited: Set<SourceLocation> = []
+        while let next = work.popLast() {
+            guard visited.insert(next.location).inserted else { continue }
+            if let reference = next.ref {
+                if let target = resolvedTarget(reference) { work.append(target) }
+                continue
+            }
+            for property in next.properties where seenNames.insert(property.name).inserted { names.append(property.name) }
+            work.append(contentsOf: next.allOf.reversed())
+        }
+        return names.compactMap { name in pinnedValue(of: name, in: schema).map { OneOfDecl.Pin(property: name, value: $0) } }
     }
 
     /// The single string value a schema allows for `property`, looking through `$ref` and

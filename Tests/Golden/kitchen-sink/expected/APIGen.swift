@@ -6,6 +6,105 @@ import APIGenRuntime
 
 // MARK: - Types
 
+/// Alternatives told apart only by what their JSON holds (no discriminator).
+public enum StateDetails: Codable, Hashable, Sendable {
+    case acceptDetails(AcceptDetails)
+    case abortDetails(AbortDetails)
+    case retryDetails(RetryDetails)
+
+    public init(from decoder: any Decoder) throws {
+        self = try UnionMatch.closest(decoder, [
+            ("acceptDetails", ["type": "accept_details"], { decoder in .acceptDetails(try AcceptDetails(from: decoder)) }),
+            ("abortDetails", ["type": "abort_details"], { decoder in .abortDetails(try AbortDetails(from: decoder)) }),
+            ("retryDetails", [:], { decoder in .retryDetails(try RetryDetails(from: decoder)) }),
+        ])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .acceptDetails(let value): try value.encode(to: encoder)
+        case .abortDetails(let value): try value.encode(to: encoder)
+        case .retryDetails(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+public struct AcceptDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var type: AcceptDetails.TypeValue?
+    public var note: String?
+
+    public init(type: AcceptDetails.TypeValue? = nil, note: String? = nil) {
+        self.type = type
+        self.note = note
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) && _same(a.note, b.note) }
+    public init(_fields c: FieldReader) throws { try self.init(type: c.optional("type"), note: c.optional("note")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("type", self.type).optional("note", self.note) }
+
+    public enum TypeValue: OpenEnum {
+        case acceptDetails
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(String)
+
+        public var rawValue: String {
+            switch self {
+            case .acceptDetails: "accept_details"
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.acceptDetails]
+    }
+}
+
+public struct AbortDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var type: AbortDetails.TypeValue?
+    public var reason: String?
+
+    public init(type: AbortDetails.TypeValue? = nil, reason: String? = nil) {
+        self.type = type
+        self.reason = reason
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) && _same(a.reason, b.reason) }
+    public init(_fields c: FieldReader) throws { try self.init(type: c.optional("type"), reason: c.optional("reason")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("type", self.type).optional("reason", self.reason) }
+
+    public enum TypeValue: OpenEnum {
+        case abortDetails
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(String)
+
+        public var rawValue: String {
+            switch self {
+            case .abortDetails: "abort_details"
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.abortDetails]
+    }
+}
+
+public struct RetryDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var after: Int?
+    public var reason: String?
+
+    public init(after: Int? = nil, reason: String? = nil) {
+        self.after = after
+        self.reason = reason
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.after, b.after) && _same(a.reason, b.reason) }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(after: c.optional("after"), reason: c.optional("reason"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws { try w.optional("after", self.after).optional("reason", self.reason) }
+}
+
 /// A date-time written as a component of its own.
 public typealias Timestamp = Date
 
@@ -712,29 +811,11 @@ public enum Value: Codable, Hashable, Sendable {
     case owner(Owner)
 
     public init(from decoder: any Decoder) throws {
-        var failures: [String] = []
-        do {
-            self = .string(try String(from: decoder))
-            return
-        }
-        catch {
-            failures.append("string: \(error)")
-        }
-        do {
-            self = .int(try Int(from: decoder))
-            return
-        }
-        catch {
-            failures.append("int: \(error)")
-        }
-        do {
-            self = .owner(try Owner(from: decoder))
-            return
-        }
-        catch {
-            failures.append("owner: \(error)")
-        }
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of Value matched: " + failures.joined(separator: "; ")))
+        self = try UnionMatch.closest(decoder, [
+            ("string", [:], { decoder in .string(try String(from: decoder)) }),
+            ("int", [:], { decoder in .int(try Int(from: decoder)) }),
+            ("owner", [:], { decoder in .owner(try Owner(from: decoder)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -850,22 +931,10 @@ public indirect enum Expression: Codable, Hashable, Sendable {
     case sum(Sum)
 
     public init(from decoder: any Decoder) throws {
-        var failures: [String] = []
-        do {
-            self = .double(try Double(from: decoder))
-            return
-        }
-        catch {
-            failures.append("double: \(error)")
-        }
-        do {
-            self = .sum(try Sum(from: decoder))
-            return
-        }
-        catch {
-            failures.append("sum: \(error)")
-        }
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of Expression matched: " + failures.joined(separator: "; ")))
+        self = try UnionMatch.closest(decoder, [
+            ("double", [:], { decoder in .double(try Double(from: decoder)) }),
+            ("sum", [:], { decoder in .sum(try Sum(from: decoder)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -988,22 +1057,10 @@ public enum PutAccountResponse: Codable, Hashable, Sendable {
     case case2(PutAccountResponse.Case2)
 
     public init(from decoder: any Decoder) throws {
-        var failures: [String] = []
-        do {
-            self = .account(try Account(from: decoder))
-            return
-        }
-        catch {
-            failures.append("account: \(error)")
-        }
-        do {
-            self = .case2(try PutAccountResponse.Case2(from: decoder))
-            return
-        }
-        catch {
-            failures.append("case2: \(error)")
-        }
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of PutAccountResponse matched: " + failures.joined(separator: "; ")))
+        self = try UnionMatch.closest(decoder, [
+            ("account", [:], { decoder in .account(try Account(from: decoder)) }),
+            ("case2", [:], { decoder in .case2(try PutAccountResponse.Case2(from: decoder)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {

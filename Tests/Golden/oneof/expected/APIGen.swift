@@ -89,36 +89,12 @@ public enum Untagged: Codable, Hashable, Sendable {
     case case4(Untagged.Case4)
 
     public init(from decoder: any Decoder) throws {
-        var failures: [String] = []
-        do {
-            self = .string(try String(from: decoder))
-            return
-        }
-        catch {
-            failures.append("string: \(error)")
-        }
-        do {
-            self = .double(try Double(from: decoder))
-            return
-        }
-        catch {
-            failures.append("double: \(error)")
-        }
-        do {
-            self = .array(try [String](from: decoder))
-            return
-        }
-        catch {
-            failures.append("array: \(error)")
-        }
-        do {
-            self = .case4(try Untagged.Case4(from: decoder))
-            return
-        }
-        catch {
-            failures.append("case4: \(error)")
-        }
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of Untagged matched: " + failures.joined(separator: "; ")))
+        self = try UnionMatch.closest(decoder, [
+            ("string", [:], { decoder in .string(try String(from: decoder)) }),
+            ("double", [:], { decoder in .double(try Double(from: decoder)) }),
+            ("array", [:], { decoder in .array(try [String](from: decoder)) }),
+            ("case4", [:], { decoder in .case4(try Untagged.Case4(from: decoder)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {

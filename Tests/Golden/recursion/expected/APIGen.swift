@@ -76,29 +76,11 @@ public indirect enum JSON: Codable, Hashable, Sendable {
     case jsonObject(JSONObject)
 
     public init(from decoder: any Decoder) throws {
-        var failures: [String] = []
-        do {
-            self = .string(try String(from: decoder))
-            return
-        }
-        catch {
-            failures.append("string: \(error)")
-        }
-        do {
-            self = .array(try [JSON](from: decoder))
-            return
-        }
-        catch {
-            failures.append("array: \(error)")
-        }
-        do {
-            self = .jsonObject(try JSONObject(from: decoder))
-            return
-        }
-        catch {
-            failures.append("jsonObject: \(error)")
-        }
-        throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no alternative of JSON matched: " + failures.joined(separator: "; ")))
+        self = try UnionMatch.closest(decoder, [
+            ("string", [:], { decoder in .string(try String(from: decoder)) }),
+            ("array", [:], { decoder in .array(try [JSON](from: decoder)) }),
+            ("jsonObject", [:], { decoder in .jsonObject(try JSONObject(from: decoder)) }),
+        ])
     }
 
     public func encode(to encoder: any Encoder) throws {
