@@ -40,16 +40,7 @@ public struct ByteStream: AsyncSequence, Sendable {
     /// cancelled when the stream is no longer iterated.
     public init<Source: AsyncSequence & Sendable>(reading source: Source, _ piece: @escaping @Sendable (Source.Element) -> Data) {
         let buffer = PieceBuffer()
-        let task = Task {
-            do {
-                for try await element in source {
-                    guard await buffer.push(piece(element)) else { return }
-                }
-                buffer.finish()
-            } catch {
-                buffer.finish(throwing: error)
-            }
-        }
+        let task = buffer.fill(from: source, piece)
         buffer.onCancel = { task.cancel() }
         self.init(buffer: buffer)
     }
@@ -108,16 +99,7 @@ public struct ByteStream: AsyncSequence, Sendable {
         let buffer = PieceBuffer()
         let idle = IdleWatch(seconds: idleTimeout) { buffer.finish(throwing: APIError.limitExceeded(.streamIdle(seconds: idleTimeout))) }
         let overall = deadline.map { deadline in DeadlineTimer(deadline: deadline) { buffer.finish(throwing: APIError.timedOut(seconds: timeout)) } }
-        let task = Task {
-            do {
-                for try await piece in source {
-                    idle.reset()
-                    guard await buffer.push(piece) else { break }
-                }
-                buffer.finish()
-            } catch {
-                buffer.finish(throwing: map(error))
-            }
+        let task = buffer.fill(from: source, { $0 }, each: { idle.reset() }, map: map) {
             idle.stop()
             overall?.cancel()
         }

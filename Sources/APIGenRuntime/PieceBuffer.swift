@@ -151,6 +151,29 @@ final class PieceBuffer: @unchecked Sendable {
     }
 }
 
+extension PieceBuffer {
+    /// A task that reads `source` into the buffer, waiting for the loop when it is full, and
+    /// ends it with the source's end or error (through `map`); `each` runs for every piece,
+    /// `done` once at the end.
+    func fill<Source: AsyncSequence & Sendable>(
+        from source: Source, _ piece: @escaping @Sendable (Source.Element) -> Data, each: @escaping @Sendable () -> Void = {},
+        map: @escaping @Sendable (any Error) -> any Error = { $0 }, done: @escaping @Sendable () -> Void = {}
+    ) -> Task<Void, Never> {
+        Task {
+            do {
+                for try await element in source {
+                    each()
+                    guard await push(piece(element)) else { break }
+                }
+                finish()
+            } catch {
+                finish(throwing: map(error))
+            }
+            done()
+        }
+    }
+}
+
 /// Cancels the buffer when the last stream and iterator that read it are gone.
 final class PieceReader: @unchecked Sendable {
     let buffer: PieceBuffer

@@ -110,27 +110,35 @@ extension TypeTranslator {
         return values.filter { seen.insert($0).inserted }
     }
 
-    /// Every property an alternative pins to one string value, in the order it declares them.
+    /// Every property an alternative pins to one string value, in the order it declares them
+    /// (the first declaration that pins a property counts).
     func pins(of schema: Schema) -> [OneOfDecl.Pin] {
-        var names: [String] = []
-        var seenNames: Set<String> = []
-        var work = [schema]
-        var visited: Set<SourceLocation> = []
-        while let next = work.popLast() {
-            guard visited.insert(next.location).inserted else { continue }
-            if let reference = next.ref {
-                if let target = resolvedTarget(reference) { work.append(target) }
-                continue
+        var pins: [OneOfDecl.Pin] = []
+        var pinned: Set<String> = []
+        forEachPart(of: schema) { part in
+            for property in part.properties where !pinned.contains(property.name) {
+                guard let value = pinnedString(property.schema) else { continue }
+                pinned.insert(property.name)
+                pins.append(OneOfDecl.Pin(property: property.name, value: value))
             }
-            for property in next.properties where seenNames.insert(property.name).inserted { names.append(property.name) }
-            work.append(contentsOf: next.allOf.reversed())
+            return false
         }
-        return names.compactMap { name in pinnedValue(of: name, in: schema).map { OneOfDecl.Pin(property: name, value: $0) } }
+        return pins
     }
 
-    /// The single string value a schema allows for `property`, looking through `$ref` and
-    /// `allOf` (a work list with a visited set: any depth, no recursion).
+    /// The single string value a schema allows for `property`, looking through `$ref` and `allOf`.
     func pinnedValue(of property: String, in schema: Schema) -> String? {
+        var found: String?
+        forEachPart(of: schema) { part in
+            found = part.properties.first { $0.name == property }.flatMap { pinnedString($0.schema) }
+            return found != nil
+        }
+        return found
+    }
+
+    /// The schema's own parts, through `$ref` and `allOf`, in order, each once (a work list with
+    /// a visited set: any depth, no recursion), until `visit` returns true.
+    private func forEachPart(of schema: Schema, _ visit: (Schema) -> Bool) {
         var work = [schema]
         var visited: Set<SourceLocation> = []
         while let next = work.popLast() {
@@ -139,15 +147,18 @@ extension TypeTranslator {
                 if let target = resolvedTarget(reference) { work.append(target) }
                 continue
             }
-            if let found = next.properties.first(where: { $0.name == property }) {
-                var value = found.schema
-                var hops: Set<SourceLocation> = []
-                while let reference = value.ref, hops.insert(value.location).inserted, let target = resolvedTarget(reference) { value = target }
-                if case .string(let s)? = value.constValue { return s }
-                if let values = value.enumValues, values.count == 1, case .string(let s) = values[0] { return s }
-            }
+            if visit(next) { return }
             work.append(contentsOf: next.allOf.reversed())
         }
+    }
+
+    /// A `const` string, or an `enum` of one string, through `$ref`s.
+    private func pinnedString(_ schema: Schema) -> String? {
+        var value = schema
+        var hops: Set<SourceLocation> = []
+        while let reference = value.ref, hops.insert(value.location).inserted, let target = resolvedTarget(reference) { value = target }
+        if case .string(let s)? = value.constValue { return s }
+        if let values = value.enumValues, values.count == 1, case .string(let s) = values[0] { return s }
         return nil
     }
 }
