@@ -46,7 +46,13 @@ public struct APIRequest: Sendable {
     /// `color%5BR%5D=100` (`deepObject`)…
     public mutating func addQuery(_ name: String, object value: (some Encodable)?, style: ParameterStyle = .form, explode: Bool = true,
                                   allowReserved: Bool = false) throws {
-        if let value { query += style.query(name, try StyledValue(object: value), explode: explode, allowReserved: allowReserved) }
+        guard let value else { return }
+        if style == .deepObject {
+            // Nested values in brackets, as form bodies write them.
+            query += FormBody.components(name, try FormValue.of(value), FieldEncoding(style: .deepObject, allowReserved: allowReserved))
+        } else {
+            query += style.query(name, try StyledValue(object: value), explode: explode, allowReserved: allowReserved)
+        }
     }
 
     /// Adds a value as compact JSON text (a parameter given by `content`).
@@ -111,46 +117,6 @@ public struct APIRequest: Sendable {
         body = data
         headers.append(("Content-Type", contentType))
     }
-
-    /// `application/x-www-form-urlencoded` from a flat object's top-level fields.
-    public mutating func setFormBody(_ value: some Encodable) throws {
-        let fields = try Self.flatFields(value)
-        let text = fields.map { "\(FormEncoding.escape($0.0))=\(FormEncoding.escape($0.1))" }.joined(separator: "&")
-        body = Data(text.utf8)
-        headers.append(("Content-Type", "application/x-www-form-urlencoded"))
-    }
-
-    /// `multipart/form-data`, one part per top-level field of a flat object.
-    public mutating func setMultipartBody(_ value: some Encodable, boundary: String = "apigen-boundary-7MA4YWxkTrZu0gW") throws {
-        var data = Data()
-        for (name, text) in try Self.flatFields(value) {
-            data.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(text)\r\n".utf8))
-        }
-        data.append(Data("--\(boundary)--\r\n".utf8))
-        body = data
-        headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
-    }
-
-    static func flatFields(_ value: some Encodable) throws -> [(String, String)] {
-        let data = try JSONCoding.encode(value)
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw APIError.encoding(reason: "a form body must be an object")
-        }
-        return object.keys.sorted().compactMap { key in
-            switch object[key] {
-            case let s as String: (key, s)
-            case let n as NSNumber: (key, n.stringValue)
-            case is NSNull, nil: nil
-            case let other?:
-                (key, (try? JSONSerialization.data(withJSONObject: other)).map { String(decoding: $0, as: UTF8.self) } ?? "")
-            }
-        }
-    }
-}
-
-/// `application/x-www-form-urlencoded` escaping (space as `%20`, which every server reads).
-enum FormEncoding {
-    static func escape(_ text: String) -> String { PercentEncoding.escape(text) }
 }
 
 /// The JSON coders generated code uses. Model properties code their own dates; a date anywhere

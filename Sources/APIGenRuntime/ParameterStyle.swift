@@ -19,8 +19,9 @@ public enum ParameterStyle: String, Sendable {
     case spaceDelimited
     /// `color=blue%7Cblack`; a primitive, or `explode: true`, is written as `form`.
     case pipeDelimited
-    /// `color%5BR%5D=100&color%5BG%5D=200`, with or without `explode`; an array or a primitive
-    /// is written as exploded `form`.
+    /// `color%5BR%5D=100&color%5BG%5D=200`, with or without `explode`. Undefined there, and
+    /// written as most servers read them: an array as `color%5B%5D=blue&color%5B%5D=black`,
+    /// nested values in brackets (`color%5Bsub%5D%5Bx%5D=1`), a primitive as `form`.
     case deepObject
 }
 
@@ -40,6 +41,8 @@ extension ParameterStyle {
             return ["\(n)=" + fields.flatMap { [v($0.key), v($0.value)] }.joined(separator: "%7C")]
         case (.deepObject, .object(let fields)):
             return fields.map { "\(n)%5B\(PercentEncoding.escape($0.key))%5D=\(v($0.value))" }
+        case (.deepObject, .array(let items)):
+            return items.map { "\(n)%5B%5D=\(v($0))" }
         case (.deepObject, _), (.spaceDelimited, _), (.pipeDelimited, _):
             return ParameterStyle.form.query(name, value, explode: true, allowReserved: allowReserved)
         case (_, .primitive(let text)):

@@ -104,10 +104,15 @@ public enum PercentEncoding {
     }
 
     public static func escape(_ text: String) -> String {
+        escape(bytes: text.utf8)
+    }
+
+    /// Any bytes (a file sent as a form field), escaped as text is.
+    static func escape(bytes: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(bytes.underestimatedCount)
         let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):

@@ -75,7 +75,7 @@ final class ParameterStyleTests: XCTestCase {
 
     /// The table's "n/a" cells, as documented on `ParameterStyle`.
     func testUndefinedCombinationsAreTheDocumentedChoices() {
-        XCTAssertEqual(ParameterStyle.deepObject.query("c", array, explode: true), ["c=blue", "c=black", "c=brown"], "an array in deepObject: form, exploded")
+        XCTAssertEqual(ParameterStyle.deepObject.query("c", array, explode: true), ["c%5B%5D=blue", "c%5B%5D=black", "c%5B%5D=brown"], "an array in deepObject: brackets")
         XCTAssertEqual(ParameterStyle.deepObject.query("c", object, explode: false), ["c%5BR%5D=100", "c%5BG%5D=200", "c%5BB%5D=150"])
         XCTAssertEqual(ParameterStyle.pipeDelimited.query("c", array, explode: true), ["c=blue", "c=black", "c=brown"])
         XCTAssertEqual(ParameterStyle.spaceDelimited.query("c", string, explode: false), ["c=blue"])

@@ -59,18 +59,6 @@ final class RequestEncodingTests: XCTestCase {
         XCTAssertEqual(request.value(forHTTPHeaderField: "Authorization"), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
     }
 
-    func testFormAndMultipartBodies() throws {
-        struct Form: Encodable { var name = "a b&c"; var count = 3; var skip: String? = nil }
-        var request = APIRequest(method: "POST", path: "/")
-        try request.setFormBody(Form())
-        XCTAssertEqual(String(decoding: request.body!, as: UTF8.self), "count=3&name=a%20b%26c")
-        XCTAssertTrue(request.headers.contains { $0 == ("Content-Type", "application/x-www-form-urlencoded") })
-        var multipart = APIRequest(method: "POST", path: "/")
-        try multipart.setMultipartBody(Form(), boundary: "B")
-        XCTAssertEqual(String(decoding: multipart.body!, as: UTF8.self),
-                       "--B\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\n3\r\n--B\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na b&c\r\n--B--\r\n")
-    }
-
     func testServerErrorShapes() {
         func parse(_ json: String) -> ServerError? { ServerError.parse(Data(json.utf8)) }
         XCTAssertEqual(parse(#"{"success":false,"error":{"code":404,"message":"Meeting not found"}}"#), ServerError(code: "404", message: "Meeting not found"))

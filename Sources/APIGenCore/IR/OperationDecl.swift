@@ -29,11 +29,30 @@ public struct OperationDecl: Sendable, Equatable {
             case json, text, binary, form, multipart
         }
 
+        /// How a form or multipart body writes one property: its `encoding` entry.
+        public struct Field: Sendable, Equatable {
+            public var name: String
+            public var style: Parameter.Style?
+            public var explode: Bool?
+            public var allowReserved: Bool
+            public var contentType: String?
+            /// Part headers with the value the document fixes.
+            public var headers: [Header]
+
+            public struct Header: Sendable, Equatable {
+                public var name: String
+                public var value: String
+            }
+        }
+
         public var type: TypeUsage
         public var contentType: String
         public var encoding: Encoding
         public var required: Bool
         public var docs: [String]
+        /// Form and multipart bodies: the properties the `encoding` object writes otherwise than
+        /// by default, in the document's order.
+        public var fields: [Field] = []
     }
 
     /// Pages walked by a generated `…Pages` method.

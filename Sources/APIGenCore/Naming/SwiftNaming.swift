@@ -44,8 +44,8 @@ public enum SwiftNaming {
         "ServerSentEvents", "JSONLines",
         // The client's limits and redirect policy.
         "Limits", "RedirectPolicy",
-        // Parameters in a style; unions without a discriminator.
-        "StyledValue", "UnionMatch",
+        // Parameters in a style; unions without a discriminator; multipart files.
+        "StyledValue", "UnionMatch", "FileUpload",
     ]
 
     /// What the word rule sees of a character.

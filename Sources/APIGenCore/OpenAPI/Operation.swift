@@ -35,6 +35,19 @@ public struct MediaType: Sendable {
     public var location: SourceLocation
     /// `example`, and the `value` of each `examples` entry, with where each was written.
     public var examples: [(value: Literal, location: SourceLocation)] = []
+    /// The `encoding` object: how a form or multipart body writes each property.
+    public var encoding: [PropertyEncoding] = []
+}
+
+/// One entry of a media type's `encoding` object.
+public struct PropertyEncoding: Sendable {
+    public var property: String
+    public var contentType: String?
+    public var headers: [Header]
+    public var style: String?
+    public var explode: Bool?
+    public var allowReserved: Bool?
+    public var location: SourceLocation
 }
 
 /// A request body after `$ref`s are followed.

@@ -214,7 +214,8 @@ struct OperationReader {
                 contentType: pair.key,
                 schema: node["schema"].map { on(other).schemas.read($0) },
                 location: context.location(pair.keyMark),
-                examples: examples
+                examples: examples,
+                encoding: on(other).readEncoding(node["encoding"])
             )
         }
     }
@@ -255,28 +256,48 @@ struct OperationReader {
     }
 
     private func response(from node: YAMLNode, status: String, component: String?, keyLocation: SourceLocation) -> Response? {
-        var headers: [Header] = []
-        if let headersNode = node["headers"], let pairs = context.mapping(headersNode, "headers") {
-            for header in pairs {
-                guard let (headerNode, _, other) = context.follow(header.value, "a header") else { continue }
-                let reader = on(other)
-                headers.append(Header(
-                    name: header.key,
-                    description: headerNode["description"].flatMap { other.string($0, "description") },
-                    required: headerNode["required"].flatMap { other.bool($0, "required") } ?? false,
-                    schema: headerNode["schema"].map { reader.schemas.read($0) },
-                    location: context.location(header.keyMark)
-                ))
-            }
-        }
-        return Response(
+        Response(
             status: status,
             description: node["description"].flatMap { context.string($0, "description") },
             content: readContent(node["content"]),
-            headers: headers,
+            headers: readHeaders(node["headers"]),
             componentName: component,
             location: keyLocation
         )
+    }
+
+    /// A `headers` map: a response's, or a multipart part's.
+    private func readHeaders(_ node: YAMLNode?) -> [Header] {
+        guard let node, let pairs = context.mapping(node, "headers") else { return [] }
+        return pairs.compactMap { header in
+            guard let (headerNode, _, other) = context.follow(header.value, "a header") else { return nil }
+            let reader = on(other)
+            return Header(
+                name: header.key,
+                description: headerNode["description"].flatMap { other.string($0, "description") },
+                required: headerNode["required"].flatMap { other.bool($0, "required") } ?? false,
+                schema: headerNode["schema"].map { reader.schemas.read($0) },
+                location: context.location(header.keyMark)
+            )
+        }
+    }
+
+    /// A media type's `encoding` object, one entry per property.
+    private func readEncoding(_ node: YAMLNode?) -> [PropertyEncoding] {
+        guard let node, let pairs = context.mapping(node, "encoding") else { return [] }
+        return pairs.compactMap { pair in
+            let entry = pair.value
+            guard context.object(entry, "an encoding") != nil else { return nil }
+            return PropertyEncoding(
+                property: pair.key,
+                contentType: entry["contentType"].flatMap { context.string($0, "contentType") },
+                headers: readHeaders(entry["headers"]),
+                style: entry["style"].flatMap { context.string($0, "style") },
+                explode: entry["explode"].flatMap { context.bool($0, "explode") },
+                allowReserved: entry["allowReserved"].flatMap { context.bool($0, "allowReserved") },
+                location: context.location(pair.keyMark)
+            )
+        }
     }
 
     /// Security requirements; each name must be one of `knownSchemes`.

@@ -387,6 +387,24 @@ struct ClientRenderer: Sendable {
         return out + "\""
     }
 
+    /// `, fields: ["metadata": .init(style: .deepObject, explode: true)]`, or nothing.
+    static func fieldsArgument(_ fields: [OperationDecl.Body.Field]) -> String {
+        guard !fields.isEmpty else { return "" }
+        let entries = fields.map { field -> String in
+            var arguments: [String] = []
+            if let style = field.style { arguments.append("style: .\(style.rawValue)") }
+            if let explode = field.explode { arguments.append("explode: \(explode)") }
+            if field.allowReserved { arguments.append("allowReserved: true") }
+            if let type = field.contentType { arguments.append("contentType: \(SwiftSpelling.string(type))") }
+            if !field.headers.isEmpty {
+                let pairs = field.headers.map { "(\(SwiftSpelling.string($0.name)), \(SwiftSpelling.string($0.value)))" }
+                arguments.append("headers: [" + pairs.joined(separator: ", ") + "]")
+            }
+            return "\(SwiftSpelling.string(field.name)): .init(\(arguments.joined(separator: ", ")))"
+        }
+        return ", fields: [" + entries.joined(separator: ", ") + "]"
+    }
+
     private func renderBody(_ body: OperationDecl.Body, fromFile: Bool, into p: inout CodePrinter) {
         if fromFile {
             p.line("try _request.setFileBody(\(OperationTranslator.fileBodyLabel), contentType: \(SwiftSpelling.string(body.contentType)))")
@@ -396,8 +414,8 @@ struct ClientRenderer: Sendable {
         let call: String
         switch body.encoding {
         case .json: call = "try _request.setJSONBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
-        case .form: call = "try _request.setFormBody(body)"
-        case .multipart: call = "try _request.setMultipartBody(body)"
+        case .form: call = "try _request.setFormBody(body\(Self.fieldsArgument(body.fields)))"
+        case .multipart: call = "try _request.setMultipartBody(body\(Self.fieldsArgument(body.fields)))"
         case .text: call = "_request.setTextBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
         case .binary: call = "_request.setDataBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
         }

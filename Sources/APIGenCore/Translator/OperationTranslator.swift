@@ -263,6 +263,9 @@ struct OperationTranslator {
         switch encoding {
         case .json, .form, .multipart:
             if let schema = media.schema {
+                // A multipart part of `format: binary` is a file, with its file name and type.
+                types.binaryAsFiles = encoding == .multipart
+                defer { types.binaryAsFiles = false }
                 type = types.usage(for: schema, hint: body.componentName ?? typePrefix + "Request", scope: &scope)
             } else {
                 type = .jsonValue
@@ -278,7 +281,11 @@ struct OperationTranslator {
         }
         if !body.required { type = type.optional }
         let docs = body.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
-        return OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
+        var decl = OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
+        if encoding == .form || encoding == .multipart {
+            decl.fields = BodyFields.decide(media, encoding: encoding, types: types, context: context)
+        }
+        return decl
     }
 
     /// What the 2xx answers of an operation return.

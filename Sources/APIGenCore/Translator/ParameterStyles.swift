@@ -28,8 +28,10 @@ enum ParameterStyles {
         let isObject = kind == "object", isArray = kind == "array"
         switch style {
         case .deepObject:
-            if !isObject {
-                warn("deepObject is defined for objects only; this \(kind) is sent as form, exploded")
+            if isArray {
+                warn("deepObject is defined for objects only; this array is sent in brackets, \(parameter.name)[]=a&\(parameter.name)[]=b")
+            } else if !isObject {
+                warn("deepObject is defined for objects only; this \(kind) is sent as form")
             } else if parameter.explode == false {
                 warn("deepObject with explode: false is undefined; it is sent as explode: true")
             }
@@ -45,7 +47,9 @@ enum ParameterStyles {
         default:
             break
         }
-        if isObject && nested {
+        if isObject && nested && style == .deepObject {
+            warn("deepObject does not define nested arrays or objects; those fields are sent in brackets, \(parameter.name)[field][0]=v")
+        } else if isObject && nested {
             warn("the styles do not define nested arrays or objects inside an object; those fields are sent as JSON text")
         }
         if parameter.allowReserved == true && parameter.location != .query {

@@ -19,6 +19,8 @@ final class TypeTranslator {
     /// While set, a top-level type that `usage(for:)` names is only named: its location is
     /// listed in `claimed`, and its declaration is built by the operation's unit (`unbuilt`).
     var namesOnly = false
+    /// Set while a multipart body's own schema is translated: `format: binary` is a `FileUpload`.
+    var binaryAsFiles = false
     var claimed: [Schema] = []
     /// Top-level types this unit named in the first pass and builds where its translation
     /// reaches them (`TranslationUnits`, `building`).
@@ -290,6 +292,7 @@ final class TypeTranslator {
             if isNullable(items) { element = element.optional }
             return .array(element)
         case "string":
+            if binaryAsFiles && schema.format == "binary" { return .builtin("FileUpload") }
             return Self.stringType(format: schema.format)
         case "integer":
             return .int

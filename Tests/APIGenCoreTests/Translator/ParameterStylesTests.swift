@@ -40,7 +40,7 @@ final class ParameterStylesTests: XCTestCase {
             "12: header parameter 'd': allowReserved applies to query parameters only; it is ignored",
             "13: query parameter 'e': the styles do not define nested arrays or objects inside an object; those fields are sent as JSON text",
             "14: cookie parameter 'f': form cookies with several values are undefined (the specification calls them incorrect); each value is sent as its own name=value pair",
-            "15: query parameter 'g': deepObject is defined for objects only; this array is sent as form, exploded",
+            "15: query parameter 'g': deepObject is defined for objects only; this array is sent in brackets, g[]=a&g[]=b",
             "16: query parameter 'h': spaceDelimited is defined for arrays and objects; this integer is sent as form",
             "17: header parameter 'Accept' is ignored, as the specification says: the client sets Accept itself",
             "18: query parameter 'i': style 'nonsense' is not defined for a query parameter; 'form' is used",

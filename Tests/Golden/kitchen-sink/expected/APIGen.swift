@@ -1083,6 +1083,130 @@ public enum PutAccountResponse: Codable, Hashable, Sendable {
     }
 }
 
+public struct CreateChargeRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var amount: Int
+    public var captureAt: Date?
+    public var metadata: [String: String]?
+    public var items: [CreateChargeRequest.ItemsItem]?
+    public var expand: [String]?
+    public var tags: [String]?
+
+    public init(
+        amount: Int, captureAt: Date? = nil, metadata: [String: String]? = nil,
+        items: [CreateChargeRequest.ItemsItem]? = nil, expand: [String]? = nil, tags: [String]? = nil
+    ) {
+        self.amount = amount
+        self.captureAt = captureAt
+        self.metadata = metadata
+        self.items = items
+        self.expand = expand
+        self.tags = tags
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        guard _same(a.amount, b.amount), _same(a.captureAt, b.captureAt), _same(a.metadata, b.metadata),
+              _same(a.items, b.items), _same(a.expand, b.expand), _same(a.tags, b.tags) else { return false }
+        return true
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(amount: c.required("amount"), captureAt: c.dateIfPresent("capture_at"),
+            metadata: c.optional("metadata"), items: c.optional("items"), expand: c.optional("expand"),
+            tags: c.optional("tags"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("amount", self.amount).dateIfPresent("capture_at", self.captureAt)
+            .optional("metadata", self.metadata).optional("items", self.items).optional("expand", self.expand)
+            .optional("tags", self.tags)
+    }
+
+    public struct ItemsItem: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var price: String?
+        public var quantity: Int?
+
+        public init(price: String? = nil, quantity: Int? = nil) {
+            self.price = price
+            self.quantity = quantity
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.price, b.price) && _same(a.quantity, b.quantity)
+        }
+
+        public init(_fields c: FieldReader) throws {
+            try self.init(price: c.optional("price"), quantity: c.optional("quantity"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("price", self.price).optional("quantity", self.quantity)
+        }
+    }
+}
+
+public struct UploadReportRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var attributes: UploadReportRequest.Attributes?
+    public var file: FileUpload
+    public var pages: [FileUpload]?
+    public var note: String?
+
+    public init(
+        attributes: UploadReportRequest.Attributes? = nil, file: FileUpload, pages: [FileUpload]? = nil,
+        note: String? = nil
+    ) {
+        self.attributes = attributes
+        self.file = file
+        self.pages = pages
+        self.note = note
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.attributes, b.attributes) && _same(a.file, b.file) && _same(a.pages, b.pages) && _same(a.note, b.note)
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(attributes: c.optional("attributes"), file: c.required("file"), pages: c.optional("pages"),
+            note: c.optional("note"))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.optional("attributes", self.attributes).required("file", self.file).optional("pages", self.pages)
+            .optional("note", self.note)
+    }
+
+    public struct Attributes: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var name: String?
+        public var parent: UploadReportRequest.Attributes.Parent?
+
+        public init(name: String? = nil, parent: UploadReportRequest.Attributes.Parent? = nil) {
+            self.name = name
+            self.parent = parent
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.parent, b.parent) }
+
+        public init(_fields c: FieldReader) throws {
+            try self.init(name: c.optional("name"), parent: c.optional("parent"))
+        }
+
+        public func _encode(_ w: FieldWriter) throws {
+            try w.optional("name", self.name).optional("parent", self.parent)
+        }
+
+        public struct Parent: FieldCodable, FieldEquatable, Hashable, Sendable {
+            public var id: String?
+
+            public init(id: String? = nil) {
+                self.id = id
+            }
+
+            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
+            public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
+            public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
+        }
+    }
+}
+
 // MARK: - Client
 
 /// A client for Kitchen Sink (version 2.0.0).
@@ -1458,6 +1582,32 @@ extension Client {
         try _request.addHeader("X-Point", object: xPoint, explode: true)
         _request.addHeader("X-Tags", xTags)
         _request.addCookie("theme", theme)
+        try await self._core.send(_request)
+    }
+
+    /// A form body with nested fields, written as its encoding object says.
+    ///
+    /// `POST /charges`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func createCharge(body: CreateChargeRequest) async throws {
+        var _request = APIRequest(method: "POST", path: "/charges", security: ["bearer", "key"], operation: "createCharge", template: "/charges")
+        try _request.setFormBody(body, fields: ["metadata": .init(style: .deepObject, explode: true), "items": .init(style: .deepObject, explode: true), "expand": .init(style: .deepObject, explode: true), "tags": .init(explode: false)])
+        try await self._core.send(_request)
+    }
+
+    /// A multipart body with a JSON part, a file, an array of files and text.
+    ///
+    /// `POST /uploads`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func uploadReport(body: UploadReportRequest) async throws {
+        var _request = APIRequest(method: "POST", path: "/uploads", security: ["bearer", "key"], operation: "uploadReport", template: "/uploads")
+        try _request.setMultipartBody(body, fields: ["file": .init(contentType: "text/csv, text/plain", headers: [("X-Upload-Kind", "report")])])
         try await self._core.send(_request)
     }
 }
