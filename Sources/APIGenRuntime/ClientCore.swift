@@ -87,20 +87,34 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     /// Sends the request and decodes a JSON 2xx body. An optional `Response` is nil for an empty
     /// body (a 204 beside a 200 with a body).
     public func send<Response: Decodable>(_ request: APIRequest, decoding type: Response.Type) async throws -> Response {
-        let (data, _) = try await perform(request, accept: "application/json")
+        let (data, response) = try await perform(request, accept: "application/json")
         // The emptiness test first: it ends at a JSON body's first byte, so the cast is only made
         // for empty answers.
         if data.allSatisfy(Self.isJSONSpace), let optional = type as? any ExpressibleByNilLiteral.Type {
             return optional.init(nilLiteral: ()) as! Response
         }
-        return try JSONCoding.decode(type, from: data)
+        return try Self.sayingWhatArrived(response) { try JSONCoding.decode(type, from: data) }
+    }
+
+    /// A body that does not decode, sent with a media type that is not JSON, is an error that
+    /// says what arrived (the body is kept in the error, as every decoding error keeps it).
+    static func sayingWhatArrived<T>(_ response: HTTPURLResponse, _ decode: () throws -> T) throws -> T {
+        do {
+            return try decode()
+        } catch APIError.decoding(let type, let path, let reason, let body) {
+            let mediaType = response.value(forHTTPHeaderField: "Content-Type") ?? ""
+            let essence = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            guard !essence.isEmpty, !essence.hasSuffix("/json"), !essence.hasSuffix("+json") else { throw APIError.decoding(type: type, path: path, reason: reason, body: body) }
+            let shown = String(essence.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(100).map(Character.init))
+            throw APIError.decoding(type: type, path: path, reason: "the answer is '\(shown)', not JSON (\(reason))", body: body)
+        }
     }
 
     /// Sends the request and decodes the 2xx body by its status (the generated method switches
     /// over the statuses the document gives different bodies).
     public func send<Response>(_ request: APIRequest, decodingBy decode: (_ status: Int, _ body: Data) throws -> Response) async throws -> Response {
         let (data, response) = try await perform(request, accept: "application/json")
-        return try decode(response.statusCode, data)
+        return try Self.sayingWhatArrived(response) { try decode(response.statusCode, data) }
     }
 
     private static func isJSONSpace(_ byte: UInt8) -> Bool {
@@ -117,9 +131,9 @@ public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
         try await perform(request, accept: accept).0
     }
 
-    /// Sends the request and returns the 2xx body as UTF-8 text.
-    public func sendForText(_ request: APIRequest) async throws -> String {
-        String(decoding: try await perform(request, accept: "text/plain").0, as: UTF8.self)
+    /// Sends the request and returns the 2xx body as UTF-8 text, whatever its media type says.
+    public func sendForText(_ request: APIRequest, accept: String = "text/plain") async throws -> String {
+        String(decoding: try await perform(request, accept: accept).0, as: UTF8.self)
     }
 
     /// Builds the `URLRequest` (public so tests and custom transports can inspect it). Throws

@@ -111,3 +111,49 @@ final class ResponsesTests: XCTestCase {
         XCTAssertEqual(headers.metadata.header("x-other"), "kept")
     }
 }
+
+/// Answers in another media type than the method reads: text stays text, and a body that is
+/// not JSON where JSON is documented is an error that says what arrived and keeps the body.
+final class MediaTypeAnswersTests: XCTestCase {
+    private var server: TestHTTPServer!
+
+    override func setUpWithError() throws {
+        server = try TestHTTPServer()
+    }
+
+    override func tearDown() {
+        server.stop()
+    }
+
+    func testTextAndBinaryAnswersAskForTheirDocumentedTypes() async throws {
+        let client = Client(serverURL: server.baseURL, apiToken: "t", retry: .none)
+        server.setHandler { _ in TestHTTPServer.Response(status: 201, body: Data("a,b\n1,2\n".utf8), contentType: "text/csv") }
+        let csv = try await client.createThing(body: CreateThingRequest(name: "n"))
+        XCTAssertEqual(csv, "a,b\n1,2\n")
+        XCTAssertEqual(server.requests.last?.header("Accept"), "text/plain, text/csv")
+        server.setHandler { _ in TestHTTPServer.Response(status: 200, body: Data([0, 1]), contentType: "application/octet-stream") }
+        let bytes = try await client.uploadBlob(thingID: "t1", body: Data([9]))
+        XCTAssertEqual(bytes, Data([0, 1]))
+        XCTAssertEqual(server.requests.last?.header("Accept"), "application/octet-stream")
+    }
+
+    func testJSONExpectedButHTMLArrivedSaysSo() async throws {
+        let client = Client(serverURL: server.baseURL, apiToken: "t", retry: .none)
+        let page = "<html><body>Maintenance</body></html>"
+        server.setHandler { _ in TestHTTPServer.Response(status: 200, body: Data(page.utf8), contentType: "text/html; charset=utf-8") }
+        do {
+            _ = try await client.putAccount(id: "a1", body: Account(name: "Ada"))
+            XCTFail("HTML is not an Account")
+        } catch APIError.decoding(_, _, let reason, let body) {
+            XCTAssertTrue(reason.hasPrefix("the answer is 'text/html', not JSON ("), reason)
+            XCTAssertEqual(String(decoding: body, as: UTF8.self), page)
+        }
+        server.setHandler { _ in TestHTTPServer.Response(status: 201, body: Data("{}".utf8), contentType: "application/json") }
+        do {
+            _ = try await client.createAccount(body: Account(name: "Ada"))
+            XCTFail("an empty object is not an Account")
+        } catch APIError.decoding(_, _, let reason, _) {
+            XCTAssertFalse(reason.contains("not JSON"), reason)
+        }
+    }
+}

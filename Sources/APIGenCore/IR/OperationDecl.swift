@@ -115,6 +115,8 @@ public struct OperationDecl: Sendable, Equatable {
     public var response: TypeUsage?
     /// `JSON`, `text`, or `binary`: how the success body is read.
     public var responseEncoding: Body.Encoding
+    /// A text or binary answer's documented media types, sent as `Accept`.
+    public var responseAccept: String?
     /// When 2xx answers have different bodies: `response` is a `oneOf` enum, and the status of
     /// the answer picks its case.
     public var responseStatuses: [StatusCase] = []

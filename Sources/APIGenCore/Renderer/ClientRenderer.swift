@@ -227,8 +227,10 @@ struct ClientRenderer: Sendable {
             renderRequest(operation, fileBody: fileBody, into: &p)
             switch (operation.response, operation.responseEncoding) {
             case (nil, _): p.line("try await self._core.send(_request)")
-            case (_, .text): p.line("return try await self._core.sendForText(_request)")
-            case (_, .binary): p.line("return try await self._core.sendForData(_request)")
+            case (_, .text), (_, .binary):
+                let method = operation.responseEncoding == .text ? "sendForText" : "sendForData"
+                let accept = operation.responseAccept.map { ", accept: \(SwiftSpelling.string($0))" } ?? ""
+                p.line("return try await self._core.\(method)(_request\(accept))")
             case (let type?, _):
                 if let cases = statusCases(operation, type) {
                     renderDecodingByStatus(cases, mayBeEmpty: type.isOptional, into: &p)

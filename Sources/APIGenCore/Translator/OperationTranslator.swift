@@ -203,6 +203,9 @@ struct OperationTranslator {
             pagination: nil, security: security, operationID: rawName
         )
         decl.stream = stream
+        if encoding == .text || encoding == .binary {
+            decl.responseAccept = successBody(operation, typePrefix: typePrefix)?.accept
+        }
         return decl
     }
 
@@ -299,6 +302,8 @@ struct OperationTranslator {
         var statuses: [OperationDecl.StatusCase] = []
         /// A 2xx answer is declared without a body beside one with a body (200 and 204).
         var mayBeEmpty = false
+        /// The media types the answer is documented in, as an `Accept` header lists them.
+        var accept = ""
     }
 
     /// The 2xx answers, exact codes before `2XX`: their body, or the bodies by status.
@@ -311,6 +316,7 @@ struct OperationTranslator {
             return nil
         }
         var success = Success(encoding: encoding, schema: media.schema, hint: first.componentName ?? typePrefix + "Response")
+        success.accept = first.content.map(\.contentType).filter { $0.contains("/") }.joined(separator: ", ")
         success.mayBeEmpty = successes.contains { $0.content.isEmpty }
         guard encoding == .json, media.schema != nil else { return success }
         // Several JSON bodies: one alternative per distinct schema, in status order.

@@ -136,7 +136,7 @@ extension Client {
     public func sendText(body: String) async throws -> String {
         var _request = APIRequest(method: "PUT", path: "/text", security: [], operation: "sendText", template: "/text")
         _request.setTextBody(body, contentType: "text/plain")
-        return try await self._core.sendForText(_request)
+        return try await self._core.sendForText(_request, accept: "text/csv")
     }
 
     /// `PUT /binary`
@@ -147,7 +147,7 @@ extension Client {
     public func sendBinary(body: Data) async throws -> Data {
         var _request = APIRequest(method: "PUT", path: "/binary", security: [], operation: "sendBinary", template: "/binary")
         _request.setDataBody(body, contentType: "image/png")
-        return try await self._core.sendForData(_request)
+        return try await self._core.sendForData(_request, accept: "application/octet-stream")
     }
 
     /// `PUT /binary`
@@ -158,7 +158,7 @@ extension Client {
     public func sendBinary(bodyFile: URL) async throws -> Data {
         var _request = APIRequest(method: "PUT", path: "/binary", security: [], operation: "sendBinary", template: "/binary")
         try _request.setFileBody(bodyFile, contentType: "image/png")
-        return try await self._core.sendForData(_request)
+        return try await self._core.sendForData(_request, accept: "application/octet-stream")
     }
 
     /// `POST /form`

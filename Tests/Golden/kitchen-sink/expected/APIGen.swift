@@ -1417,7 +1417,7 @@ extension Client {
     public func createThing(body: CreateThingRequest) async throws -> String {
         var _request = APIRequest(method: "POST", path: "/things", security: ["bearer", "key"], operation: "createThing", template: "/things")
         try _request.setFormBody(body)
-        return try await self._core.sendForText(_request)
+        return try await self._core.sendForText(_request, accept: "text/plain, text/csv")
     }
 
     /// `POST /accounts`
@@ -1485,7 +1485,7 @@ extension Client {
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func exportAccounts() async throws -> Data {
         let _request = APIRequest(method: "GET", path: "/exports/accounts", security: ["bearer", "key"], operation: "exportAccounts", template: "/exports/accounts")
-        return try await self._core.sendForData(_request)
+        return try await self._core.sendForData(_request, accept: "application/jsonl")
     }
 
     /// Every account, one JSON value per line
@@ -1518,7 +1518,7 @@ extension Client {
         if let body {
             _request.setDataBody(body, contentType: "application/octet-stream")
         }
-        return try await self._core.sendForData(_request)
+        return try await self._core.sendForData(_request, accept: "application/octet-stream")
     }
 
     /// `PUT /things/{thing_id}/blob`
@@ -1530,7 +1530,7 @@ extension Client {
     public func uploadBlob(thingID: String, bodyFile: URL) async throws -> Data {
         var _request = try APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/blob", security: ["bearer", "key"], operation: "uploadBlob", template: "/things/{thing_id}/blob")
         try _request.setFileBody(bodyFile, contentType: "application/octet-stream")
-        return try await self._core.sendForData(_request)
+        return try await self._core.sendForData(_request, accept: "application/octet-stream")
     }
 
     /// Every parameter style of the specification, in each place it is defined.

@@ -6603,7 +6603,7 @@ extension Client {
     /// - Returns: The decoded `Data` of a 2xx answer.
     public func captureLines() async throws -> Data {
         let _request = APIRequest(method: "GET", path: "/captures/lines", security: [], operation: "captureLines", template: "/captures/lines")
-        return try await self._core.sendForData(_request)
+        return try await self._core.sendForData(_request, accept: "application/x-ndjson")
     }
 
     /// `GET /captures/lines`
