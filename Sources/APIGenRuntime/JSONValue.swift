@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value: what free-form schemas (`{}`, `type: object` without properties) decode to.
 public enum JSONValue: Codable, Hashable, Sendable {
     case null
@@ -44,6 +46,24 @@ public enum JSONValue: Codable, Hashable, Sendable {
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
+    }
+}
+
+/// As a parameter, or the raw value of an enum whose values are of several JSON types: a string
+/// as it is, anything else as its JSON text (object keys sorted).
+extension JSONValue: ParameterValue {
+    public var parameterValue: String {
+        switch self {
+        case .string(let s): return s
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .double(let d): return d.parameterValue
+        case .array, .object:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
     }
 }
 

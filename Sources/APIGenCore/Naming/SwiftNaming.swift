@@ -46,6 +46,8 @@ public enum SwiftNaming {
         "Limits", "RedirectPolicy",
         // Parameters in a style; unions without a discriminator; multipart files.
         "StyledValue", "UnionMatch", "FileUpload",
+        // `format: int-or-string`.
+        "IntOrString",
     ]
 
     /// What the word rule sees of a character.

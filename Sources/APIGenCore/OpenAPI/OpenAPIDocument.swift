@@ -9,8 +9,12 @@ public struct OpenAPIDocument: Sendable {
 
     /// One entry of `servers`.
     public struct Server: Sendable {
+        /// As written, `{variables}` and all.
         public var url: String
         public var description: String?
+        /// The URL with its variables' defaults, when it can be the client's default server: an
+        /// absolute http(s) URL (else a located warning was given).
+        public var usableURL: String?
     }
 
     /// A named component schema, in document order.

@@ -65,6 +65,8 @@ public final class Schema: Sendable {
     public let minItems: Int?
     public let maxItems: Int?
     public let pattern: String?
+    /// `prefixItems` (or 3.0's `items` as a list): a tuple's positions, in order.
+    public let prefixItems: [Schema]
     /// Made by the translator from the parts of a property declared in several `allOf` parts: it
     /// borrows its first part's location, which other merges share, so it is typed by its parts'.
     let isMerged: Bool
@@ -78,8 +80,9 @@ public final class Schema: Sendable {
         defaultValue: Literal? = nil, example: Literal? = nil, deprecated: Bool = false,
         readOnly: Bool = false, writeOnly: Bool = false, minimum: Double? = nil, maximum: Double? = nil,
         exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false, minLength: Int? = nil,
-        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil, isMerged: Bool = false
+        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil, prefixItems: [Schema] = [], isMerged: Bool = false
     ) {
+        self.prefixItems = prefixItems
         self.isMerged = isMerged
         self.location = location
         self._ref = ref

@@ -131,7 +131,22 @@ public enum DocumentReader {
                 other.error("server is missing 'url'", at: item)
                 continue
             }
-            servers.append(.init(url: url, description: item["description"].flatMap { other.string($0, "description") }))
+            var defaults: [String: String] = [:]
+            for variable in item["variables"].flatMap({ other.mapping($0, "server variables") }) ?? [] {
+                guard let value = variable.value["default"].flatMap({ other.string($0, "default") }) else {
+                    other.warning("server variable '\(variable.key)' has no 'default'", at: variable.value)
+                    continue
+                }
+                defaults[variable.key] = value
+            }
+            let (substituted, undefined) = ServerURLCheck.substitute(url, defaults: defaults)
+            let problem = undefined ?? substituted.flatMap(ServerURLCheck.problem)
+            // Only the first server is the default; the others are only documented.
+            if let problem, servers.isEmpty {
+                other.warning("server URL \(TextEscaping.quoted(ServerURLCheck.shown(url))) \(problem); the client has no default server and its init requires serverURL:", at: item["url"] ?? item)
+            }
+            servers.append(.init(url: url, description: item["description"].flatMap { other.string($0, "description") },
+                                 usableURL: problem == nil ? substituted : nil))
         }
         return servers
     }

@@ -52,6 +52,12 @@ struct SchemaReader {
         var exclusiveMinimum = false, exclusiveMaximum = false
         var minLength: Int?, maxLength: Int?, minItems: Int?, maxItems: Int?
         var pattern: String?
+        var prefixItems: [Schema] = []
+        /// Keywords that describe members the generated type has no property for: with an open
+        /// `additionalProperties`, those members are kept as JSON.
+        var describesOtherMembers: [(keyword: String, node: YAMLNode)] = []
+        var patternProperties: [Schema.Property] = []
+        var unevaluated: Schema.AdditionalProperties?
 
         for pair in pairs {
             let value = pair.value
@@ -90,11 +96,33 @@ struct SchemaReader {
                 }
             case "items":
                 if value.sequence != nil {
-                    context.warning("'items' as a list (tuple form) is not supported; items are free-form", at: value)
-                    items = Schema(location: context.location(value))
+                    // Draft 4's tuple form, which 3.0 documents sometimes use: `prefixItems`.
+                    prefixItems = readList(value, "items", depth: depth)
+                } else if let scalar = value.scalar, case .bool(let allowed) = scalar.value {
+                    // 2020-12: `items: false` after `prefixItems` closes the tuple.
+                    if allowed { items = Schema(location: context.location(value)) }
                 } else {
                     items = read(value, depth: depth + 1)
                 }
+            case "prefixItems": prefixItems = readList(value, "prefixItems", depth: depth)
+            case "patternProperties":
+                if let props = context.mapping(value, "patternProperties") {
+                    patternProperties = props.map {
+                        Schema.Property(name: $0.key, location: context.location($0.keyMark), schema: read($0.value, depth: depth + 1))
+                    }
+                }
+            case "unevaluatedProperties":
+                if let scalar = value.scalar, case .bool(let allowed) = scalar.value {
+                    unevaluated = .allowed(allowed)
+                } else {
+                    unevaluated = .schema(read(value, depth: depth + 1))
+                }
+            case "if", "then", "else", "dependentSchemas":
+                describesOtherMembers.append((pair.key, value))
+            case "x-kubernetes-int-or-string":
+                if context.bool(value, "x-kubernetes-int-or-string") == true { format = "int-or-string" }
+            case "$dynamicRef":
+                context.warning("$dynamicRef is not followed; the value is free-form JSON (JSONValue)", at: value)
             case "additionalProperties":
                 if let scalar = value.scalar, case .bool(let allowed) = scalar.value {
                     additional = .allowed(allowed)
@@ -133,6 +161,8 @@ struct SchemaReader {
             }
         }
         if let enumValues, enumValues.contains(.null) { nullable = true }
+        additional = membersBeyondProperties(additional, patterns: patternProperties, unevaluated: unevaluated,
+                                             describing: describesOtherMembers, hasProperties: !properties.isEmpty || !allOf.isEmpty)
 
         return Schema(
             location: location, ref: ref, types: types, format: format, title: title, summary: summary,
@@ -142,8 +172,37 @@ struct SchemaReader {
             example: example, deprecated: deprecated, readOnly: readOnly, writeOnly: writeOnly,
             minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
             exclusiveMaximum: exclusiveMaximum, minLength: minLength, maxLength: maxLength,
-            minItems: minItems, maxItems: maxItems, pattern: pattern
+            minItems: minItems, maxItems: maxItems, pattern: pattern, prefixItems: prefixItems
         )
+    }
+
+    /// What the generated type keeps of the members its properties do not name, as one
+    /// `additionalProperties`: `unevaluatedProperties` where that is not given (the struct's
+    /// properties are every part's, so what is left is what no part evaluated); one
+    /// `patternProperties` schema when nothing else may appear; otherwise any member as JSON, so
+    /// that decoding and encoding again loses nothing. Each keyword not modelled is warned about.
+    private func membersBeyondProperties(_ additional: Schema.AdditionalProperties?, patterns: [Schema.Property], unevaluated: Schema.AdditionalProperties?,
+                                         describing: [(keyword: String, node: YAMLNode)], hasProperties: Bool) -> Schema.AdditionalProperties? {
+        var result = additional ?? unevaluated
+        if !patterns.isEmpty {
+            let names = patterns.map { "'\($0.name)'" }.joined(separator: ", ")
+            if patterns.count == 1, case .allowed(false)? = result {
+                result = .schema(patterns[0].schema)
+                context.diagnostics.warning("patternProperties: members are read as \(hasProperties ? "additionalProperties" : "a dictionary") of the schema for \(names); their names are not checked against the pattern", at: patterns[0].location)
+            } else {
+                result = .allowed(true)
+                context.diagnostics.warning("patternProperties \(names) are not typed: those members are kept as JSON (JSONValue) \(hasProperties ? "in additionalProperties" : "in a dictionary")", at: patterns[0].location)
+            }
+        }
+        for (keyword, node) in describing {
+            if case .allowed(false)? = result {
+                context.warning("'\(keyword)' is not generated; additionalProperties or unevaluatedProperties false leaves no other member to keep", at: node)
+            } else {
+                if result == nil { result = .allowed(true) }
+                context.warning("'\(keyword)' is not generated: the type has the properties the schema lists, and keeps other members as JSON in additionalProperties", at: node)
+            }
+        }
+        return result
     }
 
     private func readList(_ node: YAMLNode, _ what: String, depth: Int) -> [Schema] {
@@ -194,6 +253,10 @@ struct SchemaReader {
         }
         guard let tokens = target.resolver.cachedTokens(of: pointer) else {
             context.error("$ref '\(reference)' is not a valid JSON pointer", at: node)
+            return nil
+        }
+        if tokens.isEmpty, target.resolver.resolve("#/openapi") != nil || target.resolver.resolve("#/swagger") != nil {
+            context.warning("$ref '\(reference)' is a whole OpenAPI document, not a schema; the value is free-form JSON (JSONValue)", at: node)
             return nil
         }
         let inComponent = tokens.count >= 3 && tokens[0] == "components" && tokens[1] == "schemas"

@@ -29,12 +29,27 @@ enum SwiftSpelling {
 
     /// An enum's raw value: `"MP3"`, `1`, `2.5` (`2.0` in a `Double` enum), `true`.
     static func literal(_ value: Literal, rawType: String) -> String {
-        switch value {
+        if rawType == "JSONValue" { return jsonLiteral(value) }
+        return switch value {
         case .string(let s): string(s)
         case .int(let i): rawType == "Double" ? "\(i).0" : String(i)
         case .double(let d): String(d)
         case .bool(let b): String(b)
         default: string(value.text)
+        }
+    }
+
+    /// A `JSONValue`: `.string("a")`, `.int(1)`, `.object(["a": .array([.bool(true)])])`, keys sorted.
+    static func jsonLiteral(_ value: Literal) -> String {
+        switch value {
+        case .null: ".null"
+        case .bool(let b): ".bool(\(b))"
+        case .int(let i): ".int(\(i))"
+        case .double(let d): ".double(\(d))"
+        case .string(let s): ".string(\(string(s)))"
+        case .array(let items): ".array([" + items.map(jsonLiteral).joined(separator: ", ") + "])"
+        case .object(let object):
+            object.isEmpty ? ".object([:])" : ".object([" + object.keys.sorted().map { "\(string($0)): \(jsonLiteral(object[$0]!))" }.joined(separator: ", ") + "])"
         }
     }
 

@@ -34,7 +34,7 @@ public enum Translator {
         var module = ModuleDecl(
             title: document.info.title,
             version: document.info.version,
-            serverURL: document.servers.first?.url,
+            serverURL: document.servers.first?.usableURL,
             types: declarations,
             operations: operations.operations,
             auth: operations.auth

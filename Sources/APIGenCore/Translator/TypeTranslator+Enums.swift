@@ -17,8 +17,8 @@ extension TypeTranslator {
         } else if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
             rawType = "Bool"
         } else {
-            context.warning("enum mixes value types; values are compared as strings", at: schema.location)
-            rawType = "String"
+            // Several JSON types, or arrays and objects: each value is kept as the JSON it is.
+            rawType = "JSONValue"
         }
         var names = NameScope(reserved: ["unknown", "rawValue", "allCases", "hashValue"])
         var cases: [EnumDecl.Case] = []
@@ -40,6 +40,10 @@ extension TypeTranslator {
             let raw = normalized.text
             var wanted = context.memberName(raw)
             if raw.isEmpty { wanted = "empty" }
+            if rawType == "JSONValue", case .string = value {} else if rawType == "JSONValue" {
+                // `1`, `true`, `{…}`: named by what it is, apart from a string with the same text.
+                wanted = context.memberName(Self.jsonCaseWords(value))
+            }
             if rawType == "Bool" { wanted = raw == "true" ? "`true`" : "`false`" }
             let (caseName, clashed) = names.claim(wanted)
             if clashed {
@@ -54,5 +58,17 @@ extension TypeTranslator {
         }
         context.enumCases[path] = caseByLiteral
         return .enumeration(EnumDecl(name: name, docs: docs(for: schema), rawType: rawType, cases: cases))
+    }
+
+    /// Words naming a value that is not a string: `number_1`, `number_minus_2_5`, `true`, `array`, `object`.
+    static func jsonCaseWords(_ value: Literal) -> String {
+        switch value {
+        case .int, .double: "number_" + value.text.replacingOccurrences("-", with: "minus_").replacingOccurrences(".", with: "_")
+        case .bool(let b): b ? "true" : "false"
+        case .array: "array"
+        case .object: "object"
+        case .null: "null"
+        case .string(let s): s
+        }
     }
 }

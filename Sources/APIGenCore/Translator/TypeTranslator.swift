@@ -257,6 +257,8 @@ final class TypeTranslator {
         case nil:
             break
         }
+        // Written on a string, or on an `anyOf` of an integer and a string: either way it says both.
+        if schema.format == "int-or-string", !isEnum(schema), schema.properties.isEmpty { return .builtin("IntOrString") }
         if isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
             if let known = context.knownType(of: schema) {
                 if scope.path.isEmpty, !unbuilt.isEmpty, unbuilt.remove(schema.location) != nil, case .named(let path) = known,
@@ -284,8 +286,10 @@ final class TypeTranslator {
         let alternatives = nonNullAlternatives(schema)
         if alternatives.count == 1 { return usage(for: alternatives[0], hint: hint, scope: &scope) }
 
-        let type = schema.singleType ?? (schema.items != nil ? "array" : nil)
+        let type = schema.singleType ?? (schema.items != nil || !schema.prefixItems.isEmpty ? "array" : nil)
         switch type {
+        case "array" where !schema.prefixItems.isEmpty:
+            return tupleUsage(schema, hint: hint, scope: &scope)
         case "array":
             guard let items = schema.items else { return .array(.jsonValue) }
             var element = usage(for: items, hint: hint + "_item", scope: &scope)
@@ -309,6 +313,22 @@ final class TypeTranslator {
             if case .allowed(true) = schema.additionalProperties { return .dictionary(.jsonValue) }
             return .jsonValue
         }
+    }
+
+    /// A tuple (`prefixItems`, then `items` for the rest): an array of the one type every
+    /// position has, or of `JSONValue`, which keeps every element, when positions differ.
+    private func tupleUsage(_ schema: Schema, hint: String, scope: inout TypeScope) -> TypeUsage {
+        var elements: [TypeUsage] = []
+        for (index, item) in (schema.prefixItems + (schema.items.map { [$0] } ?? [])).enumerated() {
+            var element = usage(for: item, hint: hint + "_item" + (index == 0 ? "" : "\(index + 1)"), scope: &scope)
+            if isNullable(item) { element = element.optional }
+            elements.append(element)
+        }
+        if let first = elements.first, elements.allSatisfy({ $0 == first }) { return .array(first) }
+        if !namesOnly {
+            context.warning("prefixItems: the positions of this tuple have different types; it is read as [JSONValue], which keeps every element", at: schema.location)
+        }
+        return .array(.jsonValue)
     }
 
     /// The documented `format` table for strings.

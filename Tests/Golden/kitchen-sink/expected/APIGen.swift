@@ -959,6 +959,90 @@ public struct Sum: FieldCodable, FieldEquatable, Hashable, Sendable {
     public func _encode(_ w: FieldWriter) throws { try w.required("left", self.left).required("right", self.right) }
 }
 
+public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var kind: String
+    public var point: [Double]?
+    public var row: [JSONValue]?
+    public var labels: [String: String]?
+    public var port: IntOrString?
+    public var target: IntOrString?
+    public var share: IntOrString?
+    public var mode: Conditional.Mode?
+    public var shape: Conditional.Shape2?
+    /// Keys the schema does not list, with their values.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(
+        kind: String, point: [Double]? = nil, row: [JSONValue]? = nil, labels: [String: String]? = nil,
+        port: IntOrString? = nil, target: IntOrString? = nil, share: IntOrString? = nil, mode: Conditional.Mode? = nil,
+        shape: Conditional.Shape2? = nil, additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.kind = kind
+        self.point = point
+        self.row = row
+        self.labels = labels
+        self.port = port
+        self.target = target
+        self.share = share
+        self.mode = mode
+        self.shape = shape
+        self.additionalProperties = additionalProperties
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        guard _same(a.kind, b.kind), _same(a.point, b.point), _same(a.row, b.row), _same(a.labels, b.labels),
+              _same(a.port, b.port), _same(a.target, b.target), _same(a.share, b.share), _same(a.mode, b.mode),
+              _same(a.shape, b.shape), _same(a.additionalProperties, b.additionalProperties) else { return false }
+        return true
+    }
+
+    public init(_fields c: FieldReader) throws {
+        try self.init(kind: c.required("kind"), point: c.optional("point"), row: c.optional("row"),
+            labels: c.optional("labels"), port: c.optional("port"), target: c.optional("target"),
+            share: c.optional("share"), mode: c.optional("mode"), shape: c.optional("shape"),
+            additionalProperties: c.additionalProperties(known: ["kind", "point", "row", "labels", "port", "target", "share", "mode", "shape"]))
+    }
+
+    public func _encode(_ w: FieldWriter) throws {
+        try w.required("kind", self.kind).optional("point", self.point).optional("row", self.row)
+            .optional("labels", self.labels).optional("port", self.port).optional("target", self.target)
+            .optional("share", self.share).optional("mode", self.mode).optional("shape", self.shape)
+            .additionalProperties(self.additionalProperties)
+    }
+
+    public enum Mode: OpenEnum {
+        case auto, number1, `true`
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(JSONValue)
+
+        public var rawValue: JSONValue {
+            switch self {
+            case .auto: .string("auto")
+            case .number1: .int(1)
+            case .`true`: .bool(true)
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.auto, .number1, .`true`]
+    }
+
+    public enum Shape2: OpenEnum {
+        case object
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(JSONValue)
+
+        public var rawValue: JSONValue {
+            switch self {
+            case .object: .object(["a": .int(1), "b": .array([.bool(true)])])
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.object]
+    }
+}
+
 public struct Account: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var id: String?
     public var password: String?
@@ -1596,6 +1680,15 @@ extension Client {
         var _request = APIRequest(method: "POST", path: "/charges", security: ["bearer", "key"], operation: "createCharge", template: "/charges")
         try _request.setFormBody(body, fields: ["metadata": .init(style: .deepObject, explode: true), "items": .init(style: .deepObject, explode: true), "expand": .init(style: .deepObject, explode: true), "tags": .init(explode: false)])
         try await self._core.send(_request)
+    }
+
+    /// JSON Schema 2020-12 keywords, and what the type keeps of them.
+    ///
+    /// `GET /conditional`
+    /// - Returns: The decoded `Conditional` of a 2xx answer.
+    public func getConditional() async throws -> Conditional {
+        let _request = APIRequest(method: "GET", path: "/conditional", security: ["bearer", "key"], operation: "getConditional", template: "/conditional")
+        return try await self._core.send(_request, decoding: Conditional.self)
     }
 
     /// A multipart body with a JSON part, a file, an array of files and text.
