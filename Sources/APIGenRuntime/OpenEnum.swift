@@ -31,3 +31,15 @@ extension OpenEnum {
     /// when it is not among `allCases`.
     public var isUnknown: Bool { !Self.allCases.contains(self) }
 }
+
+/// An enum whose values are of several JSON types is coded as its raw JSON, as the standard
+/// library codes `String` and `Int` raw values (else Swift would synthesize a keyed form).
+extension OpenEnum where RawValue == JSONValue {
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try JSONValue(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try rawValue.encode(to: encoder)
+    }
+}

@@ -10,7 +10,8 @@ struct OneOfRenderer {
         p.block("\(options.isolation)\(access) \(decl.isIndirect ? "indirect " : "")enum \(decl.name): Codable, Hashable, Sendable") { p in
             for c in decl.cases { p.line("case \(c.name)(\(options.spell(c.type)))") }
             if decl.hasUnknownCase {
-                p.docs(["A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came."])
+                p.docs([decl.discriminator != nil ? "A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came."
+                    : "A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came."])
                 p.line("case unknown(JSONValue)")
             }
             p.line()
@@ -34,7 +35,7 @@ struct OneOfRenderer {
                         p.line("(\(SwiftSpelling.string(c.name)), \(pins), { decoder in .\(c.name)(\(decodeExpression(c.type))) }),")
                     }
                     p.outdent()
-                    p.line("])")
+                    p.line(decl.hasUnknownCase ? "], unknown: { .unknown($0) })" : "])")
                 }
             }
             p.line()

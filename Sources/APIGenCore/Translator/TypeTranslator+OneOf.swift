@@ -11,9 +11,9 @@ extension TypeTranslator {
         }
         var scope = TypeScope(path: path, reserved: [])
         let discriminator = schema.discriminator
-        // With a discriminator, a value no case knows decodes into `unknown` (the server added a
-        // variant), as open enums do: the name is the enum's own.
-        var names = NameScope(reserved: discriminator == nil ? [] : ["unknown"])
+        // A value no case accepts (with a discriminator: a tag no case has) decodes into
+        // `unknown` (the server added a variant), as open enums do: the name is the enum's own.
+        var names = NameScope(reserved: ["unknown"])
         var cases: [OneOfDecl.Case] = []
         var taken: Set<String> = []
         for (i, alternative) in alternatives.enumerated() {
@@ -47,8 +47,10 @@ extension TypeTranslator {
         }
         if let discriminator { checkMapping(discriminator, alternatives: alternatives, at: schema.location) }
         let tagged = discriminator != nil && cases.contains { !$0.tags.isEmpty }
+        // Without a discriminator: unless an alternative takes any JSON, which leaves nothing over.
+        let untaggedOpen = discriminator == nil && !cases.contains { $0.type.unwrapped == .jsonValue }
         return OneOfDecl(name: name, docs: docs(for: schema), cases: cases, discriminator: discriminator?.propertyName,
-                         hasUnknownCase: tagged, nested: scope.nested)
+                         hasUnknownCase: tagged || untaggedOpen, nested: scope.nested)
     }
 
     /// The base name of a whole file an alternative refers to (`./Dessert.yaml` → `Dessert`),

@@ -11,13 +11,15 @@ public enum StateDetails: Codable, Hashable, Sendable {
     case acceptDetails(AcceptDetails)
     case abortDetails(AbortDetails)
     case retryDetails(RetryDetails)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
             ("acceptDetails", ["type": "accept_details"], { decoder in .acceptDetails(try AcceptDetails(from: decoder)) }),
             ("abortDetails", ["type": "abort_details"], { decoder in .abortDetails(try AbortDetails(from: decoder)) }),
             ("retryDetails", [:], { decoder in .retryDetails(try RetryDetails(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,7 +27,53 @@ public enum StateDetails: Codable, Hashable, Sendable {
         case .acceptDetails(let value): try value.encode(to: encoder)
         case .abortDetails(let value): try value.encode(to: encoder)
         case .retryDetails(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
+    }
+}
+
+/// Overlapping alternatives, one of them a union itself.
+public enum Outcome: Codable, Hashable, Sendable {
+    case stateDetails(StateDetails)
+    case point(Point)
+    case array([StateDetails])
+    case case4(Outcome.Case4)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        self = try UnionMatch.closest(decoder, [
+            ("stateDetails", [:], { decoder in .stateDetails(try StateDetails(from: decoder)) }),
+            ("point", [:], { decoder in .point(try Point(from: decoder)) }),
+            ("array", [:], { decoder in .array(try [StateDetails](from: decoder)) }),
+            ("case4", [:], { decoder in .case4(try Outcome.Case4(from: decoder)) }),
+        ], unknown: { .unknown($0) })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .stateDetails(let value): try value.encode(to: encoder)
+        case .point(let value): try value.encode(to: encoder)
+        case .array(let value): try value.encode(to: encoder)
+        case .case4(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+
+    public enum Case4: OpenEnum {
+        case done, failed
+        /// A value this client does not know yet; the raw value is kept.
+        case unknown(String)
+
+        public var rawValue: String {
+            switch self {
+            case .done: "done"
+            case .failed: "failed"
+            case .unknown(let value): value
+            }
+        }
+
+        public static let allCases: [Self] = [.done, .failed]
     }
 }
 
@@ -809,13 +857,15 @@ public enum Value: Codable, Hashable, Sendable {
     case string(String)
     case int(Int)
     case owner(Owner)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
             ("string", [:], { decoder in .string(try String(from: decoder)) }),
             ("int", [:], { decoder in .int(try Int(from: decoder)) }),
             ("owner", [:], { decoder in .owner(try Owner(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -823,6 +873,7 @@ public enum Value: Codable, Hashable, Sendable {
         case .string(let value): try value.encode(to: encoder)
         case .int(let value): try value.encode(to: encoder)
         case .owner(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }
@@ -929,18 +980,21 @@ public struct Branch: FieldCodable, FieldEquatable, Hashable, Sendable {
 public indirect enum Expression: Codable, Hashable, Sendable {
     case double(Double)
     case sum(Sum)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
             ("double", [:], { decoder in .double(try Double(from: decoder)) }),
             ("sum", [:], { decoder in .sum(try Sum(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .double(let value): try value.encode(to: encoder)
         case .sum(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }
@@ -969,13 +1023,14 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var share: IntOrString?
     public var mode: Conditional.Mode?
     public var shape: Conditional.Shape2?
+    public var outcome: Outcome?
     /// Keys the schema does not list, with their values.
     public var additionalProperties: [String: JSONValue]
 
     public init(
         kind: String, point: [Double]? = nil, row: [JSONValue]? = nil, labels: [String: String]? = nil,
         port: IntOrString? = nil, target: IntOrString? = nil, share: IntOrString? = nil, mode: Conditional.Mode? = nil,
-        shape: Conditional.Shape2? = nil, additionalProperties: [String: JSONValue] = [:]
+        shape: Conditional.Shape2? = nil, outcome: Outcome? = nil, additionalProperties: [String: JSONValue] = [:]
     ) {
         self.kind = kind
         self.point = point
@@ -986,13 +1041,15 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.share = share
         self.mode = mode
         self.shape = shape
+        self.outcome = outcome
         self.additionalProperties = additionalProperties
     }
 
     public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.kind, b.kind), _same(a.point, b.point), _same(a.row, b.row), _same(a.labels, b.labels),
               _same(a.port, b.port), _same(a.target, b.target), _same(a.share, b.share), _same(a.mode, b.mode),
-              _same(a.shape, b.shape), _same(a.additionalProperties, b.additionalProperties) else { return false }
+              _same(a.shape, b.shape), _same(a.outcome, b.outcome),
+              _same(a.additionalProperties, b.additionalProperties) else { return false }
         return true
     }
 
@@ -1000,14 +1057,15 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
         try self.init(kind: c.required("kind"), point: c.optional("point"), row: c.optional("row"),
             labels: c.optional("labels"), port: c.optional("port"), target: c.optional("target"),
             share: c.optional("share"), mode: c.optional("mode"), shape: c.optional("shape"),
-            additionalProperties: c.additionalProperties(known: ["kind", "point", "row", "labels", "port", "target", "share", "mode", "shape"]))
+            outcome: c.optional("outcome"),
+            additionalProperties: c.additionalProperties(known: ["kind", "point", "row", "labels", "port", "target", "share", "mode", "shape", "outcome"]))
     }
 
     public func _encode(_ w: FieldWriter) throws {
         try w.required("kind", self.kind).optional("point", self.point).optional("row", self.row)
             .optional("labels", self.labels).optional("port", self.port).optional("target", self.target)
             .optional("share", self.share).optional("mode", self.mode).optional("shape", self.shape)
-            .additionalProperties(self.additionalProperties)
+            .optional("outcome", self.outcome).additionalProperties(self.additionalProperties)
     }
 
     public enum Mode: OpenEnum {
@@ -1139,18 +1197,21 @@ public struct CreateThingRequest: FieldCodable, FieldEquatable, Hashable, Sendab
 public enum PutAccountResponse: Codable, Hashable, Sendable {
     case account(Account)
     case case2(PutAccountResponse.Case2)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
             ("account", [:], { decoder in .account(try Account(from: decoder)) }),
             ("case2", [:], { decoder in .case2(try PutAccountResponse.Case2(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .account(let value): try value.encode(to: encoder)
         case .case2(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 

@@ -87,6 +87,8 @@ public enum Untagged: Codable, Hashable, Sendable {
     case double(Double)
     case array([String])
     case case4(Untagged.Case4)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
@@ -94,7 +96,7 @@ public enum Untagged: Codable, Hashable, Sendable {
             ("double", [:], { decoder in .double(try Double(from: decoder)) }),
             ("array", [:], { decoder in .array(try [String](from: decoder)) }),
             ("case4", [:], { decoder in .case4(try Untagged.Case4(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,6 +105,7 @@ public enum Untagged: Codable, Hashable, Sendable {
         case .double(let value): try value.encode(to: encoder)
         case .array(let value): try value.encode(to: encoder)
         case .case4(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 

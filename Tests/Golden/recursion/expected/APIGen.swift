@@ -74,13 +74,15 @@ public indirect enum JSON: Codable, Hashable, Sendable {
     case string(String)
     case array([JSON])
     case jsonObject(JSONObject)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
             ("string", [:], { decoder in .string(try String(from: decoder)) }),
             ("array", [:], { decoder in .array(try [JSON](from: decoder)) }),
             ("jsonObject", [:], { decoder in .jsonObject(try JSONObject(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -88,6 +90,7 @@ public indirect enum JSON: Codable, Hashable, Sendable {
         case .string(let value): try value.encode(to: encoder)
         case .array(let value): try value.encode(to: encoder)
         case .jsonObject(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }

@@ -4865,18 +4865,21 @@ public struct Nested: FieldCodable, FieldEquatable, Hashable, Sendable {
 public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
     case captures(Captures)
     case capturePage(CapturePage)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
         self = try UnionMatch.closest(decoder, [
             ("captures", [:], { decoder in .captures(try Captures(from: decoder)) }),
             ("capturePage", [:], { decoder in .capturePage(try CapturePage(from: decoder)) }),
-        ])
+        ], unknown: { .unknown($0) })
     }
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .captures(let value): try value.encode(to: encoder)
         case .capturePage(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
         }
     }
 }
