@@ -32,14 +32,3 @@ extension OpenEnum {
     public var isUnknown: Bool { !Self.allCases.contains(self) }
 }
 
-/// An enum whose values are of several JSON types is coded as its raw JSON, as the standard
-/// library codes `String` and `Int` raw values (else Swift would synthesize a keyed form).
-extension OpenEnum where RawValue == JSONValue {
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try JSONValue(from: decoder))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try rawValue.encode(to: encoder)
-    }
-}

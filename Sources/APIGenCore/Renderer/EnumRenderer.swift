@@ -17,6 +17,14 @@ struct EnumRenderer {
                 p.line("case .unknown(let value): value")
                 p.line("}")
             }
+            if decl.rawType == "JSONValue" {
+                // Coded as the raw JSON, as the standard library codes `String` and `Int` raw
+                // values (Swift would otherwise synthesize a keyed form for `unknown`).
+                p.line()
+                p.block("\(access) init(from decoder: any Decoder) throws") { p in p.line("self.init(rawValue: try JSONValue(from: decoder))") }
+                p.line()
+                p.block("\(access) func encode(to encoder: any Encoder) throws") { p in p.line("try rawValue.encode(to: encoder)") }
+            }
             p.line()
             // Stored, not computed: `init(rawValue:)` (from `OpenEnum`) walks it on every decode.
             p.line("\(access) static let allCases: [Self] = [\(decl.cases.map { "." + $0.name }.joined(separator: ", "))]")

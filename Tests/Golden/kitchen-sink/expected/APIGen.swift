@@ -1082,6 +1082,14 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
             }
         }
 
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try JSONValue(from: decoder))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try rawValue.encode(to: encoder)
+        }
+
         public static let allCases: [Self] = [.auto, .number1, .`true`]
     }
 
@@ -1095,6 +1103,14 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
             case .object: .object(["a": .int(1), "b": .array([.bool(true)])])
             case .unknown(let value): value
             }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try JSONValue(from: decoder))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try rawValue.encode(to: encoder)
         }
 
         public static let allCases: [Self] = [.object]

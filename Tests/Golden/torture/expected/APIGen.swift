@@ -101,6 +101,8 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     /// - Maximum length: 100
     public var intOrString: String?
     /// - Maximum length: 100
+    public var rawValue: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -251,22 +253,23 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         responseHeaders: String? = nil, metadata: String? = nil, serverSentEvents: String? = nil,
         jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil, redirectPolicy: String? = nil,
         limits2: String? = nil, redirects: String? = nil, styledValue: String? = nil, unionMatch: String? = nil,
-        fileUpload: String? = nil, intOrString: String? = nil, with: String? = nil, hashable: String? = nil,
-        int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil,
-        percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil, string: String? = nil,
-        url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil,
-        validation: String? = nil, a: String, additionalProperties: String? = nil, b: String, body: String? = nil,
-        c: String, container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
-        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
-        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
-        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
-        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
-        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
-        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
-        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
-        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
-        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
+        fileUpload: String? = nil, intOrString: String? = nil, rawValue: String? = nil, with: String? = nil,
+        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
+        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
+        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
+        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
+        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
+        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
+        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
+        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
+        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
+        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
+        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
+        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
+        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
+        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
+        parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -314,6 +317,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         self.unionMatch = unionMatch
         self.fileUpload = fileUpload
         self.intOrString = intOrString
+        self.rawValue = rawValue
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -401,7 +405,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
               _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
               _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
               _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
-              _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.rawValue, b.rawValue), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
               _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
@@ -446,11 +450,12 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
-            intOrString: c.optional("IntOrString"), with: c.optional("with"), hashable: c.optional("Hashable"),
-            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -493,13 +498,13 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
             .optional("redirects", self.redirects).optional("StyledValue", self.styledValue)
             .optional("UnionMatch", self.unionMatch).optional("FileUpload", self.fileUpload)
-            .optional("IntOrString", self.intOrString).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
-            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
-            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
-            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
-            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
-            .optional("Validation", self.validation).required("a", self.a)
+            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue).optional("with", self.with)
+            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
+            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
+            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
+            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
+            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
+            .optional("Validatable", self.validatable).optional("Validation", self.validation).required("a", self.a)
             .optional("additionalProperties", self.additionalProperties).required("b", self.b)
             .optional("body", self.body).required("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -568,6 +573,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         try Validation.check(self.unionMatch, name: path + ".unionMatch", maxLength: 100)
         try Validation.check(self.fileUpload, name: path + ".fileUpload", maxLength: 100)
         try Validation.check(self.intOrString, name: path + ".intOrString", maxLength: 100)
+        try Validation.check(self.rawValue, name: path + ".rawValue", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -726,6 +732,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var unionMatch: CaptureNests.UnionMatchValue2?
     public var fileUpload: CaptureNests.FileUploadValue2?
     public var intOrString: CaptureNests.IntOrStringValue2?
+    public var rawValue: CaptureNests.RawValue2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -817,10 +824,10 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         redirectPolicy: CaptureNests.RedirectPolicyValue2? = nil, limits2: CaptureNests.LimitsValue4? = nil,
         redirects: CaptureNests.Redirects2? = nil, styledValue: CaptureNests.StyledValueValue2? = nil,
         unionMatch: CaptureNests.UnionMatchValue2? = nil, fileUpload: CaptureNests.FileUploadValue2? = nil,
-        intOrString: CaptureNests.IntOrStringValue2? = nil, with: CaptureNests.With2? = nil,
-        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
-        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
-        pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        intOrString: CaptureNests.IntOrStringValue2? = nil, rawValue: CaptureNests.RawValue2? = nil,
+        with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
+        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
+        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -895,6 +902,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.unionMatch = unionMatch
         self.fileUpload = fileUpload
         self.intOrString = intOrString
+        self.rawValue = rawValue
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -981,7 +989,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
               _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
               _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
               _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
-              _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.rawValue, b.rawValue), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
               _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
@@ -1026,11 +1034,12 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
-            intOrString: c.optional("IntOrString"), with: c.optional("with"), hashable: c.optional("Hashable"),
-            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
-            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
-            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
-            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), with: c.optional("with"),
+            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
+            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
+            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
+            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
+            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -1072,13 +1081,13 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
             .optional("redirects", self.redirects).optional("StyledValue", self.styledValue)
             .optional("UnionMatch", self.unionMatch).optional("FileUpload", self.fileUpload)
-            .optional("IntOrString", self.intOrString).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
-            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
-            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
-            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
-            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
-            .optional("Validation", self.validation).optional("a", self.a)
+            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue).optional("with", self.with)
+            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
+            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
+            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
+            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
+            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
+            .optional("Validatable", self.validatable).optional("Validation", self.validation).optional("a", self.a)
             .optional("additionalProperties", self.additionalProperties).optional("b", self.b)
             .optional("body", self.body).optional("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -1657,6 +1666,18 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.intOrString, b.intOrString) }
         public init(_fields c: FieldReader) throws { try self.init(intOrString: c.optional("IntOrString")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("IntOrString", self.intOrString) }
+    }
+
+    public struct RawValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var rawValue: String?
+
+        public init(rawValue: String? = nil) {
+            self.rawValue = rawValue
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
+        public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
     }
 
     public struct With2: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -2462,8 +2483,8 @@ public enum CaptureCases: OpenEnum {
     case httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set
     case field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents
     case jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, styledValue, unionMatch, fileUpload
-    case intOrString, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL, string
-    case url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
+    case intOrString, rawValue2, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL
+    case string, url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
     case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
     case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
     case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
@@ -2520,6 +2541,7 @@ public enum CaptureCases: OpenEnum {
         case .unionMatch: "UnionMatch"
         case .fileUpload: "FileUpload"
         case .intOrString: "IntOrString"
+        case .rawValue2: "rawValue"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2588,7 +2610,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -3089,6 +3111,18 @@ public struct IntOrStringValue: FieldCodable, FieldEquatable, Hashable, Sendable
     public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.intOrString, b.intOrString) }
     public init(_fields c: FieldReader) throws { try self.init(intOrString: c.optional("IntOrString")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("IntOrString", self.intOrString) }
+}
+
+public struct RawValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var rawValue: String?
+
+    public init(rawValue: String? = nil) {
+        self.rawValue = rawValue
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
+    public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
 }
 
 public struct With: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -5381,7 +5415,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -5404,6 +5438,7 @@ extension Client {
     ///   - unionMatch: The `UnionMatch` path parameter.
     ///   - fileUpload: The `FileUpload` path parameter.
     ///   - intOrString: The `IntOrString` path parameter.
+    ///   - rawValue: The `rawValue` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -5425,7 +5460,8 @@ extension Client {
         styledValue: String,
         unionMatch: String,
         fileUpload: String,
-        intOrString: String
+        intOrString: String,
+        rawValue: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -5448,8 +5484,9 @@ extension Client {
             try Validation.check(unionMatch, name: "unionMatch", minLength: 1)
             try Validation.check(fileUpload, name: "fileUpload", minLength: 1)
             try Validation.check(intOrString, name: "intOrString", minLength: 1)
+            try Validation.check(rawValue, name: "rawValue", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}")
         try await self._core.send(_request)
     }
 
@@ -5503,6 +5540,7 @@ extension Client {
     ///   - unionMatch: The `UnionMatch` query parameter.
     ///   - fileUpload: The `FileUpload` query parameter.
     ///   - intOrString: The `IntOrString` query parameter.
+    ///   - rawValue: The `rawValue` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -5618,6 +5656,7 @@ extension Client {
         unionMatch: String? = nil,
         fileUpload: String? = nil,
         intOrString: String? = nil,
+        rawValue: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5732,6 +5771,7 @@ extension Client {
             try Validation.check(unionMatch, name: "unionMatch", maxLength: 100)
             try Validation.check(fileUpload, name: "fileUpload", maxLength: 100)
             try Validation.check(intOrString, name: "intOrString", maxLength: 100)
+            try Validation.check(rawValue, name: "rawValue", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5847,6 +5887,7 @@ extension Client {
         _request.addQuery("UnionMatch", unionMatch)
         _request.addQuery("FileUpload", fileUpload)
         _request.addQuery("IntOrString", intOrString)
+        _request.addQuery("rawValue", rawValue)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -5967,6 +6008,7 @@ extension Client {
     ///   - unionMatch: The `UnionMatch` header parameter.
     ///   - fileUpload: The `FileUpload` header parameter.
     ///   - intOrString: The `IntOrString` header parameter.
+    ///   - rawValue: The `rawValue` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -6080,6 +6122,7 @@ extension Client {
         unionMatch: String? = nil,
         fileUpload: String? = nil,
         intOrString: String? = nil,
+        rawValue: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -6193,6 +6236,7 @@ extension Client {
         _request.addHeader("UnionMatch", unionMatch)
         _request.addHeader("FileUpload", fileUpload)
         _request.addHeader("IntOrString", intOrString)
+        _request.addHeader("rawValue", rawValue)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -6580,6 +6624,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func intOrString() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/308", security: [], operation: "IntOrString", template: "/captures/op/308")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/309`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func rawValue() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/309", security: [], operation: "rawValue", template: "/captures/op/309")
         try await self._core.send(_request)
     }
 
