@@ -220,3 +220,21 @@ enum Multipart {
         return out
     }
 }
+
+extension APIRequest {
+    /// OpenAPI 3.2's `in: querystring`: the whole query from one value, by its media type.
+    /// A form (`application/x-www-form-urlencoded`) writes an object's fields as a form body
+    /// would; JSON writes the value's compact JSON text, percent-encoded; other media types
+    /// write a string's text as it is, percent-encoded. Nothing is added for nil.
+    public mutating func setQueryString(_ value: (some Encodable)?, mediaType: String) throws {
+        guard let value else { return }
+        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if base == "application/x-www-form-urlencoded" {
+            query += try FormBody.components(of: FormValue.of(value), fields: [:])
+        } else if let text = value as? String, !(base == "application/json" || base.hasSuffix("+json")) {
+            query.append(PercentEncoding.escape(text))
+        } else {
+            query.append(PercentEncoding.escape(String(decoding: try JSONCoding.encode(value), as: UTF8.self)))
+        }
+    }
+}

@@ -57,12 +57,23 @@ public final class DiagnosticSink {
 
     public init() {}
 
+    /// Warnings and errors already given: a rule that two stages check (the specification's
+    /// rules on every object, the reader on what it reads) is reported once.
+    private var given: Set<Diagnostic> = []
+
     public func warning(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.warning, message, at: location))
+        let diagnostic = Diagnostic(.warning, message, at: location)
+        if given.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
+    /// Where each error call was made, a repeated one too: a `$ref` that leads to an error already
+    /// reported still gets its note (`ReaderContext.noting`).
+    public private(set) var errorCalls: [SourceLocation?] = []
+
     public func error(_ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(.error, message, at: location))
+        errorCalls.append(location)
+        let diagnostic = Diagnostic(.error, message, at: location)
+        if given.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
     public func note(_ message: String, at location: SourceLocation?) {

@@ -17,6 +17,8 @@ public struct OperationDecl: Sendable, Equatable {
         public var allowReserved = false
         /// Sent as JSON text: a parameter given by `content` with a JSON media type.
         public var isJSON = false
+        /// A 3.2 `querystring` parameter's media type: how the value writes the whole query.
+        public var queryStringMediaType: String?
 
         public enum Style: String, Sendable, Equatable {
             case simple, label, matrix, form, spaceDelimited, pipeDelimited, deepObject

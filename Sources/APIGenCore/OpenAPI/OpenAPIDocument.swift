@@ -55,6 +55,9 @@ public struct SecurityScheme: Sendable {
         case apiKey(name: String, location: ParameterLocation)
         /// OAuth2, OpenID Connect and others: a bearer token in practice.
         case other(String)
+        /// Known, but nothing the client sends (mutualTLS, a scheme behind a remote `$ref`):
+        /// requirements may name it; it gets no credential. Why, for messages.
+        case unsupported(String)
     }
 
     public var name: String

@@ -1,14 +1,47 @@
-/// An HTTP method of a path item.
-public enum HTTPMethod: String, Sendable, CaseIterable {
-    case get, put, post, delete, options, head, patch, trace
+/// An HTTP method of a path item: one of the fixed fields (`get` … `trace`, and 3.2's `query`),
+/// or a 3.2 `additionalOperations` key, which is sent as written.
+public struct HTTPMethod: Hashable, Sendable {
+    /// The path item's key: lower case for the fixed fields, as written for an additional one.
+    public let rawValue: String
+    /// True for an `additionalOperations` entry.
+    public let isAdditional: Bool
 
-    /// As sent on the wire.
-    public var wireName: String { rawValue.uppercased() }
+    public init?(rawValue: String) {
+        guard Self.fixed.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        self.init(rawValue, additional: false)
+    }
+
+    private init(_ rawValue: String, additional: Bool) {
+        self.rawValue = rawValue
+        isAdditional = additional
+    }
+
+    /// A 3.2 `additionalOperations` method; the caller checked it is an HTTP token.
+    public static func additional(_ name: String) -> HTTPMethod { HTTPMethod(name, additional: true) }
+
+    public static let get = HTTPMethod("get", additional: false)
+    public static let put = HTTPMethod("put", additional: false)
+    public static let post = HTTPMethod("post", additional: false)
+    public static let delete = HTTPMethod("delete", additional: false)
+    public static let options = HTTPMethod("options", additional: false)
+    public static let head = HTTPMethod("head", additional: false)
+    public static let patch = HTTPMethod("patch", additional: false)
+    public static let trace = HTTPMethod("trace", additional: false)
+    /// OpenAPI 3.2: the safe, idempotent QUERY method (a GET with a body).
+    public static let query = HTTPMethod("query", additional: false)
+
+    /// The path item's fixed fields, in the order operations are generated; `query` is 3.2's.
+    public static let fixed: [HTTPMethod] = [.get, .put, .post, .delete, .options, .head, .patch, .trace, .query]
+
+    /// As sent on the wire: upper case for the fixed fields, as written for an additional one.
+    public var wireName: String { isAdditional ? rawValue : rawValue.uppercased() }
 }
 
 /// Where a parameter goes.
 public enum ParameterLocation: String, Sendable, Hashable {
     case path, query, header, cookie
+    /// OpenAPI 3.2: the whole query string from one value, written by its media type.
+    case querystring
 }
 
 /// A parameter after `$ref`s are followed and path-level parameters are merged in.
@@ -32,6 +65,8 @@ public struct Parameter: Sendable {
 public struct MediaType: Sendable {
     public var contentType: String
     public var schema: Schema?
+    /// 3.2's `itemSchema`: the schema of each item of a sequential media type (events, JSON Lines).
+    public var itemSchema: Schema? = nil
     public var location: SourceLocation
     /// `example`, and the `value` of each `examples` entry, with where each was written.
     public var examples: [(value: Literal, location: SourceLocation)] = []

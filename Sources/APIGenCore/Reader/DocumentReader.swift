@@ -26,8 +26,12 @@ public enum DocumentReader {
 
         public init(_ root: YAMLNode, file: String, path: String? = nil, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(),
                     refRoots: [String] = [], diagnostics: DiagnosticSink) {
+            // Swagger 2.0 is read as the OpenAPI 3.0 document it converts to, nodes keeping their marks.
+            let swagger = Swagger2Conversion.applies(to: root)
+            let root = swagger ? Swagger2Conversion(root, file: file, diagnostics: diagnostics).converted() : root
             self.root = root
             documents = DocumentSet(diagnostics: diagnostics, yamlLimits: yamlLimits, extraRoots: refRoots)
+            documents.isSwagger2 = swagger
             context = documents.main(file: file, path: path, root: root)
         }
 
@@ -58,15 +62,24 @@ public enum DocumentReader {
         var version = ""
         if let versionNode = root["openapi"] {
             version = context.string(versionNode, "openapi") ?? ""
-            if !(version.hasPrefix("3.0") || version.hasPrefix("3.1")) {
-                context.error("unsupported OpenAPI version '\(version)'; APIGen reads 3.0.x and 3.1.x", at: versionNode)
+            if !(version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2")) {
+                context.error("unsupported OpenAPI version '\(version)'; APIGen reads Swagger 2.0 and OpenAPI 3.0.x to 3.2.x", at: versionNode)
             }
-        } else if let swagger = root["swagger"] {
-            context.error("Swagger \(swagger.scalar?.text ?? "2.0") documents are not supported; convert to OpenAPI 3", at: swagger)
-        } else {
+        } else if root["swagger"] == nil {
             context.error("missing 'openapi' version field", at: root)
         }
-        context.version31 = version.hasPrefix("3.1")
+        context.version31 = version.hasPrefix("3.1") || version.hasPrefix("3.2")
+        context.version32 = version.hasPrefix("3.2")
+        if let selfNode = root["$self"], let text = context.string(selfNode, "$self") {
+            if !context.version32 { context.warning("$self is an OpenAPI 3.2 field; it is read as the document's URI", at: selfNode) }
+            if text.contains("#") {
+                context.error("$self must not contain a fragment ('#'): \(TextEscaping.quoted(text))", at: selfNode)
+            } else {
+                context.documents.selfURI = text
+            }
+        }
+
+        if !context.documents.isSwagger2 { SpecificationRules(context: context).check(root) }
 
         var info = OpenAPIDocument.Info(title: "", version: "", description: nil)
         if let infoNode = root["info"], context.object(infoNode, "info") != nil {
@@ -152,6 +165,11 @@ public enum DocumentReader {
     }
 
     private static func readSecurityScheme(_ pair: YAMLPair, context: ReaderContext) -> SecurityScheme? {
+        if let ref = pair.value["$ref"]?.scalar?.text, ref.contains("://"), context.documents.selfURI.map({ !ref.hasPrefix(DocumentSet.directory(of: $0) + "/") }) ?? true {
+            // A scheme elsewhere on the web: nothing can be read of it, and nothing is sent for it.
+            context.warning("security scheme '\(pair.key)' is a $ref to a remote URL, which is not read; requirements that name it are ignored", at: pair.value)
+            return SecurityScheme(name: pair.key, kind: .unsupported("a remote $ref"), description: nil, location: context.location(pair.keyMark))
+        }
         guard let (node, _, context) = context.follow(pair.value, "a security scheme") else { return nil }
         let type = node["type"].flatMap { context.string($0, "type") } ?? ""
         let location = context.location(pair.keyMark)
@@ -175,6 +193,10 @@ public enum DocumentReader {
             kind = .apiKey(name: name, location: place)
         case "oauth2", "openIdConnect":
             kind = .other(type)
+        case "mutualTLS":
+            // A client certificate is the connection's, not the request's: no credential argument.
+            context.warning("security scheme '\(pair.key)' is mutualTLS: the client certificate is presented by the transport (a URLSession delegate, or AsyncHTTPClient's TLS configuration); the client takes no credential for it", at: node)
+            kind = .unsupported("mutualTLS")
         default:
             context.warning("unknown security scheme type '\(type)'; ignored", at: node)
             return nil

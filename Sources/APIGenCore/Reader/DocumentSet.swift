@@ -24,6 +24,12 @@ final class DocumentSet {
     /// The folders (real paths) `$ref`s may read files from: the main document's, and those the
     /// configuration allows. A document must not make the build read the user's other files.
     private var roots: [String] = []
+    /// The main document is Swagger 2.0 (read as the OpenAPI 3.0 it converts to).
+    var isSwagger2 = false
+    /// The main document's `$self` (3.2): a `$ref` to this URI, or below its folder, is a
+    /// reference to the main document, or to a file beside it.
+    var selfURI: String?
+    private var mainContext: ReaderContext?
     private let extraRoots: [String]
 
     init(diagnostics: DiagnosticSink, yamlLimits: YAMLParser.Limits = YAMLParser.Limits(), extraRoots: [String] = []) {
@@ -36,6 +42,7 @@ final class DocumentSet {
     func main(file: String, path: String? = nil, root: YAMLNode) -> ReaderContext {
         let context = ReaderContext(file: file, path: path, root: root, documents: self, isMain: true)
         register(context)
+        mainContext = context
         let folder = Self.directory(of: context.path)
         roots = ([folder.isEmpty ? "." : folder] + extraRoots).compactMap { FileReader.realPath($0) }
         return context
@@ -61,6 +68,16 @@ final class DocumentSet {
     /// The context of the file `reference` (relative to `from`'s file), parsing it the first time.
     func context(for reference: String, from: ReaderContext, refNode: YAMLNode) -> ReaderContext? {
         let written = refNode.scalar?.text ?? reference
+        var reference = reference, from = from
+        if let base = selfURI, let main = mainContext {
+            // By `$self`, the document's own URI, or a file beside it, relative to its folder.
+            if reference == base { return main }
+            let folder = Self.directory(of: base)
+            if !folder.isEmpty, reference.hasPrefix(folder + "/") {
+                reference = String(reference.dropFirst(folder.count + 1))
+                from = main
+            }
+        }
         if reference.contains("://") {
             from.error("$ref '\(written)' is a remote URL; only local files are read", at: refNode)
             return nil
@@ -96,6 +113,7 @@ final class DocumentSet {
         }
         let context = ReaderContext(file: display, path: path, root: root, documents: self, isMain: false)
         context.version31 = from.version31
+        context.version32 = from.version32
         register(context)
         return context
     }

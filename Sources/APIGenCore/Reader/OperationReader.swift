@@ -31,14 +31,51 @@ struct OperationReader {
                     upperCase[lower] = upperCase[lower] ?? key.value
                 }
             }
-            for method in HTTPMethod.allCases {
+            for method in HTTPMethod.fixed {
                 guard let written = item[method.rawValue] ?? upperCase[method.rawValue], let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
+                if method == .query, !itemContext.version32 {
+                    itemContext.warning("'query' is an OpenAPI 3.2 operation; it is read as the QUERY method", at: written)
+                }
                 if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
                     operations.append(operation)
                 }
             }
+            if let additional = item["additionalOperations"] {
+                for (method, opNode, opContext) in reader.additionalOperations(additional, item: item) {
+                    if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
+                        operations.append(operation)
+                    }
+                }
+            }
         }
         return operations
+    }
+
+    /// A 3.2 path item's `additionalOperations`: methods sent as written, each an HTTP token
+    /// (it goes on the request line) and none that a fixed field (`post`, `query`…) names.
+    private func additionalOperations(_ node: YAMLNode, item: YAMLNode) -> [(HTTPMethod, YAMLNode, ReaderContext)] {
+        guard let pairs = context.mapping(node, "additionalOperations") else { return [] }
+        if !context.version32 { context.warning("additionalOperations is an OpenAPI 3.2 field; it is read", at: node) }
+        var result: [(HTTPMethod, YAMLNode, ReaderContext)] = []
+        for pair in pairs {
+            let at = context.location(pair.keyMark)
+            guard HTTPToken.isValid(pair.key) else {
+                context.diagnostics.error("additionalOperations method \(TextEscaping.quoted(pair.key)) is not allowed: \(HTTPToken.rule)", at: at)
+                continue
+            }
+            var method = HTTPMethod.additional(pair.key)
+            if let fixed = HTTPMethod(rawValue: pair.key.lowercased()) {
+                if item[fixed.rawValue] != nil {
+                    context.diagnostics.warning("additionalOperations must not contain '\(pair.key)', which the path item's '\(fixed.rawValue)' field defines; this one is ignored", at: at)
+                    continue
+                }
+                context.diagnostics.warning("additionalOperations must not contain '\(pair.key)'; it is read as the path item's '\(fixed.rawValue)' field", at: at)
+                method = fixed
+            }
+            guard let (opNode, opContext) = context.followUnofficial(pair.value, "an operation") else { continue }
+            result.append((method, opNode, opContext))
+        }
+        return result
     }
 
     /// A reader for another file's nodes.
@@ -59,7 +96,17 @@ struct OperationReader {
                 }
             }
         }
-        checkPathParameters(path: path, parameters: parameters, at: pathKeyLocation, operation: location)
+        checkPathParameters(path: path, parameters: &parameters, at: pathKeyLocation, operation: location)
+        let queryStrings = parameters.filter { $0.location == .querystring }
+        if let first = queryStrings.first {
+            for extra in queryStrings.dropFirst() {
+                context.diagnostics.warning(SpecificationRules.secondQueryString, at: extra.sourceLocation)
+            }
+            parameters.removeAll { $0.location == .querystring && $0.sourceLocation != first.sourceLocation }
+            if let query = parameters.first(where: { $0.location == .query }) {
+                context.diagnostics.warning(SpecificationRules.queryBesideQueryString, at: query.sourceLocation)
+            }
+        }
 
         var responses: [Response] = []
         if let responsesNode = node["responses"], let pairs = context.mapping(responsesNode, "responses") {
@@ -98,7 +145,7 @@ struct OperationReader {
     }
 
     /// Every `{name}` of the template must be a path parameter, and every path parameter must be in the template.
-    private func checkPathParameters(path: String, parameters: [Parameter], at pathLocation: SourceLocation, operation: SourceLocation) {
+    private func checkPathParameters(path: String, parameters: inout [Parameter], at pathLocation: SourceLocation, operation: SourceLocation) {
         let names = Self.templateNames(path)
         var seen: Set<String> = []
         var unique: [String] = []
@@ -107,7 +154,17 @@ struct OperationReader {
             // Real documents do this (Cloudflare): one argument fills every segment it names.
             context.diagnostics.warning("path template '\(path)' names '{\(name)}' more than once; one argument fills each of them", at: pathLocation)
         }
-        for name in unique where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+        // One undeclared name and one path parameter not in the template: the parameter fills it
+        // (the specification's own example writes `{id}` and declares `petId`).
+        let undeclared = unique.filter { name in !parameters.contains { $0.location == .path && $0.name == name } }
+        let unplaced = parameters.indices.filter { parameters[$0].location == .path && !names.contains(parameters[$0].name) }
+        if undeclared.count == 1, unplaced.count == 1 {
+            let i = unplaced[0]
+            context.diagnostics.warning("path parameter '\(parameters[i].name)' is not in the path template '\(path)', whose '{\(undeclared[0])}' is not declared; it fills '{\(undeclared[0])}'", at: parameters[i].sourceLocation)
+            parameters[i].name = undeclared[0]
+            return
+        }
+        for name in undeclared {
             context.diagnostics.error("path parameter '{\(name)}' of '\(path)' is not declared", at: operation)
         }
         for parameter in parameters where parameter.location == .path && !names.contains(parameter.name) {
@@ -153,6 +210,8 @@ struct OperationReader {
     }
 
     private func parameter(from node: YAMLNode) -> Parameter? {
+        // The main document's were checked with the rest of it (`SpecificationRules.check`).
+        if !context.isMain { SpecificationRules(context: context).parameter(node) }
         guard let nameNode = node["name"] else {
             context.error("parameter is missing 'name'", at: node)
             return nil
@@ -163,8 +222,11 @@ struct OperationReader {
         }
         guard let name = context.string(nameNode, "parameter name"), let inText = context.string(inNode, "parameter 'in'") else { return nil }
         guard let location = ParameterLocation(rawValue: inText) else {
-            context.error("parameter 'in' must be path, query, header or cookie, found '\(inText)'", at: inNode)
+            context.error("parameter 'in' must be path, query, querystring, header or cookie, found '\(inText)'", at: inNode)
             return nil
+        }
+        if location == .querystring, !context.version32 {
+            context.warning("'in: querystring' is an OpenAPI 3.2 parameter location; it is read as one", at: inNode)
         }
         if location == .header || location == .cookie, !HTTPToken.isValid(name) {
             context.error("\(location.rawValue) parameter name \(TextEscaping.quoted(name)) is not allowed: \(HTTPToken.rule)", at: nameNode)
@@ -179,6 +241,14 @@ struct OperationReader {
         }
         var schema = node["schema"].map { schemas.read($0) }
         var contentType: String?
+        if location == .querystring, node["content"] == nil {
+            // The whole query string: only `content` says how it is written.
+            context.warning(SpecificationRules.queryStringWithSchema, at: node["schema"] ?? node)
+            contentType = "application/x-www-form-urlencoded"
+        }
+        if node["content"] != nil, let style = node["style"] {
+            context.warning(SpecificationRules.contentWithStyle, at: style)
+        }
         if schema == nil, let content = node["content"], let pairs = context.mapping(content, "content"), let first = pairs.first,
            let (media, other) = context.followUnofficial(first.value, "a media type") {
             schema = media["schema"].map { on(other).schemas.read($0) }
@@ -210,9 +280,14 @@ struct OperationReader {
                 guard let (object, _, holder) = other.follow(entry.value, "an example"), let value = object["value"] else { continue }
                 examples.append((holder.literal(value), holder.location(value)))
             }
+            let itemSchema = node["itemSchema"].map { on(other).schemas.read($0) }
+            if let item = node["itemSchema"], !other.version32 {
+                other.warning("itemSchema is an OpenAPI 3.2 field; it is read as the schema of each item of the stream", at: item)
+            }
             return MediaType(
                 contentType: pair.key,
                 schema: node["schema"].map { on(other).schemas.read($0) },
+                itemSchema: itemSchema,
                 location: context.location(pair.keyMark),
                 examples: examples,
                 encoding: on(other).readEncoding(node["encoding"])
@@ -270,6 +345,10 @@ struct OperationReader {
     private func readHeaders(_ node: YAMLNode?) -> [Header] {
         guard let node, let pairs = context.mapping(node, "headers") else { return [] }
         return pairs.compactMap { header in
+            guard HTTPToken.isValid(header.key) else {
+                context.diagnostics.warning("header name \(TextEscaping.quoted(header.key)) is not allowed: \(HTTPToken.rule); it is ignored", at: context.location(header.keyMark))
+                return nil
+            }
             guard let (headerNode, _, other) = context.follow(header.value, "a header") else { return nil }
             let reader = on(other)
             return Header(
@@ -306,10 +385,11 @@ struct OperationReader {
         return list.compactMap { written in
             guard let (item, other) = context.followUnofficial(written, "a security requirement"),
                   let pairs = other.object(item, "a security requirement") else { return nil }
+            // A name no scheme has cannot be sent: the alternative is left out, with a word.
             for pair in pairs where !knownSchemes.contains(pair.key) {
-                other.diagnostics.error("security requirement names '\(pair.key)', which is not in components.securitySchemes", at: context.location(pair.keyMark))
+                other.diagnostics.warning("security requirement names '\(pair.key)', which is not in components.securitySchemes; this alternative is ignored", at: other.location(pair.keyMark))
             }
-            return pairs.map(\.key)
+            return pairs.allSatisfy { knownSchemes.contains($0.key) } ? pairs.map(\.key) : nil
         }
     }
 }

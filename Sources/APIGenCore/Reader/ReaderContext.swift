@@ -14,7 +14,9 @@ final class ReaderContext {
     unowned let documents: DocumentSet
     /// True for the document being generated; false for files its `$ref`s reach.
     let isMain: Bool
+    /// OpenAPI 3.1 or later (3.2 reads as 3.1 does, plus its own fields).
     var version31 = false
+    var version32 = false
     /// The deepest schema nesting followed (the YAML layer already bounds node depth).
     let maxSchemaDepth = 256
 
@@ -220,9 +222,9 @@ final class ReaderContext {
     /// at the `$ref` says how the reader got there: the error alone points only at the target.
     func noting<T>(_ refNode: YAMLNode?, _ body: () -> T) -> T {
         guard let refNode else { return body() }
-        let before = diagnostics.diagnostics.count
+        let before = diagnostics.errorCalls.count
         let result = body()
-        let found = diagnostics.diagnostics[before...].contains { $0.severity == .error && $0.location != location(refNode) }
+        let found = diagnostics.errorCalls[before...].contains { $0 != location(refNode) }
         if found, let reference = refNode.scalar?.text {
             diagnostics.note("the error above is in what $ref '\(reference)' refers to", at: location(refNode))
         }

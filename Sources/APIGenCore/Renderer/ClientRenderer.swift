@@ -257,7 +257,7 @@ struct ClientRenderer: Sendable {
         let tries = path.contains("PercentEncoding.segment(") ? "try " : ""
         p.line("\(mutates ? "var" : "let") _request = \(tries)APIRequest(method: \"\(operation.method.wireName)\", path: \(path), security: \(security), \(info))")
         let calls = ParameterCalls(index: index)
-        for location in [ParameterLocation.query, .header, .cookie] {
+        for location in [ParameterLocation.querystring, .query, .header, .cookie] {
             for parameter in operation.parameters where parameter.location == location { p.line(calls.call(parameter)) }
         }
         if let body = operation.body { renderBody(body, fromFile: fileBody, into: &p) }

@@ -48,6 +48,8 @@ struct ParameterCalls {
         case (.cookie, .primitive): return "_request.addCookie(\(name), \(value))"
         case (.cookie, .array): return "_request.addCookie(\(name), \(value), explode: \(parameter.explode))"
         case (.cookie, _): return "try _request.addCookie(\(name), object: \(value), explode: \(parameter.explode))"
+        case (.querystring, _):
+            return "try _request.setQueryString(\(value), mediaType: \(SwiftSpelling.string(parameter.queryStringMediaType ?? "")))"
         case (.path, _): return ""
         }
     }

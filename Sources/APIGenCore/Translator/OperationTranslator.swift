@@ -171,6 +171,7 @@ struct OperationTranslator {
             )
             decl.allowReserved = parameter.location == .query && parameter.allowReserved == true
             decl.isJSON = parameter.contentType.map(Self.isJSON) ?? false
+            if parameter.location == .querystring { decl.queryStringMediaType = parameter.contentType ?? "application/x-www-form-urlencoded" }
             parameters.append(decl)
         }
         context.operationDecls.append(contentsOf: scope.nested)
@@ -374,8 +375,8 @@ struct OperationTranslator {
         for response in operation.responses where response.isSuccess {
             for media in response.content {
                 guard let kind = Self.streamKinds[Self.mediaType(media.contentType)] else { continue }
-                var schema = media.schema
-                if kind != .events, let s = schema, s.singleType == "array", let items = s.items { schema = items }
+                var schema = media.itemSchema ?? media.schema
+                if media.itemSchema == nil, kind != .events, let s = schema, s.singleType == "array", let items = s.items { schema = items }
                 if let s = schema, s.ref == nil, s.singleType == "string", s.format == nil, s.enumValues == nil { schema = nil }
                 return (media, kind, schema)
             }
@@ -463,6 +464,8 @@ struct OperationTranslator {
             let kind: AuthDecl.Kind
             var wanted: String
             switch scheme.kind {
+            case .unsupported:
+                continue
             case .bearer, .other:
                 kind = .bearer
                 wanted = hasBearer ? context.memberName(scheme.name) : "apiToken"

@@ -10,7 +10,7 @@ enum ParameterStyles {
         case .path: allowed = [.simple, .label, .matrix]
         case .query: allowed = [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: allowed = [.simple]
-        case .cookie: allowed = [.form]
+        case .cookie, .querystring: allowed = [.form]
         }
         func warn(_ message: String) {
             context.warning("\(parameter.location.rawValue) parameter '\(parameter.name)': \(message)", at: parameter.sourceLocation)
@@ -52,8 +52,10 @@ enum ParameterStyles {
         } else if isObject && nested {
             warn("the styles do not define nested arrays or objects inside an object; those fields are sent as JSON text")
         }
-        if parameter.allowReserved == true && parameter.location != .query {
-            warn("allowReserved applies to query parameters only; it is ignored")
+        // 3.2 allows it for path and form cookies too, where the client still percent-encodes;
+        // elsewhere the specification's rule itself was reported by the reader.
+        if parameter.allowReserved == true, [.path, .cookie].contains(parameter.location), context.document.version.hasPrefix("3.2") {
+            warn("allowReserved is applied to query parameters only; reserved characters of this one are percent-encoded")
         }
         return (style, explode)
     }

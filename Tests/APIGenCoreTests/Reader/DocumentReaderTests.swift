@@ -39,10 +39,10 @@ final class DocumentReaderTests: XCTestCase {
     func testMissingAndUnsupportedVersions() throws {
         XCTAssertEqual(Pipeline.errors("info: {title: T, version: '1'}\npaths: {}\n").first?.message, "missing 'openapi' version field")
         let wrong = Pipeline.errors("openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n")
-        XCTAssertEqual(wrong.first?.message, "unsupported OpenAPI version '4.0.0'; APIGen reads 3.0.x and 3.1.x")
+        XCTAssertEqual(wrong.first?.message, "unsupported OpenAPI version '4.0.0'; APIGen reads Swagger 2.0 and OpenAPI 3.0.x to 3.2.x")
         XCTAssertEqual(wrong.first?.location?.line, 1)
         XCTAssertEqual(wrong.first?.location?.column, 10)
-        XCTAssertEqual(Pipeline.errors("swagger: '2.0'\n").first?.message, "Swagger 2.0 documents are not supported; convert to OpenAPI 3")
+        XCTAssertEqual(Pipeline.errors("swagger: '1.2'\n").first?.message, "unsupported Swagger version '1.2'; APIGen reads Swagger 2.0 and OpenAPI 3.0.x to 3.2.x")
     }
 
     func testPathParametersMergeAndOperationWins() throws {
@@ -126,17 +126,36 @@ final class DocumentReaderTests: XCTestCase {
     func testPathTemplateAndParametersMustAgree() throws {
         let errors = Pipeline.errors(document(paths: """
 
-          /a/{id}:
+          /a/{id}/{sub}:
             get:
               parameters:
                 - {name: other, in: path, required: true, schema: {type: string}}
+                - {name: more, in: path, required: true, schema: {type: string}}
               responses: {'200': {description: ok}}
         """))
-        XCTAssertEqual(Set(errors.map(\.message)), [
-            "path parameter '{id}' of '/a/{id}' is not declared",
-            "path parameter 'other' is not in the path template '/a/{id}'",
+        XCTAssertEqual(Set(errors.filter { $0.severity == .error }.map(\.message)), [
+            "path parameter '{id}' of '/a/{id}/{sub}' is not declared",
+            "path parameter '{sub}' of '/a/{id}/{sub}' is not declared",
+            "path parameter 'other' is not in the path template '/a/{id}/{sub}'",
+            "path parameter 'more' is not in the path template '/a/{id}/{sub}'",
         ])
         XCTAssertTrue(errors.allSatisfy { $0.location != nil })
+    }
+
+    /// One undeclared name and one parameter the template lacks (the specification's own example
+    /// writes `{id}` and declares `petId`): the parameter fills the name, with a warning.
+    func testOneMisnamedPathParameterFillsTheTemplate() throws {
+        let (module, diagnostics) = try Pipeline.module(document(paths: """
+
+          /pets/{id}:
+            get:
+              operationId: getPet
+              parameters:
+                - {name: petId, in: path, required: true, schema: {type: string}}
+              responses: {'204': {description: ok}}
+        """))
+        XCTAssertEqual(diagnostics.map(\.message), ["path parameter 'petId' is not in the path template '/pets/{id}', whose '{id}' is not declared; it fills '{id}'"])
+        XCTAssertEqual(module.operations.first?.parameters.map(\.wireName), ["id"])
     }
 
     func testParameterWithoutInOrName() throws {

@@ -37,7 +37,7 @@ final class ParameterStylesTests: XCTestCase {
             "9: query parameter 'a': deepObject with explode: false is undefined; it is sent as explode: true",
             "10: query parameter 'b': pipeDelimited with explode: true is undefined; it is sent as form, exploded",
             "11: query parameter 'c': style 'label' is not defined for a query parameter; 'form' is used",
-            "12: header parameter 'd': allowReserved applies to query parameters only; it is ignored",
+            "12: allowReserved is defined only for query parameters; it is ignored for this header parameter",
             "13: query parameter 'e': the styles do not define nested arrays or objects inside an object; those fields are sent as JSON text",
             "14: cookie parameter 'f': form cookies with several values are undefined (the specification calls them incorrect); each value is sent as its own name=value pair",
             "15: query parameter 'g': deepObject is defined for objects only; this array is sent in brackets, g[]=a&g[]=b",
