@@ -8,7 +8,7 @@ import FoundationNetworking
 /// and 1 s (with jitter, capped at `maxDelay`), or after what the server's `Retry-After` or
 /// `retry-after-ms` says (capped at `maxRetryAfter`, so a server cannot park a call for long).
 ///
-/// Only idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) are retried, and others when the
+/// Only idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE, QUERY) are retried, and others when the
 /// request carries an idempotency key: a POST without one is never sent twice.
 public struct RetryPolicy: Sendable, Equatable {
     /// Retries after the first attempt.
@@ -37,7 +37,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// Every call is sent once.
     public static let none = RetryPolicy(maxRetries: 0)
 
-    private static let idempotentMethods: Set<String> = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]
+    private static let idempotentMethods: Set<String> = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE", "QUERY"]
 
     /// Whether this request may be sent more than once.
     public func mayRetry(_ request: URLRequest) -> Bool {

@@ -150,3 +150,38 @@ final class FormBodyTests: XCTestCase {
         XCTAssertEqual(Multipart.boundary(avoiding: [holding]) { candidates.next()! }, "B3")
     }
 }
+
+/// OpenAPI 3.2's `in: querystring`: one value is the whole query, written by its media type.
+final class QueryStringTests: XCTestCase {
+    struct Filter: Encodable { var name: String? = "a b&c"; var limit = 10; var tags = ["x", "y"] }
+
+    private func query(_ value: some Encodable, _ mediaType: String) throws -> [String] {
+        var request = APIRequest(method: "GET", path: "/find")
+        request.query = []
+        try request.setQueryString(value, mediaType: mediaType)
+        return request.query
+    }
+
+    func testFormWritesTheFieldsAsAFormBodyWould() throws {
+        XCTAssertEqual(try query(Filter(), "application/x-www-form-urlencoded"), ["name=a%20b%26c", "limit=10", "tags=x", "tags=y"])
+        XCTAssertEqual(try query(Filter(name: nil), "application/x-www-form-urlencoded; charset=utf-8"), ["limit=10", "tags=x", "tags=y"])
+    }
+
+    func testJSONIsOneEscapedComponent() throws {
+        let parts = try query(Filter(), "application/json")
+        XCTAssertEqual(parts.count, 1)
+        XCTAssertFalse(parts[0].contains { "&=#?{}\" ".contains($0) }, parts[0])
+        let decoded = try JSONSerialization.jsonObject(with: Data(parts[0].removingPercentEncoding!.utf8)) as? NSDictionary
+        XCTAssertEqual(decoded, ["name": "a b&c", "limit": 10, "tags": ["x", "y"]] as NSDictionary)
+    }
+
+    /// Text cannot end the query early or add a fragment: every delimiter is escaped.
+    func testTextIsEscapedWhole() throws {
+        let parts = try query("a=1&b=2#frag", "text/plain")
+        XCTAssertEqual(parts, ["a%3D1%26b%3D2%23frag"])
+        var request = APIRequest(method: "GET", path: "/find")
+        let missing: String? = nil
+        try request.setQueryString(missing, mediaType: "text/plain")
+        XCTAssertEqual(request.query, [])
+    }
+}

@@ -67,6 +67,9 @@ public final class Schema: Sendable {
     public let pattern: String?
     /// `prefixItems` (or 3.0's `items` as a list): a tuple's positions, in order.
     public let prefixItems: [Schema]
+    /// `contentSchema`: the schema of the JSON a string holds (with `contentMediaType`); read
+    /// where 3.2 uses it, an event's `data` in a `text/event-stream` item schema.
+    public let contentSchema: Schema?
     /// Made by the translator from the parts of a property declared in several `allOf` parts: it
     /// borrows its first part's location, which other merges share, so it is typed by its parts'.
     let isMerged: Bool
@@ -80,9 +83,11 @@ public final class Schema: Sendable {
         defaultValue: Literal? = nil, example: Literal? = nil, deprecated: Bool = false,
         readOnly: Bool = false, writeOnly: Bool = false, minimum: Double? = nil, maximum: Double? = nil,
         exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false, minLength: Int? = nil,
-        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil, prefixItems: [Schema] = [], isMerged: Bool = false
+        maxLength: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, pattern: String? = nil, prefixItems: [Schema] = [], isMerged: Bool = false,
+        contentSchema: Schema? = nil
     ) {
         self.prefixItems = prefixItems
+        self.contentSchema = contentSchema
         self.isMerged = isMerged
         self.location = location
         self._ref = ref

@@ -53,6 +53,7 @@ struct SchemaReader {
         var minLength: Int?, maxLength: Int?, minItems: Int?, maxItems: Int?
         var pattern: String?
         var prefixItems: [Schema] = []
+        var contentSchema: Schema?
         /// Keywords that describe members the generated type has no property for: with an open
         /// `additionalProperties`, those members are kept as JSON.
         var describesOtherMembers: [(keyword: String, node: YAMLNode)] = []
@@ -105,6 +106,7 @@ struct SchemaReader {
                     items = read(value, depth: depth + 1)
                 }
             case "prefixItems": prefixItems = readList(value, "prefixItems", depth: depth)
+            case "contentSchema": contentSchema = read(value, depth: depth + 1)
             case "patternProperties":
                 if let props = context.mapping(value, "patternProperties") {
                     patternProperties = props.map {
@@ -172,7 +174,8 @@ struct SchemaReader {
             example: example, deprecated: deprecated, readOnly: readOnly, writeOnly: writeOnly,
             minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
             exclusiveMaximum: exclusiveMaximum, minLength: minLength, maxLength: maxLength,
-            minItems: minItems, maxItems: maxItems, pattern: pattern, prefixItems: prefixItems
+            minItems: minItems, maxItems: maxItems, pattern: pattern, prefixItems: prefixItems,
+            contentSchema: contentSchema
         )
     }
 

@@ -376,6 +376,14 @@ struct OperationTranslator {
             for media in response.content {
                 guard let kind = Self.streamKinds[Self.mediaType(media.contentType)] else { continue }
                 var schema = media.itemSchema ?? media.schema
+                if kind == .events, var item = media.itemSchema {
+                    if let ref = item.ref, let target = types.resolvedTarget(ref) { item = target }
+                    // 3.2: an event stream's item is the event (data, event, id, retry); the
+                    // element is what its `data` holds, by `contentSchema` when it is JSON text.
+                    let data = item.properties.first { $0.name == "data" }?.schema
+                    schema = data.flatMap { $0.contentSchema ?? $0 }
+                    if let data, data.contentSchema == nil, data.singleType == "string" { schema = nil }
+                }
                 if media.itemSchema == nil, kind != .events, let s = schema, s.singleType == "array", let items = s.items { schema = items }
                 if let s = schema, s.ref == nil, s.singleType == "string", s.format == nil, s.enumValues == nil { schema = nil }
                 return (media, kind, schema)

@@ -29,6 +29,34 @@ final class HostileDocumentTests: XCTestCase {
         """
     }
 
+    /// A 3.2 `additionalOperations` method goes on the request line as written: one that is not
+    /// an RFC 9110 token (a space, CR/LF, a colon) would rewrite the request, and is refused.
+    func testAdditionalOperationMethodsMustBeTokens() throws {
+        for bad in ["GET /admin HTTP/1.1\\r\\nX: y", "CO PY", "COPY\\n", "", "PURGE:", "Ä"] {
+            let errors = Pipeline.errors("""
+            openapi: 3.2.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                additionalOperations:
+                  "\(bad)": {responses: {'204': {description: ok}}}
+            """)
+            XCTAssertEqual(errors.count, 1, "\(bad): \(errors)")
+            XCTAssertTrue(errors.first?.message.hasPrefix("additionalOperations method") ?? false, "\(errors)")
+            XCTAssertEqual(errors.first?.location?.line, 6)
+            XCTAssertFalse(errors.first?.description.contains("\r") ?? true, "the name is shown escaped")
+        }
+        let (module, _) = try Pipeline.module("""
+        openapi: 3.2.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            additionalOperations:
+              PURGE: {operationId: purge, responses: {'204': {description: ok}}}
+        """)
+        XCTAssertEqual(module.operations.map(\.method.wireName), ["PURGE"])
+    }
+
     /// A header or cookie name from the document that is not an RFC 9110 token is refused where
     /// it is written: in a parameter or an API key, whatever the character.
     func testHeaderAndCookieNamesMustBeTokens() throws {
