@@ -79,6 +79,7 @@ let package = Package(
         // The kitchen-sink golden output is compiled too, so a golden that does not build fails CI.
         .target(name: "KitchenSink", dependencies: ["APIGenRuntime"], path: "Tests/Golden/kitchen-sink/expected"),
         .target(name: "Torture", dependencies: ["APIGenRuntime"], path: "Tests/Golden/torture/expected"),
+        .target(name: "StoreEvents", dependencies: ["APIGenRuntime"], path: "Tests/Golden/webhooks/expected"),
 
         .testTarget(name: "APIGenYAMLTests", dependencies: ["APIGenYAML"]),
         .testTarget(name: "APIGenCoreTests", dependencies: ["APIGenCore"]),
@@ -90,7 +91,7 @@ let package = Package(
         .testTarget(name: "apigenTests", dependencies: ["apigen"]),
         // Compiles the plugins' shared logic (a symlink to Plugins/PluginShared) to test it.
         .testTarget(name: "APIGenPluginTests", dependencies: ["APIGenCore"]),
-        .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "Torture", "APIGenRuntime"]),
+        .testTarget(name: "KitchenSinkTests", dependencies: ["KitchenSink", "Torture", "StoreEvents", "APIGenRuntime"]),
         // The meetings and streaming calls through the opt-in transports, against real servers
         // (with the traits on: `swift test --enable-all-traits`, the README's test command).
         .testTarget(name: "TransportTests", dependencies: [

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real-world corpus: every OpenAPI document under ../shared/specs must generate (exit 0, no
-# crash), and the generated clients of Box and Twilio must compile without a warning.
-#   Scripts/check-corpus.sh            # generate all, compile Box and Twilio
+# crash), and the generated clients of Box, Twilio, Spotify and Train Travel must compile without a warning.
+#   Scripts/check-corpus.sh            # generate all, compile Box, Twilio, Spotify, Train Travel
 #   Scripts/check-corpus.sh --no-compile
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +32,7 @@ done < <(find "$specs" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.js
 [ "$failed" = 0 ] || exit 1
 
 [ "${1:-}" = "--no-compile" ] && exit 0
-for document in public/box-openapi.json public/twilio_api_v2010.yaml; do
+for document in public/box-openapi.json public/twilio_api_v2010.yaml public/spotify-web-api.yaml public/train-travel.yaml; do
     if [ -f "$specs/$document" ]; then
         "$repo/Scripts/compile-generated.sh" "$specs/$document" 4
     else

@@ -106,6 +106,24 @@ public struct OneOfDecl: Sendable, Hashable {
     public var nested: [Declaration]
     /// Part of a cycle of types: the enum is `indirect` so it has a finite size.
     public var isIndirect = false
+    /// For the `Webhook` enum: each case's webhook, which its entry points decode by.
+    public var webhooks: [WebhookEntry] = []
+
+    /// A webhook operation and the case its payload decodes into.
+    public struct WebhookEntry: Sendable, Hashable {
+        public struct Header: Sendable, Hashable {
+            /// Lower case.
+            public var name: String
+            public var value: String
+        }
+        /// The webhook's name in the document, and its method (`POST`).
+        public var name: String
+        public var method: String
+        public var caseName: String
+        public var type: TypeUsage
+        /// Headers whose fixed value says a request is this webhook.
+        public var headers: [Header]
+    }
 }
 
 /// `public typealias Name = Target`.

@@ -30,6 +30,8 @@ public struct OpenAPIDocument: Sendable {
     public var info: Info
     public var servers: [Server]
     public var operations: [Operation]
+    /// `webhooks` (3.1): requests the API sends, each operation's path the webhook's name.
+    public var webhooks: [Operation] = []
     public var schemas: [NamedSchema]
     public var securitySchemes: [SecurityScheme]
     /// Top-level `security`: alternatives, each a list of scheme names that apply together.

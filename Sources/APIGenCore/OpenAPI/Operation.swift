@@ -135,4 +135,14 @@ public struct Operation: Sendable {
     /// Alternatives of scheme names; `nil` means the document-level `security` applies.
     public var security: [[String]]?
     public var location: SourceLocation
+    /// `callbacks`: requests the server sends back, by the callback's name.
+    public var callbacks: [Callback] = []
+}
+
+/// One entry of an operation's `callbacks`: the operations of its path items, each with its
+/// URL expression (`{$request.body#/callbackUrl}`) as the path.
+public struct Callback: Sendable {
+    public var name: String
+    public var operations: [Operation]
+    public var location: SourceLocation
 }

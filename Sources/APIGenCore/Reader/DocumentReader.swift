@@ -127,6 +127,7 @@ public enum DocumentReader {
         } else if !context.version31 && !head.version.isEmpty {
             context.warning("document has no 'paths'", at: root)
         }
+        document.webhooks = root["webhooks"].map { operationReader.readWebhooks($0) } ?? []
         document.security = root["security"].map { operationReader.readSecurity($0) } ?? []
         let external = context.documents.externalSchemas
         document.schemasReadWithPaths = external.count - externalBefore

@@ -16,39 +16,69 @@ struct OperationReader {
                 context.diagnostics.error("path '\(path)' must start with '/'", at: context.location(pair.keyMark))
                 continue
             }
-            guard let (item, _, itemContext) = context.follow(pair.value, "a path item") else { continue }
-            let reader = on(itemContext)
-            let shared = item["parameters"].map { reader.readParameters($0) } ?? []
-            // Operation keys are lower case; `GET:` is read as `get:`, with a word.
-            var upperCase: [String: YAMLNode] = [:]
-            for key in item.mapping ?? [] where key.key.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) {
-                let lower = key.key.lowercased()
-                guard HTTPMethod(rawValue: lower) != nil else { continue }
-                if item[lower] != nil {
-                    itemContext.diagnostics.error("'\(key.key)' and '\(lower)' are both given; operation keys are lower case", at: itemContext.location(key.keyMark))
-                } else {
-                    itemContext.diagnostics.warning("operation key '\(key.key)' should be lower case; read as '\(lower)'", at: itemContext.location(key.keyMark))
-                    upperCase[lower] = upperCase[lower] ?? key.value
-                }
+            operations += pathItem(pair, path: path, isTemplate: true)
+        }
+        return operations
+    }
+
+    /// The operations of one path item (a path's, a webhook's, a callback's expression's).
+    /// `isTemplate`: the key is a path template, whose names must be the path parameters.
+    /// `readsCallbacks`: false inside a callback (a callback's own callbacks are not read, so a
+    /// `$ref` cycle through components.callbacks cannot recur).
+    func pathItem(_ pair: YAMLPair, path: String, isTemplate: Bool, readsCallbacks: Bool = true) -> [Operation] {
+        var operations: [Operation] = []
+        guard let (item, _, itemContext) = context.follow(pair.value, "a path item") else { return [] }
+        let reader = on(itemContext)
+        let shared = item["parameters"].map { reader.readParameters($0) } ?? []
+        // Operation keys are lower case; `GET:` is read as `get:`, with a word.
+        var upperCase: [String: YAMLNode] = [:]
+        for key in item.mapping ?? [] where key.key.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) {
+            let lower = key.key.lowercased()
+            guard HTTPMethod(rawValue: lower) != nil else { continue }
+            if item[lower] != nil {
+                itemContext.diagnostics.error("'\(key.key)' and '\(lower)' are both given; operation keys are lower case", at: itemContext.location(key.keyMark))
+            } else {
+                itemContext.diagnostics.warning("operation key '\(key.key)' should be lower case; read as '\(lower)'", at: itemContext.location(key.keyMark))
+                upperCase[lower] = upperCase[lower] ?? key.value
             }
-            for method in HTTPMethod.fixed {
-                guard let written = item[method.rawValue] ?? upperCase[method.rawValue], let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
-                if method == .query, !itemContext.version32 {
-                    itemContext.warning("'query' is an OpenAPI 3.2 operation; it is read as the QUERY method", at: written)
-                }
-                if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
+        }
+        for method in HTTPMethod.fixed {
+            guard let written = item[method.rawValue] ?? upperCase[method.rawValue], let (opNode, opContext) = itemContext.followUnofficial(written, "an operation") else { continue }
+            if method == .query, !itemContext.version32 {
+                itemContext.warning("'query' is an OpenAPI 3.2 operation; it is read as the QUERY method", at: written)
+            }
+            if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKeyLocation: context.location(pair.keyMark), isTemplate: isTemplate, readsCallbacks: readsCallbacks) {
+                operations.append(operation)
+            }
+        }
+        if let additional = item["additionalOperations"] {
+            for (method, opNode, opContext) in reader.additionalOperations(additional, item: item) {
+                if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKeyLocation: context.location(pair.keyMark), isTemplate: isTemplate, readsCallbacks: readsCallbacks) {
                     operations.append(operation)
-                }
-            }
-            if let additional = item["additionalOperations"] {
-                for (method, opNode, opContext) in reader.additionalOperations(additional, item: item) {
-                    if let operation = reader.on(opContext).readOperation(opNode, path: path, method: method, shared: shared, pathKey: pair, pathKeyLocation: context.location(pair.keyMark)) {
-                        operations.append(operation)
-                    }
                 }
             }
         }
         return operations
+    }
+
+    /// `webhooks`: each path item's operations, with the webhook's name as their path.
+    func readWebhooks(_ node: YAMLNode) -> [Operation] {
+        guard let pairs = context.mapping(node, "webhooks") else { return [] }
+        if !context.version31 { context.warning("webhooks is an OpenAPI 3.1 field; it is read", at: node) }
+        return pairs.filter { !$0.key.hasPrefix("x-") }.flatMap { pathItem($0, path: $0.key, isTemplate: false) }
+    }
+
+    /// An operation's `callbacks`: each callback's path items, by their URL expressions.
+    private func readCallbacks(_ node: YAMLNode) -> [Callback] {
+        guard let pairs = context.mapping(node, "callbacks") else { return [] }
+        return pairs.filter { !$0.key.hasPrefix("x-") }.compactMap { pair in
+            guard let (callback, _, other) = context.follow(pair.value, "a callback") else { return nil }
+            let reader = on(other)
+            let operations = (callback.mapping ?? []).filter { !$0.key.hasPrefix("x-") }.flatMap {
+                reader.pathItem($0, path: $0.key, isTemplate: false, readsCallbacks: false)
+            }
+            return Callback(name: pair.key, operations: operations, location: context.location(pair.keyMark))
+        }
     }
 
     /// A 3.2 path item's `additionalOperations`: methods sent as written, each an HTTP token
@@ -83,7 +113,8 @@ struct OperationReader {
         other === context ? self : OperationReader(context: other, schemas: SchemaReader(context: other), knownSchemes: knownSchemes)
     }
 
-    private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKey: YAMLPair, pathKeyLocation: SourceLocation) -> Operation? {
+    private func readOperation(_ node: YAMLNode, path: String, method: HTTPMethod, shared: [Parameter], pathKeyLocation: SourceLocation,
+                               isTemplate: Bool, readsCallbacks: Bool) -> Operation? {
         guard context.object(node, "an operation") != nil else { return nil }
         let location = context.location(node)
         var parameters = shared
@@ -96,7 +127,7 @@ struct OperationReader {
                 }
             }
         }
-        checkPathParameters(path: path, parameters: &parameters, at: pathKeyLocation, operation: location)
+        if isTemplate { checkPathParameters(path: path, parameters: &parameters, at: pathKeyLocation, operation: location) }
         let queryStrings = parameters.filter { $0.location == .querystring }
         if let first = queryStrings.first {
             for extra in queryStrings.dropFirst() {
@@ -128,6 +159,15 @@ struct OperationReader {
             }
         }
 
+        var callbacks: [Callback] = []
+        if let node = node["callbacks"] {
+            if readsCallbacks {
+                callbacks = readCallbacks(node)
+            } else {
+                context.warning("a callback's operation declares callbacks of its own; they are not read", at: node)
+            }
+        }
+
         return Operation(
             path: path,
             method: method,
@@ -140,7 +180,8 @@ struct OperationReader {
             requestBody: node["requestBody"].flatMap { readRequestBody($0) },
             responses: responses,
             security: security,
-            location: location
+            location: location,
+            callbacks: callbacks
         )
     }
 

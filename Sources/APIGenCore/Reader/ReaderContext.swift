@@ -236,7 +236,7 @@ final class ReaderContext {
         "a parameter": "parameters", "a request body": "requestBodies", "a response": "responses",
         "a header": "headers", "a security scheme": "securitySchemes", "a path item": "pathItems",
         "an operation": "pathItems", "a media type": "mediaTypes", "a server": "servers",
-        "an example": "examples",
+        "an example": "examples", "a callback": "callbacks",
     ]
 
     /// An object where the specification allows no `$ref` (an operation, a media type, a

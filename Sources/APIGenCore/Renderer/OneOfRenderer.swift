@@ -51,10 +51,48 @@ struct OneOfRenderer {
                 if decl.hasUnknownCase { p.line("case .unknown(let value): try value.encode(to: encoder)") }
                 p.line("}")
             }
+            if !decl.webhooks.isEmpty { renderWebhookEntryPoints(decl, into: &p) }
             for nested in decl.nested {
                 p.line()
                 renderNested(nested, path, &p)
             }
+        }
+    }
+
+    /// The `Webhook` enum's entry points: by the webhook's name (a receiver's route says it),
+    /// or by the request alone (a fixed header, else the JSON).
+    private func renderWebhookEntryPoints(_ decl: OneOfDecl, into p: inout CodePrinter) {
+        func decoding(_ entry: OneOfDecl.WebhookEntry) -> String {
+            entry.type.unwrapped == .date
+                ? ".\(entry.caseName)(try JSONCoding.decode(ISO8601Date.self, from: body).date)"
+                : ".\(entry.caseName)(try JSONCoding.decode(\(options.spell(entry.type)).self, from: body))"
+        }
+        p.line()
+        p.docs(["The webhooks of the document, each as its name and method."])
+        let names = decl.webhooks.map { "(\(SwiftSpelling.string($0.name)), \(SwiftSpelling.string($0.method)))" }
+        p.line("\(access) static let webhookNames: [(name: String, method: String)] = [\(names.joined(separator: ", "))]")
+        p.line()
+        p.docs(["Decodes the body of `webhook` (its name in the document) sent with `method`;",
+                "a webhook the document does not declare is kept as its JSON, `.unknown`."])
+        p.block("\(access) static func decode(webhook: String, method: String = \"POST\", body: Data) throws -> \(decl.name)") { p in
+            p.line("switch (webhook, method.uppercased()) {")
+            for entry in decl.webhooks {
+                p.line("case (\(SwiftSpelling.string(entry.name)), \(SwiftSpelling.string(entry.method.uppercased()))): return \(decoding(entry))")
+            }
+            p.line("default: return .unknown(try JSONCoding.decode(JSONValue.self, from: body))")
+            p.line("}")
+        }
+        p.line()
+        p.docs(["Decodes a webhook request by what it carries: a header whose value the document fixes",
+                "for one webhook, else the JSON (the payload type that keeps most of it); a body no",
+                "payload type accepts is kept as its JSON, `.unknown`. Header names match in any case."])
+        p.block("\(access) static func decode(body: Data, headers: [String: String] = [:]) throws -> \(decl.name)") { p in
+            let selected = decl.webhooks.filter { !$0.headers.isEmpty }
+            for entry in selected {
+                let test = entry.headers.map { "headers.headerValue(\(SwiftSpelling.string($0.name))) == \(SwiftSpelling.string($0.value))" }.joined(separator: " && ")
+                p.line("if \(test) { return \(decoding(entry)) }")
+            }
+            p.line("return try JSONCoding.decode(\(decl.name).self, from: body)")
         }
     }
 

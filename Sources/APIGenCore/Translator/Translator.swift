@@ -19,17 +19,21 @@ public enum Translator {
         // Every operation is translated, kept or not, so that names do not depend on the filter.
         let kept = document.operations.map(configuration.operations.accepts)
         let operations = OperationTranslator(context: context, types: types).translateAll(keeping: kept, workers: workers)
+        let webhooks = Webhooks(context: context, types: types)
+        let webhookEnum = webhooks.translate(document.webhooks)
+        webhooks.translateCallbacks(of: zip(document.operations, kept).filter(\.1).map(\.0))
         for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
             diagnostics.warning("name override '\(key.split(separator: ".", maxSplits: 1).last ?? "")' matches nothing in the document", at: location)
         }
         try diagnostics.throwIfErrors()
-        var declarations = context.orderedTopLevel()
+        var declarations = context.orderedTopLevel() + (webhookEnum.map { [.oneOf($0)] } ?? [])
         if configuration.prunesTypes {
             let named = configuration.keptSchemas.compactMap { raw in context.componentNames[raw].map { TypeUsage.named([$0]) } }
             for (raw, location) in zip(configuration.keptSchemas, configuration.keptSchemaLocations) where context.componentNames[raw] == nil {
                 diagnostics.warning("schemas names '\(raw)', which is no component schema of the document", at: location)
             }
-            declarations = TypePruning.keep(declarations, roots: named + operations.operations.flatMap(\.usages))
+            let webhookRoots = webhookEnum.map { [TypeUsage.named([$0.name])] } ?? []
+            declarations = TypePruning.keep(declarations, roots: named + webhookRoots + operations.operations.flatMap(\.usages))
         }
         var module = ModuleDecl(
             title: document.info.title,

@@ -103,6 +103,12 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     /// - Maximum length: 100
     public var rawValue: String?
     /// - Maximum length: 100
+    public var decode: String?
+    /// - Maximum length: 100
+    public var method: String?
+    /// - Maximum length: 100
+    public var webhook: String?
+    /// - Maximum length: 100
     public var with: String?
     /// - Maximum length: 100
     public var hashable: String?
@@ -253,23 +259,23 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         responseHeaders: String? = nil, metadata: String? = nil, serverSentEvents: String? = nil,
         jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil, redirectPolicy: String? = nil,
         limits2: String? = nil, redirects: String? = nil, styledValue: String? = nil, unionMatch: String? = nil,
-        fileUpload: String? = nil, intOrString: String? = nil, rawValue: String? = nil, with: String? = nil,
-        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
-        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
-        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
-        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
-        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
-        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
-        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
-        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
-        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
-        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
-        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
-        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
-        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
-        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
-        parent: Captures? = nil
+        fileUpload: String? = nil, intOrString: String? = nil, rawValue: String? = nil, decode: String? = nil,
+        method: String? = nil, webhook: String? = nil, with: String? = nil, hashable: String? = nil, int: String? = nil,
+        jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil,
+        sendable: String? = nil, serverURL: String? = nil, string: String? = nil, url: String? = nil,
+        urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil, validation: String? = nil,
+        a: String, additionalProperties: String? = nil, b: String, body: String? = nil, c: String,
+        container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
+        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
+        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
+        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
+        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
+        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
+        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
+        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
+        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
+        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
+        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -318,6 +324,9 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         self.fileUpload = fileUpload
         self.intOrString = intOrString
         self.rawValue = rawValue
+        self.decode = decode
+        self.method = method
+        self.webhook = webhook
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -405,7 +414,8 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
               _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
               _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
               _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
-              _same(a.rawValue, b.rawValue), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.rawValue, b.rawValue), _same(a.decode, b.decode), _same(a.method, b.method),
+              _same(a.webhook, b.webhook), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
               _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
@@ -450,7 +460,8 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
-            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), with: c.optional("with"),
+            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), decode: c.optional("decode"),
+            method: c.optional("method"), webhook: c.optional("webhook"), with: c.optional("with"),
             hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
             openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
             percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
@@ -498,13 +509,15 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
             .optional("redirects", self.redirects).optional("StyledValue", self.styledValue)
             .optional("UnionMatch", self.unionMatch).optional("FileUpload", self.fileUpload)
-            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue).optional("with", self.with)
-            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
-            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
-            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
-            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
-            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
-            .optional("Validatable", self.validatable).optional("Validation", self.validation).required("a", self.a)
+            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue)
+            .optional("decode", self.decode).optional("method", self.method).optional("webhook", self.webhook)
+            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
+            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
+            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
+            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
+            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
+            .optional("Validation", self.validation).required("a", self.a)
             .optional("additionalProperties", self.additionalProperties).required("b", self.b)
             .optional("body", self.body).required("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -574,6 +587,9 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         try Validation.check(self.fileUpload, name: path + ".fileUpload", maxLength: 100)
         try Validation.check(self.intOrString, name: path + ".intOrString", maxLength: 100)
         try Validation.check(self.rawValue, name: path + ".rawValue", maxLength: 100)
+        try Validation.check(self.decode, name: path + ".decode", maxLength: 100)
+        try Validation.check(self.method, name: path + ".method", maxLength: 100)
+        try Validation.check(self.webhook, name: path + ".webhook", maxLength: 100)
         try Validation.check(self.with, name: path + ".with", maxLength: 100)
         try Validation.check(self.hashable, name: path + ".hashable", maxLength: 100)
         try Validation.check(self.int, name: path + ".int", maxLength: 100)
@@ -733,6 +749,9 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fileUpload: CaptureNests.FileUploadValue2?
     public var intOrString: CaptureNests.IntOrStringValue2?
     public var rawValue: CaptureNests.RawValue2?
+    public var decode: CaptureNests.Decode2?
+    public var method: CaptureNests.Method2?
+    public var webhook: CaptureNests.Webhook2?
     public var with: CaptureNests.With2?
     public var hashable: CaptureNests.HashableValue2?
     public var int: CaptureNests.IntValue2?
@@ -825,6 +844,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         redirects: CaptureNests.Redirects2? = nil, styledValue: CaptureNests.StyledValueValue2? = nil,
         unionMatch: CaptureNests.UnionMatchValue2? = nil, fileUpload: CaptureNests.FileUploadValue2? = nil,
         intOrString: CaptureNests.IntOrStringValue2? = nil, rawValue: CaptureNests.RawValue2? = nil,
+        decode: CaptureNests.Decode2? = nil, method: CaptureNests.Method2? = nil, webhook: CaptureNests.Webhook2? = nil,
         with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
         int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
         openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
@@ -903,6 +923,9 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.fileUpload = fileUpload
         self.intOrString = intOrString
         self.rawValue = rawValue
+        self.decode = decode
+        self.method = method
+        self.webhook = webhook
         self.with = with
         self.hashable = hashable
         self.int = int
@@ -989,7 +1012,8 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
               _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
               _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
               _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
-              _same(a.rawValue, b.rawValue), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
+              _same(a.rawValue, b.rawValue), _same(a.decode, b.decode), _same(a.method, b.method),
+              _same(a.webhook, b.webhook), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
               _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
@@ -1034,7 +1058,8 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
-            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), with: c.optional("with"),
+            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), decode: c.optional("decode"),
+            method: c.optional("method"), webhook: c.optional("webhook"), with: c.optional("with"),
             hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
             openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
             percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
@@ -1081,13 +1106,15 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
             .optional("redirects", self.redirects).optional("StyledValue", self.styledValue)
             .optional("UnionMatch", self.unionMatch).optional("FileUpload", self.fileUpload)
-            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue).optional("with", self.with)
-            .optional("Hashable", self.hashable).optional("Int", self.int).optional("JSONValue", self.jsonValue)
-            .optional("OpenEnum", self.openEnum).optional("PageSequence", self.pageSequence)
-            .optional("PercentEncoding", self.percentEncoding).optional("Sendable", self.sendable)
-            .optional("ServerURL", self.serverURL).optional("String", self.string).optional("URL", self.url)
-            .optional("URLSessionTransport", self.urlSessionTransport).optional("UUID", self.uuid)
-            .optional("Validatable", self.validatable).optional("Validation", self.validation).optional("a", self.a)
+            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue)
+            .optional("decode", self.decode).optional("method", self.method).optional("webhook", self.webhook)
+            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
+            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
+            .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
+            .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
+            .optional("UUID", self.uuid).optional("Validatable", self.validatable)
+            .optional("Validation", self.validation).optional("a", self.a)
             .optional("additionalProperties", self.additionalProperties).optional("b", self.b)
             .optional("body", self.body).optional("c", self.c).optional("container", self.container)
             .optional("decoder", self.decoder2).optional("defaultServerURL", self.defaultServerURL)
@@ -1678,6 +1705,42 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
         public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
         public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
+    }
+
+    public struct Decode2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var decode: String?
+
+        public init(decode: String? = nil) {
+            self.decode = decode
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decode, b.decode) }
+        public init(_fields c: FieldReader) throws { try self.init(decode: c.optional("decode")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("decode", self.decode) }
+    }
+
+    public struct Method2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var method: String?
+
+        public init(method: String? = nil) {
+            self.method = method
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.method, b.method) }
+        public init(_fields c: FieldReader) throws { try self.init(method: c.optional("method")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("method", self.method) }
+    }
+
+    public struct Webhook2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public var webhook: String?
+
+        public init(webhook: String? = nil) {
+            self.webhook = webhook
+        }
+
+        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.webhook, b.webhook) }
+        public init(_fields c: FieldReader) throws { try self.init(webhook: c.optional("webhook")) }
+        public func _encode(_ w: FieldWriter) throws { try w.optional("webhook", self.webhook) }
     }
 
     public struct With2: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -2483,12 +2546,12 @@ public enum CaptureCases: OpenEnum {
     case httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set
     case field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents
     case jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, styledValue, unionMatch, fileUpload
-    case intOrString, rawValue2, hashable, int, jsonValue, openEnum, pageSequence, percentEncoding, sendable, serverURL
-    case string, url, urlSessionTransport, uuid, validatable, validation, a, additionalProperties, b, body, c, container
-    case decoder2, defaultServerURL, e, encode, encoder2, error, failures, from, get, indirect, newValue, path
-    case serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2, validate, validatesArguments, value, w
-    case apiError, optional, array, dictionary, never, void, self_, type, error2, request, core, firstPage, credentials
-    case request2, core2, credentials2, firstPage2, same, fields2, encode2
+    case intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
+    case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
+    case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
+    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2
+    case validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_, type, error2
+    case request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2542,6 +2605,9 @@ public enum CaptureCases: OpenEnum {
         case .fileUpload: "FileUpload"
         case .intOrString: "IntOrString"
         case .rawValue2: "rawValue"
+        case .decode: "decode"
+        case .method: "method"
+        case .webhook: "webhook"
         case .hashable: "Hashable"
         case .int: "Int"
         case .jsonValue: "JSONValue"
@@ -2610,7 +2676,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -3123,6 +3189,42 @@ public struct RawValue: FieldCodable, FieldEquatable, Hashable, Sendable {
     public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
     public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
     public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
+}
+
+public struct Decode: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var decode: String?
+
+    public init(decode: String? = nil) {
+        self.decode = decode
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decode, b.decode) }
+    public init(_fields c: FieldReader) throws { try self.init(decode: c.optional("decode")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("decode", self.decode) }
+}
+
+public struct Method: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var method: String?
+
+    public init(method: String? = nil) {
+        self.method = method
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.method, b.method) }
+    public init(_fields c: FieldReader) throws { try self.init(method: c.optional("method")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("method", self.method) }
+}
+
+public struct Webhook: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public var webhook: String?
+
+    public init(webhook: String? = nil) {
+        self.webhook = webhook
+    }
+
+    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.webhook, b.webhook) }
+    public init(_fields c: FieldReader) throws { try self.init(webhook: c.optional("webhook")) }
+    public func _encode(_ w: FieldWriter) throws { try w.optional("webhook", self.webhook) }
 }
 
 public struct With: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -5415,7 +5517,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -5439,6 +5541,9 @@ extension Client {
     ///   - fileUpload: The `FileUpload` path parameter.
     ///   - intOrString: The `IntOrString` path parameter.
     ///   - rawValue: The `rawValue` path parameter.
+    ///   - decode: The `decode` path parameter.
+    ///   - method: The `method` path parameter.
+    ///   - webhook: The `webhook` path parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func capturePath2(
         nullableField: String,
@@ -5461,7 +5566,10 @@ extension Client {
         unionMatch: String,
         fileUpload: String,
         intOrString: String,
-        rawValue: String
+        rawValue: String,
+        decode: String,
+        method: String,
+        webhook: String
     ) async throws {
         if self._core.validatesArguments {
             try Validation.check(nullableField, name: "nullableField", minLength: 1)
@@ -5485,8 +5593,11 @@ extension Client {
             try Validation.check(fileUpload, name: "fileUpload", minLength: 1)
             try Validation.check(intOrString, name: "intOrString", minLength: 1)
             try Validation.check(rawValue, name: "rawValue", minLength: 1)
+            try Validation.check(decode, name: "decode", minLength: 1)
+            try Validation.check(method, name: "method", minLength: 1)
+            try Validation.check(webhook, name: "webhook", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))/\(PercentEncoding.segment(decode, name: "decode"))/\(PercentEncoding.segment(method, name: "method"))/\(PercentEncoding.segment(webhook, name: "webhook"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}")
         try await self._core.send(_request)
     }
 
@@ -5541,6 +5652,9 @@ extension Client {
     ///   - fileUpload: The `FileUpload` query parameter.
     ///   - intOrString: The `IntOrString` query parameter.
     ///   - rawValue: The `rawValue` query parameter.
+    ///   - decode: The `decode` query parameter.
+    ///   - method: The `method` query parameter.
+    ///   - webhook: The `webhook` query parameter.
     ///   - with: The `with` query parameter.
     ///   - hashable: The `Hashable` query parameter.
     ///   - int: The `Int` query parameter.
@@ -5657,6 +5771,9 @@ extension Client {
         fileUpload: String? = nil,
         intOrString: String? = nil,
         rawValue: String? = nil,
+        decode: String? = nil,
+        method: String? = nil,
+        webhook: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -5772,6 +5889,9 @@ extension Client {
             try Validation.check(fileUpload, name: "fileUpload", maxLength: 100)
             try Validation.check(intOrString, name: "intOrString", maxLength: 100)
             try Validation.check(rawValue, name: "rawValue", maxLength: 100)
+            try Validation.check(decode, name: "decode", maxLength: 100)
+            try Validation.check(method, name: "method", maxLength: 100)
+            try Validation.check(webhook, name: "webhook", maxLength: 100)
             try Validation.check(with, name: "with", maxLength: 100)
             try Validation.check(hashable, name: "hashable", maxLength: 100)
             try Validation.check(int, name: "int", maxLength: 100)
@@ -5888,6 +6008,9 @@ extension Client {
         _request.addQuery("FileUpload", fileUpload)
         _request.addQuery("IntOrString", intOrString)
         _request.addQuery("rawValue", rawValue)
+        _request.addQuery("decode", decode)
+        _request.addQuery("method", method)
+        _request.addQuery("webhook", webhook)
         _request.addQuery("with", with)
         _request.addQuery("Hashable", hashable)
         _request.addQuery("Int", int)
@@ -6009,6 +6132,9 @@ extension Client {
     ///   - fileUpload: The `FileUpload` header parameter.
     ///   - intOrString: The `IntOrString` header parameter.
     ///   - rawValue: The `rawValue` header parameter.
+    ///   - decode: The `decode` header parameter.
+    ///   - method: The `method` header parameter.
+    ///   - webhook: The `webhook` header parameter.
     ///   - with: The `with` header parameter.
     ///   - hashable: The `Hashable` header parameter.
     ///   - int: The `Int` header parameter.
@@ -6123,6 +6249,9 @@ extension Client {
         fileUpload: String? = nil,
         intOrString: String? = nil,
         rawValue: String? = nil,
+        decode: String? = nil,
+        method: String? = nil,
+        webhook: String? = nil,
         with: String? = nil,
         hashable: String? = nil,
         int: String? = nil,
@@ -6237,6 +6366,9 @@ extension Client {
         _request.addHeader("FileUpload", fileUpload)
         _request.addHeader("IntOrString", intOrString)
         _request.addHeader("rawValue", rawValue)
+        _request.addHeader("decode", decode)
+        _request.addHeader("method", method)
+        _request.addHeader("webhook", webhook)
         _request.addHeader("with", with)
         _request.addHeader("Hashable", hashable)
         _request.addHeader("Int", int)
@@ -6631,6 +6763,27 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func rawValue() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/309", security: [], operation: "rawValue", template: "/captures/op/309")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/310`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func decode() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/310", security: [], operation: "decode", template: "/captures/op/310")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/311`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func method() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/311", security: [], operation: "method", template: "/captures/op/311")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/312`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func webhook() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/312", security: [], operation: "webhook", template: "/captures/op/312")
         try await self._core.send(_request)
     }
 

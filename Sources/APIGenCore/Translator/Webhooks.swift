@@ -1,0 +1,86 @@
+/// `webhooks` and `callbacks`: requests the API sends rather than receives. Their payload types
+/// are generated (named after the webhook or callback), and the webhooks get one entry point a
+/// receiving server calls: `Webhook`, an enum with a case per webhook operation and its typed
+/// payload, and a raw case for an event the document does not declare.
+struct Webhooks {
+    let context: TranslationContext
+    let types: TypeTranslator
+
+    /// The `Webhook` enum, when the document declares a webhook with a JSON body.
+    func translate(_ webhooks: [Operation]) -> OneOfDecl? {
+        guard !webhooks.isEmpty else { return nil }
+        var names = NameScope(reserved: ["unknown", "decode", "webhookNames"])
+        let several = Dictionary(grouping: webhooks, by: \.path).filter { $0.value.count > 1 }
+        var cases: [OneOfDecl.Case] = []
+        var entries: [OneOfDecl.WebhookEntry] = []
+        for webhook in webhooks {
+            let raw = several[webhook.path] == nil ? webhook.path : webhook.path + " " + webhook.method.rawValue
+            guard let type = payload(of: webhook, hint: SwiftNaming.upperCamel(raw) + "Payload", what: "webhook '\(webhook.path)'") else { continue }
+            let (caseName, _) = names.claim(context.memberName(raw))
+            var decl = OneOfDecl.Case(name: caseName, type: type, tags: [])
+            if let schema = webhook.requestBody.flatMap(jsonSchema) { decl.pins = types.pins(of: schema) }
+            cases.append(decl)
+            entries.append(OneOfDecl.WebhookEntry(name: webhook.path, method: webhook.method.wireName, caseName: caseName, type: type,
+                                                  headers: fixedHeaders(webhook)))
+        }
+        guard !cases.isEmpty else { return nil }
+        let name = context.claimTopLevel("Webhook")
+        var decl = OneOfDecl(name: name, docs: [
+            "A webhook request this API sends, decoded: a case per webhook of the document, with its payload.",
+            "", "A receiving server calls `\(name).decode(webhook:method:body:)` when its route names the webhook,",
+            "else `\(name).decode(body:headers:)`, which goes by a header the document fixes for each webhook,",
+            "then by the JSON (the payload type that keeps most of it).",
+        ], cases: cases, discriminator: nil, hasUnknownCase: true, nested: [])
+        decl.webhooks = entries
+        return decl
+    }
+
+    /// Each operation's callbacks get their payload types, and a note that says so.
+    func translateCallbacks(of operations: [Operation]) {
+        for operation in operations where !operation.callbacks.isEmpty {
+            let name = operation.operationID ?? OperationTranslator.fallbackName(operation)
+            for callback in operation.callbacks {
+                var made: [String] = []
+                for request in callback.operations {
+                    let hint = SwiftNaming.upperCamel(name) + SwiftNaming.upperCamel(callback.name) + (callback.operations.count > 1 ? SwiftNaming.upperCamel(request.method.rawValue) : "") + "Payload"
+                    if let type = payload(of: request, hint: hint, what: "callback '\(callback.name)'") {
+                        made.append(SwiftSpelling.type(type, namespace: nil))
+                    }
+                }
+                let what = made.isEmpty ? "no JSON payload" : "payload type\(made.count > 1 ? "s" : "") \(made.joined(separator: ", "))"
+                context.diagnostics.note("callback '\(callback.name)' of \(operation.operationID ?? operation.path): \(what) generated; the client does not receive callbacks (a server of yours does)", at: callback.location)
+            }
+        }
+    }
+
+    private func jsonSchema(_ body: RequestBody) -> Schema? {
+        body.content.first { OperationTranslator.isJSON($0.contentType) }?.schema
+    }
+
+    /// The payload's type: its JSON body's schema, a component's type or one named by `hint`.
+    private func payload(of operation: Operation, hint: String, what: String) -> TypeUsage? {
+        guard let body = operation.requestBody else {
+            context.warning("\(what) has no request body; it has no payload type", at: operation.location)
+            return nil
+        }
+        guard let schema = jsonSchema(body) else {
+            context.warning("\(what) has no JSON body (\(body.content.map(\.contentType).joined(separator: ", "))); it has no payload type and decodes as unknown", at: body.location)
+            return nil
+        }
+        var scope = TypeScope(path: [], reserved: [])
+        let type = types.usage(for: schema, hint: body.componentName ?? hint, scope: &scope)
+        context.operationDecls.append(contentsOf: scope.nested)
+        return type
+    }
+
+    /// Headers the document fixes for a webhook (a `const`, or an `enum` of one value): a
+    /// request that carries one is that webhook, whatever its body.
+    private func fixedHeaders(_ webhook: Operation) -> [OneOfDecl.WebhookEntry.Header] {
+        webhook.parameters.compactMap { parameter in
+            guard parameter.location == .header, let schema = parameter.schema else { return nil }
+            let values = schema.constValue.map { [$0] } ?? schema.enumValues ?? []
+            guard values.count == 1, case .string(let value) = values[0] else { return nil }
+            return .init(name: parameter.name.lowercased(), value: value)
+        }
+    }
+}
