@@ -38,7 +38,7 @@ extension TypeTranslator {
                 continue
             }
             let raw = normalized.text
-            var wanted = context.memberName(raw)
+            var wanted = context.memberName(Self.caseWords(raw, numeric: rawType == "Int" || rawType == "Double"))
             if raw.isEmpty { wanted = "empty" }
             if rawType == "JSONValue", case .string = value {} else if rawType == "JSONValue" {
                 // `1`, `true`, `{…}`: named by what it is, apart from a string with the same text.
@@ -58,6 +58,22 @@ extension TypeTranslator {
         }
         context.enumCases[path] = caseByLiteral
         return .enumeration(EnumDecl(name: name, docs: docs(for: schema), rawType: rawType, cases: cases))
+    }
+
+    /// The words a case is named by, so that the name says the value and no two values share
+    /// one: a number's sign and decimal point are spelled (`-1` → `minus1`, `2.5` → `_2Point5`), as
+    /// is a string's leading sign (`-created`, a descending sort, → `minusCreated`); and a
+    /// documented `unknown` is `unknownValue`, never to be read as the catch-all `unknown(_)`.
+    static func caseWords(_ raw: String, numeric: Bool) -> String {
+        if numeric {
+            let digits = raw.replacingOccurrences(".", with: "_point_")
+            return digits.hasPrefix("-") ? "minus" + digits.dropFirst() : "_" + digits
+        }
+        if raw.count > 1, let sign = raw.first, sign == "-" || sign == "+" {
+            return (sign == "-" ? "minus_" : "plus_") + raw.dropFirst()
+        }
+        if SwiftNaming.memberName(raw) == "unknown" { return raw + "_value" }
+        return raw
     }
 
     /// Words naming a value that is not a string: `number_1`, `number_minus_2_5`, `true`, `array`, `object`.

@@ -287,3 +287,25 @@ final class TranslatorTests: XCTestCase {
         ])
     }
 }
+
+/// Enum case names say their value: no two values, and no value and the catch-all, share one.
+final class EnumCaseNamesTests: XCTestCase {
+    private func cases(_ schema: String) throws -> [String: String] {
+        let (module, _) = try Pipeline.module(document(components: "{schemas: {E: \(schema)}}"))
+        guard case .enumeration(let decl)? = module.types.first(where: { $0.name == "E" }) else { XCTFail("no enum"); return [:] }
+        return Dictionary(uniqueKeysWithValues: decl.cases.map { ($0.value.text, $0.name) })
+    }
+
+    func testNumbersSpellTheirSignAndPoint() throws {
+        XCTAssertEqual(try cases("{type: integer, enum: [-1, 0, 1, 12]}"), ["-1": "minus1", "0": "_0", "1": "_1", "12": "_12"])
+        XCTAssertEqual(try cases("{type: number, enum: [-0.5, 2.5, 25]}"), ["-0.5": "minus0Point5", "2.5": "_2Point5", "25": "_25"])
+    }
+
+    func testSignedStringsAndADocumentedUnknown() throws {
+        XCTAssertEqual(try cases("{type: string, enum: [created, -created, +created]}"),
+                       ["created": "created", "-created": "minusCreated", "+created": "plusCreated"])
+        let states = try cases("{type: string, enum: [unknown, active]}")
+        XCTAssertEqual(states["unknown"], "unknownValue")
+        XCTAssertFalse(states.values.contains("unknown"), "the catch-all's name")
+    }
+}

@@ -24,20 +24,20 @@ public enum Ints: OpenEnum {
 }
 
 public enum Numbers: OpenEnum {
-    case _05, _1, _25
+    case _0Point5, _1, _2Point5
     /// A value this client does not know yet; the raw value is kept.
     case unknown(Double)
 
     public var rawValue: Double {
         switch self {
-        case ._05: 0.5
+        case ._0Point5: 0.5
         case ._1: 1.0
-        case ._25: 2.5
+        case ._2Point5: 2.5
         case .unknown(let value): value
         }
     }
 
-    public static let allCases: [Self] = [._05, ._1, ._25]
+    public static let allCases: [Self] = [._0Point5, ._1, ._2Point5]
 }
 
 public enum Flags: OpenEnum {

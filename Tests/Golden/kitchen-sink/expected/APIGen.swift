@@ -412,7 +412,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
 
     /// What kind of thing.
     public enum Kind: OpenEnum {
-        case leftTop, _2xx, empty, unknown2, `default`, mp3, aB, aB2, self_
+        case leftTop, _2xx, empty, unknownValue, `default`, mp3, aB, aB2, self_
         /// A value this client does not know yet; the raw value is kept.
         case unknown(String)
 
@@ -421,7 +421,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
             case .leftTop: "left top"
             case ._2xx: "2XX"
             case .empty: ""
-            case .unknown2: "unknown"
+            case .unknownValue: "unknown"
             case .`default`: "default"
             case .mp3: "MP3"
             case .aB: "a-b"
@@ -431,7 +431,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
             }
         }
 
-        public static let allCases: [Self] = [.leftTop, ._2xx, .empty, .unknown2, .`default`, .mp3, .aB, .aB2, .self_]
+        public static let allCases: [Self] = [.leftTop, ._2xx, .empty, .unknownValue, .`default`, .mp3, .aB, .aB2, .self_]
     }
 
     public enum TypeValue: OpenEnum {

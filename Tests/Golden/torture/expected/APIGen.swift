@@ -2549,7 +2549,7 @@ public enum CaptureCases: OpenEnum {
     case intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
     case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
     case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
-    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport, unknown2
+    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport, unknownValue
     case validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_, type, error2
     case request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
@@ -2647,7 +2647,7 @@ public enum CaptureCases: OpenEnum {
         case .timeout: "timeout"
         case .to: "to"
         case .transport: "transport"
-        case .unknown2: "unknown"
+        case .unknownValue: "unknown"
         case .validate: "validate"
         case .validatesArguments: "validatesArguments"
         case .value: "value"
@@ -2676,7 +2676,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknown2, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
@@ -4313,7 +4313,7 @@ public enum Cases: OpenEnum {
     case protocol2, `async`, `some`, any2, get, set, willSet, didSet, mutating, nonmutating, override, required
     case convenience, dynamic, final, lazy, optional, indirect, weak, unowned, prefix, postfix, infix, actor, `macro`
     case `package`, `isolated`, `nonisolated`, `consume`, `copy`, `borrowing`, `consuming`, `each`, `discard`, sending
-    case sendable, codable, hashable, rawValue2, allCases2, unknown2, isUnknown, hashValue2, description, codingKeys
+    case sendable, codable, hashable, rawValue2, allCases2, unknownValue, isUnknown, hashValue2, description, codingKeys
     case encode, decoder, _1st, ref, myName, aB, withSpace, party, value2, naïveCafé, ünïcödé, empty, foo, foo2, foo3
     case foo4, foo5, foo6, xY, xY2
     /// A value this client does not know yet; the raw value is kept.
@@ -4418,7 +4418,7 @@ public enum Cases: OpenEnum {
         case .hashable: "Hashable"
         case .rawValue2: "rawValue"
         case .allCases2: "allCases"
-        case .unknown2: "unknown"
+        case .unknownValue: "unknown"
         case .isUnknown: "isUnknown"
         case .hashValue2: "hashValue"
         case .description: "description"
@@ -4447,7 +4447,7 @@ public enum Cases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknown2, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2]
+    public static let allCases: [Self] = [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknownValue, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2]
 }
 
 public struct Class: FieldCodable, FieldEquatable, Hashable, Sendable {
