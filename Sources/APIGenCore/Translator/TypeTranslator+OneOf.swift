@@ -2,6 +2,13 @@
 extension TypeTranslator {
     func makeOneOf(_ schema: Schema, name: String, path: [String]) -> OneOfDecl {
         var alternatives = nonNullAlternatives(schema)
+        // An alternative that is the union itself adds no value (a Pet is a Pet) and would make
+        // its decoder call itself forever: it is dropped, with a word.
+        alternatives.removeAll { alternative in
+            guard path.count == 1, case .component(let raw)? = alternative.ref, context.componentNames[raw] == name else { return false }
+            context.warning("oneOf/anyOf alternative '\(raw)' is the union itself; it adds nothing and is dropped", at: alternative.location)
+            return true
+        }
         // A mapping that names a schema the alternatives do not list adds it: values that
         // select it then decode as it, not as unknown.
         for entry in schema.discriminator?.mapping ?? [] {

@@ -201,18 +201,63 @@ extension TypeTranslator {
         guard parts.count > 1 else { return parts }
         let kinds = parts.map(kind(of:))
         let scalarKinds = Set(kinds.filter { $0 != "object" && $0 != "any" })
-        let compatible = scalarKinds == ["string", "enum"]
+        // A type and an enum of values of that type: the enum is the intersection.
+        let compatible = scalarKinds.count == 2 && scalarKinds.contains("enum") && parts.allSatisfy { part in
+            guard kind(of: part) == "enum", let other = scalarKinds.first(where: { $0 != "enum" }) else { return true }
+            let source = part.ref.flatMap(resolvedTarget) ?? part
+            return (source.enumValues ?? source.constValue.map { [$0] } ?? []).allSatisfy { value in
+                switch (other, value) {
+                case ("string", .string), ("boolean", .bool), ("integer", .int), ("number", .int), ("number", .double), (_, .null): true
+                default: false
+                }
+            }
+        }
         if !scalarKinds.isEmpty && ((scalarKinds.count > 1 && !compatible) || kinds.contains("object")) {
             let places = parts.map { "\($0.location)" }.joined(separator: " and ")
             context.warning("property '\(property.name)' is declared with different types (\(kinds.joined(separator: ", "))) at \(places); the first declaration is used", at: property.location)
             return [parts[0]]
         }
-        if scalarKinds.count == 1 { return [parts[0]] }
-        if scalarKinds == ["string", "enum"] || scalarKinds == ["enum"] {
-            // A string declared once plainly and once as an enum: the enum is the more precise.
+        if scalarKinds.count == 1 { return [intersection(parts, of: property)] }
+        if scalarKinds.contains("enum"), scalarKinds.count == 2 {
+            // A type declared once plainly and once as an enum of it (`stream: boolean` and
+            // `stream: {enum: [false]}`): the enum is the intersection.
             return [parts.first { kind(of: $0) == "enum" } ?? parts[0]]
         }
         return parts
+    }
+
+    /// One scalar declared several times: the first declaration, with the bounds of all of them
+    /// (the highest minimum, the lowest maximum…): a value must meet every part of an `allOf`.
+    private func intersection(_ parts: [Schema], of property: MergedProperty) -> Schema {
+        let first = parts[0]
+        guard parts.allSatisfy({ $0.ref == nil }) else { return first }
+        func tighter<T: Comparable>(_ values: [T?], _ pick: ([T]) -> T?) -> T? { pick(values.compactMap { $0 }) }
+        // A bound and whether it excludes itself; at one value, an exclusive bound is the tighter.
+        func bound(_ lower: Bool) -> (Double?, Bool) {
+            var best: (Double, Bool)?
+            for part in parts {
+                guard let value = lower ? part.minimum : part.maximum else { continue }
+                let exclusive = lower ? part.exclusiveMinimum : part.exclusiveMaximum
+                if let b = best, lower ? (value < b.0 || (value == b.0 && !exclusive)) : (value > b.0 || (value == b.0 && !exclusive)) { continue }
+                best = (value, exclusive)
+            }
+            return (best?.0, best?.1 ?? false)
+        }
+        let (minimum, exclusiveMinimum) = bound(true), (maximum, exclusiveMaximum) = bound(false)
+        let patterns = parts.compactMap(\.pattern)
+        if Set(patterns).count > 1 {
+            context.warning("property '\(property.name)' is declared with different patterns; the first, \(TextEscaping.quoted(patterns[0])), is checked", at: property.location)
+        }
+        return Schema(
+            location: first.location, types: first.types, format: first.format, title: first.title, summary: first.summary,
+            description: first.description, enumValues: first.enumValues, constValue: first.constValue, items: first.items,
+            nullable: parts.allSatisfy(\.nullable), defaultValue: first.defaultValue, example: first.example,
+            deprecated: parts.contains(where: \.deprecated), readOnly: parts.contains(where: \.readOnly), writeOnly: parts.contains(where: \.writeOnly),
+            minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum, exclusiveMaximum: exclusiveMaximum,
+            minLength: tighter(parts.map(\.minLength)) { $0.max() }, maxLength: tighter(parts.map(\.maxLength)) { $0.min() },
+            minItems: tighter(parts.map(\.minItems)) { $0.max() }, maxItems: tighter(parts.map(\.maxItems)) { $0.min() },
+            pattern: patterns.first, prefixItems: first.prefixItems, contentSchema: first.contentSchema
+        )
     }
 
     func kind(of schema: Schema) -> String {

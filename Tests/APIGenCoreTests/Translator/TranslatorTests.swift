@@ -309,3 +309,53 @@ final class EnumCaseNamesTests: XCTestCase {
         XCTAssertFalse(states.values.contains("unknown"), "the catch-all's name")
     }
 }
+
+/// A union that lists itself (a reference generator's own petstore does) would decode forever.
+final class SelfUnionTests: XCTestCase {
+    func testTheSelfAlternativeIsDroppedWithAWarning() throws {
+        let (module, diagnostics) = try Pipeline.module(document(components: """
+        {schemas: {Pet: {anyOf: [{$ref: '#/components/schemas/Pet'}, {type: string}, {type: integer}]}}}
+        """))
+        guard case .oneOf(let decl)? = module.types.first(where: { $0.name == "Pet" }) else { return XCTFail("no union") }
+        XCTAssertEqual(decl.cases.map(\.type), [.string, .int])
+        XCTAssertEqual(diagnostics.map(\.message), ["oneOf/anyOf alternative 'Pet' is the union itself; it adds nothing and is dropped"])
+        XCTAssertNotNil(diagnostics.first?.location)
+    }
+}
+
+/// A property declared by several `allOf` parts meets all of them: the intersection.
+final class AllOfIntersectionTests: XCTestCase {
+    private func property(_ name: String, _ text: String) throws -> (PropertyDecl, [Diagnostic]) {
+        let (module, diagnostics) = try Pipeline.module(document(components: text))
+        guard case .structure(let decl)? = module.types.first(where: { $0.name == "Child" }),
+              let property = decl.properties.first(where: { $0.wireName == name }) else { throw XCTSkip("no Child.\(name)") }
+        return (property, diagnostics)
+    }
+
+    func testBoundsOfEveryPartApply() throws {
+        let (n, diagnostics) = try property("n", """
+        {schemas: {Base: {type: object, properties: {n: {type: integer, minimum: 0, maximum: 10}, s: {type: string, maxLength: 9}}},
+                   Child: {allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {n: {type: integer, minimum: 2, exclusiveMaximum: true, maximum: 10}}}]}}}
+        """)
+        XCTAssertEqual(n.constraints.minimum, 2)
+        XCTAssertEqual(n.constraints.maximum, 10)
+        XCTAssertTrue(n.constraints.exclusiveMaximum)
+        XCTAssertEqual(diagnostics, [])
+    }
+
+    func testATypeAndAnEnumOfItIsTheEnum() throws {
+        let (stream, diagnostics) = try property("stream", """
+        {schemas: {Base: {type: object, properties: {stream: {type: boolean}}},
+                   Child: {allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {stream: {type: boolean, enum: [false]}}}]}}}
+        """)
+        XCTAssertEqual(stream.type, .named(["Child", "Stream"]).optional)
+        XCTAssertEqual(diagnostics, [])
+        // An enum of another type is no intersection: the first is used, with a word.
+        let (mixed, warnings) = try property("stream", """
+        {schemas: {Base: {type: object, properties: {stream: {type: boolean}}},
+                   Child: {allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {stream: {type: string, enum: [a]}}}]}}}
+        """)
+        XCTAssertEqual(mixed.type, TypeUsage.bool.optional)
+        XCTAssertTrue(warnings.contains { $0.message.contains("is declared with different types") }, "\(warnings)")
+    }
+}
