@@ -71,6 +71,11 @@ extension TypeTranslator {
         case (.builtin("String"), .string), (.builtin("Int"), .int), (.builtin("Double"), .int), (.builtin("Bool"), .bool):
             return .value(value)
         case (.builtin("Double"), .double(let d)) where d.isFinite: return .value(value)
+        // A boolean or number written as a string (`default: "false"`): read as what it says, as
+        // such strings are everywhere else in a document (the caller warns).
+        case (.builtin("Bool"), .string(let text)) where text == "true" || text == "false": return .value(.bool(text == "true"))
+        case (.builtin("Int"), .string(let text)) where Int(text) != nil: return .value(.int(Int(text)!))
+        case (.builtin("Double"), .string(let text)) where Double(text)?.isFinite == true: return .value(.double(Double(text)!))
         case (.named(let path), _):
             return context.enumCases[path]?[value].map { .enumCase($0) }
         default: return nil

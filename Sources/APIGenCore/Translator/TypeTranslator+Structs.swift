@@ -89,6 +89,9 @@ extension TypeTranslator {
             if fitting == nil, value != .null, isSimple(type) {
                 context.warning("default '\(value.display)' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
             }
+            if case .string(let text) = value, case .value(let read)? = fitting, read != value {
+                context.warning("default of property '\(property.name)' should be a \(read == .bool(true) || read == .bool(false) ? "boolean" : "number"), found the string \(TextEscaping.quoted(text)); read as \(read.display)", at: property.location)
+            }
             if !optional { defaultValue = fitting }
         }
         if !constraints.isEmpty {

@@ -359,3 +359,19 @@ final class AllOfIntersectionTests: XCTestCase {
         XCTAssertTrue(warnings.contains { $0.message.contains("is declared with different types") }, "\(warnings)")
     }
 }
+
+/// `default: "false"` is read as the boolean it says, as such strings are elsewhere, with a word.
+final class StringDefaultTests: XCTestCase {
+    func testBooleansAndNumbersWrittenAsStrings() throws {
+        let (module, diagnostics) = try Pipeline.module(document(components: """
+        {schemas: {S: {type: object, required: [a, b, c], properties: {a: {type: boolean, default: 'false'}, b: {type: integer, default: '12'}, c: {type: boolean, default: 'nope'}}}}}
+        """))
+        guard case .structure(let s)? = module.types.first(where: { $0.name == "S" }) else { return XCTFail() }
+        XCTAssertEqual(s.properties.map(\.defaultValue), [.value(.bool(false)), .value(.int(12)), nil])
+        XCTAssertEqual(diagnostics.map(\.message), [
+            "default of property 'a' should be a boolean, found the string \"false\"; read as false",
+            "default of property 'b' should be a number, found the string \"12\"; read as 12",
+            "default 'nope' of property 'c' does not match its type; it is documented but not used",
+        ])
+    }
+}

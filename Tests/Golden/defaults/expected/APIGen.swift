@@ -26,7 +26,8 @@ public struct Settings: FieldCodable, FieldEquatable, Hashable, Sendable {
 
     public init(
         mode: Settings.Mode = .slow, retries: Int = 3, ratio: Double = 0.5, enabled: Bool = true,
-        label: String = "line one\nline two", badBool: Bool, badInt: Int, optionalMode: Settings.OptionalMode? = nil
+        label: String = "line one\nline two", badBool: Bool = true, badInt: Int,
+        optionalMode: Settings.OptionalMode? = nil
     ) {
         self.mode = mode
         self.retries = retries
