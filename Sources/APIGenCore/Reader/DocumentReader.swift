@@ -85,7 +85,7 @@ public enum DocumentReader {
         if let infoNode = root["info"], context.object(infoNode, "info") != nil {
             info.title = infoNode["title"].flatMap { context.string($0, "title") } ?? ""
             info.version = infoNode["version"].flatMap { context.string($0, "version") } ?? ""
-            info.description = infoNode["description"].flatMap { context.string($0, "description") }
+            info.description = infoNode["description"].flatMap { context.documentation($0, "description") }
         }
 
         let servers = root["servers"].map { readServers($0, context: context) } ?? []
@@ -159,7 +159,7 @@ public enum DocumentReader {
             if let problem, servers.isEmpty {
                 other.warning("server URL \(TextEscaping.quoted(ServerURLCheck.shown(url))) \(problem); the client has no default server and its init requires serverURL:", at: item["url"] ?? item)
             }
-            servers.append(.init(url: url, description: item["description"].flatMap { other.string($0, "description") },
+            servers.append(.init(url: url, description: item["description"].flatMap { other.documentation($0, "description") },
                                  usableURL: problem == nil ? substituted : nil))
         }
         return servers
@@ -174,7 +174,7 @@ public enum DocumentReader {
         guard let (node, _, context) = context.follow(pair.value, "a security scheme") else { return nil }
         let type = node["type"].flatMap { context.string($0, "type") } ?? ""
         let location = context.location(pair.keyMark)
-        let description = node["description"].flatMap { context.string($0, "description") }
+        let description = node["description"].flatMap { context.documentation($0, "description") }
         let kind: SecurityScheme.Kind
         switch type {
         case "http":

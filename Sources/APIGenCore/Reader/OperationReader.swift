@@ -174,7 +174,7 @@ struct OperationReader {
             operationID: node["operationId"].flatMap { context.string($0, "operationId") },
             tags: node["tags"].flatMap { context.sequence($0, "tags") }?.compactMap { context.string($0, "tag") } ?? [],
             summary: node["summary"].flatMap { context.string($0, "summary") },
-            description: node["description"].flatMap { context.string($0, "description") },
+            description: node["description"].flatMap { context.documentation($0, "description") },
             deprecated: node["deprecated"].flatMap { context.bool($0, "deprecated") } ?? false,
             parameters: parameters,
             requestBody: node["requestBody"].flatMap { readRequestBody($0) },
@@ -297,7 +297,7 @@ struct OperationReader {
         }
         return Parameter(
             name: name, location: location, required: required,
-            description: node["description"].flatMap { context.string($0, "description") },
+            description: node["description"].flatMap { context.documentation($0, "description") },
             deprecated: node["deprecated"].flatMap { context.bool($0, "deprecated") } ?? false,
             schema: schema,
             example: node["example"].map { context.literal($0) },
@@ -343,7 +343,7 @@ struct OperationReader {
 
     private func requestBody(from node: YAMLNode, component: String?) -> RequestBody? {
         RequestBody(
-            description: node["description"].flatMap { context.string($0, "description") },
+            description: node["description"].flatMap { context.documentation($0, "description") },
             required: node["required"].flatMap { context.bool($0, "required") } ?? false,
             content: readContent(node["content"]),
             componentName: component,
@@ -374,7 +374,7 @@ struct OperationReader {
     private func response(from node: YAMLNode, status: String, component: String?, keyLocation: SourceLocation) -> Response? {
         Response(
             status: status,
-            description: node["description"].flatMap { context.string($0, "description") },
+            description: node["description"].flatMap { context.documentation($0, "description") },
             content: readContent(node["content"]),
             headers: readHeaders(node["headers"]),
             componentName: component,
@@ -394,7 +394,7 @@ struct OperationReader {
             let reader = on(other)
             return Header(
                 name: header.key,
-                description: headerNode["description"].flatMap { other.string($0, "description") },
+                description: headerNode["description"].flatMap { other.documentation($0, "description") },
                 required: headerNode["required"].flatMap { other.bool($0, "required") } ?? false,
                 schema: headerNode["schema"].map { reader.schemas.read($0) },
                 location: context.location(header.keyMark)

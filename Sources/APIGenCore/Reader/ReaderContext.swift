@@ -85,6 +85,23 @@ final class ReaderContext {
         return nil
     }
 
+    /// Documentation text (`description`, `summary`): it must never stop generation. A `$ref`
+    /// that leads to a string is followed (some documents keep long texts apart); anything else
+    /// is dropped with a warning.
+    func documentation(_ node: YAMLNode, _ what: String) -> String? {
+        if let scalar = node.scalar { return scalar.text }
+        if let ref = node["$ref"]?.scalar?.text {
+            let (file, pointer) = Self.split(ref)
+            var target: ReaderContext? = self
+            if let file { target = documents.context(for: file, from: self, refNode: node["$ref"]!) }
+            if let target, let text = target.resolver.resolve(pointer)?.scalar?.text { return text }
+            warning("\(what) is a $ref '\(ref)' that leads to no text; the \(what) is left out", at: node)
+            return nil
+        }
+        warning("\(what) must be a string, found \(node.kindName); it is left out", at: node)
+        return nil
+    }
+
     /// A boolean; the strings `"true"`/`"false"` are accepted with a warning (common in the wild).
     func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard let scalar = node.scalar else {
@@ -192,6 +209,10 @@ final class ReaderContext {
             // `#/components/schemas/A` where a request body belongs would be read as an empty
             // body: a component of the wrong kind is an error, not a quietly smaller API.
             if let tokens = PointerResolver.tokens(of: pointer), tokens.count >= 2, tokens[0] == "components",
+               what == "a response", tokens[1] == "requestBodies" {
+                // A Request Body Object has the Response Object's `description` and `content`.
+                context.warning("$ref '\(reference)' names one of components.requestBodies where a response belongs (components.responses); its description and content are read as the response's", at: refNode)
+            } else if let tokens = PointerResolver.tokens(of: pointer), tokens.count >= 2, tokens[0] == "components",
                let expected = Self.componentSection[what], tokens[1] != expected {
                 context.error("$ref '\(reference)' names one of components.\(tokens[1]) where \(what) belongs (components.\(expected))", at: refNode)
                 return nil
@@ -202,7 +223,7 @@ final class ReaderContext {
                 target = other
             }
             guard let resolved = target.resolver.resolve(pointer) else {
-                context.error("$ref '\(reference)' does not resolve", at: refNode)
+                context.unresolved(reference, in: target, at: refNode)
                 return nil
             }
             if componentName == nil, let last = PointerResolver.tokens(of: pointer)?.last {
@@ -216,6 +237,14 @@ final class ReaderContext {
             return nil
         }
         return (current, componentName, context)
+    }
+
+    /// A `$ref` whose target does not exist: one error for each missing target, at its first
+    /// use; the others would say the same thing again (a typo'd name used 200 times).
+    func unresolved(_ reference: String, in target: ReaderContext, at refNode: YAMLNode) {
+        let pointer = Self.split(reference).pointer
+        guard documents.missingTargets.insert(target.path + pointer).inserted else { return }
+        diagnostics.error("$ref '\(reference)' does not resolve", at: location(refNode))
     }
 
     /// Runs `body` (which reads what a `$ref` at `refNode` reaches); when it finds errors, a note
@@ -255,7 +284,7 @@ final class ReaderContext {
     /// `reference` is the `$ref` as written (with its file part), for messages.
     func schemaAtPointer(_ pointer: String, reference: String, refNode: YAMLNode, referrer: ReaderContext, depth: Int, read: (YAMLNode, Int) -> Schema) -> Schema? {
         guard let target = resolver.resolve(pointer) else {
-            referrer.error("$ref '\(reference)' does not resolve", at: refNode)
+            referrer.unresolved(reference, in: self, at: refNode)
             return nil
         }
         let key = location(target)

@@ -68,7 +68,7 @@ struct SchemaReader {
             case "format": format = context.string(value, "format")
             case "title": title = context.string(value, "title")
             case "summary": summary = context.string(value, "summary")
-            case "description": description = context.string(value, "description")
+            case "description": description = context.documentation(value, "description")
             case "enum":
                 if context.isNull(value) {
                     // No list: the schema is not an enum (an empty list would be one without cases).
@@ -266,7 +266,7 @@ struct SchemaReader {
         var owner: String?
         if inComponent {
             guard let schemaNode = target.resolver.resolve("#/components/schemas/" + Self.escape(tokens[2])) else {
-                context.error("$ref '\(reference)' does not resolve", at: node)
+                context.unresolved(reference, in: target, at: node)
                 return nil
             }
             owner = target.isMain ? tokens[2] : externalComponent(tokens[2], node: schemaNode, in: target)

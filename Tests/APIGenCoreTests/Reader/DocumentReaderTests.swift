@@ -214,3 +214,66 @@ final class DocumentReaderTests: XCTestCase {
         XCTAssertTrue(n.exclusiveMaximum, "3.1 numeric exclusiveMaximum")
     }
 }
+
+/// `$ref`s in the shapes real documents write them where the specification is silent or strict.
+final class ReferenceShapeTests: XCTestCase {
+    /// A name used 200 times that does not exist is one mistake: one error, at its first use.
+    func testAMissingTargetIsOneError() throws {
+        let errors = Pipeline.errors(document(paths: """
+
+          /a:
+            get:
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}}
+                '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Missing'}}}}
+                '202': {description: ok, content: {application/json: {schema: {items: {$ref: '#/components/schemas/Missing'}}}}}
+                '404': {$ref: '#/components/responses/Gone'}
+                '410': {$ref: '#/components/responses/Gone'}
+        """))
+        XCTAssertEqual(errors.filter { $0.severity == .error }.map(\.message), [
+            "$ref '#/components/schemas/Missing' does not resolve",
+            "$ref '#/components/responses/Gone' does not resolve",
+        ])
+        XCTAssertEqual(errors.first?.location?.line, 7)
+    }
+
+    /// Documentation never stops generation: a `$ref` to text is followed, anything else dropped.
+    func testADescriptionThatIsNotTextIsFollowedOrDropped() throws {
+        let (document, diagnostics) = try Pipeline.document("""
+        openapi: 3.0.3
+        info: {title: T, version: '1', description: {$ref: '#/x-texts/intro'}}
+        x-texts: {intro: A long introduction.}
+        paths:
+          /a:
+            get:
+              description: {$ref: '#/x-texts/missing'}
+              responses: {'204': {description: [not, text]}}
+        """)
+        XCTAssertEqual(document.info.description, "A long introduction.")
+        XCTAssertNil(document.operations.first?.description)
+        XCTAssertEqual(Set(diagnostics.map(\.message)), [
+            "description is a $ref '#/x-texts/missing' that leads to no text; the description is left out",
+            "description must be a string, found a sequence; it is left out",
+        ])
+    }
+
+    /// A Request Body Object has a Response Object's fields: referenced as a response, it is read as one.
+    func testAResponseThatNamesARequestBody() throws {
+        let (document, diagnostics) = try Pipeline.document("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            get:
+              responses: {'200': {$ref: '#/components/requestBodies/Thing'}}
+        components:
+          requestBodies:
+            Thing: {description: a thing, content: {application/json: {schema: {type: string}}}}
+        """)
+        let response = try XCTUnwrap(document.operations.first?.responses.first)
+        XCTAssertEqual(response.description, "a thing")
+        XCTAssertEqual(response.content.map(\.contentType), ["application/json"])
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertTrue(diagnostics[0].message.contains("names one of components.requestBodies where a response belongs"))
+    }
+}
