@@ -81,7 +81,15 @@ struct SchemaReader {
                 }
             case "const": constValue = context.literal(value, stringsAsWritten: isString && value.scalar?.value != .null)
             case "properties":
-                if let props = context.mapping(value, "properties") {
+                // The whole map as a `$ref` (a property named `$ref` would hold a schema, not a
+                // string): followed like other misplaced references, relative to its file.
+                if value.mapping?.count == 1, value["$ref"]?.scalar != nil {
+                    guard let (map, other) = context.followUnofficial(value, "a properties map"), let props = other.mapping(map, "properties") else { break }
+                    let reader = other === context ? self : SchemaReader(context: other)
+                    properties = props.map {
+                        Schema.Property(name: $0.key, location: other.location($0.keyMark), schema: reader.read($0.value, depth: depth + 1))
+                    }
+                } else if let props = context.mapping(value, "properties") {
                     properties = props.map {
                         Schema.Property(name: $0.key, location: context.location($0.keyMark), schema: read($0.value, depth: depth + 1))
                     }
@@ -264,6 +272,11 @@ struct SchemaReader {
         }
         let inComponent = tokens.count >= 3 && tokens[0] == "components" && tokens[1] == "schemas"
         var owner: String?
+        // An entry of a shared definitions file (`#/apiAgent`, `#/definitions/Pet` in
+        // `schemas.yaml`) is a component of that file: named, so it may contain itself.
+        if !target.isMain, let key = Self.definitionsEntry(tokens, in: target), let entry = target.resolver.resolve(pointer), entry.mapping != nil {
+            return .component(externalComponent(key, node: entry, in: target))
+        }
         if inComponent {
             guard let schemaNode = target.resolver.resolve("#/components/schemas/" + Self.escape(tokens[2])) else {
                 context.unresolved(reference, in: target, at: node)
@@ -278,6 +291,15 @@ struct SchemaReader {
         }
         if let owner { target.documents.pointerOwners[schema.location] = owner }
         return .pointer(reference, target: schema)
+    }
+
+    /// The name of a definitions-file entry a pointer names: `#/Name` in a file that is a map of
+    /// schemas (not a schema itself), or `#/definitions/Name`, `#/$defs/Name`, `#/schemas/Name`.
+    private static func definitionsEntry(_ tokens: [String], in file: ReaderContext) -> String? {
+        if tokens.count == 2, ["definitions", "$defs", "schemas"].contains(tokens[0]) { return tokens[1] }
+        guard tokens.count == 1, let root = file.resolver.root.mapping else { return nil }
+        let schemaKeys: Set<String> = ["type", "properties", "allOf", "oneOf", "anyOf", "items", "$ref", "enum", "openapi", "swagger", "components", "paths"]
+        return root.contains { schemaKeys.contains($0.key) } ? nil : tokens[0]
     }
 
     /// Registers another file's component (reading it the first time) and returns its name here.

@@ -126,4 +126,58 @@ final class MultiFileDocumentTests: XCTestCase {
             XCTAssertTrue(messages.contains { $0.hasPrefix("resources/account/ssh_keys/sshKeys_delete.yml:7:11: error:") && $0.contains("missing.yml") }, "\(messages)")
         }
     }
+
+    /// A schema in a shared definitions file that contains itself through a file-local pointer
+    /// (`items: {$ref: '#/apiAgent'}` inside `apiAgent`) is recursion, as a component's is.
+    func testADefinitionsFileEntryMayContainItself() throws {
+        try write("agents.yaml", """
+        openapi: 3.0.3
+        info: {title: Agents, version: '1'}
+        paths:
+          /agents:
+            get:
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: 'definitions.yaml#/apiAgent'}}}}
+        """)
+        try write("definitions.yaml", """
+        apiAgent:
+          type: object
+          properties:
+            children: {type: array, items: {$ref: '#/apiAgent'}}
+            tool: {$ref: '#/apiTool'}
+        apiTool:
+          type: object
+          properties:
+            owner: {$ref: '#/apiAgent'}
+        """)
+        let module = try Generator().module(path: folder.appendingPathComponent("agents.yaml").path, displayName: "agents.yaml")
+        guard case .structure(let agent)? = module.types.first(where: { $0.name == "APIAgent" }),
+              case .structure(let tool)? = module.types.first(where: { $0.name == "APITool" }) else { return XCTFail("\(module.types.map(\.name))") }
+        XCTAssertEqual(agent.properties.map(\.type), [.array(.named(["APIAgent"])).optional, .named(["APITool"]).optional])
+        XCTAssertEqual(tool.properties.map(\.type), [.named(["APIAgent"]).optional])
+    }
+
+    /// The properties map itself as a `$ref` into another file (a cloud provider's document).
+    func testAPropertiesMapGivenAsARef() throws {
+        try write("lb.yaml", """
+        openapi: 3.0.3
+        info: {title: LB, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            LoadBalancer:
+              type: object
+              properties: {$ref: 'attributes.yml#/load_balancer'}
+        """)
+        try write("attributes.yml", """
+        load_balancer:
+          droplet_ids: {type: array, items: {type: integer}}
+          name: {type: string}
+        """)
+        let sink = DiagnosticSink()
+        let module = try Generator().module(path: folder.appendingPathComponent("lb.yaml").path, displayName: "lb.yaml", diagnostics: sink)
+        guard case .structure(let lb)? = module.types.first(where: { $0.name == "LoadBalancer" }) else { return XCTFail() }
+        XCTAssertEqual(lb.properties.map(\.wireName), ["droplet_ids", "name"])
+        XCTAssertEqual(sink.diagnostics.map(\.message), ["the specification allows no $ref for a properties map; it is followed (here and wherever else a properties map is one)"])
+    }
 }
