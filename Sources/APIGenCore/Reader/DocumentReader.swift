@@ -94,14 +94,17 @@ public enum DocumentReader {
         var schemas: [OpenAPIDocument.NamedSchema] = []
         var securitySchemes: [SecurityScheme] = []
         if let components = root["components"], context.mapping(components, "components") != nil {
-            if let schemasNode = components["schemas"], let pairs = context.mapping(schemasNode, "components.schemas") {
+            if let written = components["schemas"], let (schemasNode, holder) = componentsMap(written, "schemas", context: context),
+               let pairs = holder.mapping(schemasNode, "components.schemas") {
                 context.documents.componentNames.formUnion(pairs.map(\.key))
+                let reader = holder === context ? schemaReader : SchemaReader(context: holder)
                 schemas = pairs.map {
-                    .init(name: $0.key, location: context.location($0.keyMark), schema: schemaReader.read($0.value))
+                    .init(name: $0.key, location: holder.location($0.keyMark), schema: reader.read($0.value))
                 }
             }
-            if let node = components["securitySchemes"], let pairs = context.mapping(node, "securitySchemes") {
-                securitySchemes = pairs.compactMap { readSecurityScheme($0, context: context) }
+            if let written = components["securitySchemes"], let (node, holder) = componentsMap(written, "securitySchemes", context: context),
+               let pairs = holder.mapping(node, "securitySchemes") {
+                securitySchemes = pairs.compactMap { readSecurityScheme($0, context: holder) }
             }
             // parameters, responses, requestBodies, headers, examples are read where they are referenced;
             // check here that each section is a mapping so a typo'd section is reported.
@@ -134,6 +137,16 @@ public enum DocumentReader {
         document.schemas = head.schemas + external.suffix(document.schemasReadWithPaths)
         document.pointerOwners = context.documents.pointerOwners
         return document
+    }
+
+    /// A components section, also when it is a `$ref` to a map in another file (an e-mail API's
+    /// 3.1 document keeps its schemas apart so): followed, with the warning misplaced references
+    /// get, and remembered so that `#/components/schemas/Name` finds `Name` there.
+    private static func componentsMap(_ node: YAMLNode, _ section: String, context: ReaderContext) -> (YAMLNode, ReaderContext)? {
+        guard node.mapping?.count == 1, let ref = node["$ref"]?.scalar?.text else { return (node, context) }
+        guard let (map, holder) = context.followUnofficial(node, "a components map") else { return nil }
+        if section == "schemas" { context.documents.redirectedSchemas = (holder, ReaderContext.split(ref).pointer) }
+        return (map, holder)
     }
 
     private static func readServers(_ node: YAMLNode, context: ReaderContext) -> [OpenAPIDocument.Server] {

@@ -18,6 +18,8 @@ final class DocumentSet {
     var pointersInProgress: Set<SourceLocation> = []
     /// Kinds of object already warned about for a `$ref` the specification does not allow there.
     var unofficialReferenceKinds: Set<String> = []
+    /// `components.schemas` given as a `$ref`: the file and pointer of the map it names.
+    var redirectedSchemas: (context: ReaderContext, pointer: String)?
     /// Targets (`path#pointer`) already reported missing: each is reported once.
     var missingTargets: Set<String> = []
     /// Pointer targets inside a component → that component's name.

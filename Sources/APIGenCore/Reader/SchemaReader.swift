@@ -270,6 +270,28 @@ struct SchemaReader {
             context.warning("$ref '\(reference)' is a whole OpenAPI document, not a schema; the value is free-form JSON (JSONValue)", at: node)
             return nil
         }
+        if let (holder, prefix) = context.documents.redirectedSchemas, let prefixTokens = PointerResolver.tokens(of: prefix) {
+            // `components.schemas` is a `$ref` to a map: `#/components/schemas/Name` is `Name`
+            // in that map, and a pointer into that map from its own file is a component too.
+            var rest: ArraySlice<String>?
+            if target.isMain, tokens.count >= 3, tokens[0] == "components", tokens[1] == "schemas" { rest = tokens[2...] }
+            if target === holder, tokens.count > prefixTokens.count, Array(tokens.prefix(prefixTokens.count)) == prefixTokens { rest = tokens[prefixTokens.count...] }
+            if let rest, let name = rest.first {
+                guard let schemaNode = holder.resolver.resolve(prefix + "/" + Self.escape(name)) else {
+                    context.unresolved(reference, in: holder, at: node)
+                    return nil
+                }
+                _ = schemaNode
+                if rest.count == 1 { return .component(name) }
+                let inner = prefix + "/" + rest.map(Self.escape).joined(separator: "/")
+                let reader = SchemaReader(context: holder)
+                guard let schema = context.noting(node, { holder.schemaAtPointer(inner, reference: reference, refNode: node, referrer: context, depth: depth, read: { reader.read($0, depth: $1) }) }) else {
+                    return nil
+                }
+                holder.documents.pointerOwners[schema.location] = name
+                return .pointer(reference, target: schema)
+            }
+        }
         let inComponent = tokens.count >= 3 && tokens[0] == "components" && tokens[1] == "schemas"
         var owner: String?
         // An entry of a shared definitions file (`#/apiAgent`, `#/definitions/Pet` in

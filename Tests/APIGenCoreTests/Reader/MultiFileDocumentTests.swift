@@ -180,4 +180,37 @@ final class MultiFileDocumentTests: XCTestCase {
         XCTAssertEqual(lb.properties.map(\.wireName), ["droplet_ids", "name"])
         XCTAssertEqual(sink.diagnostics.map(\.message), ["the specification allows no $ref for a properties map; it is followed (here and wherever else a properties map is one)"])
     }
+
+    /// A whole components section as a `$ref` (an e-mail API's 3.1 document): its entries are
+    /// the document's components, by name from either file, and pointers into them resolve.
+    func testAComponentsSectionGivenAsARef() throws {
+        try write("mail.yaml", """
+        openapi: 3.1.0
+        info: {title: Mail, version: '1'}
+        security: [{key: []}]
+        paths:
+          /messages:
+            get:
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/MessageList'}}}}
+                '400': {description: bad, content: {application/json: {schema: {$ref: '#/components/schemas/Problem/properties/detail'}}}}
+        components:
+          schemas: {$ref: './spec/schemas.json'}
+          securitySchemes: {$ref: './spec/security.json'}
+        """)
+        try write("spec/schemas.json", """
+        {"MessageList": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/Message"}}}},
+         "Message": {"type": "object", "properties": {"thread": {"$ref": "../mail.yaml#/components/schemas/MessageList"}}},
+         "Problem": {"type": "object", "properties": {"detail": {"type": "object", "properties": {"code": {"type": "integer"}}}}}}
+        """)
+        try write("spec/security.json", #"{"key": {"type": "apiKey", "name": "X-Key", "in": "header"}}"#)
+        let sink = DiagnosticSink()
+        let module = try Generator().module(path: folder.appendingPathComponent("mail.yaml").path, displayName: "mail.yaml", diagnostics: sink)
+        XCTAssertEqual(module.types.map(\.name), ["MessageList", "Message", "Problem"])
+        guard case .structure(let message)? = module.types.first(where: { $0.name == "Message" }) else { return XCTFail() }
+        XCTAssertEqual(message.properties.first?.type, .named(["MessageList"]).optional)
+        XCTAssertEqual(module.auth.map(\.schemeName), ["key"])
+        XCTAssertEqual(sink.diagnostics.filter { $0.severity != .note }.map(\.message),
+                       ["the specification allows no $ref for a components map; it is followed (here and wherever else a components map is one)"])
+    }
 }
