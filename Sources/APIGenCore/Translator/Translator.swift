@@ -62,7 +62,11 @@ public enum Translator {
         var result: [ExampleDecl] = []
         let conformance = ExampleConformance(components: context.components)
         func example(_ type: TypeUsage, _ value: Literal, _ location: SourceLocation, _ schema: Schema?) -> ExampleDecl {
-            ExampleDecl(type: type, value: value, location: location, breaksSchema: schema.flatMap { conformance.problem(value, $0) })
+            // `null` for a schema that allows it (3.1's `type: [T, "null"]`, `nullable`, an enum
+            // listing null) is an optional's nil: the type's own values are not what it shows.
+            let allowsNull = schema.map { $0.nullable || $0.enumValues?.contains(.null) == true } ?? false
+            let type = value == .null && allowsNull ? type.optional : type
+            return ExampleDecl(type: type, value: value, location: location, breaksSchema: schema.flatMap { conformance.problem(value, $0) })
         }
         var work = document.schemas.map(\.schema)
         var seen: Set<SourceLocation> = []

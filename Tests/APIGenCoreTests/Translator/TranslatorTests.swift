@@ -375,3 +375,23 @@ final class StringDefaultTests: XCTestCase {
         ])
     }
 }
+
+/// The example oracle's types: a `null` example of a schema that allows null is an optional's nil.
+final class NullExampleTests: XCTestCase {
+    func testANullExampleOfANullableEnumIsOptional() throws {
+        var configuration = Configuration()
+        configuration.collectsExamples = true
+        let (module, _) = try Pipeline.module("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Level: {type: [string, "null"], enum: [low, high, null], example: null}
+            Plain: {type: string, enum: [a, b], example: null}
+        """, configuration: configuration)
+        let types = Dictionary(uniqueKeysWithValues: module.examples.map { ($0.location.line, $0.type) })
+        XCTAssertEqual(types[6], TypeUsage.named(["Level"]).optional)
+        XCTAssertEqual(types[7], TypeUsage.named(["Plain"]), "null where the schema allows none stays a break of the schema")
+    }
+}
