@@ -9,15 +9,35 @@ public enum ExampleChecksRenderer {
         p.line("import Foundation")
         p.line("import APIGenRuntime")
         p.line()
+        var aliases: [String: TypeUsage] = [:]
+        for case .alias(let alias) in module.types { aliases[alias.name] = alias.target }
         p.block("func runExampleChecks(_ check: ExampleCheck)") { p in
             for example in module.examples {
-                let type = SwiftSpelling.type(example.type, namespace: namespace)
+                let type = SwiftSpelling.type(dated(example.type, aliases: aliases), namespace: namespace)
                 let json = SwiftSpelling.string(jsonText(example.value))
                 let known = example.breaksSchema.map { ", breaksSchema: \(SwiftSpelling.string($0))" } ?? ""
                 p.line("check.run(\(type).self, \(json), \(SwiftSpelling.string(example.location.description))\(known))")
             }
         }
         return p.text
+    }
+
+    /// A bare `Date` (or one in an array, a map or an optional) is checked as the generated code
+    /// reads it, an ISO 8601 string (`ISO8601Date`), not as Foundation's default number.
+    /// `aliases`: the module's type aliases (`When = Date`), looked through.
+    static func dated(_ type: TypeUsage, aliases: [String: TypeUsage], depth: Int = 0) -> TypeUsage {
+        guard depth < 64 else { return type }
+        switch type {
+        case .date: return .builtin("ISO8601Date")
+        case .array(let element): return .array(dated(element, aliases: aliases, depth: depth + 1))
+        case .dictionary(let value): return .dictionary(dated(value, aliases: aliases, depth: depth + 1))
+        case .optional(let wrapped): return .optional(dated(wrapped, aliases: aliases, depth: depth + 1))
+        case .named(let path) where path.count == 1:
+            guard let target = aliases[path[0]] else { return type }
+            let seen = dated(target, aliases: aliases, depth: depth + 1)
+            return seen == target ? type : seen
+        default: return type
+        }
     }
 
     /// The literal as JSON text.
