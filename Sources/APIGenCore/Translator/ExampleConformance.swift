@@ -34,7 +34,9 @@ struct ExampleConformance {
         }
         switch value {
         case .object(let fields):
-            for name in schema.required where fields[name] == nil && schema.properties.contains(where: { $0.name == name }) {
+            // Required in one `allOf` part and declared in another is required all the same.
+            let (declared, required) = merged(schema, depth: depth)
+            for name in required where fields[name] == nil && declared.contains(name) {
                 return "required property '\(name)'\(at) is missing"
             }
             for property in schema.properties {
@@ -51,6 +53,24 @@ struct ExampleConformance {
         default: break
         }
         return nil
+    }
+
+    /// The property names and required names of a schema and its `allOf` parts, in order.
+    private func merged(_ schema: Schema, depth: Int) -> (declared: Set<String>, required: [String]) {
+        guard depth < 64 else { return ([], []) }
+        var source = schema
+        switch schema.ref {
+        case .component(let raw): guard let target = components[raw] else { return ([], []) }; source = target
+        case .pointer(_, let target): source = target
+        case nil: break
+        }
+        var declared = Set(source.properties.map(\.name)), required = source.required
+        for part in source.allOf {
+            let (d, r) = merged(part, depth: depth + 1)
+            declared.formUnion(d)
+            required += r.filter { !required.contains($0) }
+        }
+        return (declared, required)
     }
 
     private static func fits(_ value: Literal, _ type: String) -> Bool {

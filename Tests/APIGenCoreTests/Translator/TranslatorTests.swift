@@ -395,3 +395,27 @@ final class NullExampleTests: XCTestCase {
         XCTAssertEqual(types[7], TypeUsage.named(["Plain"]), "null where the schema allows none stays a break of the schema")
     }
 }
+
+/// The example oracle tells an example that breaks its own schema from APIGen's bug.
+final class ExampleConformanceTests: XCTestCase {
+    private func breaks(_ schemas: String) throws -> [String: String] {
+        var configuration = Configuration()
+        configuration.collectsExamples = true
+        let (module, _) = try Pipeline.module(document(components: "{schemas: \(schemas)}"), configuration: configuration)
+        var result: [String: String] = [:]
+        for example in module.examples { if case .named(let path) = example.type { result[path[0]] = example.breaksSchema ?? "fits" } }
+        return result
+    }
+
+    func testMissingRequiredAndWrongKinds() throws {
+        let found = try breaks("""
+        {Base: {type: object, properties: {id: {type: string}, n: {type: integer}}},
+         Split: {allOf: [{$ref: '#/components/schemas/Base'}, {required: [id]}], example: {n: 1}},
+         Whole: {type: object, required: [n], properties: {n: {type: integer}}, example: {n: {}}},
+         Good: {allOf: [{$ref: '#/components/schemas/Base'}, {required: [id]}], example: {id: a}}}
+        """)
+        XCTAssertEqual(found["Split"], "required property 'id' is missing")
+        XCTAssertEqual(found["Whole"], "an object at .n where the schema says integer")
+        XCTAssertEqual(found["Good"], "fits")
+    }
+}
