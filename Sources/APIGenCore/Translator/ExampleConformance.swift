@@ -32,6 +32,13 @@ struct ExampleConformance {
         if !types.isEmpty, !types.contains(where: { Self.fits(value, $0) }) {
             return "\(Self.describe(value))\(at) where the schema says \(types.joined(separator: " or "))"
         }
+        // No type, but properties: the generator reads it as an object (JSON Schema would let
+        // any other kind of value pass), and so does the oracle, saying so.
+        if types.isEmpty, !schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil {
+            if case .object = value {} else {
+                return "\(Self.describe(value))\(at) where the schema, which has properties and no type, is read as an object"
+            }
+        }
         switch value {
         case .object(let fields):
             // Required in one `allOf` part and declared in another is required all the same.
@@ -42,6 +49,11 @@ struct ExampleConformance {
             for property in schema.properties {
                 if let field = fields[property.name], let problem = problem(field, property.schema, path: path + "." + property.name, depth: depth + 1) {
                     return problem
+                }
+            }
+            if case .schema(let other)? = schema.additionalProperties {
+                for name in fields.keys.sorted() where !declared.contains(name) {
+                    if let problem = problem(fields[name]!, other, path: path + "." + name, depth: depth + 1) { return problem }
                 }
             }
         case .array(let items):

@@ -412,10 +412,14 @@ final class ExampleConformanceTests: XCTestCase {
         {Base: {type: object, properties: {id: {type: string}, n: {type: integer}}},
          Split: {allOf: [{$ref: '#/components/schemas/Base'}, {required: [id]}], example: {n: 1}},
          Whole: {type: object, required: [n], properties: {n: {type: integer}}, example: {n: {}}},
-         Good: {allOf: [{$ref: '#/components/schemas/Base'}, {required: [id]}], example: {id: a}}}
+         Good: {allOf: [{$ref: '#/components/schemas/Base'}, {required: [id]}], example: {id: a}},
+         Map: {type: object, additionalProperties: {type: object, required: [rules], properties: {rules: {type: array}}}, example: {k1: {}}},
+         Untyped: {type: object, properties: {value: {properties: {url: {type: string}}}}, example: {value: x}}}
         """)
         XCTAssertEqual(found["Split"], "required property 'id' is missing")
         XCTAssertEqual(found["Whole"], "an object at .n where the schema says integer")
         XCTAssertEqual(found["Good"], "fits")
+        XCTAssertEqual(found["Map"], "required property 'rules' at .k1 is missing")
+        XCTAssertEqual(found["Untyped"], "a string at .value where the schema, which has properties and no type, is read as an object")
     }
 }
