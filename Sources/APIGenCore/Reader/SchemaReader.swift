@@ -256,8 +256,8 @@ struct SchemaReader {
     /// file reached through one) becomes a component here too, under its own name.
     private func readRef(_ node: YAMLNode, depth: Int) -> Schema.Reference? {
         guard let reference = context.string(node, "$ref") else { return nil }
-        let (file, pointer) = ReaderContext.split(reference)
-        var target = context
+        let (file, written) = ReaderContext.split(reference)
+        var target = context, pointer = written
         if let file {
             guard let other = context.documents.context(for: file, from: context, refNode: node) else { return nil }
             target = other
@@ -270,36 +270,21 @@ struct SchemaReader {
             context.warning("$ref '\(reference)' is a whole OpenAPI document, not a schema; the value is free-form JSON (JSONValue)", at: node)
             return nil
         }
-        if let (holder, prefix) = context.documents.redirectedSchemas, let prefixTokens = PointerResolver.tokens(of: prefix) {
+        var owner: String?
+        if let (holder, prefix, rest) = redirectedComponent(tokens, in: target), let name = rest.first {
             // `components.schemas` is a `$ref` to a map: `#/components/schemas/Name` is `Name`
             // in that map, and a pointer into that map from its own file is a component too.
-            var rest: ArraySlice<String>?
-            if target.isMain, tokens.count >= 3, tokens[0] == "components", tokens[1] == "schemas" { rest = tokens[2...] }
-            if target === holder, tokens.count > prefixTokens.count, Array(tokens.prefix(prefixTokens.count)) == prefixTokens { rest = tokens[prefixTokens.count...] }
-            if let rest, let name = rest.first {
-                guard let schemaNode = holder.resolver.resolve(prefix + "/" + Self.escape(name)) else {
-                    context.unresolved(reference, in: holder, at: node)
-                    return nil
-                }
-                _ = schemaNode
-                if rest.count == 1 { return .component(name) }
-                let inner = prefix + "/" + rest.map(Self.escape).joined(separator: "/")
-                let reader = SchemaReader(context: holder)
-                guard let schema = context.noting(node, { holder.schemaAtPointer(inner, reference: reference, refNode: node, referrer: context, depth: depth, read: { reader.read($0, depth: $1) }) }) else {
-                    return nil
-                }
-                holder.documents.pointerOwners[schema.location] = name
-                return .pointer(reference, target: schema)
+            guard holder.resolver.resolve(prefix + "/" + Self.escape(name)) != nil else {
+                context.unresolved(reference, in: holder, at: node)
+                return nil
             }
-        }
-        let inComponent = tokens.count >= 3 && tokens[0] == "components" && tokens[1] == "schemas"
-        var owner: String?
-        // An entry of a shared definitions file (`#/apiAgent`, `#/definitions/Pet` in
-        // `schemas.yaml`) is a component of that file: named, so it may contain itself.
-        if !target.isMain, let key = Self.definitionsEntry(tokens, in: target), let entry = target.resolver.resolve(pointer), entry.mapping != nil {
+            if rest.count == 1 { return .component(name) }
+            (target, pointer, owner) = (holder, prefix + "/" + rest.map(Self.escape).joined(separator: "/"), name)
+        } else if !target.isMain, let key = Self.definitionsEntry(tokens, in: target), let entry = target.resolver.resolve(pointer), entry.mapping != nil {
+            // An entry of a shared definitions file (`#/apiAgent`, `#/definitions/Pet` in
+            // `schemas.yaml`) is a component of that file: named, so it may contain itself.
             return .component(externalComponent(key, node: entry, in: target))
-        }
-        if inComponent {
+        } else if tokens.count >= 3, tokens[0] == "components", tokens[1] == "schemas" {
             guard let schemaNode = target.resolver.resolve("#/components/schemas/" + Self.escape(tokens[2])) else {
                 context.unresolved(reference, in: target, at: node)
                 return nil
@@ -313,6 +298,17 @@ struct SchemaReader {
         }
         if let owner { target.documents.pointerOwners[schema.location] = owner }
         return .pointer(reference, target: schema)
+    }
+
+    /// When `components.schemas` is a `$ref` to a map: the map's file and pointer, and the
+    /// tokens below the map that `tokens` (in `file`) names, or nil when it names no entry of it.
+    private func redirectedComponent(_ tokens: [String], in file: ReaderContext) -> (ReaderContext, String, ArraySlice<String>)? {
+        guard let (holder, prefix) = context.documents.redirectedSchemas, let prefixTokens = PointerResolver.tokens(of: prefix) else { return nil }
+        if file.isMain, tokens.count >= 3, tokens[0] == "components", tokens[1] == "schemas" { return (holder, prefix, tokens[2...]) }
+        if file === holder, tokens.count > prefixTokens.count, Array(tokens.prefix(prefixTokens.count)) == prefixTokens {
+            return (holder, prefix, tokens[prefixTokens.count...])
+        }
+        return nil
     }
 
     /// The name of a definitions-file entry a pointer names: `#/Name` in a file that is a map of

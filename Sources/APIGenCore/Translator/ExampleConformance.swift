@@ -9,13 +9,8 @@ struct ExampleConformance {
     func problem(_ value: Literal, _ schema: Schema, path: String = "", depth: Int = 0) -> String? {
         guard depth < 64 else { return nil }
         let at = path.isEmpty ? "" : " at \(path)"
-        switch schema.ref {
-        case .component(let raw):
-            guard let target = components[raw] else { return nil }
-            return problem(value, target, path: path, depth: depth + 1)
-        case .pointer(_, let target):
-            return problem(value, target, path: path, depth: depth + 1)
-        case nil: break
+        if schema.ref != nil {
+            return target(of: schema).flatMap { problem(value, $0, path: path, depth: depth + 1) }
         }
         if value == .null { return schema.nullable || schema.types.isEmpty ? nil : "null\(at) where the schema allows none" }
         for part in schema.allOf {
@@ -67,15 +62,18 @@ struct ExampleConformance {
         return nil
     }
 
+    /// What a `$ref` names (nil for a component the document lacks).
+    private func target(of schema: Schema) -> Schema? {
+        switch schema.ref {
+        case .component(let raw): components[raw]
+        case .pointer(_, let target): target
+        case nil: schema
+        }
+    }
+
     /// The property names and required names of a schema and its `allOf` parts, in order.
     private func merged(_ schema: Schema, depth: Int) -> (declared: Set<String>, required: [String]) {
-        guard depth < 64 else { return ([], []) }
-        var source = schema
-        switch schema.ref {
-        case .component(let raw): guard let target = components[raw] else { return ([], []) }; source = target
-        case .pointer(_, let target): source = target
-        case nil: break
-        }
+        guard depth < 64, let source = schema.ref == nil ? schema : target(of: schema) else { return ([], []) }
         var declared = Set(source.properties.map(\.name)), required = source.required
         for part in source.allOf {
             let (d, r) = merged(part, depth: depth + 1)
