@@ -8,6 +8,9 @@ public struct Mark: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.column = column
     }
 
+    /// The file as a whole (it cannot be opened or read): no line to point at, none invented.
+    public static let wholeFile = Mark(line: 0, column: 0)
+
     public var description: String { "\(line):\(column)" }
 
     public static func < (lhs: Mark, rhs: Mark) -> Bool {

@@ -15,7 +15,7 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(file):\(mark.line):\(mark.column): error: \(message)"
+        var text = mark == .wholeFile ? "\(file): error: \(message)" : "\(file):\(mark.line):\(mark.column): error: \(message)"
         if let snippet = YAMLError.snippet(line: sourceLine, column: mark.column) {
             text += "\n" + snippet
         }

@@ -46,7 +46,7 @@ public struct YAMLParser: Sendable {
         do {
             bytes = try FileReader.read(path)
         } catch {
-            throw YAMLError(file: name, mark: Mark(line: 1, column: 1), message: error.message)
+            throw YAMLError(file: name, mark: .wholeFile, message: error.message)
         }
         return try parse(bytes, file: name)
     }

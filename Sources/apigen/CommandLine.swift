@@ -7,7 +7,8 @@ import APIGenCore
 enum Command: Equatable {
     case generate(GenerateOptions)
     case diff(DiffOptions)
-    case help
+    /// `apigen --help`, `apigen <command> --help`, `apigen help <command>`: nil is the overview.
+    case help(String?)
     case version
 }
 
@@ -26,6 +27,9 @@ struct GenerateOptions: Equatable {
     var shards: Int?
     /// `--ref-root DIR` (repeatable): another folder `$ref`s may read files from.
     var refRoots: [String] = []
+    /// `--file-names A,B` (the build plugin's): the names of the files to write, in the order
+    /// apigen writes them; the build declared them before any configuration was read.
+    var fileNames: [String]?
 }
 
 struct DiffOptions: Equatable {
@@ -37,16 +41,31 @@ struct DiffOptions: Equatable {
 
 struct UsageError: Error, Equatable {
     var message: String
+    /// The command whose options the hint points to.
+    var command: String?
+
+    /// One line for the mistake and one for where to read more, not the whole help.
+    var hint: String { "hint: run 'apigen \(command.map { "\($0) " } ?? "")--help' for the usage" }
 }
 
 enum CommandLineParser {
     static let usage = """
+    USAGE: apigen <command> [options]
+
+    COMMANDS:
+      generate   Generate Swift models and a client from an OpenAPI document.
+      diff       List the breaking and additive changes between the Swift APIs of two documents.
+
+      apigen <command> --help   shows a command's options; apigen --version shows the version.
+
+    Reads OpenAPI 3.0, 3.1 and 3.2 and Swagger 2.0 documents, YAML or JSON.
+    """
+
+    static let generateUsage = """
     USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--ref-root <folder>] [--check] [--quiet]
 
-           apigen diff <old-schema> <new-schema> [--json] [--config <apigen.yaml>]
-
-    Generates Swift models and a client from an OpenAPI 3.0/3.1 document (YAML or JSON), or
-    compares the Swift API that two documents generate (diff: exit 1 when anything breaks).
+    Generates Swift models and a client from an OpenAPI document (YAML or JSON). <schema> may be
+    left out when the configuration names the document with `schema:`.
 
     OPTIONS:
       -o, --output <folder>   Where the Swift files go (written only when they change).
@@ -59,22 +78,56 @@ enum CommandLineParser {
                               document's own folder tree; repeatable).
       --check                 Write nothing; exit 1 and list the files that would change.
       -q, --quiet             Do not print warnings.
+      --file-names <names>    (the build plugin's) The comma-separated names of the files to write.
       -h, --help              Show this help.
-      --version               Show the version.
-      --json                  (diff) Print the changes as JSON.
 
-    Exit status: 0 success, 1 errors in the document (or stale files with --check, or breaking
-    changes with diff), 2 usage errors, 3 (diff) a document or the configuration cannot be read.
+    Exit status: 0 success; 1 errors in the document or the configuration (or stale files with
+    --check); 2 a usage error; 4 the output folder cannot be written.
     """
 
+    static let diffUsage = """
+    USAGE: apigen diff <old-schema> <new-schema> [--json] [--config <apigen.yaml>]
+
+    Compares the Swift APIs that two documents generate: breaking changes (removed or renamed
+    types, properties, cases, operations, parameters; a property that became required…) and
+    additive ones.
+
+    OPTIONS:
+      --json                  Print {"breaking": [...], "additive": [...]}.
+      -c, --config <file>     The apigen.yaml both documents are generated with.
+      -h, --help              Show this help.
+
+    Exit status: 0 nothing breaks; 1 something breaks; 2 a usage error; 3 a document or the
+    configuration cannot be read.
+    """
+
+    /// The help of `command` (nil: the overview).
+    static func usage(of command: String?) -> String {
+        switch command {
+        case "generate": generateUsage
+        case "diff": diffUsage
+        default: usage
+        }
+    }
+
     static func parse(_ arguments: [String]) throws(UsageError) -> Command {
-        guard let verb = arguments.first else { throw UsageError(message: "missing command") }
+        guard let verb = arguments.first else { throw UsageError(message: "missing command (generate or diff)") }
+        let rest = Array(arguments.dropFirst())
         switch verb {
-        case "-h", "--help", "help": return .help
-        case "--version": return .version
-        case "generate": return .generate(try parseGenerate(Array(arguments.dropFirst())))
-        case "diff": return .diff(try parseDiff(Array(arguments.dropFirst())))
-        default: throw UsageError(message: "unknown command '\(verb)'")
+        case "-h", "--help": return .help(nil)
+        case "help":
+            guard let topic = rest.first else { return .help(nil) }
+            guard ["generate", "diff"].contains(topic) else { throw UsageError(message: "no help for '\(topic)': the commands are generate and diff") }
+            return .help(topic)
+        case "--version", "version": return .version
+        case "generate", "diff":
+            if rest.contains(where: { $0 == "-h" || $0 == "--help" }) { return .help(verb) }
+            do {
+                return verb == "generate" ? .generate(try parseGenerate(rest)) : .diff(try parseDiff(rest))
+            } catch {
+                throw UsageError(message: error.message, command: verb)
+            }
+        default: throw UsageError(message: "unknown command '\(verb)' (the commands are generate and diff)")
         }
     }
 
@@ -116,6 +169,7 @@ enum CommandLineParser {
         var nonisolated = false
         var shards: Int?
         var refRoots: [String] = []
+        var fileNames: [String]?
         var i = 0
         func value(_ option: String) throws(UsageError) -> String {
             i += 1
@@ -132,7 +186,7 @@ enum CommandLineParser {
                 name = String(argument[..<eq])
                 inline = String(argument[argument.index(after: eq)...])
             }
-            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards", "--ref-root"].contains(name) { inline = try value(name) }
+            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards", "--ref-root", "--file-names"].contains(name) { inline = try value(name) }
             switch name {
             case "-n", "--name":
                 // The name is a Swift type and the files' prefix: the same rule as `namespace:`.
@@ -153,9 +207,15 @@ enum CommandLineParser {
             case "--ref-root":
                 guard let inline, !inline.isEmpty else { throw UsageError(message: "--ref-root needs a folder") }
                 refRoots.append(inline)
+            case "--file-names":
+                let names = (inline ?? "").split(separator: ",").map(String.init)
+                // Names of files in --output, never paths.
+                guard !names.isEmpty, names.allSatisfy({ $0.hasSuffix(".swift") && !$0.contains("/") && !$0.hasPrefix(".") }) else {
+                    throw UsageError(message: "--file-names needs comma-separated .swift file names")
+                }
+                fileNames = names
             case "--check": check = true
             case "-q", "--quiet": quiet = true
-            case "-h", "--help": throw UsageError(message: "")
             default:
                 if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option '\(argument)'") }
                 guard schema == nil else { throw UsageError(message: "unexpected argument '\(argument)'") }
@@ -165,6 +225,7 @@ enum CommandLineParser {
         }
         guard schema != nil || config != nil else { throw UsageError(message: "missing <schema>") }
         guard let output else { throw UsageError(message: "missing --output <folder>") }
-        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated, shards: shards, refRoots: refRoots)
+        return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated, shards: shards, refRoots: refRoots,
+                               fileNames: fileNames)
     }
 }

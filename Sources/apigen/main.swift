@@ -12,13 +12,13 @@ func run(_ arguments: [String]) -> Int32 {
     do {
         command = try CommandLineParser.parse(arguments)
     } catch {
-        if !error.message.isEmpty { printError("error: \(error.message)") }
-        printError(CommandLineParser.usage)
-        return error.message.isEmpty ? 0 : 2
+        printError("error: \(error.message)")
+        printError(error.hint)
+        return 2
     }
     switch command {
-    case .help:
-        print(CommandLineParser.usage)
+    case .help(let topic):
+        print(CommandLineParser.usage(of: topic))
         return 0
     case .version:
         print("apigen \(APIGenVersion.current)")
@@ -54,8 +54,10 @@ func diff(_ options: DiffOptions) -> Int32 {
 func diffErrorsJSON(_ errors: [Diagnostic]) -> String {
     let items = errors.map { diagnostic -> String in
         var fields: [String] = []
-        if let location = diagnostic.location {
+        if let location = diagnostic.location, location.line > 0 {
             fields += ["\"file\": \(APIDiff.quote(location.file))", "\"line\": \(location.line)", "\"column\": \(location.column)"]
+        } else if let location = diagnostic.location {
+            fields.append("\"file\": \(APIDiff.quote(location.file))")
         }
         fields.append("\"message\": \(APIDiff.quote(diagnostic.message))")
         return "{" + fields.joined(separator: ", ") + "}"
@@ -74,9 +76,44 @@ func loadConfiguration(_ path: String?) -> Configuration? {
     }
 }
 
+/// A warning at each key of the configuration that the command line replaces, so that a value
+/// written in `apigen.yaml` is never silently not used (the build plugin passes the document,
+/// `--name` for `Name.openapi.yaml`, and `--shards`).
+func replacedSettings(_ options: GenerateOptions, _ configuration: Configuration) -> [Diagnostic] {
+    var warnings: [Diagnostic] = []
+    if let document = options.schema, let written = configuration.schema, let location = configuration.schemaLocation {
+        warnings.append(Diagnostic(.warning, "schema '\(written)' is not used: the document given to apigen, \(document), is generated instead", at: location))
+    }
+    let plugin = options.fileNames != nil
+    if let name = options.name, let written = configuration.namespace, written != name, let location = configuration.keyLocations["namespace"] {
+        let why = plugin ? "the document's file name, \(name).openapi.yaml, gives its namespace" : "--name \(name) replaces it"
+        warnings.append(Diagnostic(.warning, "namespace '\(written)' is not used: \(why)", at: location))
+    }
+    if let shards = options.shards, shards != configuration.shards, let location = configuration.keyLocations["shards"] {
+        // SwiftPM asks the plugin for its files again only when the target's files change.
+        let why = plugin
+            ? "the build plugin planned this build with \(shards). It reads a plain top-level `shards: N` line when SwiftPM plans the build: after a file of the target is added, removed or renamed, or after swift package clean"
+            : "--shards \(shards) replaces it"
+        warnings.append(Diagnostic(.warning, "shards \(configuration.shards) is not used: \(why)", at: location))
+    }
+    return warnings
+}
+
+/// The command that brings `--output` up to date: this one, without `--check`.
+func regenerateCommand(_ options: GenerateOptions) -> String {
+    var words = ["apigen", "generate"]
+    if let schema = options.schema { words.append(schema) }
+    words += ["--output", options.output]
+    if let config = options.config { words += ["--config", config] }
+    if let name = options.name { words += ["--name", name] }
+    if let shards = options.shards { words += ["--shards", String(shards)] }
+    if options.nonisolated { words.append("--nonisolated") }
+    for root in options.refRoots { words += ["--ref-root", root] }
+    return words.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+}
+
 func generate(_ options: GenerateOptions) -> Int32 {
     guard var configuration = loadConfiguration(options.config) else { return 1 }
-    if let name = options.name { configuration.namespace = name }
     var schemaPath = options.schema
     if schemaPath == nil, let configPath = options.config, let relative = configuration.schema {
         let folder = configPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -91,6 +128,10 @@ func generate(_ options: GenerateOptions) -> Int32 {
         printError(Diagnostic(.error, "schema names '\(schema)', which does not exist", at: location).description)
         return 1
     }
+    if !options.quiet {
+        for warning in replacedSettings(options, configuration) { printError(warning.description) }
+    }
+    if let name = options.name { configuration.namespace = name }
     if options.nonisolated { configuration.nonisolated = true }
     if let shards = options.shards { configuration.shards = shards }
     configuration.refRoots += options.refRoots
@@ -108,29 +149,38 @@ func generate(_ options: GenerateOptions) -> Int32 {
     if !options.quiet {
         for diagnostic in output.diagnostics { printError(diagnostic.description) }
     }
+    var files = output.files
+    if let names = options.fileNames {
+        guard names.count == files.count else {
+            printError("error: --file-names gives \(names.count) names for \(files.count) files (--shards \(configuration.shards)); nothing was written")
+            return 2
+        }
+        for index in files.indices { files[index].name = names[index] }
+    }
     if options.check {
-        let stale = OutputWriter.staleFiles(output.files, in: options.output)
-        let leftovers = OutputWriter.leftoverFiles(output.files, in: options.output)
+        let stale = OutputWriter.staleFiles(files, in: options.output)
+        let leftovers = OutputWriter.leftoverFiles(files, in: options.output)
         if stale.isEmpty && leftovers.isEmpty {
             print("apigen: \(options.output) is up to date")
             return 0
         }
-        for name in stale { printError("\(options.output)/\(name): error: out of date; run apigen generate \(schema) --output \(options.output)") }
-        for name in leftovers { printError("\(options.output)/\(name): error: no longer generated; run apigen generate \(schema) --output \(options.output)") }
+        let command = regenerateCommand(options)
+        for name in stale { printError("\(options.output)/\(name): error: out of date; run \(command)") }
+        for name in leftovers { printError("\(options.output)/\(name): error: no longer generated; run \(command)") }
         return 1
     }
     do {
-        let written = try OutputWriter.write(output.files, to: options.output)
-        let removed = try OutputWriter.removeLeftovers(output.files, in: options.output)
+        let written = try OutputWriter.write(files, to: options.output)
+        let removed = try OutputWriter.removeLeftovers(files, in: options.output)
         if !options.quiet {
-            var summary = "apigen: wrote \(written.count) of \(output.files.count) files to \(options.output)\(written.isEmpty ? " (all unchanged)" : "")"
+            var summary = "apigen: wrote \(written.count) of \(files.count) files to \(options.output)\(written.isEmpty ? " (all unchanged)" : "")"
             if !removed.isEmpty { summary += "; removed \(removed.count) it no longer generates (\(removed.joined(separator: ", ")))" }
             print(summary)
         }
         return 0
     } catch {
         printError("error: \(error.description)")
-        return 1
+        return 4
     }
 }
 

@@ -48,6 +48,6 @@ final class BadInputTests: XCTestCase {
         try XCTSkipUnless(ApigenProcess.isBuilt, "apigen was not built beside the tests")
         let result = try run(["generate", ".", "--output", NSTemporaryDirectory() + "apigen-dir-out"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.hasPrefix(".:1:1: error: '.' is a directory, not a file"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix(".: error: '.' is a directory, not a file"), result.stderr)
     }
 }

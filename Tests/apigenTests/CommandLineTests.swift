@@ -8,13 +8,14 @@ final class CommandLineParserTests: XCTestCase {
                        .generate(GenerateOptions(schema: "s.yaml", output: "out")))
         XCTAssertEqual(try CommandLineParser.parse(["generate", "-o", "out", "s.yaml", "--check", "--config=c.yaml", "-q"]),
                        .generate(GenerateOptions(schema: "s.yaml", output: "out", config: "c.yaml", check: true, quiet: true)))
-        XCTAssertEqual(try CommandLineParser.parse(["--help"]), .help)
+        XCTAssertEqual(try CommandLineParser.parse(["--help"]), .help(nil))
     }
 
     func testUsageErrors() {
         let cases: [([String], String)] = [
-            ([], "missing command"),
-            (["make"], "unknown command 'make'"),
+            ([], "missing command (generate or diff)"),
+            (["make"], "unknown command 'make' (the commands are generate and diff)"),
+            (["help", "make"], "no help for 'make': the commands are generate and diff"),
             (["generate", "--output", "o"], "missing <schema>"),
             (["generate", "s.yaml"], "missing --output <folder>"),
             (["generate", "s.yaml", "--output"], "--output needs a value"),
@@ -123,6 +124,128 @@ final class ApigenProcessTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.err.contains("bad.yaml:6:15: error: $ref '#/components/schemas/Nope' does not resolve"), result.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was written")
+    }
+
+    /// A namespace named like a type of the document: inside `enum Item`, `Item` must still
+    /// mean the namespace, so the type is renamed (top level or nested), with a located warning.
+    func testNamespaceNamedLikeAType() throws {
+        try XCTSkipUnless(TypeCheck.isAvailable, "the runtime module was not built beside apigen")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get:
+              operationId: listItems
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Item'}}}}}
+        components:
+          schemas:
+            Item: {type: object, properties: {name: {type: string}}}
+            Order:
+              type: object
+              properties:
+                item: {type: object, properties: {count: {type: integer}}}
+        """.utf8).write(to: schema)
+        let config = folder.appendingPathComponent("apigen.yaml")
+        try Data("namespace: Item\n".utf8).write(to: config)
+        for arguments in [["--name", "Item"], ["--config", config.path]] {
+            let output = folder.appendingPathComponent("out-\(arguments[0].dropFirst(2))")
+            let result = try run(["generate", schema.path, "--output", output.path] + arguments)
+            XCTAssertEqual(result.status, 0, result.err)
+            XCTAssertTrue(result.err.contains("api.yaml:11:5: warning: component 'Item' is generated as 'Item2' because 'Item' is the namespace"), result.err)
+            XCTAssertEqual(try TypeCheck.problems(in: output), [], "\(arguments)")
+            let code = String(decoding: FileManager.default.contents(atPath: output.path + "/Item.APIGen.swift")!, as: UTF8.self)
+            XCTAssertTrue(code.contains("public struct Item2:"), code)
+            XCTAssertFalse(code.contains("struct Item:"), "no nested type takes the namespace's name either")
+        }
+    }
+
+    /// Each command has its own help; a usage error is one line and a hint; a file that cannot
+    /// be opened is not given an invented position; an output that cannot be written is not
+    /// an error in the document.
+    func testHelpUsageErrorsAndFileProblems() throws {
+        for (arguments, first) in [(["diff", "--help"], "USAGE: apigen diff"), (["generate", "-h"], "USAGE: apigen generate"),
+                                   (["help", "diff"], "USAGE: apigen diff"), (["--help"], "USAGE: apigen <command>")] {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 0, "\(arguments)")
+            XCTAssertTrue(result.out.hasPrefix(first), "\(arguments): \(result.out)")
+        }
+        let usage = try run(["generate", "a.yaml", "--fast"])
+        XCTAssertEqual(usage.status, 2)
+        XCTAssertEqual(usage.err, "error: unknown option '--fast'\nhint: run 'apigen generate --help' for the usage\n")
+        XCTAssertTrue(try run(["--version"]).out.hasPrefix("apigen "))
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let missing = try run(["generate", folder.path + "/nowhere.yaml", "--output", folder.path + "/out"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.err.hasPrefix("\(folder.path)/nowhere.yaml: error: cannot open"), missing.err)
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n".utf8).write(to: schema)
+        let file = folder.appendingPathComponent("file")
+        try Data("x".utf8).write(to: file)
+        let unwritable = try run(["generate", schema.path, "--output", file.path])
+        XCTAssertEqual(unwritable.status, 4, "the output, not the document")
+        XCTAssertEqual(unwritable.err, "error: output '\(file.path)' exists and is not a folder\n")
+    }
+
+    /// What the configuration says is never silently not used: a `schema:` beside a document
+    /// given on the command line, a namespace or shard count the command line replaces, a filter
+    /// entry that selects nothing (one rule with names and `schemas:`). `--check` names the
+    /// whole command to run.
+    func testConfigurationThatIsNotUsedIsSaid() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      tags: [A]\n      responses: {'204': {description: ok}}\n".utf8).write(to: schema)
+        let config = folder.appendingPathComponent("apigen.yaml")
+        try Data("schema: other.yaml\nnamespace: Mine\nshards: 2\noperations:\n  include: {tags: [B], operationIds: [getA]}\n  exclude: {paths: [/nope]}\n".utf8).write(to: config)
+        let output = folder.appendingPathComponent("out").path
+        let result = try run(["generate", schema.path, "--output", output, "--config", config.path, "--name", "Other", "--shards", "1"])
+        XCTAssertEqual(result.status, 0, result.err)
+        for expected in [
+            "apigen.yaml:1:9: warning: schema 'other.yaml' is not used: the document given to apigen, \(schema.path), is generated instead",
+            "apigen.yaml:2:1: warning: namespace 'Mine' is not used: --name Other replaces it",
+            "apigen.yaml:3:1: warning: shards 2 is not used: --shards 1 replaces it",
+            "apigen.yaml:5:20: warning: operations.include.tags entry 'B' matches no operation of the document",
+            "apigen.yaml:6:21: warning: operations.exclude.paths entry '/nope' matches no operation of the document",
+        ] {
+            XCTAssertTrue(result.err.contains(expected), "missing: \(expected)\n\(result.err)")
+        }
+        XCTAssertFalse(result.err.contains("'getA' matches no"), result.err)
+
+        try Data("operations:\n  exclude: {tags: [A]}\n".utf8).write(to: config)
+        let empty = try run(["generate", schema.path, "--output", output, "--config", config.path])
+        XCTAssertTrue(empty.err.contains("apigen.yaml:1:1: warning: the operation filter keeps none of the document's 1 operations"), empty.err)
+
+        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: output + "/APIGen.swift"))
+        let stale = try run(["generate", schema.path, "--output", output, "--config", config.path, "--check"])
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.err.contains("run apigen generate \(schema.path) --output \(output) --config \(config.path)\n"), stale.err)
+    }
+
+    /// The build plugin names the files before any configuration is read: they are written
+    /// under those names, whatever the namespace.
+    func testFileNamesFromThePlugin() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents: {schemas: {A: {type: string}}}\n".utf8).write(to: schema)
+        let config = folder.appendingPathComponent("apigen.yaml")
+        try Data("namespace: Mine\n".utf8).write(to: config)
+        let output = folder.appendingPathComponent("out").path
+        let result = try run(["generate", schema.path, "--output", output, "--config", config.path, "--shards", "2",
+                              "--file-names", "Shard01.Types.swift,Shard02.Types.swift,Shard01.Client.swift,Shard02.Client.swift"])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(),
+                       ["Shard01.Client.swift", "Shard01.Types.swift", "Shard02.Client.swift", "Shard02.Types.swift"])
+        XCTAssertTrue(String(decoding: FileManager.default.contents(atPath: output + "/Shard01.Types.swift")!, as: UTF8.self).contains("enum Mine"))
+        XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--file-names", "A.swift,B.swift"]).status, 2, "a count that does not fit")
+        XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--file-names", "../x.swift"]).status, 2, "a name, never a path")
     }
 
     func testConfigFile() throws {

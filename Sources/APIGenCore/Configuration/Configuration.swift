@@ -40,6 +40,9 @@ public struct Configuration: Sendable, Equatable {
     public var propertyNames: [String: String] = [:]
     /// Collect the document's examples into `ModuleDecl.examples` (not a file key: the oracle's).
     public var collectsExamples = false
+    /// Where each top-level key was written (`namespace`, `shards`…), for warnings about a
+    /// value the command line replaces.
+    public var keyLocations: [String: SourceLocation] = [:]
     /// Where each override was written, for warnings about overrides that match nothing.
     public var overrideLocations: [String: SourceLocation] = [:]
 
@@ -94,6 +97,7 @@ public struct Configuration: Sendable, Equatable {
         }
         for pair in pairs {
             let value = pair.value
+            config.keyLocations[pair.key] = context.location(pair.keyMark)
             switch pair.key {
             case "access":
                 if let text = context.string(value, "access") {
@@ -179,7 +183,14 @@ public struct Configuration: Sendable, Equatable {
         var selector = OperationFilter.Selector()
         guard let pairs = context.mapping(node, "an operation selector") else { return selector }
         for pair in pairs {
-            let list = context.sequence(pair.value, pair.key)?.compactMap { context.string($0, "entry") } ?? []
+            let items = context.sequence(pair.value, pair.key) ?? []
+            let list = items.compactMap { context.string($0, "entry") }
+            if ["tags", "operationIds", "paths"].contains(pair.key) {
+                for item in items {
+                    guard let text = item.scalar?.text else { continue }
+                    selector.entries.append(.init(key: pair.key, value: text, location: context.location(item)))
+                }
+            }
             switch pair.key {
             case "tags": selector.tags = list
             case "operationIds": selector.operationIDs = list
@@ -223,6 +234,23 @@ public struct OperationFilter: Sendable, Equatable {
         public var tags: [String] = []
         public var operationIDs: [String] = []
         public var pathPrefixes: [String] = []
+        /// Each entry as written (`tags`, `X`, where), to warn about one that matches no operation.
+        public var entries: [Entry] = []
+
+        public struct Entry: Sendable, Equatable {
+            public var key: String
+            public var value: String
+            public var location: SourceLocation
+
+            /// Whether this entry alone selects `operation`.
+            func matches(_ operation: Operation) -> Bool {
+                switch key {
+                case "tags": operation.tags.contains(value)
+                case "operationIds": operation.operationID == value
+                default: operation.path.hasPrefix(value)
+                }
+            }
+        }
 
         public init(tags: [String] = [], operationIDs: [String] = [], pathPrefixes: [String] = []) {
             self.tags = tags
@@ -239,6 +267,15 @@ public struct OperationFilter: Sendable, Equatable {
 
     public var include: Selector?
     public var exclude: Selector?
+
+    /// Each entry that selects no operation of `operations`, as `include.tags 'X'`, and where it was written.
+    func unmatched(in operations: [Operation]) -> [(entry: String, location: SourceLocation)] {
+        [("include", include), ("exclude", exclude)].flatMap { name, selector in
+            (selector?.entries ?? []).filter { entry in !operations.contains(where: entry.matches) }.map { entry in
+                ("operations.\(name).\(entry.key) entry '\(entry.value)'", entry.location)
+            }
+        }
+    }
 
     public func accepts(_ operation: Operation) -> Bool {
         if let include, !include.matches(operation) { return false }

@@ -25,7 +25,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         hasher.combine(column)
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, or `file` alone for a problem with the whole file (`Mark.wholeFile`).
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

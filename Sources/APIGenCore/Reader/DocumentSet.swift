@@ -97,7 +97,7 @@ final class DocumentSet {
         do {
             root = try YAMLParser(limits: yamlLimits).parseFile(atPath: path, displayName: display)
         } catch {
-            if error.mark == Mark(line: 1, column: 1) && error.sourceLine == nil {
+            if error.mark == .wholeFile {
                 from.error("$ref '\(written)': \(error.message)", at: refNode)
             } else {
                 // Located, but without the line's text: a file that does not parse may not be a

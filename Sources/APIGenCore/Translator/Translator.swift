@@ -18,6 +18,7 @@ public enum Translator {
         types.translateComponents(first..<document.schemas.count)
         // Every operation is translated, kept or not, so that names do not depend on the filter.
         let kept = document.operations.map(configuration.operations.accepts)
+        warnAboutFilter(configuration, document.operations, kept: kept, diagnostics)
         let operations = OperationTranslator(context: context, types: types).translateAll(keeping: kept, workers: workers)
         let webhooks = Webhooks(context: context, types: types)
         let webhookEnum = webhooks.translate(document.webhooks)
@@ -54,6 +55,18 @@ public enum Translator {
             }
         }
         return module
+    }
+
+    /// One rule for every part of the configuration that names something: an entry that selects
+    /// nothing is a located warning, like a name override or a `schemas:` entry that matches nothing.
+    static func warnAboutFilter(_ configuration: Configuration, _ operations: [Operation], kept: [Bool], _ diagnostics: DiagnosticSink) {
+        let filter = configuration.operations
+        for (entry, location) in filter.unmatched(in: operations) {
+            diagnostics.warning("\(entry) matches no operation of the document", at: location)
+        }
+        if filter.include != nil || filter.exclude != nil, !operations.isEmpty, !kept.contains(true), let location = configuration.keyLocations["operations"] {
+            diagnostics.warning("the operation filter keeps none of the document's \(operations.count) operations: the client has no methods", at: location)
+        }
     }
 
     /// Every example of a schema that has a generated type, and of a JSON request or 2xx
@@ -113,6 +126,8 @@ extension Translator {
         let context = TranslationContext(document: document, diagnostics: DiagnosticSink())
         context.typeOverrides = configuration.typeNames
         context.propertyOverrides = configuration.propertyNames
+        // Inside `enum <namespace>` a type of that name would hide the namespace itself.
+        if let namespace = configuration.namespace { context.reserveNamespace(namespace) }
         let types = TypeTranslator(context: context)
         let count = first ?? document.schemas.count
         types.translateComponents(0..<count)
