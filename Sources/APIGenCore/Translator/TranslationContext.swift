@@ -53,6 +53,7 @@ final class TranslationContext {
         copy.componentNames = componentNames
         copy.topLevelScope = topLevelScope
         copy.topLevelNames = topLevelNames
+        copy.namespace = namespace
         copy.typesByLocation = typesByLocation
         copy.mergedTypes = mergedTypes
         copy.enumCases = enumCases
@@ -98,6 +99,15 @@ final class TranslationContext {
         let (name, _) = topLevelScope.claim(base)
         topLevelNames.insert(name)
         return name
+    }
+
+    /// The namespace everything is generated in, when there is one: no type may take its name.
+    private(set) var namespace: String?
+
+    func reserveNamespace(_ name: String) {
+        namespace = name
+        _ = topLevelScope.claim(name)
+        topLevelNames.insert(name)
     }
 
     /// Whether a top-level type is named `name` (a nested type must not shadow it).

@@ -52,7 +52,9 @@ final class TypeTranslator {
                 context.useOverride("types." + named.name)
             }
             let (name, clashed) = context.topLevelScope.claim(wanted)
-            if clashed {
+            if clashed && wanted == context.namespace {
+                context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is the namespace everything is generated in (--name, namespace:, or the file's Name.openapi.yaml)", at: named.location)
+            } else if clashed {
                 context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is already taken", at: named.location)
             }
             if let other = context.topLevelScope.lookalike(of: name) {
