@@ -29,9 +29,21 @@ let package = Package(
             dependencies: [.product(name: "APIGenRuntime", package: "APIGen")],
             plugins: [.plugin(name: "APIGenPlugin", package: "APIGen")]
         ),
+        // An apigen.yaml beside the document, with each key that decides the generated files.
+        .target(
+            name: "ConfiguredNamespace",
+            dependencies: [.product(name: "APIGenRuntime", package: "APIGen")],
+            plugins: [.plugin(name: "APIGenPlugin", package: "APIGen")]
+        ),
+        .target(
+            name: "ConfiguredShards",
+            dependencies: [.product(name: "APIGenRuntime", package: "APIGen")],
+            plugins: [.plugin(name: "APIGenPlugin", package: "APIGen")]
+        ),
         .testTarget(
             name: "MeetingsConsumerTests",
-            dependencies: ["MeetingsAPI", "MainActorMeetings", "TwoDocuments", .product(name: "APIGenRuntime", package: "APIGen")]
+            dependencies: ["MeetingsAPI", "MainActorMeetings", "TwoDocuments", "ConfiguredNamespace", "ConfiguredShards",
+                           .product(name: "APIGenRuntime", package: "APIGen")]
         ),
     ]
 )

@@ -4,6 +4,8 @@ import PackagePlugin
 /// Command plugin: `swift package --allow-writing-to-package-directory generate-api [--target T]`
 /// regenerates checked-in sources. In each target it runs `apigen` for every OpenAPI document in
 /// the target's folder, or for the document an `apigen.yaml` there names with `schema:`.
+/// Without `--target`, only targets that already hold generated files: the others are the
+/// build plugin's.
 @main
 struct APIGenCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -15,10 +17,17 @@ struct APIGenCommand: CommandPlugin {
         var ran = 0
         for case let target as SourceModuleTarget in targets {
             let files = try FileManager.default.contentsOfDirectory(at: target.directoryURL, includingPropertiesForKeys: nil)
-            let documents = try DocumentDiscovery.documents(in: files)
             let configuration = DocumentDiscovery.configuration(in: files)
+            let keys = DocumentDiscovery.outputKeys(ofConfigurationAt: configuration)
+            let documents = try DocumentDiscovery.documents(in: files).map { DocumentDiscovery.shaped($0, by: keys) }
             guard !documents.isEmpty || configuration != nil else {
                 if !names.isEmpty { throw DocumentDiscovery.Failure(description: "target '\(target.name)' has no OpenAPI document and no apigen.yaml") }
+                continue
+            }
+            // PackagePlugin does not say which plugins a target applies: a target holding no
+            // file apigen wrote is left to the build plugin unless it is named.
+            if names.isEmpty && !DocumentDiscovery.holdsGeneratedFiles(files) {
+                print("generate-api: skipped target '\(target.name)': it holds no file that apigen wrote, so the build plugin generates it (or it is new: name it with --target \(target.name) to write its first files)")
                 continue
             }
             let jobs: [DocumentDiscovery.Document?] = documents.isEmpty ? [nil] : documents

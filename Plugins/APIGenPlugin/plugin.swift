@@ -8,12 +8,13 @@ struct APIGenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
         let files = target.sourceFiles.map(\.url)
-        let documents = try DocumentDiscovery.documents(in: files)
+        let configuration = DocumentDiscovery.configuration(in: files)
+        let keys = DocumentDiscovery.outputKeys(ofConfigurationAt: configuration)
+        let documents = try DocumentDiscovery.documents(in: files).map { DocumentDiscovery.shaped($0, by: keys) }
         guard !documents.isEmpty else {
             Diagnostics.warning("APIGenPlugin: target '\(target.name)' has no openapi.yaml, openapi.json or Name.openapi.yaml")
             return []
         }
-        let configuration = DocumentDiscovery.configuration(in: files)
         let tool = try context.tool(named: "apigen")
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         return documents.map { document in

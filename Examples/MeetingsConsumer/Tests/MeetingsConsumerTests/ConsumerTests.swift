@@ -7,6 +7,8 @@ import APIGenRuntime
 import MeetingsAPI
 import MainActorMeetings
 import TwoDocuments
+import ConfiguredNamespace
+import ConfiguredShards
 
 /// A transport that records requests and answers with canned bytes.
 final class CannedTransport: HTTPTransport, @unchecked Sendable {
@@ -68,5 +70,16 @@ final class ConsumerTests: XCTestCase {
         XCTAssertEqual(transport.requests.first?.url?.absoluteString, "https://rooms.example.com/rooms/r%2F1")
         let meeting = Meetings.Meeting(id: UUID(), createdAt: Date(), title: "Sync")
         XCTAssertEqual(describe(room, meeting), "Blue: Sync")
+    }
+
+    /// The plugin honours `namespace:` and `shards:` of the target's apigen.yaml.
+    func testConfiguredTargets() async throws {
+        let todos = #"[{"id":1,"title":"Write","done":false},{"id":2,"title":"Ship"}]"#
+        let namespaced = Todos.Client(transport: CannedTransport(body: todos))
+        let first = try await namespaced.listTodos()
+        XCTAssertEqual(ConfiguredNamespace.titles(first), ["Write", "Ship"])
+        let sharded = ConfiguredShards.Client(transport: CannedTransport(body: todos))
+        let second = try await sharded.listTodos()
+        XCTAssertEqual(ConfiguredShards.titles(second), ["Write", "Ship"])
     }
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Proves that the build plugin honours the keys of a target's apigen.yaml that shape the
+# generated files (`namespace:`, `shards:`, and a document's own Name.openapi.yaml), from a clean
+# build and incrementally, after an edit of the document and after edits of the configuration,
+# and never compiles a stale file. SwiftPM asks a plugin for its files again only when the
+# target's files change (swiftlang/swift-package-manager#7891): a `shards:` edited alone takes
+# effect at the next planning, with a warning at the key until then.
+# Works on a throwaway copy of Examples/MeetingsConsumer; the repository is not changed.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cp -R "$repo/Examples/MeetingsConsumer" "$work/Consumer"
+rm -rf "$work/Consumer/.build"
+sed -i.bak "s|path: \"../..\"|path: \"$repo\"|" "$work/Consumer/Package.swift"
+cd "$work/Consumer"
+names=Sources/ConfiguredNamespace
+shards=Sources/ConfiguredShards
+
+build() {
+    if ! swift build >"$work/build.log" 2>&1; then
+        echo "FAIL: $1"
+        cat "$work/build.log"
+        exit 1
+    fi
+    if grep -E "warning: .*(apigen|openapi)" "$work/build.log"; then
+        echo "FAIL: $1: warnings"
+        exit 1
+    fi
+    echo "OK: $1"
+}
+
+build "clean build with namespace: Todos, shards: 3, and two named documents with shards: 2"
+
+# The document changes: the new property must reach the compiled code.
+for target in $names $shards; do
+    sed -i.bak 's|        done: {type: boolean}|        done: {type: boolean}\n        priority: {type: integer}|' "$target/openapi.yaml"
+done
+echo 'public func priorities(_ todos: [Todos.Todo]) -> [Int?] { todos.map(\.priority) }' >"$names/Priorities.swift"
+echo 'public func priorities(_ todos: [Todo]) -> [Int?] { todos.map(\.priority) }' >"$shards/Priorities.swift"
+build "incremental build after an edit of the documents"
+
+# The configuration changes, together with a new file (which makes SwiftPM plan again): the old
+# files must not be compiled any more. A stale Shard03 would declare its types a second time; the
+# old namespace must be gone (this file declares one of that name).
+printf '# renamed\nnamespace: Tasks\n' >"$names/apigen.yaml"
+sed -i.bak 's|Todos\.Todo|Tasks.Todo|' "$names/Titles.swift" "$names/Priorities.swift"
+echo 'enum Todos {}' >"$names/Stale.swift"
+printf 'shards: 2\n' >"$shards/apigen.yaml"
+build "incremental build after namespace: Todos -> Tasks and shards: 3 -> 2"
+
+# The namespace alone, written in a flow mapping: only the code changes, at once.
+printf '{namespace: Lists}\n' >"$names/apigen.yaml"
+sed -i.bak 's|Tasks\.Todo|Lists.Todo|' "$names/Titles.swift" "$names/Priorities.swift"
+build "incremental build after a namespace edited alone"
+
+# `shards:` edited alone: this build keeps the files it planned (none stale), and says so at the key.
+printf 'shards: 4\n' >"$shards/apigen.yaml"
+swift build >"$work/build.log" 2>&1 || { echo "FAIL: shards edited alone"; cat "$work/build.log"; exit 1; }
+expected="$work/Consumer/$shards/apigen.yaml:1:1: warning: shards 4 is not used: the build plugin planned this build with 2."
+grep -qF "$expected" "$work/build.log" || { echo "FAIL: expected: $expected"; cat "$work/build.log"; exit 1; }
+echo "OK: shards edited alone: $expected"
+touch "$shards/Added.swift"
+build "the next planning uses shards: 4"
+count=$(find .build -path '*ConfiguredShards*GeneratedSources*' -name 'Shard04.*.swift' | wc -l)
+[ "$count" = 2 ] || { echo "FAIL: no Shard04 files after planning again"; exit 1; }
