@@ -127,6 +127,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         /// Where to live stream the recording.
         public var liveStreamingConfig: Meeting.RecordingConfig.LiveStreamingConfig?
         /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+        /// Part of `==`: a value that sends `null` encodes differently from one that leaves the key out.
         private var __nulls: Set<String> = []
 
         public init(
@@ -604,6 +605,7 @@ public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
     /// How this meeting is recorded. These settings win over the app-wide recording settings of the RealtimeKit portal.
     public var recordingConfig: Meeting.RecordingConfig?
     /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    /// Part of `==`: a value that sends `null` encodes differently from one that leaves the key out.
     private var __nulls: Set<String> = []
 
     public init(

@@ -102,6 +102,16 @@ final class KitchenSinkDecodingTests: XCTestCase {
         }
         XCTAssertEqual(json["note"] as? String, "n")
         XCTAssertNotEqual(cleared, Patch(note: "n", closedAt: nil, refID: nil), "null and absent are different bodies")
+        // Equality is Swift's substitutability: equal values encode alike and hash alike.
+        let twice = base.sendingNull(.optionalNote, .optionalClosedAt, .optionalRefIDs)
+        XCTAssertEqual(cleared, twice)
+        XCTAssertEqual(cleared.hashValue, twice.hashValue)
+        XCTAssertEqual(try object(cleared) as NSDictionary, try object(twice) as NSDictionary)
+        XCTAssertEqual(Set([cleared, twice, base]).count, 2)
+        // Decoding marks nothing: a null from the server and a missing key decode to equal values.
+        let fromNull = try JSONDecoder().decode(Patch.self, from: Data(#"{"note":"n","closed_at":null,"ref_id":null,"optional_note":null}"#.utf8))
+        let fromAbsent = try JSONDecoder().decode(Patch.self, from: Data(#"{"note":"n","closed_at":null,"ref_id":null}"#.utf8))
+        XCTAssertEqual(fromNull, fromAbsent)
 
         var changed = cleared
         changed.optionalClosedAt = Date(timeIntervalSince1970: 0)

@@ -25,7 +25,8 @@ struct StructRenderer {
                 p.line("\(access) var additionalProperties: [String: \(options.spell(additional))]")
             }
             if !decl.clearableProperties.isEmpty {
-                p.docs(["Wire names of the properties written as `null` while nil (`\(StructDecl.sendingNull)(_:)`)."])
+                p.docs(["Wire names of the properties written as `null` while nil (`\(StructDecl.sendingNull)(_:)`).",
+                        "Part of `==`: a value that sends `null` encodes differently from one that leaves the key out."])
                 // Two underscores: boxed storage is `_` and a property name, which never starts with `_`.
                 p.line("private var __nulls: Set<String> = []")
             }

@@ -226,6 +226,7 @@ public struct Patch: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var optionalClosedAt: Date?
     public var optionalRefIDs: [UUID]?
     /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    /// Part of `==`: a value that sends `null` encodes differently from one that leaves the key out.
     private var __nulls: Set<String> = []
 
     public init(

@@ -12,6 +12,7 @@ public struct Pet: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var tag: String?
     public var status: Pet.Status?
     /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    /// Part of `==`: a value that sends `null` encodes differently from one that leaves the key out.
     private var __nulls: Set<String> = []
 
     public init(id: Int? = nil, name: String, tag: String? = nil, status: Pet.Status? = nil) {

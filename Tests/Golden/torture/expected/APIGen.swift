@@ -244,6 +244,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     }
     private var _parent: Box<Captures>?
     /// Wire names of the properties written as `null` while nil (`sendingNull(_:)`).
+    /// Part of `==`: a value that sends `null` encodes differently from one that leaves the key out.
     private var __nulls: Set<String> = []
 
     public init(
