@@ -2,12 +2,12 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
 /// A meeting of a RealtimeKit app, with its recording and AI settings.
-public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct Meeting: Codable, Hashable, Sendable {
     /// The meeting's ID.
     public var id: UUID
     /// When the meeting was created (ISO 8601).
@@ -57,7 +57,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         self.recordingConfig = recordingConfig
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.id, b.id), _same(a.createdAt, b.createdAt), _same(a.updatedAt, b.updatedAt),
               _same(a.title, b.title), _same(a.liveStreamOnStart, b.liveStreamOnStart),
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
@@ -67,7 +67,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(id: c.required("id"), createdAt: c.date("created_at"), updatedAt: c.date("updated_at"),
             title: c.optional("title"), liveStreamOnStart: c.optional("live_stream_on_start"),
             persistChat: c.optional("persist_chat"), recordOnStart: c.optional("record_on_start"),
@@ -76,7 +76,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             recordingConfig: c.optional("recording_config"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.uuid("id", self.id).date("created_at", self.createdAt).date("updated_at", self.updatedAt)
             .optional("title", self.title).optional("live_stream_on_start", self.liveStreamOnStart)
             .optional("persist_chat", self.persistChat).optional("record_on_start", self.recordOnStart)
@@ -85,7 +85,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             .optional("status", self.status).optional("recording_config", self.recordingConfig)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
         try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
     }
@@ -108,7 +108,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
     }
 
     /// How this meeting is recorded. These settings win over the app-wide recording settings of the RealtimeKit portal.
-    public struct RecordingConfig: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+    public struct RecordingConfig: Codable, Hashable, Sendable {
         /// Text put in front of every recording's file name.
         public var fileNamePrefix: String?
         /// The longest a recording may run, from one minute to a day.
@@ -147,7 +147,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             self.liveStreamingConfig = liveStreamingConfig
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
             guard _same(a.fileNamePrefix, b.fileNamePrefix), _same(a.maxSeconds, b.maxSeconds),
                   _same(a.audioConfig, b.audioConfig), _same(a.videoConfig, b.videoConfig),
                   _same(a.storageConfig, b.storageConfig), _same(a.realtimekitBucketConfig, b.realtimekitBucketConfig),
@@ -155,7 +155,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             return true
         }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(fileNamePrefix: c.optional("file_name_prefix"), maxSeconds: c.optional("max_seconds"),
                 audioConfig: c.optional("audio_config"), videoConfig: c.optional("video_config"),
                 storageConfig: c.optional("storage_config"),
@@ -163,7 +163,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 liveStreamingConfig: c.optional("live_streaming_config"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.sendingNull(self.__nulls).optional("file_name_prefix", self.fileNamePrefix)
                 .optional("max_seconds", self.maxSeconds).optional("audio_config", self.audioConfig)
                 .optional("video_config", self.videoConfig).optional("storage_config", self.storageConfig)
@@ -171,7 +171,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 .optional("live_streaming_config", self.liveStreamingConfig)
         }
 
-        public func validate(path: String) throws {
+        @_spi(Generated) public func validate(path: String) throws {
             try Validation.check(self.maxSeconds, name: path + ".maxSeconds", minimum: 60, maximum: 86400)
             try Validation.check(self.videoConfig, name: path + ".videoConfig")
         }
@@ -194,7 +194,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         }
 
         /// The recorded audio.
-        public struct AudioConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct AudioConfig: Codable, Hashable, Sendable {
             /// Mono or stereo audio.
             ///
             /// - Default: `stereo`
@@ -217,16 +217,16 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 self.exportFile = exportFile
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
                 _same(a.channel, b.channel) && _same(a.codec, b.codec) && _same(a.exportFile, b.exportFile)
             }
 
-            public init(_fields c: FieldReader) throws {
+            @_spi(Generated) public init(_fields c: FieldReader) throws {
                 try self.init(channel: c.optional("channel"), codec: c.optional("codec"),
                     exportFile: c.optional("export_file"))
             }
 
-            public func _encode(_ w: FieldWriter) throws {
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
                 try w.optional("channel", self.channel).optional("codec", self.codec)
                     .optional("export_file", self.exportFile)
             }
@@ -267,7 +267,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         }
 
         /// The recorded video.
-        public struct VideoConfig: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+        public struct VideoConfig: Codable, Hashable, Sendable {
             /// The video codec.
             ///
             /// - Default: `H264`
@@ -302,23 +302,23 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 self.watermark = watermark
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
                 guard _same(a.codec, b.codec), _same(a.width, b.width), _same(a.height, b.height),
                       _same(a.exportFile, b.exportFile), _same(a.watermark, b.watermark) else { return false }
                 return true
             }
 
-            public init(_fields c: FieldReader) throws {
+            @_spi(Generated) public init(_fields c: FieldReader) throws {
                 try self.init(codec: c.optional("codec"), width: c.optional("width"), height: c.optional("height"),
                     exportFile: c.optional("export_file"), watermark: c.optional("watermark"))
             }
 
-            public func _encode(_ w: FieldWriter) throws {
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
                 try w.optional("codec", self.codec).optional("width", self.width).optional("height", self.height)
                     .optional("export_file", self.exportFile).optional("watermark", self.watermark)
             }
 
-            public func validate(path: String) throws {
+            @_spi(Generated) public func validate(path: String) throws {
                 try Validation.check(self.width, name: path + ".width", minimum: 1, maximum: 1920)
                 try Validation.check(self.height, name: path + ".height", minimum: 1, maximum: 1920)
                 try Validation.check(self.watermark, name: path + ".watermark")
@@ -342,7 +342,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             }
 
             /// An image drawn over the recording.
-            public struct Watermark: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+            public struct Watermark: Codable, Hashable, Sendable {
                 /// Where the watermark image is.
                 public var url: URL?
                 /// The corner the watermark sits in.
@@ -361,19 +361,19 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                     self.size = size
                 }
 
-                public static func _equal(_ a: Self, _ b: Self) -> Bool {
+                @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
                     _same(a.url, b.url) && _same(a.position, b.position) && _same(a.size, b.size)
                 }
 
-                public init(_fields c: FieldReader) throws {
+                @_spi(Generated) public init(_fields c: FieldReader) throws {
                     try self.init(url: c.optional("url"), position: c.optional("position"), size: c.optional("size"))
                 }
 
-                public func _encode(_ w: FieldWriter) throws {
+                @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
                     try w.optional("url", self.url).optional("position", self.position).optional("size", self.size)
                 }
 
-                public func validate(path: String) throws {
+                @_spi(Generated) public func validate(path: String) throws {
                     try Validation.check(self.size, name: path + ".size")
                 }
 
@@ -397,7 +397,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 }
 
                 /// The watermark's size in pixels.
-                public struct Size: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+                public struct Size: Codable, Hashable, Sendable {
                     /// Width in pixels.
                     ///
                     /// - Minimum: 1
@@ -412,19 +412,19 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                         self.height = height
                     }
 
-                    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+                    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
                         _same(a.width, b.width) && _same(a.height, b.height)
                     }
 
-                    public init(_fields c: FieldReader) throws {
+                    @_spi(Generated) public init(_fields c: FieldReader) throws {
                         try self.init(width: c.optional("width"), height: c.optional("height"))
                     }
 
-                    public func _encode(_ w: FieldWriter) throws {
+                    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
                         try w.optional("width", self.width).optional("height", self.height)
                     }
 
-                    public func validate(path: String) throws {
+                    @_spi(Generated) public func validate(path: String) throws {
                         try Validation.check(self.width, name: path + ".width", minimum: 1)
                         try Validation.check(self.height, name: path + ".height", minimum: 1)
                     }
@@ -433,7 +433,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         }
 
         /// Your own storage to upload recordings to.
-        public struct StorageConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct StorageConfig: Codable, Hashable, Sendable {
             /// The kind of storage.
             public var type: Meeting.RecordingConfig.StorageConfig.TypeValue
             /// Access key of the storage (not needed for gcs). The server accepts it but never returns it.
@@ -479,7 +479,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 self.privateKey = privateKey
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
                 guard _same(a.type, b.type), _same(a.accessKey, b.accessKey), _same(a.secret, b.secret),
                       _same(a.authMethod, b.authMethod), _same(a.bucket, b.bucket), _same(a.region, b.region),
                       _same(a.path, b.path), _same(a.host, b.host), _same(a.port, b.port),
@@ -488,7 +488,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 return true
             }
 
-            public init(_fields c: FieldReader) throws {
+            @_spi(Generated) public init(_fields c: FieldReader) throws {
                 try self.init(type: c.required("type"), accessKey: c.optional("access_key"),
                     secret: c.optional("secret"), authMethod: c.optional("auth_method"), bucket: c.optional("bucket"),
                     region: c.optional("region"), path: c.optional("path"), host: c.optional("host"),
@@ -496,7 +496,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                     privateKey: c.optional("private_key"))
             }
 
-            public func _encode(_ w: FieldWriter) throws {
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
                 try w.required("type", self.type).optional("access_key", self.accessKey).optional("secret", self.secret)
                     .optional("auth_method", self.authMethod).optional("bucket", self.bucket)
                     .optional("region", self.region).optional("path", self.path).optional("host", self.host)
@@ -543,7 +543,7 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         }
 
         /// Storage in RealtimeKit's own bucket.
-        public struct RealtimekitBucketConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct RealtimekitBucketConfig: Codable, Hashable, Sendable {
             /// Upload recordings to RealtimeKit's bucket. When false, no download URLs are made for recordings.
             public var enabled: Bool
 
@@ -551,13 +551,17 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 self.enabled = enabled
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.enabled, b.enabled) }
-            public init(_fields c: FieldReader) throws { try self.init(enabled: c.required("enabled")) }
-            public func _encode(_ w: FieldWriter) throws { try w.required("enabled", self.enabled) }
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.enabled, b.enabled) }
+
+            @_spi(Generated) public init(_fields c: FieldReader) throws {
+                try self.init(enabled: c.required("enabled"))
+            }
+
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("enabled", self.enabled) }
         }
 
         /// Where to live stream the recording.
-        public struct LiveStreamingConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct LiveStreamingConfig: Codable, Hashable, Sendable {
             /// The RTMP address to stream to.
             public var rtmpURL: URL?
 
@@ -565,15 +569,19 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
                 self.rtmpURL = rtmpURL
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
-            public init(_fields c: FieldReader) throws { try self.init(rtmpURL: c.optional("rtmp_url")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("rtmp_url", self.rtmpURL) }
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rtmpURL, b.rtmpURL) }
+
+            @_spi(Generated) public init(_fields c: FieldReader) throws {
+                try self.init(rtmpURL: c.optional("rtmp_url"))
+            }
+
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("rtmp_url", self.rtmpURL) }
         }
     }
 }
 
 /// The settings of a new meeting, or all settings of a replaced one.
-public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct CreateMeetingRequest: Codable, Hashable, Sendable {
     /// The meeting's title.
     public var title: String?
     /// Start live streaming as soon as the meeting starts.
@@ -623,7 +631,7 @@ public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
         self.recordingConfig = recordingConfig
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.title, b.title), _same(a.liveStreamOnStart, b.liveStreamOnStart),
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
               _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
@@ -632,7 +640,7 @@ public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(title: c.optional("title"), liveStreamOnStart: c.optional("live_stream_on_start"),
             persistChat: c.optional("persist_chat"), recordOnStart: c.optional("record_on_start"),
             summarizeOnEnd: c.optional("summarize_on_end"), transcribeOnEnd: c.optional("transcribe_on_end"),
@@ -640,7 +648,7 @@ public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
             recordingConfig: c.optional("recording_config"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.sendingNull(self.__nulls).optional("title", self.title)
             .optional("live_stream_on_start", self.liveStreamOnStart).optional("persist_chat", self.persistChat)
             .optional("record_on_start", self.recordOnStart).optional("summarize_on_end", self.summarizeOnEnd)
@@ -649,7 +657,7 @@ public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
             .optional("recording_config", self.recordingConfig)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
         try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
     }
@@ -673,7 +681,7 @@ public struct CreateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
 }
 
 /// The settings to change; missing fields keep their value.
-public struct UpdateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct UpdateMeetingRequest: Codable, Hashable, Sendable {
     /// The meeting's title.
     public var title: String?
     /// Whether participants can join; nobody can join an INACTIVE meeting.
@@ -712,7 +720,7 @@ public struct UpdateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
         self.recordingConfig = recordingConfig
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.title, b.title), _same(a.status, b.status), _same(a.liveStreamOnStart, b.liveStreamOnStart),
               _same(a.persistChat, b.persistChat), _same(a.recordOnStart, b.recordOnStart),
               _same(a.summarizeOnEnd, b.summarizeOnEnd), _same(a.transcribeOnEnd, b.transcribeOnEnd),
@@ -721,7 +729,7 @@ public struct UpdateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(title: c.optional("title"), status: c.optional("status"),
             liveStreamOnStart: c.optional("live_stream_on_start"), persistChat: c.optional("persist_chat"),
             recordOnStart: c.optional("record_on_start"), summarizeOnEnd: c.optional("summarize_on_end"),
@@ -730,7 +738,7 @@ public struct UpdateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
             recordingConfig: c.optional("recording_config"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("title", self.title).optional("status", self.status)
             .optional("live_stream_on_start", self.liveStreamOnStart).optional("persist_chat", self.persistChat)
             .optional("record_on_start", self.recordOnStart).optional("summarize_on_end", self.summarizeOnEnd)
@@ -739,14 +747,14 @@ public struct UpdateMeetingRequest: FieldCodable, FieldEquatable, Hashable, Send
             .optional("recording_config", self.recordingConfig)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.sessionKeepAliveTimeInSecs, name: path + ".sessionKeepAliveTimeInSecs", minimum: 60, maximum: 600)
         try Validation.check(self.recordingConfig, name: path + ".recordingConfig")
     }
 }
 
 /// Where a page sits in the whole list.
-public struct Paging: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct Paging: Codable, Hashable, Sendable {
     /// How many items the whole list has.
     ///
     /// - Minimum: 0
@@ -762,27 +770,27 @@ public struct Paging: FieldCodable, FieldEquatable, Hashable, Sendable, Validata
         self.endOffset = endOffset
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.totalCount, b.totalCount) && _same(a.startOffset, b.startOffset) && _same(a.endOffset, b.endOffset)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(totalCount: c.required("total_count"), startOffset: c.required("start_offset"),
             endOffset: c.required("end_offset"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("total_count", self.totalCount).required("start_offset", self.startOffset)
             .required("end_offset", self.endOffset)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.totalCount, name: path + ".totalCount", minimum: 0)
     }
 }
 
 /// One page of meetings.
-public struct MeetingListResponse: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct MeetingListResponse: Codable, Hashable, Sendable {
     /// True when the request succeeded.
     public var success: Bool
     /// The meetings of this page.
@@ -795,26 +803,26 @@ public struct MeetingListResponse: FieldCodable, FieldEquatable, Hashable, Senda
         self.paging = paging
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.success, b.success) && _same(a.data, b.data) && _same(a.paging, b.paging)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), data: c.required("data"), paging: c.required("paging"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("success", self.success).required("data", self.data).required("paging", self.paging)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.data, name: path + ".data")
         try Validation.check(self.paging, name: path + ".paging")
     }
 }
 
 /// One meeting.
-public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct MeetingResponse: Codable, Hashable, Sendable {
     /// True when the request succeeded.
     public var success: Bool
     public var data: Meeting
@@ -824,21 +832,25 @@ public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable,
         self.data = data
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.success, b.success) && _same(a.data, b.data) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.success, b.success) && _same(a.data, b.data)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), data: c.required("data"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("success", self.success).required("data", self.data) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("success", self.success).required("data", self.data)
+    }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.data, name: path + ".data")
     }
 }
 
 /// The body of a failed request.
-public struct ErrorResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ErrorResponse: Codable, Hashable, Sendable {
     /// Always false.
     public var success: Bool
     /// What went wrong.
@@ -849,18 +861,20 @@ public struct ErrorResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.error = error
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.success, b.success) && _same(a.error, b.error) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.success, b.success) && _same(a.error, b.error)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), error: c.required("error"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("success", self.success).required("error", self.error)
     }
 
     /// What went wrong.
-    public struct ErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ErrorValue: Codable, Hashable, Sendable {
         /// The HTTP status code.
         public var code: Double
         /// A sentence saying what went wrong.
@@ -871,17 +885,44 @@ public struct ErrorResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
             self.message = message
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.code, b.code) && _same(a.message, b.message)
+        }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(code: c.required("code"), message: c.required("message"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.required("code", self.code).required("message", self.message)
         }
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Meeting: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Meeting.Status: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.AudioConfig: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.AudioConfig.Channel: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig.AudioConfig.Codec: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig.VideoConfig: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.VideoConfig.Codec: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig.VideoConfig.Watermark: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.VideoConfig.Watermark.Position: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig.VideoConfig.Watermark.Size: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.StorageConfig: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.StorageConfig.TypeValue: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig.StorageConfig.AuthMethod: ParameterValue {}
+@_spi(Generated) extension Meeting.RecordingConfig.RealtimekitBucketConfig: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Meeting.RecordingConfig.LiveStreamingConfig: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CreateMeetingRequest: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension UpdateMeetingRequest: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Paging: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension MeetingListResponse: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension MeetingResponse: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension ErrorResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ErrorResponse.ErrorValue: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

@@ -1,6 +1,6 @@
 // Compiled with the `AsyncHTTPClientTransport` trait on (`swift build --traits AsyncHTTPClientTransport`).
 #if AsyncHTTPClientTransport
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 import AsyncHTTPClient
 import Foundation
 #if canImport(FoundationNetworking)

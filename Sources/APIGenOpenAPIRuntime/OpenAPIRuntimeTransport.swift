@@ -1,6 +1,6 @@
 // Compiled with the `OpenAPIRuntimeTransport` trait on (`swift build --traits OpenAPIRuntimeTransport`).
 #if OpenAPIRuntimeTransport
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -3,7 +3,7 @@ import Foundation
 /// A request being built by a generated method: path already encoded, query items in order.
 /// (Not `HTTPRequest`: swift-http-types, which every swift-openapi-runtime transport and
 /// Hummingbird use, has one, and a file importing both could not name either.)
-public struct APIRequest: Sendable {
+@_spi(Generated) public struct APIRequest: Sendable {
     /// The operation it sends, for middleware: its ID and path template.
     public var operation: OperationInfo
     public var method: String

@@ -1,6 +1,6 @@
 /// Stores a value out of line, so a type can contain itself (a tree node with an optional parent
 /// of its own type). A value type: copies never share changes.
-public indirect enum Box<Value> {
+@_spi(Generated) public indirect enum Box<Value> {
     case boxed(Value)
 
     public init(_ value: Value) {

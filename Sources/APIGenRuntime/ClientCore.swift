@@ -10,7 +10,7 @@ import FoundationNetworking
 /// Its settings live behind one reference, so a `Client` is one pointer to copy: every generated
 /// method copies `self` into its async frame, and a struct of a dozen fields made the compiler
 /// copy and destroy each field in every method of a large client.
-public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
+@_spi(Generated) public struct ClientCore: Sendable, CustomStringConvertible, CustomReflectable {
     private final class Settings: Sendable {
         let serverURL: URL
         let transport: any HTTPTransport

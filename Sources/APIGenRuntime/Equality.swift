@@ -5,12 +5,12 @@
 /// module of thousands of models costs time by the square of their number (half of a full
 /// Cloudflare client's build, measured). A named method is found only inside its own type, and
 /// the one `==` here serves them all.
-public protocol FieldEquatable: Equatable {
+@_spi(Generated) public protocol FieldEquatable: Equatable {
     /// Whether two values are equal; what `==` calls.
     static func _equal(_ a: Self, _ b: Self) -> Bool
 }
 
-extension FieldEquatable {
+@_spi(Generated) extension FieldEquatable {
     @inlinable @inline(__always)
     public static func == (a: Self, b: Self) -> Bool { _equal(a, b) }
 }
@@ -22,5 +22,5 @@ extension FieldEquatable {
 /// search through every overload of the operator. For a typical model file this halves the
 /// compiler's work. The leading underscore keeps it out of the way of property names (which
 /// never start with `_` followed by a letter) and marks it as not meant to be called by hand.
-@inlinable @inline(__always)
+@_spi(Generated) @inlinable @inline(__always)
 public func _same<T: Equatable>(_ a: T, _ b: T) -> Bool { a == b }

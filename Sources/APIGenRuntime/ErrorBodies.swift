@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The client decodes an error answer's body with the matching type and keeps the value in
 /// `ServerError.body`; `APIError.errorBody(as:)` reads it back.
-public struct ErrorBodies: Sendable, ExpressibleByDictionaryLiteral {
+@_spi(Generated) public struct ErrorBodies: Sendable, ExpressibleByDictionaryLiteral {
     public typealias Body = any (Decodable & Sendable).Type
 
     private var exact: [Int: Body] = [:]

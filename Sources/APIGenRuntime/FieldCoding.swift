@@ -11,14 +11,14 @@ import Foundation
 ///
 /// The leading underscores keep the two requirements apart from generated members (property names
 /// never start with `_` followed by a letter) and out of code completion.
-public protocol FieldCodable: Codable {
+@_spi(Generated) public protocol FieldCodable: Codable {
     /// Decodes the value from the fields of a JSON object (or any keyed container).
     init(_fields: FieldReader) throws
     /// Encodes the value as the fields of an object.
     func _encode(_ fields: FieldWriter) throws
 }
 
-extension FieldCodable {
+@_spi(Generated) extension FieldCodable {
     public init(from decoder: any Decoder) throws {
         try self.init(_fields: FieldReader(decoder))
     }
@@ -29,7 +29,7 @@ extension FieldCodable {
 }
 
 /// Reads the fields of one keyed container by their wire names.
-public struct FieldReader {
+@_spi(Generated) public struct FieldReader {
     @usableFromInline let container: KeyedDecodingContainer<AnyCodingKey>
 
     public init(_ decoder: any Decoder) throws {
@@ -104,7 +104,7 @@ public struct FieldReader {
 /// Writes the fields of one keyed container by their wire names. Each call returns the writer, so
 /// a struct's fields are written as one chain; nil optionals are left out, unless the struct
 /// lists them as sent as `null` (`sendingNull(_:)` of a struct with nullable properties).
-public struct FieldWriter {
+@_spi(Generated) public struct FieldWriter {
     // `KeyedEncodingContainer` forwards to a shared box, so copies of it write to the same object.
     @usableFromInline let container: KeyedEncodingContainer<AnyCodingKey>
     /// Wire names of the optional properties written as `null` while nil.

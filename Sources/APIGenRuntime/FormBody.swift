@@ -2,7 +2,7 @@ import Foundation
 
 /// How one field of a form or multipart body is written: its entry in the media type's
 /// `encoding` object. A field with no entry is written with the defaults.
-public struct FieldEncoding: Sendable {
+@_spi(Generated) public struct FieldEncoding: Sendable {
     public var style: ParameterStyle
     public var explode: Bool
     public var allowReserved: Bool
@@ -21,7 +21,7 @@ public struct FieldEncoding: Sendable {
     }
 }
 
-extension APIRequest {
+@_spi(Generated) extension APIRequest {
     /// `application/x-www-form-urlencoded`: each top-level field as a query parameter of its
     /// `encoding` style would be (`form`, exploded, by default), in the type's order. What the
     /// specification does not define, a value nested in an array or object, is written in
@@ -221,7 +221,7 @@ enum Multipart {
     }
 }
 
-extension APIRequest {
+@_spi(Generated) extension APIRequest {
     /// OpenAPI 3.2's `in: querystring`: the whole query from one value, by its media type.
     /// A form (`application/x-www-form-urlencoded`) writes an object's fields as a form body
     /// would; JSON writes the value's compact JSON text, percent-encoded; other media types

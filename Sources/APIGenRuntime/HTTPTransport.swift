@@ -30,7 +30,7 @@ extension HTTPTransport {
     }
 }
 
-extension HTTPURLResponse {
+@_spi(Generated) extension HTTPURLResponse {
     /// An answer as Foundation has it, from another HTTP stack's status and header fields in
     /// order: fields of one name are joined with ", ", as RFC 9110 allows.
     public convenience init?(url: URL, status: Int, fields: some Sequence<(String, String)>) {

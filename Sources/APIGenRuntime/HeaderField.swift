@@ -34,7 +34,7 @@ enum HeaderField {
     }
 }
 
-extension Dictionary where Key == String, Value == String {
+@_spi(Generated) extension Dictionary where Key == String, Value == String {
     /// A header's value from a map of headers, its name matched in any case (as HTTP does):
     /// what a generated `Webhook.decode(body:headers:)` reads.
     public func headerValue(_ name: String) -> String? {

@@ -114,7 +114,7 @@ public enum ISO8601 {
     }
 }
 
-extension KeyedDecodingContainer {
+@_spi(Generated) extension KeyedDecodingContainer {
     /// Decodes an ISO 8601 date-time string, whatever the decoder's date strategy.
     public func decodeDate(forKey key: Key) throws -> Date {
         let text = try decode(String.self, forKey: key)
@@ -142,7 +142,7 @@ extension KeyedDecodingContainer {
     }
 }
 
-extension KeyedEncodingContainer {
+@_spi(Generated) extension KeyedEncodingContainer {
     public mutating func encodeDate(_ date: Date, forKey key: Key) throws {
         try encode(ISO8601.format(date), forKey: key)
     }
@@ -183,7 +183,7 @@ public struct ISO8601Date: Codable, Hashable, Sendable {
     }
 }
 
-extension KeyedEncodingContainer {
+@_spi(Generated) extension KeyedEncodingContainer {
     /// Writes a UUID in lower case, as RFC 4122 asks (JSONEncoder would write upper case).
     public mutating func encodeUUID(_ uuid: UUID, forKey key: Key) throws {
         try encode(uuid.uuidString.lowercased(), forKey: key)

@@ -3,12 +3,12 @@ import Foundation
 /// A value whose dates are ISO 8601 text wherever they are nested (a map of dates, an array of
 /// arrays of dates, items that may be null), whatever the coder's date strategy: what generated
 /// models read and write such properties through (`FieldReader.isoDates`).
-public protocol ISO8601Coded: Sendable {
+@_spi(Generated) public protocol ISO8601Coded: Sendable {
     init(iso decoder: any Decoder) throws
     func encodeISO(to encoder: any Encoder) throws
 }
 
-extension Date: ISO8601Coded {
+@_spi(Generated) extension Date: ISO8601Coded {
     public init(iso decoder: any Decoder) throws {
         self = try ISO8601Date(from: decoder).date
     }
@@ -19,7 +19,7 @@ extension Date: ISO8601Coded {
     }
 }
 
-extension Optional: ISO8601Coded where Wrapped: ISO8601Coded {
+@_spi(Generated) extension Optional: ISO8601Coded where Wrapped: ISO8601Coded {
     public init(iso decoder: any Decoder) throws {
         self = try decoder.singleValueContainer().decodeNil() ? nil : try Wrapped(iso: decoder)
     }
@@ -33,7 +33,7 @@ extension Optional: ISO8601Coded where Wrapped: ISO8601Coded {
     }
 }
 
-extension Array: ISO8601Coded where Element: ISO8601Coded {
+@_spi(Generated) extension Array: ISO8601Coded where Element: ISO8601Coded {
     public init(iso decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
         var items: [Element] = []
@@ -47,7 +47,7 @@ extension Array: ISO8601Coded where Element: ISO8601Coded {
     }
 }
 
-extension Dictionary: ISO8601Coded where Key == String, Value: ISO8601Coded {
+@_spi(Generated) extension Dictionary: ISO8601Coded where Key == String, Value: ISO8601Coded {
     public init(iso decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         var values: [String: Value] = [:]
@@ -78,7 +78,7 @@ struct ISODates<T: ISO8601Coded>: Codable {
     }
 }
 
-extension FieldReader {
+@_spi(Generated) extension FieldReader {
     /// A value with dates nested in it (`[String: Date]`, `[[Date]]`), each as ISO 8601 text.
     public func isoDates<T: ISO8601Coded>(_ key: String) throws -> T {
         try container.decode(ISODates<T>.self, forKey: AnyCodingKey(key)).value
@@ -89,7 +89,7 @@ extension FieldReader {
     }
 }
 
-extension FieldWriter {
+@_spi(Generated) extension FieldWriter {
     @discardableResult
     public func isoDates<T: ISO8601Coded>(_ key: String, _ value: T) throws -> FieldWriter {
         try write(key) { try $0.encode(ISODates(value), forKey: $1) }

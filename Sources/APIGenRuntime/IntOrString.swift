@@ -1,6 +1,6 @@
 /// `format: int-or-string` (how container orchestrators' documents mark ports and percentages):
 /// `8080` or `"http"`, each kept as it came and sent back the same way.
-public enum IntOrString: Codable, Hashable, Sendable, ParameterValue, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+public enum IntOrString: Codable, Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
     case int(Int)
     case string(String)
 
@@ -25,7 +25,9 @@ public enum IntOrString: Codable, Hashable, Sendable, ParameterValue, Expressibl
         case .string(let value): try container.encode(value)
         }
     }
+}
 
+@_spi(Generated) extension IntOrString: ParameterValue {
     public var parameterValue: String {
         switch self {
         case .int(let value): String(value)

@@ -51,7 +51,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
 
 /// As a parameter, or the raw value of an enum whose values are of several JSON types: a string
 /// as it is, anything else as its JSON text (object keys sorted).
-extension JSONValue: ParameterValue {
+@_spi(Generated) extension JSONValue: ParameterValue {
     public var parameterValue: String {
         switch self {
         case .string(let s): return s
@@ -68,7 +68,7 @@ extension JSONValue: ParameterValue {
 }
 
 /// Coding keys for any string, used for `additionalProperties` dictionaries.
-public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+@_spi(Generated) public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     public var stringValue: String
     public var intValue: Int?
 
@@ -86,7 +86,7 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     }
 }
 
-extension KeyedDecodingContainer where Key == AnyCodingKey {
+@_spi(Generated) extension KeyedDecodingContainer where Key == AnyCodingKey {
     /// Every key not in `known`, decoded as `Value`: the extra keys of an object.
     public func decodeAdditionalProperties<Value: Decodable>(_ type: Value.Type, known: Set<String>) throws -> [String: Value] {
         var result: [String: Value] = [:]
@@ -97,7 +97,7 @@ extension KeyedDecodingContainer where Key == AnyCodingKey {
     }
 }
 
-extension KeyedEncodingContainer where Key == AnyCodingKey {
+@_spi(Generated) extension KeyedEncodingContainer where Key == AnyCodingKey {
     public mutating func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
         for key in values.keys.sorted() { try encode(values[key]!, forKey: AnyCodingKey(key)) }
     }

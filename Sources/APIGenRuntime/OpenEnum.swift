@@ -3,8 +3,8 @@
 ///
 /// `Codable` comes from the standard library's `RawRepresentable` support, which works
 /// because `init(rawValue:)` never fails.
-public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue
-where RawValue: Codable & Hashable & Sendable & ParameterValue {
+public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CaseIterable
+where RawValue: Codable & Hashable & Sendable {
     init(rawValue: RawValue)
     /// A raw value the enum does not list (the generated `case unknown(_)`).
     static func unknown(_ rawValue: RawValue) -> Self
@@ -25,10 +25,12 @@ extension OpenEnum {
         self = .unknown(rawValue)
     }
 
-    public var parameterValue: String { rawValue.parameterValue }
-
     /// `init(rawValue:)` maps every known raw value to its case, so a value is unknown exactly
     /// when it is not among `allCases`.
     public var isUnknown: Bool { !Self.allCases.contains(self) }
 }
 
+/// As a parameter, an enum is its raw value (generated enums declare the conformance).
+@_spi(Generated) extension OpenEnum where RawValue: ParameterValue {
+    public var parameterValue: String { rawValue.parameterValue }
+}

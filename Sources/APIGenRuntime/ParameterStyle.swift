@@ -5,7 +5,7 @@
 ///
 /// Where the table says "n/a", the choice made is documented on each case, and the generator
 /// warns where the document asks for it.
-public enum ParameterStyle: String, Sendable {
+@_spi(Generated) public enum ParameterStyle: String, Sendable {
     /// Path and header default: `blue`, `blue,black,brown`, `R,100,G,200` (`R=100,G=200` exploded).
     case simple
     /// `.blue`, `.blue,black` (`.blue.black` exploded), `.R,100,G,200` (`.R=100.G=200`).
@@ -25,7 +25,7 @@ public enum ParameterStyle: String, Sendable {
     case deepObject
 }
 
-extension ParameterStyle {
+@_spi(Generated) extension ParameterStyle {
     /// The query components (`name=value`, percent-encoded) of one parameter.
     public func query(_ name: String, _ value: StyledValue, explode: Bool, allowReserved: Bool = false) -> [String] {
         let n = PercentEncoding.escape(name)

@@ -1,19 +1,19 @@
 import Foundation
 
 /// A value that can go into a path segment, a query item or a header, as text.
-public protocol ParameterValue: Sendable {
+@_spi(Generated) public protocol ParameterValue: Sendable {
     var parameterValue: String { get }
 }
 
-extension String: ParameterValue {
+@_spi(Generated) extension String: ParameterValue {
     public var parameterValue: String { self }
 }
 
-extension Int: ParameterValue {
+@_spi(Generated) extension Int: ParameterValue {
     public var parameterValue: String { String(self) }
 }
 
-extension Double: ParameterValue {
+@_spi(Generated) extension Double: ParameterValue {
     /// Whole numbers without a fraction (`50`, not `50.0`).
     public var parameterValue: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
@@ -21,31 +21,31 @@ extension Double: ParameterValue {
     }
 }
 
-extension Bool: ParameterValue {
+@_spi(Generated) extension Bool: ParameterValue {
     public var parameterValue: String { self ? "true" : "false" }
 }
 
-extension Date: ParameterValue {
+@_spi(Generated) extension Date: ParameterValue {
     /// ISO 8601, UTC, with milliseconds.
     public var parameterValue: String { ISO8601.format(self) }
 }
 
-extension UUID: ParameterValue {
+@_spi(Generated) extension UUID: ParameterValue {
     /// Lower case, as servers usually print them.
     public var parameterValue: String { uuidString.lowercased() }
 }
 
-extension Data: ParameterValue {
+@_spi(Generated) extension Data: ParameterValue {
     /// `format: byte` is base64 text: in a path, a query or a header as in JSON.
     public var parameterValue: String { base64EncodedString() }
 }
 
-extension URL: ParameterValue {
+@_spi(Generated) extension URL: ParameterValue {
     public var parameterValue: String { absoluteString }
 }
 
 /// Percent-encoding of path segments and query components.
-public enum PercentEncoding {
+@_spi(Generated) public enum PercentEncoding {
     /// Everything but RFC 3986 unreserved characters is escaped, so a value like `a/b?c#d`
     /// or `../x` stays inside its own path segment.
     public static func segment(_ value: some ParameterValue) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a document's server URL into a `URL` without a force unwrap.
-public enum ServerURL {
+@_spi(Generated) public enum ServerURL {
     /// `https://{region}.example.com` has its variables' braces escaped; text that is not a URL
     /// at all gives `http://localhost`, so a wrong document never crashes a client.
     public static func parse(_ text: String) -> URL {

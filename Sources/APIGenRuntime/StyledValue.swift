@@ -2,7 +2,7 @@ import Foundation
 
 /// A parameter's value as OpenAPI's styles see it: a primitive, an array of primitives, or an
 /// object's fields in the schema's order, each as text.
-public enum StyledValue: Sendable, Equatable {
+@_spi(Generated) public enum StyledValue: Sendable, Equatable {
     case primitive(String)
     case array([String])
     case object([Field])

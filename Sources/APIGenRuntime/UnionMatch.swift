@@ -13,7 +13,7 @@ import Foundation
 /// closest alternative keeps no field: it is a variant this client does not know. A field no
 /// alternative names is no reason to keep a value raw: servers add fields. A union inside an
 /// alternative being tried keeps nothing raw, so that it cannot win by accepting anything.
-public enum UnionMatch {
+@_spi(Generated) public enum UnionMatch {
     public typealias Alternative<Value> = (name: String, pins: [String: String], decode: (any Decoder) throws -> Value)
 
     public static func closest<Value: Encodable>(_ decoder: any Decoder, _ alternatives: [Alternative<Value>],

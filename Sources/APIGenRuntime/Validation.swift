@@ -3,7 +3,7 @@ internal import APIGenPattern
 
 /// Checks a generated client runs before sending, from the schema's constraints.
 /// Each failure is an `APIError.invalidArgument` naming the argument or property path.
-public enum Validation {
+@_spi(Generated) public enum Validation {
     public static func check(_ value: String?, name: String, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil) throws {
         guard let value else { return }
         let count = value.count
@@ -63,13 +63,13 @@ public enum Validation {
 }
 
 /// A generated model whose properties (or nested ones) carry constraints.
-public protocol Validatable {
+@_spi(Generated) public protocol Validatable {
     /// Throws `APIError.invalidArgument` for the first property that breaks a constraint;
     /// `path` names the value (`body.recordingConfig.maxSeconds`).
     func validate(path: String) throws
 }
 
-extension Validation {
+@_spi(Generated) extension Validation {
     public static func check(_ value: (some Validatable)?, name: String) throws {
         try value?.validate(path: name)
     }

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 import RealtimeKitMeetings
 
 /// Decodes a list response of 10,000 meetings through the generated client (canned transport)

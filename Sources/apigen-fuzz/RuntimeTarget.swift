@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 import RealtimeKitMeetings
 
 /// The runtime's paths that read bytes from a server: the field reader (through the generated

@@ -1,4 +1,4 @@
-@testable import APIGenRuntime
+@_spi(Generated) @testable import APIGenRuntime
 import Foundation
 import XCTest
 

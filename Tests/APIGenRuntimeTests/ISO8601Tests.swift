@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-@testable import APIGenRuntime
+@_spi(Generated) @testable import APIGenRuntime
 
 final class ISO8601Tests: XCTestCase {
     func testParsesTheCommonShapes() throws {

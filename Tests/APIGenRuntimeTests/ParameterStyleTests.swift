@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-@testable import APIGenRuntime
+@_spi(Generated) @testable import APIGenRuntime
 
 /// The OpenAPI Specification's "Style Examples" table (3.1.1, § Parameter Object), row by row:
 /// the expected strings are typed from the specification's text (without the `?` its query

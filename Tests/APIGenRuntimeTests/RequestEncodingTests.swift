@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-@testable import APIGenRuntime
+@_spi(Generated) @testable import APIGenRuntime
 
 final class RequestEncodingTests: XCTestCase {
     func testPathSegmentsStayInsideTheirSegment() {

@@ -1,5 +1,5 @@
 import XCTest
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime   // as generated code imports it
 import HTTPTypes
 
 /// Compiling this file is most of the test: with both modules imported, every type name either

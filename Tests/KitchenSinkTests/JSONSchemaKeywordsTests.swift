@@ -1,7 +1,7 @@
 import XCTest
 import Foundation
 import KitchenSink
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 /// JSON Schema 2020-12 keywords the generated types do not model as properties lose nothing:
 /// decoding and encoding again gives back every member and element (`Conditional`).

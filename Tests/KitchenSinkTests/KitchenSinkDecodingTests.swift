@@ -1,7 +1,7 @@
 import XCTest
 import Foundation
 import KitchenSink
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 /// The compiled kitchen-sink golden decodes and encodes what its schema describes.
 final class KitchenSinkDecodingTests: XCTestCase {

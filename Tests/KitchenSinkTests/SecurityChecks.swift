@@ -3,7 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 /// A hostile server against the client, through one transport: redirects to another origin,
 /// header injection, bodies and streams that never end, and every error path checked for the

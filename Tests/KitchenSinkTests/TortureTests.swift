@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import Torture
+@_spi(Generated) import APIGenRuntime   // validate(path:) is generated code's own
 
 /// The identifier-torture golden compiles (it is a target) and round-trips every odd name.
 final class TortureTests: XCTestCase {

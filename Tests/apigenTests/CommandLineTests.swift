@@ -258,7 +258,8 @@ final class ApigenProcessTests: XCTestCase {
         let output = folder.appendingPathComponent("out").path
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--config", config.path]).status, 0)
         let types = String(decoding: FileManager.default.contents(atPath: output + "/APIGen.swift")!, as: UTF8.self)
-        XCTAssertTrue(types.contains("package struct A: FieldCodable, FieldEquatable, Hashable, Sendable"), types)
+        XCTAssertTrue(types.contains("package struct A: Codable, Hashable, Sendable"), types)
+        XCTAssertTrue(types.contains("\nextension A: FieldCodable, FieldEquatable {}"), "SPI is for public declarations only: \(types)")
         XCTAssertTrue(types.contains("import Dispatch"))
 
         try Data("access: public\nacess: internal\n".utf8).write(to: config)

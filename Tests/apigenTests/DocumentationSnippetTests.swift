@@ -166,4 +166,53 @@ final class DocumentationSnippetTests: XCTestCase {
             XCTAssertEqual(try TypeCheck.problems(in: output), [])
         }
     }
+
+    /// What only generated code uses is the runtime's SPI: a user who imports the generated
+    /// module and the runtime sees the API (`Codable`, `==`, the client) and none of it.
+    func testWhatOnlyGeneratedCodeUsesIsHiddenFromUsers() throws {
+        try XCTSkipUnless(TypeCheck.hasModule("RealtimeKitMeetings"), "the meetings module was not built")
+        let hidden = [
+            "_ = try Meeting.RecordingConfig.AudioConfig(_fields: reader)",
+            "try audio._encode(writer)",
+            "_ = Meeting.RecordingConfig.AudioConfig._equal(audio, audio)",
+            "try meeting.validate(path: \"x\")",
+            "_ = _same(1, 1)",
+            "_ = \"x\".parameterValue",
+            "_ = 1.parameterValue",
+            "_ = PercentEncoding.self",
+            "_ = ErrorBodies.self",
+            "_ = AnyCodingKey(\"x\")",
+            "_ = ClientCore.self",
+            "_ = APIRequest.self",
+            "_ = HTTPURLResponse(url: URL(string: \"https://x\")!, status: 200, fields: [(String, String)]())",
+        ]
+        let visible = [
+            "let data = try JSONEncoder().encode(audio)",
+            "_ = try JSONDecoder().decode(Meeting.RecordingConfig.AudioConfig.self, from: data) == audio",
+            "_ = Set([audio]).count",
+            "_ = Meeting.Status(rawValue: \"ACTIVE\").isUnknown",
+            "_ = Client(apiToken: \"t\")",
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hidden-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let prelude = ["import Foundation", "#if canImport(FoundationNetworking)", "import FoundationNetworking", "#endif", "import APIGenRuntime", "import RealtimeKitMeetings", "",
+                       "func use(audio: Meeting.RecordingConfig.AudioConfig, meeting: Meeting, reader: Int, writer: Int) throws {"]
+        let source = prelude + (visible + hidden).map { "    " + $0 } + ["}", ""]
+        try Data(source.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("user.swift"))
+        let errors = try TypeCheck.problems(in: folder).filter { $0.hasPrefix("/") && $0.contains("error:") }
+        // A line fails for the right reason: what it names is SPI, so not found without it.
+        let reasons = ["@_spi", "cannot find", "it is SPI", "extra argument '_fields'", "extra arguments at positions #2, #3"]
+        let failing = Set(errors.filter { error in reasons.contains { error.contains($0) } }
+            .compactMap { Int($0.split(separator: ":")[1]) })
+        let anyError = Set(errors.compactMap { Int($0.split(separator: ":")[1]) })
+        for (offset, line) in (visible + hidden).enumerated() {
+            let number = prelude.count + offset + 1
+            if offset < visible.count {
+                XCTAssertFalse(anyError.contains(number), "a user cannot write: \(line)\n\(errors.joined(separator: "\n"))")
+            } else {
+                XCTAssertTrue(failing.contains(number), "a user can still write: \(line)\n\(errors.joined(separator: "\n"))")
+            }
+        }
+    }
 }

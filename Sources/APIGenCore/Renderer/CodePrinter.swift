@@ -1,6 +1,9 @@
 /// Accumulates Swift source with 4-space indentation; blank lines never carry spaces.
 struct CodePrinter {
     private(set) var text = ""
+    /// Lines for the file's top level, after the declarations being printed (the conformances
+    /// only generated code uses, which must be extensions of their own to be SPI).
+    var fileScope: [String] = []
     private var level = 0
     private var indentation = ""
 

@@ -4,7 +4,10 @@ struct EnumRenderer {
     let options: RenderOptions
     private var access: String { options.access }
 
-    func render(_ decl: EnumDecl, into p: inout CodePrinter) {
+    func render(_ decl: EnumDecl, path: [String], into p: inout CodePrinter) {
+        // Sent as a parameter through the runtime's SPI protocol, which a user does not see.
+        let name = ((options.namespace.map { [$0] } ?? []) + path).joined(separator: ".")
+        p.fileScope.append("\(options.spi)\(options.isolation)extension \(name): ParameterValue {}")
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) enum \(decl.name): OpenEnum") { p in
             p.packed("case ", decl.cases.map(\.name))

@@ -8,10 +8,12 @@ struct StructRenderer {
 
     func render(_ decl: StructDecl, path: [String], into p: inout CodePrinter) {
         let validates = index.validates(path)
-        var conformances = ["FieldCodable", "FieldEquatable", "Hashable", "Sendable"]
-        if validates { conformances.append("Validatable") }
+        // The runtime's protocols behind `Codable` and `==` are generated code's own: declared
+        // in an SPI extension, so a user sees `Codable, Hashable, Sendable` and nothing else.
+        let hidden = ["FieldCodable", "FieldEquatable"] + (validates ? ["Validatable"] : [])
+        p.fileScope.append("\(options.spi)\(options.isolation)extension \(qualified(path)): \(hidden.joined(separator: ", ")) {}")
         p.docs(decl.docs)
-        p.block("\(options.isolation)\(access) struct \(decl.name): \(conformances.joined(separator: ", "))") { p in
+        p.block("\(options.isolation)\(access) struct \(decl.name): Codable, Hashable, Sendable") { p in
             for property in decl.properties {
                 p.docs(property.docs)
                 if decl.boxedProperties.contains(property.name) {
@@ -56,6 +58,11 @@ struct StructRenderer {
         }
     }
 
+    /// The type's full name at the file's top level (`Todos.Meeting.RecordingConfig`).
+    private func qualified(_ path: [String]) -> String {
+        ((options.namespace.map { [$0] } ?? []) + path).joined(separator: ".")
+    }
+
     /// A member printed on one line when it fits in 120 columns, otherwise as a block.
     struct Member {
         var oneLine: String?
@@ -93,7 +100,7 @@ struct StructRenderer {
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
         if !decl.clearableProperties.isEmpty { terms.append("a.__nulls == b.__nulls") }
-        let header = "\(access) static func _equal(_ a: Self, _ b: Self) -> Bool"
+        let header = "\(options.spi)\(access) static func _equal(_ a: Self, _ b: Self) -> Bool"
         if terms.count >= Self.guardedEqualityTerms {
             var conditions = terms
             conditions[0] = "guard " + conditions[0]
@@ -121,7 +128,7 @@ struct StructRenderer {
             let known = decl.properties.map { SwiftSpelling.string($0.wireName) }.joined(separator: ", ")
             arguments.append("additionalProperties: c.additionalProperties(known: [\(known)])")
         }
-        let header = "\(access) init(_fields c: FieldReader) throws"
+        let header = "\(options.spi)\(access) init(_fields c: FieldReader) throws"
         let prefix = arguments.isEmpty ? "self.init()" : "try self.init(", suffix = arguments.isEmpty ? "" : ")"
         return member(header, prefix: prefix, arguments, separator: ", ", suffix: suffix, indentWidth: indentWidth) { p in
             // `try self.init(a: …, b: …,` then continuation lines indented once more, `)` at the end.
@@ -139,7 +146,7 @@ struct StructRenderer {
             ".\(fieldMethod(property.type, writing: true, orNull: property.writesNull))(\(SwiftSpelling.string(property.wireName)), self.\(property.name))"
         }
         if decl.additionalProperties != nil { writes.append(".additionalProperties(self.additionalProperties)") }
-        let header = "\(access) func _encode(_ w: FieldWriter) throws"
+        let header = "\(options.spi)\(access) func _encode(_ w: FieldWriter) throws"
         let writer = decl.clearableProperties.isEmpty ? "try w" : "try w.sendingNull(self.__nulls)"
         return member(header, prefix: writes.isEmpty ? "" : writer, writes, indentWidth: indentWidth) { p in
             // `try w.a(…).b(…)`, continuation lines indented once more and starting with `.`.
@@ -255,7 +262,7 @@ struct StructRenderer {
     }
 
     private func renderValidation(_ decl: StructDecl, into p: inout CodePrinter) {
-        p.block("\(access) func validate(path: String) throws") { p in
+        p.block("\(options.spi)\(access) func validate(path: String) throws") { p in
             for property in decl.properties {
                 let name = "path + \(SwiftSpelling.string("." + SwiftNaming.unescaped(property.name)))"
                 if let call = ValidationCalls.call(value: "self." + property.name, name: name, type: property.type, constraints: property.constraints, index: index, checkEnums: false) {

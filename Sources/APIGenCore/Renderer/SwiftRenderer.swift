@@ -33,6 +33,10 @@ public struct RenderOptions: Sendable, Equatable {
     /// `nonisolated ` when asked for, else nothing.
     var isolation: String { nonisolated ? "nonisolated " : "" }
 
+    /// What marks a member or conformance only generated code uses: the runtime's SPI, so that a
+    /// user's autocomplete shows the API and nothing else. Only public declarations take it.
+    var spi: String { access == "public" ? "@_spi(Generated) " : "" }
+
     /// How a type is written in generated code (qualified by the namespace, if any).
     func spell(_ type: TypeUsage) -> String { SwiftSpelling.type(type, namespace: namespace) }
 }
@@ -85,17 +89,23 @@ public enum SwiftRenderer {
         return bases.map { base in namespace.map { "\($0).\(base).swift" } ?? "\(base).swift" }
     }
 
+    /// A rendered declaration or operation, and the lines it adds at the file's top level.
+    struct Chunk: Sendable {
+        var text: String
+        var fileScope: [String] = []
+    }
+
     /// Splits chunks, in order, into `count` contiguous groups of about the same size.
-    static func split(_ chunks: [String], into count: Int) -> [[String]] {
+    static func split(_ chunks: [Chunk], into count: Int) -> [[Chunk]] {
         guard count > 1 else { return [chunks] }
-        let total = chunks.reduce(0) { $0 + $1.utf8.count }
-        var groups: [[String]] = [[]]
+        let total = chunks.reduce(0) { $0 + $1.text.utf8.count }
+        var groups: [[Chunk]] = [[]]
         var size = 0
         for chunk in chunks {
             let target = total * groups.count / count
             if size >= target, !groups[groups.count - 1].isEmpty, groups.count < count { groups.append([]) }
             groups[groups.count - 1].append(chunk)
-            size += chunk.utf8.count
+            size += chunk.text.utf8.count
         }
         while groups.count < count { groups.append([]) }
         return groups
@@ -104,7 +114,7 @@ public enum SwiftRenderer {
     /// One file's text: the `i`th group of type chunks (`types`), or of operation chunks.
     /// Unsharded, the two groups become one file: the types' text carries the header and the
     /// client's text follows it (`// MARK:` lines mark both parts for an editor's outline).
-    private static func fileText(_ i: Int, types: Bool, chunks: [String], shards: Int, clientText: String, operationsExtension: String, options: RenderOptions) -> String {
+    private static func fileText(_ i: Int, types: Bool, chunks: [Chunk], shards: Int, clientText: String, operationsExtension: String, options: RenderOptions) -> String {
         let single = shards == 1
         var p = single && !types ? CodePrinter() : header(options)
         if single {
@@ -121,14 +131,20 @@ public enum SwiftRenderer {
                 if !chunks.isEmpty {
                     p.line()
                     p.line("extension \(namespace) {")
-                    p.append(chunks.joined(separator: "\n"))
+                    p.append(chunks.map(\.text).joined(separator: "\n"))
                     p.line("}")
                 }
             } else {
                 for chunk in chunks {
                     p.line()
-                    p.append(chunk)
+                    p.append(chunk.text)
                 }
+            }
+            let conformances = chunks.flatMap(\.fileScope)
+            if !conformances.isEmpty {
+                p.line()
+                p.docs(["What only generated code uses: coding, equality and validation through the runtime's SPI."])
+                for line in conformances { p.line(line) }
             }
         } else {
             // The Client struct always opens the client part (the first client shard);
@@ -140,7 +156,7 @@ public enum SwiftRenderer {
             if !chunks.isEmpty {
                 p.line()
                 p.line(operationsExtension)
-                p.append(chunks.joined(separator: "\n"))
+                p.append(chunks.map(\.text).joined(separator: "\n"))
                 p.line("}")
             }
         }
@@ -156,7 +172,7 @@ public enum SwiftRenderer {
         // core waits between the two), into fixed slots, so the output is the same bytes
         // whatever the scheduling.
         let pieces = module.types.map(RenderPiece.type) + module.operations.map(RenderPiece.operation)
-        let chunks = ParallelMap.map(pieces) { piece -> String in
+        let chunks = ParallelMap.map(pieces) { piece -> Chunk in
             var p = CodePrinter()
             switch piece {
             case .type(let decl):
@@ -165,7 +181,7 @@ public enum SwiftRenderer {
             case .operation(let operation):
                 client.renderOperationMembers(operation, into: &p)
             }
-            return p.text
+            return Chunk(text: p.text, fileScope: p.fileScope)
         }
         var main = CodePrinter()
         client.renderClient(module, into: &main)
@@ -189,7 +205,8 @@ public enum SwiftRenderer {
         p.line("// swift-format-ignore-file")
         p.line()
         p.line("import Foundation")
-        p.line("import APIGenRuntime")
+        // The runtime's SPI: what only generated code uses (`FieldReader`, `_same`…).
+        p.line("@_spi(Generated) import APIGenRuntime")
         for module in options.imports { p.line("import \(module)") }
         return p
     }

@@ -12,7 +12,7 @@ struct TypesRenderer: Sendable {
         case .structure(let s):
             StructRenderer(options: options, index: index, renderNested: nested).render(s, path: path, into: &p)
         case .enumeration(let e):
-            EnumRenderer(options: options).render(e, into: &p)
+            EnumRenderer(options: options).render(e, path: path, into: &p)
         case .oneOf(let o):
             OneOfRenderer(options: options, renderNested: nested).render(o, path: path, into: &p)
         case .alias(let a):

@@ -107,7 +107,7 @@ final class ConfigurationTests: XCTestCase {
         let output = try Generator(configuration: c).generate(bytes: Array(api.utf8), file: "api.yaml")
         XCTAssertEqual(output.files.map(\.name), ["API.APIGen.swift"])
         let types = output.files[0].contents, client = types
-        XCTAssertTrue(types.contains("public struct Meeting: FieldCodable"), types)
+        XCTAssertTrue(types.contains("public struct Meeting: Codable"), types)
         XCTAssertTrue(types.contains("public var creationDate: Date?"), types)
         XCTAssertTrue(types.contains("creationDate: c.dateIfPresent(\"created_at\")"), types)
         XCTAssertTrue(types.contains("public enum API {}"), types)

@@ -156,10 +156,10 @@ final class ShardingTests: XCTestCase {
     }
 
     func testSplitIsContiguousAndBalanced() {
-        let chunks = (1...10).map { String(repeating: "x", count: $0 * 10) }
+        let chunks = (1...10).map { SwiftRenderer.Chunk(text: String(repeating: "x", count: $0 * 10)) }
         let groups = SwiftRenderer.split(chunks, into: 3)
         XCTAssertEqual(groups.count, 3)
-        XCTAssertEqual(groups.flatMap { $0 }, chunks)
-        XCTAssertEqual(SwiftRenderer.split(["a"], into: 4).map(\.count), [1, 0, 0, 0])
+        XCTAssertEqual(groups.flatMap { $0 }.map(\.text), chunks.map(\.text))
+        XCTAssertEqual(SwiftRenderer.split([SwiftRenderer.Chunk(text: "a")], into: 4).map(\.count), [1, 0, 0, 0])
     }
 }

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Envelope: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Envelope: Codable, Hashable, Sendable {
     public var success: Bool
     public var errors: [Message]?
 
@@ -15,18 +15,20 @@ public struct Envelope: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.errors = errors
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.success, b.success) && _same(a.errors, b.errors) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.success, b.success) && _same(a.errors, b.errors)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), errors: c.optional("errors"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("success", self.success).optional("errors", self.errors)
     }
 }
 
-public struct Message: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Message: Codable, Hashable, Sendable {
     public var code: Int
     public var message: String
 
@@ -35,16 +37,20 @@ public struct Message: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.message = message
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.code, b.code) && _same(a.message, b.message)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(code: c.required("code"), message: c.required("message"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("code", self.code).required("message", self.message) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("code", self.code).required("message", self.message)
+    }
 }
 
-public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Meeting: Codable, Hashable, Sendable {
     public var id: String?
     public var title: String?
 
@@ -53,13 +59,21 @@ public struct Meeting: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.title = title
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) && _same(a.title, b.title) }
-    public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id"), title: c.optional("title")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id).optional("title", self.title) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.title, b.title)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(id: c.optional("id"), title: c.optional("title"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("id", self.id).optional("title", self.title)
+    }
 }
 
 /// The envelope, its `data` declared by three parts.
-public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct MeetingResponse: Codable, Hashable, Sendable {
     public var success: Bool
     public var errors: [Message]?
     public var data: MeetingResponse.DataValue
@@ -70,19 +84,19 @@ public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable 
         self.data = data
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.success, b.success) && _same(a.errors, b.errors) && _same(a.data, b.data)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(success: c.required("success"), errors: c.optional("errors"), data: c.required("data"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("success", self.success).optional("errors", self.errors).required("data", self.data)
     }
 
-    public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DataValue: Codable, Hashable, Sendable {
         public var id: String?
         public var title: String?
         public var aiConfig: MeetingResponse.DataValue.AiConfig?
@@ -93,43 +107,58 @@ public struct MeetingResponse: FieldCodable, FieldEquatable, Hashable, Sendable 
             self.aiConfig = aiConfig
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.id, b.id) && _same(a.title, b.title) && _same(a.aiConfig, b.aiConfig)
         }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(id: c.optional("id"), title: c.optional("title"), aiConfig: c.optional("ai_config"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("id", self.id).optional("title", self.title).optional("ai_config", self.aiConfig)
         }
 
-        public struct AiConfig: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct AiConfig: Codable, Hashable, Sendable {
             public var summarize: Bool?
 
             public init(summarize: Bool? = nil) {
                 self.summarize = summarize
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.summarize, b.summarize) }
-            public init(_fields c: FieldReader) throws { try self.init(summarize: c.optional("summarize")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("summarize", self.summarize) }
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.summarize, b.summarize) }
+
+            @_spi(Generated) public init(_fields c: FieldReader) throws {
+                try self.init(summarize: c.optional("summarize"))
+            }
+
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+                try w.optional("summarize", self.summarize)
+            }
         }
     }
 }
 
-public struct Conflict: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Conflict: Codable, Hashable, Sendable {
     public var value: String?
 
     public init(value: String? = nil) {
         self.value = value
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Envelope: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Message: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Meeting: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MeetingResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MeetingResponse.DataValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MeetingResponse.DataValue.AiConfig: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Conflict: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

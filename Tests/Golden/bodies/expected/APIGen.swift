@@ -2,35 +2,35 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct SendJSONRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SendJSONRequest: Codable, Hashable, Sendable {
     public var a: String?
 
     public init(a: String? = nil) {
         self.a = a
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
-    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
-public struct SendJSONResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SendJSONResponse: Codable, Hashable, Sendable {
     public var b: Int?
 
     public init(b: Int? = nil) {
         self.b = b
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
-    public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
 }
 
-public struct SendFormRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SendFormRequest: Codable, Hashable, Sendable {
     public var name: String?
     public var count: Int?
 
@@ -39,22 +39,36 @@ public struct SendFormRequest: FieldCodable, FieldEquatable, Hashable, Sendable 
         self.count = count
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
-    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.name, b.name) && _same(a.count, b.count)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(name: c.optional("name"), count: c.optional("count"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("name", self.name).optional("count", self.count)
+    }
 }
 
-public struct SendMultipartRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SendMultipartRequest: Codable, Hashable, Sendable {
     public var fileName: String?
 
     public init(fileName: String? = nil) {
         self.fileName = fileName
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileName, b.fileName) }
-    public init(_fields c: FieldReader) throws { try self.init(fileName: c.optional("file_name")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", self.fileName) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileName, b.fileName) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(fileName: c.optional("file_name")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("file_name", self.fileName) }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension SendJSONRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SendJSONResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SendFormRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SendMultipartRequest: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Settings: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Settings: Codable, Hashable, Sendable {
     /// - Default: `slow`
     public var mode: Settings.Mode
     /// - Default: `3`
@@ -39,20 +39,20 @@ public struct Settings: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.optionalMode = optionalMode
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.mode, b.mode), _same(a.retries, b.retries), _same(a.ratio, b.ratio), _same(a.enabled, b.enabled),
               _same(a.label, b.label), _same(a.badBool, b.badBool), _same(a.badInt, b.badInt),
               _same(a.optionalMode, b.optionalMode) else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(mode: c.required("mode"), retries: c.required("retries"), ratio: c.required("ratio"),
             enabled: c.required("enabled"), label: c.required("label"), badBool: c.required("bad_bool"),
             badInt: c.required("bad_int"), optionalMode: c.optional("optional_mode"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("mode", self.mode).required("retries", self.retries).required("ratio", self.ratio)
             .required("enabled", self.enabled).required("label", self.label).required("bad_bool", self.badBool)
             .required("bad_int", self.badInt).optional("optional_mode", self.optionalMode)
@@ -76,6 +76,10 @@ public struct Settings: FieldCodable, FieldEquatable, Hashable, Sendable {
 
     public typealias OptionalMode = Settings.Mode
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Settings: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Settings.Mode: ParameterValue {}
 
 // MARK: - Client
 

@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
@@ -158,6 +158,17 @@ public enum Duplicates: OpenEnum {
 
     public static let allCases: [Self] = [.same, .same2]
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Ints: ParameterValue {}
+@_spi(Generated) extension Numbers: ParameterValue {}
+@_spi(Generated) extension Flags: ParameterValue {}
+@_spi(Generated) extension BothFlags: ParameterValue {}
+@_spi(Generated) extension Single: ParameterValue {}
+@_spi(Generated) extension Constant: ParameterValue {}
+@_spi(Generated) extension Words: ParameterValue {}
+@_spi(Generated) extension Symbols: ParameterValue {}
+@_spi(Generated) extension Duplicates: ParameterValue {}
 
 // MARK: - Client
 

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Formats: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct Formats: Codable, Hashable, Sendable {
     public var i32: Int?
     public var i64: Int?
     public var f: Double?
@@ -53,7 +53,7 @@ public struct Formats: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         self.big = big
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.i32, b.i32), _same(a.i64, b.i64), _same(a.f, b.f), _same(a.d, b.d), _same(a.date, b.date),
               _same(a.dateTime, b.dateTime), _same(a.dates, b.dates), _same(a.uuid, b.uuid), _same(a.uri, b.uri),
               _same(a.uriReference, b.uriReference), _same(a.binary, b.binary), _same(a.byte, b.byte),
@@ -62,7 +62,7 @@ public struct Formats: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(i32: c.optional("i32"), i64: c.optional("i64"), f: c.optional("f"), d: c.optional("d"),
             date: c.optional("date"), dateTime: c.dateIfPresent("date_time"), dates: c.datesIfPresent("dates"),
             uuid: c.optional("uuid"), uri: c.optional("uri"), uriReference: c.optional("uri_reference"),
@@ -71,7 +71,7 @@ public struct Formats: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             unknown: c.optional("unknown"), big: c.optional("big"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("i32", self.i32).optional("i64", self.i64).optional("f", self.f).optional("d", self.d)
             .optional("date", self.date).dateIfPresent("date_time", self.dateTime).datesIfPresent("dates", self.dates)
             .uuidIfPresent("uuid", self.uuid).optional("uri", self.uri).optional("uri_reference", self.uriReference)
@@ -80,10 +80,13 @@ public struct Formats: FieldCodable, FieldEquatable, Hashable, Sendable, Validat
             .optional("unknown", self.unknown).optional("big", self.big)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.big, name: path + ".big", maximum: 1.8446744073709552e+19)
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Formats: FieldCodable, FieldEquatable, Validatable {}
 
 // MARK: - Client
 

@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
@@ -77,7 +77,7 @@ public enum Outcome: Codable, Hashable, Sendable {
     }
 }
 
-public struct AcceptDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AcceptDetails: Codable, Hashable, Sendable {
     public var type: AcceptDetails.TypeValue?
     public var note: String?
 
@@ -86,9 +86,17 @@ public struct AcceptDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.note = note
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) && _same(a.note, b.note) }
-    public init(_fields c: FieldReader) throws { try self.init(type: c.optional("type"), note: c.optional("note")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("type", self.type).optional("note", self.note) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.type, b.type) && _same(a.note, b.note)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(type: c.optional("type"), note: c.optional("note"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("type", self.type).optional("note", self.note)
+    }
 
     public enum TypeValue: OpenEnum {
         case acceptDetails
@@ -106,7 +114,7 @@ public struct AcceptDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct AbortDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AbortDetails: Codable, Hashable, Sendable {
     public var type: AbortDetails.TypeValue?
     public var reason: String?
 
@@ -115,9 +123,17 @@ public struct AbortDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.reason = reason
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) && _same(a.reason, b.reason) }
-    public init(_fields c: FieldReader) throws { try self.init(type: c.optional("type"), reason: c.optional("reason")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("type", self.type).optional("reason", self.reason) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.type, b.type) && _same(a.reason, b.reason)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(type: c.optional("type"), reason: c.optional("reason"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("type", self.type).optional("reason", self.reason)
+    }
 
     public enum TypeValue: OpenEnum {
         case abortDetails
@@ -135,7 +151,7 @@ public struct AbortDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct RetryDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct RetryDetails: Codable, Hashable, Sendable {
     public var after: Int?
     public var reason: String?
 
@@ -144,20 +160,24 @@ public struct RetryDetails: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.reason = reason
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.after, b.after) && _same(a.reason, b.reason) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.after, b.after) && _same(a.reason, b.reason)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(after: c.optional("after"), reason: c.optional("reason"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.optional("after", self.after).optional("reason", self.reason) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("after", self.after).optional("reason", self.reason)
+    }
 }
 
 /// A date-time written as a component of its own.
 public typealias Timestamp = Date
 
 /// Dates in every position a property can hold them.
-public struct Schedule: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Schedule: Codable, Hashable, Sendable {
     public var at: Timestamp
     public var ats: [Timestamp]?
     public var byName: [String: Timestamp]?
@@ -175,25 +195,25 @@ public struct Schedule: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.gaps = gaps
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.at, b.at), _same(a.ats, b.ats), _same(a.byName, b.byName), _same(a.grid, b.grid),
               _same(a.gaps, b.gaps) else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(at: c.date("at"), ats: c.datesIfPresent("ats"), byName: c.isoDatesIfPresent("byName"),
             grid: c.isoDatesIfPresent("grid"), gaps: c.isoDatesIfPresent("gaps"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.date("at", self.at).datesIfPresent("ats", self.ats).isoDatesIfPresent("byName", self.byName)
             .isoDatesIfPresent("grid", self.grid).isoDatesIfPresent("gaps", self.gaps)
     }
 }
 
 /// A point, sent as a parameter in each style.
-public struct Point: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Point: Codable, Hashable, Sendable {
     public var x: Int?
     public var y: Int?
     public var label: String?
@@ -204,21 +224,21 @@ public struct Point: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.label = label
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.x, b.x) && _same(a.y, b.y) && _same(a.label, b.label)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(x: c.optional("x"), y: c.optional("y"), label: c.optional("label"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("x", self.x).optional("y", self.y).optional("label", self.label)
     }
 }
 
 /// Required fields that may be null are always sent; optional ones only when set.
-public struct Patch: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Patch: Codable, Hashable, Sendable {
     public var note: String?
     public var closedAt: Date?
     public var refID: UUID?
@@ -241,20 +261,20 @@ public struct Patch: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.optionalRefIDs = optionalRefIDs
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.note, b.note), _same(a.closedAt, b.closedAt), _same(a.refID, b.refID),
               _same(a.optionalNote, b.optionalNote), _same(a.optionalClosedAt, b.optionalClosedAt),
               _same(a.optionalRefIDs, b.optionalRefIDs), a.__nulls == b.__nulls else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(note: c.optional("note"), closedAt: c.dateIfPresent("closed_at"), refID: c.optional("ref_id"),
             optionalNote: c.optional("optional_note"), optionalClosedAt: c.dateIfPresent("optional_closed_at"),
             optionalRefIDs: c.optional("optional_ref_ids"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.sendingNull(self.__nulls).orNull("note", self.note).dateOrNull("closed_at", self.closedAt)
             .uuidOrNull("ref_id", self.refID).optional("optional_note", self.optionalNote)
             .dateIfPresent("optional_closed_at", self.optionalClosedAt)
@@ -285,7 +305,7 @@ public struct Patch: FieldCodable, FieldEquatable, Hashable, Sendable {
 
 /// A thing with every kind of property.
 /// Second line of the description.
-public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct Thing: Codable, Hashable, Sendable {
     public var id: UUID
     public var createdAt: Date
     public var seenAt: [Date]?
@@ -365,7 +385,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
         self.nested = nested
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.id, b.id), _same(a.createdAt, b.createdAt), _same(a.seenAt, b.seenAt),
               _same(a.homePage, b.homePage), _same(a.avatar, b.avatar), _same(a.kind, b.kind),
               _same(a.`class`, b.`class`), _same(a.`default`, b.`default`), _same(a.self_, b.self_),
@@ -378,7 +398,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(id: c.required("id"), createdAt: c.date("created_at"), seenAt: c.datesIfPresent("seen_at"),
             homePage: c.optional("home_page"), avatar: c.optional("avatar"), kind: c.required("kind"),
             class: c.required("class"), default: c.optional("default"), self_: c.optional("self"),
@@ -391,7 +411,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
             maybe: c.optional("maybe"), nested: c.optional("nested"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.uuid("id", self.id).date("created_at", self.createdAt).datesIfPresent("seen_at", self.seenAt)
             .optional("home_page", self.homePage).optional("avatar", self.avatar).required("kind", self.kind)
             .required("class", self.`class`).optional("default", self.`default`).optional("self", self.self_)
@@ -404,7 +424,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
             .optional("maybe", self.maybe).optional("nested", self.nested)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.ratio, name: path + ".ratio", minimum: 0, maximum: 1, exclusiveMaximum: true)
         try Validation.check(self.name, name: path + ".name", maxLength: 5)
         try Validation.check(self.tags, name: path + ".tags", maxItems: 3)
@@ -468,7 +488,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
         public static let allCases: [Self] = [._1, ._2, ._3]
     }
 
-    public struct PartsItem: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+    public struct PartsItem: Codable, Hashable, Sendable {
         public var sku: String
         public var size: Thing.PartsItem.Size?
 
@@ -477,15 +497,23 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
             self.size = size
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sku, b.sku) && _same(a.size, b.size) }
-        public init(_fields c: FieldReader) throws { try self.init(sku: c.required("sku"), size: c.optional("size")) }
-        public func _encode(_ w: FieldWriter) throws { try w.required("sku", self.sku).optional("size", self.size) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.sku, b.sku) && _same(a.size, b.size)
+        }
 
-        public func validate(path: String) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(sku: c.required("sku"), size: c.optional("size"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.required("sku", self.sku).optional("size", self.size)
+        }
+
+        @_spi(Generated) public func validate(path: String) throws {
             try Validation.check(self.size, name: path + ".size")
         }
 
-        public struct Size: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+        public struct Size: Codable, Hashable, Sendable {
             /// - Minimum: 1
             public var width: Int?
 
@@ -493,39 +521,39 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
                 self.width = width
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.width, b.width) }
-            public init(_fields c: FieldReader) throws { try self.init(width: c.optional("width")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("width", self.width) }
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.width, b.width) }
+            @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(width: c.optional("width")) }
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("width", self.width) }
 
-            public func validate(path: String) throws {
+            @_spi(Generated) public func validate(path: String) throws {
                 try Validation.check(self.width, name: path + ".width", minimum: 1)
             }
         }
     }
 
-    public struct Nested: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Nested: Codable, Hashable, Sendable {
         public var level2: Thing.Nested.Level2?
 
         public init(level2: Thing.Nested.Level2? = nil) {
             self.level2 = level2
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.level2, b.level2) }
-        public init(_fields c: FieldReader) throws { try self.init(level2: c.optional("level2")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("level2", self.level2) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.level2, b.level2) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(level2: c.optional("level2")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("level2", self.level2) }
 
-        public struct Level2: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct Level2: Codable, Hashable, Sendable {
             public var level3: Thing.Nested.Level2.Level3?
 
             public init(level3: Thing.Nested.Level2.Level3? = nil) {
                 self.level3 = level3
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.level3, b.level3) }
-            public init(_fields c: FieldReader) throws { try self.init(level3: c.optional("level3")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("level3", self.level3) }
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.level3, b.level3) }
+            @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(level3: c.optional("level3")) }
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("level3", self.level3) }
 
-            public struct Level3: FieldCodable, FieldEquatable, Hashable, Sendable {
+            public struct Level3: Codable, Hashable, Sendable {
                 /// - Default: `off`
                 public var mode: Thing.Nested.Level2.Level3.Mode?
 
@@ -533,9 +561,9 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
                     self.mode = mode
                 }
 
-                public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mode, b.mode) }
-                public init(_fields c: FieldReader) throws { try self.init(mode: c.optional("mode")) }
-                public func _encode(_ w: FieldWriter) throws { try w.optional("mode", self.mode) }
+                @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mode, b.mode) }
+                @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(mode: c.optional("mode")) }
+                @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("mode", self.mode) }
 
                 public enum Mode: OpenEnum {
                     case on, off
@@ -557,7 +585,7 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable, Validatab
     }
 }
 
-public struct Owner: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Owner: Codable, Hashable, Sendable {
     public var name: String
     /// What kind of thing.
     public var thingKind: Thing.Kind?
@@ -567,18 +595,20 @@ public struct Owner: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.thingKind = thingKind
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.thingKind, b.thingKind) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.name, b.name) && _same(a.thingKind, b.thingKind)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(name: c.required("name"), thingKind: c.optional("thing_kind"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("name", self.name).optional("thing_kind", self.thingKind)
     }
 }
 
-public struct Base: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Base: Codable, Hashable, Sendable {
     public var id: Int
     public var data: Owner?
 
@@ -587,13 +617,21 @@ public struct Base: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.data = data
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) && _same(a.data, b.data) }
-    public init(_fields c: FieldReader) throws { try self.init(id: c.required("id"), data: c.optional("data")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("id", self.id).optional("data", self.data) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.data, b.data)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(id: c.required("id"), data: c.optional("data"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("id", self.id).optional("data", self.data)
+    }
 }
 
 /// Base plus more, with `data` declared by two parts.
-public struct Extended: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Extended: Codable, Hashable, Sendable {
     public var id: Int
     public var data: Extended.DataValue2?
     public var extra: String
@@ -604,19 +642,19 @@ public struct Extended: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.extra = extra
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.id, b.id) && _same(a.data, b.data) && _same(a.extra, b.extra)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(id: c.required("id"), data: c.optional("data"), extra: c.required("extra"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("id", self.id).optional("data", self.data).required("extra", self.extra)
     }
 
-    public struct DataValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DataValue2: Codable, Hashable, Sendable {
         public var name: String
         /// What kind of thing.
         public var thingKind: Thing.Kind?
@@ -628,22 +666,22 @@ public struct Extended: FieldCodable, FieldEquatable, Hashable, Sendable {
             self.note = note
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.name, b.name) && _same(a.thingKind, b.thingKind) && _same(a.note, b.note)
         }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(name: c.required("name"), thingKind: c.optional("thing_kind"), note: c.optional("note"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.required("name", self.name).optional("thing_kind", self.thingKind).optional("note", self.note)
         }
     }
 }
 
 /// A change to a thing.
-public struct ThingEvent: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ThingEvent: Codable, Hashable, Sendable {
     public var seq: Int
     public var note: String?
 
@@ -652,23 +690,31 @@ public struct ThingEvent: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.note = note
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.seq, b.seq) && _same(a.note, b.note) }
-    public init(_fields c: FieldReader) throws { try self.init(seq: c.required("seq"), note: c.optional("note")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("seq", self.seq).optional("note", self.note) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.seq, b.seq) && _same(a.note, b.note)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(seq: c.required("seq"), note: c.optional("note"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("seq", self.seq).optional("note", self.note)
+    }
 }
 
-public struct Problem: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Problem: Codable, Hashable, Sendable {
     public var error: Problem.ErrorValue?
 
     public init(error: Problem.ErrorValue? = nil) {
         self.error = error
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
-    public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
 
-    public struct ErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ErrorValue: Codable, Hashable, Sendable {
         public var code: Int?
         public var message: String?
 
@@ -677,13 +723,15 @@ public struct Problem: FieldCodable, FieldEquatable, Hashable, Sendable {
             self.message = message
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.code, b.code) && _same(a.message, b.message)
+        }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(code: c.optional("code"), message: c.optional("message"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("code", self.code).optional("message", self.message)
         }
     }
@@ -713,7 +761,7 @@ public enum Shape: Codable, Hashable, Sendable {
     }
 }
 
-public struct Circle: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Circle: Codable, Hashable, Sendable {
     public var shapeType: String
     public var radius: Double
 
@@ -722,20 +770,20 @@ public struct Circle: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.radius = radius
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.shapeType, b.shapeType) && _same(a.radius, b.radius)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(shapeType: c.required("shape_type"), radius: c.required("radius"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("shape_type", self.shapeType).required("radius", self.radius)
     }
 }
 
-public struct Square: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Square: Codable, Hashable, Sendable {
     public var shapeType: String
     public var side: Double
 
@@ -744,13 +792,15 @@ public struct Square: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.side = side
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.shapeType, b.shapeType) && _same(a.side, b.side) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.shapeType, b.shapeType) && _same(a.side, b.side)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(shapeType: c.required("shape_type"), side: c.required("side"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("shape_type", self.shapeType).required("side", self.side)
     }
 }
@@ -780,7 +830,7 @@ public enum Message: Codable, Hashable, Sendable {
     }
 }
 
-public struct UserMessage: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct UserMessage: Codable, Hashable, Sendable {
     public var role: UserMessage.Role
     public var content: String
 
@@ -789,13 +839,17 @@ public struct UserMessage: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.content = content
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) && _same(a.content, b.content) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.role, b.role) && _same(a.content, b.content)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(role: c.required("role"), content: c.required("content"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role).required("content", self.content) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("role", self.role).required("content", self.content)
+    }
 
     public enum Role: OpenEnum {
         case user
@@ -813,19 +867,19 @@ public struct UserMessage: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct MessageBase: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct MessageBase: Codable, Hashable, Sendable {
     public var role: String
 
     public init(role: String) {
         self.role = role
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) }
-    public init(_fields c: FieldReader) throws { try self.init(role: c.required("role")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(role: c.required("role")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role) }
 }
 
-public struct AssistantMessage: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AssistantMessage: Codable, Hashable, Sendable {
     public var role: AssistantMessage.Role
     public var text: String?
 
@@ -834,9 +888,17 @@ public struct AssistantMessage: FieldCodable, FieldEquatable, Hashable, Sendable
         self.text = text
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.role, b.role) && _same(a.text, b.text) }
-    public init(_fields c: FieldReader) throws { try self.init(role: c.required("role"), text: c.optional("text")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("role", self.role).optional("text", self.text) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.role, b.role) && _same(a.text, b.text)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(role: c.required("role"), text: c.optional("text"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("role", self.role).optional("text", self.text)
+    }
 
     public enum Role: OpenEnum {
         case assistant
@@ -879,7 +941,7 @@ public enum Value: Codable, Hashable, Sendable {
     }
 }
 
-public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DataValue: Codable, Hashable, Sendable {
     public var total: Int?
     /// Keys the schema does not list, with their values.
     public var additionalProperties: [String: Int]
@@ -889,15 +951,15 @@ public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.total, b.total) && _same(a.additionalProperties, b.additionalProperties)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(total: c.optional("total"), additionalProperties: c.additionalProperties(known: ["total"]))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("total", self.total).additionalProperties(self.additionalProperties)
     }
 }
@@ -923,7 +985,7 @@ public enum Switch: OpenEnum {
 }
 
 /// Refers to itself, directly and through a list.
-public struct TreeNode: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct TreeNode: Codable, Hashable, Sendable {
     public var name: String
     public var parent: TreeNode? {
         get { self._parent?.value }
@@ -944,24 +1006,24 @@ public struct TreeNode: FieldCodable, FieldEquatable, Hashable, Sendable {
         self._first = first.map(Box.init)
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.name, b.name) && _same(a._parent, b._parent) && _same(a.children, b.children)
             && _same(a._first, b._first)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(name: c.required("name"), parent: c.optional("parent"), children: c.optional("children"),
             first: c.optional("first"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("name", self.name).optional("parent", self.parent).optional("children", self.children)
             .optional("first", self.first)
     }
 }
 
 /// Mutually recursive with TreeNode.
-public struct Branch: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Branch: Codable, Hashable, Sendable {
     public var node: TreeNode {
         get { self._node.value }
         set { self._node = Box(newValue) }
@@ -972,9 +1034,9 @@ public struct Branch: FieldCodable, FieldEquatable, Hashable, Sendable {
         self._node = Box(node)
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._node, b._node) }
-    public init(_fields c: FieldReader) throws { try self.init(node: c.required("node")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("node", self.node) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._node, b._node) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(node: c.required("node")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("node", self.node) }
 }
 
 /// A recursive oneOf.
@@ -1000,7 +1062,7 @@ public indirect enum Expression: Codable, Hashable, Sendable {
     }
 }
 
-public struct Sum: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Sum: Codable, Hashable, Sendable {
     public var left: Expression
     public var right: Expression
 
@@ -1009,12 +1071,20 @@ public struct Sum: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.right = right
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.left, b.left) && _same(a.right, b.right) }
-    public init(_fields c: FieldReader) throws { try self.init(left: c.required("left"), right: c.required("right")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("left", self.left).required("right", self.right) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.left, b.left) && _same(a.right, b.right)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(left: c.required("left"), right: c.required("right"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("left", self.left).required("right", self.right)
+    }
 }
 
-public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Conditional: Codable, Hashable, Sendable {
     public var kind: String
     public var point: [Double]?
     public var row: [JSONValue]?
@@ -1046,7 +1116,7 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.kind, b.kind), _same(a.point, b.point), _same(a.row, b.row), _same(a.labels, b.labels),
               _same(a.port, b.port), _same(a.target, b.target), _same(a.share, b.share), _same(a.mode, b.mode),
               _same(a.shape, b.shape), _same(a.outcome, b.outcome),
@@ -1054,7 +1124,7 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(kind: c.required("kind"), point: c.optional("point"), row: c.optional("row"),
             labels: c.optional("labels"), port: c.optional("port"), target: c.optional("target"),
             share: c.optional("share"), mode: c.optional("mode"), shape: c.optional("shape"),
@@ -1062,7 +1132,7 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
             additionalProperties: c.additionalProperties(known: ["kind", "point", "row", "labels", "port", "target", "share", "mode", "shape", "outcome"]))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("kind", self.kind).optional("point", self.point).optional("row", self.row)
             .optional("labels", self.labels).optional("port", self.port).optional("target", self.target)
             .optional("share", self.share).optional("mode", self.mode).optional("shape", self.shape)
@@ -1118,7 +1188,7 @@ public struct Conditional: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct Account: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Account: Codable, Hashable, Sendable {
     public var id: String?
     public var password: String?
     public var name: String
@@ -1129,15 +1199,15 @@ public struct Account: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.name = name
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.id, b.id) && _same(a.password, b.password) && _same(a.name, b.name)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(id: c.optional("id"), password: c.optional("password"), name: c.required("name"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("id", self.id).optional("password", self.password).required("name", self.name)
     }
 }
@@ -1158,7 +1228,7 @@ public enum GetThingIncludeItem: OpenEnum {
     public static let allCases: [Self] = [.parts, .owner]
 }
 
-public struct ListThingsResponse: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct ListThingsResponse: Codable, Hashable, Sendable {
     public var result: [Thing]
     public var resultInfo: ListThingsResponse.ResultInfo?
 
@@ -1167,36 +1237,40 @@ public struct ListThingsResponse: FieldCodable, FieldEquatable, Hashable, Sendab
         self.resultInfo = resultInfo
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.result, b.result) && _same(a.resultInfo, b.resultInfo)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(result: c.required("result"), resultInfo: c.optional("result_info"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("result", self.result).optional("result_info", self.resultInfo)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.result, name: path + ".result")
     }
 
-    public struct ResultInfo: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ResultInfo: Codable, Hashable, Sendable {
         public var totalCount: Double?
 
         public init(totalCount: Double? = nil) {
             self.totalCount = totalCount
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
-        public init(_fields c: FieldReader) throws { try self.init(totalCount: c.optional("total_count")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("total_count", self.totalCount) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.totalCount, b.totalCount) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(totalCount: c.optional("total_count"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("total_count", self.totalCount) }
     }
 }
 
-public struct CreateThingRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CreateThingRequest: Codable, Hashable, Sendable {
     public var name: String?
     public var count: Int?
 
@@ -1205,9 +1279,17 @@ public struct CreateThingRequest: FieldCodable, FieldEquatable, Hashable, Sendab
         self.count = count
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.count, b.count) }
-    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), count: c.optional("count")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("count", self.count) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.name, b.name) && _same(a.count, b.count)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(name: c.optional("name"), count: c.optional("count"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("name", self.name).optional("count", self.count)
+    }
 }
 
 /// The body of a 2xx answer of `putAccount`, by status.
@@ -1232,20 +1314,20 @@ public enum PutAccountResponse: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Case2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Case2: Codable, Hashable, Sendable {
         public var location: String
 
         public init(location: String) {
             self.location = location
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.location, b.location) }
-        public init(_fields c: FieldReader) throws { try self.init(location: c.required("location")) }
-        public func _encode(_ w: FieldWriter) throws { try w.required("location", self.location) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.location, b.location) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(location: c.required("location")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("location", self.location) }
     }
 }
 
-public struct CreateChargeRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CreateChargeRequest: Codable, Hashable, Sendable {
     public var amount: Int
     public var captureAt: Date?
     public var metadata: [String: String]?
@@ -1265,25 +1347,25 @@ public struct CreateChargeRequest: FieldCodable, FieldEquatable, Hashable, Senda
         self.tags = tags
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.amount, b.amount), _same(a.captureAt, b.captureAt), _same(a.metadata, b.metadata),
               _same(a.items, b.items), _same(a.expand, b.expand), _same(a.tags, b.tags) else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(amount: c.required("amount"), captureAt: c.dateIfPresent("capture_at"),
             metadata: c.optional("metadata"), items: c.optional("items"), expand: c.optional("expand"),
             tags: c.optional("tags"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("amount", self.amount).dateIfPresent("capture_at", self.captureAt)
             .optional("metadata", self.metadata).optional("items", self.items).optional("expand", self.expand)
             .optional("tags", self.tags)
     }
 
-    public struct ItemsItem: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ItemsItem: Codable, Hashable, Sendable {
         public var price: String?
         public var quantity: Int?
 
@@ -1292,21 +1374,21 @@ public struct CreateChargeRequest: FieldCodable, FieldEquatable, Hashable, Senda
             self.quantity = quantity
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.price, b.price) && _same(a.quantity, b.quantity)
         }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(price: c.optional("price"), quantity: c.optional("quantity"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("price", self.price).optional("quantity", self.quantity)
         }
     }
 }
 
-public struct UploadReportRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct UploadReportRequest: Codable, Hashable, Sendable {
     public var attributes: UploadReportRequest.Attributes?
     public var file: FileUpload
     public var pages: [FileUpload]?
@@ -1322,21 +1404,21 @@ public struct UploadReportRequest: FieldCodable, FieldEquatable, Hashable, Senda
         self.note = note
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.attributes, b.attributes) && _same(a.file, b.file) && _same(a.pages, b.pages) && _same(a.note, b.note)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(attributes: c.optional("attributes"), file: c.required("file"), pages: c.optional("pages"),
             note: c.optional("note"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("attributes", self.attributes).required("file", self.file).optional("pages", self.pages)
             .optional("note", self.note)
     }
 
-    public struct Attributes: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Attributes: Codable, Hashable, Sendable {
         public var name: String?
         public var parent: UploadReportRequest.Attributes.Parent?
 
@@ -1345,29 +1427,85 @@ public struct UploadReportRequest: FieldCodable, FieldEquatable, Hashable, Senda
             self.parent = parent
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.parent, b.parent) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.name, b.name) && _same(a.parent, b.parent)
+        }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(name: c.optional("name"), parent: c.optional("parent"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("name", self.name).optional("parent", self.parent)
         }
 
-        public struct Parent: FieldCodable, FieldEquatable, Hashable, Sendable {
+        public struct Parent: Codable, Hashable, Sendable {
             public var id: String?
 
             public init(id: String? = nil) {
                 self.id = id
             }
 
-            public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
-            public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
-            public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
+            @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
         }
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Outcome.Case4: ParameterValue {}
+@_spi(Generated) extension AcceptDetails: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AcceptDetails.TypeValue: ParameterValue {}
+@_spi(Generated) extension AbortDetails: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AbortDetails.TypeValue: ParameterValue {}
+@_spi(Generated) extension RetryDetails: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Schedule: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Point: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Patch: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Thing.Kind: ParameterValue {}
+@_spi(Generated) extension Thing.TypeValue: ParameterValue {}
+@_spi(Generated) extension Thing.Priority: ParameterValue {}
+@_spi(Generated) extension Thing.PartsItem: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Thing.PartsItem.Size: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension Thing.Nested: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing.Nested.Level2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing.Nested.Level2.Level3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing.Nested.Level2.Level3.Mode: ParameterValue {}
+@_spi(Generated) extension Owner: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Base: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Extended: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Extended.DataValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ThingEvent: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Problem: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Problem.ErrorValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Circle: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Square: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UserMessage: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UserMessage.Role: ParameterValue {}
+@_spi(Generated) extension MessageBase: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AssistantMessage: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AssistantMessage.Role: ParameterValue {}
+@_spi(Generated) extension DataValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Switch: ParameterValue {}
+@_spi(Generated) extension TreeNode: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Branch: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Sum: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Conditional: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Conditional.Mode: ParameterValue {}
+@_spi(Generated) extension Conditional.Shape2: ParameterValue {}
+@_spi(Generated) extension Account: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension GetThingIncludeItem: ParameterValue {}
+@_spi(Generated) extension ListThingsResponse: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension ListThingsResponse.ResultInfo: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CreateThingRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension PutAccountResponse.Case2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CreateChargeRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CreateChargeRequest.ItemsItem: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UploadReportRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UploadReportRequest.Attributes: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UploadReportRequest.Attributes.Parent: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

@@ -2,35 +2,35 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Target: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Target: Codable, Hashable, Sendable {
     public var id: String?
 
     public init(id: String? = nil) {
         self.id = id
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
-    public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
 }
 
-public struct NullableTarget: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct NullableTarget: Codable, Hashable, Sendable {
     public var id: String?
 
     public init(id: String? = nil) {
         self.id = id
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
-    public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(id: c.optional("id")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("id", self.id) }
 }
 
-public struct Holder: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Holder: Codable, Hashable, Sendable {
     public var a: String?
     public var b: String?
     public var c: Holder.C?
@@ -59,20 +59,20 @@ public struct Holder: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.anyMap = anyMap
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.a, b.a), _same(a.b, b.b), _same(a.c, b.c), _same(a.d, b.d), _same(a.e, b.e), _same(a.f, b.f),
               _same(a.free, b.free), _same(a.object, b.object), _same(a.map, b.map),
               _same(a.anyMap, b.anyMap) else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(a: c.optional("a"), b: c.optional("b"), c: c.optional("c"), d: c.optional("d"),
             e: c.optional("e"), f: c.optional("f"), free: c.optional("free"), object: c.optional("object"),
             map: c.optional("map"), anyMap: c.optional("any_map"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.orNull("a", self.a).orNull("b", self.b).orNull("c", self.c).orNull("d", self.d).orNull("e", self.e)
             .orNull("f", self.f).optional("free", self.free).optional("object", self.object).optional("map", self.map)
             .optional("any_map", self.anyMap)
@@ -94,6 +94,12 @@ public struct Holder: FieldCodable, FieldEquatable, Hashable, Sendable {
         public static let allCases: [Self] = [.x, .y]
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Target: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension NullableTarget: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Holder: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Holder.C: ParameterValue {}
 
 // MARK: - Client
 

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Cat: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Cat: Codable, Hashable, Sendable {
     public var kind: String
     public var lives: Int
 
@@ -15,12 +15,20 @@ public struct Cat: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.lives = lives
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.lives, b.lives) }
-    public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), lives: c.required("lives")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("kind", self.kind).required("lives", self.lives) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.kind, b.kind) && _same(a.lives, b.lives)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(kind: c.required("kind"), lives: c.required("lives"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("kind", self.kind).required("lives", self.lives)
+    }
 }
 
-public struct Dog: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Dog: Codable, Hashable, Sendable {
     public var kind: String
     public var good: Bool
 
@@ -29,9 +37,17 @@ public struct Dog: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.good = good
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.kind, b.kind) && _same(a.good, b.good) }
-    public init(_fields c: FieldReader) throws { try self.init(kind: c.required("kind"), good: c.required("good")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("kind", self.kind).required("good", self.good) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.kind, b.kind) && _same(a.good, b.good)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(kind: c.required("kind"), good: c.required("good"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("kind", self.kind).required("good", self.good)
+    }
 }
 
 public enum Pet: Codable, Hashable, Sendable {
@@ -109,20 +125,25 @@ public enum Untagged: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Case4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Case4: Codable, Hashable, Sendable {
         public var inline: Bool?
 
         public init(inline: Bool? = nil) {
             self.inline = inline
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.inline, b.inline) }
-        public init(_fields c: FieldReader) throws { try self.init(inline: c.optional("inline")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("inline", self.inline) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.inline, b.inline) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(inline: c.optional("inline")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("inline", self.inline) }
     }
 }
 
 public typealias MaybeCat = Cat
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Cat: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Dog: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Untagged.Case4: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Item: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Item: Codable, Hashable, Sendable {
     public var id: String
     public var name: String?
 
@@ -15,12 +15,20 @@ public struct Item: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.name = name
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.id, b.id) && _same(a.name, b.name) }
-    public init(_fields c: FieldReader) throws { try self.init(id: c.required("id"), name: c.optional("name")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("id", self.id).optional("name", self.name) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.name, b.name)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(id: c.required("id"), name: c.optional("name"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("id", self.id).optional("name", self.name)
+    }
 }
 
-public struct Filter: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Filter: Codable, Hashable, Sendable {
     public var name: String?
     public var limit: Int?
 
@@ -29,10 +37,22 @@ public struct Filter: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.limit = limit
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.limit, b.limit) }
-    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), limit: c.optional("limit")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("limit", self.limit) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.name, b.name) && _same(a.limit, b.limit)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(name: c.optional("name"), limit: c.optional("limit"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("name", self.name).optional("limit", self.limit)
+    }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Item: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Filter: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Node: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Node: Codable, Hashable, Sendable {
     public var value: Int
     public var next: Node? {
         get { self._next?.value }
@@ -23,22 +23,22 @@ public struct Node: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.byName = byName
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.value, b.value) && _same(a._next, b._next) && _same(a.children, b.children) && _same(a.byName, b.byName)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(value: c.required("value"), next: c.optional("next"), children: c.optional("children"),
             byName: c.optional("by_name"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("value", self.value).optional("next", self.next).optional("children", self.children)
             .optional("by_name", self.byName)
     }
 }
 
-public struct A: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct A: Codable, Hashable, Sendable {
     public var b: B {
         get { self._b.value }
         set { self._b = Box(newValue) }
@@ -49,12 +49,12 @@ public struct A: FieldCodable, FieldEquatable, Hashable, Sendable {
         self._b = Box(b)
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._b, b._b) }
-    public init(_fields c: FieldReader) throws { try self.init(b: c.required("b")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("b", self.b) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._b, b._b) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(b: c.required("b")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("b", self.b) }
 }
 
-public struct B: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct B: Codable, Hashable, Sendable {
     public var a: A? {
         get { self._a?.value }
         set { self._a = newValue.map(Box.init) }
@@ -65,9 +65,9 @@ public struct B: FieldCodable, FieldEquatable, Hashable, Sendable {
         self._a = a.map(Box.init)
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._a, b._a) }
-    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a._a, b._a) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
 public indirect enum JSON: Codable, Hashable, Sendable {
@@ -95,17 +95,23 @@ public indirect enum JSON: Codable, Hashable, Sendable {
     }
 }
 
-public struct JSONObject: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct JSONObject: Codable, Hashable, Sendable {
     public var inner: JSON?
 
     public init(inner: JSON? = nil) {
         self.inner = inner
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.inner, b.inner) }
-    public init(_fields c: FieldReader) throws { try self.init(inner: c.optional("inner")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("inner", self.inner) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.inner, b.inner) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(inner: c.optional("inner")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("inner", self.inner) }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Node: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension A: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension B: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension JSONObject: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

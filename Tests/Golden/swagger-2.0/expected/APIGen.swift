@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Pet: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Pet: Codable, Hashable, Sendable {
     public var id: Int?
     public var name: String
     public var tag: String?
@@ -22,18 +22,18 @@ public struct Pet: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.status = status
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.id, b.id), _same(a.name, b.name), _same(a.tag, b.tag), _same(a.status, b.status),
               a.__nulls == b.__nulls else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(id: c.optional("id"), name: c.required("name"), tag: c.optional("tag"),
             status: c.optional("status"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.sendingNull(self.__nulls).optional("id", self.id).required("name", self.name).optional("tag", self.tag)
             .optional("status", self.status)
     }
@@ -73,7 +73,7 @@ public struct Pet: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct APIResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct APIResponse: Codable, Hashable, Sendable {
     public var code: Int?
     public var message: String?
 
@@ -82,13 +82,17 @@ public struct APIResponse: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.message = message
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.code, b.code) && _same(a.message, b.message) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.code, b.code) && _same(a.message, b.message)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(code: c.optional("code"), message: c.optional("message"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.optional("code", self.code).optional("message", self.message) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("code", self.code).optional("message", self.message)
+    }
 }
 
 public enum FindPetsByStatusStatusItem: OpenEnum {
@@ -108,7 +112,7 @@ public enum FindPetsByStatusStatusItem: OpenEnum {
     public static let allCases: [Self] = [.available, .pending, .sold]
 }
 
-public struct UpdatePetWithFormRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct UpdatePetWithFormRequest: Codable, Hashable, Sendable {
     public var name: String?
     public var status: String?
 
@@ -117,12 +121,20 @@ public struct UpdatePetWithFormRequest: FieldCodable, FieldEquatable, Hashable, 
         self.status = status
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.name, b.name) && _same(a.status, b.status) }
-    public init(_fields c: FieldReader) throws { try self.init(name: c.optional("name"), status: c.optional("status")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("name", self.name).optional("status", self.status) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.name, b.name) && _same(a.status, b.status)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(name: c.optional("name"), status: c.optional("status"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("name", self.name).optional("status", self.status)
+    }
 }
 
-public struct UploadFileRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct UploadFileRequest: Codable, Hashable, Sendable {
     public var additionalMetadata: String?
     public var file: FileUpload
 
@@ -131,18 +143,26 @@ public struct UploadFileRequest: FieldCodable, FieldEquatable, Hashable, Sendabl
         self.file = file
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.additionalMetadata, b.additionalMetadata) && _same(a.file, b.file)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(additionalMetadata: c.optional("additionalMetadata"), file: c.required("file"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("additionalMetadata", self.additionalMetadata).required("file", self.file)
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Pet: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Pet.Status: ParameterValue {}
+@_spi(Generated) extension APIResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FindPetsByStatusStatusItem: ParameterValue {}
+@_spi(Generated) extension UpdatePetWithFormRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UploadFileRequest: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 

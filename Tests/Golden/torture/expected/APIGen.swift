@@ -2,12 +2,12 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
 /// Every name the generated code introduces, as a property.
-public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var anyCodingKey: String?
     /// - Maximum length: 100
@@ -44,6 +44,8 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     public var fieldReader: String?
     /// - Maximum length: 100
     public var fieldWriter: String?
+    /// - Maximum length: 100
+    public var parameterValue: String?
     /// - Maximum length: 100
     public var apiRequest: String?
     /// - Maximum length: 100
@@ -253,30 +255,31 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         customStringConvertible: String? = nil, data: String? = nil, date: String? = nil, decoder: String? = nil,
         decodingError: String? = nil, double: String? = nil, encoder: String? = nil, fieldCodable: String? = nil,
         fieldEquatable: String? = nil, fieldReader: String? = nil, fieldWriter: String? = nil,
-        apiRequest: String? = nil, httpTransport: String? = nil, apiMiddleware: String? = nil,
-        callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil, middlewares: String? = nil,
-        retry: String? = nil, nullableField: String? = nil, set: String? = nil, field: String? = nil,
-        fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil, responseMetadata: String? = nil,
-        responseHeaders: String? = nil, metadata: String? = nil, serverSentEvents: String? = nil,
-        jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil, redirectPolicy: String? = nil,
-        limits2: String? = nil, redirects: String? = nil, styledValue: String? = nil, unionMatch: String? = nil,
-        fileUpload: String? = nil, intOrString: String? = nil, rawValue: String? = nil, decode: String? = nil,
-        method: String? = nil, webhook: String? = nil, with: String? = nil, hashable: String? = nil, int: String? = nil,
-        jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil,
-        sendable: String? = nil, serverURL: String? = nil, string: String? = nil, url: String? = nil,
-        urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil, validation: String? = nil,
-        a: String, additionalProperties: String? = nil, b: String, body: String? = nil, c: String,
-        container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
-        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
-        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
-        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, tag: String? = nil,
-        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
-        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
-        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
-        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
-        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
-        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
+        parameterValue: String? = nil, apiRequest: String? = nil, httpTransport: String? = nil,
+        apiMiddleware: String? = nil, callOptions: String? = nil, retryPolicy: String? = nil, headers: String? = nil,
+        middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
+        field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
+        responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil,
+        serverSentEvents: String? = nil, jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil,
+        redirectPolicy: String? = nil, limits2: String? = nil, redirects: String? = nil, styledValue: String? = nil,
+        unionMatch: String? = nil, fileUpload: String? = nil, intOrString: String? = nil, rawValue: String? = nil,
+        decode: String? = nil, method: String? = nil, webhook: String? = nil, with: String? = nil,
+        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
+        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
+        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
+        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
+        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
+        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
+        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
+        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
+        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
+        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
+        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
+        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
+        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
+        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
+        parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -296,6 +299,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         self.fieldEquatable = fieldEquatable
         self.fieldReader = fieldReader
         self.fieldWriter = fieldWriter
+        self.parameterValue = parameterValue
         self.apiRequest = apiRequest
         self.httpTransport = httpTransport
         self.apiMiddleware = apiMiddleware
@@ -396,7 +400,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         self._parent = parent.map(Box.init)
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.anyCodingKey, b.anyCodingKey), _same(a.bool, b.bool), _same(a.box, b.box),
               _same(a.client, b.client), _same(a.clientCore, b.clientCore), _same(a.codable, b.codable),
               _same(a.credential, b.credential), _same(a.customStringConvertible, b.customStringConvertible),
@@ -404,20 +408,21 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
               _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
               _same(a.fieldCodable, b.fieldCodable), _same(a.fieldEquatable, b.fieldEquatable),
               _same(a.fieldReader, b.fieldReader), _same(a.fieldWriter, b.fieldWriter),
-              _same(a.apiRequest, b.apiRequest), _same(a.httpTransport, b.httpTransport),
-              _same(a.apiMiddleware, b.apiMiddleware), _same(a.callOptions, b.callOptions),
-              _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers), _same(a.middlewares, b.middlewares),
-              _same(a.retry, b.retry), _same(a.nullableField, b.nullableField), _same(a.set, b.set),
-              _same(a.field, b.field), _same(a.fields, b.fields), _same(a.sendingNull2, b.sendingNull2),
-              _same(a.jsonCoding, b.jsonCoding), _same(a.responseMetadata, b.responseMetadata),
-              _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
-              _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
-              _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
-              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
-              _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
-              _same(a.rawValue, b.rawValue), _same(a.decode, b.decode), _same(a.method, b.method),
-              _same(a.webhook, b.webhook), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.parameterValue, b.parameterValue), _same(a.apiRequest, b.apiRequest),
+              _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
+              _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
+              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
+              _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
+              _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
+              _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
+              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits),
+              _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2), _same(a.redirects, b.redirects),
+              _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload),
+              _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue), _same(a.decode, b.decode),
+              _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -441,7 +446,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(anyCodingKey: c.optional("AnyCodingKey"), bool: c.optional("Bool"), box: c.optional("Box"),
             client: c.optional("Client"), clientCore: c.optional("ClientCore"), codable: c.optional("Codable"),
             credential: c.optional("Credential"), customStringConvertible: c.optional("CustomStringConvertible"),
@@ -449,10 +454,10 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
             fieldCodable: c.optional("FieldCodable"), fieldEquatable: c.optional("FieldEquatable"),
             fieldReader: c.optional("FieldReader"), fieldWriter: c.optional("FieldWriter"),
-            apiRequest: c.optional("APIRequest"), httpTransport: c.optional("HTTPTransport"),
-            apiMiddleware: c.optional("APIMiddleware"), callOptions: c.optional("CallOptions"),
-            retryPolicy: c.optional("RetryPolicy"), headers: c.optional("headers"),
-            middlewares: c.optional("middlewares"), retry: c.optional("retry"),
+            parameterValue: c.optional("ParameterValue"), apiRequest: c.optional("APIRequest"),
+            httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
+            callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
+            headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
@@ -488,7 +493,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             fields2: c.optional("_fields"), encode2: c.optional("_encode"), parent: c.optional("parent"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.sendingNull(self.__nulls).optional("AnyCodingKey", self.anyCodingKey).optional("Bool", self.bool)
             .optional("Box", self.box).optional("Client", self.client).optional("ClientCore", self.clientCore)
             .optional("Codable", self.codable).optional("Credential", self.credential)
@@ -497,10 +502,10 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             .optional("Double", self.double).optional("Encoder", self.encoder)
             .optional("FieldCodable", self.fieldCodable).optional("FieldEquatable", self.fieldEquatable)
             .optional("FieldReader", self.fieldReader).optional("FieldWriter", self.fieldWriter)
-            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
-            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
-            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
-            .optional("middlewares", self.middlewares).optional("retry", self.retry)
+            .optional("ParameterValue", self.parameterValue).optional("APIRequest", self.apiRequest)
+            .optional("HTTPTransport", self.httpTransport).optional("APIMiddleware", self.apiMiddleware)
+            .optional("CallOptions", self.callOptions).optional("RetryPolicy", self.retryPolicy)
+            .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
@@ -540,7 +545,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
             .optional("parent", self.parent)
     }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.anyCodingKey, name: path + ".anyCodingKey", maxLength: 100)
         try Validation.check(self.bool, name: path + ".bool", maxLength: 100)
         try Validation.check(self.box, name: path + ".box", maxLength: 100)
@@ -559,6 +564,7 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
         try Validation.check(self.fieldEquatable, name: path + ".fieldEquatable", maxLength: 100)
         try Validation.check(self.fieldReader, name: path + ".fieldReader", maxLength: 100)
         try Validation.check(self.fieldWriter, name: path + ".fieldWriter", maxLength: 100)
+        try Validation.check(self.parameterValue, name: path + ".parameterValue", maxLength: 100)
         try Validation.check(self.apiRequest, name: path + ".apiRequest", maxLength: 100)
         try Validation.check(self.httpTransport, name: path + ".httpTransport", maxLength: 100)
         try Validation.check(self.apiMiddleware, name: path + ".apiMiddleware", maxLength: 100)
@@ -685,24 +691,24 @@ public struct Captures: FieldCodable, FieldEquatable, Hashable, Sendable, Valida
     }
 }
 
-public struct CapturePage: FieldCodable, FieldEquatable, Hashable, Sendable, Validatable {
+public struct CapturePage: Codable, Hashable, Sendable {
     public var data: [Captures]?
 
     public init(data: [Captures]? = nil) {
         self.data = data
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.data, b.data) }
-    public init(_fields c: FieldReader) throws { try self.init(data: c.optional("data")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("data", self.data) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.data, b.data) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(data: c.optional("data")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("data", self.data) }
 
-    public func validate(path: String) throws {
+    @_spi(Generated) public func validate(path: String) throws {
         try Validation.check(self.data, name: path + ".data")
     }
 }
 
 /// Every such name as an inline object, so as a nested type.
-public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CaptureNests: Codable, Hashable, Sendable {
     public var anyCodingKey: CaptureNests.AnyCodingKeyValue2?
     public var bool: CaptureNests.BoolValue2?
     public var box: CaptureNests.BoxValue2?
@@ -721,6 +727,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
     public var fieldEquatable: CaptureNests.FieldEquatableValue2?
     public var fieldReader: CaptureNests.FieldReaderValue2?
     public var fieldWriter: CaptureNests.FieldWriterValue2?
+    public var parameterValue: CaptureNests.ParameterValueValue2?
     public var apiRequest: CaptureNests.APIRequestValue2?
     public var httpTransport: CaptureNests.HTTPTransportValue2?
     public var apiMiddleware: CaptureNests.APIMiddlewareValue2?
@@ -830,12 +837,12 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         double: CaptureNests.DoubleValue2? = nil, encoder: CaptureNests.EncoderValue3? = nil,
         fieldCodable: CaptureNests.FieldCodableValue2? = nil, fieldEquatable: CaptureNests.FieldEquatableValue2? = nil,
         fieldReader: CaptureNests.FieldReaderValue2? = nil, fieldWriter: CaptureNests.FieldWriterValue2? = nil,
-        apiRequest: CaptureNests.APIRequestValue2? = nil, httpTransport: CaptureNests.HTTPTransportValue2? = nil,
-        apiMiddleware: CaptureNests.APIMiddlewareValue2? = nil, callOptions: CaptureNests.CallOptionsValue2? = nil,
-        retryPolicy: CaptureNests.RetryPolicyValue2? = nil, headers: CaptureNests.Headers2? = nil,
-        middlewares: CaptureNests.Middlewares2? = nil, retry: CaptureNests.Retry2? = nil,
-        nullableField: CaptureNests.NullableFieldValue2? = nil, set: CaptureNests.SetValue3? = nil,
-        field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
+        parameterValue: CaptureNests.ParameterValueValue2? = nil, apiRequest: CaptureNests.APIRequestValue2? = nil,
+        httpTransport: CaptureNests.HTTPTransportValue2? = nil, apiMiddleware: CaptureNests.APIMiddlewareValue2? = nil,
+        callOptions: CaptureNests.CallOptionsValue2? = nil, retryPolicy: CaptureNests.RetryPolicyValue2? = nil,
+        headers: CaptureNests.Headers2? = nil, middlewares: CaptureNests.Middlewares2? = nil,
+        retry: CaptureNests.Retry2? = nil, nullableField: CaptureNests.NullableFieldValue2? = nil,
+        set: CaptureNests.SetValue3? = nil, field: CaptureNests.Field2? = nil, fields: CaptureNests.Fields3? = nil,
         sendingNull2: CaptureNests.SendingNull2? = nil, jsonCoding: CaptureNests.JSONCodingValue2? = nil,
         responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
         responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
@@ -895,6 +902,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.fieldEquatable = fieldEquatable
         self.fieldReader = fieldReader
         self.fieldWriter = fieldWriter
+        self.parameterValue = parameterValue
         self.apiRequest = apiRequest
         self.httpTransport = httpTransport
         self.apiMiddleware = apiMiddleware
@@ -994,7 +1002,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.encode2 = encode2
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.anyCodingKey, b.anyCodingKey), _same(a.bool, b.bool), _same(a.box, b.box),
               _same(a.client, b.client), _same(a.clientCore, b.clientCore), _same(a.codable, b.codable),
               _same(a.credential, b.credential), _same(a.customStringConvertible, b.customStringConvertible),
@@ -1002,20 +1010,21 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
               _same(a.decodingError, b.decodingError), _same(a.double, b.double), _same(a.encoder, b.encoder),
               _same(a.fieldCodable, b.fieldCodable), _same(a.fieldEquatable, b.fieldEquatable),
               _same(a.fieldReader, b.fieldReader), _same(a.fieldWriter, b.fieldWriter),
-              _same(a.apiRequest, b.apiRequest), _same(a.httpTransport, b.httpTransport),
-              _same(a.apiMiddleware, b.apiMiddleware), _same(a.callOptions, b.callOptions),
-              _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers), _same(a.middlewares, b.middlewares),
-              _same(a.retry, b.retry), _same(a.nullableField, b.nullableField), _same(a.set, b.set),
-              _same(a.field, b.field), _same(a.fields, b.fields), _same(a.sendingNull2, b.sendingNull2),
-              _same(a.jsonCoding, b.jsonCoding), _same(a.responseMetadata, b.responseMetadata),
-              _same(a.responseHeaders, b.responseHeaders), _same(a.metadata, b.metadata),
-              _same(a.serverSentEvents, b.serverSentEvents), _same(a.jsonLines, b.jsonLines),
-              _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy),
-              _same(a.limits2, b.limits2), _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue),
-              _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
-              _same(a.rawValue, b.rawValue), _same(a.decode, b.decode), _same(a.method, b.method),
-              _same(a.webhook, b.webhook), _same(a.with, b.with), _same(a.hashable, b.hashable), _same(a.int, b.int),
-              _same(a.jsonValue, b.jsonValue), _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
+              _same(a.parameterValue, b.parameterValue), _same(a.apiRequest, b.apiRequest),
+              _same(a.httpTransport, b.httpTransport), _same(a.apiMiddleware, b.apiMiddleware),
+              _same(a.callOptions, b.callOptions), _same(a.retryPolicy, b.retryPolicy), _same(a.headers, b.headers),
+              _same(a.middlewares, b.middlewares), _same(a.retry, b.retry), _same(a.nullableField, b.nullableField),
+              _same(a.set, b.set), _same(a.field, b.field), _same(a.fields, b.fields),
+              _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
+              _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
+              _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
+              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits),
+              _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2), _same(a.redirects, b.redirects),
+              _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload),
+              _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue), _same(a.decode, b.decode),
+              _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
+              _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
+              _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
               _same(a.serverURL, b.serverURL), _same(a.string, b.string), _same(a.url, b.url),
               _same(a.urlSessionTransport, b.urlSessionTransport), _same(a.uuid, b.uuid),
@@ -1039,7 +1048,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(anyCodingKey: c.optional("AnyCodingKey"), bool: c.optional("Bool"), box: c.optional("Box"),
             client: c.optional("Client"), clientCore: c.optional("ClientCore"), codable: c.optional("Codable"),
             credential: c.optional("Credential"), customStringConvertible: c.optional("CustomStringConvertible"),
@@ -1047,10 +1056,10 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             decodingError: c.optional("DecodingError"), double: c.optional("Double"), encoder: c.optional("Encoder"),
             fieldCodable: c.optional("FieldCodable"), fieldEquatable: c.optional("FieldEquatable"),
             fieldReader: c.optional("FieldReader"), fieldWriter: c.optional("FieldWriter"),
-            apiRequest: c.optional("APIRequest"), httpTransport: c.optional("HTTPTransport"),
-            apiMiddleware: c.optional("APIMiddleware"), callOptions: c.optional("CallOptions"),
-            retryPolicy: c.optional("RetryPolicy"), headers: c.optional("headers"),
-            middlewares: c.optional("middlewares"), retry: c.optional("retry"),
+            parameterValue: c.optional("ParameterValue"), apiRequest: c.optional("APIRequest"),
+            httpTransport: c.optional("HTTPTransport"), apiMiddleware: c.optional("APIMiddleware"),
+            callOptions: c.optional("CallOptions"), retryPolicy: c.optional("RetryPolicy"),
+            headers: c.optional("headers"), middlewares: c.optional("middlewares"), retry: c.optional("retry"),
             nullableField: c.optional("NullableField"), set: c.optional("Set"), field: c.optional("field"),
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
@@ -1086,7 +1095,7 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             fields2: c.optional("_fields"), encode2: c.optional("_encode"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("AnyCodingKey", self.anyCodingKey).optional("Bool", self.bool).optional("Box", self.box)
             .optional("Client", self.client).optional("ClientCore", self.clientCore).optional("Codable", self.codable)
             .optional("Credential", self.credential).optional("CustomStringConvertible", self.customStringConvertible)
@@ -1094,10 +1103,11 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             .optional("DecodingError", self.decodingError).optional("Double", self.double)
             .optional("Encoder", self.encoder).optional("FieldCodable", self.fieldCodable)
             .optional("FieldEquatable", self.fieldEquatable).optional("FieldReader", self.fieldReader)
-            .optional("FieldWriter", self.fieldWriter).optional("APIRequest", self.apiRequest)
-            .optional("HTTPTransport", self.httpTransport).optional("APIMiddleware", self.apiMiddleware)
-            .optional("CallOptions", self.callOptions).optional("RetryPolicy", self.retryPolicy)
-            .optional("headers", self.headers).optional("middlewares", self.middlewares).optional("retry", self.retry)
+            .optional("FieldWriter", self.fieldWriter).optional("ParameterValue", self.parameterValue)
+            .optional("APIRequest", self.apiRequest).optional("HTTPTransport", self.httpTransport)
+            .optional("APIMiddleware", self.apiMiddleware).optional("CallOptions", self.callOptions)
+            .optional("RetryPolicy", self.retryPolicy).optional("headers", self.headers)
+            .optional("middlewares", self.middlewares).optional("retry", self.retry)
             .optional("NullableField", self.nullableField).optional("Set", self.set).optional("field", self.field)
             .optional("fields", self.fields).optional("sendingNull", self.sendingNull2)
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
@@ -1136,1418 +1146,1698 @@ public struct CaptureNests: FieldCodable, FieldEquatable, Hashable, Sendable {
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
     }
 
-    public struct AnyCodingKeyValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct AnyCodingKeyValue2: Codable, Hashable, Sendable {
         public var anyCodingKey: String?
 
         public init(anyCodingKey: String? = nil) {
             self.anyCodingKey = anyCodingKey
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
-        public init(_fields c: FieldReader) throws { try self.init(anyCodingKey: c.optional("AnyCodingKey")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.anyCodingKey, b.anyCodingKey)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(anyCodingKey: c.optional("AnyCodingKey"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("AnyCodingKey", self.anyCodingKey)
+        }
     }
 
-    public struct BoolValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct BoolValue2: Codable, Hashable, Sendable {
         public var bool: String?
 
         public init(bool: String? = nil) {
             self.bool = bool
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bool, b.bool) }
-        public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bool, b.bool) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
     }
 
-    public struct BoxValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct BoxValue2: Codable, Hashable, Sendable {
         public var box: String?
 
         public init(box: String? = nil) {
             self.box = box
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.box, b.box) }
-        public init(_fields c: FieldReader) throws { try self.init(box: c.optional("Box")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Box", self.box) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.box, b.box) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(box: c.optional("Box")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Box", self.box) }
     }
 
-    public struct ClientValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ClientValue2: Codable, Hashable, Sendable {
         public var client: String?
 
         public init(client: String? = nil) {
             self.client = client
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.client, b.client) }
-        public init(_fields c: FieldReader) throws { try self.init(client: c.optional("Client")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Client", self.client) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.client, b.client) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(client: c.optional("Client")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Client", self.client) }
     }
 
-    public struct ClientCoreValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ClientCoreValue2: Codable, Hashable, Sendable {
         public var clientCore: String?
 
         public init(clientCore: String? = nil) {
             self.clientCore = clientCore
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
-        public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(clientCore: c.optional("ClientCore"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
     }
 
-    public struct CodableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct CodableValue2: Codable, Hashable, Sendable {
         public var codable: String?
 
         public init(codable: String? = nil) {
             self.codable = codable
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.codable, b.codable) }
-        public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.codable, b.codable) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
     }
 
-    public struct CredentialValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct CredentialValue2: Codable, Hashable, Sendable {
         public var credential: String?
 
         public init(credential: String? = nil) {
             self.credential = credential
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credential, b.credential) }
-        public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credential, b.credential) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(credential: c.optional("Credential"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
     }
 
-    public struct CustomStringConvertibleValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct CustomStringConvertibleValue2: Codable, Hashable, Sendable {
         public var customStringConvertible: String?
 
         public init(customStringConvertible: String? = nil) {
             self.customStringConvertible = customStringConvertible
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.customStringConvertible, b.customStringConvertible)
         }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(customStringConvertible: c.optional("CustomStringConvertible"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("CustomStringConvertible", self.customStringConvertible)
         }
     }
 
-    public struct DataValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DataValue2: Codable, Hashable, Sendable {
         public var data: String?
 
         public init(data: String? = nil) {
             self.data = data
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.data, b.data) }
-        public init(_fields c: FieldReader) throws { try self.init(data: c.optional("Data")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Data", self.data) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.data, b.data) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(data: c.optional("Data")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Data", self.data) }
     }
 
-    public struct DateValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DateValue2: Codable, Hashable, Sendable {
         public var date: String?
 
         public init(date: String? = nil) {
             self.date = date
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.date, b.date) }
-        public init(_fields c: FieldReader) throws { try self.init(date: c.optional("Date")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Date", self.date) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.date, b.date) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(date: c.optional("Date")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Date", self.date) }
     }
 
-    public struct DecoderValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DecoderValue3: Codable, Hashable, Sendable {
         public var decoder: String?
 
         public init(decoder: String? = nil) {
             self.decoder = decoder
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
-        public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("Decoder")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Decoder", self.decoder) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("Decoder")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Decoder", self.decoder) }
     }
 
-    public struct DecodingErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DecodingErrorValue2: Codable, Hashable, Sendable {
         public var decodingError: String?
 
         public init(decodingError: String? = nil) {
             self.decodingError = decodingError
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
-        public init(_fields c: FieldReader) throws { try self.init(decodingError: c.optional("DecodingError")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("DecodingError", self.decodingError) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.decodingError, b.decodingError)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(decodingError: c.optional("DecodingError"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("DecodingError", self.decodingError)
+        }
     }
 
-    public struct DoubleValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DoubleValue2: Codable, Hashable, Sendable {
         public var double: String?
 
         public init(double: String? = nil) {
             self.double = double
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.double, b.double) }
-        public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.double, b.double) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
     }
 
-    public struct EncoderValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct EncoderValue3: Codable, Hashable, Sendable {
         public var encoder: String?
 
         public init(encoder: String? = nil) {
             self.encoder = encoder
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
-        public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
     }
 
-    public struct FieldCodableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FieldCodableValue2: Codable, Hashable, Sendable {
         public var fieldCodable: String?
 
         public init(fieldCodable: String? = nil) {
             self.fieldCodable = fieldCodable
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
-        public init(_fields c: FieldReader) throws { try self.init(fieldCodable: c.optional("FieldCodable")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.fieldCodable, b.fieldCodable)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(fieldCodable: c.optional("FieldCodable"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("FieldCodable", self.fieldCodable)
+        }
     }
 
-    public struct FieldEquatableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FieldEquatableValue2: Codable, Hashable, Sendable {
         public var fieldEquatable: String?
 
         public init(fieldEquatable: String? = nil) {
             self.fieldEquatable = fieldEquatable
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldEquatable, b.fieldEquatable) }
-        public init(_fields c: FieldReader) throws { try self.init(fieldEquatable: c.optional("FieldEquatable")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldEquatable", self.fieldEquatable) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.fieldEquatable, b.fieldEquatable)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(fieldEquatable: c.optional("FieldEquatable"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("FieldEquatable", self.fieldEquatable)
+        }
     }
 
-    public struct FieldReaderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FieldReaderValue2: Codable, Hashable, Sendable {
         public var fieldReader: String?
 
         public init(fieldReader: String? = nil) {
             self.fieldReader = fieldReader
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
-        public init(_fields c: FieldReader) throws { try self.init(fieldReader: c.optional("FieldReader")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(fieldReader: c.optional("FieldReader"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("FieldReader", self.fieldReader)
+        }
     }
 
-    public struct FieldWriterValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FieldWriterValue2: Codable, Hashable, Sendable {
         public var fieldWriter: String?
 
         public init(fieldWriter: String? = nil) {
             self.fieldWriter = fieldWriter
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
-        public init(_fields c: FieldReader) throws { try self.init(fieldWriter: c.optional("FieldWriter")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(fieldWriter: c.optional("FieldWriter"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("FieldWriter", self.fieldWriter)
+        }
     }
 
-    public struct APIRequestValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ParameterValueValue2: Codable, Hashable, Sendable {
+        public var parameterValue: String?
+
+        public init(parameterValue: String? = nil) {
+            self.parameterValue = parameterValue
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.parameterValue, b.parameterValue)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(parameterValue: c.optional("ParameterValue"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ParameterValue", self.parameterValue)
+        }
+    }
+
+    public struct APIRequestValue2: Codable, Hashable, Sendable {
         public var apiRequest: String?
 
         public init(apiRequest: String? = nil) {
             self.apiRequest = apiRequest
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
-        public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(apiRequest: c.optional("APIRequest"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
     }
 
-    public struct HTTPTransportValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct HTTPTransportValue2: Codable, Hashable, Sendable {
         public var httpTransport: String?
 
         public init(httpTransport: String? = nil) {
             self.httpTransport = httpTransport
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
-        public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.httpTransport, b.httpTransport)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(httpTransport: c.optional("HTTPTransport"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("HTTPTransport", self.httpTransport)
+        }
     }
 
-    public struct APIMiddlewareValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct APIMiddlewareValue2: Codable, Hashable, Sendable {
         public var apiMiddleware: String?
 
         public init(apiMiddleware: String? = nil) {
             self.apiMiddleware = apiMiddleware
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
-        public init(_fields c: FieldReader) throws { try self.init(apiMiddleware: c.optional("APIMiddleware")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("APIMiddleware", self.apiMiddleware) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.apiMiddleware, b.apiMiddleware)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(apiMiddleware: c.optional("APIMiddleware"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("APIMiddleware", self.apiMiddleware)
+        }
     }
 
-    public struct CallOptionsValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct CallOptionsValue2: Codable, Hashable, Sendable {
         public var callOptions: String?
 
         public init(callOptions: String? = nil) {
             self.callOptions = callOptions
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
-        public init(_fields c: FieldReader) throws { try self.init(callOptions: c.optional("CallOptions")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(callOptions: c.optional("CallOptions"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("CallOptions", self.callOptions)
+        }
     }
 
-    public struct RetryPolicyValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct RetryPolicyValue2: Codable, Hashable, Sendable {
         public var retryPolicy: String?
 
         public init(retryPolicy: String? = nil) {
             self.retryPolicy = retryPolicy
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
-        public init(_fields c: FieldReader) throws { try self.init(retryPolicy: c.optional("RetryPolicy")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(retryPolicy: c.optional("RetryPolicy"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("RetryPolicy", self.retryPolicy)
+        }
     }
 
-    public struct Headers2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Headers2: Codable, Hashable, Sendable {
         public var headers: String?
 
         public init(headers: String? = nil) {
             self.headers = headers
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.headers, b.headers) }
-        public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.headers, b.headers) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
     }
 
-    public struct Middlewares2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Middlewares2: Codable, Hashable, Sendable {
         public var middlewares: String?
 
         public init(middlewares: String? = nil) {
             self.middlewares = middlewares
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
-        public init(_fields c: FieldReader) throws { try self.init(middlewares: c.optional("middlewares")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(middlewares: c.optional("middlewares"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("middlewares", self.middlewares)
+        }
     }
 
-    public struct Retry2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Retry2: Codable, Hashable, Sendable {
         public var retry: String?
 
         public init(retry: String? = nil) {
             self.retry = retry
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retry, b.retry) }
-        public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retry, b.retry) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
     }
 
-    public struct NullableFieldValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct NullableFieldValue2: Codable, Hashable, Sendable {
         public var nullableField: String?
 
         public init(nullableField: String? = nil) {
             self.nullableField = nullableField
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
-        public init(_fields c: FieldReader) throws { try self.init(nullableField: c.optional("NullableField")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("NullableField", self.nullableField) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.nullableField, b.nullableField)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(nullableField: c.optional("NullableField"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("NullableField", self.nullableField)
+        }
     }
 
-    public struct SetValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct SetValue3: Codable, Hashable, Sendable {
         public var set: String?
 
         public init(set: String? = nil) {
             self.set = set
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
-        public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
     }
 
-    public struct Field2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Field2: Codable, Hashable, Sendable {
         public var field: String?
 
         public init(field: String? = nil) {
             self.field = field
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.field, b.field) }
-        public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.field, b.field) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
     }
 
-    public struct Fields3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Fields3: Codable, Hashable, Sendable {
         public var fields: String?
 
         public init(fields: String? = nil) {
             self.fields = fields
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
-        public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
     }
 
-    public struct SendingNull2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct SendingNull2: Codable, Hashable, Sendable {
         public var sendingNull2: String?
 
         public init(sendingNull2: String? = nil) {
             self.sendingNull2 = sendingNull2
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
-        public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.sendingNull2, b.sendingNull2)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(sendingNull2: c.optional("sendingNull"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("sendingNull", self.sendingNull2)
+        }
     }
 
-    public struct JSONCodingValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct JSONCodingValue2: Codable, Hashable, Sendable {
         public var jsonCoding: String?
 
         public init(jsonCoding: String? = nil) {
             self.jsonCoding = jsonCoding
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
-        public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(jsonCoding: c.optional("JSONCoding"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
     }
 
-    public struct ResponseMetadataValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ResponseMetadataValue2: Codable, Hashable, Sendable {
         public var responseMetadata: String?
 
         public init(responseMetadata: String? = nil) {
             self.responseMetadata = responseMetadata
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
-        public init(_fields c: FieldReader) throws { try self.init(responseMetadata: c.optional("ResponseMetadata")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseMetadata", self.responseMetadata) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.responseMetadata, b.responseMetadata)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(responseMetadata: c.optional("ResponseMetadata"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ResponseMetadata", self.responseMetadata)
+        }
     }
 
-    public struct ResponseHeadersValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ResponseHeadersValue2: Codable, Hashable, Sendable {
         public var responseHeaders: String?
 
         public init(responseHeaders: String? = nil) {
             self.responseHeaders = responseHeaders
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
-        public init(_fields c: FieldReader) throws { try self.init(responseHeaders: c.optional("ResponseHeaders")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseHeaders", self.responseHeaders) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.responseHeaders, b.responseHeaders)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(responseHeaders: c.optional("ResponseHeaders"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ResponseHeaders", self.responseHeaders)
+        }
     }
 
-    public struct Metadata2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Metadata2: Codable, Hashable, Sendable {
         public var metadata: String?
 
         public init(metadata: String? = nil) {
             self.metadata = metadata
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.metadata, b.metadata) }
-        public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.metadata, b.metadata) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
     }
 
-    public struct ServerSentEventsValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ServerSentEventsValue2: Codable, Hashable, Sendable {
         public var serverSentEvents: String?
 
         public init(serverSentEvents: String? = nil) {
             self.serverSentEvents = serverSentEvents
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
-        public init(_fields c: FieldReader) throws { try self.init(serverSentEvents: c.optional("ServerSentEvents")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("ServerSentEvents", self.serverSentEvents) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.serverSentEvents, b.serverSentEvents)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverSentEvents: c.optional("ServerSentEvents"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerSentEvents", self.serverSentEvents)
+        }
     }
 
-    public struct JSONLinesValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct JSONLinesValue2: Codable, Hashable, Sendable {
         public var jsonLines: String?
 
         public init(jsonLines: String? = nil) {
             self.jsonLines = jsonLines
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
-        public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(jsonLines: c.optional("JSONLines"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
     }
 
-    public struct BodyFile2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct BodyFile2: Codable, Hashable, Sendable {
         public var bodyFile: String?
 
         public init(bodyFile: String? = nil) {
             self.bodyFile = bodyFile
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
-        public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
     }
 
-    public struct LimitsValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct LimitsValue3: Codable, Hashable, Sendable {
         public var limits: String?
 
         public init(limits: String? = nil) {
             self.limits = limits
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
-        public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("Limits")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Limits", self.limits) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("Limits")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Limits", self.limits) }
     }
 
-    public struct RedirectPolicyValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct RedirectPolicyValue2: Codable, Hashable, Sendable {
         public var redirectPolicy: String?
 
         public init(redirectPolicy: String? = nil) {
             self.redirectPolicy = redirectPolicy
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirectPolicy, b.redirectPolicy) }
-        public init(_fields c: FieldReader) throws { try self.init(redirectPolicy: c.optional("RedirectPolicy")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("RedirectPolicy", self.redirectPolicy) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.redirectPolicy, b.redirectPolicy)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(redirectPolicy: c.optional("RedirectPolicy"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("RedirectPolicy", self.redirectPolicy)
+        }
     }
 
-    public struct LimitsValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct LimitsValue4: Codable, Hashable, Sendable {
         public var limits: String?
 
         public init(limits: String? = nil) {
             self.limits = limits
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
-        public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("limits")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("limits", self.limits) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("limits")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("limits", self.limits) }
     }
 
-    public struct Redirects2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Redirects2: Codable, Hashable, Sendable {
         public var redirects: String?
 
         public init(redirects: String? = nil) {
             self.redirects = redirects
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
-        public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(redirects: c.optional("redirects"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
     }
 
-    public struct StyledValueValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct StyledValueValue2: Codable, Hashable, Sendable {
         public var styledValue: String?
 
         public init(styledValue: String? = nil) {
             self.styledValue = styledValue
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.styledValue, b.styledValue) }
-        public init(_fields c: FieldReader) throws { try self.init(styledValue: c.optional("StyledValue")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("StyledValue", self.styledValue) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.styledValue, b.styledValue) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(styledValue: c.optional("StyledValue"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("StyledValue", self.styledValue)
+        }
     }
 
-    public struct UnionMatchValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct UnionMatchValue2: Codable, Hashable, Sendable {
         public var unionMatch: String?
 
         public init(unionMatch: String? = nil) {
             self.unionMatch = unionMatch
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unionMatch, b.unionMatch) }
-        public init(_fields c: FieldReader) throws { try self.init(unionMatch: c.optional("UnionMatch")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("UnionMatch", self.unionMatch) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unionMatch, b.unionMatch) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(unionMatch: c.optional("UnionMatch"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("UnionMatch", self.unionMatch) }
     }
 
-    public struct FileUploadValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FileUploadValue2: Codable, Hashable, Sendable {
         public var fileUpload: String?
 
         public init(fileUpload: String? = nil) {
             self.fileUpload = fileUpload
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileUpload, b.fileUpload) }
-        public init(_fields c: FieldReader) throws { try self.init(fileUpload: c.optional("FileUpload")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("FileUpload", self.fileUpload) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileUpload, b.fileUpload) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(fileUpload: c.optional("FileUpload"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("FileUpload", self.fileUpload) }
     }
 
-    public struct IntOrStringValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct IntOrStringValue2: Codable, Hashable, Sendable {
         public var intOrString: String?
 
         public init(intOrString: String? = nil) {
             self.intOrString = intOrString
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.intOrString, b.intOrString) }
-        public init(_fields c: FieldReader) throws { try self.init(intOrString: c.optional("IntOrString")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("IntOrString", self.intOrString) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.intOrString, b.intOrString) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(intOrString: c.optional("IntOrString"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("IntOrString", self.intOrString)
+        }
     }
 
-    public struct RawValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct RawValue2: Codable, Hashable, Sendable {
         public var rawValue: String?
 
         public init(rawValue: String? = nil) {
             self.rawValue = rawValue
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
-        public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
     }
 
-    public struct Decode2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Decode2: Codable, Hashable, Sendable {
         public var decode: String?
 
         public init(decode: String? = nil) {
             self.decode = decode
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decode, b.decode) }
-        public init(_fields c: FieldReader) throws { try self.init(decode: c.optional("decode")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("decode", self.decode) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decode, b.decode) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(decode: c.optional("decode")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("decode", self.decode) }
     }
 
-    public struct Method2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Method2: Codable, Hashable, Sendable {
         public var method: String?
 
         public init(method: String? = nil) {
             self.method = method
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.method, b.method) }
-        public init(_fields c: FieldReader) throws { try self.init(method: c.optional("method")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("method", self.method) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.method, b.method) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(method: c.optional("method")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("method", self.method) }
     }
 
-    public struct Webhook2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Webhook2: Codable, Hashable, Sendable {
         public var webhook: String?
 
         public init(webhook: String? = nil) {
             self.webhook = webhook
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.webhook, b.webhook) }
-        public init(_fields c: FieldReader) throws { try self.init(webhook: c.optional("webhook")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("webhook", self.webhook) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.webhook, b.webhook) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(webhook: c.optional("webhook")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("webhook", self.webhook) }
     }
 
-    public struct With2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct With2: Codable, Hashable, Sendable {
         public var with: String?
 
         public init(with: String? = nil) {
             self.with = with
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.with, b.with) }
-        public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.with, b.with) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
     }
 
-    public struct HashableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct HashableValue2: Codable, Hashable, Sendable {
         public var hashable: String?
 
         public init(hashable: String? = nil) {
             self.hashable = hashable
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.hashable, b.hashable) }
-        public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.hashable, b.hashable) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
     }
 
-    public struct IntValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct IntValue2: Codable, Hashable, Sendable {
         public var int: String?
 
         public init(int: String? = nil) {
             self.int = int
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.int, b.int) }
-        public init(_fields c: FieldReader) throws { try self.init(int: c.optional("Int")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Int", self.int) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.int, b.int) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(int: c.optional("Int")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Int", self.int) }
     }
 
-    public struct JSONValueValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct JSONValueValue2: Codable, Hashable, Sendable {
         public var jsonValue: String?
 
         public init(jsonValue: String? = nil) {
             self.jsonValue = jsonValue
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonValue, b.jsonValue) }
-        public init(_fields c: FieldReader) throws { try self.init(jsonValue: c.optional("JSONValue")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("JSONValue", self.jsonValue) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonValue, b.jsonValue) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(jsonValue: c.optional("JSONValue"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("JSONValue", self.jsonValue) }
     }
 
-    public struct OpenEnumValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct OpenEnumValue2: Codable, Hashable, Sendable {
         public var openEnum: String?
 
         public init(openEnum: String? = nil) {
             self.openEnum = openEnum
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.openEnum, b.openEnum) }
-        public init(_fields c: FieldReader) throws { try self.init(openEnum: c.optional("OpenEnum")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("OpenEnum", self.openEnum) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.openEnum, b.openEnum) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(openEnum: c.optional("OpenEnum")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("OpenEnum", self.openEnum) }
     }
 
-    public struct PageSequenceValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct PageSequenceValue2: Codable, Hashable, Sendable {
         public var pageSequence: String?
 
         public init(pageSequence: String? = nil) {
             self.pageSequence = pageSequence
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
-        public init(_fields c: FieldReader) throws { try self.init(pageSequence: c.optional("PageSequence")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.pageSequence, b.pageSequence)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(pageSequence: c.optional("PageSequence"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("PageSequence", self.pageSequence)
+        }
     }
 
-    public struct PercentEncodingValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct PercentEncodingValue2: Codable, Hashable, Sendable {
         public var percentEncoding: String?
 
         public init(percentEncoding: String? = nil) {
             self.percentEncoding = percentEncoding
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
-        public init(_fields c: FieldReader) throws { try self.init(percentEncoding: c.optional("PercentEncoding")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("PercentEncoding", self.percentEncoding) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.percentEncoding, b.percentEncoding)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(percentEncoding: c.optional("PercentEncoding"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("PercentEncoding", self.percentEncoding)
+        }
     }
 
-    public struct SendableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct SendableValue2: Codable, Hashable, Sendable {
         public var sendable: String?
 
         public init(sendable: String? = nil) {
             self.sendable = sendable
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendable, b.sendable) }
-        public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendable, b.sendable) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
     }
 
-    public struct ServerURLValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ServerURLValue3: Codable, Hashable, Sendable {
         public var serverURL: String?
 
         public init(serverURL: String? = nil) {
             self.serverURL = serverURL
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
-        public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverURL: c.optional("ServerURL"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
     }
 
-    public struct StringValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct StringValue2: Codable, Hashable, Sendable {
         public var string: String?
 
         public init(string: String? = nil) {
             self.string = string
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.string, b.string) }
-        public init(_fields c: FieldReader) throws { try self.init(string: c.optional("String")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("String", self.string) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.string, b.string) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(string: c.optional("String")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("String", self.string) }
     }
 
-    public struct URLValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct URLValue2: Codable, Hashable, Sendable {
         public var url: String?
 
         public init(url: String? = nil) {
             self.url = url
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.url, b.url) }
-        public init(_fields c: FieldReader) throws { try self.init(url: c.optional("URL")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("URL", self.url) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.url, b.url) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(url: c.optional("URL")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("URL", self.url) }
     }
 
-    public struct URLSessionTransportValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct URLSessionTransportValue2: Codable, Hashable, Sendable {
         public var urlSessionTransport: String?
 
         public init(urlSessionTransport: String? = nil) {
             self.urlSessionTransport = urlSessionTransport
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.urlSessionTransport, b.urlSessionTransport)
+        }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(urlSessionTransport: c.optional("URLSessionTransport"))
         }
 
-        public func _encode(_ w: FieldWriter) throws { try w.optional("URLSessionTransport", self.urlSessionTransport) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("URLSessionTransport", self.urlSessionTransport)
+        }
     }
 
-    public struct UUIDValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct UUIDValue2: Codable, Hashable, Sendable {
         public var uuid: String?
 
         public init(uuid: String? = nil) {
             self.uuid = uuid
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.uuid, b.uuid) }
-        public init(_fields c: FieldReader) throws { try self.init(uuid: c.optional("UUID")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("UUID", self.uuid) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.uuid, b.uuid) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(uuid: c.optional("UUID")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("UUID", self.uuid) }
     }
 
-    public struct ValidatableValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ValidatableValue2: Codable, Hashable, Sendable {
         public var validatable: String?
 
         public init(validatable: String? = nil) {
             self.validatable = validatable
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatable, b.validatable) }
-        public init(_fields c: FieldReader) throws { try self.init(validatable: c.optional("Validatable")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatable, b.validatable) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(validatable: c.optional("Validatable"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("Validatable", self.validatable)
+        }
     }
 
-    public struct ValidationValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ValidationValue2: Codable, Hashable, Sendable {
         public var validation: String?
 
         public init(validation: String? = nil) {
             self.validation = validation
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validation, b.validation) }
-        public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validation, b.validation) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(validation: c.optional("Validation"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
     }
 
-    public struct A2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct A2: Codable, Hashable, Sendable {
         public var a: String?
 
         public init(a: String? = nil) {
             self.a = a
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
-        public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
     }
 
-    public struct AdditionalProperties2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct AdditionalProperties2: Codable, Hashable, Sendable {
         public var additionalProperties: String?
 
         public init(additionalProperties: String? = nil) {
             self.additionalProperties = additionalProperties
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
             _same(a.additionalProperties, b.additionalProperties)
         }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(additionalProperties: c.optional("additionalProperties"))
         }
 
-        public func _encode(_ w: FieldWriter) throws {
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("additionalProperties", self.additionalProperties)
         }
     }
 
-    public struct B2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct B2: Codable, Hashable, Sendable {
         public var b: String?
 
         public init(b: String? = nil) {
             self.b = b
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
-        public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
     }
 
-    public struct Body2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Body2: Codable, Hashable, Sendable {
         public var body: String?
 
         public init(body: String? = nil) {
             self.body = body
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.body, b.body) }
-        public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.body, b.body) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
     }
 
-    public struct C2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct C2: Codable, Hashable, Sendable {
         public var c: String?
 
         public init(c: String? = nil) {
             self.c = c
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.c, b.c) }
-        public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.c, b.c) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
     }
 
-    public struct Container2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Container2: Codable, Hashable, Sendable {
         public var container: String?
 
         public init(container: String? = nil) {
             self.container = container
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.container, b.container) }
-        public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.container, b.container) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(container: c.optional("container"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
     }
 
-    public struct DecoderValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DecoderValue4: Codable, Hashable, Sendable {
         public var decoder: String?
 
         public init(decoder: String? = nil) {
             self.decoder = decoder
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
-        public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
     }
 
-    public struct DefaultServerURL2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DefaultServerURL2: Codable, Hashable, Sendable {
         public var defaultServerURL: String?
 
         public init(defaultServerURL: String? = nil) {
             self.defaultServerURL = defaultServerURL
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
-        public init(_fields c: FieldReader) throws { try self.init(defaultServerURL: c.optional("defaultServerURL")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("defaultServerURL", self.defaultServerURL) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.defaultServerURL, b.defaultServerURL)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(defaultServerURL: c.optional("defaultServerURL"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("defaultServerURL", self.defaultServerURL)
+        }
     }
 
-    public struct E2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct E2: Codable, Hashable, Sendable {
         public var e: String?
 
         public init(e: String? = nil) {
             self.e = e
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.e, b.e) }
-        public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.e, b.e) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
     }
 
-    public struct Encode3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Encode3: Codable, Hashable, Sendable {
         public var encode: String?
 
         public init(encode: String? = nil) {
             self.encode = encode
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
-        public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
     }
 
-    public struct EncoderValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct EncoderValue4: Codable, Hashable, Sendable {
         public var encoder: String?
 
         public init(encoder: String? = nil) {
             self.encoder = encoder
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
-        public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
     }
 
-    public struct ErrorValue3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ErrorValue3: Codable, Hashable, Sendable {
         public var error: String?
 
         public init(error: String? = nil) {
             self.error = error
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
-        public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
     }
 
-    public struct Failures2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Failures2: Codable, Hashable, Sendable {
         public var failures: String?
 
         public init(failures: String? = nil) {
             self.failures = failures
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.failures, b.failures) }
-        public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.failures, b.failures) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
     }
 
-    public struct From2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct From2: Codable, Hashable, Sendable {
         public var from: String?
 
         public init(from: String? = nil) {
             self.from = from
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.from, b.from) }
-        public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.from, b.from) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
     }
 
-    public struct Get2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Get2: Codable, Hashable, Sendable {
         public var get: String?
 
         public init(get: String? = nil) {
             self.get = get
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.get, b.get) }
-        public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.get, b.get) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
     }
 
-    public struct Indirect2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Indirect2: Codable, Hashable, Sendable {
         public var indirect: String?
 
         public init(indirect: String? = nil) {
             self.indirect = indirect
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.indirect, b.indirect) }
-        public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.indirect, b.indirect) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
     }
 
-    public struct NewValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct NewValue2: Codable, Hashable, Sendable {
         public var newValue: String?
 
         public init(newValue: String? = nil) {
             self.newValue = newValue
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.newValue, b.newValue) }
-        public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.newValue, b.newValue) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
     }
 
-    public struct Path2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Path2: Codable, Hashable, Sendable {
         public var path: String?
 
         public init(path: String? = nil) {
             self.path = path
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.path, b.path) }
-        public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.path, b.path) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
     }
 
-    public struct ServerURLValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ServerURLValue4: Codable, Hashable, Sendable {
         public var serverURL: String?
 
         public init(serverURL: String? = nil) {
             self.serverURL = serverURL
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
-        public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverURL: c.optional("serverURL"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
     }
 
-    public struct SetValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct SetValue4: Codable, Hashable, Sendable {
         public var set: String?
 
         public init(set: String? = nil) {
             self.set = set
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
-        public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
     }
 
-    public struct StartingAt2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct StartingAt2: Codable, Hashable, Sendable {
         public var startingAt: String?
 
         public init(startingAt: String? = nil) {
             self.startingAt = startingAt
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
-        public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(startingAt: c.optional("startingAt"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
     }
 
-    public struct Tag2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Tag2: Codable, Hashable, Sendable {
         public var tag: String?
 
         public init(tag: String? = nil) {
             self.tag = tag
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.tag, b.tag) }
-        public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.tag, b.tag) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
     }
 
-    public struct Timeout2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Timeout2: Codable, Hashable, Sendable {
         public var timeout: String?
 
         public init(timeout: String? = nil) {
             self.timeout = timeout
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.timeout, b.timeout) }
-        public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.timeout, b.timeout) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
     }
 
-    public struct To2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct To2: Codable, Hashable, Sendable {
         public var to: String?
 
         public init(to: String? = nil) {
             self.to = to
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.to, b.to) }
-        public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.to, b.to) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
     }
 
-    public struct Transport2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Transport2: Codable, Hashable, Sendable {
         public var transport: String?
 
         public init(transport: String? = nil) {
             self.transport = transport
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.transport, b.transport) }
-        public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.transport, b.transport) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(transport: c.optional("transport"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
     }
 
-    public struct Unknown2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Unknown2: Codable, Hashable, Sendable {
         public var unknown: String?
 
         public init(unknown: String? = nil) {
             self.unknown = unknown
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unknown, b.unknown) }
-        public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unknown, b.unknown) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
     }
 
-    public struct Validate2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Validate2: Codable, Hashable, Sendable {
         public var validate: String?
 
         public init(validate: String? = nil) {
             self.validate = validate
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validate, b.validate) }
-        public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validate, b.validate) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
     }
 
-    public struct ValidatesArguments2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ValidatesArguments2: Codable, Hashable, Sendable {
         public var validatesArguments: String?
 
         public init(validatesArguments: String? = nil) {
             self.validatesArguments = validatesArguments
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.validatesArguments, b.validatesArguments)
+        }
 
-        public init(_fields c: FieldReader) throws {
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
             try self.init(validatesArguments: c.optional("validatesArguments"))
         }
 
-        public func _encode(_ w: FieldWriter) throws { try w.optional("validatesArguments", self.validatesArguments) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("validatesArguments", self.validatesArguments)
+        }
     }
 
-    public struct Value4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Value4: Codable, Hashable, Sendable {
         public var value: String?
 
         public init(value: String? = nil) {
             self.value = value
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
-        public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
     }
 
-    public struct W2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct W2: Codable, Hashable, Sendable {
         public var w: String?
 
         public init(w: String? = nil) {
             self.w = w
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.w, b.w) }
-        public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.w, b.w) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
     }
 
-    public struct APIErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct APIErrorValue2: Codable, Hashable, Sendable {
         public var apiError: String?
 
         public init(apiError: String? = nil) {
             self.apiError = apiError
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiError, b.apiError) }
-        public init(_fields c: FieldReader) throws { try self.init(apiError: c.optional("APIError")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("APIError", self.apiError) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiError, b.apiError) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(apiError: c.optional("APIError")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIError", self.apiError) }
     }
 
-    public struct OptionalValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct OptionalValue2: Codable, Hashable, Sendable {
         public var optional: String?
 
         public init(optional: String? = nil) {
             self.optional = optional
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.optional, b.optional) }
-        public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.optional, b.optional) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
     }
 
-    public struct ArrayValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ArrayValue2: Codable, Hashable, Sendable {
         public var array: String?
 
         public init(array: String? = nil) {
             self.array = array
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.array, b.array) }
-        public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.array, b.array) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
     }
 
-    public struct DictionaryValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct DictionaryValue2: Codable, Hashable, Sendable {
         public var dictionary: String?
 
         public init(dictionary: String? = nil) {
             self.dictionary = dictionary
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
-        public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(dictionary: c.optional("Dictionary"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
     }
 
-    public struct NeverValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct NeverValue2: Codable, Hashable, Sendable {
         public var never: String?
 
         public init(never: String? = nil) {
             self.never = never
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.never, b.never) }
-        public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.never, b.never) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
     }
 
-    public struct VoidValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct VoidValue2: Codable, Hashable, Sendable {
         public var void: String?
 
         public init(void: String? = nil) {
             self.void = void
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.void, b.void) }
-        public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.void, b.void) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
     }
 
-    public struct SelfValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct SelfValue2: Codable, Hashable, Sendable {
         public var self_: String?
 
         public init(self_: String? = nil) {
             self.self_ = self_
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.self_, b.self_) }
-        public init(_fields c: FieldReader) throws { try self.init(self_: c.optional("Self")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Self", self.self_) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.self_, b.self_) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(self_: c.optional("Self")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Self", self.self_) }
     }
 
-    public struct TypeValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct TypeValue2: Codable, Hashable, Sendable {
         public var type: String?
 
         public init(type: String? = nil) {
             self.type = type
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) }
-        public init(_fields c: FieldReader) throws { try self.init(type: c.optional("Type")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Type", self.type) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(type: c.optional("Type")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Type", self.type) }
     }
 
-    public struct ErrorValue4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct ErrorValue4: Codable, Hashable, Sendable {
         public var error: String?
 
         public init(error: String? = nil) {
             self.error = error
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
-        public init(_fields c: FieldReader) throws { try self.init(error: c.optional("Error")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("Error", self.error) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(error: c.optional("Error")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Error", self.error) }
     }
 
-    public struct Request3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Request3: Codable, Hashable, Sendable {
         public var request: String?
 
         public init(request: String? = nil) {
             self.request = request
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
-        public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
     }
 
-    public struct Core3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Core3: Codable, Hashable, Sendable {
         public var core: String?
 
         public init(core: String? = nil) {
             self.core = core
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
-        public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
     }
 
-    public struct FirstPage3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FirstPage3: Codable, Hashable, Sendable {
         public var firstPage: String?
 
         public init(firstPage: String? = nil) {
             self.firstPage = firstPage
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
-        public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(firstPage: c.optional("firstPage"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
     }
 
-    public struct Credentials3: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Credentials3: Codable, Hashable, Sendable {
         public var credentials: String?
 
         public init(credentials: String? = nil) {
             self.credentials = credentials
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
-        public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("credentials")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(credentials: c.optional("credentials"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("credentials", self.credentials)
+        }
     }
 
-    public struct Request4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Request4: Codable, Hashable, Sendable {
         public var request: String?
 
         public init(request: String? = nil) {
             self.request = request
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
-        public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
     }
 
-    public struct Core4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Core4: Codable, Hashable, Sendable {
         public var core: String?
 
         public init(core: String? = nil) {
             self.core = core
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
-        public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
     }
 
-    public struct Credentials4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Credentials4: Codable, Hashable, Sendable {
         public var credentials: String?
 
         public init(credentials: String? = nil) {
             self.credentials = credentials
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
-        public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("_credentials")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(credentials: c.optional("_credentials"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("_credentials", self.credentials)
+        }
     }
 
-    public struct FirstPage4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct FirstPage4: Codable, Hashable, Sendable {
         public var firstPage: String?
 
         public init(firstPage: String? = nil) {
             self.firstPage = firstPage
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
-        public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(firstPage: c.optional("_firstPage"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
     }
 
-    public struct Same2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Same2: Codable, Hashable, Sendable {
         public var same: String?
 
         public init(same: String? = nil) {
             self.same = same
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.same, b.same) }
-        public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.same, b.same) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
     }
 
-    public struct Fields4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Fields4: Codable, Hashable, Sendable {
         public var fields: String?
 
         public init(fields: String? = nil) {
             self.fields = fields
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
-        public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
     }
 
-    public struct Encode4: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct Encode4: Codable, Hashable, Sendable {
         public var encode: String?
 
         public init(encode: String? = nil) {
             self.encode = encode
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
-        public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
     }
 }
 
 public enum CaptureCases: OpenEnum {
     case anyCodingKey, bool, box, client, clientCore, codable, credential, customStringConvertible, data, date, decoder
-    case decodingError, double, encoder, fieldCodable, fieldEquatable, fieldReader, fieldWriter, apiRequest
-    case httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with, nullableField, set
-    case field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata, serverSentEvents
-    case jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, styledValue, unionMatch, fileUpload
-    case intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
+    case decodingError, double, encoder, fieldCodable, fieldEquatable, fieldReader, fieldWriter, parameterValue
+    case apiRequest, httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with
+    case nullableField, set, field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata
+    case serverSentEvents, jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, styledValue, unionMatch
+    case fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
     case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
     case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
     case from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport, unknownValue
@@ -2576,6 +2866,7 @@ public enum CaptureCases: OpenEnum {
         case .fieldEquatable: "FieldEquatable"
         case .fieldReader: "FieldReader"
         case .fieldWriter: "FieldWriter"
+        case .parameterValue: "ParameterValue"
         case .apiRequest: "APIRequest"
         case .httpTransport: "HTTPTransport"
         case .apiMiddleware: "APIMiddleware"
@@ -2677,1222 +2968,1398 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
-public struct AnyCodingKeyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
     public var anyCodingKey: String?
 
     public init(anyCodingKey: String? = nil) {
         self.anyCodingKey = anyCodingKey
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
-    public init(_fields c: FieldReader) throws { try self.init(anyCodingKey: c.optional("AnyCodingKey")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.anyCodingKey, b.anyCodingKey) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(anyCodingKey: c.optional("AnyCodingKey"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("AnyCodingKey", self.anyCodingKey) }
 }
 
-public struct BoolValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct BoolValue: Codable, Hashable, Sendable {
     public var bool: String?
 
     public init(bool: String? = nil) {
         self.bool = bool
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bool, b.bool) }
-    public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bool, b.bool) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(bool: c.optional("Bool")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Bool", self.bool) }
 }
 
-public struct ClientCoreValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ClientCoreValue: Codable, Hashable, Sendable {
     public var clientCore: String?
 
     public init(clientCore: String? = nil) {
         self.clientCore = clientCore
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
-    public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.clientCore, b.clientCore) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(clientCore: c.optional("ClientCore")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ClientCore", self.clientCore) }
 }
 
-public struct CodableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CodableValue: Codable, Hashable, Sendable {
     public var codable: String?
 
     public init(codable: String? = nil) {
         self.codable = codable
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.codable, b.codable) }
-    public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.codable, b.codable) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(codable: c.optional("Codable")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Codable", self.codable) }
 }
 
-public struct CredentialValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CredentialValue: Codable, Hashable, Sendable {
     public var credential: String?
 
     public init(credential: String? = nil) {
         self.credential = credential
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credential, b.credential) }
-    public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credential, b.credential) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(credential: c.optional("Credential")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Credential", self.credential) }
 }
 
-public struct CustomStringConvertibleValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CustomStringConvertibleValue: Codable, Hashable, Sendable {
     public var customStringConvertible: String?
 
     public init(customStringConvertible: String? = nil) {
         self.customStringConvertible = customStringConvertible
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.customStringConvertible, b.customStringConvertible)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(customStringConvertible: c.optional("CustomStringConvertible"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("CustomStringConvertible", self.customStringConvertible)
     }
 }
 
-public struct DecodingErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DecodingErrorValue: Codable, Hashable, Sendable {
     public var decodingError: String?
 
     public init(decodingError: String? = nil) {
         self.decodingError = decodingError
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
-    public init(_fields c: FieldReader) throws { try self.init(decodingError: c.optional("DecodingError")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("DecodingError", self.decodingError) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decodingError, b.decodingError) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(decodingError: c.optional("DecodingError"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("DecodingError", self.decodingError)
+    }
 }
 
-public struct DoubleValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DoubleValue: Codable, Hashable, Sendable {
     public var double: String?
 
     public init(double: String? = nil) {
         self.double = double
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.double, b.double) }
-    public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.double, b.double) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(double: c.optional("Double")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Double", self.double) }
 }
 
-public struct EncoderValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct EncoderValue: Codable, Hashable, Sendable {
     public var encoder: String?
 
     public init(encoder: String? = nil) {
         self.encoder = encoder
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
-    public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("Encoder")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Encoder", self.encoder) }
 }
 
-public struct FieldCodableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FieldCodableValue: Codable, Hashable, Sendable {
     public var fieldCodable: String?
 
     public init(fieldCodable: String? = nil) {
         self.fieldCodable = fieldCodable
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
-    public init(_fields c: FieldReader) throws { try self.init(fieldCodable: c.optional("FieldCodable")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldCodable, b.fieldCodable) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(fieldCodable: c.optional("FieldCodable"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("FieldCodable", self.fieldCodable) }
 }
 
-public struct FieldEquatableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FieldEquatableValue: Codable, Hashable, Sendable {
     public var fieldEquatable: String?
 
     public init(fieldEquatable: String? = nil) {
         self.fieldEquatable = fieldEquatable
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldEquatable, b.fieldEquatable) }
-    public init(_fields c: FieldReader) throws { try self.init(fieldEquatable: c.optional("FieldEquatable")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldEquatable", self.fieldEquatable) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.fieldEquatable, b.fieldEquatable)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(fieldEquatable: c.optional("FieldEquatable"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("FieldEquatable", self.fieldEquatable)
+    }
 }
 
-public struct FieldReaderValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FieldReaderValue: Codable, Hashable, Sendable {
     public var fieldReader: String?
 
     public init(fieldReader: String? = nil) {
         self.fieldReader = fieldReader
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
-    public init(_fields c: FieldReader) throws { try self.init(fieldReader: c.optional("FieldReader")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldReader, b.fieldReader) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(fieldReader: c.optional("FieldReader"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("FieldReader", self.fieldReader) }
 }
 
-public struct FieldWriterValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FieldWriterValue: Codable, Hashable, Sendable {
     public var fieldWriter: String?
 
     public init(fieldWriter: String? = nil) {
         self.fieldWriter = fieldWriter
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
-    public init(_fields c: FieldReader) throws { try self.init(fieldWriter: c.optional("FieldWriter")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fieldWriter, b.fieldWriter) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(fieldWriter: c.optional("FieldWriter"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("FieldWriter", self.fieldWriter) }
 }
 
-public struct APIRequestValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ParameterValueValue: Codable, Hashable, Sendable {
+    public var parameterValue: String?
+
+    public init(parameterValue: String? = nil) {
+        self.parameterValue = parameterValue
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.parameterValue, b.parameterValue)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(parameterValue: c.optional("ParameterValue"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ParameterValue", self.parameterValue)
+    }
+}
+
+public struct APIRequestValue: Codable, Hashable, Sendable {
     public var apiRequest: String?
 
     public init(apiRequest: String? = nil) {
         self.apiRequest = apiRequest
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
-    public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiRequest, b.apiRequest) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(apiRequest: c.optional("APIRequest")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIRequest", self.apiRequest) }
 }
 
-public struct HTTPTransportValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct HTTPTransportValue: Codable, Hashable, Sendable {
     public var httpTransport: String?
 
     public init(httpTransport: String? = nil) {
         self.httpTransport = httpTransport
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
-    public init(_fields c: FieldReader) throws { try self.init(httpTransport: c.optional("HTTPTransport")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("HTTPTransport", self.httpTransport) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.httpTransport, b.httpTransport) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(httpTransport: c.optional("HTTPTransport"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("HTTPTransport", self.httpTransport)
+    }
 }
 
-public struct APIMiddlewareValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct APIMiddlewareValue: Codable, Hashable, Sendable {
     public var apiMiddleware: String?
 
     public init(apiMiddleware: String? = nil) {
         self.apiMiddleware = apiMiddleware
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
-    public init(_fields c: FieldReader) throws { try self.init(apiMiddleware: c.optional("APIMiddleware")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("APIMiddleware", self.apiMiddleware) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiMiddleware, b.apiMiddleware) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(apiMiddleware: c.optional("APIMiddleware"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("APIMiddleware", self.apiMiddleware)
+    }
 }
 
-public struct CallOptionsValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct CallOptionsValue: Codable, Hashable, Sendable {
     public var callOptions: String?
 
     public init(callOptions: String? = nil) {
         self.callOptions = callOptions
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
-    public init(_fields c: FieldReader) throws { try self.init(callOptions: c.optional("CallOptions")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callOptions, b.callOptions) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(callOptions: c.optional("CallOptions"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("CallOptions", self.callOptions) }
 }
 
-public struct RetryPolicyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct RetryPolicyValue: Codable, Hashable, Sendable {
     public var retryPolicy: String?
 
     public init(retryPolicy: String? = nil) {
         self.retryPolicy = retryPolicy
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
-    public init(_fields c: FieldReader) throws { try self.init(retryPolicy: c.optional("RetryPolicy")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retryPolicy, b.retryPolicy) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(retryPolicy: c.optional("RetryPolicy"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("RetryPolicy", self.retryPolicy) }
 }
 
-public struct Headers: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Headers: Codable, Hashable, Sendable {
     public var headers: String?
 
     public init(headers: String? = nil) {
         self.headers = headers
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.headers, b.headers) }
-    public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.headers, b.headers) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(headers: c.optional("headers")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("headers", self.headers) }
 }
 
-public struct Middlewares: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Middlewares: Codable, Hashable, Sendable {
     public var middlewares: String?
 
     public init(middlewares: String? = nil) {
         self.middlewares = middlewares
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
-    public init(_fields c: FieldReader) throws { try self.init(middlewares: c.optional("middlewares")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.middlewares, b.middlewares) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(middlewares: c.optional("middlewares"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("middlewares", self.middlewares) }
 }
 
-public struct Retry: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Retry: Codable, Hashable, Sendable {
     public var retry: String?
 
     public init(retry: String? = nil) {
         self.retry = retry
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retry, b.retry) }
-    public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.retry, b.retry) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(retry: c.optional("retry")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("retry", self.retry) }
 }
 
-public struct NullableFieldValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct NullableFieldValue: Codable, Hashable, Sendable {
     public var nullableField: String?
 
     public init(nullableField: String? = nil) {
         self.nullableField = nullableField
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
-    public init(_fields c: FieldReader) throws { try self.init(nullableField: c.optional("NullableField")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("NullableField", self.nullableField) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.nullableField, b.nullableField) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(nullableField: c.optional("NullableField"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("NullableField", self.nullableField)
+    }
 }
 
-public struct SetValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SetValue: Codable, Hashable, Sendable {
     public var set: String?
 
     public init(set: String? = nil) {
         self.set = set
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
-    public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(set: c.optional("Set")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Set", self.set) }
 }
 
-public struct Field: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Field: Codable, Hashable, Sendable {
     public var field: String?
 
     public init(field: String? = nil) {
         self.field = field
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.field, b.field) }
-    public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.field, b.field) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(field: c.optional("field")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("field", self.field) }
 }
 
-public struct Fields: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Fields: Codable, Hashable, Sendable {
     public var fields: String?
 
     public init(fields: String? = nil) {
         self.fields = fields
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
-    public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("fields")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("fields", self.fields) }
 }
 
-public struct SendingNull: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SendingNull: Codable, Hashable, Sendable {
     public var sendingNull2: String?
 
     public init(sendingNull2: String? = nil) {
         self.sendingNull2 = sendingNull2
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
-    public init(_fields c: FieldReader) throws { try self.init(sendingNull2: c.optional("sendingNull")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendingNull2, b.sendingNull2) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(sendingNull2: c.optional("sendingNull"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("sendingNull", self.sendingNull2) }
 }
 
-public struct JSONCodingValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct JSONCodingValue: Codable, Hashable, Sendable {
     public var jsonCoding: String?
 
     public init(jsonCoding: String? = nil) {
         self.jsonCoding = jsonCoding
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
-    public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonCoding, b.jsonCoding) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(jsonCoding: c.optional("JSONCoding")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("JSONCoding", self.jsonCoding) }
 }
 
-public struct ResponseMetadataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ResponseMetadataValue: Codable, Hashable, Sendable {
     public var responseMetadata: String?
 
     public init(responseMetadata: String? = nil) {
         self.responseMetadata = responseMetadata
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseMetadata, b.responseMetadata) }
-    public init(_fields c: FieldReader) throws { try self.init(responseMetadata: c.optional("ResponseMetadata")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseMetadata", self.responseMetadata) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.responseMetadata, b.responseMetadata)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(responseMetadata: c.optional("ResponseMetadata"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ResponseMetadata", self.responseMetadata)
+    }
 }
 
-public struct ResponseHeadersValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ResponseHeadersValue: Codable, Hashable, Sendable {
     public var responseHeaders: String?
 
     public init(responseHeaders: String? = nil) {
         self.responseHeaders = responseHeaders
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.responseHeaders, b.responseHeaders) }
-    public init(_fields c: FieldReader) throws { try self.init(responseHeaders: c.optional("ResponseHeaders")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("ResponseHeaders", self.responseHeaders) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.responseHeaders, b.responseHeaders)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(responseHeaders: c.optional("ResponseHeaders"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ResponseHeaders", self.responseHeaders)
+    }
 }
 
-public struct Metadata: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Metadata: Codable, Hashable, Sendable {
     public var metadata: String?
 
     public init(metadata: String? = nil) {
         self.metadata = metadata
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.metadata, b.metadata) }
-    public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.metadata, b.metadata) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(metadata: c.optional("metadata")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("metadata", self.metadata) }
 }
 
-public struct ServerSentEventsValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ServerSentEventsValue: Codable, Hashable, Sendable {
     public var serverSentEvents: String?
 
     public init(serverSentEvents: String? = nil) {
         self.serverSentEvents = serverSentEvents
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverSentEvents, b.serverSentEvents) }
-    public init(_fields c: FieldReader) throws { try self.init(serverSentEvents: c.optional("ServerSentEvents")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("ServerSentEvents", self.serverSentEvents) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.serverSentEvents, b.serverSentEvents)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverSentEvents: c.optional("ServerSentEvents"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ServerSentEvents", self.serverSentEvents)
+    }
 }
 
-public struct JSONLinesValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct JSONLinesValue: Codable, Hashable, Sendable {
     public var jsonLines: String?
 
     public init(jsonLines: String? = nil) {
         self.jsonLines = jsonLines
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
-    public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.jsonLines, b.jsonLines) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(jsonLines: c.optional("JSONLines")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("JSONLines", self.jsonLines) }
 }
 
-public struct BodyFile: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct BodyFile: Codable, Hashable, Sendable {
     public var bodyFile: String?
 
     public init(bodyFile: String? = nil) {
         self.bodyFile = bodyFile
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
-    public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
 }
 
-public struct LimitsValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct LimitsValue: Codable, Hashable, Sendable {
     public var limits: String?
 
     public init(limits: String? = nil) {
         self.limits = limits
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
-    public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("Limits")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Limits", self.limits) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("Limits")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Limits", self.limits) }
 }
 
-public struct RedirectPolicyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct RedirectPolicyValue: Codable, Hashable, Sendable {
     public var redirectPolicy: String?
 
     public init(redirectPolicy: String? = nil) {
         self.redirectPolicy = redirectPolicy
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirectPolicy, b.redirectPolicy) }
-    public init(_fields c: FieldReader) throws { try self.init(redirectPolicy: c.optional("RedirectPolicy")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("RedirectPolicy", self.redirectPolicy) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.redirectPolicy, b.redirectPolicy)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(redirectPolicy: c.optional("RedirectPolicy"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("RedirectPolicy", self.redirectPolicy)
+    }
 }
 
-public struct LimitsValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct LimitsValue2: Codable, Hashable, Sendable {
     public var limits: String?
 
     public init(limits: String? = nil) {
         self.limits = limits
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
-    public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("limits")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("limits", self.limits) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.limits, b.limits) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(limits: c.optional("limits")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("limits", self.limits) }
 }
 
-public struct Redirects: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Redirects: Codable, Hashable, Sendable {
     public var redirects: String?
 
     public init(redirects: String? = nil) {
         self.redirects = redirects
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
-    public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.redirects, b.redirects) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(redirects: c.optional("redirects")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("redirects", self.redirects) }
 }
 
-public struct StyledValueValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct StyledValueValue: Codable, Hashable, Sendable {
     public var styledValue: String?
 
     public init(styledValue: String? = nil) {
         self.styledValue = styledValue
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.styledValue, b.styledValue) }
-    public init(_fields c: FieldReader) throws { try self.init(styledValue: c.optional("StyledValue")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("StyledValue", self.styledValue) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.styledValue, b.styledValue) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(styledValue: c.optional("StyledValue"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("StyledValue", self.styledValue) }
 }
 
-public struct UnionMatchValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct UnionMatchValue: Codable, Hashable, Sendable {
     public var unionMatch: String?
 
     public init(unionMatch: String? = nil) {
         self.unionMatch = unionMatch
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unionMatch, b.unionMatch) }
-    public init(_fields c: FieldReader) throws { try self.init(unionMatch: c.optional("UnionMatch")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("UnionMatch", self.unionMatch) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unionMatch, b.unionMatch) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(unionMatch: c.optional("UnionMatch")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("UnionMatch", self.unionMatch) }
 }
 
-public struct FileUploadValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FileUploadValue: Codable, Hashable, Sendable {
     public var fileUpload: String?
 
     public init(fileUpload: String? = nil) {
         self.fileUpload = fileUpload
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileUpload, b.fileUpload) }
-    public init(_fields c: FieldReader) throws { try self.init(fileUpload: c.optional("FileUpload")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("FileUpload", self.fileUpload) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fileUpload, b.fileUpload) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(fileUpload: c.optional("FileUpload")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("FileUpload", self.fileUpload) }
 }
 
-public struct IntOrStringValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct IntOrStringValue: Codable, Hashable, Sendable {
     public var intOrString: String?
 
     public init(intOrString: String? = nil) {
         self.intOrString = intOrString
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.intOrString, b.intOrString) }
-    public init(_fields c: FieldReader) throws { try self.init(intOrString: c.optional("IntOrString")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("IntOrString", self.intOrString) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.intOrString, b.intOrString) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(intOrString: c.optional("IntOrString"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("IntOrString", self.intOrString) }
 }
 
-public struct RawValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct RawValue: Codable, Hashable, Sendable {
     public var rawValue: String?
 
     public init(rawValue: String? = nil) {
         self.rawValue = rawValue
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
-    public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.rawValue, b.rawValue) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(rawValue: c.optional("rawValue")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("rawValue", self.rawValue) }
 }
 
-public struct Decode: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Decode: Codable, Hashable, Sendable {
     public var decode: String?
 
     public init(decode: String? = nil) {
         self.decode = decode
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decode, b.decode) }
-    public init(_fields c: FieldReader) throws { try self.init(decode: c.optional("decode")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("decode", self.decode) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decode, b.decode) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(decode: c.optional("decode")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("decode", self.decode) }
 }
 
-public struct Method: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Method: Codable, Hashable, Sendable {
     public var method: String?
 
     public init(method: String? = nil) {
         self.method = method
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.method, b.method) }
-    public init(_fields c: FieldReader) throws { try self.init(method: c.optional("method")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("method", self.method) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.method, b.method) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(method: c.optional("method")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("method", self.method) }
 }
 
-public struct Webhook: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Webhook: Codable, Hashable, Sendable {
     public var webhook: String?
 
     public init(webhook: String? = nil) {
         self.webhook = webhook
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.webhook, b.webhook) }
-    public init(_fields c: FieldReader) throws { try self.init(webhook: c.optional("webhook")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("webhook", self.webhook) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.webhook, b.webhook) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(webhook: c.optional("webhook")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("webhook", self.webhook) }
 }
 
-public struct With: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct With: Codable, Hashable, Sendable {
     public var with: String?
 
     public init(with: String? = nil) {
         self.with = with
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.with, b.with) }
-    public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.with, b.with) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(with: c.optional("with")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("with", self.with) }
 }
 
-public struct HashableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct HashableValue: Codable, Hashable, Sendable {
     public var hashable: String?
 
     public init(hashable: String? = nil) {
         self.hashable = hashable
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.hashable, b.hashable) }
-    public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.hashable, b.hashable) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(hashable: c.optional("Hashable")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Hashable", self.hashable) }
 }
 
-public struct PageSequenceValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct PageSequenceValue: Codable, Hashable, Sendable {
     public var pageSequence: String?
 
     public init(pageSequence: String? = nil) {
         self.pageSequence = pageSequence
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
-    public init(_fields c: FieldReader) throws { try self.init(pageSequence: c.optional("PageSequence")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.pageSequence, b.pageSequence) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(pageSequence: c.optional("PageSequence"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("PageSequence", self.pageSequence) }
 }
 
-public struct PercentEncodingValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct PercentEncodingValue: Codable, Hashable, Sendable {
     public var percentEncoding: String?
 
     public init(percentEncoding: String? = nil) {
         self.percentEncoding = percentEncoding
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.percentEncoding, b.percentEncoding) }
-    public init(_fields c: FieldReader) throws { try self.init(percentEncoding: c.optional("PercentEncoding")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("PercentEncoding", self.percentEncoding) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.percentEncoding, b.percentEncoding)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(percentEncoding: c.optional("PercentEncoding"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("PercentEncoding", self.percentEncoding)
+    }
 }
 
-public struct SendableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SendableValue: Codable, Hashable, Sendable {
     public var sendable: String?
 
     public init(sendable: String? = nil) {
         self.sendable = sendable
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendable, b.sendable) }
-    public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.sendable, b.sendable) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(sendable: c.optional("Sendable")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Sendable", self.sendable) }
 }
 
-public struct ServerURLValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ServerURLValue: Codable, Hashable, Sendable {
     public var serverURL: String?
 
     public init(serverURL: String? = nil) {
         self.serverURL = serverURL
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
-    public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("ServerURL")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ServerURL", self.serverURL) }
 }
 
-public struct URLSessionTransportValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct URLSessionTransportValue: Codable, Hashable, Sendable {
     public var urlSessionTransport: String?
 
     public init(urlSessionTransport: String? = nil) {
         self.urlSessionTransport = urlSessionTransport
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.urlSessionTransport, b.urlSessionTransport) }
-    public init(_fields c: FieldReader) throws { try self.init(urlSessionTransport: c.optional("URLSessionTransport")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("URLSessionTransport", self.urlSessionTransport) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.urlSessionTransport, b.urlSessionTransport)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(urlSessionTransport: c.optional("URLSessionTransport"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("URLSessionTransport", self.urlSessionTransport)
+    }
 }
 
-public struct ValidatableValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ValidatableValue: Codable, Hashable, Sendable {
     public var validatable: String?
 
     public init(validatable: String? = nil) {
         self.validatable = validatable
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatable, b.validatable) }
-    public init(_fields c: FieldReader) throws { try self.init(validatable: c.optional("Validatable")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatable, b.validatable) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(validatable: c.optional("Validatable"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Validatable", self.validatable) }
 }
 
-public struct ValidationValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ValidationValue: Codable, Hashable, Sendable {
     public var validation: String?
 
     public init(validation: String? = nil) {
         self.validation = validation
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validation, b.validation) }
-    public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validation, b.validation) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(validation: c.optional("Validation")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Validation", self.validation) }
 }
 
-public struct A: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct A: Codable, Hashable, Sendable {
     public var a: String?
 
     public init(a: String? = nil) {
         self.a = a
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
-    public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.a, b.a) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(a: c.optional("a")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("a", self.a) }
 }
 
-public struct AdditionalProperties: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AdditionalProperties: Codable, Hashable, Sendable {
     public var additionalProperties: String?
 
     public init(additionalProperties: String? = nil) {
         self.additionalProperties = additionalProperties
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.additionalProperties, b.additionalProperties) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.additionalProperties, b.additionalProperties)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(additionalProperties: c.optional("additionalProperties"))
     }
 
-    public func _encode(_ w: FieldWriter) throws { try w.optional("additionalProperties", self.additionalProperties) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("additionalProperties", self.additionalProperties)
+    }
 }
 
-public struct B: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct B: Codable, Hashable, Sendable {
     public var b: String?
 
     public init(b: String? = nil) {
         self.b = b
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
-    public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.b, b.b) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(b: c.optional("b")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("b", self.b) }
 }
 
-public struct Body: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Body: Codable, Hashable, Sendable {
     public var body: String?
 
     public init(body: String? = nil) {
         self.body = body
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.body, b.body) }
-    public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.body, b.body) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(body: c.optional("body")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("body", self.body) }
 }
 
-public struct C: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct C: Codable, Hashable, Sendable {
     public var c: String?
 
     public init(c: String? = nil) {
         self.c = c
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.c, b.c) }
-    public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.c, b.c) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(c: c.optional("c")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("c", self.c) }
 }
 
-public struct Container: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Container: Codable, Hashable, Sendable {
     public var container: String?
 
     public init(container: String? = nil) {
         self.container = container
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.container, b.container) }
-    public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.container, b.container) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(container: c.optional("container")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("container", self.container) }
 }
 
-public struct DecoderValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DecoderValue: Codable, Hashable, Sendable {
     public var decoder: String?
 
     public init(decoder: String? = nil) {
         self.decoder = decoder
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
-    public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.decoder, b.decoder) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(decoder: c.optional("decoder")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("decoder", self.decoder) }
 }
 
-public struct DefaultServerURL: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DefaultServerURL: Codable, Hashable, Sendable {
     public var defaultServerURL: String?
 
     public init(defaultServerURL: String? = nil) {
         self.defaultServerURL = defaultServerURL
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.defaultServerURL, b.defaultServerURL) }
-    public init(_fields c: FieldReader) throws { try self.init(defaultServerURL: c.optional("defaultServerURL")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("defaultServerURL", self.defaultServerURL) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.defaultServerURL, b.defaultServerURL)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(defaultServerURL: c.optional("defaultServerURL"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("defaultServerURL", self.defaultServerURL)
+    }
 }
 
-public struct E: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct E: Codable, Hashable, Sendable {
     public var e: String?
 
     public init(e: String? = nil) {
         self.e = e
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.e, b.e) }
-    public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.e, b.e) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(e: c.optional("e")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("e", self.e) }
 }
 
-public struct Encode: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Encode: Codable, Hashable, Sendable {
     public var encode: String?
 
     public init(encode: String? = nil) {
         self.encode = encode
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
-    public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("encode")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("encode", self.encode) }
 }
 
-public struct EncoderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct EncoderValue2: Codable, Hashable, Sendable {
     public var encoder: String?
 
     public init(encoder: String? = nil) {
         self.encoder = encoder
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
-    public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encoder, b.encoder) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encoder: c.optional("encoder")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("encoder", self.encoder) }
 }
 
-public struct ErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ErrorValue: Codable, Hashable, Sendable {
     public var error: String?
 
     public init(error: String? = nil) {
         self.error = error
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
-    public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.error, b.error) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(error: c.optional("error")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("error", self.error) }
 }
 
-public struct Failures: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Failures: Codable, Hashable, Sendable {
     public var failures: String?
 
     public init(failures: String? = nil) {
         self.failures = failures
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.failures, b.failures) }
-    public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.failures, b.failures) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(failures: c.optional("failures")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("failures", self.failures) }
 }
 
-public struct From: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct From: Codable, Hashable, Sendable {
     public var from: String?
 
     public init(from: String? = nil) {
         self.from = from
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.from, b.from) }
-    public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.from, b.from) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(from: c.optional("from")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("from", self.from) }
 }
 
-public struct Get: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Get: Codable, Hashable, Sendable {
     public var get: String?
 
     public init(get: String? = nil) {
         self.get = get
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.get, b.get) }
-    public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.get, b.get) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(get: c.optional("get")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("get", self.get) }
 }
 
-public struct Indirect: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Indirect: Codable, Hashable, Sendable {
     public var indirect: String?
 
     public init(indirect: String? = nil) {
         self.indirect = indirect
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.indirect, b.indirect) }
-    public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.indirect, b.indirect) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(indirect: c.optional("indirect")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("indirect", self.indirect) }
 }
 
-public struct NewValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct NewValue: Codable, Hashable, Sendable {
     public var newValue: String?
 
     public init(newValue: String? = nil) {
         self.newValue = newValue
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.newValue, b.newValue) }
-    public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.newValue, b.newValue) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(newValue: c.optional("newValue")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("newValue", self.newValue) }
 }
 
-public struct Path: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Path: Codable, Hashable, Sendable {
     public var path: String?
 
     public init(path: String? = nil) {
         self.path = path
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.path, b.path) }
-    public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.path, b.path) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(path: c.optional("path")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("path", self.path) }
 }
 
-public struct ServerURLValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ServerURLValue2: Codable, Hashable, Sendable {
     public var serverURL: String?
 
     public init(serverURL: String? = nil) {
         self.serverURL = serverURL
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
-    public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverURL, b.serverURL) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(serverURL: c.optional("serverURL")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("serverURL", self.serverURL) }
 }
 
-public struct SetValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SetValue2: Codable, Hashable, Sendable {
     public var set: String?
 
     public init(set: String? = nil) {
         self.set = set
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
-    public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.set, b.set) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(set: c.optional("set")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("set", self.set) }
 }
 
-public struct StartingAt: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct StartingAt: Codable, Hashable, Sendable {
     public var startingAt: String?
 
     public init(startingAt: String? = nil) {
         self.startingAt = startingAt
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
-    public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
 }
 
-public struct Tag: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Tag: Codable, Hashable, Sendable {
     public var tag: String?
 
     public init(tag: String? = nil) {
         self.tag = tag
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.tag, b.tag) }
-    public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.tag, b.tag) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(tag: c.optional("tag")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("tag", self.tag) }
 }
 
-public struct Timeout: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Timeout: Codable, Hashable, Sendable {
     public var timeout: String?
 
     public init(timeout: String? = nil) {
         self.timeout = timeout
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.timeout, b.timeout) }
-    public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.timeout, b.timeout) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(timeout: c.optional("timeout")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("timeout", self.timeout) }
 }
 
-public struct To: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct To: Codable, Hashable, Sendable {
     public var to: String?
 
     public init(to: String? = nil) {
         self.to = to
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.to, b.to) }
-    public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.to, b.to) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(to: c.optional("to")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("to", self.to) }
 }
 
-public struct Transport: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Transport: Codable, Hashable, Sendable {
     public var transport: String?
 
     public init(transport: String? = nil) {
         self.transport = transport
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.transport, b.transport) }
-    public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.transport, b.transport) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(transport: c.optional("transport")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("transport", self.transport) }
 }
 
-public struct Unknown: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Unknown: Codable, Hashable, Sendable {
     public var unknown: String?
 
     public init(unknown: String? = nil) {
         self.unknown = unknown
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unknown, b.unknown) }
-    public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.unknown, b.unknown) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(unknown: c.optional("unknown")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("unknown", self.unknown) }
 }
 
-public struct Validate: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Validate: Codable, Hashable, Sendable {
     public var validate: String?
 
     public init(validate: String? = nil) {
         self.validate = validate
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validate, b.validate) }
-    public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validate, b.validate) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(validate: c.optional("validate")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("validate", self.validate) }
 }
 
-public struct ValidatesArguments: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ValidatesArguments: Codable, Hashable, Sendable {
     public var validatesArguments: String?
 
     public init(validatesArguments: String? = nil) {
         self.validatesArguments = validatesArguments
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validatesArguments, b.validatesArguments) }
-    public init(_fields c: FieldReader) throws { try self.init(validatesArguments: c.optional("validatesArguments")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("validatesArguments", self.validatesArguments) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.validatesArguments, b.validatesArguments)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(validatesArguments: c.optional("validatesArguments"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("validatesArguments", self.validatesArguments)
+    }
 }
 
-public struct Value: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Value: Codable, Hashable, Sendable {
     public var value: String?
 
     public init(value: String? = nil) {
         self.value = value
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value) }
 }
 
-public struct W: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct W: Codable, Hashable, Sendable {
     public var w: String?
 
     public init(w: String? = nil) {
         self.w = w
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.w, b.w) }
-    public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.w, b.w) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(w: c.optional("w")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("w", self.w) }
 }
 
-public struct OptionalValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct OptionalValue: Codable, Hashable, Sendable {
     public var optional: String?
 
     public init(optional: String? = nil) {
         self.optional = optional
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.optional, b.optional) }
-    public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.optional, b.optional) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(optional: c.optional("Optional")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Optional", self.optional) }
 }
 
-public struct ArrayValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ArrayValue: Codable, Hashable, Sendable {
     public var array: String?
 
     public init(array: String? = nil) {
         self.array = array
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.array, b.array) }
-    public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.array, b.array) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(array: c.optional("Array")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Array", self.array) }
 }
 
-public struct DictionaryValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DictionaryValue: Codable, Hashable, Sendable {
     public var dictionary: String?
 
     public init(dictionary: String? = nil) {
         self.dictionary = dictionary
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
-    public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.dictionary, b.dictionary) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(dictionary: c.optional("Dictionary")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Dictionary", self.dictionary) }
 }
 
-public struct NeverValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct NeverValue: Codable, Hashable, Sendable {
     public var never: String?
 
     public init(never: String? = nil) {
         self.never = never
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.never, b.never) }
-    public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.never, b.never) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(never: c.optional("Never")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Never", self.never) }
 }
 
-public struct VoidValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct VoidValue: Codable, Hashable, Sendable {
     public var void: String?
 
     public init(void: String? = nil) {
         self.void = void
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.void, b.void) }
-    public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.void, b.void) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(void: c.optional("Void")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Void", self.void) }
 }
 
-public struct Request: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Request: Codable, Hashable, Sendable {
     public var request: String?
 
     public init(request: String? = nil) {
         self.request = request
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
-    public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(request: c.optional("request")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("request", self.request) }
 }
 
-public struct Core: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Core: Codable, Hashable, Sendable {
     public var core: String?
 
     public init(core: String? = nil) {
         self.core = core
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
-    public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(core: c.optional("core")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("core", self.core) }
 }
 
-public struct FirstPage: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FirstPage: Codable, Hashable, Sendable {
     public var firstPage: String?
 
     public init(firstPage: String? = nil) {
         self.firstPage = firstPage
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
-    public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("firstPage")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("firstPage", self.firstPage) }
 }
 
-public struct Credentials: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Credentials: Codable, Hashable, Sendable {
     public var credentials: String?
 
     public init(credentials: String? = nil) {
         self.credentials = credentials
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
-    public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("credentials")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(credentials: c.optional("credentials"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("credentials", self.credentials) }
 }
 
-public struct Request2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Request2: Codable, Hashable, Sendable {
     public var request: String?
 
     public init(request: String? = nil) {
         self.request = request
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
-    public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.request, b.request) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(request: c.optional("_request")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_request", self.request) }
 }
 
-public struct Core2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Core2: Codable, Hashable, Sendable {
     public var core: String?
 
     public init(core: String? = nil) {
         self.core = core
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
-    public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.core, b.core) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(core: c.optional("_core")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_core", self.core) }
 }
 
-public struct Credentials2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Credentials2: Codable, Hashable, Sendable {
     public var credentials: String?
 
     public init(credentials: String? = nil) {
         self.credentials = credentials
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
-    public init(_fields c: FieldReader) throws { try self.init(credentials: c.optional("_credentials")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.credentials, b.credentials) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(credentials: c.optional("_credentials"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_credentials", self.credentials) }
 }
 
-public struct FirstPage2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct FirstPage2: Codable, Hashable, Sendable {
     public var firstPage: String?
 
     public init(firstPage: String? = nil) {
         self.firstPage = firstPage
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
-    public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.firstPage, b.firstPage) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(firstPage: c.optional("_firstPage")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_firstPage", self.firstPage) }
 }
 
-public struct Same: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Same: Codable, Hashable, Sendable {
     public var same: String?
 
     public init(same: String? = nil) {
         self.same = same
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.same, b.same) }
-    public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.same, b.same) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(same: c.optional("_same")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_same", self.same) }
 }
 
-public struct Fields2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Fields2: Codable, Hashable, Sendable {
     public var fields: String?
 
     public init(fields: String? = nil) {
         self.fields = fields
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
-    public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.fields, b.fields) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(fields: c.optional("_fields")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_fields", self.fields) }
 }
 
-public struct Encode2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Encode2: Codable, Hashable, Sendable {
     public var encode: String?
 
     public init(encode: String? = nil) {
         self.encode = encode
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
-    public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.encode, b.encode) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(encode: c.optional("_encode")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_encode", self.encode) }
 }
 
-public struct Keywords: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Keywords: Codable, Hashable, Sendable {
     public var `associatedtype`: String?
     public var `class`: String?
     public var deinit_: String?
@@ -4172,7 +4639,7 @@ public struct Keywords: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.xY2 = xY2
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.`associatedtype`, b.`associatedtype`), _same(a.`class`, b.`class`), _same(a.deinit_, b.deinit_),
               _same(a.`enum`, b.`enum`), _same(a.`extension`, b.`extension`), _same(a.`fileprivate`, b.`fileprivate`),
               _same(a.`func`, b.`func`), _same(a.`import`, b.`import`), _same(a.init_, b.init_),
@@ -4215,7 +4682,7 @@ public struct Keywords: FieldCodable, FieldEquatable, Hashable, Sendable {
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(associatedtype: c.optional("associatedtype"), class: c.optional("class"),
             deinit_: c.optional("deinit"), enum: c.optional("enum"), extension: c.optional("extension"),
             fileprivate: c.optional("fileprivate"), func: c.optional("func"), import: c.optional("import"),
@@ -4257,7 +4724,7 @@ public struct Keywords: FieldCodable, FieldEquatable, Hashable, Sendable {
             xY: c.optional("x__y"), xY2: c.optional("X_Y"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("associatedtype", self.`associatedtype`).optional("class", self.`class`)
             .optional("deinit", self.deinit_).optional("enum", self.`enum`).optional("extension", self.`extension`)
             .optional("fileprivate", self.`fileprivate`).optional("func", self.`func`).optional("import", self.`import`)
@@ -4451,7 +4918,7 @@ public enum Cases: OpenEnum {
     public static let allCases: [Self] = [.`associatedtype`, .`class`, .deinit_, .`enum`, .`extension`, .`fileprivate`, .`func`, .`import`, .init_, .`inout`, .`internal`, .`let`, .`open`, .`operator`, .`private`, .`precedencegroup`, .`protocol`, .`public`, .`rethrows`, .`static`, .`struct`, .subscript_, .`typealias`, .`var`, .`break`, .`case`, .`catch`, .`continue`, .`default`, .`defer`, .`do`, .`else`, .`fallthrough`, .`for`, .`guard`, .`if`, .`in`, .`repeat`, .`return`, .`throw`, .`switch`, .`where`, .`while`, .`any`, .`as`, .`await`, .`false`, .`is`, .`nil`, .self_, .self_2, .`super`, .`throws`, .`true`, .`try`, .value, .type, .protocol2, .`async`, .`some`, .any2, .get, .set, .willSet, .didSet, .mutating, .nonmutating, .override, .required, .convenience, .dynamic, .final, .lazy, .optional, .indirect, .weak, .unowned, .prefix, .postfix, .infix, .actor, .`macro`, .`package`, .`isolated`, .`nonisolated`, .`consume`, .`copy`, .`borrowing`, .`consuming`, .`each`, .`discard`, .sending, .sendable, .codable, .hashable, .rawValue2, .allCases2, .unknownValue, .isUnknown, .hashValue2, .description, .codingKeys, .encode, .decoder, ._1st, .ref, .myName, .aB, .withSpace, .party, .value2, .naïveCafé, .ünïcödé, .empty, .foo, .foo2, .foo3, .foo4, .foo5, .foo6, .xY, .xY2]
 }
 
-public struct Class: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Class: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4460,12 +4927,20 @@ public struct Class: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct SelfValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SelfValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4474,12 +4949,20 @@ public struct SelfValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct TypeValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct TypeValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4488,12 +4971,20 @@ public struct TypeValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct ProtocolValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ProtocolValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4502,12 +4993,20 @@ public struct ProtocolValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct AnyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AnyValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4516,12 +5015,20 @@ public struct AnyValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct StringValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct StringValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4530,12 +5037,20 @@ public struct StringValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct IntValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct IntValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4544,12 +5059,20 @@ public struct IntValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DataValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4558,12 +5081,20 @@ public struct DataValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct DateValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DateValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4572,12 +5103,20 @@ public struct DateValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct URLValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct URLValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4586,12 +5125,20 @@ public struct URLValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct UUIDValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct UUIDValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4600,12 +5147,20 @@ public struct UUIDValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct ClientValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ClientValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4614,12 +5169,20 @@ public struct ClientValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct ErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct ErrorValue2: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4628,12 +5191,20 @@ public struct ErrorValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct DecoderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct DecoderValue2: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4642,12 +5213,20 @@ public struct DecoderValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Init: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Init: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4656,12 +5235,20 @@ public struct Init: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Enum: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Enum: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4670,12 +5257,20 @@ public struct Enum: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct _1st: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct _1st: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4684,12 +5279,20 @@ public struct _1st: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Ref: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Ref: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4698,12 +5301,20 @@ public struct Ref: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct MyType: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct MyType: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4712,12 +5323,20 @@ public struct MyType: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct AB: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct AB: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4726,12 +5345,20 @@ public struct AB: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct WithSpace: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct WithSpace: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4740,12 +5367,20 @@ public struct WithSpace: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Value2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Value2: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4754,12 +5389,20 @@ public struct Value2: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Naïve: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Naïve: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4768,12 +5411,20 @@ public struct Naïve: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Value3: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Value3: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4782,12 +5433,20 @@ public struct Value3: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Thing: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4796,12 +5455,20 @@ public struct Thing: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Thing2: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Thing2: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4810,12 +5477,20 @@ public struct Thing2: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Thing3: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Thing3: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4824,12 +5499,20 @@ public struct Thing3: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Thing4: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Thing4: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4838,12 +5521,20 @@ public struct Thing4: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct BoxValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct BoxValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4852,12 +5543,20 @@ public struct BoxValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct OpenEnumValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct OpenEnumValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4866,12 +5565,20 @@ public struct OpenEnumValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct JSONValueValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct JSONValueValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4880,12 +5587,20 @@ public struct JSONValueValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct APIErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct APIErrorValue: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -4894,12 +5609,20 @@ public struct APIErrorValue: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.self_ = self_
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) && _same(a.self_, b.self_) }
-    public init(_fields c: FieldReader) throws { try self.init(value: c.optional("value"), self_: c.optional("self")) }
-    public func _encode(_ w: FieldWriter) throws { try w.optional("value", self.value).optional("self", self.self_) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.value, b.value) && _same(a.self_, b.self_)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(value: c.optional("value"), self_: c.optional("self"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("value", self.value).optional("self", self.self_)
+    }
 }
 
-public struct Nested: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Nested: Codable, Hashable, Sendable {
     public var type: Nested.TypeValue2?
     public var data: Nested.DataValue2?
     public var error: Nested.ErrorValue3?
@@ -4929,37 +5652,37 @@ public struct Nested: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.`default` = `default`
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         guard _same(a.type, b.type), _same(a.data, b.data), _same(a.error, b.error), _same(a.nested, b.nested),
               _same(a.nested2, b.nested2), _same(a.keywords, b.keywords), _same(a.keywords2, b.keywords2),
               _same(a.string, b.string), _same(a.self_, b.self_), _same(a.`default`, b.`default`) else { return false }
         return true
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(type: c.optional("type"), data: c.optional("data"), error: c.optional("error"),
             nested: c.optional("nested"), nested2: c.optional("Nested"), keywords: c.optional("keywords"),
             keywords2: c.optional("Keywords"), string: c.optional("string"), self_: c.optional("self"),
             default: c.optional("default"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("type", self.type).optional("data", self.data).optional("error", self.error)
             .optional("nested", self.nested).optional("Nested", self.nested2).optional("keywords", self.keywords)
             .optional("Keywords", self.keywords2).optional("string", self.string).optional("self", self.self_)
             .optional("default", self.`default`)
     }
 
-    public struct TypeValue2: FieldCodable, FieldEquatable, Hashable, Sendable {
+    public struct TypeValue2: Codable, Hashable, Sendable {
         public var `in`: Nested.TypeValue2.In?
 
         public init(`in`: Nested.TypeValue2.In? = nil) {
             self.`in` = `in`
         }
 
-        public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.`in`, b.`in`) }
-        public init(_fields c: FieldReader) throws { try self.init(in: c.optional("in")) }
-        public func _encode(_ w: FieldWriter) throws { try w.optional("in", self.`in`) }
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.`in`, b.`in`) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(in: c.optional("in")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("in", self.`in`) }
 
         public enum In: OpenEnum {
             case `in`, out, empty
@@ -5020,6 +5743,266 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Captures: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension CapturePage: FieldCodable, FieldEquatable, Validatable {}
+@_spi(Generated) extension CaptureNests: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.AnyCodingKeyValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.BoolValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.BoxValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ClientValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ClientCoreValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.CodableValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.CredentialValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.CustomStringConvertibleValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DataValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DateValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DecoderValue3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DecodingErrorValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DoubleValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.EncoderValue3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FieldCodableValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FieldEquatableValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FieldReaderValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FieldWriterValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ParameterValueValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.APIRequestValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.HTTPTransportValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.APIMiddlewareValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.CallOptionsValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.RetryPolicyValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Headers2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Middlewares2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Retry2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.NullableFieldValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.SetValue3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Field2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Fields3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.SendingNull2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.JSONCodingValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ResponseMetadataValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ResponseHeadersValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Metadata2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerSentEventsValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.JSONLinesValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.BodyFile2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.LimitsValue3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.RedirectPolicyValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.LimitsValue4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Redirects2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.StyledValueValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.UnionMatchValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FileUploadValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.IntOrStringValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.RawValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Decode2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Method2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Webhook2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.With2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.HashableValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.IntValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.JSONValueValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.OpenEnumValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.PageSequenceValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.PercentEncodingValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.SendableValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerURLValue3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.StringValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.URLValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.URLSessionTransportValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.UUIDValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ValidatableValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ValidationValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.A2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.AdditionalProperties2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.B2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Body2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.C2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Container2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DecoderValue4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DefaultServerURL2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.E2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Encode3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.EncoderValue4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ErrorValue3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Failures2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.From2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Get2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Indirect2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.NewValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Path2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerURLValue4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.SetValue4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.StartingAt2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Tag2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Timeout2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.To2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Transport2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Unknown2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Validate2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ValidatesArguments2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Value4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.W2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.APIErrorValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.OptionalValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ArrayValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.DictionaryValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.NeverValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.VoidValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.SelfValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.TypeValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ErrorValue4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Request3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Core3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FirstPage3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Credentials3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Request4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Core4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Credentials4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.FirstPage4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Same2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Fields4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Encode4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureCases: ParameterValue {}
+@_spi(Generated) extension AnyCodingKeyValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension BoolValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ClientCoreValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CodableValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CredentialValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CustomStringConvertibleValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DecodingErrorValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DoubleValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension EncoderValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FieldCodableValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FieldEquatableValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FieldReaderValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FieldWriterValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ParameterValueValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension APIRequestValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension HTTPTransportValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension APIMiddlewareValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CallOptionsValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension RetryPolicyValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Headers: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Middlewares: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Retry: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension NullableFieldValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SetValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Field: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Fields: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SendingNull: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension JSONCodingValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ResponseMetadataValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ResponseHeadersValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Metadata: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerSentEventsValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension JSONLinesValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension BodyFile: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension LimitsValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension RedirectPolicyValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension LimitsValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Redirects: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension StyledValueValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UnionMatchValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FileUploadValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension IntOrStringValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension RawValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Decode: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Method: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Webhook: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension With: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension HashableValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension PageSequenceValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension PercentEncodingValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SendableValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerURLValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension URLSessionTransportValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ValidatableValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ValidationValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension A: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AdditionalProperties: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension B: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Body: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension C: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Container: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DecoderValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DefaultServerURL: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension E: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Encode: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension EncoderValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ErrorValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Failures: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension From: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Get: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Indirect: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension NewValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Path: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerURLValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SetValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension StartingAt: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Tag: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Timeout: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension To: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Transport: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Unknown: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Validate: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ValidatesArguments: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Value: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension W: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension OptionalValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ArrayValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DictionaryValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension NeverValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension VoidValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Request: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Core: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FirstPage: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Credentials: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Request2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Core2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Credentials2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension FirstPage2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Same: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Fields2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Encode2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Keywords: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Cases: ParameterValue {}
+@_spi(Generated) extension Class: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SelfValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension TypeValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ProtocolValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AnyValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension StringValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension IntValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DataValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DateValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension URLValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension UUIDValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ClientValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ErrorValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension DecoderValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Init: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Enum: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension _1st: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Ref: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MyType: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension AB: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension WithSpace: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Value2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Naïve: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Value3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Thing4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension BoxValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension OpenEnumValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension JSONValueValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension APIErrorValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Nested: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Nested.TypeValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Nested.TypeValue2.In: ParameterValue {}
 
 // MARK: - Client
 
@@ -5233,7 +6216,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -5254,6 +6237,7 @@ extension Client {
     ///   - fieldEquatable: The `FieldEquatable` path parameter.
     ///   - fieldReader: The `FieldReader` path parameter.
     ///   - fieldWriter: The `FieldWriter` path parameter.
+    ///   - parameterValue: The `ParameterValue` path parameter.
     ///   - apiRequest: The `APIRequest` path parameter.
     ///   - httpTransport: The `HTTPTransport` path parameter.
     ///   - hashable: The `Hashable` path parameter.
@@ -5347,6 +6331,7 @@ extension Client {
         fieldEquatable: String,
         fieldReader: String,
         fieldWriter: String,
+        parameterValue: String,
         apiRequest: String,
         httpTransport: String,
         hashable: String,
@@ -5440,6 +6425,7 @@ extension Client {
             try Validation.check(fieldEquatable, name: "fieldEquatable", minLength: 1)
             try Validation.check(fieldReader, name: "fieldReader", minLength: 1)
             try Validation.check(fieldWriter, name: "fieldWriter", minLength: 1)
+            try Validation.check(parameterValue, name: "parameterValue", minLength: 1)
             try Validation.check(apiRequest, name: "apiRequest", minLength: 1)
             try Validation.check(httpTransport, name: "httpTransport", minLength: 1)
             try Validation.check(hashable, name: "hashable", minLength: 1)
@@ -5514,7 +6500,7 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -5624,6 +6610,7 @@ extension Client {
     ///   - fieldEquatable: The `FieldEquatable` query parameter.
     ///   - fieldReader: The `FieldReader` query parameter.
     ///   - fieldWriter: The `FieldWriter` query parameter.
+    ///   - parameterValue: The `ParameterValue` query parameter.
     ///   - apiRequest: The `APIRequest` query parameter.
     ///   - httpTransport: The `HTTPTransport` query parameter.
     ///   - apiMiddleware: The `APIMiddleware` query parameter.
@@ -5743,6 +6730,7 @@ extension Client {
         fieldEquatable: String? = nil,
         fieldReader: String? = nil,
         fieldWriter: String? = nil,
+        parameterValue: String? = nil,
         apiRequest: String? = nil,
         httpTransport: String? = nil,
         apiMiddleware: String? = nil,
@@ -5861,6 +6849,7 @@ extension Client {
             try Validation.check(fieldEquatable, name: "fieldEquatable", maxLength: 100)
             try Validation.check(fieldReader, name: "fieldReader", maxLength: 100)
             try Validation.check(fieldWriter, name: "fieldWriter", maxLength: 100)
+            try Validation.check(parameterValue, name: "parameterValue", maxLength: 100)
             try Validation.check(apiRequest, name: "apiRequest", maxLength: 100)
             try Validation.check(httpTransport, name: "httpTransport", maxLength: 100)
             try Validation.check(apiMiddleware, name: "apiMiddleware", maxLength: 100)
@@ -5980,6 +6969,7 @@ extension Client {
         _request.addQuery("FieldEquatable", fieldEquatable)
         _request.addQuery("FieldReader", fieldReader)
         _request.addQuery("FieldWriter", fieldWriter)
+        _request.addQuery("ParameterValue", parameterValue)
         _request.addQuery("APIRequest", apiRequest)
         _request.addQuery("HTTPTransport", httpTransport)
         _request.addQuery("APIMiddleware", apiMiddleware)
@@ -6104,6 +7094,7 @@ extension Client {
     ///   - fieldEquatable: The `FieldEquatable` header parameter.
     ///   - fieldReader: The `FieldReader` header parameter.
     ///   - fieldWriter: The `FieldWriter` header parameter.
+    ///   - parameterValue: The `ParameterValue` header parameter.
     ///   - apiRequest: The `APIRequest` header parameter.
     ///   - httpTransport: The `HTTPTransport` header parameter.
     ///   - apiMiddleware: The `APIMiddleware` header parameter.
@@ -6221,6 +7212,7 @@ extension Client {
         fieldEquatable: String? = nil,
         fieldReader: String? = nil,
         fieldWriter: String? = nil,
+        parameterValue: String? = nil,
         apiRequest: String? = nil,
         httpTransport: String? = nil,
         apiMiddleware: String? = nil,
@@ -6338,6 +7330,7 @@ extension Client {
         _request.addHeader("FieldEquatable", fieldEquatable)
         _request.addHeader("FieldReader", fieldReader)
         _request.addHeader("FieldWriter", fieldWriter)
+        _request.addHeader("ParameterValue", parameterValue)
         _request.addHeader("APIRequest", apiRequest)
         _request.addHeader("HTTPTransport", httpTransport)
         _request.addHeader("APIMiddleware", apiMiddleware)
@@ -6561,6 +7554,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func fieldWriter() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/16", security: [], operation: "FieldWriter", template: "/captures/op/16")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/313`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func parameterValue() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/313", security: [], operation: "ParameterValue", template: "/captures/op/313")
         try await self._core.send(_request)
     }
 

@@ -2,11 +2,11 @@
 // swift-format-ignore-file
 
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 
 // MARK: - Types
 
-public struct Order: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct Order: Codable, Hashable, Sendable {
     public var type: Order.TypeValue
     public var id: String
     public var total: Double
@@ -17,15 +17,15 @@ public struct Order: FieldCodable, FieldEquatable, Hashable, Sendable {
         self.total = total
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.type, b.type) && _same(a.id, b.id) && _same(a.total, b.total)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(type: c.required("type"), id: c.required("id"), total: c.required("total"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("type", self.type).required("id", self.id).required("total", self.total)
     }
 
@@ -45,19 +45,23 @@ public struct Order: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct SubscribeRequest: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SubscribeRequest: Codable, Hashable, Sendable {
     public var callbackURL: URL
 
     public init(callbackURL: URL) {
         self.callbackURL = callbackURL
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callbackURL, b.callbackURL) }
-    public init(_fields c: FieldReader) throws { try self.init(callbackURL: c.required("callbackUrl")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("callbackUrl", self.callbackURL) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.callbackURL, b.callbackURL) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(callbackURL: c.required("callbackUrl"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("callbackUrl", self.callbackURL) }
 }
 
-public struct OrderShippedPayload: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct OrderShippedPayload: Codable, Hashable, Sendable {
     public var type: OrderShippedPayload.TypeValue
     public var orderID: String
     public var carrier: String
@@ -68,15 +72,15 @@ public struct OrderShippedPayload: FieldCodable, FieldEquatable, Hashable, Senda
         self.carrier = carrier
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool {
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
         _same(a.type, b.type) && _same(a.orderID, b.orderID) && _same(a.carrier, b.carrier)
     }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(type: c.required("type"), orderID: c.required("orderId"), carrier: c.required("carrier"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("type", self.type).required("orderId", self.orderID).required("carrier", self.carrier)
     }
 
@@ -96,16 +100,16 @@ public struct OrderShippedPayload: FieldCodable, FieldEquatable, Hashable, Senda
     }
 }
 
-public struct PingPayload: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct PingPayload: Codable, Hashable, Sendable {
     public var type: PingPayload.TypeValue
 
     public init(type: PingPayload.TypeValue) {
         self.type = type
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) }
-    public init(_fields c: FieldReader) throws { try self.init(type: c.required("type")) }
-    public func _encode(_ w: FieldWriter) throws { try w.required("type", self.type) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.type, b.type) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(type: c.required("type")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("type", self.type) }
 
     public enum TypeValue: OpenEnum {
         case ping
@@ -123,7 +127,7 @@ public struct PingPayload: FieldCodable, FieldEquatable, Hashable, Sendable {
     }
 }
 
-public struct SubscribeOnEventPayload: FieldCodable, FieldEquatable, Hashable, Sendable {
+public struct SubscribeOnEventPayload: Codable, Hashable, Sendable {
     public var message: String
     public var at: Date?
 
@@ -132,13 +136,15 @@ public struct SubscribeOnEventPayload: FieldCodable, FieldEquatable, Hashable, S
         self.at = at
     }
 
-    public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.message, b.message) && _same(a.at, b.at) }
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.message, b.message) && _same(a.at, b.at)
+    }
 
-    public init(_fields c: FieldReader) throws {
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
         try self.init(message: c.required("message"), at: c.dateIfPresent("at"))
     }
 
-    public func _encode(_ w: FieldWriter) throws {
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.required("message", self.message).dateIfPresent("at", self.at)
     }
 }
@@ -194,6 +200,16 @@ public enum Webhook: Codable, Hashable, Sendable {
         return try JSONCoding.decode(Webhook.self, from: body)
     }
 }
+
+/// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Order: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Order.TypeValue: ParameterValue {}
+@_spi(Generated) extension SubscribeRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension OrderShippedPayload: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension OrderShippedPayload.TypeValue: ParameterValue {}
+@_spi(Generated) extension PingPayload: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension PingPayload.TypeValue: ParameterValue {}
+@_spi(Generated) extension SubscribeOnEventPayload: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 
