@@ -33,6 +33,15 @@ build() {
 
 build "clean build with namespace: Todos, shards: 3, and two named documents with shards: 2"
 
+# The command plugin without --target leaves the build plugin's targets alone (writing into
+# them would give the build two producers of one file), and says so.
+touch "$work/before-command"
+swift package --allow-writing-to-package-directory generate-api >"$work/command.log" 2>&1 || { echo "FAIL: generate-api"; cat "$work/command.log"; exit 1; }
+grep -q "skipped target 'MeetingsAPI'" "$work/command.log" || { echo "FAIL: generate-api did not skip MeetingsAPI"; cat "$work/command.log"; exit 1; }
+written=$(find Sources \( -newer "$work/before-command" -o -name '*APIGen.swift' -o -name 'Shard*.swift' \) -type f | head -1)
+[ -z "$written" ] || { echo "FAIL: generate-api wrote $written"; exit 1; }
+build "generate-api without --target skipped every build-plugin target; the build still works"
+
 # The document changes: the new property must reach the compiled code.
 for target in $names $shards; do
     sed -i.bak 's|        done: {type: boolean}|        done: {type: boolean}\n        priority: {type: integer}|' "$target/openapi.yaml"
