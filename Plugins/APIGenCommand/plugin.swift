@@ -33,7 +33,7 @@ struct APIGenCommand: CommandPlugin {
             let jobs: [DocumentDiscovery.Document?] = documents.isEmpty ? [nil] : documents
             for document in jobs {
                 var args = DocumentDiscovery.arguments(for: document, configuration: configuration, output: target.directoryURL, nonisolated: false,
-                                                          package: context.package.directoryURL)
+                                                          package: context.package.directoryURL, declaringFiles: false)
                 if check { args.append("--check") }
                 print("apigen \(args.joined(separator: " "))")
                 let process = Process()

@@ -27,6 +27,8 @@ enum DocumentDiscovery {
         /// `Name` for `Name.openapi.yaml` (everything is generated inside `enum Name`), nil for `openapi.yaml`.
         var namespace: String?
         var shards = 1
+        /// Whether `shards` is the configuration's `shards:` (not the count from the size).
+        var shardsConfigured = false
 
         /// The file names this document generates, distinct from every other document's.
         var outputNames: [String] {
@@ -71,7 +73,10 @@ enum DocumentDiscovery {
     /// `document` as the configuration shapes its files: `shards:` over the count the size gives.
     static func shaped(_ document: Document, by keys: OutputKeys) -> Document {
         var result = document
-        if let shards = keys.shards { result.shards = shards }
+        if let shards = keys.shards {
+            result.shards = shards
+            result.shardsConfigured = true
+        }
         return result
     }
 
@@ -135,16 +140,24 @@ enum DocumentDiscovery {
 
     /// `apigen generate …` for one document.
     /// `package`: the package's folder, which `$ref`s may read from (besides the document's own).
-    static func arguments(for document: Document?, configuration: URL?, output: URL, nonisolated: Bool, package: URL? = nil) -> [String] {
+    /// `declaringFiles`: the build plugin's run, whose file names the build declared before
+    /// apigen reads the configuration; the command plugin's run lets apigen name them, as the
+    /// command line does, so that a `namespace:` names the checked-in files too.
+    static func arguments(for document: Document?, configuration: URL?, output: URL, nonisolated: Bool, package: URL? = nil,
+                          declaringFiles: Bool = true) -> [String] {
         var arguments = ["generate"]
         if let document { arguments.append(document.input.path) }
         arguments += ["--output", output.path]
         if let package { arguments += ["--ref-root", package.path] }
         if let configuration { arguments += ["--config", configuration.path] }
         if let document {
-            // Exactly the files the plugin declares, whatever the configuration says by now.
             if let namespace = document.namespace { arguments += ["--name", namespace] }
-            arguments += ["--shards", String(document.shards), "--file-names", document.outputNames.joined(separator: ",")]
+            if declaringFiles {
+                // Exactly the files the plugin declares, whatever the configuration says by now.
+                arguments += ["--shards", String(document.shards), "--file-names", document.outputNames.joined(separator: ",")]
+            } else if !document.shardsConfigured && document.shards > 1 {
+                arguments += ["--shards", String(document.shards)]
+            }
         }
         if nonisolated { arguments.append("--nonisolated") }
         return arguments

@@ -210,8 +210,9 @@ enum CommandLineParser {
             case "--file-names":
                 let names = (inline ?? "").split(separator: ",").map(String.init)
                 // Names of files in --output, never paths.
-                guard !names.isEmpty, names.allSatisfy({ $0.hasSuffix(".swift") && !$0.contains("/") && !$0.hasPrefix(".") }) else {
-                    throw UsageError(message: "--file-names needs comma-separated .swift file names")
+                guard !names.isEmpty, Set(names).count == names.count,
+                      names.allSatisfy({ $0.hasSuffix(".swift") && !$0.contains("/") && !$0.hasPrefix(".") }) else {
+                    throw UsageError(message: "--file-names needs distinct, comma-separated .swift file names")
                 }
                 fileNames = names
             case "--check": check = true

@@ -104,6 +104,13 @@ final class DocumentDiscoveryTests: XCTestCase {
         let arguments = DocumentDiscovery.arguments(for: DocumentDiscovery.shaped(plain, by: keys), configuration: nil, output: URL(fileURLWithPath: "/o"), nonisolated: false)
         XCTAssertEqual(Array(arguments.suffix(4)), ["--shards", "2", "--file-names",
                                                    "Shard01.Types.swift,Shard02.Types.swift,Shard01.Client.swift,Shard02.Client.swift"])
+        // The command plugin lets apigen name the checked-in files from the configuration, as
+        // the command line does; a shard count from the size only when `shards:` gives none.
+        let big = DocumentDiscovery.Document(input: URL(fileURLWithPath: "/p/openapi.yaml"), namespace: nil, shards: 4)
+        XCTAssertEqual(DocumentDiscovery.arguments(for: DocumentDiscovery.shaped(big, by: keys), configuration: nil, output: URL(fileURLWithPath: "/o"),
+                                                   nonisolated: false, declaringFiles: false), ["generate", "/p/openapi.yaml", "--output", "/o"])
+        XCTAssertEqual(DocumentDiscovery.arguments(for: DocumentDiscovery.shaped(big, by: .init()), configuration: nil, output: URL(fileURLWithPath: "/o"),
+                                                   nonisolated: false, declaringFiles: false), ["generate", "/p/openapi.yaml", "--output", "/o", "--shards", "4"])
     }
 
     /// The command plugin leaves alone a target holding no file apigen wrote (the build plugin's).

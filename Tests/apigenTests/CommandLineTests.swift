@@ -246,6 +246,7 @@ final class ApigenProcessTests: XCTestCase {
         XCTAssertTrue(String(decoding: FileManager.default.contents(atPath: output + "/Shard01.Types.swift")!, as: UTF8.self).contains("enum Mine"))
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--file-names", "A.swift,B.swift"]).status, 2, "a count that does not fit")
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--file-names", "../x.swift"]).status, 2, "a name, never a path")
+        XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--shards", "2", "--file-names", "A.swift,A.swift,B.swift,C.swift"]).status, 2, "one file each")
     }
 
     func testConfigFile() throws {
