@@ -32,9 +32,15 @@ public struct ResponseMetadata: Sendable {
 ///
 /// The metadata is the last call's answer (the one whose body was returned; a retried call's
 /// earlier answers are not kept); nil when no call answered.
-public func withResponseMetadata<T>(_ body: () async throws -> T) async rethrows -> (T, ResponseMetadata?) {
+///
+/// `body` runs on the caller's actor (`#isolation`), so main-actor code passes a closure that
+/// captures its own state, and gets a value that is not `Sendable` back, without a data-race error.
+public func withResponseMetadata<T>(
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: () async throws -> T
+) async rethrows -> (T, ResponseMetadata?) {
     let capture = ResponseCapture()
-    let value = try await ResponseCapture.$current.withValue(capture) { try await body() }
+    let value = try await ResponseCapture.$current.withValue(capture, operation: body, isolation: isolation)
     return (value, capture.metadata)
 }
 

@@ -25,13 +25,15 @@ final class DocumentationSnippetTests: XCTestCase {
             }
         }
 
-        /// The Swift file that compiles the block.
+        /// The Swift file that compiles the block: from a nonisolated function and from main-actor
+        /// code, as an app's view model would call it (Swift 6 checks the two differently).
         var source: String {
             let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
             let importLines = lines.filter { $0.hasPrefix("import ") }
             let body = lines.filter { !$0.hasPrefix("import ") }.map { "    " + $0 }
             return (["import Foundation"] + imports.map { "import \($0)" } + importLines.map(String.init)
-                + ["", "func snippet(\(parameters)) async throws {"] + body + ["}", ""]).joined(separator: "\n")
+                + ["", "func snippet(\(parameters)) async throws {"] + body + ["}", ""]
+                + ["@MainActor func snippetOnTheMainActor(\(parameters)) async throws {"] + body + ["}", ""]).joined(separator: "\n")
         }
     }
 
@@ -99,6 +101,7 @@ final class DocumentationSnippetTests: XCTestCase {
         XCTAssertEqual(found[0].parameters, "token: String, id: UUID")
         XCTAssertEqual(found[0].modules, ["Foundation", "APIGenRuntime", "RealtimeKitMeetings"])
         XCTAssertTrue(found[0].source.contains("func snippet(token: String, id: UUID) async throws {\n    let client = Client(apiToken: token)\n}"), found[0].source)
+        XCTAssertTrue(found[0].source.contains("@MainActor func snippetOnTheMainActor(token: String, id: UUID) async throws {\n    let client = Client(apiToken: token)\n}"))
         XCTAssertTrue(found[1].isManifest)
     }
 
