@@ -17,6 +17,8 @@ import APIGenYAML
 /// names:
 ///   types: {realtimekit_Meeting: Meeting}                 # component name → Swift type name
 ///   properties: {Meeting.created_at: creationDate}        # Swift type path . wire name → property name
+///   operations: {listMeetings: meetings, "GET /health": health}  # operationId or METHOD path → method
+///   shortenOperationIds: true   # read_item_items__id__get → readItem (the path and method it repeats)
 /// ```
 public struct Configuration: Sendable, Equatable {
     public var access = "public"
@@ -38,6 +40,11 @@ public struct Configuration: Sendable, Equatable {
     var keptSchemaLocations: [SourceLocation] = []
     public var typeNames: [String: String] = [:]
     public var propertyNames: [String: String] = [:]
+    /// `names.operations`: operationId, or `METHOD /path`, → method name.
+    public var operationNames: [String: String] = [:]
+    /// `names.shortenOperationIds`: drop the path and method an operationId repeats at its end
+    /// (`read_variable_by_name_variables_name__name__get` → `readVariableByName`).
+    public var shortensOperationIDs = false
     /// Collect the document's examples into `ModuleDecl.examples` (not a file key: the oracle's).
     public var collectsExamples = false
     /// Where each top-level key was written (`namespace`, `shards`…), for warnings about a
@@ -204,14 +211,22 @@ public struct Configuration: Sendable, Equatable {
     private static func readNames(_ node: YAMLNode, into config: inout Configuration, _ context: ReaderContext) {
         guard let pairs = context.mapping(node, "names") else { return }
         for pair in pairs {
-            guard pair.key == "types" || pair.key == "properties" else {
-                unknownKey(pair, known: ["types", "properties"], context)
+            if pair.key == "shortenOperationIds" {
+                config.shortensOperationIDs = context.bool(pair.value, "shortenOperationIds") ?? false
+                continue
+            }
+            guard ["types", "properties", "operations"].contains(pair.key) else {
+                unknownKey(pair, known: ["types", "properties", "operations", "shortenOperationIds"], context)
                 continue
             }
             guard let entries = context.mapping(pair.value, "names.\(pair.key)") else { continue }
             for entry in entries {
-                guard let name = identifier(entry.value, pair.key == "types" ? "type name" : "property name", context, isType: pair.key == "types") else { continue }
-                if pair.key == "types" {
+                let what = ["types": "type name", "properties": "property name", "operations": "method name"][pair.key]!
+                guard let name = identifier(entry.value, what, context, isType: pair.key == "types") else { continue }
+                if pair.key == "operations" {
+                    config.operationNames[entry.key] = name
+                    config.overrideLocations["operations." + entry.key] = context.location(entry.keyMark)
+                } else if pair.key == "types" {
                     config.typeNames[entry.key] = name
                     config.overrideLocations["types." + entry.key] = context.location(entry.keyMark)
                 } else {

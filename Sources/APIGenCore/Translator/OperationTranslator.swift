@@ -74,6 +74,7 @@ struct OperationTranslator {
                     seenIDs[id] = operation.location
                 }
             }
+            if let key = overrideKey(operation) { context.useOverride("operations." + key) }
             let (name, clashed) = names.claim(plan.swiftName)
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
                 warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
@@ -93,8 +94,34 @@ struct OperationTranslator {
         var streams = false
     }
 
+    /// The key of `names.operations` that names this operation, if any: its operationId, or
+    /// `METHOD /path`.
+    func overrideKey(_ operation: Operation) -> String? {
+        if let id = operation.operationID, context.operationOverrides[id] != nil { return id }
+        let route = operation.method.rawValue.uppercased() + " " + operation.path
+        return context.operationOverrides[route] != nil ? route : nil
+    }
+
+    /// The name an operation's method and types are made from: the configured one, else its
+    /// operationId (shortened when asked), else one made of its method and path.
+    func rawName(_ operation: Operation) -> String {
+        if let key = overrideKey(operation), let name = context.operationOverrides[key] { return name }
+        guard let id = operation.operationID else { return Self.fallbackName(operation) }
+        return context.shortensOperationIDs ? Self.shortened(id, operation) : id
+    }
+
+    /// An operationId without the path and method it repeats at its end, as FastAPI writes them
+    /// (`read_variable_by_name_variables_name__name__get`, or camel-cased); unchanged when it does
+    /// not end so, or when nothing would be left.
+    static func shortened(_ id: String, _ operation: Operation) -> String {
+        let words = SwiftNaming.words(id).map { $0.lowercased() }
+        let route = (SwiftNaming.words(operation.path) + [operation.method.rawValue]).map { $0.lowercased() }
+        guard words.count > route.count, Array(words.suffix(route.count)) == route else { return id }
+        return words.dropLast(route.count).joined(separator: "_")
+    }
+
     private func plan(_ operation: Operation) -> Plan {
-        let rawName = operation.operationID ?? Self.fallbackName(operation)
+        let rawName = rawName(operation)
         var plan = Plan(rawName: rawName, swiftName: SwiftNaming.memberName(rawName))
         let typePrefix = SwiftNaming.upperCamel(rawName)
         func add(_ schema: Schema, _ hint: String) { plan.usages.append((schema, hint, SwiftNaming.typeName(hint))) }

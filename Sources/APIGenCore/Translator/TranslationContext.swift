@@ -35,6 +35,9 @@ final class TranslationContext {
     /// Configured names: component name → type name, `TypePath.wire_name` → property name.
     var typeOverrides: [String: String] = [:]
     var propertyOverrides: [String: String] = [:]
+    /// Configured method names, by operationId or `METHOD /path` (`names.operations`).
+    var operationOverrides: [String: String] = [:]
+    var shortensOperationIDs = false
     /// Overrides that matched something (`types.X`, `properties.T.p`).
     var usedOverrides: Set<String> = []
     /// Names already computed: the same property names recur thousands of times.
@@ -61,6 +64,8 @@ final class TranslationContext {
         copy.componentDecls = componentDecls
         copy.typeOverrides = typeOverrides
         copy.propertyOverrides = propertyOverrides
+        copy.operationOverrides = operationOverrides
+        copy.shortensOperationIDs = shortensOperationIDs
         copy.memberNames = memberNames
         copy.typeNames = typeNames
         return copy

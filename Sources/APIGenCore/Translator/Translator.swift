@@ -126,6 +126,8 @@ extension Translator {
         let context = TranslationContext(document: document, diagnostics: DiagnosticSink())
         context.typeOverrides = configuration.typeNames
         context.propertyOverrides = configuration.propertyNames
+        context.operationOverrides = configuration.operationNames
+        context.shortensOperationIDs = configuration.shortensOperationIDs
         // Inside `enum <namespace>` a type of that name would hide the namespace itself.
         if let namespace = configuration.namespace { context.reserveNamespace(namespace) }
         let types = TypeTranslator(context: context)

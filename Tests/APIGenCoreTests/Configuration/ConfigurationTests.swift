@@ -118,4 +118,50 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertFalse(types.contains("struct Poll:"), "only the kept operations' types")
         XCTAssertEqual(output.diagnostics.map(\.description), ["apigen.yaml:5:41: warning: name override 'Missing' matches nothing in the document"])
     }
+
+    /// `names.operations` renames a method (and the types named after it) by operationId or by
+    /// `METHOD /path`; one that matches nothing is warned about like any other override.
+    func testOperationsAreRenamed() throws {
+        let c = try config("""
+        names:
+          operations: {listMeetings: meetings, "GET /rooms": rooms, nothing: x}
+        """)
+        let output = try Generator(configuration: c).generate(bytes: Array(api.utf8), file: "api.yaml")
+        let code = output.files[0].contents
+        XCTAssertTrue(code.contains("public func meetings("), code)
+        XCTAssertTrue(code.contains("public func rooms("), code)
+        XCTAssertFalse(code.contains("func listMeetings("))
+        XCTAssertEqual(output.diagnostics.map(\.description), ["apigen.yaml:2:61: warning: name override 'nothing' matches nothing in the document"])
+        XCTAssertEqual(configErrors("names: {operations: {a: my-method}}\n"), ["apigen.yaml:1:25: error: method name 'my-method' is not a valid Swift identifier"])
+    }
+
+    /// The opt-in rule for FastAPI's operationIds: the path and method they repeat are dropped,
+    /// in snake or camel case; an id that does not end so is kept.
+    func testShortenedOperationIds() throws {
+        let document = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /variables/name/{name}:
+            get:
+              operationId: read_variable_by_name_variables_name__name__get
+              parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+              responses: {'204': {description: ok}}
+            delete:
+              operationId: deleteVariableByNameVariablesNameNameDelete
+              parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+              responses: {'204': {description: ok}}
+          /health:
+            get: {operationId: health_check, responses: {'204': {description: ok}}}
+          /ping:
+            get: {operationId: ping_get, responses: {'204': {description: ok}}}
+        """
+        let short = try Generator(configuration: config("names: {shortenOperationIds: true}\n")).generate(bytes: Array(document.utf8), file: "api.yaml")
+        let code = short.files[0].contents
+        for method in ["readVariableByName(", "deleteVariableByName(", "healthCheck(", "pingGet("] {
+            XCTAssertTrue(code.contains("public func " + method), "\(method)\n\(code)")
+        }
+        let plain = try Generator().generate(bytes: Array(document.utf8), file: "api.yaml").files[0].contents
+        XCTAssertTrue(plain.contains("public func readVariableByNameVariablesNameNameGet("), "off by default")
+    }
 }
