@@ -94,6 +94,11 @@ extension TypeTranslator {
             }
             if !optional { defaultValue = fitting }
         }
+        // A required property that allows one value (`const`, an enum of one) is that value
+        // unless said otherwise: the caller of the memberwise init does not spell it out.
+        if !optional, defaultValue == nil, let only = Self.onlyValue(parts) {
+            defaultValue = self.defaultValue(only, type: type)
+        }
         if !constraints.isEmpty {
             if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
             lines.append(contentsOf: constraints.documentation)
@@ -279,5 +284,17 @@ extension TypeTranslator {
         case .component(let raw): context.components[raw]
         case .pointer(_, let target): target
         }
+    }
+
+    /// The one value a property's schemas allow (a `const`, an enum of a single value other than
+    /// null), if they agree on one.
+    static func onlyValue(_ parts: [Schema]) -> Literal? {
+        let values = parts.compactMap { part -> Literal? in
+            if let value = part.constValue { return value }
+            if let values = part.enumValues?.filter({ $0 != .null }), values.count == 1 { return values[0] }
+            return nil
+        }
+        guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
+        return first
     }
 }

@@ -423,3 +423,18 @@ final class ExampleConformanceTests: XCTestCase {
         XCTAssertEqual(found["Untyped"], "a string at .value where the schema, which has properties and no type, is read as an object")
     }
 }
+
+/// A required property that allows one value is that value by default: a caller of the
+/// memberwise init does not spell out the constant (`action: .create` of a bulk body).
+final class ConstantDefaultTests: XCTestCase {
+    func testConstAndSingleValueEnumsAreDefaults() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+        {schemas: {S: {type: object, required: [action, version, kind, name, given], properties: {
+          action: {type: string, enum: [create]}, version: {const: 2}, kind: {type: string, enum: [a, null], nullable: true},
+          name: {type: string}, given: {type: string, enum: [x], default: x}, optional: {type: string, enum: [only]}}}}}
+        """))
+        guard case .structure(let s)? = module.types.first(where: { $0.name == "S" }) else { return XCTFail() }
+        XCTAssertEqual(s.properties.map(\.defaultValue), [.enumCase("create"), .enumCase("_2"), DefaultValue.absent, nil, .enumCase("x"), DefaultValue.absent],
+                       "a const number is an enum of one; a nullable one is an optional, nil by default")
+    }
+}

@@ -834,7 +834,7 @@ public struct UserMessage: Codable, Hashable, Sendable {
     public var role: UserMessage.Role
     public var content: String
 
-    public init(role: UserMessage.Role, content: String) {
+    public init(role: UserMessage.Role = .user, content: String) {
         self.role = role
         self.content = content
     }
@@ -883,7 +883,7 @@ public struct AssistantMessage: Codable, Hashable, Sendable {
     public var role: AssistantMessage.Role
     public var text: String?
 
-    public init(role: AssistantMessage.Role, text: String? = nil) {
+    public init(role: AssistantMessage.Role = .assistant, text: String? = nil) {
         self.role = role
         self.text = text
     }

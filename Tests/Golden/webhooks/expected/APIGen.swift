@@ -11,7 +11,7 @@ public struct Order: Codable, Hashable, Sendable {
     public var id: String
     public var total: Double
 
-    public init(type: Order.TypeValue, id: String, total: Double) {
+    public init(type: Order.TypeValue = .orderCreated, id: String, total: Double) {
         self.type = type
         self.id = id
         self.total = total
@@ -66,7 +66,7 @@ public struct OrderShippedPayload: Codable, Hashable, Sendable {
     public var orderID: String
     public var carrier: String
 
-    public init(type: OrderShippedPayload.TypeValue, orderID: String, carrier: String) {
+    public init(type: OrderShippedPayload.TypeValue = .orderShipped, orderID: String, carrier: String) {
         self.type = type
         self.orderID = orderID
         self.carrier = carrier
@@ -103,7 +103,7 @@ public struct OrderShippedPayload: Codable, Hashable, Sendable {
 public struct PingPayload: Codable, Hashable, Sendable {
     public var type: PingPayload.TypeValue
 
-    public init(type: PingPayload.TypeValue) {
+    public init(type: PingPayload.TypeValue = .ping) {
         self.type = type
     }
 
