@@ -298,7 +298,15 @@ public enum SwiftNaming {
     /// A type name: `realtimekit_Meeting` → `RealtimekitMeeting`, `data` → `DataValue` (not `Data`).
     public static func typeName(_ raw: String) -> String {
         var name = validIdentifier(upperCamel(raw), fallback: "Value")
-        if reservedTypeNames.contains(name) || keywords.contains(name) { name += "Value" }
+        if reservedTypeNames.contains(name) || keywords.contains(name) {
+            // A type name written in its own casing that only the acronym rule turns into a
+            // reserved one (`JsonValue` → `JSONValue`) keeps that casing, not a suffix.
+            if raw.first?.isUppercase == true, raw != name, raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+               !reservedTypeNames.contains(raw) {
+                return raw
+            }
+            name += "Value"
+        }
         return name
     }
 

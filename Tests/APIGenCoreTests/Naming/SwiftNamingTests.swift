@@ -61,6 +61,10 @@ final class SwiftNamingTests: XCTestCase {
             ("", "Value"),
             ("Self", "SelfValue"),
             ("CodingKeys", "CodingKeysValue"),
+            // A name in its own casing that only the acronym rule makes a runtime type's keeps it.
+            ("JsonValue", "JsonValue"),
+            ("Url", "Url"),
+            ("json_value", "JSONValueValue"),
         ]
         for (input, expected) in table {
             XCTAssertEqual(SwiftNaming.typeName(input), expected, "typeName(\(input.debugDescription))")
