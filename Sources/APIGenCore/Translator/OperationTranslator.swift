@@ -125,7 +125,7 @@ struct OperationTranslator {
         var plan = Plan(rawName: rawName, swiftName: SwiftNaming.memberName(rawName))
         let typePrefix = SwiftNaming.upperCamel(rawName)
         func add(_ schema: Schema, _ hint: String) { plan.usages.append((schema, hint, SwiftNaming.typeName(hint))) }
-        for parameter in orderedParameters(operation) {
+        for parameter in orderedParameters(operation) where Self.constantPathSegment(parameter) == nil {
             if let schema = parameter.schema, isTyped(parameter, schema) { add(schema, typePrefix + "_" + parameter.name) }
         }
         if let body = operation.requestBody, let (media, encoding) = pick(body.content, warns: false), let schema = media.schema,
@@ -161,6 +161,30 @@ struct OperationTranslator {
     static let fileBodyLabel = "bodyFile"
 
     /// `GET /accounts/{account_id}/meetings` → `get_accounts_account_id_meetings`.
+    /// The percent-encoded path segment of the one value a (simple-style) path parameter's
+    /// schema allows (a `const` or an enum of one string or integer), if it allows one.
+    static func constantPathSegment(_ parameter: Parameter) -> String? {
+        guard parameter.location == .path, parameter.style == nil || parameter.style == "simple", let schema = parameter.schema else { return nil }
+        let text: String
+        switch TypeTranslator.onlyValue([schema]) {
+        case .string(let value)?: text = value
+        case .int(let value)?: text = String(value)
+        default: return nil
+        }
+        guard !text.isEmpty else { return nil }
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~".contains(c)) {
+                out.append(c)
+            } else {
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
+            }
+        }
+        return out
+    }
+
     static func fallbackName(_ operation: Operation) -> String {
         let words = operation.path.split(separator: "/").map { String($0).replacingOccurrences("{", with: "by_").replacingOccurrences("}", with: "") }
         return ([operation.method.rawValue] + words).joined(separator: "_")
@@ -173,7 +197,14 @@ struct OperationTranslator {
         var argumentNames = NameScope(reserved: ["body", Self.fileBodyLabel])
 
         var parameters: [OperationDecl.Parameter] = []
+        var path = operation.path
         for parameter in orderedParameters(operation, warns: true) {
+            // A path parameter that allows one value is that value, written into the path: the
+            // caller does not pass a constant (`dagID: .tilde`).
+            if let text = Self.constantPathSegment(parameter) {
+                path = path.replacingOccurrences("{\(parameter.name)}", with: text)
+                continue
+            }
             let (argName, _) = argumentNames.claim(context.memberName(parameter.name))
             var type: TypeUsage = .string
             var constraints = Constraints()
@@ -225,7 +256,7 @@ struct OperationTranslator {
         }
 
         var decl = OperationDecl(
-            name: name, method: operation.method, path: operation.path, docs: docs,
+            name: name, method: operation.method, path: path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
             responseEncoding: encoding, responseStatuses: statuses, errors: translateErrors(operation),
             pagination: nil, security: security, operationID: rawName

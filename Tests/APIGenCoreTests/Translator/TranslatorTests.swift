@@ -437,4 +437,26 @@ final class ConstantDefaultTests: XCTestCase {
         XCTAssertEqual(s.properties.map(\.defaultValue), [.enumCase("create"), .enumCase("_2"), DefaultValue.absent, nil, .enumCase("x"), DefaultValue.absent],
                        "a const number is an enum of one; a nullable one is an optional, nil by default")
     }
+
+    /// A path parameter that allows one value is written into the path, percent-encoded, and is
+    /// no argument; no type is made for it.
+    func testConstantPathParametersAreNotArguments() throws {
+        let (module, _) = try Pipeline.module("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /dags/{dag_id}/runs/{run_id}/{space}:
+            get:
+              operationId: getRun
+              parameters:
+                - {name: dag_id, in: path, required: true, schema: {type: string, enum: ['~']}}
+                - {name: run_id, in: path, required: true, schema: {type: string}}
+                - {name: space, in: path, required: true, schema: {const: 'a b/c'}}
+              responses: {'204': {description: ok}}
+        """)
+        let operation = try XCTUnwrap(module.operations.first)
+        XCTAssertEqual(operation.path, "/dags/~/runs/{run_id}/a%20b%2Fc")
+        XCTAssertEqual(operation.parameters.map(\.wireName), ["run_id"])
+        XCTAssertTrue(module.types.isEmpty, "\(module.types.map(\.name))")
+    }
 }
