@@ -177,7 +177,21 @@ final class TypeTranslator {
     }
 
     func isOneOf(_ schema: Schema) -> Bool {
-        nonNullAlternatives(schema).count >= 2
+        let alternatives = nonNullAlternatives(schema)
+        // "A dictionary or any JSON" is any JSON: an enum of the two would only make the caller
+        // pick a case for the same value.
+        return alternatives.count >= 2 && !alternatives.allSatisfy(Self.isFreeForm)
+    }
+
+    /// Any JSON, or any JSON object: no type beyond `object`, nothing that constrains a value.
+    static func isFreeForm(_ schema: Schema) -> Bool {
+        guard schema.ref == nil, schema.types.isEmpty || schema.types == ["object"], schema.properties.isEmpty,
+              schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil,
+              schema.constValue == nil, schema.items == nil else { return false }
+        switch schema.additionalProperties {
+        case nil, .allowed(true)?: return true
+        default: return false
+        }
     }
 
     func nonNullAlternatives(_ schema: Schema) -> [Schema] {

@@ -460,3 +460,17 @@ final class ConstantDefaultTests: XCTestCase {
         XCTAssertTrue(module.types.isEmpty, "\(module.types.map(\.name))")
     }
 }
+
+final class FreeFormUnionTests: XCTestCase {
+    /// "A dictionary or any JSON" is any JSON: `JSONValue`, not an enum with both. A union with
+    /// anything more specific stays a union.
+    func testUnionsOfFreeFormValuesAreJSONValue() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+        {schemas: {V: {type: object, properties: {
+          value: {anyOf: [{type: object, additionalProperties: true}, {}, {type: 'null'}]},
+          shaped: {anyOf: [{type: object, additionalProperties: true}, {type: string}]}}}}}
+        """))
+        guard case .structure(let s)? = module.types.first(where: { $0.name == "V" }) else { return XCTFail() }
+        XCTAssertEqual(s.properties.map(\.type), [TypeUsage.jsonValue.optional, TypeUsage.named(["V", "Shaped"]).optional])
+    }
+}
