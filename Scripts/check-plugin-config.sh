@@ -11,9 +11,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cp -R "$repo/Examples/MeetingsConsumer" "$work/Consumer"
-rm -rf "$work/Consumer/.build"
-sed -i.bak "s|path: \"../..\"|path: \"$repo\"|" "$work/Consumer/Package.swift"
+. "$repo/Scripts/consumer-copy.sh"
+consumer_copy "$work" "$repo"
 cd "$work/Consumer"
 names=Sources/ConfiguredNamespace
 shards=Sources/ConfiguredShards

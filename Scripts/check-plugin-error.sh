@@ -7,10 +7,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cp -R "$repo/Examples/MeetingsConsumer" "$work/Consumer"
-rm -rf "$work/Consumer/.build"
-# The copy lives elsewhere: point its path dependency at this repository.
-sed -i.bak "s|path: \"../..\"|path: \"$repo\"|" "$work/Consumer/Package.swift"
+. "$repo/Scripts/consumer-copy.sh"
+consumer_copy "$work" "$repo"
 
 # Break the document: a $ref with a typo.
 doc="$work/Consumer/Sources/MeetingsAPI/openapi.yaml"
