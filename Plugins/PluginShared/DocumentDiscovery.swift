@@ -81,8 +81,12 @@ enum DocumentDiscovery {
     }
 
     /// The output keys of the configuration file at `url` (none when it cannot be read).
+    /// Only a regular file of a configuration's size is read (a FIFO named `apigen.yaml` would
+    /// block the build's planning; apigen refuses it, located, when it runs).
     static func outputKeys(ofConfigurationAt url: URL?) -> OutputKeys {
-        guard let url, let data = FileManager.default.contents(atPath: url.path) else { return OutputKeys() }
+        guard let url, let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? Int ?? 0) <= 1 << 20,
+              let data = FileManager.default.contents(atPath: url.path) else { return OutputKeys() }
         return outputKeys(ofConfiguration: String(decoding: data, as: UTF8.self))
     }
 

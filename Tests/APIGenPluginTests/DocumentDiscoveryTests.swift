@@ -125,4 +125,18 @@ final class DocumentDiscoveryTests: XCTestCase {
         try Data((SwiftRenderer.headerPrefix + " from openapi.yaml.\n").utf8).write(to: generated)
         XCTAssertTrue(DocumentDiscovery.holdsGeneratedFiles([mine, generated]))
     }
+
+    /// The plugin reads only a regular configuration file: a FIFO would block the planning.
+    func testOnlyARegularConfigurationIsRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let regular = folder.appendingPathComponent("apigen.yaml")
+        try Data("shards: 2\n".utf8).write(to: regular)
+        XCTAssertEqual(DocumentDiscovery.outputKeys(ofConfigurationAt: regular), .init(shards: 2))
+        let fifo = folder.appendingPathComponent("apigen.yml")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        XCTAssertEqual(DocumentDiscovery.outputKeys(ofConfigurationAt: fifo), .init(), "returns at once, reading nothing")
+        XCTAssertEqual(DocumentDiscovery.outputKeys(ofConfigurationAt: folder), .init(), "a folder is no configuration")
+    }
 }
