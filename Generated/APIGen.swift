@@ -1030,9 +1030,10 @@ extension Client {
         return try await self._core.send(_request, decoding: MeetingListResponse.self)
     }
 
-    /// Every page of `listMeetings`, fetched lazily, one request per page.
+    /// Every page of `listMeetings`, fetched lazily, one request per page; `.items` walks their items.
     ///
-    /// Stops after a page with no items or once the total count the server reports is reached.
+    /// Each request asks for the next page number.
+    /// It stops after a page with no items, or once the total count the server reports is reached.
     ///
     /// - Parameters:
     ///   - accountID: The Cloudflare account that owns the app.
@@ -1052,12 +1053,12 @@ extension Client {
         search: String? = nil,
         status: Meeting.Status? = nil,
         startingAt _firstPage: Int = 1
-    ) -> PageSequence<MeetingListResponse> {
+    ) -> PageSequence<MeetingListResponse, Meeting> {
         PageSequence(
             firstPage: _firstPage,
             maxPages: self._core.limits.maxPages,
-            fetch: { try await self.listMeetings(accountID: accountID, appID: appID, pageNo: $0, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
-            itemCount: { ($0.data).count },
+            fetch: { _position in try await self.listMeetings(accountID: accountID, appID: appID, pageNo: _position, perPage: perPage, startTime: startTime, endTime: endTime, search: search, status: status) },
+            items: { $0.data },
             totalCount: { $0.paging.totalCount }
         )
     }

@@ -84,16 +84,46 @@ final class RequestEncodingTests: XCTestCase {
     }
 
     func testPageSequenceStopsAtTotalOrEmptyPage() async throws {
-        let counted = PageSequence<[Int]>(firstPage: 1, fetch: { page in page <= 3 ? [page, page] : [] },
-                                           itemCount: { $0.count }, totalCount: { _ in 5 })
+        let counted = PageSequence<[Int], Int>(firstPage: 1, fetch: { page in page <= 3 ? [page, page] : [] },
+                                               items: { $0 }, totalCount: { _ in 5 })
         var pages: [[Int]] = []
         for try await page in counted { pages.append(page) }
         XCTAssertEqual(pages, [[1, 1], [2, 2], [3, 3]], "5 items reached on page 3")
 
-        let uncounted = PageSequence<[Int]>(firstPage: 2, fetch: { page in page <= 4 ? [page] : [] }, itemCount: { $0.count })
+        let uncounted = PageSequence<[Int], Int>(firstPage: 2, fetch: { page in page <= 4 ? [page] : [] }, items: { $0 })
         var seen: [Int] = []
-        for try await page in uncounted { seen += page }
+        for try await item in uncounted.items { seen.append(item) }
         XCTAssertEqual(seen, [2, 3, 4], "stops at the empty page")
+
+        let numbered = PageSequence<[Int], Int>(firstPage: 1, fetch: { [$0] }, items: { $0 }, pageCount: { _ in 2 })
+        seen = []
+        for try await item in numbered.items { seen.append(item) }
+        XCTAssertEqual(seen, [1, 2], "stops at the page count")
+    }
+
+    /// An offset past `Int.max` ends the walk instead of trapping.
+    func testOffsetsAdvanceByTheItemsAndNeverOverflow() async throws {
+        let offsets = PageSequence<[Int], Int>(firstOffset: Int.max - 1, fetch: { [$0, $0] }, items: { $0 })
+        var seen: [Int] = []
+        for try await item in offsets.items { seen.append(item) }
+        XCTAssertEqual(seen, [Int.max - 1, Int.max - 1])
+    }
+
+    /// A link is read for its query: percent escapes and `+` decoded, the fragment dropped, the
+    /// first of a repeated name kept, nothing for a value unreadable as the type.
+    func testPageLinksReadTheirQuery() throws {
+        let link = try XCTUnwrap(PageLink("https://elsewhere.example/a/b?token=a%2Fb+c&n=12&n=13&flag=true&bad=x1&empty=#n=99"))
+        XCTAssertEqual(link.value("token"), "a/b c")
+        XCTAssertEqual(link.value("n"), 12)
+        XCTAssertEqual(link.value("flag"), true)
+        XCTAssertEqual(link.value("bad") as Int?, nil)
+        XCTAssertEqual(link.value("missing") as String?, nil)
+        XCTAssertEqual(link.value("empty"), "")
+        XCTAssertEqual(link.value("empty") as Int?, nil)
+        XCTAssertEqual(PageLink("/relative?n=5")?.value("n"), 5)
+        XCTAssertEqual(PageLink("no query at all")?.value("n") as Int?, nil)
+        XCTAssertNil(PageLink(""), "an empty link is the last page")
+        XCTAssertEqual(PageLink("?x=%ZZ")?.value("x") as String?, nil, "a malformed escape is no value")
     }
 
     func testJSONValueRoundTrip() throws {

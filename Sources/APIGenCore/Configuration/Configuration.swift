@@ -19,6 +19,7 @@ import APIGenYAML
 ///   properties: {Meeting.created_at: creationDate}        # Swift type path . wire name → property name
 ///   operations: {listMeetings: meetings, "GET /health": health}  # operationId or METHOD path → method
 ///   shortenOperationIds: true   # read_item_items__id__get → readItem (the path and method it repeats)
+/// paging: {listJobs: {style: offset, parameter: start, items: jobs}}  # see `PagingRule`
 /// ```
 public struct Configuration: Sendable, Equatable {
     public var access = "public"
@@ -45,6 +46,8 @@ public struct Configuration: Sendable, Equatable {
     /// `names.shortenOperationIds`: drop the path and method an operationId repeats at its end
     /// (`read_variable_by_name_variables_name__name__get` → `readVariableByName`).
     public var shortensOperationIDs = false
+    /// `paging:`: how operations page, by operationId or `METHOD /path`.
+    public var pagingRules: [String: PagingRule] = [:]
     /// Collect the document's examples into `ModuleDecl.examples` (not a file key: the oracle's).
     public var collectsExamples = false
     /// Where each top-level key was written (`namespace`, `shards`…), for warnings about a
@@ -61,7 +64,7 @@ public struct Configuration: Sendable, Equatable {
         return options
     }
 
-    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "refRoots", "operations", "schemas", "names"]
+    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "refRoots", "operations", "schemas", "names", "paging"]
 
     /// Whether only the types the kept operations reach are generated: when operations are
     /// filtered, or schemas to keep are named.
@@ -151,6 +154,8 @@ public struct Configuration: Sendable, Equatable {
                 }
             case "names":
                 readNames(value, into: &config, context)
+            case "paging":
+                readPaging(value, into: &config, context)
             default:
                 unknownKey(pair, known: keys, context)
             }

@@ -65,14 +65,50 @@ public struct OperationDecl: Sendable, Equatable {
             public var isOptional: Bool
         }
 
-        /// The page-number parameter's Swift name.
-        public var pageParameter: String
+        /// What the next request asks for.
+        public enum Style: String, Sendable, Equatable {
+            /// The page number after the last one.
+            case page
+            /// The count of the items seen so far.
+            case offset
+            /// The opaque cursor the last page gave.
+            case cursor
+            /// The query parameters of the link the last page gave.
+            case link
+        }
+
+        /// Where a request's position goes (its Swift name): a query parameter, or a property of
+        /// the body.
+        public enum Position: Sendable, Equatable {
+            case parameter(String)
+            case bodyProperty(String)
+        }
+
+        public var style: Style
+        /// Nil for links.
+        public var position: Position?
+        /// The position is a number with a fraction (`type: number`), written from an `Int`.
+        public var positionIsDouble = false
         /// From the response to the array of items (`data`).
         public var items: [Step]
+        /// One item of that array.
+        public var item: TypeUsage
+        /// The items are a `JSONValue` read as an array (a document that says both object and array).
+        public var itemsAreJSON = false
         /// From the response to the total count (`paging`, `totalCount`), when there is one.
         public var totalCount: [Step]?
         /// The total count is a number with a fraction (`type: number`), read as an `Int`.
         public var totalCountIsDouble = false
+        /// Page numbers: from the response to the number of pages (`total_pages`), when there is one.
+        public var pageCount: [Step]?
+        public var pageCountIsDouble = false
+        /// Cursors and links: from the response to the next one.
+        public var next: [Step]?
+        /// The link is a `URL`, not text.
+        public var nextIsURL = false
+        /// Links: the query parameters (Swift names) read from the link, each falling back to
+        /// the caller's value.
+        public var linkParameters: [String] = []
     }
 
     /// A 2xx status and the case of the response enum it decodes into (by its position).

@@ -4,7 +4,7 @@ struct ClientRenderer: Sendable {
     let options: RenderOptions
     let index: TypeIndex
 
-    private var access: String { options.access }
+    var access: String { options.access }
 
     /// The `Client` struct (in the namespace, when there is one).
     func renderClient(_ module: ModuleDecl, into p: inout CodePrinter) {
@@ -176,7 +176,7 @@ struct ClientRenderer: Sendable {
     }
 
     /// `fileBody`: the form of a binary-body method that sends a file, `bodyFile: URL`.
-    private func signature(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
+    func signature(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
         var params: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
             params.append("\(parameter.name): \(options.spell(parameter.type))" + (parameter.type.isOptional ? " = nil" : ""))
@@ -192,7 +192,7 @@ struct ClientRenderer: Sendable {
         return params
     }
 
-    private func parameterDocs(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
+    func parameterDocs(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
         var lines: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
             lines.append("  - \(SwiftNaming.unescaped(parameter.name)): \(parameter.docs.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
@@ -205,7 +205,7 @@ struct ClientRenderer: Sendable {
         return lines.isEmpty ? [] : ["- Parameters:"] + lines
     }
 
-    private func printSignature(_ head: String, _ params: [String], _ tail: String, into p: inout CodePrinter, body: (inout CodePrinter) -> Void) {
+    func printSignature(_ head: String, _ params: [String], _ tail: String, into p: inout CodePrinter, body: (inout CodePrinter) -> Void) {
         if CodePrinter.width("\(head)(\(params.joined(separator: ", ")))\(tail) {") + 4 <= 120 {
             p.block("\(head)(\(params.joined(separator: ", ")))\(tail)", body)
         } else {
@@ -425,62 +425,6 @@ struct ClientRenderer: Sendable {
             p.block("if let body") { p in p.line(call) }
         } else {
             p.line(call)
-        }
-    }
-
-    /// `$0.paging?.totalCount`: optional chaining after each optional step but the last.
-    static func access(_ steps: [OperationDecl.Pagination.Step], from root: String) -> String {
-        var out = root
-        for (i, step) in steps.enumerated() {
-            out += "." + step.property
-            if step.isOptional && i < steps.count - 1 { out += "?" }
-        }
-        return out
-    }
-
-    private func renderPages(_ operation: OperationDecl, _ pagination: OperationDecl.Pagination, into p: inout CodePrinter) {
-        guard let response = operation.response else { return }
-        let pageParameter = operation.parameters.first { $0.name == pagination.pageParameter }
-        var docs = ["Every page of `\(operation.name)`, fetched lazily, one request per page.", "",
-                    "Stops after a page with no items\(pagination.totalCount == nil ? "" : " or once the total count the server reports is reached")."]
-        var paramDocs = parameterDocs(operation, excluding: pagination.pageParameter)
-        if paramDocs.isEmpty { paramDocs = ["- Parameters:"] }
-        paramDocs.append("  - firstPage: The page number to start from.")
-        docs += [""] + paramDocs
-        p.docs(docs)
-        if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
-        var params = signature(operation, excluding: pagination.pageParameter)
-        params.append("startingAt _firstPage: Int = 1")
-        let pageType = options.spell(response)
-        printSignature("\(access) func \(SwiftNaming.unescaped(operation.name))Pages", params, " -> PageSequence<\(pageType)>", into: &p) { p in
-            var arguments: [String] = []
-            for parameter in operation.parameters {
-                let label = SwiftNaming.unescaped(parameter.name)
-                if parameter.name == pagination.pageParameter {
-                    let isDouble = pageParameter.map { $0.type.unwrapped == .double } ?? false
-                    arguments.append("\(label): \(isDouble ? "Double($0)" : "$0")")
-                } else {
-                    arguments.append("\(label): \(parameter.name)")
-                }
-            }
-            if operation.body != nil { arguments.append("body: body") }
-            p.line("PageSequence(")
-            p.indent()
-            p.line("firstPage: _firstPage,")
-            p.line("maxPages: self._core.limits.maxPages,")
-            // Anonymous arguments, so no parameter name of the document can shadow them.
-            p.line("fetch: { try await self.\(operation.name)(\(arguments.joined(separator: ", "))) },")
-            p.line("itemCount: { (\(Self.access(pagination.items, from: "$0"))\(pagination.items.last?.isOptional == true ? " ?? []" : "")).count },")
-            if let total = pagination.totalCount {
-                let access = Self.access(total, from: "$0")
-                let converted = !pagination.totalCountIsDouble ? access
-                    : total.contains(where: \.isOptional) ? "(\(access)).map(Int.init)" : "Int(\(access))"
-                p.line("totalCount: { \(converted) }")
-            } else {
-                p.line("totalCount: { _ in nil }")
-            }
-            p.outdent()
-            p.line(")")
         }
     }
 }

@@ -9,10 +9,6 @@ struct OperationTranslator {
     private static let clientMembers: Set<String> = ["serverURL", "description", "defaultServerURL", "with"]
     /// The labels of `Client.init` besides the credentials.
     private static let initLabels: Set<String> = ["serverURL", "transport", "timeout", "validatesArguments", "retry", "middlewares"]
-    static let pageParameters: Set<String> = ["page", "page_no", "page_number", "pageNo", "pageNumber"]
-    static let itemProperties = ["data", "result", "items", "results"]
-    static let pagingProperties = ["paging", "result_info", "pagination", "meta"]
-    static let totalCountProperties = ["total_count", "totalCount", "total"]
 
     /// Every operation's method, in two passes. The first, in document order, names each
     /// method and the top-level types its operation declares (request and response bodies,
@@ -34,11 +30,16 @@ struct OperationTranslator {
             for warning in named[i].warnings { context.diagnostics.append(warning) }
         }
         var operations = zip(units, keeping).filter(\.1).map(\.0.result)
-        // Pagination needs the response structs: an index of every type, built when first needed.
-        var index: DeclarationIndex?
-        let structs = { index ?? { index = DeclarationIndex(context.orderedTopLevel()); return index! }() }
+        // Pagination reads the response structs: an index of every type, built when first needed.
+        var paging: Paging?
         for i in operations.indices {
-            operations[i].pagination = pagination(for: operations[i], structs: structs)
+            let rule = pagingRuleKey(operations[i]).flatMap { key in
+                context.useOverride("paging." + key)
+                return context.pagingRules[key]
+            }
+            guard operations[i].response != nil || rule != nil else { continue }
+            paging = paging ?? Paging(structs: DeclarationIndex(context.orderedTopLevel()), diagnostics: context.diagnostics)
+            operations[i].pagination = paging?.pagination(for: operations[i], rule: rule)
         }
         return (operations, auth)
     }
@@ -100,6 +101,13 @@ struct OperationTranslator {
         if let id = operation.operationID, context.operationOverrides[id] != nil { return id }
         let route = operation.method.rawValue.uppercased() + " " + operation.path
         return context.operationOverrides[route] != nil ? route : nil
+    }
+
+    /// The key of `paging:` that names this operation, if any: its operationId, or `METHOD /path`.
+    func pagingRuleKey(_ operation: OperationDecl) -> String? {
+        if context.pagingRules[operation.operationID] != nil { return operation.operationID }
+        let route = operation.method.rawValue.uppercased() + " " + operation.path
+        return context.pagingRules[route] != nil ? route : nil
     }
 
     /// The name an operation's method and types are made from: the configured one, else its
@@ -484,34 +492,6 @@ struct OperationTranslator {
         return errorBodies(operation).map { status, schema in
             OperationDecl.ErrorBody(status: status, type: types.usage(for: schema, hint: "", scope: &scope))
         }
-    }
-
-    // MARK: Pagination
-
-    /// A list operation pages when it takes a page number and returns an item array
-    /// (`data`, `result`, `items`) with, optionally, a total count under `paging`/`result_info`.
-    private func pagination(for operation: OperationDecl, structs index: () -> DeclarationIndex) -> OperationDecl.Pagination? {
-        guard operation.method == .get,
-              let page = operation.parameters.first(where: { $0.location == .query && Self.pageParameters.contains($0.wireName) }),
-              [TypeUsage.int, .double].contains(page.type.unwrapped),
-              // A page that may be missing (a nullable body, or a 204 beside the 200) has no items to walk.
-              case .named(let path)? = operation.response else { return nil }
-        let structs = index()
-        func findStruct(_ path: [String]) -> StructDecl? { structs.structDecl(at: path) }
-        guard let response = findStruct(path) else { return nil }
-        guard let items = response.properties.first(where: { Self.itemProperties.contains($0.wireName) }),
-              case .array = items.type.unwrapped else { return nil }
-        typealias Step = OperationDecl.Pagination.Step
-        var pagination = OperationDecl.Pagination(pageParameter: page.name, items: [Step(property: items.name, isOptional: items.type.isOptional)])
-        for paging in response.properties where Self.pagingProperties.contains(paging.wireName) {
-            guard case .named(let pagingPath) = paging.type.unwrapped, let pagingDecl = findStruct(pagingPath),
-                  let count = pagingDecl.properties.first(where: { Self.totalCountProperties.contains($0.wireName) }),
-                  [TypeUsage.int, .double].contains(count.type.unwrapped) else { continue }
-            pagination.totalCount = [Step(property: paging.name, isOptional: paging.type.isOptional), Step(property: count.name, isOptional: count.type.isOptional)]
-            pagination.totalCountIsDouble = count.type.unwrapped == .double
-            break
-        }
-        return pagination
     }
 
     // MARK: Auth

@@ -6,6 +6,28 @@ import Foundation
 
 // MARK: - Types
 
+public struct Job: Codable, Hashable, Sendable {
+    public var id: Int
+    public var name: String?
+
+    public init(id: Int, name: String? = nil) {
+        self.id = id
+        self.name = name
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.id, b.id) && _same(a.name, b.name)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(id: c.required("id"), name: c.optional("name"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("id", self.id).optional("name", self.name)
+    }
+}
+
 /// Alternatives told apart only by what their JSON holds (no discriminator).
 public enum StateDetails: Codable, Hashable, Sendable {
     case acceptDetails(AcceptDetails)
@@ -1453,7 +1475,181 @@ public struct UploadReportRequest: Codable, Hashable, Sendable {
     }
 }
 
+public struct ListJobsResponse: Codable, Hashable, Sendable {
+    public var jobs: [Job]
+    public var meta: ListJobsResponse.Meta?
+
+    public init(jobs: [Job], meta: ListJobsResponse.Meta? = nil) {
+        self.jobs = jobs
+        self.meta = meta
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.jobs, b.jobs) && _same(a.meta, b.meta)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(jobs: c.required("jobs"), meta: c.optional("meta"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("jobs", self.jobs).optional("meta", self.meta)
+    }
+
+    public struct Meta: Codable, Hashable, Sendable {
+        public var totalEntries: Int?
+
+        public init(totalEntries: Int? = nil) {
+            self.totalEntries = totalEntries
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.totalEntries, b.totalEntries)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(totalEntries: c.optional("total_entries"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("total_entries", self.totalEntries)
+        }
+    }
+}
+
+public struct SearchJobsRequest: Codable, Hashable, Sendable {
+    public var query: String
+    public var page: Int?
+    public var limit: Int?
+
+    public init(query: String, page: Int? = nil, limit: Int? = nil) {
+        self.query = query
+        self.page = page
+        self.limit = limit
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.query, b.query) && _same(a.page, b.page) && _same(a.limit, b.limit)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(query: c.required("query"), page: c.optional("page"), limit: c.optional("limit"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("query", self.query).optional("page", self.page).optional("limit", self.limit)
+    }
+}
+
+public struct SearchJobsResponse: Codable, Hashable, Sendable {
+    public var data: [Job]
+    /// The number of pages.
+    public var pages: Double?
+
+    public init(data: [Job], pages: Double? = nil) {
+        self.data = data
+        self.pages = pages
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.data, b.data) && _same(a.pages, b.pages)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(data: c.required("data"), pages: c.optional("pages"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("data", self.data).optional("pages", self.pages)
+    }
+}
+
+public struct ListJobEventsResponse: Codable, Hashable, Sendable {
+    public var data: [String]?
+    public var nextCursor: String?
+
+    public init(data: [String]? = nil, nextCursor: String? = nil) {
+        self.data = data
+        self.nextCursor = nextCursor
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.data, b.data) && _same(a.nextCursor, b.nextCursor)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(data: c.optional("data"), nextCursor: c.optional("next_cursor"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("data", self.data).optional("next_cursor", self.nextCursor)
+    }
+}
+
+public enum ListJobLogsLevel: OpenEnum {
+    case info, error
+    /// A value this client does not know yet; the raw value is kept.
+    case unknown(String)
+
+    public var rawValue: String {
+        switch self {
+        case .info: "info"
+        case .error: "error"
+        case .unknown(let value): value
+        }
+    }
+
+    public static let allCases: [Self] = [.info, .error]
+}
+
+public struct ListJobLogsResponse: Codable, Hashable, Sendable {
+    public var lines: [String]
+    public var links: ListJobLogsResponse.Links?
+
+    public init(lines: [String], links: ListJobLogsResponse.Links? = nil) {
+        self.lines = lines
+        self.links = links
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.lines, b.lines) && _same(a.links, b.links)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(lines: c.required("lines"), links: c.optional("_links"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("lines", self.lines).optional("_links", self.links)
+    }
+
+    public struct Links: Codable, Hashable, Sendable {
+        public var next: ListJobLogsResponse.Links.Next?
+
+        public init(next: ListJobLogsResponse.Links.Next? = nil) {
+            self.next = next
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.next, b.next) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(next: c.optional("next")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("next", self.next) }
+
+        public struct Next: Codable, Hashable, Sendable {
+            public var href: URL?
+
+            public init(href: URL? = nil) {
+                self.href = href
+            }
+
+            @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.href, b.href) }
+            @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(href: c.optional("href")) }
+            @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("href", self.href) }
+        }
+    }
+}
+
 /// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension Job: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Outcome.Case4: ParameterValue {}
 @_spi(Generated) extension AcceptDetails: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension AcceptDetails.TypeValue: ParameterValue {}
@@ -1506,6 +1702,15 @@ public struct UploadReportRequest: Codable, Hashable, Sendable {
 @_spi(Generated) extension UploadReportRequest: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension UploadReportRequest.Attributes: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension UploadReportRequest.Attributes.Parent: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ListJobsResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ListJobsResponse.Meta: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SearchJobsRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SearchJobsResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ListJobEventsResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ListJobLogsLevel: ParameterValue {}
+@_spi(Generated) extension ListJobLogsResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ListJobLogsResponse.Links: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ListJobLogsResponse.Links.Next: FieldCodable, FieldEquatable {}
 
 // MARK: - Client
 
@@ -1687,9 +1892,10 @@ extension Client {
         return try await self._core.send(_request, decoding: ListThingsResponse.self)
     }
 
-    /// Every page of `listThings`, fetched lazily, one request per page.
+    /// Every page of `listThings`, fetched lazily, one request per page; `.items` walks their items.
     ///
-    /// Stops after a page with no items or once the total count the server reports is reached.
+    /// Each request asks for the next page number.
+    /// It stops after a page with no items, or once the total count the server reports is reached.
     ///
     /// - Parameters:
     ///   - perPage: The `per_page` query parameter.
@@ -1699,13 +1905,13 @@ extension Client {
         perPage: Int? = nil,
         kind: Thing.Kind? = nil,
         startingAt _firstPage: Int = 1
-    ) -> PageSequence<ListThingsResponse> {
+    ) -> PageSequence<ListThingsResponse, Thing> {
         PageSequence(
             firstPage: _firstPage,
             maxPages: self._core.limits.maxPages,
-            fetch: { try await self.listThings(page: $0, perPage: perPage, kind: kind) },
-            itemCount: { ($0.result).count },
-            totalCount: { ($0.resultInfo?.totalCount).map(Int.init) }
+            fetch: { _position in try await self.listThings(page: _position, perPage: perPage, kind: kind) },
+            items: { $0.result },
+            totalCount: { ($0.resultInfo?.totalCount).flatMap { Int(exactly: $0.rounded(.down)) } }
         )
     }
 
@@ -1918,5 +2124,159 @@ extension Client {
         var _request = APIRequest(method: "POST", path: "/uploads", security: ["bearer", "key"], operation: "uploadReport", template: "/uploads")
         try _request.setMultipartBody(body, fields: ["file": .init(contentType: "text/csv, text/plain", headers: [("X-Upload-Kind", "report")])])
         try await self._core.send(_request)
+    }
+
+    /// `GET /jobs`
+    ///
+    /// - Parameters:
+    ///   - offset: The `offset` query parameter.
+    ///   - limit: The `limit` query parameter.
+    /// - Returns: The decoded `ListJobsResponse` of a 2xx answer.
+    public func listJobs(offset: Int? = nil, limit: Int? = nil) async throws -> ListJobsResponse {
+        if self._core.validatesArguments {
+            try Validation.check(offset, name: "offset", minimum: 0)
+        }
+        var _request = APIRequest(method: "GET", path: "/jobs", security: ["bearer", "key"], operation: "listJobs", template: "/jobs")
+        _request.addQuery("offset", offset)
+        _request.addQuery("limit", limit)
+        return try await self._core.send(_request, decoding: ListJobsResponse.self)
+    }
+
+    /// Every page of `listJobs`, fetched lazily, one request per page; `.items` walks their items.
+    ///
+    /// Each request asks for the offset after the items read so far.
+    /// It stops after a page with no items, or once the total count the server reports is reached.
+    ///
+    /// - Parameters:
+    ///   - limit: The `limit` query parameter.
+    ///   - firstOffset: The offset of the first item to read.
+    public func listJobsPages(
+        limit: Int? = nil,
+        startingAt _firstOffset: Int = 0
+    ) -> PageSequence<ListJobsResponse, Job> {
+        PageSequence(
+            firstOffset: _firstOffset,
+            maxPages: self._core.limits.maxPages,
+            fetch: { _position in try await self.listJobs(offset: _position, limit: limit) },
+            items: { $0.jobs },
+            totalCount: { $0.meta?.totalEntries }
+        )
+    }
+
+    /// `POST /jobs/search`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `SearchJobsResponse` of a 2xx answer.
+    public func searchJobs(body: SearchJobsRequest) async throws -> SearchJobsResponse {
+        var _request = APIRequest(method: "POST", path: "/jobs/search", security: ["bearer", "key"], operation: "searchJobs", template: "/jobs/search")
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: SearchJobsResponse.self)
+    }
+
+    /// Every page of `searchJobs`, fetched lazily, one request per page; `.items` walks their items.
+    ///
+    /// Each request asks for the next page number.
+    /// It stops after a page with no items, or at the last page the server reports.
+    /// The body's `page` is set for each request.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - firstPage: The page number to start from.
+    public func searchJobsPages(
+        body: SearchJobsRequest,
+        startingAt _firstPage: Int = 1
+    ) -> PageSequence<SearchJobsResponse, Job> {
+        PageSequence(
+            firstPage: _firstPage,
+            maxPages: self._core.limits.maxPages,
+            fetch: { _position in
+                var _body = body
+                _body.page = _position
+                return try await self.searchJobs(body: _body)
+            },
+            items: { $0.data },
+            pageCount: { ($0.pages).flatMap { Int(exactly: $0.rounded(.down)) } }
+        )
+    }
+
+    /// `GET /job-events`
+    ///
+    /// - Parameters:
+    ///   - cursor: The `cursor` query parameter.
+    /// - Returns: The decoded `ListJobEventsResponse` of a 2xx answer.
+    public func listJobEvents(cursor: String? = nil) async throws -> ListJobEventsResponse {
+        var _request = APIRequest(method: "GET", path: "/job-events", security: ["bearer", "key"], operation: "listJobEvents", template: "/job-events")
+        _request.addQuery("cursor", cursor)
+        return try await self._core.send(_request, decoding: ListJobEventsResponse.self)
+    }
+
+    /// Every page of `listJobEvents`, fetched lazily, one request per page; `.items` walks their items.
+    ///
+    /// Each request asks for the cursor the page before gave.
+    /// It stops after a page without a next cursor.
+    ///
+    /// - Parameters:
+    ///   - cursor: The cursor to start from (nil: the first page).
+    public func listJobEventsPages(
+        startingAfter _cursor: String? = nil
+    ) -> PageSequence<ListJobEventsResponse, String> {
+        PageSequence(
+            cursor: _cursor,
+            maxPages: self._core.limits.maxPages,
+            fetch: { _position in try await self.listJobEvents(cursor: _position) },
+            items: { $0.data ?? [] },
+            nextCursor: { $0.nextCursor }
+        )
+    }
+
+    /// `GET /job-logs`
+    ///
+    /// - Parameters:
+    ///   - pageToken: The `PageToken` query parameter.
+    ///   - pageSize: The `PageSize` query parameter.
+    ///   - level: The `level` query parameter.
+    ///   - since: The `since` query parameter.
+    /// - Returns: The decoded `ListJobLogsResponse` of a 2xx answer.
+    public func listJobLogs(
+        pageToken: String? = nil,
+        pageSize: Int? = nil,
+        level: ListJobLogsLevel,
+        since: Date? = nil
+    ) async throws -> ListJobLogsResponse {
+        if self._core.validatesArguments {
+            try Validation.checkKnown(level, name: "level")
+        }
+        var _request = APIRequest(method: "GET", path: "/job-logs", security: ["bearer", "key"], operation: "listJobLogs", template: "/job-logs")
+        _request.addQuery("PageToken", pageToken)
+        _request.addQuery("PageSize", pageSize)
+        _request.addQuery("level", level)
+        _request.addQuery("since", since)
+        return try await self._core.send(_request, decoding: ListJobLogsResponse.self)
+    }
+
+    /// Every page of `listJobLogs`, fetched lazily, one request per page; `.items` walks their items.
+    ///
+    /// Each request asks for the query of the link the page before gave (sent to this client's server).
+    /// It stops after a page without a next link.
+    ///
+    /// - Parameters:
+    ///   - pageToken: The `PageToken` query parameter.
+    ///   - pageSize: The `PageSize` query parameter.
+    ///   - level: The `level` query parameter.
+    ///   - since: The `since` query parameter.
+    public func listJobLogsPages(
+        pageToken: String? = nil,
+        pageSize: Int? = nil,
+        level: ListJobLogsLevel,
+        since: Date? = nil
+    ) -> PageSequence<ListJobLogsResponse, String> {
+        PageSequence(
+            link: nil,
+            maxPages: self._core.limits.maxPages,
+            fetch: { _link in try await self.listJobLogs(pageToken: _link.map { $0.value("PageToken") } ?? pageToken, pageSize: _link.map { $0.value("PageSize") } ?? pageSize, level: _link?.value("level") ?? level, since: since) },
+            items: { $0.lines },
+            nextLink: { $0.links?.next?.href?.absoluteString }
+        )
     }
 }

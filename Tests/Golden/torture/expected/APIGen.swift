@@ -183,6 +183,8 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var startingAt: String?
     /// - Maximum length: 100
+    public var startingAfter: String?
+    /// - Maximum length: 100
     public var tag: String?
     /// - Maximum length: 100
     public var timeout: String?
@@ -272,14 +274,14 @@ public struct Captures: Codable, Hashable, Sendable {
         defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
         error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
         newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, tag: String? = nil, timeout: String? = nil, to: String? = nil,
-        transport: String? = nil, unknown: String? = nil, validate: String? = nil, validatesArguments: String? = nil,
-        value: String, w: String, apiError: String? = nil, optional: String? = nil, array: String? = nil,
-        dictionary: String? = nil, never: String? = nil, void: String? = nil, self_: String? = nil, type: String? = nil,
-        error2: String? = nil, request: String? = nil, core: String? = nil, firstPage: String? = nil,
-        credentials: String? = nil, request2: String? = nil, core2: String? = nil, credentials2: String? = nil,
-        firstPage2: String? = nil, same: String? = nil, fields2: String? = nil, encode2: String? = nil,
-        parent: Captures? = nil
+        startingAt: String? = nil, startingAfter: String? = nil, tag: String? = nil, timeout: String? = nil,
+        to: String? = nil, transport: String? = nil, unknown: String? = nil, validate: String? = nil,
+        validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil, optional: String? = nil,
+        array: String? = nil, dictionary: String? = nil, never: String? = nil, void: String? = nil,
+        self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil, core: String? = nil,
+        firstPage: String? = nil, credentials: String? = nil, request2: String? = nil, core2: String? = nil,
+        credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil, fields2: String? = nil,
+        encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -368,6 +370,7 @@ public struct Captures: Codable, Hashable, Sendable {
         self.serverURL2 = serverURL2
         self.set2 = set2
         self.startingAt = startingAt
+        self.startingAfter = startingAfter
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -433,8 +436,9 @@ public struct Captures: Codable, Hashable, Sendable {
               _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
               _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
-              _same(a.startingAt, b.startingAt), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
-              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
+              _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter), _same(a.tag, b.tag),
+              _same(a.timeout, b.timeout), _same(a.to, b.to), _same(a.transport, b.transport),
+              _same(a.unknown, b.unknown), _same(a.validate, b.validate),
               _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
               _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
               _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
@@ -480,9 +484,9 @@ public struct Captures: Codable, Hashable, Sendable {
             encoder2: c.optional("encoder"), error: c.optional("error"), failures: c.optional("failures"),
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.required("path"), serverURL2: c.optional("serverURL"),
-            set2: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
-            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
-            unknown: c.optional("unknown"), validate: c.optional("validate"),
+            set2: c.optional("set"), startingAt: c.optional("startingAt"), startingAfter: c.optional("startingAfter"),
+            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
+            transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value: c.required("value"), w: c.required("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
             dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
@@ -531,15 +535,15 @@ public struct Captures: Codable, Hashable, Sendable {
             .optional("error", self.error).optional("failures", self.failures).optional("from", self.from)
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
             .required("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
-            .optional("startingAt", self.startingAt).optional("tag", self.tag).optional("timeout", self.timeout)
-            .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
-            .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
-            .required("value", self.value).required("w", self.w).optional("APIError", self.apiError)
-            .optional("Optional", self.optional).optional("Array", self.array).optional("Dictionary", self.dictionary)
-            .optional("Never", self.never).optional("Void", self.void).optional("Self", self.self_)
-            .optional("Type", self.type).optional("Error", self.error2).optional("request", self.request)
-            .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
-            .optional("_request", self.request2).optional("_core", self.core2)
+            .optional("startingAt", self.startingAt).optional("startingAfter", self.startingAfter)
+            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
+            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
+            .optional("validatesArguments", self.validatesArguments).required("value", self.value).required("w", self.w)
+            .optional("APIError", self.apiError).optional("Optional", self.optional).optional("Array", self.array)
+            .optional("Dictionary", self.dictionary).optional("Never", self.never).optional("Void", self.void)
+            .optional("Self", self.self_).optional("Type", self.type).optional("Error", self.error2)
+            .optional("request", self.request).optional("core", self.core).optional("firstPage", self.firstPage)
+            .optional("credentials", self.credentials).optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
             .optional("parent", self.parent)
@@ -633,6 +637,7 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.serverURL2, name: path + ".serverURL2", maxLength: 100)
         try Validation.check(self.set2, name: path + ".set2", maxLength: 100)
         try Validation.check(self.startingAt, name: path + ".startingAt", maxLength: 100)
+        try Validation.check(self.startingAfter, name: path + ".startingAfter", maxLength: 100)
         try Validation.check(self.tag, name: path + ".tag", maxLength: 100)
         try Validation.check(self.timeout, name: path + ".timeout", maxLength: 100)
         try Validation.check(self.to, name: path + ".to", maxLength: 100)
@@ -796,6 +801,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var serverURL2: CaptureNests.ServerURLValue4?
     public var set2: CaptureNests.SetValue4?
     public var startingAt: CaptureNests.StartingAt2?
+    public var startingAfter: CaptureNests.StartingAfter2?
     public var tag: CaptureNests.Tag2?
     public var timeout: CaptureNests.Timeout2?
     public var to: CaptureNests.To2?
@@ -869,11 +875,11 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         from: CaptureNests.From2? = nil, get: CaptureNests.Get2? = nil, indirect: CaptureNests.Indirect2? = nil,
         newValue: CaptureNests.NewValue2? = nil, path: CaptureNests.Path2? = nil,
         serverURL2: CaptureNests.ServerURLValue4? = nil, set2: CaptureNests.SetValue4? = nil,
-        startingAt: CaptureNests.StartingAt2? = nil, tag: CaptureNests.Tag2? = nil,
-        timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil,
-        unknown: CaptureNests.Unknown2? = nil, validate: CaptureNests.Validate2? = nil,
-        validatesArguments: CaptureNests.ValidatesArguments2? = nil, value: CaptureNests.Value4? = nil,
-        w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
+        startingAt: CaptureNests.StartingAt2? = nil, startingAfter: CaptureNests.StartingAfter2? = nil,
+        tag: CaptureNests.Tag2? = nil, timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil,
+        transport: CaptureNests.Transport2? = nil, unknown: CaptureNests.Unknown2? = nil,
+        validate: CaptureNests.Validate2? = nil, validatesArguments: CaptureNests.ValidatesArguments2? = nil,
+        value: CaptureNests.Value4? = nil, w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
         optional: CaptureNests.OptionalValue2? = nil, array: CaptureNests.ArrayValue2? = nil,
         dictionary: CaptureNests.DictionaryValue2? = nil, never: CaptureNests.NeverValue2? = nil,
         void: CaptureNests.VoidValue2? = nil, self_: CaptureNests.SelfValue2? = nil,
@@ -971,6 +977,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.serverURL2 = serverURL2
         self.set2 = set2
         self.startingAt = startingAt
+        self.startingAfter = startingAfter
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -1035,8 +1042,9 @@ public struct CaptureNests: Codable, Hashable, Sendable {
               _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
               _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
-              _same(a.startingAt, b.startingAt), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
-              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
+              _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter), _same(a.tag, b.tag),
+              _same(a.timeout, b.timeout), _same(a.to, b.to), _same(a.transport, b.transport),
+              _same(a.unknown, b.unknown), _same(a.validate, b.validate),
               _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
               _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
               _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
@@ -1082,9 +1090,9 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             encoder2: c.optional("encoder"), error: c.optional("error"), failures: c.optional("failures"),
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.optional("path"), serverURL2: c.optional("serverURL"),
-            set2: c.optional("set"), startingAt: c.optional("startingAt"), tag: c.optional("tag"),
-            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
-            unknown: c.optional("unknown"), validate: c.optional("validate"),
+            set2: c.optional("set"), startingAt: c.optional("startingAt"), startingAfter: c.optional("startingAfter"),
+            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
+            transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value: c.optional("value"), w: c.optional("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
             dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
@@ -1133,15 +1141,15 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             .optional("error", self.error).optional("failures", self.failures).optional("from", self.from)
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
             .optional("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
-            .optional("startingAt", self.startingAt).optional("tag", self.tag).optional("timeout", self.timeout)
-            .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
-            .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
-            .optional("value", self.value).optional("w", self.w).optional("APIError", self.apiError)
-            .optional("Optional", self.optional).optional("Array", self.array).optional("Dictionary", self.dictionary)
-            .optional("Never", self.never).optional("Void", self.void).optional("Self", self.self_)
-            .optional("Type", self.type).optional("Error", self.error2).optional("request", self.request)
-            .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
-            .optional("_request", self.request2).optional("_core", self.core2)
+            .optional("startingAt", self.startingAt).optional("startingAfter", self.startingAfter)
+            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
+            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
+            .optional("validatesArguments", self.validatesArguments).optional("value", self.value).optional("w", self.w)
+            .optional("APIError", self.apiError).optional("Optional", self.optional).optional("Array", self.array)
+            .optional("Dictionary", self.dictionary).optional("Never", self.never).optional("Void", self.void)
+            .optional("Self", self.self_).optional("Type", self.type).optional("Error", self.error2)
+            .optional("request", self.request).optional("core", self.core).optional("firstPage", self.firstPage)
+            .optional("credentials", self.credentials).optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
     }
@@ -2446,6 +2454,26 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
     }
 
+    public struct StartingAfter2: Codable, Hashable, Sendable {
+        public var startingAfter: String?
+
+        public init(startingAfter: String? = nil) {
+            self.startingAfter = startingAfter
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.startingAfter, b.startingAfter)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(startingAfter: c.optional("startingAfter"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("startingAfter", self.startingAfter)
+        }
+    }
+
     public struct Tag2: Codable, Hashable, Sendable {
         public var tag: String?
 
@@ -2840,9 +2868,10 @@ public enum CaptureCases: OpenEnum {
     case fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
     case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
     case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
-    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, tag, timeout, to, transport, unknownValue
-    case validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_, type, error2
-    case request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2, encode2
+    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, tag, timeout, to, transport
+    case unknownValue, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
+    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2
+    case encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2935,6 +2964,7 @@ public enum CaptureCases: OpenEnum {
         case .serverURL2: "serverURL"
         case .set2: "set"
         case .startingAt: "startingAt"
+        case .startingAfter: "startingAfter"
         case .tag: "tag"
         case .timeout: "timeout"
         case .to: "to"
@@ -2968,7 +2998,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
@@ -4041,6 +4071,24 @@ public struct StartingAt: Codable, Hashable, Sendable {
     @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAt, b.startingAt) }
     @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(startingAt: c.optional("startingAt")) }
     @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("startingAt", self.startingAt) }
+}
+
+public struct StartingAfter: Codable, Hashable, Sendable {
+    public var startingAfter: String?
+
+    public init(startingAfter: String? = nil) {
+        self.startingAfter = startingAfter
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.startingAfter, b.startingAfter) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(startingAfter: c.optional("startingAfter"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("startingAfter", self.startingAfter)
+    }
 }
 
 public struct Tag: Codable, Hashable, Sendable {
@@ -5835,6 +5883,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.ServerURLValue4: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.SetValue4: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.StartingAt2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.StartingAfter2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Tag2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Timeout2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.To2: FieldCodable, FieldEquatable {}
@@ -5941,6 +5990,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension ServerURLValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension SetValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension StartingAt: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension StartingAfter: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Tag: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Timeout: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension To: FieldCodable, FieldEquatable {}
@@ -6216,7 +6266,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -6275,6 +6325,7 @@ extension Client {
     ///   - serverURL2: The `serverURL` path parameter.
     ///   - set: The `set` path parameter.
     ///   - startingAt: The `startingAt` path parameter.
+    ///   - startingAfter: The `startingAfter` path parameter.
     ///   - tag: The `tag` path parameter.
     ///   - timeout: The `timeout` path parameter.
     ///   - to: The `to` path parameter.
@@ -6369,6 +6420,7 @@ extension Client {
         serverURL2: String,
         set: String,
         startingAt: String,
+        startingAfter: String,
         tag: String,
         timeout: String,
         to: String,
@@ -6463,6 +6515,7 @@ extension Client {
             try Validation.check(serverURL2, name: "serverURL2", minLength: 1)
             try Validation.check(set, name: "set", minLength: 1)
             try Validation.check(startingAt, name: "startingAt", minLength: 1)
+            try Validation.check(startingAfter, name: "startingAfter", minLength: 1)
             try Validation.check(tag, name: "tag", minLength: 1)
             try Validation.check(timeout, name: "timeout", minLength: 1)
             try Validation.check(to, name: "to", minLength: 1)
@@ -6500,7 +6553,7 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -6679,6 +6732,7 @@ extension Client {
     ///   - serverURL2: The `serverURL` query parameter.
     ///   - set2: The `set` query parameter.
     ///   - startingAt: The `startingAt` query parameter.
+    ///   - startingAfter: The `startingAfter` query parameter.
     ///   - tag: The `tag` query parameter.
     ///   - timeout: The `timeout` query parameter.
     ///   - to: The `to` query parameter.
@@ -6799,6 +6853,7 @@ extension Client {
         serverURL2: String? = nil,
         set2: String? = nil,
         startingAt: String? = nil,
+        startingAfter: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -6918,6 +6973,7 @@ extension Client {
             try Validation.check(serverURL2, name: "serverURL2", maxLength: 100)
             try Validation.check(set2, name: "set2", maxLength: 100)
             try Validation.check(startingAt, name: "startingAt", maxLength: 100)
+            try Validation.check(startingAfter, name: "startingAfter", maxLength: 100)
             try Validation.check(tag, name: "tag", maxLength: 100)
             try Validation.check(timeout, name: "timeout", maxLength: 100)
             try Validation.check(to, name: "to", maxLength: 100)
@@ -7038,6 +7094,7 @@ extension Client {
         _request.addQuery("serverURL", serverURL2)
         _request.addQuery("set", set2)
         _request.addQuery("startingAt", startingAt)
+        _request.addQuery("startingAfter", startingAfter)
         _request.addQuery("tag", tag)
         _request.addQuery("timeout", timeout)
         _request.addQuery("to", to)
@@ -7163,6 +7220,7 @@ extension Client {
     ///   - serverURL2: The `serverURL` header parameter.
     ///   - set2: The `set` header parameter.
     ///   - startingAt: The `startingAt` header parameter.
+    ///   - startingAfter: The `startingAfter` header parameter.
     ///   - tag: The `tag` header parameter.
     ///   - timeout: The `timeout` header parameter.
     ///   - to: The `to` header parameter.
@@ -7281,6 +7339,7 @@ extension Client {
         serverURL2: String? = nil,
         set2: String? = nil,
         startingAt: String? = nil,
+        startingAfter: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -7399,6 +7458,7 @@ extension Client {
         _request.addHeader("serverURL", serverURL2)
         _request.addHeader("set", set2)
         _request.addHeader("startingAt", startingAt)
+        _request.addHeader("startingAfter", startingAfter)
         _request.addHeader("tag", tag)
         _request.addHeader("timeout", timeout)
         _request.addHeader("to", to)
@@ -8145,6 +8205,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func startingAt() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/53", security: [], operation: "startingAt", template: "/captures/op/53")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53b`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func startingAfter() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53b", security: [], operation: "startingAfter", template: "/captures/op/53b")
         try await self._core.send(_request)
     }
 

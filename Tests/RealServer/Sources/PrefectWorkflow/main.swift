@@ -68,6 +68,28 @@ await step("list them in pages of two (offset and limit in the body), by name") 
     try expect(third.isEmpty, "third page \(third.map(\.name))")
 }
 
+await step("walk them with the generated pager: the offset in the body advances by the items read") {
+    let filter = BodyReadVariablesVariablesFilterPost(variables: VariableFilter(name: VariableFilterName(like: "apigen_\(run)_")), sort: .nameAsc, limit: 2)
+    var pages: [[String]] = []
+    for try await page in client.readVariablesVariablesFilterPostPages(body: filter) { pages.append(page.map(\.name)) }
+    try expect(pages == [["apigen_\(run)_0", "apigen_\(run)_1"], ["apigen_\(run)_2"]], "pages \(pages)")
+    var names: [String] = []
+    for try await variable in client.readVariablesVariablesFilterPostPages(body: filter, startingAt: 1).items { names.append(variable.name) }
+    try expect(names == ["apigen_\(run)_1", "apigen_\(run)_2"], "from offset 1: \(names)")
+}
+
+await step("page numbers in the body, up to the page count the server reports (pages)") {
+    let flows = FlowFilter(name: FlowFilterName(like: "apigen-pages-\(run)-"))
+    var made: [UUID] = []
+    for index in 0..<3 { made.append(try await client.createFlowFlowsPost(body: FlowCreate(name: "apigen-pages-\(run)-\(index)")).id) }
+    var pages: [[String]] = []
+    for try await page in client.paginateFlowsFlowsPaginatePostPages(body: .init(flows: flows, sort: .nameAsc, limit: 2)) {
+        pages.append(page.results.map(\.name))
+    }
+    try expect(pages == [["apigen-pages-\(run)-0", "apigen-pages-\(run)-1"], ["apigen-pages-\(run)-2"]], "pages \(pages)")
+    for id in made { try await client.deleteFlowFlowsIDDelete(id: id) }
+}
+
 await step("get one by ID and by name: dates with microseconds decode") {
     let byID = try await client.readVariableVariablesIDGet(id: ids[2])
     try expect(try json(byID.value) == json(values[2]), "value \(String(describing: byID.value))")
