@@ -228,9 +228,21 @@ import FoundationNetworking
             guard data.count <= context.limits.maxBodyBytes else { throw APIError.limitExceeded(.bodyBytes(context.limits.maxBodyBytes)) }
             return (data, response)
         }
-        for middleware in middlewares.reversed() {
-            let inner = next
-            next = { request in try await middleware.intercept(request, attempt: attempt, next: inner) }
+        if !middlewares.isEmpty {
+            // Middlewares see the runtime's own request and response; the transport, Foundation's.
+            let transport = next
+            var chain: @Sendable (MiddlewareRequest) async throws -> MiddlewareResponse = { request in
+                // Checked as written, before Foundation could fold or drop a field.
+                try HeaderField.check(request.headers.lazy.map { ($0.name, $0.value) })
+                let (data, response) = try await transport(request.urlRequest)
+                return MiddlewareResponse(data, response)
+            }
+            for middleware in middlewares.reversed() {
+                let inner = chain
+                chain = { request in try await middleware.intercept(request, attempt: attempt, next: inner) }
+            }
+            let (url, outermost) = (request.url ?? URL(fileURLWithPath: "/"), chain)
+            next = { request in try await outermost(MiddlewareRequest(request)).foundation(for: url) }
         }
         return try await OperationInfo.$current.withValue(attempt.operation) {
             try await CallContext.$current.withValue(context) { try await next(request) }

@@ -32,11 +32,22 @@ public struct CallAttempt: Sendable {
 /// A step around the transport: sees the request and the response of every attempt, and may
 /// change either, or fail the call. Middlewares run in the order the client lists them, the
 /// first outermost: for logging, metrics, tracing, token refresh, request IDs.
+///
+/// ```swift
+/// struct RequestID: APIMiddleware {
+///     func intercept(_ request: MiddlewareRequest, attempt: CallAttempt,
+///                    next: @Sendable (MiddlewareRequest) async throws -> MiddlewareResponse) async throws -> MiddlewareResponse {
+///         var request = request
+///         request.setHeader("X-Request-ID", UUID().uuidString)
+///         return try await next(request)
+///     }
+/// }
+/// ```
 public protocol APIMiddleware: Sendable {
     func intercept(
-        _ request: URLRequest, attempt: CallAttempt,
-        next: @Sendable (URLRequest) async throws -> (Data, HTTPURLResponse)
-    ) async throws -> (Data, HTTPURLResponse)
+        _ request: MiddlewareRequest, attempt: CallAttempt,
+        next: @Sendable (MiddlewareRequest) async throws -> MiddlewareResponse
+    ) async throws -> MiddlewareResponse
 }
 
 /// Writes one line per attempt to `log`: method, path template, status (or the error), time
@@ -49,9 +60,9 @@ public struct LoggingMiddleware: APIMiddleware {
     }
 
     public func intercept(
-        _ request: URLRequest, attempt: CallAttempt,
-        next: @Sendable (URLRequest) async throws -> (Data, HTTPURLResponse)
-    ) async throws -> (Data, HTTPURLResponse) {
+        _ request: MiddlewareRequest, attempt: CallAttempt,
+        next: @Sendable (MiddlewareRequest) async throws -> MiddlewareResponse
+    ) async throws -> MiddlewareResponse {
         let start = DispatchTime.now().uptimeNanoseconds
         func line(_ outcome: String) -> String {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
@@ -59,7 +70,7 @@ public struct LoggingMiddleware: APIMiddleware {
         }
         do {
             let answer = try await next(request)
-            log(line("→ \(answer.1.statusCode)"))
+            log(line("→ \(answer.status)"))
             return answer
         } catch {
             log(line("failed: \(type(of: error))"))

@@ -122,12 +122,17 @@ struct StreamingChecks {
             calls.next() == 1 ? .json(503, "{}", headers: [("Retry-After", "0")])
                 : TestHTTPServer.Response(status: 200, body: Data("\(request.body.count)".utf8), contentType: "application/octet-stream")
         }
-        let client = Client(serverURL: server.baseURL, apiToken: "t", transport: transport, timeout: 30)
+        // Through a middleware too: it sees no body in memory, and the file is still streamed.
+        let seen = StreamedBodies()
+        let client = Client(serverURL: server.baseURL, apiToken: "t", transport: transport, timeout: 30,
+                            middlewares: [HeaderAdding(name: "X-Seen", value: "1"), seen])
         let answer = try await client.uploadBlob(thingID: "t1", bodyFile: file)
+        XCTAssertEqual(seen.all, [true, true])
         XCTAssertEqual(String(decoding: answer, as: UTF8.self), "3000000")
         let requests = server.requests
         XCTAssertEqual(requests.count, 2, "the 503 was retried (PUT is idempotent)")
         for request in requests {
+            XCTAssertEqual(request.header("X-Seen"), "1")
             XCTAssertEqual(request.header("Content-Length"), "3000000")
             XCTAssertEqual(request.header("Content-Type"), "application/octet-stream")
             XCTAssertTrue(request.body == bytes, "every attempt sends the whole file")
@@ -139,4 +144,19 @@ struct StreamingChecks {
             XCTAssertEqual(name, "bodyFile")
         }
     }
+}
+
+/// Records, per attempt, whether the request's body was a stream the middleware does not hold.
+final class StreamedBodies: APIMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [Bool] = []
+    var all: [Bool] { lock.lock(); defer { lock.unlock() }; return seen }
+
+    func intercept(_ request: MiddlewareRequest, attempt: CallAttempt,
+                   next: @Sendable (MiddlewareRequest) async throws -> MiddlewareResponse) async throws -> MiddlewareResponse {
+        record(request.bodyIsStreamed && request.body == nil)
+        return try await next(request)
+    }
+
+    private func record(_ streamed: Bool) { lock.lock(); seen.append(streamed); lock.unlock() }
 }

@@ -174,12 +174,14 @@ final class ResilienceTests: XCTestCase {
 private struct Rewriting: APIMiddleware {
     let seen: Lines
 
-    func intercept(_ request: URLRequest, attempt: CallAttempt, next: @Sendable (URLRequest) async throws -> (Data, HTTPURLResponse)) async throws -> (Data, HTTPURLResponse) {
+    func intercept(_ request: MiddlewareRequest, attempt: CallAttempt,
+                   next: @Sendable (MiddlewareRequest) async throws -> MiddlewareResponse) async throws -> MiddlewareResponse {
         seen.append("\(attempt.operation.id) \(attempt.operation.pathTemplate) \(attempt.number)")
         var request = request
-        request.setValue("on", forHTTPHeaderField: "X-Middleware")
-        let (data, response) = try await next(request)
-        return (Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "Standup", with: "Rewritten").utf8), response)
+        request.setHeader("X-Middleware", "on")
+        var response = try await next(request)
+        response.body = Data(String(decoding: response.body, as: UTF8.self).replacingOccurrences(of: "Standup", with: "Rewritten").utf8)
+        return response
     }
 }
 
