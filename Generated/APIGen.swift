@@ -1002,7 +1002,7 @@ extension Client {
     ///   - search: Text matched against the meeting ID and title.
     ///   - status: Only meetings in this state.
     /// - Returns: The decoded `MeetingListResponse` of a 2xx answer.
-    /// - Throws: `APIError`; for 400, 401 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .listMeetings)` is the decoded body: `ErrorResponse` for 400, 401 and other statuses.
     public func listMeetings(
         accountID: String,
         appID: String,
@@ -1074,7 +1074,7 @@ extension Client {
     ///   - appID: The RealtimeKit app.
     ///   - body: The settings of the new meeting.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError`; for 400 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .createMeeting)` is the decoded body: `ErrorResponse` for 400 and other statuses.
     public func createMeeting(
         accountID: String,
         appID: String,
@@ -1102,7 +1102,7 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - name: A display name to read the meeting as.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError`; for 404 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .getMeeting)` is the decoded body: `ErrorResponse` for 404 and other statuses.
     public func getMeeting(
         accountID: String,
         appID: String,
@@ -1130,7 +1130,7 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - body: The settings of the new meeting.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError`; for 404 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .replaceMeeting)` is the decoded body: `ErrorResponse` for 404 and other statuses.
     public func replaceMeeting(
         accountID: String,
         appID: String,
@@ -1159,7 +1159,7 @@ extension Client {
     ///   - meetingID: The meeting.
     ///   - body: The fields to change.
     /// - Returns: The decoded `MeetingResponse` of a 2xx answer.
-    /// - Throws: `APIError`; for 404 and other statuses, `errorBody(as: ErrorResponse.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .updateMeeting)` is the decoded body: `ErrorResponse` for 404 and other statuses.
     public func updateMeeting(
         accountID: String,
         appID: String,
@@ -1175,4 +1175,17 @@ extension Client {
         try _request.setJSONBody(body, contentType: "application/json")
         return try await self._core.send(_request, decoding: MeetingResponse.self)
     }
+}
+
+extension OperationErrorBody<ErrorResponse> {
+    /// `listMeetings`'s error body, for 400, 401 and other statuses.
+    public static var listMeetings: Self { Self(operation: "listMeetings") }
+    /// `createMeeting`'s error body, for 400 and other statuses.
+    public static var createMeeting: Self { Self(operation: "createMeeting") }
+    /// `getMeeting`'s error body, for 404 and other statuses.
+    public static var getMeeting: Self { Self(operation: "getMeeting") }
+    /// `replaceMeeting`'s error body, for 404 and other statuses.
+    public static var replaceMeeting: Self { Self(operation: "replaceMeeting") }
+    /// `updateMeeting`'s error body, for 404 and other statuses.
+    public static var updateMeeting: Self { Self(operation: "updateMeeting") }
 }

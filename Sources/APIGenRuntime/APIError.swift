@@ -72,6 +72,8 @@ public struct ServerError: Sendable, Hashable, CustomStringConvertible {
     public var message: String?
     /// Further errors when the body lists several.
     public var others: [ServerError]
+    /// The ID of the operation that was answered (`OperationInfo.id`), when the client set it.
+    public var operation: String?
     /// The body as the document's type for this status (read it with `APIError.errorBody(as:)`).
     /// Not compared by `==`: two errors with the same code and message are the same error.
     public var body: (any Sendable)?

@@ -324,7 +324,7 @@ import FoundationNetworking
                 }
                 answer = response
                 let data = try await errorBody(body, context)
-                failure = APIError.http(status: response.statusCode, error: Self.serverError(data, status: response.statusCode, request.errors),
+                failure = APIError.http(status: response.statusCode, error: Self.serverError(data, status: response.statusCode, request.errors, operation: request.operation.id),
                                         body: data.prefix(APIError.maxBodyBytes))
             } catch {
                 if Task.isCancelled { throw CancellationError() }
@@ -345,11 +345,13 @@ import FoundationNetworking
     }
 
     /// The error object of a non-2xx body, with the body as the document's type for the status.
-    private static func serverError(_ data: Data, status: Int, _ errors: ErrorBodies) -> ServerError? {
+    private static func serverError(_ data: Data, status: Int, _ errors: ErrorBodies, operation: String) -> ServerError? {
         var error = ServerError.parse(data)
-        guard !errors.isEmpty, let body = errors.decode(status: status, body: data) else { return error }
-        if error == nil { error = ServerError(code: nil, message: nil) }
-        error?.body = body
+        if !errors.isEmpty, let body = errors.decode(status: status, body: data) {
+            if error == nil { error = ServerError(code: nil, message: nil) }
+            error?.body = body
+        }
+        error?.operation = operation.isEmpty ? nil : operation
         return error
     }
 

@@ -51,7 +51,37 @@ import Foundation
     }
 }
 
+/// The error bodies one operation documents, as a type the compiler checks: each generated
+/// operation that documents error bodies has one, named after its method.
+///
+///     catch let error as APIError {
+///         if let problem = error.errorBody(of: .getMeeting) { print(problem.error.message) }
+///     }
+///
+/// `Body` is the documented type, or, when the statuses of the operation have different types,
+/// an enum of them (`Client.GetMeetingErrorBody`).
+public struct OperationErrorBody<Body: Sendable>: Sendable {
+    /// The operation's ID, as `OperationInfo.id` has it.
+    public let operation: String
+    private let read: @Sendable (any Sendable) -> Body?
+
+    @_spi(Generated) public init(operation: String, read: @escaping @Sendable (any Sendable) -> Body? = { $0 as? Body }) {
+        self.operation = operation
+        self.read = read
+    }
+
+    func body(from value: any Sendable) -> Body? { read(value) }
+}
+
 extension APIError {
+    /// The body of an error answer to `errors`' operation, as the type it documents for the
+    /// status; nil for another operation's error, or a body that did not decode as documented.
+    public func errorBody<Body>(of errors: OperationErrorBody<Body>) -> Body? {
+        guard case .http(_, let error?, _) = self, let body = error.body,
+              error.operation == nil || error.operation == errors.operation else { return nil }
+        return errors.body(from: body)
+    }
+
     /// The error body decoded into the type the document gives for its status, when it is `T`:
     ///
     ///     catch let error as APIError {

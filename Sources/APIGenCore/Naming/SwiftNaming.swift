@@ -31,7 +31,7 @@ public enum SwiftNaming {
         "RawRepresentable", "Result", "Self", "Sendable", "Set", "String", "Swift", "Task", "Type", "URL",
         "UUID", "Void", "APIError", "APIGenRuntime", "CaseIterable", "Element",
         // Runtime and Foundation names generated code uses unqualified.
-        "OpenEnum", "Box", "Validatable", "Validation", "APIRequest", "ClientCore", "RetryPolicy", "APIMiddleware", "CallOptions", "Credential", "PageSequence",
+        "OpenEnum", "Box", "Validatable", "Validation", "APIRequest", "ClientCore", "RetryPolicy", "APIMiddleware", "CallOptions", "Credential", "PageSequence", "OperationErrorBody",
         "ISO8601", "ISO8601Date", "AnyCodingKey", "PercentEncoding", "ServerURL", "HTTPTransport",
         "URLSessionTransport", "JSONCoding", "ServerError", "ParameterValue", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "URLRequest", "HTTPURLResponse", "CustomStringConvertible",

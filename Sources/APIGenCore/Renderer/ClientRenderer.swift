@@ -68,7 +68,7 @@ struct ClientRenderer: Sendable {
         }
     }
 
-    private var clientType: String { options.namespace.map { "\($0).Client" } ?? "Client" }
+    var clientType: String { options.namespace.map { "\($0).Client" } ?? "Client" }
 
     /// The header of the `extension Client` that holds a file's operations.
     var operationsExtension: String { "\(options.isolation)extension \(clientType) {" }
@@ -89,6 +89,8 @@ struct ClientRenderer: Sendable {
             p.line()
             renderPages(operation, pagination, into: &p)
         }
+        renderErrorBodyEnum(operation, into: &p)
+        if let accessor = errorAccessor(operation) { p.errorAccessors.append(accessor) }
         p.outdent()
     }
 
@@ -296,19 +298,25 @@ struct ClientRenderer: Sendable {
         }
     }
 
-    /// Where the typed error bodies are read, by type: `errorBody(as: Problem.self)` for 404, 4XX.
+    /// Where the typed error bodies are read: `errorBody(of: .getMeeting)`, and its type by status.
     private func errorDocs(_ operation: OperationDecl) -> [String] {
         var statuses: [String: [String]] = [:], order: [String] = []
         for error in operation.errors {
             let type = options.spell(error.type)
             if statuses[type] == nil { order.append(type) }
-            statuses[type, default: []].append(error.status == "default" ? "any other status" : error.status)
+            statuses[type, default: []].append(error.status == "default" ? "other statuses" : error.status)
         }
-        return order.map { type in
-            let list = statuses[type]!.map { $0 == "any other status" ? "other statuses" : $0 }
-            let text = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + list.last!
-            return "- Throws: `APIError`; for \(text), `errorBody(as: \(type).self)` is the decoded body."
+        guard !order.isEmpty else { return [] }
+        guard errorAccessor(operation) != nil else {
+            return order.map { "- Throws: `APIError`; `errorBody(as: \($0).self)` is the decoded body for \(statuses[$0]!.joined(separator: ", "))." }
         }
+        let byType = order.map { type in
+            let list = statuses[type]!
+            return "`\(type)` for " + (list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + list.last!)
+        }
+        let accessor = "`errorBody(of: .\(SwiftNaming.unescaped(operation.name)))`"
+        if order.count == 1 { return ["- Throws: `APIError`; \(accessor) is the decoded body: \(byType[0])."] }
+        return ["- Throws: `APIError`; \(accessor) is the decoded body, a `\(errorEnumName(operation))`: \(byType.joined(separator: "; "))."]
     }
 
     /// With different 2xx bodies: each status with the case and type of the response enum it

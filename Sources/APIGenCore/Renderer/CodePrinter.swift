@@ -4,7 +4,14 @@ struct CodePrinter {
     /// Lines for the file's top level, after the declarations being printed (the conformances
     /// only generated code uses, which must be extensions of their own to be SPI).
     var fileScope: [String] = []
+    /// Static members of `OperationErrorBody<Body>`, grouped by `Body` at the file's end.
+    var errorAccessors: [ErrorAccessor] = []
     private var level = 0
+
+    struct ErrorAccessor: Sendable {
+        var body: String
+        var lines: [String]
+    }
     private var indentation = ""
 
     init(capacity: Int = 4096) {

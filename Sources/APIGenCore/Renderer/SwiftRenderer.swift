@@ -93,6 +93,7 @@ public enum SwiftRenderer {
     struct Chunk: Sendable {
         var text: String
         var fileScope: [String] = []
+        var errorAccessors: [CodePrinter.ErrorAccessor] = []
     }
 
     /// Splits chunks, in order, into `count` contiguous groups of about the same size.
@@ -159,6 +160,18 @@ public enum SwiftRenderer {
                 p.append(chunks.map(\.text).joined(separator: "\n"))
                 p.line("}")
             }
+            // One extension per error body type, in the order the operations first use it.
+            var accessors: [String: [String]] = [:], order: [String] = []
+            for accessor in chunks.flatMap(\.errorAccessors) {
+                if accessors[accessor.body] == nil { order.append(accessor.body) }
+                accessors[accessor.body, default: []] += accessor.lines
+            }
+            for body in order {
+                p.line()
+                p.line("\(options.isolation)extension OperationErrorBody<\(body)> {")
+                for line in accessors[body]! { p.line(line) }
+                p.line("}")
+            }
         }
         return p.text
     }
@@ -181,7 +194,7 @@ public enum SwiftRenderer {
             case .operation(let operation):
                 client.renderOperationMembers(operation, into: &p)
             }
-            return Chunk(text: p.text, fileScope: p.fileScope)
+            return Chunk(text: p.text, fileScope: p.fileScope, errorAccessors: p.errorAccessors)
         }
         var main = CodePrinter()
         client.renderClient(module, into: &main)

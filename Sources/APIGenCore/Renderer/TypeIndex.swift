@@ -60,6 +60,11 @@ struct TypeIndex: Sendable {
         }
     }
 
+    /// Whether a top-level type has this name (a member type of `Client` so named would hide it).
+    func hasTopLevelType(_ name: String) -> Bool {
+        declarations.id(at: [name]) != nil
+    }
+
     private func entry(_ path: [String]) -> Entry? {
         declarations.id(at: path).map { entries[$0] }
     }

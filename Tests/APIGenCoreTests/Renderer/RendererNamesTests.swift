@@ -156,6 +156,13 @@ final class RendererNamesTests: XCTestCase {
             add(SwiftNaming.unescaped(operation.name) + "Pages")
             if let stream = operation.stream { add(stream.name) }
             operation.parameters.forEach { add($0.name) }
+            // The enum of an operation's error bodies, and its cases: named after the operation
+            // and the types, and only ever reached through `Client.`.
+            let name = SwiftNaming.unescaped(operation.name)
+            add(name.prefix(1).uppercased() + name.dropFirst() + "ErrorBody")
+            for error in operation.errors {
+                if case .named(let path) = error.type.unwrapped, let last = path.last { add(SwiftNaming.memberName(last)) }
+            }
         }
         module.auth.forEach { add($0.argumentName) }
         module.responseHeaders.forEach { add($0.name) }

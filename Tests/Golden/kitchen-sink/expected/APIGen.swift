@@ -6,6 +6,18 @@ import Foundation
 
 // MARK: - Types
 
+public struct JobConflict: Codable, Hashable, Sendable {
+    public var state: String
+
+    public init(state: String) {
+        self.state = state
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.state, b.state) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(state: c.required("state")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.required("state", self.state) }
+}
+
 public struct Job: Codable, Hashable, Sendable {
     public var id: Int
     public var name: String?
@@ -1649,6 +1661,7 @@ public struct ListJobLogsResponse: Codable, Hashable, Sendable {
 }
 
 /// What only generated code uses: coding, equality and validation through the runtime's SPI.
+@_spi(Generated) extension JobConflict: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Job: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Outcome.Case4: ParameterValue {}
 @_spi(Generated) extension AcceptDetails: FieldCodable, FieldEquatable {}
@@ -1817,7 +1830,7 @@ extension Client {
     ///   - xRequestID: The `X-Request-ID` header parameter.
     ///   - since: The `since` query parameter.
     /// - Returns: The decoded `Thing` of a 2xx answer.
-    /// - Throws: `APIError`; for other statuses, `errorBody(as: Problem.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .getThing)` is the decoded body: `Problem` for other statuses.
     public func getThing(
         thingID: String,
         include: [GetThingIncludeItem]? = nil,
@@ -1947,7 +1960,7 @@ extension Client {
     ///   - id: The `id` path parameter.
     ///   - body: The request body.
     /// - Returns: The decoded `PutAccountResponse` of a 2xx answer; nil for an empty or `null` body.
-    /// - Throws: `APIError`; for 404 and 4XX, `errorBody(as: Problem.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .putAccount)` is the decoded body: `Problem` for 404 and 4XX.
     public func putAccount(id: String, body: Account) async throws -> PutAccountResponse? {
         var _request = try APIRequest(method: "PUT", path: "/accounts/\(PercentEncoding.segment(id, name: "id"))", security: ["bearer", "key"], operation: "putAccount", template: "/accounts/{id}", errors: ["404": Problem.self, "4XX": Problem.self])
         try _request.setJSONBody(body, contentType: "application/json")
@@ -2200,6 +2213,23 @@ extension Client {
         )
     }
 
+    /// `DELETE /jobs/{job_id}`
+    ///
+    /// - Parameters:
+    ///   - jobID: The `job_id` path parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    /// - Throws: `APIError`; `errorBody(of: .cancelJob)` is the decoded body, a `CancelJobErrorBody`: `JobConflict` for 409; `Problem` for other statuses.
+    public func cancelJob(jobID: Int) async throws {
+        let _request = try APIRequest(method: "DELETE", path: "/jobs/\(PercentEncoding.segment(jobID, name: "jobID"))", security: ["bearer", "key"], operation: "cancelJob", template: "/jobs/{job_id}", errors: ["409": JobConflict.self, "default": Problem.self])
+        try await self._core.send(_request)
+    }
+
+    /// The error bodies `cancelJob` documents: the one its answer's status has.
+    public enum CancelJobErrorBody: Hashable, Sendable {
+        case jobConflict(JobConflict)
+        case problem(Problem)
+    }
+
     /// `GET /job-events`
     ///
     /// - Parameters:
@@ -2279,4 +2309,16 @@ extension Client {
             nextLink: { $0.links?.next?.href?.absoluteString }
         )
     }
+}
+
+extension OperationErrorBody<Problem> {
+    /// `getThing`'s error body, for other statuses.
+    public static var getThing: Self { Self(operation: "get_thing") }
+    /// `putAccount`'s error body, for 404 and 4XX.
+    public static var putAccount: Self { Self(operation: "putAccount") }
+}
+
+extension OperationErrorBody<Client.CancelJobErrorBody> {
+    /// `cancelJob`'s error body, for 409 and other statuses.
+    public static var cancelJob: Self { Self(operation: "cancelJob") { ($0 as? JobConflict).map(Client.CancelJobErrorBody.jobConflict) ?? ($0 as? Problem).map(Client.CancelJobErrorBody.problem) } }
 }

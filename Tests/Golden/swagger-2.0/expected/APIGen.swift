@@ -261,7 +261,7 @@ extension Client {
     /// - Parameters:
     ///   - petID: The `petId` path parameter.
     /// - Returns: The decoded `Pet` of a 2xx answer.
-    /// - Throws: `APIError`; for 404, `errorBody(as: APIResponse.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .getPetByID)` is the decoded body: `APIResponse` for 404.
     public func getPetByID(petID: Int) async throws -> Pet {
         let _request = try APIRequest(method: "GET", path: "/pet/\(PercentEncoding.segment(petID, name: "petID"))", security: ["api_key"], operation: "getPetById", template: "/pet/{petId}", errors: ["404": APIResponse.self])
         return try await self._core.send(_request, decoding: Pet.self)
@@ -292,4 +292,9 @@ extension Client {
         try _request.setMultipartBody(body)
         return try await self._core.send(_request, decoding: APIResponse.self)
     }
+}
+
+extension OperationErrorBody<APIResponse> {
+    /// `getPetByID`'s error body, for 404.
+    public static var getPetByID: Self { Self(operation: "getPetById") }
 }

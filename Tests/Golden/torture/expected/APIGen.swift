@@ -185,6 +185,8 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var startingAfter: String?
     /// - Maximum length: 100
+    public var operationErrorBody: String?
+    /// - Maximum length: 100
     public var tag: String?
     /// - Maximum length: 100
     public var timeout: String?
@@ -274,14 +276,14 @@ public struct Captures: Codable, Hashable, Sendable {
         defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
         error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
         newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, startingAfter: String? = nil, tag: String? = nil, timeout: String? = nil,
-        to: String? = nil, transport: String? = nil, unknown: String? = nil, validate: String? = nil,
-        validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil, optional: String? = nil,
-        array: String? = nil, dictionary: String? = nil, never: String? = nil, void: String? = nil,
-        self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil, core: String? = nil,
-        firstPage: String? = nil, credentials: String? = nil, request2: String? = nil, core2: String? = nil,
-        credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil, fields2: String? = nil,
-        encode2: String? = nil, parent: Captures? = nil
+        startingAt: String? = nil, startingAfter: String? = nil, operationErrorBody: String? = nil, tag: String? = nil,
+        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
+        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
+        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
+        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
+        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
+        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
+        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -371,6 +373,7 @@ public struct Captures: Codable, Hashable, Sendable {
         self.set2 = set2
         self.startingAt = startingAt
         self.startingAfter = startingAfter
+        self.operationErrorBody = operationErrorBody
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -436,11 +439,11 @@ public struct Captures: Codable, Hashable, Sendable {
               _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
               _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
-              _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter), _same(a.tag, b.tag),
-              _same(a.timeout, b.timeout), _same(a.to, b.to), _same(a.transport, b.transport),
-              _same(a.unknown, b.unknown), _same(a.validate, b.validate),
-              _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
-              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
+              _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter),
+              _same(a.operationErrorBody, b.operationErrorBody), _same(a.tag, b.tag), _same(a.timeout, b.timeout),
+              _same(a.to, b.to), _same(a.transport, b.transport), _same(a.unknown, b.unknown),
+              _same(a.validate, b.validate), _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value),
+              _same(a.w, b.w), _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
               _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
               _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
               _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
@@ -485,8 +488,9 @@ public struct Captures: Codable, Hashable, Sendable {
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.required("path"), serverURL2: c.optional("serverURL"),
             set2: c.optional("set"), startingAt: c.optional("startingAt"), startingAfter: c.optional("startingAfter"),
-            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
-            transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
+            operationErrorBody: c.optional("OperationErrorBody"), tag: c.optional("tag"),
+            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
+            unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value: c.required("value"), w: c.required("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
             dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
@@ -536,8 +540,9 @@ public struct Captures: Codable, Hashable, Sendable {
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
             .required("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
             .optional("startingAt", self.startingAt).optional("startingAfter", self.startingAfter)
-            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
-            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
+            .optional("OperationErrorBody", self.operationErrorBody).optional("tag", self.tag)
+            .optional("timeout", self.timeout).optional("to", self.to).optional("transport", self.transport)
+            .optional("unknown", self.unknown).optional("validate", self.validate)
             .optional("validatesArguments", self.validatesArguments).required("value", self.value).required("w", self.w)
             .optional("APIError", self.apiError).optional("Optional", self.optional).optional("Array", self.array)
             .optional("Dictionary", self.dictionary).optional("Never", self.never).optional("Void", self.void)
@@ -638,6 +643,7 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.set2, name: path + ".set2", maxLength: 100)
         try Validation.check(self.startingAt, name: path + ".startingAt", maxLength: 100)
         try Validation.check(self.startingAfter, name: path + ".startingAfter", maxLength: 100)
+        try Validation.check(self.operationErrorBody, name: path + ".operationErrorBody", maxLength: 100)
         try Validation.check(self.tag, name: path + ".tag", maxLength: 100)
         try Validation.check(self.timeout, name: path + ".timeout", maxLength: 100)
         try Validation.check(self.to, name: path + ".to", maxLength: 100)
@@ -802,6 +808,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var set2: CaptureNests.SetValue4?
     public var startingAt: CaptureNests.StartingAt2?
     public var startingAfter: CaptureNests.StartingAfter2?
+    public var operationErrorBody: CaptureNests.OperationErrorBodyValue2?
     public var tag: CaptureNests.Tag2?
     public var timeout: CaptureNests.Timeout2?
     public var to: CaptureNests.To2?
@@ -876,10 +883,11 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         newValue: CaptureNests.NewValue2? = nil, path: CaptureNests.Path2? = nil,
         serverURL2: CaptureNests.ServerURLValue4? = nil, set2: CaptureNests.SetValue4? = nil,
         startingAt: CaptureNests.StartingAt2? = nil, startingAfter: CaptureNests.StartingAfter2? = nil,
-        tag: CaptureNests.Tag2? = nil, timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil,
-        transport: CaptureNests.Transport2? = nil, unknown: CaptureNests.Unknown2? = nil,
-        validate: CaptureNests.Validate2? = nil, validatesArguments: CaptureNests.ValidatesArguments2? = nil,
-        value: CaptureNests.Value4? = nil, w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
+        operationErrorBody: CaptureNests.OperationErrorBodyValue2? = nil, tag: CaptureNests.Tag2? = nil,
+        timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil,
+        unknown: CaptureNests.Unknown2? = nil, validate: CaptureNests.Validate2? = nil,
+        validatesArguments: CaptureNests.ValidatesArguments2? = nil, value: CaptureNests.Value4? = nil,
+        w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
         optional: CaptureNests.OptionalValue2? = nil, array: CaptureNests.ArrayValue2? = nil,
         dictionary: CaptureNests.DictionaryValue2? = nil, never: CaptureNests.NeverValue2? = nil,
         void: CaptureNests.VoidValue2? = nil, self_: CaptureNests.SelfValue2? = nil,
@@ -978,6 +986,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.set2 = set2
         self.startingAt = startingAt
         self.startingAfter = startingAfter
+        self.operationErrorBody = operationErrorBody
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -1042,11 +1051,11 @@ public struct CaptureNests: Codable, Hashable, Sendable {
               _same(a.encoder2, b.encoder2), _same(a.error, b.error), _same(a.failures, b.failures),
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
               _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
-              _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter), _same(a.tag, b.tag),
-              _same(a.timeout, b.timeout), _same(a.to, b.to), _same(a.transport, b.transport),
-              _same(a.unknown, b.unknown), _same(a.validate, b.validate),
-              _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value), _same(a.w, b.w),
-              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
+              _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter),
+              _same(a.operationErrorBody, b.operationErrorBody), _same(a.tag, b.tag), _same(a.timeout, b.timeout),
+              _same(a.to, b.to), _same(a.transport, b.transport), _same(a.unknown, b.unknown),
+              _same(a.validate, b.validate), _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value),
+              _same(a.w, b.w), _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
               _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
               _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
               _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
@@ -1091,8 +1100,9 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.optional("path"), serverURL2: c.optional("serverURL"),
             set2: c.optional("set"), startingAt: c.optional("startingAt"), startingAfter: c.optional("startingAfter"),
-            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
-            transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
+            operationErrorBody: c.optional("OperationErrorBody"), tag: c.optional("tag"),
+            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
+            unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value: c.optional("value"), w: c.optional("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
             dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
@@ -1142,8 +1152,9 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
             .optional("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
             .optional("startingAt", self.startingAt).optional("startingAfter", self.startingAfter)
-            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
-            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
+            .optional("OperationErrorBody", self.operationErrorBody).optional("tag", self.tag)
+            .optional("timeout", self.timeout).optional("to", self.to).optional("transport", self.transport)
+            .optional("unknown", self.unknown).optional("validate", self.validate)
             .optional("validatesArguments", self.validatesArguments).optional("value", self.value).optional("w", self.w)
             .optional("APIError", self.apiError).optional("Optional", self.optional).optional("Array", self.array)
             .optional("Dictionary", self.dictionary).optional("Never", self.never).optional("Void", self.void)
@@ -2474,6 +2485,26 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         }
     }
 
+    public struct OperationErrorBodyValue2: Codable, Hashable, Sendable {
+        public var operationErrorBody: String?
+
+        public init(operationErrorBody: String? = nil) {
+            self.operationErrorBody = operationErrorBody
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.operationErrorBody, b.operationErrorBody)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(operationErrorBody: c.optional("OperationErrorBody"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("OperationErrorBody", self.operationErrorBody)
+        }
+    }
+
     public struct Tag2: Codable, Hashable, Sendable {
         public var tag: String?
 
@@ -2868,10 +2899,10 @@ public enum CaptureCases: OpenEnum {
     case fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
     case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
     case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
-    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, tag, timeout, to, transport
-    case unknownValue, validate, validatesArguments, value, w, apiError, optional, array, dictionary, never, void, self_
-    case type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2, same, fields2
-    case encode2
+    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, operationErrorBody, tag
+    case timeout, to, transport, unknownValue, validate, validatesArguments, value, w, apiError, optional, array
+    case dictionary, never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2
+    case credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2965,6 +2996,7 @@ public enum CaptureCases: OpenEnum {
         case .set2: "set"
         case .startingAt: "startingAt"
         case .startingAfter: "startingAfter"
+        case .operationErrorBody: "OperationErrorBody"
         case .tag: "tag"
         case .timeout: "timeout"
         case .to: "to"
@@ -2998,7 +3030,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
@@ -4088,6 +4120,26 @@ public struct StartingAfter: Codable, Hashable, Sendable {
 
     @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
         try w.optional("startingAfter", self.startingAfter)
+    }
+}
+
+public struct OperationErrorBodyValue: Codable, Hashable, Sendable {
+    public var operationErrorBody: String?
+
+    public init(operationErrorBody: String? = nil) {
+        self.operationErrorBody = operationErrorBody
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.operationErrorBody, b.operationErrorBody)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(operationErrorBody: c.optional("OperationErrorBody"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("OperationErrorBody", self.operationErrorBody)
     }
 }
 
@@ -5884,6 +5936,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.SetValue4: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.StartingAt2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.StartingAfter2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.OperationErrorBodyValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Tag2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Timeout2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.To2: FieldCodable, FieldEquatable {}
@@ -5991,6 +6044,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension SetValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension StartingAt: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension StartingAfter: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension OperationErrorBodyValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Tag: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Timeout: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension To: FieldCodable, FieldEquatable {}
@@ -6266,7 +6320,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -6326,6 +6380,7 @@ extension Client {
     ///   - set: The `set` path parameter.
     ///   - startingAt: The `startingAt` path parameter.
     ///   - startingAfter: The `startingAfter` path parameter.
+    ///   - operationErrorBody: The `OperationErrorBody` path parameter.
     ///   - tag: The `tag` path parameter.
     ///   - timeout: The `timeout` path parameter.
     ///   - to: The `to` path parameter.
@@ -6421,6 +6476,7 @@ extension Client {
         set: String,
         startingAt: String,
         startingAfter: String,
+        operationErrorBody: String,
         tag: String,
         timeout: String,
         to: String,
@@ -6516,6 +6572,7 @@ extension Client {
             try Validation.check(set, name: "set", minLength: 1)
             try Validation.check(startingAt, name: "startingAt", minLength: 1)
             try Validation.check(startingAfter, name: "startingAfter", minLength: 1)
+            try Validation.check(operationErrorBody, name: "operationErrorBody", minLength: 1)
             try Validation.check(tag, name: "tag", minLength: 1)
             try Validation.check(timeout, name: "timeout", minLength: 1)
             try Validation.check(to, name: "to", minLength: 1)
@@ -6553,7 +6610,7 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(operationErrorBody, name: "operationErrorBody"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -6733,6 +6790,7 @@ extension Client {
     ///   - set2: The `set` query parameter.
     ///   - startingAt: The `startingAt` query parameter.
     ///   - startingAfter: The `startingAfter` query parameter.
+    ///   - operationErrorBody: The `OperationErrorBody` query parameter.
     ///   - tag: The `tag` query parameter.
     ///   - timeout: The `timeout` query parameter.
     ///   - to: The `to` query parameter.
@@ -6854,6 +6912,7 @@ extension Client {
         set2: String? = nil,
         startingAt: String? = nil,
         startingAfter: String? = nil,
+        operationErrorBody: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -6974,6 +7033,7 @@ extension Client {
             try Validation.check(set2, name: "set2", maxLength: 100)
             try Validation.check(startingAt, name: "startingAt", maxLength: 100)
             try Validation.check(startingAfter, name: "startingAfter", maxLength: 100)
+            try Validation.check(operationErrorBody, name: "operationErrorBody", maxLength: 100)
             try Validation.check(tag, name: "tag", maxLength: 100)
             try Validation.check(timeout, name: "timeout", maxLength: 100)
             try Validation.check(to, name: "to", maxLength: 100)
@@ -7095,6 +7155,7 @@ extension Client {
         _request.addQuery("set", set2)
         _request.addQuery("startingAt", startingAt)
         _request.addQuery("startingAfter", startingAfter)
+        _request.addQuery("OperationErrorBody", operationErrorBody)
         _request.addQuery("tag", tag)
         _request.addQuery("timeout", timeout)
         _request.addQuery("to", to)
@@ -7221,6 +7282,7 @@ extension Client {
     ///   - set2: The `set` header parameter.
     ///   - startingAt: The `startingAt` header parameter.
     ///   - startingAfter: The `startingAfter` header parameter.
+    ///   - operationErrorBody: The `OperationErrorBody` header parameter.
     ///   - tag: The `tag` header parameter.
     ///   - timeout: The `timeout` header parameter.
     ///   - to: The `to` header parameter.
@@ -7340,6 +7402,7 @@ extension Client {
         set2: String? = nil,
         startingAt: String? = nil,
         startingAfter: String? = nil,
+        operationErrorBody: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -7459,6 +7522,7 @@ extension Client {
         _request.addHeader("set", set2)
         _request.addHeader("startingAt", startingAt)
         _request.addHeader("startingAfter", startingAfter)
+        _request.addHeader("OperationErrorBody", operationErrorBody)
         _request.addHeader("tag", tag)
         _request.addHeader("timeout", timeout)
         _request.addHeader("to", to)
@@ -7937,7 +8001,7 @@ extension Client {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The decoded `CaptureStatusesResponse` of a 2xx answer; nil for an empty or `null` body.
-    /// - Throws: `APIError`; for 404, `errorBody(as: CapturePage.self)` is the decoded body.
+    /// - Throws: `APIError`; `errorBody(of: .captureStatuses)` is the decoded body: `CapturePage` for 404.
     public func captureStatuses(body: Captures? = nil) async throws -> CaptureStatusesResponse? {
         if self._core.validatesArguments {
             try Validation.check(body, name: "body")
@@ -8215,6 +8279,13 @@ extension Client {
         try await self._core.send(_request)
     }
 
+    /// `POST /captures/op/53c`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func operationErrorBody() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c", security: [], operation: "OperationErrorBody", template: "/captures/op/53c")
+        try await self._core.send(_request)
+    }
+
     /// `POST /captures/op/54`
     /// - Returns: Nothing; a 2xx answer means success.
     public func tag() async throws {
@@ -8417,4 +8488,9 @@ extension Client {
         let _request = APIRequest(method: "POST", path: "/captures/op/82", security: [], operation: "_encode", template: "/captures/op/82")
         try await self._core.send(_request)
     }
+}
+
+extension OperationErrorBody<CapturePage> {
+    /// `captureStatuses`'s error body, for 404.
+    public static var captureStatuses: Self { Self(operation: "captureStatuses") }
 }

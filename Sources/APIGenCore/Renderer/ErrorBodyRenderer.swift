@@ -1,0 +1,63 @@
+/// The typed error bodies of an operation: `error.errorBody(of: .getMeeting)`, whose type the
+/// compiler knows, through a static member of the runtime's `OperationErrorBody<Body>`.
+extension ClientRenderer {
+    /// The distinct types of an operation's error bodies, in the document's order.
+    func errorTypes(_ operation: OperationDecl) -> [TypeUsage] {
+        var seen: Set<TypeUsage> = []
+        return operation.errors.map(\.type).filter { seen.insert($0).inserted }
+    }
+
+    /// `GetMeetingErrorBody`: the enum of an operation whose statuses have different types,
+    /// a member of `Client` (method names are unique, and lower camel case, so these are too).
+    /// One that a top-level type already has is numbered: inside `extension Client` it would
+    /// hide that type from the methods.
+    func errorEnumName(_ operation: OperationDecl) -> String {
+        let name = SwiftNaming.unescaped(operation.name)
+        let base = name.prefix(1).uppercased() + name.dropFirst() + "ErrorBody"
+        var candidate = base, number = 1
+        while index.hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
+            number += 1
+            candidate = base + String(number)
+        }
+        return candidate
+    }
+
+    /// The enum's cases: each type's name as a member name, numbered when two would be the same.
+    private func errorCases(_ operation: OperationDecl) -> [(name: String, type: String)] {
+        var scope = NameScope()
+        return errorTypes(operation).map { type in
+            let spelled = options.spell(type)
+            let words = spelled.split(separator: ".").last.map(String.init) ?? spelled
+            return (scope.claim(SwiftNaming.memberName(words)).name, spelled)
+        }
+    }
+
+    /// Inside `extension Client`: the enum, when the statuses have different types.
+    func renderErrorBodyEnum(_ operation: OperationDecl, into p: inout CodePrinter) {
+        guard errorTypes(operation).count > 1 else { return }
+        p.line()
+        p.docs(["The error bodies `\(operation.name)` documents: the one its answer's status has."])
+        p.block("\(access) enum \(errorEnumName(operation)): Hashable, Sendable") { p in
+            for (name, type) in errorCases(operation) { p.line("case \(name)(\(type))") }
+        }
+    }
+
+    /// The static member `errorBody(of:)` takes, and the `Body` type it is declared for.
+    func errorAccessor(_ operation: OperationDecl) -> CodePrinter.ErrorAccessor? {
+        let types = errorTypes(operation)
+        guard let first = types.first else { return nil }
+        let id = SwiftSpelling.string(operation.operationID)
+        let statuses = operation.errors.map { $0.status == "default" ? "other statuses" : $0.status }
+        let doc = "    /// `\(operation.name)`'s error body, for \(statuses.count == 1 ? statuses[0] : statuses.dropLast().joined(separator: ", ") + " and " + statuses.last!)."
+        guard types.count > 1 else {
+            // Two documents in one module (each in its namespace) could both extend
+            // `OperationErrorBody<String>` with a member of one name: only generated types, or
+            // a module of one document, get a member for a builtin type.
+            guard first.namesAType || options.namespace == nil else { return nil }
+            return .init(body: options.spell(first), lines: [doc, "    \(access) static var \(operation.name): Self { Self(operation: \(id)) }"])
+        }
+        let enumType = "\(clientType).\(errorEnumName(operation))"
+        let reads = errorCases(operation).map { "($0 as? \($0.type)).map(\(enumType).\($0.name))" }
+        return .init(body: enumType, lines: [doc, "    \(access) static var \(operation.name): Self { Self(operation: \(id)) { \(reads.joined(separator: " ?? ")) } }"])
+    }
+}
