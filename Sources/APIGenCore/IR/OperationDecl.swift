@@ -85,6 +85,8 @@ public struct OperationDecl: Sendable, Equatable {
         }
 
         public var style: Style
+        /// The method's name: `<operation>Pages`, numbered when another method has that name.
+        public var methodName = ""
         /// Nil for links.
         public var position: Position?
         /// The position is a number with a fraction (`type: number`), written from an `Int`.

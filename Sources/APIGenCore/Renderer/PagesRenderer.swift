@@ -19,7 +19,7 @@ extension ClientRenderer {
         var params = signature(operation, excluding: excluded)
         if !start.parameter.isEmpty { params.append(start.parameter) }
         let returns = " -> PageSequence<\(options.spell(response)), \(options.spell(pagination.item))>"
-        printSignature("\(access) func \(SwiftNaming.unescaped(operation.name))Pages", params, returns, into: &p) { p in
+        printSignature("\(access) func \(pagination.methodName)", params, returns, into: &p) { p in
             p.line("PageSequence(")
             p.indent()
             p.line(start.argument + ",")

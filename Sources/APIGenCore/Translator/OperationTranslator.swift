@@ -41,6 +41,7 @@ struct OperationTranslator {
             paging = paging ?? Paging(structs: DeclarationIndex(context.orderedTopLevel()), diagnostics: context.diagnostics)
             operations[i].pagination = paging?.pagination(for: operations[i], rule: rule)
         }
+        namePagers(&operations)
         return (operations, auth)
     }
 
@@ -101,6 +102,25 @@ struct OperationTranslator {
         if let id = operation.operationID, context.operationOverrides[id] != nil { return id }
         let route = operation.method.rawValue.uppercased() + " " + operation.path
         return context.operationOverrides[route] != nil ? route : nil
+    }
+
+    /// `<operation>Pages`, unless another method is so named (an operation `listPages` beside
+    /// `list`): then it is numbered, with a warning.
+    private func namePagers(_ operations: inout [OperationDecl]) {
+        var names = NameScope(reserved: Self.clientMembers)
+        for operation in operations {
+            _ = names.claim(operation.name)
+            if let stream = operation.stream { _ = names.claim(stream.name) }
+        }
+        for i in operations.indices where operations[i].pagination != nil {
+            let wanted = SwiftNaming.unescaped(operations[i].name) + "Pages"
+            let (name, clashed) = names.claim(wanted)
+            if clashed {
+                let location = context.document.operations.first { $0.path == operations[i].path && $0.method == operations[i].method }?.location
+                if let location { context.warning("the pages of '\(operations[i].name)' are generated as '\(name)' because '\(wanted)' is taken", at: location) }
+            }
+            operations[i].pagination?.methodName = name
+        }
     }
 
     /// The key of `paging:` that names this operation, if any: its operationId, or `METHOD /path`.

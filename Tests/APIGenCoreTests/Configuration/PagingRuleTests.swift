@@ -99,6 +99,32 @@ final class PagingRuleTests: XCTestCase {
         XCTAssertEqual(items, ["apigen.yaml:1:10: warning: this paging rule is not used: items 'summary.count_all' is no array in the response; the operation gets no pager"])
     }
 
+    /// A pager whose name another operation has is numbered, with a warning at the operation.
+    func testAPagerNamedLikeAnotherOperationIsNumbered() throws {
+        let document = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get:
+              operationId: list
+              parameters: [{name: page, in: query, schema: {type: integer}}]
+              responses:
+                '200':
+                  description: ok
+                  content: {application/json: {schema: {type: object, properties: {data: {type: array, items: {type: string}}}}}}
+          /pages:
+            get:
+              operationId: listPages
+              responses: {'204': {description: none}}
+        """
+        let output = try Generator().generate(bytes: Array(document.utf8), file: "api.yaml")
+        let code = output.files[0].contents
+        XCTAssertTrue(code.contains("public func listPages2("), code)
+        XCTAssertTrue(code.contains("public func listPages() async throws"))
+        XCTAssertEqual(output.diagnostics.map(\.description), ["api.yaml:6:7: warning: the pages of 'list' are generated as 'listPages2' because 'listPages' is taken"])
+    }
+
     func testMalformedRulesAreErrorsAtTheirLocation() {
         func errors(_ text: String) -> [String] {
             do {

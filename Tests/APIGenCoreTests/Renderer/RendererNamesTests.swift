@@ -153,7 +153,7 @@ final class RendererNamesTests: XCTestCase {
         module.types.forEach(walk)
         for operation in module.operations {
             add(operation.name)
-            add(SwiftNaming.unescaped(operation.name) + "Pages")
+            if let pages = operation.pagination?.methodName { add(pages) }
             if let stream = operation.stream { add(stream.name) }
             operation.parameters.forEach { add($0.name) }
             // The enum of an operation's error bodies, and its cases: named after the operation

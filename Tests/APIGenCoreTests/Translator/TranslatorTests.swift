@@ -257,7 +257,7 @@ final class TranslatorTests: XCTestCase {
         XCTAssertEqual(get.name, "getItem")
         XCTAssertEqual(get.parameters.map(\.name), ["itemID", "pageNo"])
         XCTAssertEqual(get.response, .named(["GetItemResponse"]))
-        XCTAssertEqual(get.pagination, .init(style: .page, position: .parameter("pageNo"), items: [.init(property: "data", isOptional: true)], item: .string,
+        XCTAssertEqual(get.pagination, .init(style: .page, methodName: "getItemPages", position: .parameter("pageNo"), items: [.init(property: "data", isOptional: true)], item: .string,
                                              totalCount: [.init(property: "paging", isOptional: true), .init(property: "totalCount", isOptional: true)]))
         let post = try XCTUnwrap(module.operations.last)
         XCTAssertEqual(post.name, "postX", "named from method and path without an operationId")
