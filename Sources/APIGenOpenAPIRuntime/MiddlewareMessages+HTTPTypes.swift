@@ -13,7 +13,7 @@ extension MiddlewareRequest {
         let authority = host + (components.port.map { ":\($0)" } ?? "")
         let path = components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
         return HTTPRequest(method: HTTPRequest.Method(method) ?? .get, scheme: scheme, authority: authority, path: path,
-                           headerFields: HTTPFields(headers.compactMap { name, value in HTTPField.Name(name).map { HTTPField(name: $0, value: value) } }))
+                           headerFields: httpFields(headers))
     }
 
     /// Takes the method, URL and header fields of `request`, keeping the body.
@@ -28,7 +28,12 @@ extension MiddlewareResponse {
     /// The response's status and header fields as swift-http-types has them.
     public var httpResponse: HTTPResponse {
         HTTPResponse(status: .init(code: status),
-                     headerFields: HTTPFields(headers.compactMap { name, value in HTTPField.Name(name).map { HTTPField(name: $0, value: value) } }))
+                     headerFields: httpFields(headers))
     }
+}
+/// Fields as swift-http-types has them; a name it cannot hold (not an RFC 9110 token) is left
+/// out, as the client would refuse to send it.
+private func httpFields(_ headers: [(name: String, value: String)]) -> HTTPFields {
+    HTTPFields(headers.compactMap { name, value in HTTPField.Name(name).map { HTTPField(name: $0, value: value) } })
 }
 #endif

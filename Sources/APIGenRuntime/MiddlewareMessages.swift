@@ -45,9 +45,7 @@ public struct MiddlewareRequest: Sendable {
     }
 
     /// The first value of a header, its name matched in any case.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
-    }
+    public func header(_ name: String) -> String? { firstValue(of: name, in: headers) }
 
     /// Replaces every value of a header (in any case) with `value`; nil removes it.
     public mutating func setHeader(_ name: String, _ value: String?) {
@@ -96,9 +94,7 @@ public struct MiddlewareResponse: Sendable {
     }
 
     /// The first value of a header, its name matched in any case.
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
-    }
+    public func header(_ name: String) -> String? { firstValue(of: name, in: headers) }
 
     /// As the client reads it; a status a middleware made up that is no HTTP status fails the call.
     func foundation(for request: URL) throws -> (Data, HTTPURLResponse) {
@@ -108,4 +104,9 @@ public struct MiddlewareResponse: Sendable {
         }
         return (body, response)
     }
+}
+
+/// The first value of a header in a list of fields, its name matched in any case (as HTTP does).
+private func firstValue(of name: String, in headers: [(name: String, value: String)]) -> String? {
+    headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
 }

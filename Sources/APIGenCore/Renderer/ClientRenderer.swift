@@ -307,12 +307,12 @@ struct ClientRenderer: Sendable {
             statuses[type, default: []].append(error.status == "default" ? "other statuses" : error.status)
         }
         guard !order.isEmpty else { return [] }
-        guard errorAccessor(operation) != nil else {
+        guard hasErrorAccessor(operation) else {
             return order.map { "- Throws: `APIError`; `errorBody(as: \($0).self)` is the decoded body for \(statuses[$0]!.joined(separator: ", "))." }
         }
         let byType = order.map { type in
             let list = statuses[type]!
-            return "`\(type)` for " + (list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + list.last!)
+            return "`\(type)` for " + Self.statusList(list)
         }
         let accessor = "`errorBody(of: .\(SwiftNaming.unescaped(operation.name)))`"
         if order.count == 1 { return ["- Throws: `APIError`; \(accessor) is the decoded body: \(byType[0])."] }

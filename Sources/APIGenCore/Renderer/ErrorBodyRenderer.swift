@@ -42,19 +42,28 @@ extension ClientRenderer {
         }
     }
 
+    /// Whether the operation gets a member: two documents in one module (each in its
+    /// namespace) could both extend `OperationErrorBody<String>` with a member of one name, so
+    /// only generated types, or a module of one document, get a member for a builtin type.
+    func hasErrorAccessor(_ operation: OperationDecl) -> Bool {
+        let types = errorTypes(operation)
+        return types.count > 1 || types.first.map { $0.namesAType || options.namespace == nil } == true
+    }
+
+    /// `404, 4XX and other statuses`.
+    static func statusList(_ statuses: [String]) -> String {
+        statuses.count == 1 ? statuses[0] : statuses.dropLast().joined(separator: ", ") + " and " + statuses.last!
+    }
+
     /// The static member `errorBody(of:)` takes, and the `Body` type it is declared for.
     func errorAccessor(_ operation: OperationDecl) -> CodePrinter.ErrorAccessor? {
+        guard hasErrorAccessor(operation) else { return nil }
         let types = errorTypes(operation)
-        guard let first = types.first else { return nil }
         let id = SwiftSpelling.string(operation.operationID)
         let statuses = operation.errors.map { $0.status == "default" ? "other statuses" : $0.status }
-        let doc = "    /// `\(operation.name)`'s error body, for \(statuses.count == 1 ? statuses[0] : statuses.dropLast().joined(separator: ", ") + " and " + statuses.last!)."
+        let doc = "    /// `\(operation.name)`'s error body, for \(Self.statusList(statuses))."
         guard types.count > 1 else {
-            // Two documents in one module (each in its namespace) could both extend
-            // `OperationErrorBody<String>` with a member of one name: only generated types, or
-            // a module of one document, get a member for a builtin type.
-            guard first.namesAType || options.namespace == nil else { return nil }
-            return .init(body: options.spell(first), lines: [doc, "    \(access) static var \(operation.name): Self { Self(operation: \(id)) }"])
+            return .init(body: options.spell(types[0]), lines: [doc, "    \(access) static var \(operation.name): Self { Self(operation: \(id)) }"])
         }
         let enumType = "\(clientType).\(errorEnumName(operation))"
         let reads = errorCases(operation).map { "($0 as? \($0.type)).map(\(enumType).\($0.name))" }

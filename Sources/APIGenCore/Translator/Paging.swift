@@ -89,7 +89,8 @@ struct Paging {
         if let numbered, pagination.totalCount != nil {
             return with(pagination, numbered, response: response)
         }
-        if let (cursor, _) = position(operation, names: Self.cursorNames, numeric: false),
+        let cursorParameter = position(operation, names: Self.cursorNames, numeric: false)
+        if let (cursor, _) = cursorParameter,
            let next = find(in: response, where: { name, _ in Self.nextCursorNames.contains(name) }, type: { $0 == .string }) {
             pagination.style = .cursor
             pagination.position = cursor
@@ -105,7 +106,7 @@ struct Paging {
         }
         // A token the response never gives back (Twilio's `PageToken` without a
         // `next_page_uri`) is what such a server pages by: its page number cannot be trusted.
-        if position(operation, names: Self.cursorNames, numeric: false) != nil { return nil }
+        if cursorParameter != nil { return nil }
         return numbered.map { with(pagination, $0, response: response) }
     }
 

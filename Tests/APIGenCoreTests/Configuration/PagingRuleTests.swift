@@ -40,11 +40,8 @@ final class PagingRuleTests: XCTestCase {
 
     private func generate(_ config: String) throws -> (module: ModuleDecl, warnings: [String]) {
         let configuration = try Configuration.parse(try YAMLParser().parse(Array(config.utf8), file: "apigen.yaml"), file: "apigen.yaml")
-        let generator = Generator(configuration: configuration)
-        let diagnostics = DiagnosticSink()
-        let root = try YAMLParser().parse(Array(document.utf8), file: "api.yaml")
-        let module = try generator.translate(try generator.read(root, file: "api.yaml", diagnostics: diagnostics), diagnostics: diagnostics)
-        return (module, diagnostics.diagnostics.map(\.description))
+        let (module, diagnostics) = try Pipeline.module(document, file: "api.yaml", configuration: configuration)
+        return (module, diagnostics.map(\.description))
     }
 
     private func pagination(_ module: ModuleDecl, _ name: String) -> OperationDecl.Pagination? {
