@@ -117,6 +117,22 @@ final class PagingTests: XCTestCase {
         XCTAssertEqual(queries.map { $0["extra"] }, [nil, nil, nil], "only the operation's parameters are sent")
     }
 
+    /// A count the server writes as a number no `Int` holds (`1e300`, `-1e300`, NaN is not
+    /// JSON) is no count, not a trap: the walk goes on to the empty page. (Totals and page counts
+    /// are read by the same generated conversion.)
+    func testCountsNoIntHoldsAreNoCount() async throws {
+        for count in ["1e300", "-1e300", "1.5e19"] {
+            server.setHandler { request in
+                let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any]
+                let page = body?["page"] as? Int ?? -1
+                return .json(200, page < 3 ? #"{"data":[{"id":\#(page)}],"pages":\#(count)}"# : #"{"data":[],"pages":\#(count)}"#)
+            }
+            var ids: [Int] = []
+            for try await job in client.searchJobsPages(body: .init(query: "q")).items { ids.append(job.id) }
+            XCTAssertEqual(ids, [1, 2], count)
+        }
+    }
+
     /// A server that hands out the same page again is stopped at once, in every style; one that
     /// makes pages without end is stopped by `maxPages`.
     func testRepeatedPagesAndEndlessServersAreStopped() async throws {
