@@ -9,6 +9,7 @@ import APIGenYAML
 /// namespace: Meetings         # wrap everything in `enum Meetings`
 /// nonisolated: true           # mark generated types nonisolated (Swift 6.2+)
 /// shards: 8                   # split types and operations over 8 files each
+/// outputs: [client, protocol, mock, server]  # what is generated (default: [client])
 /// schema: ../schema/api.yaml  # the document this folder is generated from (command plugin)
 /// operations:                # with a filter, only the types the kept operations reach
 ///   include: {tags: [Meetings], operationIds: [listMeetings], paths: [/accounts/]}
@@ -28,6 +29,8 @@ public struct Configuration: Sendable, Equatable {
     public var nonisolated = false
     /// Files the types and the operations are each split into.
     public var shards = 1
+    /// What is generated: the client by default; a mock brings the protocol it implements.
+    public var outputs: Set<OutputMode> = [.client]
     /// The document, relative to the configuration file (used by the command plugin).
     public var schema: String?
     /// Where `schema:` was written, so that a document it names that cannot be read is reported there.
@@ -61,10 +64,11 @@ public struct Configuration: Sendable, Equatable {
     public var renderOptions: RenderOptions {
         var options = RenderOptions(access: access, imports: imports, namespace: namespace, nonisolated: nonisolated)
         options.shards = shards
+        options.outputs = OutputMode.closure(outputs)
         return options
     }
 
-    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "schema", "refRoots", "operations", "schemas", "names", "paging"]
+    static let keys = ["access", "imports", "namespace", "nonisolated", "shards", "outputs", "schema", "refRoots", "operations", "schemas", "names", "paging"]
 
     /// Whether only the types the kept operations reach are generated: when operations are
     /// filtered, or schemas to keep are named.
@@ -131,6 +135,8 @@ public struct Configuration: Sendable, Equatable {
                 } else {
                     context.error("shards must be a whole number from 1 to 64", at: value)
                 }
+            case "outputs":
+                config.outputs = readOutputs(value, context)
             case "schema":
                 config.schema = context.string(value, "schema")
                 config.schemaLocation = context.location(value)
@@ -162,6 +168,22 @@ public struct Configuration: Sendable, Equatable {
         }
         try diagnostics.throwIfErrors()
         return config
+    }
+
+    /// `outputs: [client, server]`: at least one known mode.
+    private static func readOutputs(_ node: YAMLNode, _ context: ReaderContext) -> Set<OutputMode> {
+        guard let items = context.sequence(node, "outputs") else { return [.client] }
+        var modes: Set<OutputMode> = []
+        for item in items {
+            guard let text = context.string(item, "an output") else { continue }
+            if let mode = OutputMode(rawValue: text) {
+                modes.insert(mode)
+            } else {
+                context.error("unknown output '\(text)' (known outputs: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")))", at: item)
+            }
+        }
+        if items.isEmpty { context.error("outputs must name at least one of \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))", at: node) }
+        return modes.isEmpty ? [.client] : modes
     }
 
     private static func unknownKey(_ pair: YAMLPair, known: [String], _ context: ReaderContext) {

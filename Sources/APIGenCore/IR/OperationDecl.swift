@@ -144,6 +144,18 @@ public struct OperationDecl: Sendable, Equatable {
         public var contentType: String
     }
 
+    /// One documented answer: its status and the media type of its body (nil: no body). The
+    /// server's answer enum has a case for each; the client reads them through `response`
+    /// and `errors`.
+    public struct Answer: Sendable, Equatable {
+        /// `200`, `4XX`, `default`, as written.
+        public var status: String
+        public var contentType: String?
+        public var encoding: Body.Encoding
+        /// The body is JSON whose schema no generated type holds (an inline error schema).
+        public var isUntypedJSON = false
+    }
+
     public var name: String
     public var method: HTTPMethod
     public var path: String
@@ -164,6 +176,11 @@ public struct OperationDecl: Sendable, Equatable {
     public var errors: [ErrorBody] = []
     public var stream: Stream?
     public var pagination: Pagination?
+    /// Every documented status, exact codes first, then ranges, then `default`.
+    public var answers: [Answer] = []
+    /// The first example of the 2xx body (the media type's, else its schema's): the mock's
+    /// default answer.
+    public var example: Literal?
     /// Names of security schemes that apply (the first alternative the client can satisfy).
     public var security: [String]
     /// The document's `operationId` (or the name made for an operation without one).

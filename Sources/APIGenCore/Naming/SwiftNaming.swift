@@ -32,6 +32,8 @@ public enum SwiftNaming {
         "UUID", "Void", "APIError", "APIGenRuntime", "CaseIterable", "Element",
         // Runtime and Foundation names generated code uses unqualified.
         "OpenEnum", "Box", "Validatable", "Validation", "APIRequest", "ClientCore", "RetryPolicy", "APIMiddleware", "CallOptions", "Credential", "PageSequence", "OperationErrorBody",
+        // The products' own types (`outputs:`); the runtime's server types are spelled qualified.
+        "APIProtocol", "MockClient", "APIHandler", "APIServer",
         "ISO8601", "ISO8601Date", "AnyCodingKey", "PercentEncoding", "ServerURL", "HTTPTransport",
         "URLSessionTransport", "JSONCoding", "ServerError", "ParameterValue", "DecodingError", "EncodingError",
         "KeyedDecodingContainer", "KeyedEncodingContainer", "URLRequest", "HTTPURLResponse", "CustomStringConvertible",

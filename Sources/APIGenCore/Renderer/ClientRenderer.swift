@@ -178,17 +178,18 @@ struct ClientRenderer: Sendable {
     }
 
     /// `fileBody`: the form of a binary-body method that sends a file, `bodyFile: URL`.
-    func signature(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
+    /// `defaults`: optional arguments default to nil (a protocol's requirements have none).
+    func signature(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false, defaults: Bool = true) -> [String] {
         var params: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
-            params.append("\(parameter.name): \(options.spell(parameter.type))" + (parameter.type.isOptional ? " = nil" : ""))
+            params.append("\(parameter.name): \(options.spell(parameter.type))" + (parameter.type.isOptional && defaults ? " = nil" : ""))
         }
         if let body = operation.body {
             // The file is always required: with a default, a call without a body would match both methods.
             if fileBody {
                 params.append("\(OperationTranslator.fileBodyLabel): URL")
             } else {
-                params.append("body: \(options.spell(body.type))" + (body.type.isOptional ? " = nil" : ""))
+                params.append("body: \(options.spell(body.type))" + (body.type.isOptional && defaults ? " = nil" : ""))
             }
         }
         return params
@@ -357,7 +358,9 @@ struct ClientRenderer: Sendable {
         p.line("}")
     }
 
-    private func renderValidation(_ operation: OperationDecl, into p: inout CodePrinter) {
+    /// The checks of the arguments against the schema, made before sending (and by a server on
+    /// what arrived).
+    func validationCalls(_ operation: OperationDecl) -> [String] {
         var calls: [String] = []
         for parameter in operation.parameters {
             if let call = ValidationCalls.call(value: parameter.name, name: SwiftSpelling.string(SwiftNaming.unescaped(parameter.name)), type: parameter.type, constraints: parameter.constraints, index: index, checkEnums: true) {
@@ -367,6 +370,11 @@ struct ClientRenderer: Sendable {
         if let body = operation.body, let call = ValidationCalls.call(value: "body", name: "\"body\"", type: body.type, constraints: Constraints(), index: index, checkEnums: false) {
             calls.append(call)
         }
+        return calls
+    }
+
+    private func renderValidation(_ operation: OperationDecl, into p: inout CodePrinter) {
+        let calls = validationCalls(operation)
         guard !calls.isEmpty else { return }
         p.block("if self._core.validatesArguments") { p in
             for call in calls { p.line(call) }

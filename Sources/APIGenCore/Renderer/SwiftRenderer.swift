@@ -21,6 +21,8 @@ public struct RenderOptions: Sendable, Equatable {
     /// How many files the types and the operations are each split into (so the compiler works on
     /// them in parallel); 1 gives the single file `APIGen.swift`.
     public var shards: Int = 1
+    /// The products generated besides the types (`outputs:`): the client by default.
+    public var outputs: Set<OutputMode> = [.client]
 
     public init(access: String = "public", imports: [String] = [], sourceName: String = "openapi.yaml", namespace: String? = nil, nonisolated: Bool = false) {
         self.access = access
@@ -77,7 +79,14 @@ public enum SwiftRenderer {
     /// (in clean builds), so the shard number leads: each run then holds as many types files as
     /// client files (with `Types2…`, `Client2…` one core got all the operations, the smaller
     /// half, and a 2-core build ran at 113% of one core).
-    public static func fileNames(namespace: String? = nil, shards: Int = 1) -> [String] {
+    /// Each other product (`outputs:`) writes one file after them: `APIGen.Protocol.swift`,
+    /// `APIGen.Mock.swift`, `APIGen.Server.swift`.
+    public static func fileNames(namespace: String? = nil, shards: Int = 1, outputs: Set<OutputMode> = [.client]) -> [String] {
+        let products = OutputMode.closure(outputs).sorted().compactMap(\.fileSuffix).map { "APIGen.\($0)" }
+        return (typeFileBases(shards: shards) + products).map { base in namespace.map { "\($0).\(base).swift" } ?? "\(base).swift" }
+    }
+
+    private static func typeFileBases(shards: Int) -> [String] {
         let count = max(1, shards)
         let bases: [String]
         if count == 1 {
@@ -86,7 +95,7 @@ public enum SwiftRenderer {
             let prefixes = (1...count).map { $0 < 10 ? "Shard0\($0)" : "Shard\($0)" }
             bases = prefixes.map { "\($0).Types" } + prefixes.map { "\($0).Client" }
         }
-        return bases.map { base in namespace.map { "\($0).\(base).swift" } ?? "\(base).swift" }
+        return bases
     }
 
     /// A rendered declaration or operation, and the lines it adds at the file's top level.
@@ -184,7 +193,9 @@ public enum SwiftRenderer {
         // Declarations and operations render independently: on all cores, in one pass (so no
         // core waits between the two), into fixed slots, so the output is the same bytes
         // whatever the scheduling.
-        let pieces = module.types.map(RenderPiece.type) + module.operations.map(RenderPiece.operation)
+        // Without the client, its files hold the header only (a build declared them already).
+        let hasClient = options.outputs.contains(.client)
+        let pieces = module.types.map(RenderPiece.type) + (hasClient ? module.operations.map(RenderPiece.operation) : [])
         let chunks = ParallelMap.map(pieces) { piece -> Chunk in
             var p = CodePrinter()
             switch piece {
@@ -197,16 +208,54 @@ public enum SwiftRenderer {
             return Chunk(text: p.text, fileScope: p.fileScope, errorAccessors: p.errorAccessors)
         }
         var main = CodePrinter()
-        client.renderClient(module, into: &main)
+        if hasClient { client.renderClient(module, into: &main) }
         // Joining the pieces into files copies all the text: on all cores, a file each.
         let groups = split(Array(chunks[..<module.types.count]), into: shards).map { (types: true, $0) }
             + split(Array(chunks[module.types.count...]), into: shards).map { (types: false, $0) }
         let clientText = main.text, operationsExtension = client.operationsExtension
-        let files = ParallelMap.map(Array(groups.enumerated())) { i, group in
-            fileText(i, types: group.types, chunks: group.1, shards: shards, clientText: clientText, operationsExtension: operationsExtension, options: options)
+        let products = productRenderers(options: options, index: index)
+        let typeFiles = groups.count
+        let files = ParallelMap.map(Array(0..<(typeFiles + products.count))) { i -> String in
+            guard i < typeFiles else { return productFile(products[i - typeFiles], module, options: options) }
+            let group = groups[i]
+            if !hasClient && !group.types { return shards == 1 ? "" : header(options).text }
+            return fileText(i, types: group.types, chunks: group.1, shards: shards, clientText: clientText, operationsExtension: operationsExtension, options: options)
         }
-        let contents = shards == 1 ? [files[0] + files[1]] : files
-        return zip(fileNames(namespace: options.namespace, shards: shards), contents).map { GeneratedFile(name: $0, contents: $1) }
+        let contents = (shards == 1 ? [files[0] + files[1]] : Array(files[..<typeFiles])) + files[typeFiles...]
+        return zip(fileNames(namespace: options.namespace, shards: shards, outputs: options.outputs), contents).map { GeneratedFile(name: $0, contents: $1) }
+    }
+
+    /// The renderers of the products with a file of their own, in file order.
+    static func productRenderers(options: RenderOptions, index: TypeIndex) -> [any ProductRenderer] {
+        OutputMode.closure(options.outputs).sorted().compactMap { mode -> (any ProductRenderer)? in
+            switch mode {
+            case .client: nil
+            case .protocol: ProtocolRenderer(options: options, index: index)
+            case .mock: MockRenderer(options: options, index: index)
+            case .server: ServerRenderer(options: options, index: index)
+            }
+        }
+    }
+
+    /// A product's file: the header, then its declarations (inside the namespace, if any).
+    private static func productFile(_ product: any ProductRenderer, _ module: ModuleDecl, options: RenderOptions) -> String {
+        var p = header(options)
+        p.line()
+        if let namespace = options.namespace {
+            p.line("extension \(namespace) {")
+            p.indent()
+        }
+        product.render(module, into: &p)
+        if options.namespace != nil {
+            p.outdent()
+            p.line("}")
+        }
+        let fileScope = product.fileScope(module)
+        if !fileScope.isEmpty {
+            p.line()
+            for line in fileScope { p.line(line) }
+        }
+        return p.text
     }
 
     /// How every generated file begins: the writer replaces and removes only files that do.

@@ -87,7 +87,7 @@ final class ConfigurationTests: XCTestCase {
     func testUnknownKeysAndBadValuesAreLocatedErrors() {
         XCTAssertEqual(configErrors("access: open\nnamspace: X\n"), [
             "apigen.yaml:1:9: error: access must be public, package or internal, found 'open'",
-            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, shards, schema, refRoots, operations, schemas, names, paging)",
+            "apigen.yaml:2:1: error: unknown key 'namspace' (known keys: access, imports, namespace, nonisolated, shards, outputs, schema, refRoots, operations, schemas, names, paging)",
         ])
         XCTAssertEqual(configErrors("operations: {include: {tag: [a]}}\n"), ["apigen.yaml:1:24: error: unknown key 'tag' (known keys: tags, operationIds, paths)"])
         XCTAssertEqual(configErrors("names: {types: {A: my-type}}\n"), ["apigen.yaml:1:20: error: type name 'my-type' is not a valid Swift identifier"])

@@ -16,7 +16,10 @@ final class GoldenFileTests: XCTestCase {
             let folder = golden.appendingPathComponent(name)
             let input = folder.appendingPathComponent("input.yaml")
             guard FileManager.default.fileExists(atPath: input.path) else { continue }
-            let output = try Generator().generate(path: input.path, displayName: "input.yaml")
+            // A golden's own `apigen.yaml` (kitchen-sink's asks for every product).
+            let config = folder.appendingPathComponent("apigen.yaml")
+            let configuration = FileManager.default.fileExists(atPath: config.path) ? try Configuration.load(path: config.path) : Configuration()
+            let output = try Generator(configuration: configuration).generate(path: input.path, displayName: "input.yaml")
             let expected = folder.appendingPathComponent("expected")
             for file in output.files {
                 try compare(file.contents, to: expected.appendingPathComponent(file.name), label: "\(name)/\(file.name)")

@@ -1,0 +1,95 @@
+/// `MockClient`: an `APIProtocol` for tests, with no network. Each operation calls its closure in
+/// `handlers`, which by default answers the document's example of the 2xx body.
+struct MockRenderer: ProductRenderer {
+    let options: RenderOptions
+    let index: TypeIndex
+
+    static let name = "MockClient", handlers = "handlers"
+
+    private var access: String { options.access }
+
+    /// `Handlers`, numbered when a top-level type has the name (inside `MockClient` it would
+    /// hide that type from the closures' signatures).
+    private var handlersType: String {
+        var candidate = "Handlers", number = 1
+        while index.hasTopLevelType(candidate) {
+            number += 1
+            candidate = "Handlers\(number)"
+        }
+        return candidate
+    }
+    private var requirement: ProtocolRenderer { ProtocolRenderer(options: options, index: index) }
+
+    func render(_ module: ModuleDecl, into p: inout CodePrinter) {
+        p.docs(["A test double of `\(ProtocolRenderer.name)`: each call answers with its closure in `\(Self.handlers)`.", "",
+                "By default a closure returns the document's example of the operation's 2xx body, and throws",
+                "`MockError` when the document has none. Set one to answer otherwise, or to record the call:", "",
+                "    var mock = \(Self.name)()",
+                "    mock.\(Self.handlers).someOperation = { _ in throw APIError.http(status: 404, error: nil, body: Data()) }"])
+        p.block("\(options.isolation)\(access) struct \(Self.name): \(ProtocolRenderer.name)") { p in
+            p.docs(["One closure per operation, taking the method's arguments in order."])
+            let handlersType = handlersType
+            p.block("\(access) struct \(handlersType): Sendable") { p in
+                for operation in module.operations {
+                    p.docs(["`\(SwiftNaming.unescaped(operation.name))`: \(defaultDoc(operation))"])
+                    p.line("\(access) var \(operation.name): \(closureType(operation)) = \(defaultClosure(operation))")
+                }
+                p.line()
+                p.line("\(access) init() {}")
+            }
+            p.line()
+            p.line("\(access) var \(Self.handlers): \(handlersType)")
+            p.line()
+            p.line("\(access) init(\(Self.handlers): \(handlersType) = \(handlersType)()) { self.\(Self.handlers) = \(Self.handlers) }")
+            for operation in module.operations {
+                p.line()
+                if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
+                let params = ClientRenderer(options: options, index: index).signature(operation, defaults: false)
+                let arguments = argumentNames(operation).joined(separator: ", ")
+                p.block("\(access) func \(operation.name)(\(params.joined(separator: ", "))) async throws\(requirement.returnClause(operation))") { p in
+                    p.line("try await self.\(Self.handlers).\(operation.name)(\(arguments))")
+                }
+            }
+        }
+    }
+
+    /// The method's argument names, in order, as the closure receives them.
+    private func argumentNames(_ operation: OperationDecl) -> [String] {
+        operation.parameters.map(\.name) + (operation.body == nil ? [] : ["body"])
+    }
+
+    private func closureType(_ operation: OperationDecl) -> String {
+        var types = operation.parameters.map { "_ \($0.name): \(options.spell($0.type))" }
+        if let body = operation.body { types.append("_ body: \(options.spell(body.type))") }
+        let returns = operation.response.map(options.spell) ?? "Void"
+        return "@Sendable (\(types.joined(separator: ", "))) async throws -> \(returns)"
+    }
+
+    private func defaultDoc(_ operation: OperationDecl) -> String {
+        guard let response = operation.response else { return "returns." }
+        if operation.example != nil { return "the document's example." }
+        return response.isOptional ? "nil (the document has no example)." : "throws `MockError` (the document has no example)."
+    }
+
+    /// `{ _, _ in try MockExample.decode(Job.self, "{…}", operation: "getJob") }`.
+    private func defaultClosure(_ operation: OperationDecl) -> String {
+        let count = argumentNames(operation).count
+        let head = count == 0 ? "{ " : "{ " + Array(repeating: "_", count: count).joined(separator: ", ") + " in "
+        let name = SwiftSpelling.string(SwiftNaming.unescaped(operation.name))
+        guard let response = operation.response else { return head + "}" }
+        guard let example = operation.example else {
+            return head + (response.isOptional ? "nil }" : "try MockExample.missing(\(name)) }")
+        }
+        switch operation.responseEncoding {
+        case .text:
+            if case .string(let text) = example { return head + "\(SwiftSpelling.string(text)) }" }
+            return head + "\(SwiftSpelling.string(ExampleChecksRenderer.jsonText(example))) }"
+        case .binary:
+            let text: String
+            if case .string(let s) = example { text = s } else { text = ExampleChecksRenderer.jsonText(example) }
+            return head + "Data(\(SwiftSpelling.string(text)).utf8) }"
+        default:
+            return head + "try MockExample.decode(\(options.spell(response)).self, \(SwiftSpelling.string(ExampleChecksRenderer.jsonText(example))), operation: \(name)) }"
+        }
+    }
+}

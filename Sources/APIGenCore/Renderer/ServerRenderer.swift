@@ -1,0 +1,204 @@
+/// The server: `APIHandler`, a protocol with a typed method per operation (the decoded
+/// parameters and body in, the operation's answer enum out), and `APIServer`, whose routes read
+/// each request as the document says, check it as the client checks its arguments, call the
+/// handler, and write its answer.
+struct ServerRenderer: ProductRenderer {
+    let options: RenderOptions
+    let index: TypeIndex
+
+    static let handler = "APIHandler", server = "APIServer"
+    /// The runtime's server types, spelled with the module so that no generated type hides them.
+    static let runtime = "APIGenRuntime."
+
+    private var access: String { options.access }
+    private var answers: ServerAnswers { ServerAnswers(options: options, index: index) }
+    private var client: ClientRenderer { ClientRenderer(options: options, index: index) }
+
+    func render(_ module: ModuleDecl, into p: inout CodePrinter) {
+        renderHandler(module, into: &p)
+        p.line()
+        renderServer(module, into: &p)
+    }
+
+    /// `GetJobAnswer`: a member of `APIServer`, numbered when a top-level type has the name
+    /// (inside `APIServer` it would hide that type).
+    func answerName(_ operation: OperationDecl) -> String {
+        let name = SwiftNaming.unescaped(operation.name)
+        let base = name.prefix(1).uppercased() + name.dropFirst() + "Answer"
+        var candidate = base, number = 1
+        while index.hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
+            number += 1
+            candidate = base + String(number)
+        }
+        return candidate
+    }
+
+    private func renderHandler(_ module: ModuleDecl, into p: inout CodePrinter) {
+        let title = module.title.isEmpty ? "the API" : module.title
+        p.docs(["What a server of \(SwiftSpelling.docLine(title)) implements: one method per operation, given the",
+                "request's decoded parameters and body, answering one of the statuses the document lists.", "",
+                "`\(Self.server)(handler:)` routes requests to it (`respond(to:)`, or a swift-openapi-runtime",
+                "`ServerTransport` through APIGenOpenAPIRuntime's `register(_:)`)."])
+        p.block("\(options.isolation)\(access) protocol \(Self.handler): Sendable") { p in
+            for (i, operation) in module.operations.enumerated() {
+                if i > 0 { p.line() }
+                var docs = operation.summary
+                if let reason = unsupported(operation) {
+                    docs += (docs.isEmpty ? [] : [""]) + ["Not called: the route answers 501, as \(reason)."]
+                }
+                // Not marked `@available(deprecated)`: the routes call it, and a server still answers it.
+                if operation.deprecated { docs += (docs.isEmpty ? [] : [""]) + ["Deprecated in the API document."] }
+                p.docs(docs)
+                let params = client.signature(operation, defaults: false)
+                p.line("func \(operation.name)(\(params.joined(separator: ", "))) async throws -> \(Self.server).\(answerName(operation))")
+            }
+        }
+    }
+
+    private func renderServer(_ module: ModuleDecl, into p: inout CodePrinter) {
+        p.docs(["Routes requests to an `\(Self.handler)`: each is read and checked as the document says, then",
+                "answered with what the handler returns. A request that does not read is answered 400 with",
+                "the reason in plain text; an error the handler throws, 500 with no details."])
+        p.block("\(options.isolation)\(access) struct \(Self.server): Sendable") { p in
+            p.line("\(access) let handler: any \(Self.handler)")
+            p.docs(["Whether each request's parameters and body are checked against the schema's constraints (as the client checks its arguments)."])
+            p.line("\(access) let validatesRequests: Bool")
+            p.docs(["One route per operation: its method, its path template and what answers it."])
+            p.line("\(access) let routes: [\(Self.runtime)ServerRoute]")
+            p.line("private let _router: \(Self.runtime)ServerRouter")
+            p.line()
+            p.docs(["- Parameters:",
+                    "  - handler: Answers the operations.",
+                    "  - validatesRequests: Check parameters and bodies against the schema's constraints.",
+                    "  - prefix: The path `respond(to:)` finds the routes under (a server URL's path, `/v1`)."])
+            p.block("\(access) init(handler: any \(Self.handler), validatesRequests: Bool = true, prefix: String = \"\")") { p in
+                p.line("self.handler = handler")
+                p.line("self.validatesRequests = validatesRequests")
+                p.line("self.routes = Self._routes(handler, validatesRequests)")
+                p.line("self._router = \(Self.runtime)ServerRouter(routes: self.routes, prefix: prefix)")
+            }
+            p.line()
+            p.block("private static func _routes(_ _handler: any \(Self.handler), _ _validates: Bool) -> [\(Self.runtime)ServerRoute]") { p in
+                p.line("[")
+                p.indent()
+                for operation in module.operations {
+                    let method = SwiftSpelling.string(operation.method.wireName), path = SwiftSpelling.string(operation.path)
+                    p.line("\(Self.runtime)ServerRoute(method: \(method), template: \(path)) { try await Self.\(routeName(operation))(_handler, $0, _validates) },")
+                }
+                p.outdent()
+                p.line("]")
+            }
+            p.line()
+            p.docs(["The answer to one request, routed by its method and path (404 and 405 when no route matches)."])
+            p.block("\(access) func respond(to request: \(Self.runtime)ServerRequest) async -> \(Self.runtime)ServerResponse") { p in
+                p.line("await self._router.respond(to: request)")
+            }
+            for operation in module.operations {
+                p.line()
+                renderAnswerEnum(operation, into: &p)
+                p.line()
+                renderRoute(operation, into: &p)
+            }
+        }
+    }
+
+    private func routeName(_ operation: OperationDecl) -> String { "_" + SwiftNaming.unescaped(operation.name) }
+
+    private func renderAnswerEnum(_ operation: OperationDecl, into p: inout CodePrinter) {
+        p.docs(["What `\(SwiftNaming.unescaped(operation.name))` answers: a case per documented status."])
+        p.block("\(access) enum \(answerName(operation)): Sendable") { p in
+            for entry in answers.cases(operation) {
+                p.docs(["`\(entry.documented)`" + (entry.contentType.map { " `\(SwiftSpelling.docLine($0))`" } ?? "")])
+                p.line(answers.declaration(entry))
+            }
+        }
+    }
+
+    /// Why the server cannot read an operation's request exactly, if it cannot.
+    func unsupported(_ operation: OperationDecl) -> String? {
+        let calls = ParameterCalls(index: index)
+        for parameter in operation.parameters {
+            let shape = calls.shape(parameter)
+            let what = "the \(parameter.location.rawValue) parameter '\(parameter.wireName)'"
+            switch (parameter.location, shape) {
+            case (.querystring, _): return "a whole query string is not read (\(what))"
+            case (_, .object): return "objects in parameters are not read (\(what))"
+            case (.path, .primitive) where parameter.style != .simple, (.path, .array) where parameter.style != .simple:
+                return "the \(parameter.style.rawValue) style is not read (\(what))"
+            case (.query, .array) where parameter.style == .deepObject:
+                return "the deepObject style is not read (\(what))"
+            case (.cookie, .array), (.cookie, .json), (.path, .array):
+                return "lists in \(parameter.location.rawValue) parameters are not read (\(what))"
+            default: continue
+            }
+        }
+        if let body = operation.body, body.encoding == .form || body.encoding == .multipart {
+            return "\(body.contentType) bodies are not read"
+        }
+        return nil
+    }
+
+    /// The route's function: decode, check, call, encode.
+    private func renderRoute(_ operation: OperationDecl, into p: inout CodePrinter) {
+        let runtime = Self.runtime
+        p.block("static func \(routeName(operation))(_ _handler: any \(Self.handler), _ _input: \(runtime)ServerInput, _ _validates: Bool) async throws -> \(runtime)ServerResponse") { p in
+            if let reason = unsupported(operation) {
+                p.line("throw \(runtime)ServerRequestError(status: 501, message: \(SwiftSpelling.string("the server cannot read this request: " + reason)))")
+                return
+            }
+            for parameter in operation.parameters { p.line(decode(parameter)) }
+            if let body = operation.body { p.line(decode(body)) }
+            renderValidation(operation, into: &p)
+            var arguments = operation.parameters.map { "\($0.name): \($0.name)" }
+            if operation.body != nil { arguments.append("body: body") }
+            p.line("switch try await _handler.\(operation.name)(\(arguments.joined(separator: ", "))) {")
+            for entry in answers.cases(operation) { p.line(answers.encodingCase(entry)) }
+            p.line("}")
+        }
+    }
+
+    /// `let id: String = try _input.path("id")`.
+    private func decode(_ parameter: OperationDecl.Parameter) -> String {
+        let wire = SwiftSpelling.string(parameter.wireName)
+        let type = options.spell(parameter.type)
+        let shape = ParameterCalls(index: index).shape(parameter)
+        let read: String
+        switch (parameter.location, shape) {
+        case (.path, .json): read = "_input.pathJSON(\(wire))"
+        case (.path, _): read = "_input.path(\(wire))"
+        case (.query, .array):
+            let delimiter = parameter.style == .spaceDelimited ? ", delimiter: \" \"" : parameter.style == .pipeDelimited ? ", delimiter: \"|\"" : ""
+            read = "_input.queryArray(\(wire), explode: \(parameter.explode)\(delimiter))"
+        case (.query, .json): read = "_input.queryJSON(\(wire))"
+        case (.query, _): read = "_input.query(\(wire))"
+        case (.header, .array): read = "_input.headerArray(\(wire))"
+        case (.header, .json): read = "_input.headerJSON(\(wire))"
+        case (.header, _): read = "_input.header(\(wire))"
+        default: read = "_input.cookie(\(wire))"
+        }
+        let what = SwiftSpelling.string("the \(parameter.location.rawValue) parameter '\(parameter.wireName)'")
+        if parameter.location == .path || parameter.type.isOptional { return "let \(parameter.name): \(type) = try \(read)" }
+        return "let \(parameter.name): \(type) = try _input.required(\(read), \(what))"
+    }
+
+    private func decode(_ body: OperationDecl.Body) -> String {
+        let type = options.spell(body.type)
+        let read: String
+        switch body.encoding {
+        case .text: read = "_input.textBody(required: \(body.required))"
+        case .binary: read = "_input.dataBody(required: \(body.required))"
+        default: read = "_input.jsonBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required))"
+        }
+        if body.type.isOptional { return "let body: \(type) = try \(read)" }
+        return "let body: \(type) = try _input.required(\(read), \"the request body\")"
+    }
+
+    /// The checks the client makes before sending, made on what arrived.
+    private func renderValidation(_ operation: OperationDecl, into p: inout CodePrinter) {
+        let calls = client.validationCalls(operation)
+        guard !calls.isEmpty else { return }
+        p.block("if _validates") { p in
+            for call in calls { p.line(call) }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A request as a server received it, before routing: what a generated `APIServer` answers
+/// through `respond(to:)` (a `ServerTransport` adapter hands its routes the parts instead).
+public struct ServerRequest: Sendable {
+    /// `GET`, `POST`…
+    public var method: String
+    /// The path as it arrived, percent-encoded, without the query.
+    public var path: String
+    /// What follows `?`, percent-encoded; nil when there is none.
+    public var query: String?
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(method: String, path: String, query: String? = nil, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A request from its target as the request line has it: `/jobs/7?verbose=true`.
+    public init(method: String, target: String, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+        let target = target.prefix { $0 != "#" }
+        let query = target.firstIndex(of: "?")
+        self.init(method: method, path: String(target[..<(query ?? target.endIndex)]),
+                  query: query.map { String(target[target.index(after: $0)...]) }, headers: headers, body: body)
+    }
+}
+
+/// The answer a generated route gives: its status, headers and whole body.
+public struct ServerResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of a header, its name matched in any case.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+@_spi(Generated) extension ServerResponse {
+    /// A body encoded as the client decodes it.
+    public static func json(_ status: Int, _ value: some Encodable, contentType: String) throws -> ServerResponse {
+        ServerResponse(status: status, headers: [("Content-Type", contentType)], body: try JSONCoding.encode(value))
+    }
+
+    public static func text(_ status: Int, _ value: String, contentType: String) -> ServerResponse {
+        ServerResponse(status: status, headers: [("Content-Type", contentType)], body: Data(value.utf8))
+    }
+
+    public static func data(_ status: Int, _ value: Data, contentType: String) -> ServerResponse {
+        ServerResponse(status: status, headers: [("Content-Type", contentType)], body: value)
+    }
+
+    public static func empty(_ status: Int) -> ServerResponse {
+        ServerResponse(status: status)
+    }
+
+    /// The status a handler gave for a range (`4XX`) or `default` case, checked: a status the
+    /// case does not cover is the handler's mistake, answered as 500.
+    public static func status(_ status: Int, in range: Range<Int>, case name: String) throws -> Int {
+        guard range.contains(status) else {
+            throw ServerRequestError(status: 500, message: "the handler answered \(status) for the case '\(name)', which covers \(range.lowerBound)..<\(range.upperBound)")
+        }
+        return status
+    }
+}
+
+/// Why a request was not handed to the handler: a parameter or body that does not read as
+/// the document says (400), a media type the operation does not take (415), a form the server
+/// does not read (501). Its message names the part, never its value.
+public struct ServerRequestError: Error, Sendable, CustomStringConvertible {
+    public var status: Int
+    public var message: String
+
+    public init(status: Int = 400, message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { message }
+}

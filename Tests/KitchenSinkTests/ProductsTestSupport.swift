@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import APIGenRuntime
+import KitchenSink
+
+/// A transport that hands each request to a generated server in the same process: the client
+/// and the server meet over the same bytes a network would carry.
+struct LoopbackTransport: HTTPTransport {
+    let server: APIServer
+
+    func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let url = try XCTUnwrapURL(request.url)
+        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        let answer = await server.respond(to: ServerRequest(
+            method: request.httpMethod ?? "GET", path: components?.percentEncodedPath ?? "/",
+            query: components?.percentEncodedQuery, headers: headers, body: request.httpBody ?? Data()
+        ))
+        let fields = Dictionary(answer.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return (answer.body, HTTPURLResponse(url: url, statusCode: answer.status, httpVersion: "HTTP/1.1", headerFields: fields)!)
+    }
+
+    private func XCTUnwrapURL(_ url: URL?) throws -> URL {
+        guard let url else { throw URLError(.badURL) }
+        return url
+    }
+}
+
+/// Answers every kitchen-sink operation from its arguments, so a test sees what arrived.
+struct EchoHandler: APIHandler {
+    struct Failure: Error {}
+
+    static let createdAt = Date(timeIntervalSince1970: 1_767_323_045)
+
+    func getThing(thingID: String, include: [GetThingIncludeItem]?, xRequestID: UUID?, since: Date?) async throws -> APIServer.GetThingAnswer {
+        switch thingID {
+        case "gone": return .other(status: 404, Problem(error: .init(code: 404, message: "gone")))
+        case "boom": throw Failure()
+        case "odd": return .other(status: 42, Problem())
+        default:
+            return .ok(Thing(id: xRequestID ?? UUID(), createdAt: Self.createdAt, seenAt: since.map { [$0] }, kind: .leftTop,
+                             class: thingID, tags: include?.map(\.rawValue)))
+        }
+    }
+
+    func deleteThingsByThingID(thingID: String) async throws -> APIServer.DeleteThingsByThingIDAnswer { .noContent }
+    func patchThing(thingID: String, body: Patch) async throws -> APIServer.PatchThingAnswer {
+        .ok(Thing(id: UUID(), createdAt: Self.createdAt, kind: .mp3, class: thingID))
+    }
+    func listThings(page: Int?, perPage: Int?, kind: Thing.Kind?) async throws -> APIServer.ListThingsAnswer {
+        .ok(ListThingsResponse(result: [], resultInfo: .init(totalCount: page.map(Double.init))))
+    }
+    func createThing(body: CreateThingRequest) async throws -> APIServer.CreateThingAnswer { .created(body.name ?? "") }
+    func createAccount(body: Account) async throws -> APIServer.CreateAccountAnswer { .created(body) }
+    func putAccount(id: String, body: Account) async throws -> APIServer.PutAccountAnswer {
+        switch id {
+        case "missing": return .notFound(Problem(error: .init(code: 404, message: "no account \(id)")))
+        case "teapot": return .clientError(status: 418, Problem(error: .init(code: 418)))
+        case "empty": return .noContent
+        case "weird": return .other(status: 503, .object(["retry": .bool(true)]))
+        default: return .ok(body)
+        }
+    }
+    func watchThing(thingID: String) async throws -> APIServer.WatchThingAnswer {
+        .ok(Thing(id: UUID(), createdAt: Self.createdAt, kind: .aB, class: thingID))
+    }
+    func exportAccounts() async throws -> APIServer.ExportAccountsAnswer { .ok(Data("{\"name\":\"a\"}\n".utf8)) }
+    func getTree(id: String) async throws -> APIServer.GetTreeAnswer {
+        .ok(TreeNode(name: id, children: [TreeNode(name: "\(id)/leaf")]))
+    }
+    func uploadBlob(thingID: String, body: Data?) async throws -> APIServer.UploadBlobAnswer { .ok(body ?? Data()) }
+    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws -> APIServer.SendStylesAnswer { .noContent }
+    func createCharge(body: CreateChargeRequest) async throws -> APIServer.CreateChargeAnswer { .noContent }
+    func getConditional() async throws -> APIServer.GetConditionalAnswer { throw Failure() }
+    func uploadReport(body: UploadReportRequest) async throws -> APIServer.UploadReportAnswer { .noContent }
+    func listJobs(offset: Int?, limit: Int?) async throws -> APIServer.ListJobsAnswer {
+        let start = offset ?? 0
+        return .ok(ListJobsResponse(jobs: (start..<min(start + (limit ?? 2), 5)).map { Job(id: $0) }, meta: .init(totalEntries: 5)))
+    }
+    func searchJobs(body: SearchJobsRequest) async throws -> APIServer.SearchJobsAnswer {
+        .ok(SearchJobsResponse(data: [Job(id: 1, name: body.query)], pages: 1))
+    }
+    func cancelJob(jobID: Int) async throws -> APIServer.CancelJobAnswer {
+        jobID == 409 ? .conflict(JobConflict(state: "finished")) : .noContent
+    }
+    func listJobEvents(cursor: String?) async throws -> APIServer.ListJobEventsAnswer {
+        .ok(ListJobEventsResponse(data: cursor.map { [$0] } ?? ["first"], nextCursor: cursor == nil ? "second" : nil))
+    }
+    func listJobLogs(pageToken: String?, pageSize: Int?, level: ListJobLogsLevel, since: Date?) async throws -> APIServer.ListJobLogsAnswer {
+        .ok(ListJobLogsResponse(lines: [level.rawValue]))
+    }
+}
