@@ -71,14 +71,14 @@ struct MockRenderer: ProductRenderer {
         return response.isOptional ? "nil (the document has no example)." : "throws `MockError` (the document has no example)."
     }
 
-    /// `{ _, _ in try MockExample.decode(Job.self, "{…}", operation: "getJob") }`.
+    /// `{ _, _ in try APIGenRuntime.MockExample.decode(Job.self, "{…}", operation: "getJob") }`.
     private func defaultClosure(_ operation: OperationDecl) -> String {
         let count = argumentNames(operation).count
         let head = count == 0 ? "{ " : "{ " + Array(repeating: "_", count: count).joined(separator: ", ") + " in "
         let name = SwiftSpelling.string(SwiftNaming.unescaped(operation.name))
         guard let response = operation.response else { return head + "}" }
         guard let example = operation.example else {
-            return head + (response.isOptional ? "nil }" : "try MockExample.missing(\(name)) }")
+            return head + (response.isOptional ? "nil }" : "try APIGenRuntime.MockExample.missing(\(name)) }")
         }
         switch operation.responseEncoding {
         case .text:
@@ -89,7 +89,7 @@ struct MockRenderer: ProductRenderer {
             if case .string(let s) = example { text = s } else { text = ExampleChecksRenderer.jsonText(example) }
             return head + "Data(\(SwiftSpelling.string(text)).utf8) }"
         default:
-            return head + "try MockExample.decode(\(options.spell(response)).self, \(SwiftSpelling.string(ExampleChecksRenderer.jsonText(example))), operation: \(name)) }"
+            return head + "try APIGenRuntime.MockExample.decode(\(options.spell(response)).self, \(SwiftSpelling.string(ExampleChecksRenderer.jsonText(example))), operation: \(name)) }"
         }
     }
 }

@@ -149,7 +149,7 @@ struct ServerRenderer: ProductRenderer {
             for parameter in operation.parameters { p.line(decode(parameter)) }
             if let body = operation.body { p.line(decode(body)) }
             renderValidation(operation, into: &p)
-            var arguments = operation.parameters.map { "\($0.name): \($0.name)" }
+            var arguments = operation.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }
             if operation.body != nil { arguments.append("body: body") }
             p.line("switch try await _handler.\(operation.name)(\(arguments.joined(separator: ", "))) {")
             for entry in answers.cases(operation) { p.line(answers.encodingCase(entry)) }

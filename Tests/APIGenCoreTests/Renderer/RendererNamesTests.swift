@@ -33,7 +33,9 @@ final class RendererNamesTests: XCTestCase {
     func testTypeNamesTheRendererUsesAreNeverHandedOut() throws {
         let types = try Self.rendererIdentifiers().filter { $0.first?.isUppercase == true }
         XCTAssertTrue(types.contains("FieldReader"))
-        for name in types.sorted() {
+        // `MockClient.Handlers` is numbered when a top-level type has the name instead
+        // (`MockRenderer.handlersType`); the torture golden compiles with a schema named so.
+        for name in types.sorted() where name != "Handlers" {
             XCTAssertTrue(SwiftNaming.reservedTypeNames.contains(name), "\(name) is used by generated code but a schema may be named so")
             XCTAssertNotEqual(SwiftNaming.typeName(name), name)
         }
@@ -59,7 +61,10 @@ final class RendererNamesTests: XCTestCase {
             let input = golden.appendingPathComponent(name).appendingPathComponent("input.yaml")
             guard let text = try? String(contentsOf: input, encoding: .utf8) else { continue }
             let (module, _) = try Pipeline.module(text)
-            let files = SwiftRenderer.render(module, options: RenderOptions())
+            // Every product: the protocol, the mock and the server introduce names too.
+            var options = RenderOptions()
+            options.outputs = Set(OutputMode.allCases)
+            let files = SwiftRenderer.render(module, options: options)
             let own = documentNames(module)
             for file in files {
                 for identifier in identifiers(inSwift: file.contents) where !own.contains(identifier) && !SwiftNaming.keywords.contains(identifier) {
@@ -160,6 +165,11 @@ final class RendererNamesTests: XCTestCase {
             // and the types, and only ever reached through `Client.`.
             let name = SwiftNaming.unescaped(operation.name)
             add(name.prefix(1).uppercased() + name.dropFirst() + "ErrorBody")
+            // The server's answer enum (a member of `APIServer`), and its cases, named after statuses.
+            add(name.prefix(1).uppercased() + name.dropFirst() + "Answer")
+            ServerAnswers.statusNames.values.forEach(add)
+            ServerAnswers.rangeNames.values.forEach(add)
+            ["other"].forEach(add)
             for error in operation.errors {
                 if case .named(let path) = error.type.unwrapped, let last = path.last { add(SwiftNaming.memberName(last)) }
             }

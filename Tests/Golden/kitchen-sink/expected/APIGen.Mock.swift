@@ -15,45 +15,45 @@ public struct MockClient: APIProtocol {
     /// One closure per operation, taking the method's arguments in order.
     public struct Handlers: Sendable {
         /// `getThing`: the document's example.
-        public var getThing: @Sendable (_ thingID: String, _ include: [GetThingIncludeItem]?, _ xRequestID: UUID?, _ since: Date?) async throws -> Thing = { _, _, _, _ in try MockExample.decode(Thing.self, "{\"class\":\"sample\",\"created_at\":\"2026-01-02T03:04:05Z\",\"id\":\"9b2c4f1e-0a6d-4c1b-8e2f-3d5a7b9c1e0f\",\"kind\":\"left top\",\"seen_at\":[\"2026-01-02T03:04:05.250Z\"]}", operation: "getThing") }
+        public var getThing: @Sendable (_ thingID: String, _ include: [GetThingIncludeItem]?, _ xRequestID: UUID?, _ since: Date?) async throws -> Thing = { _, _, _, _ in try APIGenRuntime.MockExample.decode(Thing.self, "{\"class\":\"sample\",\"created_at\":\"2026-01-02T03:04:05Z\",\"id\":\"9b2c4f1e-0a6d-4c1b-8e2f-3d5a7b9c1e0f\",\"kind\":\"left top\",\"seen_at\":[\"2026-01-02T03:04:05.250Z\"]}", operation: "getThing") }
         /// `deleteThingsByThingID`: returns.
         public var deleteThingsByThingID: @Sendable (_ thingID: String) async throws -> Void = { _ in }
         /// `patchThing`: throws `MockError` (the document has no example).
-        public var patchThing: @Sendable (_ thingID: String, _ body: Patch) async throws -> Thing = { _, _ in try MockExample.missing("patchThing") }
+        public var patchThing: @Sendable (_ thingID: String, _ body: Patch) async throws -> Thing = { _, _ in try APIGenRuntime.MockExample.missing("patchThing") }
         /// `listThings`: throws `MockError` (the document has no example).
-        public var listThings: @Sendable (_ page: Int?, _ perPage: Int?, _ kind: Thing.Kind?) async throws -> ListThingsResponse = { _, _, _ in try MockExample.missing("listThings") }
+        public var listThings: @Sendable (_ page: Int?, _ perPage: Int?, _ kind: Thing.Kind?) async throws -> ListThingsResponse = { _, _, _ in try APIGenRuntime.MockExample.missing("listThings") }
         /// `createThing`: throws `MockError` (the document has no example).
-        public var createThing: @Sendable (_ body: CreateThingRequest) async throws -> String = { _ in try MockExample.missing("createThing") }
+        public var createThing: @Sendable (_ body: CreateThingRequest) async throws -> String = { _ in try APIGenRuntime.MockExample.missing("createThing") }
         /// `createAccount`: throws `MockError` (the document has no example).
-        public var createAccount: @Sendable (_ body: Account) async throws -> Account = { _ in try MockExample.missing("createAccount") }
+        public var createAccount: @Sendable (_ body: Account) async throws -> Account = { _ in try APIGenRuntime.MockExample.missing("createAccount") }
         /// `putAccount`: nil (the document has no example).
         public var putAccount: @Sendable (_ id: String, _ body: Account) async throws -> PutAccountResponse? = { _, _ in nil }
         /// `watchThing`: throws `MockError` (the document has no example).
-        public var watchThing: @Sendable (_ thingID: String) async throws -> Thing = { _ in try MockExample.missing("watchThing") }
+        public var watchThing: @Sendable (_ thingID: String) async throws -> Thing = { _ in try APIGenRuntime.MockExample.missing("watchThing") }
         /// `exportAccounts`: throws `MockError` (the document has no example).
-        public var exportAccounts: @Sendable () async throws -> Data = { try MockExample.missing("exportAccounts") }
+        public var exportAccounts: @Sendable () async throws -> Data = { try APIGenRuntime.MockExample.missing("exportAccounts") }
         /// `getTree`: throws `MockError` (the document has no example).
-        public var getTree: @Sendable (_ id: String) async throws -> TreeNode = { _ in try MockExample.missing("getTree") }
+        public var getTree: @Sendable (_ id: String) async throws -> TreeNode = { _ in try APIGenRuntime.MockExample.missing("getTree") }
         /// `uploadBlob`: throws `MockError` (the document has no example).
-        public var uploadBlob: @Sendable (_ thingID: String, _ body: Data?) async throws -> Data = { _, _ in try MockExample.missing("uploadBlob") }
+        public var uploadBlob: @Sendable (_ thingID: String, _ body: Data?) async throws -> Data = { _, _ in try APIGenRuntime.MockExample.missing("uploadBlob") }
         /// `sendStyles`: returns.
         public var sendStyles: @Sendable (_ simple: [String], _ label: String, _ matrix: [Int], _ labels: [String], _ point: Point, _ tags: [String]?, _ pipes: [String]?, _ spaces: [Int]?, _ filter: Point?, _ origin: Point?, _ redirect: String?, _ `where`: Point?, _ xPoint: Point?, _ xTags: [String]?, _ theme: String?) async throws -> Void = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, _ in }
         /// `createCharge`: returns.
         public var createCharge: @Sendable (_ body: CreateChargeRequest) async throws -> Void = { _ in }
         /// `getConditional`: throws `MockError` (the document has no example).
-        public var getConditional: @Sendable () async throws -> Conditional = { try MockExample.missing("getConditional") }
+        public var getConditional: @Sendable () async throws -> Conditional = { try APIGenRuntime.MockExample.missing("getConditional") }
         /// `uploadReport`: returns.
         public var uploadReport: @Sendable (_ body: UploadReportRequest) async throws -> Void = { _ in }
         /// `listJobs`: the document's example.
-        public var listJobs: @Sendable (_ offset: Int?, _ limit: Int?) async throws -> ListJobsResponse = { _, _ in try MockExample.decode(ListJobsResponse.self, "{\"jobs\":[],\"meta\":{\"total_entries\":0}}", operation: "listJobs") }
+        public var listJobs: @Sendable (_ offset: Int?, _ limit: Int?) async throws -> ListJobsResponse = { _, _ in try APIGenRuntime.MockExample.decode(ListJobsResponse.self, "{\"jobs\":[],\"meta\":{\"total_entries\":0}}", operation: "listJobs") }
         /// `searchJobs`: throws `MockError` (the document has no example).
-        public var searchJobs: @Sendable (_ body: SearchJobsRequest) async throws -> SearchJobsResponse = { _ in try MockExample.missing("searchJobs") }
+        public var searchJobs: @Sendable (_ body: SearchJobsRequest) async throws -> SearchJobsResponse = { _ in try APIGenRuntime.MockExample.missing("searchJobs") }
         /// `cancelJob`: returns.
         public var cancelJob: @Sendable (_ jobID: Int) async throws -> Void = { _ in }
         /// `listJobEvents`: throws `MockError` (the document has no example).
-        public var listJobEvents: @Sendable (_ cursor: String?) async throws -> ListJobEventsResponse = { _ in try MockExample.missing("listJobEvents") }
+        public var listJobEvents: @Sendable (_ cursor: String?) async throws -> ListJobEventsResponse = { _ in try APIGenRuntime.MockExample.missing("listJobEvents") }
         /// `listJobLogs`: throws `MockError` (the document has no example).
-        public var listJobLogs: @Sendable (_ pageToken: String?, _ pageSize: Int?, _ level: ListJobLogsLevel, _ since: Date?) async throws -> ListJobLogsResponse = { _, _, _, _ in try MockExample.missing("listJobLogs") }
+        public var listJobLogs: @Sendable (_ pageToken: String?, _ pageSize: Int?, _ level: ListJobLogsLevel, _ since: Date?) async throws -> ListJobLogsResponse = { _, _, _, _ in try APIGenRuntime.MockExample.missing("listJobLogs") }
 
         public init() {}
     }

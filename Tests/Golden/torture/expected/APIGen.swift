@@ -187,6 +187,58 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var operationErrorBody: String?
     /// - Maximum length: 100
+    public var apiProtocol: String?
+    /// - Maximum length: 100
+    public var mockClient: String?
+    /// - Maximum length: 100
+    public var apiHandler: String?
+    /// - Maximum length: 100
+    public var apiServer: String?
+    /// - Maximum length: 100
+    public var mockExample: String?
+    /// - Maximum length: 100
+    public var mockError: String?
+    /// - Maximum length: 100
+    public var serverRoute: String?
+    /// - Maximum length: 100
+    public var serverInput: String?
+    /// - Maximum length: 100
+    public var serverResponse: String?
+    /// - Maximum length: 100
+    public var serverRequest: String?
+    /// - Maximum length: 100
+    public var serverRouter: String?
+    /// - Maximum length: 100
+    public var serverRequestError: String?
+    /// - Maximum length: 100
+    public var handlers: String?
+    /// - Maximum length: 100
+    public var handlers2: String?
+    /// - Maximum length: 100
+    public var handler: String?
+    /// - Maximum length: 100
+    public var routes: String?
+    /// - Maximum length: 100
+    public var respond: String?
+    /// - Maximum length: 100
+    public var prefix: String?
+    /// - Maximum length: 100
+    public var validatesRequests: String?
+    /// - Maximum length: 100
+    public var input: String?
+    /// - Maximum length: 100
+    public var handler2: String?
+    /// - Maximum length: 100
+    public var validates: String?
+    /// - Maximum length: 100
+    public var value: String?
+    /// - Maximum length: 100
+    public var status: String?
+    /// - Maximum length: 100
+    public var router: String?
+    /// - Maximum length: 100
+    public var routes2: String?
+    /// - Maximum length: 100
     public var tag: String?
     /// - Maximum length: 100
     public var timeout: String?
@@ -201,7 +253,7 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var validatesArguments: String?
     /// - Maximum length: 100
-    public var value: String
+    public var value2: String
     /// - Maximum length: 100
     public var w: String
     /// - Maximum length: 100
@@ -276,9 +328,16 @@ public struct Captures: Codable, Hashable, Sendable {
         defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
         error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
         newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, startingAfter: String? = nil, operationErrorBody: String? = nil, tag: String? = nil,
+        startingAt: String? = nil, startingAfter: String? = nil, operationErrorBody: String? = nil,
+        apiProtocol: String? = nil, mockClient: String? = nil, apiHandler: String? = nil, apiServer: String? = nil,
+        mockExample: String? = nil, mockError: String? = nil, serverRoute: String? = nil, serverInput: String? = nil,
+        serverResponse: String? = nil, serverRequest: String? = nil, serverRouter: String? = nil,
+        serverRequestError: String? = nil, handlers: String? = nil, handlers2: String? = nil, handler: String? = nil,
+        routes: String? = nil, respond: String? = nil, prefix: String? = nil, validatesRequests: String? = nil,
+        input: String? = nil, handler2: String? = nil, validates: String? = nil, value: String? = nil,
+        status: String? = nil, router: String? = nil, routes2: String? = nil, tag: String? = nil,
         timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value: String, w: String, apiError: String? = nil,
+        validate: String? = nil, validatesArguments: String? = nil, value2: String, w: String, apiError: String? = nil,
         optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
         void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
         core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
@@ -374,6 +433,32 @@ public struct Captures: Codable, Hashable, Sendable {
         self.startingAt = startingAt
         self.startingAfter = startingAfter
         self.operationErrorBody = operationErrorBody
+        self.apiProtocol = apiProtocol
+        self.mockClient = mockClient
+        self.apiHandler = apiHandler
+        self.apiServer = apiServer
+        self.mockExample = mockExample
+        self.mockError = mockError
+        self.serverRoute = serverRoute
+        self.serverInput = serverInput
+        self.serverResponse = serverResponse
+        self.serverRequest = serverRequest
+        self.serverRouter = serverRouter
+        self.serverRequestError = serverRequestError
+        self.handlers = handlers
+        self.handlers2 = handlers2
+        self.handler = handler
+        self.routes = routes
+        self.respond = respond
+        self.prefix = prefix
+        self.validatesRequests = validatesRequests
+        self.input = input
+        self.handler2 = handler2
+        self.validates = validates
+        self.value = value
+        self.status = status
+        self.router = router
+        self.routes2 = routes2
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -381,7 +466,7 @@ public struct Captures: Codable, Hashable, Sendable {
         self.unknown = unknown
         self.validate = validate
         self.validatesArguments = validatesArguments
-        self.value = value
+        self.value2 = value2
         self.w = w
         self.apiError = apiError
         self.optional = optional
@@ -440,10 +525,20 @@ public struct Captures: Codable, Hashable, Sendable {
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
               _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
               _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter),
-              _same(a.operationErrorBody, b.operationErrorBody), _same(a.tag, b.tag), _same(a.timeout, b.timeout),
-              _same(a.to, b.to), _same(a.transport, b.transport), _same(a.unknown, b.unknown),
-              _same(a.validate, b.validate), _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value),
-              _same(a.w, b.w), _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
+              _same(a.operationErrorBody, b.operationErrorBody), _same(a.apiProtocol, b.apiProtocol),
+              _same(a.mockClient, b.mockClient), _same(a.apiHandler, b.apiHandler), _same(a.apiServer, b.apiServer),
+              _same(a.mockExample, b.mockExample), _same(a.mockError, b.mockError), _same(a.serverRoute, b.serverRoute),
+              _same(a.serverInput, b.serverInput), _same(a.serverResponse, b.serverResponse),
+              _same(a.serverRequest, b.serverRequest), _same(a.serverRouter, b.serverRouter),
+              _same(a.serverRequestError, b.serverRequestError), _same(a.handlers, b.handlers),
+              _same(a.handlers2, b.handlers2), _same(a.handler, b.handler), _same(a.routes, b.routes),
+              _same(a.respond, b.respond), _same(a.prefix, b.prefix), _same(a.validatesRequests, b.validatesRequests),
+              _same(a.input, b.input), _same(a.handler2, b.handler2), _same(a.validates, b.validates),
+              _same(a.value, b.value), _same(a.status, b.status), _same(a.router, b.router),
+              _same(a.routes2, b.routes2), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
+              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
+              _same(a.validatesArguments, b.validatesArguments), _same(a.value2, b.value2), _same(a.w, b.w),
+              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
               _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
               _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
               _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
@@ -488,10 +583,21 @@ public struct Captures: Codable, Hashable, Sendable {
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.required("path"), serverURL2: c.optional("serverURL"),
             set2: c.optional("set"), startingAt: c.optional("startingAt"), startingAfter: c.optional("startingAfter"),
-            operationErrorBody: c.optional("OperationErrorBody"), tag: c.optional("tag"),
-            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
-            unknown: c.optional("unknown"), validate: c.optional("validate"),
-            validatesArguments: c.optional("validatesArguments"), value: c.required("value"), w: c.required("w"),
+            operationErrorBody: c.optional("OperationErrorBody"), apiProtocol: c.optional("APIProtocol"),
+            mockClient: c.optional("MockClient"), apiHandler: c.optional("APIHandler"),
+            apiServer: c.optional("APIServer"), mockExample: c.optional("MockExample"),
+            mockError: c.optional("MockError"), serverRoute: c.optional("ServerRoute"),
+            serverInput: c.optional("ServerInput"), serverResponse: c.optional("ServerResponse"),
+            serverRequest: c.optional("ServerRequest"), serverRouter: c.optional("ServerRouter"),
+            serverRequestError: c.optional("ServerRequestError"), handlers: c.optional("Handlers"),
+            handlers2: c.optional("handlers"), handler: c.optional("handler"), routes: c.optional("routes"),
+            respond: c.optional("respond"), prefix: c.optional("prefix"),
+            validatesRequests: c.optional("validatesRequests"), input: c.optional("_input"),
+            handler2: c.optional("_handler"), validates: c.optional("_validates"), value: c.optional("_value"),
+            status: c.optional("_status"), router: c.optional("_router"), routes2: c.optional("_routes"),
+            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
+            transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
+            validatesArguments: c.optional("validatesArguments"), value2: c.required("value"), w: c.required("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
             dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
             self_: c.optional("Self"), type: c.optional("Type"), error2: c.optional("Error"),
@@ -540,15 +646,27 @@ public struct Captures: Codable, Hashable, Sendable {
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
             .required("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
             .optional("startingAt", self.startingAt).optional("startingAfter", self.startingAfter)
-            .optional("OperationErrorBody", self.operationErrorBody).optional("tag", self.tag)
-            .optional("timeout", self.timeout).optional("to", self.to).optional("transport", self.transport)
-            .optional("unknown", self.unknown).optional("validate", self.validate)
-            .optional("validatesArguments", self.validatesArguments).required("value", self.value).required("w", self.w)
-            .optional("APIError", self.apiError).optional("Optional", self.optional).optional("Array", self.array)
-            .optional("Dictionary", self.dictionary).optional("Never", self.never).optional("Void", self.void)
-            .optional("Self", self.self_).optional("Type", self.type).optional("Error", self.error2)
-            .optional("request", self.request).optional("core", self.core).optional("firstPage", self.firstPage)
-            .optional("credentials", self.credentials).optional("_request", self.request2).optional("_core", self.core2)
+            .optional("OperationErrorBody", self.operationErrorBody).optional("APIProtocol", self.apiProtocol)
+            .optional("MockClient", self.mockClient).optional("APIHandler", self.apiHandler)
+            .optional("APIServer", self.apiServer).optional("MockExample", self.mockExample)
+            .optional("MockError", self.mockError).optional("ServerRoute", self.serverRoute)
+            .optional("ServerInput", self.serverInput).optional("ServerResponse", self.serverResponse)
+            .optional("ServerRequest", self.serverRequest).optional("ServerRouter", self.serverRouter)
+            .optional("ServerRequestError", self.serverRequestError).optional("Handlers", self.handlers)
+            .optional("handlers", self.handlers2).optional("handler", self.handler).optional("routes", self.routes)
+            .optional("respond", self.respond).optional("prefix", self.prefix)
+            .optional("validatesRequests", self.validatesRequests).optional("_input", self.input)
+            .optional("_handler", self.handler2).optional("_validates", self.validates).optional("_value", self.value)
+            .optional("_status", self.status).optional("_router", self.router).optional("_routes", self.routes2)
+            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
+            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
+            .optional("validatesArguments", self.validatesArguments).required("value", self.value2)
+            .required("w", self.w).optional("APIError", self.apiError).optional("Optional", self.optional)
+            .optional("Array", self.array).optional("Dictionary", self.dictionary).optional("Never", self.never)
+            .optional("Void", self.void).optional("Self", self.self_).optional("Type", self.type)
+            .optional("Error", self.error2).optional("request", self.request).optional("core", self.core)
+            .optional("firstPage", self.firstPage).optional("credentials", self.credentials)
+            .optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
             .optional("parent", self.parent)
@@ -644,6 +762,32 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.startingAt, name: path + ".startingAt", maxLength: 100)
         try Validation.check(self.startingAfter, name: path + ".startingAfter", maxLength: 100)
         try Validation.check(self.operationErrorBody, name: path + ".operationErrorBody", maxLength: 100)
+        try Validation.check(self.apiProtocol, name: path + ".apiProtocol", maxLength: 100)
+        try Validation.check(self.mockClient, name: path + ".mockClient", maxLength: 100)
+        try Validation.check(self.apiHandler, name: path + ".apiHandler", maxLength: 100)
+        try Validation.check(self.apiServer, name: path + ".apiServer", maxLength: 100)
+        try Validation.check(self.mockExample, name: path + ".mockExample", maxLength: 100)
+        try Validation.check(self.mockError, name: path + ".mockError", maxLength: 100)
+        try Validation.check(self.serverRoute, name: path + ".serverRoute", maxLength: 100)
+        try Validation.check(self.serverInput, name: path + ".serverInput", maxLength: 100)
+        try Validation.check(self.serverResponse, name: path + ".serverResponse", maxLength: 100)
+        try Validation.check(self.serverRequest, name: path + ".serverRequest", maxLength: 100)
+        try Validation.check(self.serverRouter, name: path + ".serverRouter", maxLength: 100)
+        try Validation.check(self.serverRequestError, name: path + ".serverRequestError", maxLength: 100)
+        try Validation.check(self.handlers, name: path + ".handlers", maxLength: 100)
+        try Validation.check(self.handlers2, name: path + ".handlers2", maxLength: 100)
+        try Validation.check(self.handler, name: path + ".handler", maxLength: 100)
+        try Validation.check(self.routes, name: path + ".routes", maxLength: 100)
+        try Validation.check(self.respond, name: path + ".respond", maxLength: 100)
+        try Validation.check(self.prefix, name: path + ".prefix", maxLength: 100)
+        try Validation.check(self.validatesRequests, name: path + ".validatesRequests", maxLength: 100)
+        try Validation.check(self.input, name: path + ".input", maxLength: 100)
+        try Validation.check(self.handler2, name: path + ".handler2", maxLength: 100)
+        try Validation.check(self.validates, name: path + ".validates", maxLength: 100)
+        try Validation.check(self.value, name: path + ".value", maxLength: 100)
+        try Validation.check(self.status, name: path + ".status", maxLength: 100)
+        try Validation.check(self.router, name: path + ".router", maxLength: 100)
+        try Validation.check(self.routes2, name: path + ".routes2", maxLength: 100)
         try Validation.check(self.tag, name: path + ".tag", maxLength: 100)
         try Validation.check(self.timeout, name: path + ".timeout", maxLength: 100)
         try Validation.check(self.to, name: path + ".to", maxLength: 100)
@@ -651,7 +795,7 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.unknown, name: path + ".unknown", maxLength: 100)
         try Validation.check(self.validate, name: path + ".validate", maxLength: 100)
         try Validation.check(self.validatesArguments, name: path + ".validatesArguments", maxLength: 100)
-        try Validation.check(self.value, name: path + ".value", maxLength: 100)
+        try Validation.check(self.value2, name: path + ".value2", maxLength: 100)
         try Validation.check(self.w, name: path + ".w", maxLength: 100)
         try Validation.check(self.apiError, name: path + ".apiError", maxLength: 100)
         try Validation.check(self.optional, name: path + ".optional", maxLength: 100)
@@ -809,6 +953,32 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var startingAt: CaptureNests.StartingAt2?
     public var startingAfter: CaptureNests.StartingAfter2?
     public var operationErrorBody: CaptureNests.OperationErrorBodyValue2?
+    public var apiProtocol: CaptureNests.APIProtocolValue2?
+    public var mockClient: CaptureNests.MockClientValue2?
+    public var apiHandler: CaptureNests.APIHandlerValue2?
+    public var apiServer: CaptureNests.APIServerValue2?
+    public var mockExample: CaptureNests.MockExample2?
+    public var mockError: CaptureNests.MockError2?
+    public var serverRoute: CaptureNests.ServerRoute2?
+    public var serverInput: CaptureNests.ServerInput2?
+    public var serverResponse: CaptureNests.ServerResponse2?
+    public var serverRequest: CaptureNests.ServerRequest2?
+    public var serverRouter: CaptureNests.ServerRouter2?
+    public var serverRequestError: CaptureNests.ServerRequestError2?
+    public var handlers: CaptureNests.Handlers3?
+    public var handlers2: CaptureNests.Handlers4?
+    public var handler: CaptureNests.Handler3?
+    public var routes: CaptureNests.Routes3?
+    public var respond: CaptureNests.Respond2?
+    public var prefix: CaptureNests.Prefix2?
+    public var validatesRequests: CaptureNests.ValidatesRequests2?
+    public var input: CaptureNests.Input2?
+    public var handler2: CaptureNests.Handler4?
+    public var validates: CaptureNests.Validates2?
+    public var value: CaptureNests.Value5?
+    public var status: CaptureNests.Status2?
+    public var router: CaptureNests.Router2?
+    public var routes2: CaptureNests.Routes4?
     public var tag: CaptureNests.Tag2?
     public var timeout: CaptureNests.Timeout2?
     public var to: CaptureNests.To2?
@@ -816,7 +986,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var unknown: CaptureNests.Unknown2?
     public var validate: CaptureNests.Validate2?
     public var validatesArguments: CaptureNests.ValidatesArguments2?
-    public var value: CaptureNests.Value4?
+    public var value2: CaptureNests.Value6?
     public var w: CaptureNests.W2?
     public var apiError: CaptureNests.APIErrorValue2?
     public var optional: CaptureNests.OptionalValue2?
@@ -883,11 +1053,23 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         newValue: CaptureNests.NewValue2? = nil, path: CaptureNests.Path2? = nil,
         serverURL2: CaptureNests.ServerURLValue4? = nil, set2: CaptureNests.SetValue4? = nil,
         startingAt: CaptureNests.StartingAt2? = nil, startingAfter: CaptureNests.StartingAfter2? = nil,
-        operationErrorBody: CaptureNests.OperationErrorBodyValue2? = nil, tag: CaptureNests.Tag2? = nil,
-        timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil,
-        unknown: CaptureNests.Unknown2? = nil, validate: CaptureNests.Validate2? = nil,
-        validatesArguments: CaptureNests.ValidatesArguments2? = nil, value: CaptureNests.Value4? = nil,
-        w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
+        operationErrorBody: CaptureNests.OperationErrorBodyValue2? = nil,
+        apiProtocol: CaptureNests.APIProtocolValue2? = nil, mockClient: CaptureNests.MockClientValue2? = nil,
+        apiHandler: CaptureNests.APIHandlerValue2? = nil, apiServer: CaptureNests.APIServerValue2? = nil,
+        mockExample: CaptureNests.MockExample2? = nil, mockError: CaptureNests.MockError2? = nil,
+        serverRoute: CaptureNests.ServerRoute2? = nil, serverInput: CaptureNests.ServerInput2? = nil,
+        serverResponse: CaptureNests.ServerResponse2? = nil, serverRequest: CaptureNests.ServerRequest2? = nil,
+        serverRouter: CaptureNests.ServerRouter2? = nil, serverRequestError: CaptureNests.ServerRequestError2? = nil,
+        handlers: CaptureNests.Handlers3? = nil, handlers2: CaptureNests.Handlers4? = nil,
+        handler: CaptureNests.Handler3? = nil, routes: CaptureNests.Routes3? = nil,
+        respond: CaptureNests.Respond2? = nil, prefix: CaptureNests.Prefix2? = nil,
+        validatesRequests: CaptureNests.ValidatesRequests2? = nil, input: CaptureNests.Input2? = nil,
+        handler2: CaptureNests.Handler4? = nil, validates: CaptureNests.Validates2? = nil,
+        value: CaptureNests.Value5? = nil, status: CaptureNests.Status2? = nil, router: CaptureNests.Router2? = nil,
+        routes2: CaptureNests.Routes4? = nil, tag: CaptureNests.Tag2? = nil, timeout: CaptureNests.Timeout2? = nil,
+        to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil, unknown: CaptureNests.Unknown2? = nil,
+        validate: CaptureNests.Validate2? = nil, validatesArguments: CaptureNests.ValidatesArguments2? = nil,
+        value2: CaptureNests.Value6? = nil, w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
         optional: CaptureNests.OptionalValue2? = nil, array: CaptureNests.ArrayValue2? = nil,
         dictionary: CaptureNests.DictionaryValue2? = nil, never: CaptureNests.NeverValue2? = nil,
         void: CaptureNests.VoidValue2? = nil, self_: CaptureNests.SelfValue2? = nil,
@@ -987,6 +1169,32 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.startingAt = startingAt
         self.startingAfter = startingAfter
         self.operationErrorBody = operationErrorBody
+        self.apiProtocol = apiProtocol
+        self.mockClient = mockClient
+        self.apiHandler = apiHandler
+        self.apiServer = apiServer
+        self.mockExample = mockExample
+        self.mockError = mockError
+        self.serverRoute = serverRoute
+        self.serverInput = serverInput
+        self.serverResponse = serverResponse
+        self.serverRequest = serverRequest
+        self.serverRouter = serverRouter
+        self.serverRequestError = serverRequestError
+        self.handlers = handlers
+        self.handlers2 = handlers2
+        self.handler = handler
+        self.routes = routes
+        self.respond = respond
+        self.prefix = prefix
+        self.validatesRequests = validatesRequests
+        self.input = input
+        self.handler2 = handler2
+        self.validates = validates
+        self.value = value
+        self.status = status
+        self.router = router
+        self.routes2 = routes2
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -994,7 +1202,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.unknown = unknown
         self.validate = validate
         self.validatesArguments = validatesArguments
-        self.value = value
+        self.value2 = value2
         self.w = w
         self.apiError = apiError
         self.optional = optional
@@ -1052,10 +1260,20 @@ public struct CaptureNests: Codable, Hashable, Sendable {
               _same(a.from, b.from), _same(a.get, b.get), _same(a.indirect, b.indirect), _same(a.newValue, b.newValue),
               _same(a.path, b.path), _same(a.serverURL2, b.serverURL2), _same(a.set2, b.set2),
               _same(a.startingAt, b.startingAt), _same(a.startingAfter, b.startingAfter),
-              _same(a.operationErrorBody, b.operationErrorBody), _same(a.tag, b.tag), _same(a.timeout, b.timeout),
-              _same(a.to, b.to), _same(a.transport, b.transport), _same(a.unknown, b.unknown),
-              _same(a.validate, b.validate), _same(a.validatesArguments, b.validatesArguments), _same(a.value, b.value),
-              _same(a.w, b.w), _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
+              _same(a.operationErrorBody, b.operationErrorBody), _same(a.apiProtocol, b.apiProtocol),
+              _same(a.mockClient, b.mockClient), _same(a.apiHandler, b.apiHandler), _same(a.apiServer, b.apiServer),
+              _same(a.mockExample, b.mockExample), _same(a.mockError, b.mockError), _same(a.serverRoute, b.serverRoute),
+              _same(a.serverInput, b.serverInput), _same(a.serverResponse, b.serverResponse),
+              _same(a.serverRequest, b.serverRequest), _same(a.serverRouter, b.serverRouter),
+              _same(a.serverRequestError, b.serverRequestError), _same(a.handlers, b.handlers),
+              _same(a.handlers2, b.handlers2), _same(a.handler, b.handler), _same(a.routes, b.routes),
+              _same(a.respond, b.respond), _same(a.prefix, b.prefix), _same(a.validatesRequests, b.validatesRequests),
+              _same(a.input, b.input), _same(a.handler2, b.handler2), _same(a.validates, b.validates),
+              _same(a.value, b.value), _same(a.status, b.status), _same(a.router, b.router),
+              _same(a.routes2, b.routes2), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
+              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
+              _same(a.validatesArguments, b.validatesArguments), _same(a.value2, b.value2), _same(a.w, b.w),
+              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
               _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
               _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
               _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
@@ -1100,10 +1318,21 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             from: c.optional("from"), get: c.optional("get"), indirect: c.optional("indirect"),
             newValue: c.optional("newValue"), path: c.optional("path"), serverURL2: c.optional("serverURL"),
             set2: c.optional("set"), startingAt: c.optional("startingAt"), startingAfter: c.optional("startingAfter"),
-            operationErrorBody: c.optional("OperationErrorBody"), tag: c.optional("tag"),
-            timeout: c.optional("timeout"), to: c.optional("to"), transport: c.optional("transport"),
-            unknown: c.optional("unknown"), validate: c.optional("validate"),
-            validatesArguments: c.optional("validatesArguments"), value: c.optional("value"), w: c.optional("w"),
+            operationErrorBody: c.optional("OperationErrorBody"), apiProtocol: c.optional("APIProtocol"),
+            mockClient: c.optional("MockClient"), apiHandler: c.optional("APIHandler"),
+            apiServer: c.optional("APIServer"), mockExample: c.optional("MockExample"),
+            mockError: c.optional("MockError"), serverRoute: c.optional("ServerRoute"),
+            serverInput: c.optional("ServerInput"), serverResponse: c.optional("ServerResponse"),
+            serverRequest: c.optional("ServerRequest"), serverRouter: c.optional("ServerRouter"),
+            serverRequestError: c.optional("ServerRequestError"), handlers: c.optional("Handlers"),
+            handlers2: c.optional("handlers"), handler: c.optional("handler"), routes: c.optional("routes"),
+            respond: c.optional("respond"), prefix: c.optional("prefix"),
+            validatesRequests: c.optional("validatesRequests"), input: c.optional("_input"),
+            handler2: c.optional("_handler"), validates: c.optional("_validates"), value: c.optional("_value"),
+            status: c.optional("_status"), router: c.optional("_router"), routes2: c.optional("_routes"),
+            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
+            transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
+            validatesArguments: c.optional("validatesArguments"), value2: c.optional("value"), w: c.optional("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
             dictionary: c.optional("Dictionary"), never: c.optional("Never"), void: c.optional("Void"),
             self_: c.optional("Self"), type: c.optional("Type"), error2: c.optional("Error"),
@@ -1152,15 +1381,27 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             .optional("get", self.get).optional("indirect", self.indirect).optional("newValue", self.newValue)
             .optional("path", self.path).optional("serverURL", self.serverURL2).optional("set", self.set2)
             .optional("startingAt", self.startingAt).optional("startingAfter", self.startingAfter)
-            .optional("OperationErrorBody", self.operationErrorBody).optional("tag", self.tag)
-            .optional("timeout", self.timeout).optional("to", self.to).optional("transport", self.transport)
-            .optional("unknown", self.unknown).optional("validate", self.validate)
-            .optional("validatesArguments", self.validatesArguments).optional("value", self.value).optional("w", self.w)
-            .optional("APIError", self.apiError).optional("Optional", self.optional).optional("Array", self.array)
-            .optional("Dictionary", self.dictionary).optional("Never", self.never).optional("Void", self.void)
-            .optional("Self", self.self_).optional("Type", self.type).optional("Error", self.error2)
-            .optional("request", self.request).optional("core", self.core).optional("firstPage", self.firstPage)
-            .optional("credentials", self.credentials).optional("_request", self.request2).optional("_core", self.core2)
+            .optional("OperationErrorBody", self.operationErrorBody).optional("APIProtocol", self.apiProtocol)
+            .optional("MockClient", self.mockClient).optional("APIHandler", self.apiHandler)
+            .optional("APIServer", self.apiServer).optional("MockExample", self.mockExample)
+            .optional("MockError", self.mockError).optional("ServerRoute", self.serverRoute)
+            .optional("ServerInput", self.serverInput).optional("ServerResponse", self.serverResponse)
+            .optional("ServerRequest", self.serverRequest).optional("ServerRouter", self.serverRouter)
+            .optional("ServerRequestError", self.serverRequestError).optional("Handlers", self.handlers)
+            .optional("handlers", self.handlers2).optional("handler", self.handler).optional("routes", self.routes)
+            .optional("respond", self.respond).optional("prefix", self.prefix)
+            .optional("validatesRequests", self.validatesRequests).optional("_input", self.input)
+            .optional("_handler", self.handler2).optional("_validates", self.validates).optional("_value", self.value)
+            .optional("_status", self.status).optional("_router", self.router).optional("_routes", self.routes2)
+            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
+            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
+            .optional("validatesArguments", self.validatesArguments).optional("value", self.value2)
+            .optional("w", self.w).optional("APIError", self.apiError).optional("Optional", self.optional)
+            .optional("Array", self.array).optional("Dictionary", self.dictionary).optional("Never", self.never)
+            .optional("Void", self.void).optional("Self", self.self_).optional("Type", self.type)
+            .optional("Error", self.error2).optional("request", self.request).optional("core", self.core)
+            .optional("firstPage", self.firstPage).optional("credentials", self.credentials)
+            .optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
     }
@@ -2505,6 +2746,402 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         }
     }
 
+    public struct APIProtocolValue2: Codable, Hashable, Sendable {
+        public var apiProtocol: String?
+
+        public init(apiProtocol: String? = nil) {
+            self.apiProtocol = apiProtocol
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiProtocol, b.apiProtocol) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(apiProtocol: c.optional("APIProtocol"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("APIProtocol", self.apiProtocol)
+        }
+    }
+
+    public struct MockClientValue2: Codable, Hashable, Sendable {
+        public var mockClient: String?
+
+        public init(mockClient: String? = nil) {
+            self.mockClient = mockClient
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mockClient, b.mockClient) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(mockClient: c.optional("MockClient"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("MockClient", self.mockClient) }
+    }
+
+    public struct APIHandlerValue2: Codable, Hashable, Sendable {
+        public var apiHandler: String?
+
+        public init(apiHandler: String? = nil) {
+            self.apiHandler = apiHandler
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiHandler, b.apiHandler) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(apiHandler: c.optional("APIHandler"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIHandler", self.apiHandler) }
+    }
+
+    public struct APIServerValue2: Codable, Hashable, Sendable {
+        public var apiServer: String?
+
+        public init(apiServer: String? = nil) {
+            self.apiServer = apiServer
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiServer, b.apiServer) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(apiServer: c.optional("APIServer"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIServer", self.apiServer) }
+    }
+
+    public struct MockExample2: Codable, Hashable, Sendable {
+        public var mockExample: String?
+
+        public init(mockExample: String? = nil) {
+            self.mockExample = mockExample
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mockExample, b.mockExample) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(mockExample: c.optional("MockExample"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("MockExample", self.mockExample)
+        }
+    }
+
+    public struct MockError2: Codable, Hashable, Sendable {
+        public var mockError: String?
+
+        public init(mockError: String? = nil) {
+            self.mockError = mockError
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mockError, b.mockError) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(mockError: c.optional("MockError"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("MockError", self.mockError) }
+    }
+
+    public struct ServerRoute2: Codable, Hashable, Sendable {
+        public var serverRoute: String?
+
+        public init(serverRoute: String? = nil) {
+            self.serverRoute = serverRoute
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverRoute, b.serverRoute) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverRoute: c.optional("ServerRoute"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerRoute", self.serverRoute)
+        }
+    }
+
+    public struct ServerInput2: Codable, Hashable, Sendable {
+        public var serverInput: String?
+
+        public init(serverInput: String? = nil) {
+            self.serverInput = serverInput
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverInput, b.serverInput) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverInput: c.optional("ServerInput"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerInput", self.serverInput)
+        }
+    }
+
+    public struct ServerResponse2: Codable, Hashable, Sendable {
+        public var serverResponse: String?
+
+        public init(serverResponse: String? = nil) {
+            self.serverResponse = serverResponse
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.serverResponse, b.serverResponse)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverResponse: c.optional("ServerResponse"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerResponse", self.serverResponse)
+        }
+    }
+
+    public struct ServerRequest2: Codable, Hashable, Sendable {
+        public var serverRequest: String?
+
+        public init(serverRequest: String? = nil) {
+            self.serverRequest = serverRequest
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.serverRequest, b.serverRequest)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverRequest: c.optional("ServerRequest"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerRequest", self.serverRequest)
+        }
+    }
+
+    public struct ServerRouter2: Codable, Hashable, Sendable {
+        public var serverRouter: String?
+
+        public init(serverRouter: String? = nil) {
+            self.serverRouter = serverRouter
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.serverRouter, b.serverRouter)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverRouter: c.optional("ServerRouter"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerRouter", self.serverRouter)
+        }
+    }
+
+    public struct ServerRequestError2: Codable, Hashable, Sendable {
+        public var serverRequestError: String?
+
+        public init(serverRequestError: String? = nil) {
+            self.serverRequestError = serverRequestError
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.serverRequestError, b.serverRequestError)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(serverRequestError: c.optional("ServerRequestError"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ServerRequestError", self.serverRequestError)
+        }
+    }
+
+    public struct Handlers3: Codable, Hashable, Sendable {
+        public var handlers: String?
+
+        public init(handlers: String? = nil) {
+            self.handlers = handlers
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handlers, b.handlers) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handlers: c.optional("Handlers")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Handlers", self.handlers) }
+    }
+
+    public struct Handlers4: Codable, Hashable, Sendable {
+        public var handlers: String?
+
+        public init(handlers: String? = nil) {
+            self.handlers = handlers
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handlers, b.handlers) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handlers: c.optional("handlers")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("handlers", self.handlers) }
+    }
+
+    public struct Handler3: Codable, Hashable, Sendable {
+        public var handler: String?
+
+        public init(handler: String? = nil) {
+            self.handler = handler
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handler, b.handler) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handler: c.optional("handler")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("handler", self.handler) }
+    }
+
+    public struct Routes3: Codable, Hashable, Sendable {
+        public var routes: String?
+
+        public init(routes: String? = nil) {
+            self.routes = routes
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.routes, b.routes) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(routes: c.optional("routes")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("routes", self.routes) }
+    }
+
+    public struct Respond2: Codable, Hashable, Sendable {
+        public var respond: String?
+
+        public init(respond: String? = nil) {
+            self.respond = respond
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.respond, b.respond) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(respond: c.optional("respond")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("respond", self.respond) }
+    }
+
+    public struct Prefix2: Codable, Hashable, Sendable {
+        public var prefix: String?
+
+        public init(prefix: String? = nil) {
+            self.prefix = prefix
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.prefix, b.prefix) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(prefix: c.optional("prefix")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("prefix", self.prefix) }
+    }
+
+    public struct ValidatesRequests2: Codable, Hashable, Sendable {
+        public var validatesRequests: String?
+
+        public init(validatesRequests: String? = nil) {
+            self.validatesRequests = validatesRequests
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.validatesRequests, b.validatesRequests)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(validatesRequests: c.optional("validatesRequests"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("validatesRequests", self.validatesRequests)
+        }
+    }
+
+    public struct Input2: Codable, Hashable, Sendable {
+        public var input: String?
+
+        public init(input: String? = nil) {
+            self.input = input
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.input, b.input) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(input: c.optional("_input")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_input", self.input) }
+    }
+
+    public struct Handler4: Codable, Hashable, Sendable {
+        public var handler: String?
+
+        public init(handler: String? = nil) {
+            self.handler = handler
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handler, b.handler) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handler: c.optional("_handler")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_handler", self.handler) }
+    }
+
+    public struct Validates2: Codable, Hashable, Sendable {
+        public var validates: String?
+
+        public init(validates: String? = nil) {
+            self.validates = validates
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validates, b.validates) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(validates: c.optional("_validates"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_validates", self.validates) }
+    }
+
+    public struct Value5: Codable, Hashable, Sendable {
+        public var value: String?
+
+        public init(value: String? = nil) {
+            self.value = value
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(value: c.optional("_value")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_value", self.value) }
+    }
+
+    public struct Status2: Codable, Hashable, Sendable {
+        public var status: String?
+
+        public init(status: String? = nil) {
+            self.status = status
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.status, b.status) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(status: c.optional("_status")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_status", self.status) }
+    }
+
+    public struct Router2: Codable, Hashable, Sendable {
+        public var router: String?
+
+        public init(router: String? = nil) {
+            self.router = router
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.router, b.router) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(router: c.optional("_router")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_router", self.router) }
+    }
+
+    public struct Routes4: Codable, Hashable, Sendable {
+        public var routes: String?
+
+        public init(routes: String? = nil) {
+            self.routes = routes
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.routes, b.routes) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(routes: c.optional("_routes")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_routes", self.routes) }
+    }
+
     public struct Tag2: Codable, Hashable, Sendable {
         public var tag: String?
 
@@ -2601,7 +3238,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Value4: Codable, Hashable, Sendable {
+    public struct Value6: Codable, Hashable, Sendable {
         public var value: String?
 
         public init(value: String? = nil) {
@@ -2899,10 +3536,13 @@ public enum CaptureCases: OpenEnum {
     case fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
     case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
     case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
-    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, operationErrorBody, tag
-    case timeout, to, transport, unknownValue, validate, validatesArguments, value, w, apiError, optional, array
-    case dictionary, never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2
-    case credentials2, firstPage2, same, fields2, encode2
+    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, operationErrorBody
+    case apiProtocol, mockClient, apiHandler, apiServer, mockExample, mockError, serverRoute, serverInput
+    case serverResponse, serverRequest, serverRouter, serverRequestError, handlers, handlers2, handler, routes, respond
+    case prefix, validatesRequests, input, handler2, validates, value, status, router, routes2, tag, timeout, to
+    case transport, unknownValue, validate, validatesArguments, value2, w, apiError, optional, array, dictionary, never
+    case void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2
+    case same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -2997,6 +3637,32 @@ public enum CaptureCases: OpenEnum {
         case .startingAt: "startingAt"
         case .startingAfter: "startingAfter"
         case .operationErrorBody: "OperationErrorBody"
+        case .apiProtocol: "APIProtocol"
+        case .mockClient: "MockClient"
+        case .apiHandler: "APIHandler"
+        case .apiServer: "APIServer"
+        case .mockExample: "MockExample"
+        case .mockError: "MockError"
+        case .serverRoute: "ServerRoute"
+        case .serverInput: "ServerInput"
+        case .serverResponse: "ServerResponse"
+        case .serverRequest: "ServerRequest"
+        case .serverRouter: "ServerRouter"
+        case .serverRequestError: "ServerRequestError"
+        case .handlers: "Handlers"
+        case .handlers2: "handlers"
+        case .handler: "handler"
+        case .routes: "routes"
+        case .respond: "respond"
+        case .prefix: "prefix"
+        case .validatesRequests: "validatesRequests"
+        case .input: "_input"
+        case .handler2: "_handler"
+        case .validates: "_validates"
+        case .value: "_value"
+        case .status: "_status"
+        case .router: "_router"
+        case .routes2: "_routes"
         case .tag: "tag"
         case .timeout: "timeout"
         case .to: "to"
@@ -3004,7 +3670,7 @@ public enum CaptureCases: OpenEnum {
         case .unknownValue: "unknown"
         case .validate: "validate"
         case .validatesArguments: "validatesArguments"
-        case .value: "value"
+        case .value2: "value"
         case .w: "w"
         case .apiError: "APIError"
         case .optional: "Optional"
@@ -3030,7 +3696,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
@@ -4143,6 +4809,368 @@ public struct OperationErrorBodyValue: Codable, Hashable, Sendable {
     }
 }
 
+public struct APIProtocolValue: Codable, Hashable, Sendable {
+    public var apiProtocol: String?
+
+    public init(apiProtocol: String? = nil) {
+        self.apiProtocol = apiProtocol
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiProtocol, b.apiProtocol) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(apiProtocol: c.optional("APIProtocol"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIProtocol", self.apiProtocol) }
+}
+
+public struct MockClientValue: Codable, Hashable, Sendable {
+    public var mockClient: String?
+
+    public init(mockClient: String? = nil) {
+        self.mockClient = mockClient
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mockClient, b.mockClient) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(mockClient: c.optional("MockClient")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("MockClient", self.mockClient) }
+}
+
+public struct APIHandlerValue: Codable, Hashable, Sendable {
+    public var apiHandler: String?
+
+    public init(apiHandler: String? = nil) {
+        self.apiHandler = apiHandler
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiHandler, b.apiHandler) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(apiHandler: c.optional("APIHandler")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIHandler", self.apiHandler) }
+}
+
+public struct APIServerValue: Codable, Hashable, Sendable {
+    public var apiServer: String?
+
+    public init(apiServer: String? = nil) {
+        self.apiServer = apiServer
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.apiServer, b.apiServer) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(apiServer: c.optional("APIServer")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("APIServer", self.apiServer) }
+}
+
+public struct MockExample: Codable, Hashable, Sendable {
+    public var mockExample: String?
+
+    public init(mockExample: String? = nil) {
+        self.mockExample = mockExample
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mockExample, b.mockExample) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(mockExample: c.optional("MockExample"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("MockExample", self.mockExample) }
+}
+
+public struct MockError: Codable, Hashable, Sendable {
+    public var mockError: String?
+
+    public init(mockError: String? = nil) {
+        self.mockError = mockError
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.mockError, b.mockError) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(mockError: c.optional("MockError")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("MockError", self.mockError) }
+}
+
+public struct ServerRoute: Codable, Hashable, Sendable {
+    public var serverRoute: String?
+
+    public init(serverRoute: String? = nil) {
+        self.serverRoute = serverRoute
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverRoute, b.serverRoute) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverRoute: c.optional("ServerRoute"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ServerRoute", self.serverRoute) }
+}
+
+public struct ServerInput: Codable, Hashable, Sendable {
+    public var serverInput: String?
+
+    public init(serverInput: String? = nil) {
+        self.serverInput = serverInput
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverInput, b.serverInput) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverInput: c.optional("ServerInput"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ServerInput", self.serverInput) }
+}
+
+public struct ServerResponse: Codable, Hashable, Sendable {
+    public var serverResponse: String?
+
+    public init(serverResponse: String? = nil) {
+        self.serverResponse = serverResponse
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.serverResponse, b.serverResponse)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverResponse: c.optional("ServerResponse"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ServerResponse", self.serverResponse)
+    }
+}
+
+public struct ServerRequest: Codable, Hashable, Sendable {
+    public var serverRequest: String?
+
+    public init(serverRequest: String? = nil) {
+        self.serverRequest = serverRequest
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverRequest, b.serverRequest) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverRequest: c.optional("ServerRequest"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ServerRequest", self.serverRequest)
+    }
+}
+
+public struct ServerRouter: Codable, Hashable, Sendable {
+    public var serverRouter: String?
+
+    public init(serverRouter: String? = nil) {
+        self.serverRouter = serverRouter
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.serverRouter, b.serverRouter) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverRouter: c.optional("ServerRouter"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ServerRouter", self.serverRouter) }
+}
+
+public struct ServerRequestError: Codable, Hashable, Sendable {
+    public var serverRequestError: String?
+
+    public init(serverRequestError: String? = nil) {
+        self.serverRequestError = serverRequestError
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.serverRequestError, b.serverRequestError)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(serverRequestError: c.optional("ServerRequestError"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("ServerRequestError", self.serverRequestError)
+    }
+}
+
+public struct Handlers: Codable, Hashable, Sendable {
+    public var handlers: String?
+
+    public init(handlers: String? = nil) {
+        self.handlers = handlers
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handlers, b.handlers) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handlers: c.optional("Handlers")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Handlers", self.handlers) }
+}
+
+public struct Handlers2: Codable, Hashable, Sendable {
+    public var handlers: String?
+
+    public init(handlers: String? = nil) {
+        self.handlers = handlers
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handlers, b.handlers) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handlers: c.optional("handlers")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("handlers", self.handlers) }
+}
+
+public struct Handler: Codable, Hashable, Sendable {
+    public var handler: String?
+
+    public init(handler: String? = nil) {
+        self.handler = handler
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handler, b.handler) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handler: c.optional("handler")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("handler", self.handler) }
+}
+
+public struct Routes: Codable, Hashable, Sendable {
+    public var routes: String?
+
+    public init(routes: String? = nil) {
+        self.routes = routes
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.routes, b.routes) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(routes: c.optional("routes")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("routes", self.routes) }
+}
+
+public struct Respond: Codable, Hashable, Sendable {
+    public var respond: String?
+
+    public init(respond: String? = nil) {
+        self.respond = respond
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.respond, b.respond) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(respond: c.optional("respond")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("respond", self.respond) }
+}
+
+public struct Prefix: Codable, Hashable, Sendable {
+    public var prefix: String?
+
+    public init(prefix: String? = nil) {
+        self.prefix = prefix
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.prefix, b.prefix) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(prefix: c.optional("prefix")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("prefix", self.prefix) }
+}
+
+public struct ValidatesRequests: Codable, Hashable, Sendable {
+    public var validatesRequests: String?
+
+    public init(validatesRequests: String? = nil) {
+        self.validatesRequests = validatesRequests
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.validatesRequests, b.validatesRequests)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(validatesRequests: c.optional("validatesRequests"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.optional("validatesRequests", self.validatesRequests)
+    }
+}
+
+public struct Input: Codable, Hashable, Sendable {
+    public var input: String?
+
+    public init(input: String? = nil) {
+        self.input = input
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.input, b.input) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(input: c.optional("_input")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_input", self.input) }
+}
+
+public struct Handler2: Codable, Hashable, Sendable {
+    public var handler: String?
+
+    public init(handler: String? = nil) {
+        self.handler = handler
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.handler, b.handler) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(handler: c.optional("_handler")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_handler", self.handler) }
+}
+
+public struct Validates: Codable, Hashable, Sendable {
+    public var validates: String?
+
+    public init(validates: String? = nil) {
+        self.validates = validates
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.validates, b.validates) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(validates: c.optional("_validates")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_validates", self.validates) }
+}
+
+public struct Value: Codable, Hashable, Sendable {
+    public var value: String?
+
+    public init(value: String? = nil) {
+        self.value = value
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.value, b.value) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(value: c.optional("_value")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_value", self.value) }
+}
+
+public struct Status: Codable, Hashable, Sendable {
+    public var status: String?
+
+    public init(status: String? = nil) {
+        self.status = status
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.status, b.status) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(status: c.optional("_status")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_status", self.status) }
+}
+
+public struct Router: Codable, Hashable, Sendable {
+    public var router: String?
+
+    public init(router: String? = nil) {
+        self.router = router
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.router, b.router) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(router: c.optional("_router")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_router", self.router) }
+}
+
+public struct Routes2: Codable, Hashable, Sendable {
+    public var routes: String?
+
+    public init(routes: String? = nil) {
+        self.routes = routes
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.routes, b.routes) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(routes: c.optional("_routes")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_routes", self.routes) }
+}
+
 public struct Tag: Codable, Hashable, Sendable {
     public var tag: String?
 
@@ -4235,7 +5263,7 @@ public struct ValidatesArguments: Codable, Hashable, Sendable {
     }
 }
 
-public struct Value: Codable, Hashable, Sendable {
+public struct Value2: Codable, Hashable, Sendable {
     public var value: String?
 
     public init(value: String? = nil) {
@@ -5480,7 +6508,7 @@ public struct WithSpace: Codable, Hashable, Sendable {
     }
 }
 
-public struct Value2: Codable, Hashable, Sendable {
+public struct Value3: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -5524,7 +6552,7 @@ public struct Naïve: Codable, Hashable, Sendable {
     }
 }
 
-public struct Value3: Codable, Hashable, Sendable {
+public struct Value4: Codable, Hashable, Sendable {
     public var value: String?
     public var self_: Keywords?
 
@@ -5937,6 +6965,32 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.StartingAt2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.StartingAfter2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.OperationErrorBodyValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.APIProtocolValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.MockClientValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.APIHandlerValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.APIServerValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.MockExample2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.MockError2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerRoute2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerInput2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerResponse2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerRequest2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerRouter2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ServerRequestError2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Handlers3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Handlers4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Handler3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Routes3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Respond2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Prefix2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ValidatesRequests2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Input2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Handler4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Validates2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Value5: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Status2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Router2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Routes4: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Tag2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Timeout2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.To2: FieldCodable, FieldEquatable {}
@@ -5944,7 +6998,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.Unknown2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Validate2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.ValidatesArguments2: FieldCodable, FieldEquatable {}
-@_spi(Generated) extension CaptureNests.Value4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Value6: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.W2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.APIErrorValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.OptionalValue2: FieldCodable, FieldEquatable {}
@@ -6045,6 +7099,32 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension StartingAt: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension StartingAfter: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension OperationErrorBodyValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension APIProtocolValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MockClientValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension APIHandlerValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension APIServerValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MockExample: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension MockError: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerRoute: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerInput: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerResponse: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerRequest: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerRouter: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ServerRequestError: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Handlers: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Handlers2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Handler: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Routes: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Respond: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Prefix: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ValidatesRequests: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Input: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Handler2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Validates: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Value: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Status: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Router: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Routes2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Tag: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Timeout: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension To: FieldCodable, FieldEquatable {}
@@ -6052,7 +7132,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension Unknown: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Validate: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension ValidatesArguments: FieldCodable, FieldEquatable {}
-@_spi(Generated) extension Value: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Value2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension W: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension OptionalValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension ArrayValue: FieldCodable, FieldEquatable {}
@@ -6093,9 +7173,9 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension MyType: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension AB: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension WithSpace: FieldCodable, FieldEquatable {}
-@_spi(Generated) extension Value2: FieldCodable, FieldEquatable {}
-@_spi(Generated) extension Naïve: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Value3: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Naïve: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Value4: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Thing: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Thing2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Thing3: FieldCodable, FieldEquatable {}
@@ -6320,7 +7400,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{APIProtocol}/{MockClient}/{APIHandler}/{APIServer}/{MockExample}/{MockError}/{ServerRoute}/{ServerInput}/{ServerResponse}/{ServerRequest}/{ServerRouter}/{ServerRequestError}/{Handlers}/{handlers}/{handler}/{routes}/{respond}/{prefix}/{validatesRequests}/{_input}/{_handler}/{_validates}/{_value}/{_status}/{_router}/{_routes}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -6381,6 +7461,32 @@ extension Client {
     ///   - startingAt: The `startingAt` path parameter.
     ///   - startingAfter: The `startingAfter` path parameter.
     ///   - operationErrorBody: The `OperationErrorBody` path parameter.
+    ///   - apiProtocol: The `APIProtocol` path parameter.
+    ///   - mockClient: The `MockClient` path parameter.
+    ///   - apiHandler: The `APIHandler` path parameter.
+    ///   - apiServer: The `APIServer` path parameter.
+    ///   - mockExample: The `MockExample` path parameter.
+    ///   - mockError: The `MockError` path parameter.
+    ///   - serverRoute: The `ServerRoute` path parameter.
+    ///   - serverInput: The `ServerInput` path parameter.
+    ///   - serverResponse: The `ServerResponse` path parameter.
+    ///   - serverRequest: The `ServerRequest` path parameter.
+    ///   - serverRouter: The `ServerRouter` path parameter.
+    ///   - serverRequestError: The `ServerRequestError` path parameter.
+    ///   - handlers: The `Handlers` path parameter.
+    ///   - handlers2: The `handlers` path parameter.
+    ///   - handler: The `handler` path parameter.
+    ///   - routes: The `routes` path parameter.
+    ///   - respond: The `respond` path parameter.
+    ///   - prefix: The `prefix` path parameter.
+    ///   - validatesRequests: The `validatesRequests` path parameter.
+    ///   - input: The `_input` path parameter.
+    ///   - handler2: The `_handler` path parameter.
+    ///   - validates: The `_validates` path parameter.
+    ///   - value: The `_value` path parameter.
+    ///   - status: The `_status` path parameter.
+    ///   - router: The `_router` path parameter.
+    ///   - routes2: The `_routes` path parameter.
     ///   - tag: The `tag` path parameter.
     ///   - timeout: The `timeout` path parameter.
     ///   - to: The `to` path parameter.
@@ -6388,7 +7494,7 @@ extension Client {
     ///   - unknown: The `unknown` path parameter.
     ///   - validate: The `validate` path parameter.
     ///   - validatesArguments: The `validatesArguments` path parameter.
-    ///   - value: The `value` path parameter.
+    ///   - value2: The `value` path parameter.
     ///   - w: The `w` path parameter.
     ///   - apiError: The `APIError` path parameter.
     ///   - optional: The `Optional` path parameter.
@@ -6477,6 +7583,32 @@ extension Client {
         startingAt: String,
         startingAfter: String,
         operationErrorBody: String,
+        apiProtocol: String,
+        mockClient: String,
+        apiHandler: String,
+        apiServer: String,
+        mockExample: String,
+        mockError: String,
+        serverRoute: String,
+        serverInput: String,
+        serverResponse: String,
+        serverRequest: String,
+        serverRouter: String,
+        serverRequestError: String,
+        handlers: String,
+        handlers2: String,
+        handler: String,
+        routes: String,
+        respond: String,
+        prefix: String,
+        validatesRequests: String,
+        input: String,
+        handler2: String,
+        validates: String,
+        value: String,
+        status: String,
+        router: String,
+        routes2: String,
         tag: String,
         timeout: String,
         to: String,
@@ -6484,7 +7616,7 @@ extension Client {
         unknown: String,
         validate: String,
         validatesArguments: String,
-        value: String,
+        value2: String,
         w: String,
         apiError: String,
         optional: String,
@@ -6573,6 +7705,32 @@ extension Client {
             try Validation.check(startingAt, name: "startingAt", minLength: 1)
             try Validation.check(startingAfter, name: "startingAfter", minLength: 1)
             try Validation.check(operationErrorBody, name: "operationErrorBody", minLength: 1)
+            try Validation.check(apiProtocol, name: "apiProtocol", minLength: 1)
+            try Validation.check(mockClient, name: "mockClient", minLength: 1)
+            try Validation.check(apiHandler, name: "apiHandler", minLength: 1)
+            try Validation.check(apiServer, name: "apiServer", minLength: 1)
+            try Validation.check(mockExample, name: "mockExample", minLength: 1)
+            try Validation.check(mockError, name: "mockError", minLength: 1)
+            try Validation.check(serverRoute, name: "serverRoute", minLength: 1)
+            try Validation.check(serverInput, name: "serverInput", minLength: 1)
+            try Validation.check(serverResponse, name: "serverResponse", minLength: 1)
+            try Validation.check(serverRequest, name: "serverRequest", minLength: 1)
+            try Validation.check(serverRouter, name: "serverRouter", minLength: 1)
+            try Validation.check(serverRequestError, name: "serverRequestError", minLength: 1)
+            try Validation.check(handlers, name: "handlers", minLength: 1)
+            try Validation.check(handlers2, name: "handlers2", minLength: 1)
+            try Validation.check(handler, name: "handler", minLength: 1)
+            try Validation.check(routes, name: "routes", minLength: 1)
+            try Validation.check(respond, name: "respond", minLength: 1)
+            try Validation.check(prefix, name: "prefix", minLength: 1)
+            try Validation.check(validatesRequests, name: "validatesRequests", minLength: 1)
+            try Validation.check(input, name: "input", minLength: 1)
+            try Validation.check(handler2, name: "handler2", minLength: 1)
+            try Validation.check(validates, name: "validates", minLength: 1)
+            try Validation.check(value, name: "value", minLength: 1)
+            try Validation.check(status, name: "status", minLength: 1)
+            try Validation.check(router, name: "router", minLength: 1)
+            try Validation.check(routes2, name: "routes2", minLength: 1)
             try Validation.check(tag, name: "tag", minLength: 1)
             try Validation.check(timeout, name: "timeout", minLength: 1)
             try Validation.check(to, name: "to", minLength: 1)
@@ -6580,7 +7738,7 @@ extension Client {
             try Validation.check(unknown, name: "unknown", minLength: 1)
             try Validation.check(validate, name: "validate", minLength: 1)
             try Validation.check(validatesArguments, name: "validatesArguments", minLength: 1)
-            try Validation.check(value, name: "value", minLength: 1)
+            try Validation.check(value2, name: "value2", minLength: 1)
             try Validation.check(w, name: "w", minLength: 1)
             try Validation.check(apiError, name: "apiError", minLength: 1)
             try Validation.check(optional, name: "optional", minLength: 1)
@@ -6610,7 +7768,7 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(operationErrorBody, name: "operationErrorBody"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(operationErrorBody, name: "operationErrorBody"))/\(PercentEncoding.segment(apiProtocol, name: "apiProtocol"))/\(PercentEncoding.segment(mockClient, name: "mockClient"))/\(PercentEncoding.segment(apiHandler, name: "apiHandler"))/\(PercentEncoding.segment(apiServer, name: "apiServer"))/\(PercentEncoding.segment(mockExample, name: "mockExample"))/\(PercentEncoding.segment(mockError, name: "mockError"))/\(PercentEncoding.segment(serverRoute, name: "serverRoute"))/\(PercentEncoding.segment(serverInput, name: "serverInput"))/\(PercentEncoding.segment(serverResponse, name: "serverResponse"))/\(PercentEncoding.segment(serverRequest, name: "serverRequest"))/\(PercentEncoding.segment(serverRouter, name: "serverRouter"))/\(PercentEncoding.segment(serverRequestError, name: "serverRequestError"))/\(PercentEncoding.segment(handlers, name: "handlers"))/\(PercentEncoding.segment(handlers2, name: "handlers2"))/\(PercentEncoding.segment(handler, name: "handler"))/\(PercentEncoding.segment(routes, name: "routes"))/\(PercentEncoding.segment(respond, name: "respond"))/\(PercentEncoding.segment(prefix, name: "prefix"))/\(PercentEncoding.segment(validatesRequests, name: "validatesRequests"))/\(PercentEncoding.segment(input, name: "input"))/\(PercentEncoding.segment(handler2, name: "handler2"))/\(PercentEncoding.segment(validates, name: "validates"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(status, name: "status"))/\(PercentEncoding.segment(router, name: "router"))/\(PercentEncoding.segment(routes2, name: "routes2"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value2, name: "value2"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{APIProtocol}/{MockClient}/{APIHandler}/{APIServer}/{MockExample}/{MockError}/{ServerRoute}/{ServerInput}/{ServerResponse}/{ServerRequest}/{ServerRouter}/{ServerRequestError}/{Handlers}/{handlers}/{handler}/{routes}/{respond}/{prefix}/{validatesRequests}/{_input}/{_handler}/{_validates}/{_value}/{_status}/{_router}/{_routes}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -6791,6 +7949,32 @@ extension Client {
     ///   - startingAt: The `startingAt` query parameter.
     ///   - startingAfter: The `startingAfter` query parameter.
     ///   - operationErrorBody: The `OperationErrorBody` query parameter.
+    ///   - apiProtocol: The `APIProtocol` query parameter.
+    ///   - mockClient: The `MockClient` query parameter.
+    ///   - apiHandler: The `APIHandler` query parameter.
+    ///   - apiServer: The `APIServer` query parameter.
+    ///   - mockExample: The `MockExample` query parameter.
+    ///   - mockError: The `MockError` query parameter.
+    ///   - serverRoute: The `ServerRoute` query parameter.
+    ///   - serverInput: The `ServerInput` query parameter.
+    ///   - serverResponse: The `ServerResponse` query parameter.
+    ///   - serverRequest: The `ServerRequest` query parameter.
+    ///   - serverRouter: The `ServerRouter` query parameter.
+    ///   - serverRequestError: The `ServerRequestError` query parameter.
+    ///   - handlers: The `Handlers` query parameter.
+    ///   - handlers2: The `handlers` query parameter.
+    ///   - handler: The `handler` query parameter.
+    ///   - routes: The `routes` query parameter.
+    ///   - respond: The `respond` query parameter.
+    ///   - prefix: The `prefix` query parameter.
+    ///   - validatesRequests: The `validatesRequests` query parameter.
+    ///   - input: The `_input` query parameter.
+    ///   - handler2: The `_handler` query parameter.
+    ///   - validates: The `_validates` query parameter.
+    ///   - value: The `_value` query parameter.
+    ///   - status: The `_status` query parameter.
+    ///   - router: The `_router` query parameter.
+    ///   - routes2: The `_routes` query parameter.
     ///   - tag: The `tag` query parameter.
     ///   - timeout: The `timeout` query parameter.
     ///   - to: The `to` query parameter.
@@ -6798,7 +7982,7 @@ extension Client {
     ///   - unknown: The `unknown` query parameter.
     ///   - validate: The `validate` query parameter.
     ///   - validatesArguments: The `validatesArguments` query parameter.
-    ///   - value: The `value` query parameter.
+    ///   - value2: The `value` query parameter.
     ///   - w: The `w` query parameter.
     ///   - apiError: The `APIError` query parameter.
     ///   - optional: The `Optional` query parameter.
@@ -6913,6 +8097,32 @@ extension Client {
         startingAt: String? = nil,
         startingAfter: String? = nil,
         operationErrorBody: String? = nil,
+        apiProtocol: String? = nil,
+        mockClient: String? = nil,
+        apiHandler: String? = nil,
+        apiServer: String? = nil,
+        mockExample: String? = nil,
+        mockError: String? = nil,
+        serverRoute: String? = nil,
+        serverInput: String? = nil,
+        serverResponse: String? = nil,
+        serverRequest: String? = nil,
+        serverRouter: String? = nil,
+        serverRequestError: String? = nil,
+        handlers: String? = nil,
+        handlers2: String? = nil,
+        handler: String? = nil,
+        routes: String? = nil,
+        respond: String? = nil,
+        prefix: String? = nil,
+        validatesRequests: String? = nil,
+        input: String? = nil,
+        handler2: String? = nil,
+        validates: String? = nil,
+        value: String? = nil,
+        status: String? = nil,
+        router: String? = nil,
+        routes2: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -6920,7 +8130,7 @@ extension Client {
         unknown: String? = nil,
         validate: String? = nil,
         validatesArguments: String? = nil,
-        value: String? = nil,
+        value2: String? = nil,
         w: String? = nil,
         apiError: String? = nil,
         optional: String? = nil,
@@ -7034,6 +8244,32 @@ extension Client {
             try Validation.check(startingAt, name: "startingAt", maxLength: 100)
             try Validation.check(startingAfter, name: "startingAfter", maxLength: 100)
             try Validation.check(operationErrorBody, name: "operationErrorBody", maxLength: 100)
+            try Validation.check(apiProtocol, name: "apiProtocol", maxLength: 100)
+            try Validation.check(mockClient, name: "mockClient", maxLength: 100)
+            try Validation.check(apiHandler, name: "apiHandler", maxLength: 100)
+            try Validation.check(apiServer, name: "apiServer", maxLength: 100)
+            try Validation.check(mockExample, name: "mockExample", maxLength: 100)
+            try Validation.check(mockError, name: "mockError", maxLength: 100)
+            try Validation.check(serverRoute, name: "serverRoute", maxLength: 100)
+            try Validation.check(serverInput, name: "serverInput", maxLength: 100)
+            try Validation.check(serverResponse, name: "serverResponse", maxLength: 100)
+            try Validation.check(serverRequest, name: "serverRequest", maxLength: 100)
+            try Validation.check(serverRouter, name: "serverRouter", maxLength: 100)
+            try Validation.check(serverRequestError, name: "serverRequestError", maxLength: 100)
+            try Validation.check(handlers, name: "handlers", maxLength: 100)
+            try Validation.check(handlers2, name: "handlers2", maxLength: 100)
+            try Validation.check(handler, name: "handler", maxLength: 100)
+            try Validation.check(routes, name: "routes", maxLength: 100)
+            try Validation.check(respond, name: "respond", maxLength: 100)
+            try Validation.check(prefix, name: "prefix", maxLength: 100)
+            try Validation.check(validatesRequests, name: "validatesRequests", maxLength: 100)
+            try Validation.check(input, name: "input", maxLength: 100)
+            try Validation.check(handler2, name: "handler2", maxLength: 100)
+            try Validation.check(validates, name: "validates", maxLength: 100)
+            try Validation.check(value, name: "value", maxLength: 100)
+            try Validation.check(status, name: "status", maxLength: 100)
+            try Validation.check(router, name: "router", maxLength: 100)
+            try Validation.check(routes2, name: "routes2", maxLength: 100)
             try Validation.check(tag, name: "tag", maxLength: 100)
             try Validation.check(timeout, name: "timeout", maxLength: 100)
             try Validation.check(to, name: "to", maxLength: 100)
@@ -7041,7 +8277,7 @@ extension Client {
             try Validation.check(unknown, name: "unknown", maxLength: 100)
             try Validation.check(validate, name: "validate", maxLength: 100)
             try Validation.check(validatesArguments, name: "validatesArguments", maxLength: 100)
-            try Validation.check(value, name: "value", maxLength: 100)
+            try Validation.check(value2, name: "value2", maxLength: 100)
             try Validation.check(w, name: "w", maxLength: 100)
             try Validation.check(apiError, name: "apiError", maxLength: 100)
             try Validation.check(optional, name: "optional", maxLength: 100)
@@ -7156,6 +8392,32 @@ extension Client {
         _request.addQuery("startingAt", startingAt)
         _request.addQuery("startingAfter", startingAfter)
         _request.addQuery("OperationErrorBody", operationErrorBody)
+        _request.addQuery("APIProtocol", apiProtocol)
+        _request.addQuery("MockClient", mockClient)
+        _request.addQuery("APIHandler", apiHandler)
+        _request.addQuery("APIServer", apiServer)
+        _request.addQuery("MockExample", mockExample)
+        _request.addQuery("MockError", mockError)
+        _request.addQuery("ServerRoute", serverRoute)
+        _request.addQuery("ServerInput", serverInput)
+        _request.addQuery("ServerResponse", serverResponse)
+        _request.addQuery("ServerRequest", serverRequest)
+        _request.addQuery("ServerRouter", serverRouter)
+        _request.addQuery("ServerRequestError", serverRequestError)
+        _request.addQuery("Handlers", handlers)
+        _request.addQuery("handlers", handlers2)
+        _request.addQuery("handler", handler)
+        _request.addQuery("routes", routes)
+        _request.addQuery("respond", respond)
+        _request.addQuery("prefix", prefix)
+        _request.addQuery("validatesRequests", validatesRequests)
+        _request.addQuery("_input", input)
+        _request.addQuery("_handler", handler2)
+        _request.addQuery("_validates", validates)
+        _request.addQuery("_value", value)
+        _request.addQuery("_status", status)
+        _request.addQuery("_router", router)
+        _request.addQuery("_routes", routes2)
         _request.addQuery("tag", tag)
         _request.addQuery("timeout", timeout)
         _request.addQuery("to", to)
@@ -7163,7 +8425,7 @@ extension Client {
         _request.addQuery("unknown", unknown)
         _request.addQuery("validate", validate)
         _request.addQuery("validatesArguments", validatesArguments)
-        _request.addQuery("value", value)
+        _request.addQuery("value", value2)
         _request.addQuery("w", w)
         _request.addQuery("APIError", apiError)
         _request.addQuery("Optional", optional)
@@ -7283,6 +8545,32 @@ extension Client {
     ///   - startingAt: The `startingAt` header parameter.
     ///   - startingAfter: The `startingAfter` header parameter.
     ///   - operationErrorBody: The `OperationErrorBody` header parameter.
+    ///   - apiProtocol: The `APIProtocol` header parameter.
+    ///   - mockClient: The `MockClient` header parameter.
+    ///   - apiHandler: The `APIHandler` header parameter.
+    ///   - apiServer: The `APIServer` header parameter.
+    ///   - mockExample: The `MockExample` header parameter.
+    ///   - mockError: The `MockError` header parameter.
+    ///   - serverRoute: The `ServerRoute` header parameter.
+    ///   - serverInput: The `ServerInput` header parameter.
+    ///   - serverResponse: The `ServerResponse` header parameter.
+    ///   - serverRequest: The `ServerRequest` header parameter.
+    ///   - serverRouter: The `ServerRouter` header parameter.
+    ///   - serverRequestError: The `ServerRequestError` header parameter.
+    ///   - handlers: The `Handlers` header parameter.
+    ///   - handlers2: The `handlers` header parameter.
+    ///   - handler: The `handler` header parameter.
+    ///   - routes: The `routes` header parameter.
+    ///   - respond: The `respond` header parameter.
+    ///   - prefix: The `prefix` header parameter.
+    ///   - validatesRequests: The `validatesRequests` header parameter.
+    ///   - input: The `_input` header parameter.
+    ///   - handler2: The `_handler` header parameter.
+    ///   - validates: The `_validates` header parameter.
+    ///   - value: The `_value` header parameter.
+    ///   - status: The `_status` header parameter.
+    ///   - router: The `_router` header parameter.
+    ///   - routes2: The `_routes` header parameter.
     ///   - tag: The `tag` header parameter.
     ///   - timeout: The `timeout` header parameter.
     ///   - to: The `to` header parameter.
@@ -7290,7 +8578,7 @@ extension Client {
     ///   - unknown: The `unknown` header parameter.
     ///   - validate: The `validate` header parameter.
     ///   - validatesArguments: The `validatesArguments` header parameter.
-    ///   - value: The `value` header parameter.
+    ///   - value2: The `value` header parameter.
     ///   - w: The `w` header parameter.
     ///   - apiError: The `APIError` header parameter.
     ///   - optional: The `Optional` header parameter.
@@ -7403,6 +8691,32 @@ extension Client {
         startingAt: String? = nil,
         startingAfter: String? = nil,
         operationErrorBody: String? = nil,
+        apiProtocol: String? = nil,
+        mockClient: String? = nil,
+        apiHandler: String? = nil,
+        apiServer: String? = nil,
+        mockExample: String? = nil,
+        mockError: String? = nil,
+        serverRoute: String? = nil,
+        serverInput: String? = nil,
+        serverResponse: String? = nil,
+        serverRequest: String? = nil,
+        serverRouter: String? = nil,
+        serverRequestError: String? = nil,
+        handlers: String? = nil,
+        handlers2: String? = nil,
+        handler: String? = nil,
+        routes: String? = nil,
+        respond: String? = nil,
+        prefix: String? = nil,
+        validatesRequests: String? = nil,
+        input: String? = nil,
+        handler2: String? = nil,
+        validates: String? = nil,
+        value: String? = nil,
+        status: String? = nil,
+        router: String? = nil,
+        routes2: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -7410,7 +8724,7 @@ extension Client {
         unknown: String? = nil,
         validate: String? = nil,
         validatesArguments: String? = nil,
-        value: String? = nil,
+        value2: String? = nil,
         w: String? = nil,
         apiError: String? = nil,
         optional: String? = nil,
@@ -7523,6 +8837,32 @@ extension Client {
         _request.addHeader("startingAt", startingAt)
         _request.addHeader("startingAfter", startingAfter)
         _request.addHeader("OperationErrorBody", operationErrorBody)
+        _request.addHeader("APIProtocol", apiProtocol)
+        _request.addHeader("MockClient", mockClient)
+        _request.addHeader("APIHandler", apiHandler)
+        _request.addHeader("APIServer", apiServer)
+        _request.addHeader("MockExample", mockExample)
+        _request.addHeader("MockError", mockError)
+        _request.addHeader("ServerRoute", serverRoute)
+        _request.addHeader("ServerInput", serverInput)
+        _request.addHeader("ServerResponse", serverResponse)
+        _request.addHeader("ServerRequest", serverRequest)
+        _request.addHeader("ServerRouter", serverRouter)
+        _request.addHeader("ServerRequestError", serverRequestError)
+        _request.addHeader("Handlers", handlers)
+        _request.addHeader("handlers", handlers2)
+        _request.addHeader("handler", handler)
+        _request.addHeader("routes", routes)
+        _request.addHeader("respond", respond)
+        _request.addHeader("prefix", prefix)
+        _request.addHeader("validatesRequests", validatesRequests)
+        _request.addHeader("_input", input)
+        _request.addHeader("_handler", handler2)
+        _request.addHeader("_validates", validates)
+        _request.addHeader("_value", value)
+        _request.addHeader("_status", status)
+        _request.addHeader("_router", router)
+        _request.addHeader("_routes", routes2)
         _request.addHeader("tag", tag)
         _request.addHeader("timeout", timeout)
         _request.addHeader("to", to)
@@ -7530,7 +8870,7 @@ extension Client {
         _request.addHeader("unknown", unknown)
         _request.addHeader("validate", validate)
         _request.addHeader("validatesArguments", validatesArguments)
-        _request.addHeader("value", value)
+        _request.addHeader("value", value2)
         _request.addHeader("w", w)
         _request.addHeader("APIError", apiError)
         _request.addHeader("Optional", optional)
@@ -8286,6 +9626,188 @@ extension Client {
         try await self._core.send(_request)
     }
 
+    /// `POST /captures/op/53c-0`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func apiProtocol() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-0", security: [], operation: "APIProtocol", template: "/captures/op/53c-0")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-1`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func mockClient() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-1", security: [], operation: "MockClient", template: "/captures/op/53c-1")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-2`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func apiHandler() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-2", security: [], operation: "APIHandler", template: "/captures/op/53c-2")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-3`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func apiServer() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-3", security: [], operation: "APIServer", template: "/captures/op/53c-3")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-4`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func mockExample() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-4", security: [], operation: "MockExample", template: "/captures/op/53c-4")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-5`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func mockError() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-5", security: [], operation: "MockError", template: "/captures/op/53c-5")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-6`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverRoute() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-6", security: [], operation: "ServerRoute", template: "/captures/op/53c-6")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-7`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverInput() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-7", security: [], operation: "ServerInput", template: "/captures/op/53c-7")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-8`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverResponse() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-8", security: [], operation: "ServerResponse", template: "/captures/op/53c-8")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-9`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverRequest() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-9", security: [], operation: "ServerRequest", template: "/captures/op/53c-9")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-10`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverRouter() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-10", security: [], operation: "ServerRouter", template: "/captures/op/53c-10")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-11`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func serverRequestError() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-11", security: [], operation: "ServerRequestError", template: "/captures/op/53c-11")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-12`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func handlers2() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-12", security: [], operation: "Handlers", template: "/captures/op/53c-12")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-13`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func handlers3() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-13", security: [], operation: "handlers", template: "/captures/op/53c-13")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-14`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func handler() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-14", security: [], operation: "handler", template: "/captures/op/53c-14")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-15`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func routes() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-15", security: [], operation: "routes", template: "/captures/op/53c-15")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-16`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func respond() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-16", security: [], operation: "respond", template: "/captures/op/53c-16")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-17`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func prefix() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-17", security: [], operation: "prefix", template: "/captures/op/53c-17")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-18`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func validatesRequests() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-18", security: [], operation: "validatesRequests", template: "/captures/op/53c-18")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-19`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func input() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-19", security: [], operation: "_input", template: "/captures/op/53c-19")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-20`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func handler2() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-20", security: [], operation: "_handler", template: "/captures/op/53c-20")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-21`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func validates() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-21", security: [], operation: "_validates", template: "/captures/op/53c-21")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-22`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func value() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-22", security: [], operation: "_value", template: "/captures/op/53c-22")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-23`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func status() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-23", security: [], operation: "_status", template: "/captures/op/53c-23")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-24`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func router() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-24", security: [], operation: "_router", template: "/captures/op/53c-24")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53c-25`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func routes2() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53c-25", security: [], operation: "_routes", template: "/captures/op/53c-25")
+        try await self._core.send(_request)
+    }
+
     /// `POST /captures/op/54`
     /// - Returns: Nothing; a 2xx answer means success.
     public func tag() async throws {
@@ -8337,7 +9859,7 @@ extension Client {
 
     /// `POST /captures/op/61`
     /// - Returns: Nothing; a 2xx answer means success.
-    public func value() async throws {
+    public func value2() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/61", security: [], operation: "value", template: "/captures/op/61")
         try await self._core.send(_request)
     }
