@@ -37,7 +37,7 @@ build "clean build with namespace: Todos, shards: 3, and two named documents wit
 touch "$work/before-command"
 swift package --allow-writing-to-package-directory generate-api >"$work/command.log" 2>&1 || { echo "FAIL: generate-api"; cat "$work/command.log"; exit 1; }
 grep -q "skipped target 'MeetingsAPI'" "$work/command.log" || { echo "FAIL: generate-api did not skip MeetingsAPI"; cat "$work/command.log"; exit 1; }
-written=$(find Sources \( -newer "$work/before-command" -o -name '*APIGen.swift' -o -name 'Shard*.swift' \) -type f | head -1)
+written=$(find Sources \( -newer "$work/before-command" -o -name '*APIGen.swift' -o -name 'Shard*.swift' -o -name '*APIGen.*.swift' \) -type f | head -1)
 [ -z "$written" ] || { echo "FAIL: generate-api wrote $written"; exit 1; }
 build "generate-api without --target skipped every build-plugin target; the build still works"
 

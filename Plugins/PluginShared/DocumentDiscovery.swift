@@ -4,11 +4,19 @@ import Foundation
 /// files each one produces, and the command line. Plain Foundation, so it is unit-tested too.
 enum DocumentDiscovery {
     /// The files one generation writes; the same list as `SwiftRenderer.fileNames` (a test checks).
-    static func fileNames(shards: Int) -> [String] {
-        guard shards > 1 else { return ["APIGen.swift"] }
-        let prefixes = (1...shards).map { $0 < 10 ? "Shard0\($0)" : "Shard\($0)" }
-        return prefixes.map { "\($0).Types.swift" } + prefixes.map { "\($0).Client.swift" }
+    /// `outputs`: the products `outputs:` names; each but the client writes a file of its own.
+    static func fileNames(shards: Int, outputs: [String] = ["client"]) -> [String] {
+        var names = ["APIGen.swift"]
+        if shards > 1 {
+            let prefixes = (1...shards).map { $0 < 10 ? "Shard0\($0)" : "Shard\($0)" }
+            names = prefixes.map { "\($0).Types.swift" } + prefixes.map { "\($0).Client.swift" }
+        }
+        return names + productFiles.filter { mode, _ in outputs.contains(mode) || (mode == "protocol" && outputs.contains("mock")) }.map { "APIGen.\($0.1).swift" }
     }
+
+    /// The products with a file of their own, in `OutputMode`'s order (a test checks).
+    static let productFiles = [("protocol", "Protocol"), ("mock", "Mock"), ("server", "Server")]
+    static let outputModes = ["client", "protocol", "mock", "server"]
 
     /// Large documents are split over several files so the compiler works on them in parallel.
     /// The count depends only on the document's size, so outputs are known before it is read.
@@ -29,10 +37,12 @@ enum DocumentDiscovery {
         var shards = 1
         /// Whether `shards` is the configuration's `shards:` (not the count from the size).
         var shardsConfigured = false
+        /// The configuration's `outputs:`, in `outputModes` order.
+        var outputs = ["client"]
 
         /// The file names this document generates, distinct from every other document's.
         var outputNames: [String] {
-            fileNames(shards: shards).map { name in namespace.map { "\($0).\(name)" } ?? name }
+            fileNames(shards: shards, outputs: outputs).map { name in namespace.map { "\($0).\(name)" } ?? name }
         }
     }
 
@@ -40,8 +50,9 @@ enum DocumentDiscovery {
         var description: String
     }
 
-    /// What of an `apigen.yaml` decides which files the build gets: `shards:`. The plugin cannot
-    /// link a YAML parser, so it reads a plain top-level `shards: N` line.
+    /// What of an `apigen.yaml` decides which files the build gets: `shards:` and `outputs:`. The
+    /// plugin cannot link a YAML parser, so it reads a plain top-level `shards: N` line, and
+    /// `outputs: [client, server]` on one line or as a block list of `- mode` lines under it.
     ///
     /// SwiftPM asks the plugin for its commands again only when the target's files are added,
     /// removed or renamed, not when a file's contents change (swiftlang/swift-package-manager#7891),
@@ -50,17 +61,40 @@ enum DocumentDiscovery {
     /// again (apigen says so meanwhile).
     struct OutputKeys: Equatable {
         var shards: Int?
+        var outputs: [String]?
     }
 
     static func outputKeys(ofConfiguration text: String) -> OutputKeys {
         var keys = OutputKeys()
+        var inOutputs = false
         for line in text.split(whereSeparator: \.isNewline) {
+            if inOutputs {
+                let item = line.trimmingCharacters(in: .whitespaces)
+                if item.hasPrefix("-") {
+                    keys.outputs?.append(unquoted(String(item.dropFirst()).split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""))
+                    continue
+                }
+                if item.isEmpty || item.hasPrefix("#") { continue }
+                inOutputs = false
+            }
             guard let first = line.first, first != " ", first != "\t", first != "#", let colon = line.firstIndex(of: ":") else { continue }
             let key = unquoted(line[..<colon].trimmingCharacters(in: .whitespaces))
             var value = String(line[line.index(after: colon)...])
             if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
             value = unquoted(value.trimmingCharacters(in: .whitespaces))
             if key == "shards" { keys.shards = Int(value).flatMap { (1...64).contains($0) ? $0 : nil } }
+            if key == "outputs" {
+                if value.hasPrefix("["), value.hasSuffix("]") {
+                    keys.outputs = value.dropFirst().dropLast().split(separator: ",").map { unquoted($0.trimmingCharacters(in: .whitespaces)) }
+                } else if value.isEmpty {
+                    keys.outputs = []
+                    inOutputs = true
+                }
+            }
+        }
+        // Only known modes, in their order; an unreadable list is apigen's to report, located.
+        if let outputs = keys.outputs {
+            keys.outputs = outputs.allSatisfy(outputModes.contains) && !outputs.isEmpty ? outputModes.filter(outputs.contains) : nil
         }
         return keys
     }
@@ -77,6 +111,7 @@ enum DocumentDiscovery {
             result.shards = shards
             result.shardsConfigured = true
         }
+        if let outputs = keys.outputs { result.outputs = outputs }
         return result
     }
 
@@ -158,7 +193,8 @@ enum DocumentDiscovery {
             if let namespace = document.namespace { arguments += ["--name", namespace] }
             if declaringFiles {
                 // Exactly the files the plugin declares, whatever the configuration says by now.
-                arguments += ["--shards", String(document.shards), "--file-names", document.outputNames.joined(separator: ",")]
+                arguments += ["--shards", String(document.shards), "--outputs", document.outputs.joined(separator: ","),
+                              "--file-names", document.outputNames.joined(separator: ",")]
             } else if !document.shardsConfigured && document.shards > 1 {
                 arguments += ["--shards", String(document.shards)]
             }

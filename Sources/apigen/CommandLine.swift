@@ -27,6 +27,8 @@ struct GenerateOptions: Equatable {
     var shards: Int?
     /// `--ref-root DIR` (repeatable): another folder `$ref`s may read files from.
     var refRoots: [String] = []
+    /// `--outputs client,server`: the products, over the configuration's `outputs:`.
+    var outputs: Set<OutputMode>?
     /// `--file-names A,B` (the build plugin's): the names of the files to write, in the order
     /// apigen writes them; the build declared them before any configuration was read.
     var fileNames: [String]?
@@ -62,7 +64,7 @@ enum CommandLineParser {
     """
 
     static let generateUsage = """
-    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--ref-root <folder>] [--check] [--quiet]
+    USAGE: apigen generate [<schema>] --output <folder> [--config <apigen.yaml>] [--name <Name>] [--nonisolated] [--shards <N>] [--outputs <list>] [--ref-root <folder>] [--check] [--quiet]
 
     Generates Swift models and a client from an OpenAPI document (YAML or JSON). <schema> may be
     left out when the configuration names the document with `schema:`.
@@ -74,6 +76,8 @@ enum CommandLineParser {
       --nonisolated           Mark generated types nonisolated (Swift 6.2+, for MainActor-default targets).
       --shards <N>            Split types and operations over N files each (1 to 64; default 1,
                               one file: APIGen.swift).
+      --outputs <list>        What to generate besides the types, comma-separated: client (the
+                              default), protocol, mock, server (see docs/products.md).
       --ref-root <folder>     Let $refs read files under this folder too (by default only the
                               document's own folder tree; repeatable).
       --check                 Write nothing; exit 1 and list the files that would change.
@@ -170,6 +174,7 @@ enum CommandLineParser {
         var shards: Int?
         var refRoots: [String] = []
         var fileNames: [String]?
+        var outputs: Set<OutputMode>?
         var i = 0
         func value(_ option: String) throws(UsageError) -> String {
             i += 1
@@ -186,7 +191,7 @@ enum CommandLineParser {
                 name = String(argument[..<eq])
                 inline = String(argument[argument.index(after: eq)...])
             }
-            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards", "--ref-root", "--file-names"].contains(name) { inline = try value(name) }
+            if inline == nil, ["-o", "--output", "-c", "--config", "-n", "--name", "--shards", "--outputs", "--ref-root", "--file-names"].contains(name) { inline = try value(name) }
             switch name {
             case "-n", "--name":
                 // The name is a Swift type and the files' prefix: the same rule as `namespace:`.
@@ -200,6 +205,12 @@ enum CommandLineParser {
                     throw UsageError(message: "--shards needs a whole number from 1 to 64")
                 }
                 shards = n
+            case "--outputs":
+                let modes = (inline ?? "").split(separator: ",").map { OutputMode(rawValue: String($0)) }
+                guard !modes.isEmpty, !modes.contains(nil) else {
+                    throw UsageError(message: "--outputs needs a comma-separated list of \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                outputs = Set(modes.compactMap { $0 })
             case "-o", "--output":
                 guard inline?.isEmpty == false else { throw UsageError(message: "--output needs a folder (an empty path is not the current folder)") }
                 output = inline
@@ -227,6 +238,6 @@ enum CommandLineParser {
         guard schema != nil || config != nil else { throw UsageError(message: "missing <schema>") }
         guard let output else { throw UsageError(message: "missing --output <folder>") }
         return GenerateOptions(schema: schema, output: output, config: config, check: check, quiet: quiet, name: namespace, nonisolated: nonisolated, shards: shards, refRoots: refRoots,
-                               fileNames: fileNames)
+                               outputs: outputs, fileNames: fileNames)
     }
 }

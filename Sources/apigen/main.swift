@@ -96,6 +96,13 @@ func replacedSettings(_ options: GenerateOptions, _ configuration: Configuration
             : "--shards \(shards) replaces it"
         warnings.append(Diagnostic(.warning, "shards \(configuration.shards) is not used: \(why)", at: location))
     }
+    if let outputs = options.outputs, OutputMode.closure(outputs) != OutputMode.closure(configuration.outputs), let location = configuration.keyLocations["outputs"] {
+        let list = outputs.sorted().map(\.rawValue).joined(separator: ", ")
+        let why = plugin
+            ? "the build plugin planned this build with [\(list)]. It reads a top-level `outputs:` when SwiftPM plans the build: after a file of the target is added, removed or renamed, or after swift package clean"
+            : "--outputs \(list) replaces it"
+        warnings.append(Diagnostic(.warning, "outputs [\(configuration.outputs.sorted().map(\.rawValue).joined(separator: ", "))] is not used: \(why)", at: location))
+    }
     return warnings
 }
 
@@ -107,6 +114,7 @@ func regenerateCommand(_ options: GenerateOptions) -> String {
     if let config = options.config { words += ["--config", config] }
     if let name = options.name { words += ["--name", name] }
     if let shards = options.shards { words += ["--shards", String(shards)] }
+    if let outputs = options.outputs { words += ["--outputs", outputs.sorted().map(\.rawValue).joined(separator: ",")] }
     if options.nonisolated { words.append("--nonisolated") }
     for root in options.refRoots { words += ["--ref-root", root] }
     return words.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
@@ -134,6 +142,7 @@ func generate(_ options: GenerateOptions) -> Int32 {
     if let name = options.name { configuration.namespace = name }
     if options.nonisolated { configuration.nonisolated = true }
     if let shards = options.shards { configuration.shards = shards }
+    if let outputs = options.outputs { configuration.outputs = outputs }
     configuration.refRoots += options.refRoots
     let output: Generator.Output
     do {

@@ -18,11 +18,30 @@ final class DocumentDiscoveryTests: XCTestCase {
     }
 
     func testOutputNamesMatchWhatTheGeneratorWrites() {
+        XCTAssertEqual(DocumentDiscovery.outputModes, OutputMode.allCases.map(\.rawValue))
+        XCTAssertEqual(DocumentDiscovery.productFiles.map(\.1), OutputMode.allCases.compactMap(\.fileSuffix))
+        // Every combination of products, with and without the client.
+        let combinations = (1..<(1 << OutputMode.allCases.count)).map { bits in
+            OutputMode.allCases.enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element)
+        }
         for shards in [1, 2, 4, 8] {
             XCTAssertEqual(DocumentDiscovery.fileNames(shards: shards), SwiftRenderer.fileNames(shards: shards))
-            XCTAssertEqual(DocumentDiscovery.Document(input: URL(fileURLWithPath: "/x/M.openapi.yaml"), namespace: "M", shards: shards).outputNames,
-                           SwiftRenderer.fileNames(namespace: "M", shards: shards))
+            for modes in combinations {
+                var document = DocumentDiscovery.Document(input: URL(fileURLWithPath: "/x/M.openapi.yaml"), namespace: "M", shards: shards)
+                document.outputs = modes.map(\.rawValue)
+                XCTAssertEqual(document.outputNames, SwiftRenderer.fileNames(namespace: "M", shards: shards, outputs: Set(modes)), "\(modes)")
+            }
         }
+    }
+
+    func testOutputsAreReadFromAFlowOrABlockList() {
+        XCTAssertEqual(DocumentDiscovery.outputKeys(ofConfiguration: "outputs: [server, 'client']  # both\n").outputs, ["client", "server"])
+        XCTAssertEqual(DocumentDiscovery.outputKeys(ofConfiguration: "outputs:\n  - mock   # with its protocol\n\n  - \"server\"\nshards: 2\n"),
+                       .init(shards: 2, outputs: ["mock", "server"]))
+        XCTAssertNil(DocumentDiscovery.outputKeys(ofConfiguration: "outputs: [client, graphql]\n").outputs,
+                     "an unknown mode is apigen's to report at its location; the plugin plans the default")
+        XCTAssertNil(DocumentDiscovery.outputKeys(ofConfiguration: "outputs: []\n").outputs)
+        XCTAssertNil(DocumentDiscovery.outputKeys(ofConfiguration: "names:\n  outputs: [server]\n").outputs, "only the top-level key")
     }
 
     func testLargeDocumentsAreSharded() throws {
@@ -68,7 +87,7 @@ final class DocumentDiscoveryTests: XCTestCase {
         let named = DocumentDiscovery.Document(input: URL(fileURLWithPath: "/p/M.openapi.yaml"), namespace: "M")
         XCTAssertEqual(DocumentDiscovery.arguments(for: named, configuration: config, output: URL(fileURLWithPath: "/out"), nonisolated: true),
                        ["generate", "/p/M.openapi.yaml", "--output", "/out", "--config", "/pkg/Sources/T/apigen.yaml", "--name", "M",
-                        "--shards", "1", "--file-names", "M.APIGen.swift", "--nonisolated"])
+                        "--shards", "1", "--outputs", "client", "--file-names", "M.APIGen.swift", "--nonisolated"])
         XCTAssertEqual(DocumentDiscovery.arguments(for: nil, configuration: config, output: URL(fileURLWithPath: "/out"), nonisolated: false),
                        ["generate", "--output", "/out", "--config", "/pkg/Sources/T/apigen.yaml"])
     }
@@ -102,7 +121,7 @@ final class DocumentDiscoveryTests: XCTestCase {
         XCTAssertEqual(DocumentDiscovery.shaped(named, by: keys).outputNames, SwiftRenderer.fileNames(namespace: "Rooms", shards: 2))
         XCTAssertEqual(DocumentDiscovery.shaped(named, by: .init()).outputNames, SwiftRenderer.fileNames(namespace: "Rooms", shards: 4))
         let arguments = DocumentDiscovery.arguments(for: DocumentDiscovery.shaped(plain, by: keys), configuration: nil, output: URL(fileURLWithPath: "/o"), nonisolated: false)
-        XCTAssertEqual(Array(arguments.suffix(4)), ["--shards", "2", "--file-names",
+        XCTAssertEqual(Array(arguments.suffix(6)), ["--shards", "2", "--outputs", "client", "--file-names",
                                                    "Shard01.Types.swift,Shard02.Types.swift,Shard01.Client.swift,Shard02.Client.swift"])
         // The command plugin lets apigen name the checked-in files from the configuration, as
         // the command line does; a shard count from the size only when `shards:` gives none.

@@ -249,6 +249,31 @@ final class ApigenProcessTests: XCTestCase {
         XCTAssertEqual(try run(["generate", schema.path, "--output", output, "--shards", "2", "--file-names", "A.swift,A.swift,B.swift,C.swift"]).status, 2, "one file each")
     }
 
+    /// `--outputs` (the build plugin's) over `outputs:`, with a warning at the key it replaces;
+    /// products dropped later are removed like shards.
+    func testOutputsOptionReplacesTheConfigurationsList() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeAll(folder) }
+        let schema = folder.appendingPathComponent("api.yaml")
+        try Data("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {'204': {description: none}}\n".utf8).write(to: schema)
+        let config = folder.appendingPathComponent("apigen.yaml")
+        try Data("outputs: [client, server]\n".utf8).write(to: config)
+        let output = folder.appendingPathComponent("out").path
+        let configured = try run(["generate", schema.path, "--output", output, "--config", config.path])
+        XCTAssertEqual(configured.status, 0, configured.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["APIGen.Server.swift", "APIGen.swift"])
+        let replaced = try run(["generate", schema.path, "--output", output, "--config", config.path, "--outputs", "mock"])
+        XCTAssertEqual(replaced.status, 0, replaced.err)
+        XCTAssertTrue(replaced.err.contains("apigen.yaml:1:1: warning: outputs [client, server] is not used: --outputs mock replaces it"), replaced.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["APIGen.Mock.swift", "APIGen.Protocol.swift", "APIGen.swift"],
+                       "a mock brings its protocol; the server file is gone")
+        XCTAssertFalse(String(decoding: FileManager.default.contents(atPath: output + "/APIGen.swift")!, as: UTF8.self).contains("struct Client"),
+                       "without the client, the types only")
+        let bad = try run(["generate", schema.path, "--output", output, "--outputs", "client,graphql"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.contains("--outputs needs a comma-separated list of client, protocol, mock, server"), bad.err)
+    }
+
     func testConfigFile() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeAll(folder) }

@@ -43,11 +43,14 @@ public enum OutputWriter {
     /// `Meetings.` of `Meetings.Shard01.Types.swift`; empty for a name without a namespace. The
     /// generated files' own names start with these words (older versions' names too).
     static func namespacePrefix(of name: String) -> String {
-        // `APIGen.swift`, `Types2.swift` and `Shard01.Types.swift` have no namespace; with one,
+        // `APIGen.swift`, `Types2.swift`, `Shard01.Types.swift` and `APIGen.Mock.swift` have no namespace; with one,
         // each has one more part in front.
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         let sharded = parts.count >= 2 && parts[parts.count - 2] != "swift" && parts.count >= 3 && parts[parts.count - 3].hasPrefix("Shard")
-        let plain = sharded ? 3 : 2
+        // `APIGen.Server.swift`: a product's file (`OutputMode.fileSuffix`).
+        let product = parts.count >= 3 && parts[parts.count - 3] == "APIGen"
+            && OutputMode.allCases.contains { $0.fileSuffix.map { Substring($0) } == parts[parts.count - 2] }
+        let plain = sharded || product ? 3 : 2
         return parts.count > plain ? parts[0] + "." : ""
     }
 

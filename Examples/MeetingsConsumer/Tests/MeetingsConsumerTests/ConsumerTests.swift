@@ -82,4 +82,24 @@ final class ConsumerTests: XCTestCase {
         let second = try await sharded.listTodos()
         XCTAssertEqual(ConfiguredShards.titles(second), ["Write", "Ship"])
     }
+
+    /// The plugin honours `outputs:`: the mock stands in for the client, and the server answers.
+    func testConfiguredProducts() async throws {
+        var mock = ConfiguredShards.MockClient()
+        mock.handlers.listTodos = { [ConfiguredShards.Todo(id: 7, title: "Test")] }
+        let api: any ConfiguredShards.APIProtocol = mock
+        let listed = try await api.listTodos()
+        XCTAssertEqual(ConfiguredShards.titles(listed), ["Test"])
+        let server = ConfiguredShards.APIServer(handler: TodoHandler())
+        let answer = await server.respond(to: ServerRequest(method: "GET", target: "/todos"))
+        XCTAssertEqual(answer.status, 200)
+        let served = try JSONDecoder().decode([ConfiguredShards.Todo].self, from: answer.body)
+        XCTAssertEqual(ConfiguredShards.titles(served), ["Serve"])
+    }
+}
+
+private struct TodoHandler: ConfiguredShards.APIHandler {
+    func listTodos() async throws -> ConfiguredShards.APIServer.ListTodosAnswer {
+        .ok([ConfiguredShards.Todo(id: 3, title: "Serve")])
+    }
 }
