@@ -1,0 +1,118 @@
+import XCTest
+import Foundation
+@_spi(Generated) import APIGenRuntime
+
+/// The runtime side of a generated server: finding a route, and reading each part of a request
+/// as the client writes it (and nothing else).
+final class ServerRoutingTests: XCTestCase {
+    private func route(_ method: String, _ template: String) -> ServerRoute {
+        ServerRoute(method: method, template: template) { input in
+            let pairs = input.pathParameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            return .text(200, ([template] + pairs).joined(separator: " "), contentType: "text/plain")
+        }
+    }
+
+    private func answer(_ router: ServerRouter, _ method: String, _ target: String) async -> (Int, String) {
+        let response = await router.respond(to: ServerRequest(method: method, target: target))
+        return (response.status, String(decoding: response.body, as: UTF8.self))
+    }
+
+    func testLiteralSegmentsWinAndEarlierSegmentsFirst() async {
+        let router = ServerRouter(routes: [
+            route("GET", "/jobs/{id}"), route("GET", "/jobs/search"), route("GET", "/{kind}/latest"),
+            route("GET", "/files/{name}.{ext}"), route("POST", "/jobs/{id}"),
+        ])
+        var (status, text) = await answer(router, "GET", "/jobs/search")
+        XCTAssertEqual(text, "/jobs/search")
+        (status, text) = await answer(router, "GET", "/jobs/latest")
+        XCTAssertEqual(text, "/jobs/{id} id=latest", "the first segment's literal decides")
+        (status, text) = await answer(router, "GET", "/files/report.tar.gz")
+        XCTAssertEqual(text, "/files/{name}.{ext} ext=tar.gz name=report")
+        (status, text) = await answer(router, "get", "/jobs/a%2Fb")
+        XCTAssertEqual(text, "/jobs/{id} id=a%2Fb", "parameters stay encoded until read; methods in any case")
+        (status, _) = await answer(router, "DELETE", "/jobs/7")
+        XCTAssertEqual(status, 405)
+        (status, _) = await answer(router, "GET", "/jobs/7/extra")
+        XCTAssertEqual(status, 404)
+        (status, _) = await answer(router, "GET", "/files/.csv")
+        XCTAssertEqual(status, 404, "an empty value matches nothing")
+        (status, _) = await answer(router, "GET", "jobs/7")
+        XCTAssertEqual(status, 404, "a path that does not start with /")
+    }
+
+    func testParametersReadAsTheirTypes() throws {
+        let input = ServerInput(
+            pathParameters: ["id": "a%20b%2Fc", "n": "12", "empty": ""],
+            query: "tags=a,b&each=1&each=2&space=x%20y&pipes=p%7Cq&flag=true&bad=TRUE&x=NaN&at=2026-01-02T03:04:05Z&plus=a+b&json=%7B%22a%22%3A1%7D",
+            headers: [("X-Tags", "a, b"), ("x-tags", "c"), ("Cookie", "theme=dark; session=s%3D1")], body: Data()
+        )
+        XCTAssertEqual(try input.path("id", as: String.self), "a b/c")
+        XCTAssertEqual(try input.path("n", as: Int.self), 12)
+        XCTAssertThrowsError(try input.path("empty", as: String.self), "an empty segment is missing")
+        XCTAssertThrowsError(try input.path("id", as: Int.self))
+        XCTAssertEqual(try input.queryArray("tags", of: String.self, explode: false), ["a", "b"])
+        XCTAssertEqual(try input.queryArray("each", of: Int.self, explode: true), [1, 2])
+        XCTAssertEqual(try input.queryArray("space", of: String.self, explode: false, delimiter: " "), ["x", "y"])
+        XCTAssertEqual(try input.queryArray("pipes", of: String.self, explode: false, delimiter: "|"), ["p", "q"])
+        XCTAssertNil(try input.queryArray("absent", of: String.self, explode: true))
+        XCTAssertEqual(try input.query("flag", as: Bool.self), true)
+        XCTAssertThrowsError(try input.query("bad", as: Bool.self), "booleans are true and false, as the client writes them")
+        XCTAssertThrowsError(try input.query("x", as: Double.self), "NaN is no number of a schema")
+        XCTAssertEqual(try input.query("at", as: Date.self), Date(timeIntervalSince1970: 1_767_323_045))
+        XCTAssertEqual(try input.query("plus", as: String.self), "a b")
+        XCTAssertEqual(try input.queryJSON("json", as: [String: Int].self), ["a": 1])
+        XCTAssertEqual(try input.headerArray("X-Tags", of: String.self), ["a", "b", "c"], "every field of the name, in any case")
+        XCTAssertEqual(try input.cookie("session", as: String.self), "s=1")
+        XCTAssertNil(try input.cookie("sess", as: String.self))
+        XCTAssertThrowsError(try input.required(nil as Int?, "the query item 'x'")) { error in
+            XCTAssertEqual((error as? ServerRequestError)?.message, "the query item 'x' is required")
+        }
+    }
+
+    func testAnEnumIsHeldToTheValuesItLists() throws {
+        let input = ServerInput(pathParameters: [:], query: "color=red&other=mauve", headers: [], body: Data())
+        XCTAssertEqual(try input.query("color", as: Color.self), .red)
+        XCTAssertThrowsError(try input.query("other", as: Color.self), "an open enum reads unknown values, a server does not")
+    }
+
+    func testBodiesAndTheirMediaTypes() throws {
+        let json = ServerInput(pathParameters: [:], query: nil, headers: [("Content-Type", "application/problem+json; charset=utf-8")], body: Data(#"{"a":1}"#.utf8))
+        XCTAssertEqual(try json.jsonBody([String: Int].self, required: true), ["a": 1])
+        let text = ServerInput(pathParameters: [:], query: nil, headers: [("Content-Type", "text/plain")], body: Data(#"{"a":1}"#.utf8))
+        XCTAssertThrowsError(try text.jsonBody([String: Int].self, required: true)) { error in
+            XCTAssertEqual((error as? ServerRequestError)?.status, 415)
+        }
+        let empty = ServerInput(pathParameters: [:], query: nil, headers: [], body: Data())
+        XCTAssertNil(try empty.jsonBody([String: Int].self, required: false))
+        XCTAssertThrowsError(try empty.jsonBody([String: Int].self, required: true))
+        let binary = ServerInput(pathParameters: [:], query: nil, headers: [], body: Data([0xFF, 0xFE]))
+        XCTAssertThrowsError(try binary.textBody(required: true), "not UTF-8")
+        XCTAssertEqual(try binary.dataBody(required: true), Data([0xFF, 0xFE]))
+    }
+
+    func testAHandlersMistakesAreItsOwn() async throws {
+        XCTAssertEqual(try ServerResponse.status(418, in: 400..<500, case: "clientError"), 418)
+        XCTAssertThrowsError(try ServerResponse.status(200, in: 400..<500, case: "clientError"))
+        let failing = ServerRoute(method: "GET", template: "/x") { _ in throw CancellationError() }
+        let answer = await failing.respond(to: ServerInput(pathParameters: [:], query: nil, headers: [], body: Data()))
+        XCTAssertEqual(answer.status, 500)
+        XCTAssertTrue(answer.body.isEmpty)
+        let refusing = ServerRoute(method: "GET", template: "/x") { _ in throw APIError.invalidArgument(name: "limit", reason: "above 10") }
+        let refused = await refusing.respond(to: ServerInput(pathParameters: [:], query: nil, headers: [], body: Data()))
+        XCTAssertEqual(refused.status, 400)
+        XCTAssertEqual(String(decoding: refused.body, as: UTF8.self), "limit: above 10")
+    }
+}
+
+private enum Color: OpenEnum {
+    case red, green
+    case unknown(String)
+    static let allCases: [Color] = [.red, .green]
+    var rawValue: String {
+        switch self {
+        case .red: "red"
+        case .green: "green"
+        case .unknown(let raw): raw
+        }
+    }
+}

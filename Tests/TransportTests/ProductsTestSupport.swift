@@ -1,0 +1,1 @@
+../KitchenSinkTests/ProductsTestSupport.swift
