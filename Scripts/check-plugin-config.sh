@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves that the build plugin honours the keys of a target's apigen.yaml that shape the
-# generated files (`namespace:`, `shards:`, and a document's own Name.openapi.yaml), from a clean
+# generated files (`namespace:`, `shards:`, `outputs:`, and a document's own Name.openapi.yaml), from a clean
 # build and incrementally, after an edit of the document and after edits of the configuration,
 # and never compiles a stale file. SwiftPM asks a plugin for its files again only when the
 # target's files change (swiftlang/swift-package-manager#7891): a `shards:` edited alone takes
@@ -30,7 +30,9 @@ build() {
     echo "OK: $1"
 }
 
-build "clean build with namespace: Todos, shards: 3, and two named documents with shards: 2"
+build "clean build with namespace: Todos, shards: 3, outputs: [client, mock, server], and two named documents with shards: 2"
+count=$(find .build -path '*ConfiguredShards*GeneratedSources*' -name 'APIGen.*.swift' | wc -l)
+[ "$count" = 3 ] || { echo "FAIL: expected the protocol, mock and server files of outputs:, found $count"; exit 1; }
 
 # The command plugin without --target leaves the build plugin's targets alone (writing into
 # them would give the build two producers of one file), and says so.
@@ -73,3 +75,14 @@ touch "$shards/Added.swift"
 build "the next planning uses shards: 4"
 count=$(find .build -path '*ConfiguredShards*GeneratedSources*' -name 'Shard04.*.swift' | wc -l)
 [ "$count" = 2 ] || { echo "FAIL: no Shard04 files after planning again"; exit 1; }
+
+# `outputs:` edited alone: the same, for the products' files.
+printf 'shards: 4\noutputs: [client, server]\n' >"$shards/apigen.yaml"
+swift build >"$work/build.log" 2>&1 || { echo "FAIL: outputs edited alone"; cat "$work/build.log"; exit 1; }
+expected="$work/Consumer/$shards/apigen.yaml:2:1: warning: outputs [client, server] is not used: the build plugin planned this build with [client]."
+grep -qF "$expected" "$work/build.log" || { echo "FAIL: expected: $expected"; cat "$work/build.log"; exit 1; }
+echo "OK: outputs edited alone: $expected"
+touch "$shards/AddedAgain.swift"
+build "the next planning uses outputs: [client, server]"
+server=$(find .build -path '*ConfiguredShards*GeneratedSources*' -name 'APIGen.Server.swift' -newer "$shards/AddedAgain.swift" | wc -l)
+[ "$server" = 1 ] || { echo "FAIL: no APIGen.Server.swift after planning again"; exit 1; }
