@@ -319,12 +319,21 @@ struct OperationTranslator {
         let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
         // A header named Accept, Content-Type or Authorization "SHALL be ignored": the client
         // sets those itself (the media types, the credentials).
+        var headers: [String: String] = [:]
         let others = operation.parameters.filter { parameter in
-            guard parameter.location == .header, ["accept", "content-type", "authorization"].contains(parameter.name.lowercased()) else {
-                return parameter.location != .path
+            guard parameter.location == .header else { return parameter.location != .path }
+            if ["accept", "content-type", "authorization"].contains(parameter.name.lowercased()) {
+                if warns { context.warning("header parameter '\(parameter.name)' is ignored, as the specification says: the client sets \(parameter.name) itself", at: parameter.sourceLocation) }
+                return false
             }
-            if warns { context.warning("header parameter '\(parameter.name)' is ignored, as the specification says: the client sets \(parameter.name) itself", at: parameter.sourceLocation) }
-            return false
+            // Header names are case-insensitive (RFC 9110): `X-Id` and `x-id` are one header, and
+            // sending both would join their values into one.
+            if let first = headers[parameter.name.lowercased()] {
+                if warns { context.warning("header parameter '\(parameter.name)' is the header '\(first)' again (header names are case-insensitive); only '\(first)' is generated", at: parameter.sourceLocation) }
+                return false
+            }
+            headers[parameter.name.lowercased()] = parameter.name
+            return true
         }
         return pathParams + others
     }

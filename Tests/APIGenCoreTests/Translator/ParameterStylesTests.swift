@@ -46,4 +46,29 @@ final class ParameterStylesTests: XCTestCase {
             "18: query parameter 'i': style 'nonsense' is not defined for a query parameter; 'form' is used",
         ].sorted(), warnings.sorted())
     }
+
+    /// Header names are case-insensitive: two header parameters that differ only in case are
+    /// one header, generated once (sending both joins their values into one field).
+    func testHeaderParametersDifferingOnlyInCaseAreOneHeader() throws {
+        let text = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /x:
+            get:
+              operationId: getX
+              parameters:
+                - {name: X-Trace, in: header, schema: {type: string}}
+                - {name: x-trace, in: header, schema: {type: string}}
+                - {name: x-trace, in: query, schema: {type: string}}
+                - {name: Session, in: cookie, schema: {type: string}}
+                - {name: session, in: cookie, schema: {type: string}}
+              responses: {'204': {description: ok}}
+        """
+        let (module, diagnostics) = try Pipeline.module(text)
+        XCTAssertEqual(module.operations[0].parameters.map { "\($0.location.rawValue) \($0.wireName)" },
+                       ["header X-Trace", "query x-trace", "cookie Session", "cookie session"], "queries and cookies are case-sensitive")
+        XCTAssertEqual(diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" },
+                       ["9: header parameter 'x-trace' is the header 'X-Trace' again (header names are case-insensitive); only 'X-Trace' is generated"])
+    }
 }

@@ -8497,7 +8497,6 @@ extension Client {
     ///   - bodyFile2: The `bodyFile` header parameter.
     ///   - limits: The `Limits` header parameter.
     ///   - redirectPolicy: The `RedirectPolicy` header parameter.
-    ///   - limits2: The `limits` header parameter.
     ///   - redirects: The `redirects` header parameter.
     ///   - styledValue: The `StyledValue` header parameter.
     ///   - unionMatch: The `UnionMatch` header parameter.
@@ -8528,11 +8527,9 @@ extension Client {
     ///   - body2: The `body` header parameter.
     ///   - c: The `c` header parameter.
     ///   - container: The `container` header parameter.
-    ///   - decoder2: The `decoder` header parameter.
     ///   - defaultServerURL: The `defaultServerURL` header parameter.
     ///   - e: The `e` header parameter.
     ///   - encode: The `encode` header parameter.
-    ///   - encoder2: The `encoder` header parameter.
     ///   - error: The `error` header parameter.
     ///   - failures: The `failures` header parameter.
     ///   - from: The `from` header parameter.
@@ -8540,8 +8537,6 @@ extension Client {
     ///   - indirect: The `indirect` header parameter.
     ///   - newValue: The `newValue` header parameter.
     ///   - path: The `path` header parameter.
-    ///   - serverURL2: The `serverURL` header parameter.
-    ///   - set2: The `set` header parameter.
     ///   - startingAt: The `startingAt` header parameter.
     ///   - startingAfter: The `startingAfter` header parameter.
     ///   - operationErrorBody: The `OperationErrorBody` header parameter.
@@ -8558,7 +8553,6 @@ extension Client {
     ///   - serverRouter: The `ServerRouter` header parameter.
     ///   - serverRequestError: The `ServerRequestError` header parameter.
     ///   - handlers: The `Handlers` header parameter.
-    ///   - handlers2: The `handlers` header parameter.
     ///   - handler: The `handler` header parameter.
     ///   - routes: The `routes` header parameter.
     ///   - respond: The `respond` header parameter.
@@ -8588,7 +8582,6 @@ extension Client {
     ///   - void: The `Void` header parameter.
     ///   - self_: The `Self` header parameter.
     ///   - type: The `Type` header parameter.
-    ///   - error2: The `Error` header parameter.
     ///   - request: The `request` header parameter.
     ///   - core: The `core` header parameter.
     ///   - firstPage: The `firstPage` header parameter.
@@ -8643,7 +8636,6 @@ extension Client {
         bodyFile2: String? = nil,
         limits: String? = nil,
         redirectPolicy: String? = nil,
-        limits2: String? = nil,
         redirects: String? = nil,
         styledValue: String? = nil,
         unionMatch: String? = nil,
@@ -8674,11 +8666,9 @@ extension Client {
         body2: String? = nil,
         c: String? = nil,
         container: String? = nil,
-        decoder2: String? = nil,
         defaultServerURL: String? = nil,
         e: String? = nil,
         encode: String? = nil,
-        encoder2: String? = nil,
         error: String? = nil,
         failures: String? = nil,
         from: String? = nil,
@@ -8686,8 +8676,6 @@ extension Client {
         indirect: String? = nil,
         newValue: String? = nil,
         path: String? = nil,
-        serverURL2: String? = nil,
-        set2: String? = nil,
         startingAt: String? = nil,
         startingAfter: String? = nil,
         operationErrorBody: String? = nil,
@@ -8704,7 +8692,6 @@ extension Client {
         serverRouter: String? = nil,
         serverRequestError: String? = nil,
         handlers: String? = nil,
-        handlers2: String? = nil,
         handler: String? = nil,
         routes: String? = nil,
         respond: String? = nil,
@@ -8734,7 +8721,6 @@ extension Client {
         void: String? = nil,
         self_: String? = nil,
         type: String? = nil,
-        error2: String? = nil,
         request: String? = nil,
         core: String? = nil,
         firstPage: String? = nil,
@@ -8789,7 +8775,6 @@ extension Client {
         _request.addHeader("bodyFile", bodyFile2)
         _request.addHeader("Limits", limits)
         _request.addHeader("RedirectPolicy", redirectPolicy)
-        _request.addHeader("limits", limits2)
         _request.addHeader("redirects", redirects)
         _request.addHeader("StyledValue", styledValue)
         _request.addHeader("UnionMatch", unionMatch)
@@ -8820,11 +8805,9 @@ extension Client {
         _request.addHeader("body", body2)
         _request.addHeader("c", c)
         _request.addHeader("container", container)
-        _request.addHeader("decoder", decoder2)
         _request.addHeader("defaultServerURL", defaultServerURL)
         _request.addHeader("e", e)
         _request.addHeader("encode", encode)
-        _request.addHeader("encoder", encoder2)
         _request.addHeader("error", error)
         _request.addHeader("failures", failures)
         _request.addHeader("from", from)
@@ -8832,8 +8815,6 @@ extension Client {
         _request.addHeader("indirect", indirect)
         _request.addHeader("newValue", newValue)
         _request.addHeader("path", path)
-        _request.addHeader("serverURL", serverURL2)
-        _request.addHeader("set", set2)
         _request.addHeader("startingAt", startingAt)
         _request.addHeader("startingAfter", startingAfter)
         _request.addHeader("OperationErrorBody", operationErrorBody)
@@ -8850,7 +8831,6 @@ extension Client {
         _request.addHeader("ServerRouter", serverRouter)
         _request.addHeader("ServerRequestError", serverRequestError)
         _request.addHeader("Handlers", handlers)
-        _request.addHeader("handlers", handlers2)
         _request.addHeader("handler", handler)
         _request.addHeader("routes", routes)
         _request.addHeader("respond", respond)
@@ -8880,7 +8860,6 @@ extension Client {
         _request.addHeader("Void", void)
         _request.addHeader("Self", self_)
         _request.addHeader("Type", type)
-        _request.addHeader("Error", error2)
         _request.addHeader("request", request)
         _request.addHeader("core", core)
         _request.addHeader("firstPage", firstPage)

@@ -1,0 +1,275 @@
+/// Prints the round-trip check of a module's client and server (`Scripts/check-round-trip.sh`):
+/// a handler that compares every argument it receives with the value the client sent and
+/// answers a value of the operation's type, and a runner that calls every operation through the
+/// generated client, over a loopback to the generated server, and compares the answer, once
+/// with the first 2xx case and once with the first typed error. Values are built from JSON the
+/// IR describes (every property set, optional ones sometimes `null`), decoded by the generated
+/// types; an operation whose values do not decode, or that the server does not read, is skipped
+/// and counted. Like `ExampleChecksRenderer`, a checking tool, not a product.
+public struct RoundTripChecksRenderer {
+    let module: ModuleDecl
+    let index: TypeIndex
+    let declarations: DeclarationIndex
+    let options = RenderOptions()
+
+    public init(_ module: ModuleDecl) {
+        self.module = module
+        self.index = TypeIndex(module)
+        self.declarations = DeclarationIndex(module.types)
+    }
+
+    private var answers: ServerAnswers { ServerAnswers(options: options, index: index) }
+    private var server: ServerRenderer { ServerRenderer(options: options, index: index) }
+
+    // MARK: Values
+
+    /// A JSON value of `type`: every property set, each optional one `null` when `seed` says so.
+    func sample(_ type: TypeUsage, seed: Int, depth: Int = 0) -> Literal? {
+        guard depth < 8 else { return nil }
+        switch type {
+        case .optional(let wrapped):
+            if seed % 4 == 3 || depth > 4 { return .null }
+            return sample(wrapped, seed: seed, depth: depth + 1)
+        case .array(let element):
+            return sample(element, seed: seed + 1, depth: depth + 1).map { .array([$0]) } ?? (depth > 0 ? .array([]) : nil)
+        case .dictionary(let value):
+            return sample(value, seed: seed + 1, depth: depth + 1).map { .object(["key\(seed)": $0]) }
+        case .builtin(let name):
+            switch name {
+            case "String": return .string("text \(seed) ü/?&")
+            case "Int": return .int(seed * 7 + 1)
+            case "Double": return .double(Double(seed) + 0.5)
+            case "Bool": return .bool(seed % 2 == 0)
+            case "Date", "ISO8601Date": return .string("2026-0\(1 + seed % 9)-1\(seed % 10)T03:04:05Z")
+            case "UUID": return .string("9b2c4f1e-0a6d-4c1b-8e2f-3d5a7b9c1e0\(seed % 10)")
+            case "URL": return .string("https://example.test/\(seed)?q=1")
+            case "Data": return .string("AQID")
+            case "JSONValue": return .object(["k\(seed)": .array([.int(1), .string("v"), .null])])
+            case "IntOrString": return .int(seed)
+            default: return nil
+            }
+        case .named(let path):
+            switch declarations.declaration(at: path) {
+            case .structure(let s)?:
+                var object: [String: Literal] = [:]
+                for (i, property) in s.properties.enumerated() {
+                    guard let value = sample(property.type, seed: seed + i + 1, depth: depth + 1) else {
+                        if property.type.isOptional { continue }
+                        return nil
+                    }
+                    object[property.wireName] = value
+                }
+                return .object(object)
+            case .enumeration(let e)?:
+                return e.cases.isEmpty ? nil : e.cases[seed % e.cases.count].value
+            case .oneOf(let o)?:
+                guard let first = o.cases.first, var value = sample(first.type, seed: seed, depth: depth + 1) else { return nil }
+                if case .object(var object) = value {
+                    if let discriminator = o.discriminator, let tag = first.tags.first { object[discriminator] = .string(tag) }
+                    for pin in first.pins { object[pin.property] = .string(pin.value) }
+                    value = .object(object)
+                }
+                return value
+            case .alias(let a)?:
+                return sample(a.target, seed: seed, depth: depth + 1)
+            case nil:
+                return nil
+            }
+        }
+    }
+
+    /// `try _value(Thing.self, "{…}")`.
+    private func value(_ type: TypeUsage, seed: Int) -> String? {
+        sample(type, seed: seed).map { "try _value(\(options.spell(type)).self, \(SwiftSpelling.string(ExampleChecksRenderer.jsonText($0))))" }
+    }
+
+    // MARK: The check
+
+    struct Plan {
+        var operation: OperationDecl
+        /// Each argument's label and value.
+        var arguments: [(label: String, name: String, value: String)]
+        /// The handler's answer and what the client returns.
+        var answer: String
+        var expected: String?
+        /// The typed error the second call answers: the case, its status and the expected body.
+        var error: (answer: String, status: Int, expected: String, type: String)?
+    }
+
+    /// Why an operation is not checked, when it is not.
+    func skipReason(_ operation: OperationDecl) -> String? {
+        if server.unsupported(operation) != nil { return "the server does not read it" }
+        return plan(operation) == nil ? "no value of a type it takes" : nil
+    }
+
+    func plan(_ operation: OperationDecl) -> Plan? {
+        guard server.unsupported(operation) == nil else { return nil }
+        var arguments: [(String, String, String)] = []
+        for (i, parameter) in operation.parameters.enumerated() {
+            guard let v = value(parameter.type, seed: i + 1) else { return nil }
+            arguments.append((SwiftNaming.argumentLabel(parameter.name), parameter.name, v))
+        }
+        if let body = operation.body {
+            let encoded: String?
+            switch body.encoding {
+            case .text: encoded = "\"body text\""
+            case .binary: encoded = "Data([0, 1, 2, 255])"
+            default: encoded = value(body.type, seed: 40)
+            }
+            guard let encoded else { return nil }
+            arguments.append(("body", "body", encoded))
+        }
+        let cases = answers.cases(operation)
+        guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
+        var plan = Plan(operation: operation, arguments: arguments, answer: "", expected: nil)
+        let status = success.status == nil ? "status: \(success.range.lowerBound), " : ""
+        if let payload = success.payload {
+            let built: String?
+            switch payload {
+            case .string: built = "\"answer text\""
+            case .builtin("Data"): built = "Data([9, 8, 7])"
+            default: built = value(payload, seed: 60)
+            }
+            guard let built else { return nil }
+            plan.answer = ".\(success.name)(\(status)\(built))"
+            plan.expected = operation.response == nil ? nil : built
+            // 2xx bodies that differ by status: the client returns the case of that status.
+            if let entry = operation.responseStatuses.first(where: { $0.status == success.documented }) {
+                guard let response = operation.response, case .named(let path) = response.unwrapped,
+                      let cases = index.oneOfCases(at: path), cases.indices.contains(entry.alternative) else { return nil }
+                plan.expected = "\(options.spell(response.unwrapped)).\(cases[entry.alternative].name)(\(built))"
+            }
+        } else {
+            plan.answer = success.status == nil ? ".\(success.name)(status: \(success.range.lowerBound))" : ".\(success.name)"
+        }
+        if let error = cases.first(where: { entry in entry.range.lowerBound >= 400 && operation.errors.contains { $0.status == entry.documented } }),
+           let payload = error.payload, let built = value(payload, seed: 80) {
+            let documented = Set(cases.compactMap(\.status))
+            let code = error.status ?? error.range.first { $0 >= 400 && !documented.contains($0) } ?? error.range.lowerBound
+            let status = error.status == nil ? "status: \(code), " : ""
+            plan.error = (".\(error.name)(\(status)\(built))", code, built, options.spell(payload))
+        }
+        return plan
+    }
+
+    public func render() -> String {
+        var p = CodePrinter()
+        p.line("// Generated by APIGen: the round-trip check of the generated client and server.")
+        p.line("import Foundation")
+        p.line("#if canImport(FoundationNetworking)")
+        p.line("import FoundationNetworking")
+        p.line("#endif")
+        p.line("@_spi(Generated) import APIGenRuntime")
+        p.line()
+        p.append(Self.support)
+        let plans = module.operations.map(plan)
+        p.line()
+        p.block("struct _RoundTripHandler: APIHandler") { p in
+            p.line("let _check: _RoundTripCheck")
+            for (operation, plan) in zip(module.operations, plans) {
+                p.line()
+                let params = ClientRenderer(options: options, index: index).signature(operation, defaults: false)
+                p.block("func \(operation.name)(\(params.joined(separator: ", "))) async throws -> APIServer.\(server.answerName(operation))") { p in
+                    guard let plan else {
+                        p.line("throw _RoundTripUnbuildable()")
+                        return
+                    }
+                    let name = SwiftNaming.unescaped(operation.name)
+                    for argument in plan.arguments {
+                        p.line("_check.same(\(argument.name), \(argument.value), \(SwiftSpelling.string("\(name) \(SwiftNaming.unescaped(argument.name))")))")
+                    }
+                    if let error = plan.error { p.line("if _check.answersError { return \(error.answer) }") }
+                    p.line("return \(plan.answer)")
+                }
+            }
+        }
+        p.line()
+        let auth = module.auth.map { "\($0.argumentName): \"token\", " }.joined()
+        p.block("public func runRoundTrips() async -> (passed: Int, skipped: [String], failed: [String])") { p in
+            p.line("let _check = _RoundTripCheck()")
+            p.line("let _server = APIServer(handler: _RoundTripHandler(_check: _check), validatesRequests: false, prefix: \"/base\")")
+            p.line("let _client = Client(serverURL: URL(string: \"https://round.trip.test/base\")!, \(auth)transport: _Loopback(server: _server), validatesArguments: false, retry: .none)")
+            for (operation, plan) in zip(module.operations, plans) {
+                let name = SwiftSpelling.string(SwiftNaming.unescaped(operation.name))
+                guard let plan else {
+                    let reason = skipReason(operation) ?? ""
+                    p.line("_check.skipped.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): \(reason)")))")
+                    continue
+                }
+                let call = "try await _client.\(operation.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
+                p.block("await _check.run(\(name))") { p in
+                    if let expected = plan.expected {
+                        p.line("let _expected = \(expected)")
+                        p.line("_check.same(\(call), _expected, \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) answer")))")
+                    } else {
+                        p.line(operation.response == nil ? call : "_ = \(call)")
+                    }
+                }
+                if let error = plan.error {
+                    p.block("await _check.runError(\(name), status: \(error.status))") { p in
+                        p.line("let _expected = \(error.expected)")
+                        p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): the error answer succeeded"))) }")
+                        p.line("catch let _error as APIGenRuntime.APIError { _check.same(_error.status, \(error.status), \(name)); _check.same(_error.errorBody(as: \(error.type).self), _expected, \(name)) }")
+                    }
+                }
+            }
+            p.line("return (_check.passed, _check.skipped, _check.failed)")
+        }
+        return p.text
+    }
+
+    /// The check's own types: a recorder, a loopback transport, and values from JSON (the
+    /// runtime's types spelled with the module: a document may name a schema like them).
+    static let support = #"""
+    struct _RoundTripUnbuildable: Error { var reason = "" }
+
+    final class _RoundTripCheck: @unchecked Sendable {
+        private let lock = Foundation.NSLock()
+        private var _passed = 0, _skipped: [String] = [], _failed: [String] = [], _answersError = false
+        var passed: Int { lock.withLock { _passed } }
+        var skipped: [String] { get { lock.withLock { _skipped } } set { lock.withLock { _skipped = newValue } } }
+        var failed: [String] { get { lock.withLock { _failed } } set { lock.withLock { _failed = newValue } } }
+        var answersError: Bool { lock.withLock { _answersError } }
+
+        func same<T: Equatable>(_ actual: T, _ expected: T, _ what: String) {
+            if actual != expected { failed.append("\(what): sent \(expected), arrived \(actual)") }
+        }
+
+        func run(_ name: String, _ body: () async throws -> Void) async {
+            let before = failed.count
+            do {
+                try await body()
+                if failed.count == before { lock.withLock { _passed += 1 } }
+            } catch let error as _RoundTripUnbuildable {
+                skipped.append(name + ": a value does not decode as " + error.reason)
+            } catch {
+                failed.append("\(name): \(error)")
+            }
+        }
+
+        func runError(_ name: String, status: Int, _ body: () async throws -> Void) async {
+            lock.withLock { _answersError = true }
+            await run(name + " (error \(status))", body)
+            lock.withLock { _answersError = false }
+        }
+    }
+
+    func _value<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+        do { return try APIGenRuntime.JSONCoding.decode(T.self, from: Data(json.utf8)) } catch { throw _RoundTripUnbuildable(reason: "\(T.self): \(error)") }
+    }
+
+    /// The client's requests, answered by the server in the same process over the same bytes.
+    struct _Loopback: APIGenRuntime.HTTPTransport {
+        let server: APIServer
+
+        func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+            guard let url = request.url, let parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { throw URLError(.badURL) }
+            let headers = (request.allHTTPHeaderFields ?? [:]).map { (name: $0.key, value: $0.value) }
+            let answer = await server.respond(to: APIGenRuntime.ServerRequest(method: request.httpMethod ?? "GET", path: parts.percentEncodedPath,
+                                                                query: parts.percentEncodedQuery, headers: headers, body: request.httpBody ?? Data()))
+            let fields = Dictionary(answer.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+            return (answer.body, HTTPURLResponse(url: url, statusCode: answer.status, httpVersion: "HTTP/1.1", headerFields: fields)!)
+        }
+    }
+    """#
+}
