@@ -5,7 +5,8 @@
 # the client, over a loopback to the server, with values of its types (every property set,
 # optional ones sometimes null); the handler compares each argument with what was sent and
 # answers the first 2xx case, then the first typed error, which the client must read back equal.
-# Fails on any difference; prints, per document, what passed and what was skipped (values that do
+# The mock answers each operation that has an example with it, no handler set. Fails on any
+# difference; prints, per document, what passed and what was skipped (values that do
 # not decode, or a request the server does not read: docs/products.md).
 #   Scripts/check-round-trip.sh Tests/Golden/*/input.yaml ../shared/specs/cloudflare/realtime-kit.yaml
 set -euo pipefail
@@ -19,7 +20,7 @@ for document in "$@"; do
     i=$((i + 1))
     name="RoundTrip$i"
     mkdir -p "$work/Sources/$name"
-    "$repo/.build/debug/apigen" generate "$document" --outputs client,server --output "$work/Sources/$name" --quiet
+    "$repo/.build/debug/apigen" generate "$document" --outputs client,mock,server --output "$work/Sources/$name" --quiet
     "$repo/.build/debug/apigen-bench" roundtrip "$document" "$work/Sources/$name/RoundTripChecks.swift" >/dev/null
     targets="$targets        .target(name: \"$name\", dependencies: [.product(name: \"APIGenRuntime\", package: \"APIGen\")]),
 "
@@ -42,13 +43,14 @@ $targets        .executableTarget(name: "Runner", dependencies: [$dependencies])
 PACKAGE
 {
     echo 'import Foundation'
-    echo 'var reports: [(String, (passed: Int, skipped: [String], failed: [String]))] = []'
+    echo 'var reports: [(String, (passed: Int, skipped: [String], failed: [String], mocked: Int, examplesRefused: [String]))] = []'
     echo "$calls" | grep -v '^import '
     cat <<'SWIFT'
 var failures = 0
 for (document, report) in reports {
     print("round-trip: \(document): \(report.passed) calls round-tripped, \(report.failed.count) failed, \(report.skipped.count) operations skipped\(report.skipped.isEmpty ? "" : " (" + report.skipped.joined(separator: ", ") + ")")")
     for failure in report.failed { print("  FAILED: \(failure)") }
+    print("  mock: \(report.mocked) operations answered their example\(report.examplesRefused.isEmpty ? "" : "; examples that break their own schema: " + report.examplesRefused.joined(separator: "; "))")
     failures += report.failed.count
 }
 exit(failures == 0 ? 0 : 1)

@@ -48,6 +48,25 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(tree.children?.first?.name, "root/leaf")
     }
 
+    func testFormBodiesAreReadAsTheClientWritesThem() async throws {
+        let created = try await client.createThing(body: CreateThingRequest(name: "a&b=c", count: 3))
+        XCTAssertEqual(created, "a&b=c")
+        func answer(_ body: String, type: String = "application/x-www-form-urlencoded") async -> (Int, String) {
+            let response = await server.respond(to: ServerRequest(method: "POST", target: "/things", headers: [("Content-Type", type)], body: Data(body.utf8)))
+            return (response.status, String(decoding: response.body, as: UTF8.self))
+        }
+        var (status, text) = await answer("name=x+y%21&count=2")
+        XCTAssertEqual(status, 201)
+        XCTAssertEqual(text, "x y!")
+        (status, text) = await answer("name=x&count=two")
+        XCTAssertEqual(status, 400, "count is an integer")
+        XCTAssertEqual(text, "the request body does not decode as CreateThingRequest")
+        (status, _) = await answer(#"{"name":"x"}"#, type: "application/json")
+        XCTAssertEqual(status, 415)
+        (status, _) = await answer("name[a][b][c][d][e][f][g][h][i][j][k][l][m][n][o][p][q][r][s][t][u][v][w][x][y][z][1][2][3][4][5][6][7]=deep")
+        XCTAssertEqual(status, 400, "nesting past 32 levels is refused, not recursed into")
+    }
+
     func testEachDocumentedStatusReachesTheClient() async throws {
         guard case .account(let echoed)? = try await client.putAccount(id: "a", body: Account(name: "x")) else { return XCTFail("200") }
         XCTAssertEqual(echoed.name, "x")
@@ -136,8 +155,9 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(code, 404, "an empty segment is no parameter")
         code = await status("DELETE", "/jobs/search")
         XCTAssertEqual(code, 400, "`search` is no job id")
-        code = await status("POST", "/charges")
-        XCTAssertEqual(code, 501, "form bodies are not read, and the answer says so")
+        let multipart = await server.respond(to: ServerRequest(method: "POST", target: "/uploads"))
+        XCTAssertEqual(multipart.status, 501, "multipart bodies are not read, and the answer says so")
+        XCTAssertEqual(String(decoding: multipart.body, as: UTF8.self), "the server cannot read this request: multipart/form-data bodies are not read")
 
         let boom = await server.respond(to: ServerRequest(method: "GET", target: "/things/boom"))
         XCTAssertEqual(boom.status, 500)

@@ -94,6 +94,8 @@ public struct RoundTripChecksRenderer {
         var expected: String?
         /// The typed error the second call answers: the case, its status and the expected body.
         var error: (answer: String, status: Int, expected: String, type: String)?
+        /// No 2xx answer is documented: the first one is an error the client must throw.
+        var onlyStatus: Int?
     }
 
     /// Why an operation is not checked, when it is not.
@@ -122,6 +124,10 @@ public struct RoundTripChecksRenderer {
         let cases = answers.cases(operation)
         guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
         var plan = Plan(operation: operation, arguments: arguments, answer: "", expected: nil)
+        if !(200..<300).contains(success.range.lowerBound) {
+            guard let status = success.status, status >= 400 else { return nil }
+            plan.onlyStatus = status
+        }
         let status = success.status == nil ? "status: \(success.range.lowerBound), " : ""
         if let payload = success.payload {
             let built: String?
@@ -185,7 +191,7 @@ public struct RoundTripChecksRenderer {
         }
         p.line()
         let auth = module.auth.map { "\($0.argumentName): \"token\", " }.joined()
-        p.block("public func runRoundTrips() async -> (passed: Int, skipped: [String], failed: [String])") { p in
+        p.block("public func runRoundTrips() async -> (passed: Int, skipped: [String], failed: [String], mocked: Int, examplesRefused: [String])") { p in
             p.line("let _check = _RoundTripCheck()")
             p.line("let _server = APIServer(handler: _RoundTripHandler(_check: _check), validatesRequests: false, prefix: \"/base\")")
             p.line("let _client = Client(serverURL: URL(string: \"https://round.trip.test/base\")!, \(auth)transport: _Loopback(server: _server), validatesArguments: false, retry: .none)")
@@ -198,7 +204,10 @@ public struct RoundTripChecksRenderer {
                 }
                 let call = "try await _client.\(operation.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
                 p.block("await _check.run(\(name))") { p in
-                    if let expected = plan.expected {
+                    if let status = plan.onlyStatus {
+                        p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): the error answer succeeded"))) }")
+                        p.line("catch let _error as APIGenRuntime.APIError { _check.same(_error.status, \(status), \(name)) }")
+                    } else if let expected = plan.expected {
                         p.line("let _expected = \(expected)")
                         p.line("_check.same(\(call), _expected, \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) answer")))")
                     } else {
@@ -213,7 +222,14 @@ public struct RoundTripChecksRenderer {
                     }
                 }
             }
-            p.line("return (_check.passed, _check.skipped, _check.failed)")
+            // The mock: every operation with an example answers it without a handler set.
+            p.line("let _mock = MockClient()")
+            for (operation, plan) in zip(module.operations, plans) where operation.example != nil {
+                guard let plan else { continue }
+                let call = "try await _mock.\(operation.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
+                p.line("await _check.runMock(\(SwiftSpelling.string(SwiftNaming.unescaped(operation.name)))) { _ = \(call) }")
+            }
+            p.line("return (_check.passed, _check.skipped, _check.failed, _check.mocked, _check.examplesRefused)")
         }
         return p.text
     }
@@ -244,6 +260,21 @@ public struct RoundTripChecksRenderer {
                 skipped.append(name + ": a value does not decode as " + error.reason)
             } catch {
                 failed.append("\(name): \(error)")
+            }
+        }
+
+        private(set) var mocked = 0, examplesRefused: [String] = []
+
+        /// A mock's answer: its example, which decodes unless the document's example breaks its
+        /// own schema (the document's fault: reported, not failed).
+        func runMock(_ name: String, _ body: () async throws -> Void) async {
+            do {
+                try await body()
+                lock.withLock { mocked += 1 }
+            } catch let error as APIGenRuntime.MockError {
+                lock.withLock { examplesRefused.append(error.description) }
+            } catch {
+                failed.append("MockClient.\(name): \(error)")
             }
         }
 

@@ -132,8 +132,28 @@ struct ServerRenderer: ProductRenderer {
             default: continue
             }
         }
-        if let body = operation.body, body.encoding == .form || body.encoding == .multipart {
+        if let body = operation.body, body.encoding == .multipart {
             return "\(body.contentType) bodies are not read"
+        }
+        if let body = operation.body, body.encoding == .form, let field = flattenedFormField(body) {
+            return "an object written as form fields of its own is not read (the form field '\(field)')"
+        }
+        return nil
+    }
+
+    /// A property of a form body that is an object written in `form` style: its members become
+    /// fields of the body itself (`a=1&b=2`), which the server cannot tell from the body's own.
+    private func flattenedFormField(_ body: OperationDecl.Body) -> String? {
+        guard case .named(let path) = index.resolved(body.type).unwrapped, let decl = index.structDecl(at: path) else { return nil }
+        for property in decl.properties {
+            let field = body.fields.first { $0.name == property.wireName }
+            let style = field?.style ?? .form
+            guard style == .form || style == .spaceDelimited || style == .pipeDelimited else { continue }
+            let resolved = index.resolved(property.type).unwrapped
+            var isObject = false
+            if case .dictionary = resolved { isObject = true }
+            if index.kind(of: resolved) == .structure { isObject = true }
+            if isObject && (field?.explode ?? (style == .form)) { return property.wireName }
         }
         return nil
     }
@@ -187,6 +207,7 @@ struct ServerRenderer: ProductRenderer {
         switch body.encoding {
         case .text: read = "_input.textBody(required: \(body.required))"
         case .binary: read = "_input.dataBody(required: \(body.required))"
+        case .form: read = "_input.formBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required)\(ClientRenderer.fieldsArgument(body.fields)))"
         default: read = "_input.jsonBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required))"
         }
         if body.type.isOptional { return "let body: \(type) = try \(read)" }

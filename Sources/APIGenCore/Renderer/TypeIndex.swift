@@ -17,6 +17,9 @@ struct TypeIndex: Sendable {
     /// constraints).
     private var validates: [Bool] = []
 
+    /// The struct at `path`, through typealiases.
+    func structDecl(at path: [String]) -> StructDecl? { declarations.structDecl(at: path) }
+
     /// The cases of the `oneOf` enum at `path`.
     func oneOfCases(at path: [String]) -> [OneOfDecl.Case]? {
         guard case .oneOf(let decl)? = declarations.declaration(at: path) else { return nil }

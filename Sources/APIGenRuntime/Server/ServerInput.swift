@@ -210,7 +210,7 @@ public struct ServerInput: Sendable {
     }
 
     /// A media type the operation does not take is answered 415, not read as another one.
-    private func checkContentType(_ accepts: (String) -> Bool) throws {
+    func checkContentType(_ accepts: (String) -> Bool) throws {
         guard let type = headerValues("Content-Type").first else { return }
         let base = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard accepts(base) else { throw ServerRequestError(status: 415, message: "the request body's media type is not one the operation takes") }

@@ -25,8 +25,6 @@ public protocol APIHandler: Sendable {
     func listThings(page: Int?, perPage: Int?, kind: Thing.Kind?) async throws -> APIServer.ListThingsAnswer
 
     /// `POST /things`
-    ///
-    /// Not called: the route answers 501, as application/x-www-form-urlencoded bodies are not read.
     func createThing(body: CreateThingRequest) async throws -> APIServer.CreateThingAnswer
 
     /// `POST /accounts`
@@ -53,8 +51,6 @@ public protocol APIHandler: Sendable {
     func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws -> APIServer.SendStylesAnswer
 
     /// A form body with nested fields, written as its encoding object says.
-    ///
-    /// Not called: the route answers 501, as application/x-www-form-urlencoded bodies are not read.
     func createCharge(body: CreateChargeRequest) async throws -> APIServer.CreateChargeAnswer
 
     /// JSON Schema 2020-12 keywords, and what the type keeps of them.
@@ -216,7 +212,10 @@ public struct APIServer: Sendable {
     }
 
     static func _createThing(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
-        throw APIGenRuntime.ServerRequestError(status: 501, message: "the server cannot read this request: application/x-www-form-urlencoded bodies are not read")
+        let body: CreateThingRequest = try _input.required(_input.formBody(CreateThingRequest.self, required: true), "the request body")
+        switch try await _handler.createThing(body: body) {
+        case .created(let _value): return .text(201, _value, contentType: "text/plain")
+        }
     }
 
     /// What `createAccount` answers: a case per documented status.
@@ -330,7 +329,10 @@ public struct APIServer: Sendable {
     }
 
     static func _createCharge(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
-        throw APIGenRuntime.ServerRequestError(status: 501, message: "the server cannot read this request: application/x-www-form-urlencoded bodies are not read")
+        let body: CreateChargeRequest = try _input.required(_input.formBody(CreateChargeRequest.self, required: true, fields: ["metadata": .init(style: .deepObject, explode: true), "items": .init(style: .deepObject, explode: true), "expand": .init(style: .deepObject, explode: true), "tags": .init(explode: false)]), "the request body")
+        switch try await _handler.createCharge(body: body) {
+        case .noContent: return .empty(204)
+        }
     }
 
     /// What `getConditional` answers: a case per documented status.

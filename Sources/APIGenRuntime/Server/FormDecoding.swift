@@ -1,0 +1,207 @@
+import Foundation
+
+/// Reads an `application/x-www-form-urlencoded` body into a generated type, as `setFormBody`
+/// writes it: each top-level field by its `encoding` style (exploded arrays as repeated names,
+/// others joined by the style's delimiter), and values nested in arrays or objects in brackets
+/// (`metadata[key]=v`, `expand[]=a`, `items[0][price]=p`). Text is read as the type asks:
+/// `count=3` is an `Int` for an integer property and a `String` for a text one.
+enum FormDecoding {
+    indirect enum Node {
+        case text(String, delimiter: Character?)
+        case list([Node])
+        case object([String: Node], order: [String])
+    }
+
+    /// The pairs as a tree. A name repeated without brackets is a list (an exploded array).
+    static func tree(_ pairs: [(name: String, value: String)], fields: [String: FieldEncoding]) throws -> Node {
+        var root = Builder()
+        for (name, value) in pairs {
+            guard let open = name.firstIndex(of: "[") else {
+                let field = fields[name] ?? FieldEncoding()
+                let delimiter: Character? = field.explode ? nil : field.style == .spaceDelimited ? " " : field.style == .pipeDelimited ? "|" : ","
+                root.add(path: [name], value, delimiter: delimiter)
+                continue
+            }
+            var path = [String(name[..<open])]
+            var rest = name[open...]
+            while rest.first == "[", let close = rest.firstIndex(of: "]") {
+                path.append(String(rest[rest.index(after: rest.startIndex)..<close]))
+                rest = rest[rest.index(after: close)...]
+            }
+            guard rest.isEmpty, path.count <= 32 else { throw ServerRequestError(message: "the form field '\(name)' is not a name the form writes") }
+            root.add(path: path, value, delimiter: nil)
+        }
+        return root.node
+    }
+
+    /// Builds the tree: `[]` appends, `[0]` and `[key]` address a member.
+    struct Builder {
+        var texts: [String] = []
+        var delimiter: Character?
+        var members: [String: Builder] = [:]
+        var order: [String] = []
+
+        mutating func add(path: [String], _ value: String, delimiter: Character?) {
+            guard let first = path.first else {
+                texts.append(value)
+                self.delimiter = delimiter
+                return
+            }
+            // `name[]=v`: an element of the array `name`.
+            if first.isEmpty {
+                texts.append(value)
+                return
+            }
+            if members[first] == nil { order.append(first) }
+            members[first, default: Builder()].add(path: Array(path.dropFirst()), value, delimiter: delimiter)
+        }
+
+        var node: Node {
+            if !members.isEmpty {
+                // `items[0][price]`: numbered members are a list, in their numbers' order.
+                if order.allSatisfy({ Int($0) != nil }) {
+                    return .list(order.sorted { Int($0)! < Int($1)! }.map { members[$0]!.node })
+                }
+                return .object(members.mapValues(\.node), order: order)
+            }
+            return texts.count == 1 ? .text(texts[0], delimiter: delimiter) : .list(texts.map { .text($0, delimiter: nil) })
+        }
+    }
+}
+
+/// A `Decoder` over a form tree, reading text as each type asks.
+struct FormTreeDecoder: Decoder {
+    let node: FormDecoding.Node?
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let members, let order)? = node else {
+            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath, debugDescription: "expected fields"))
+        }
+        return KeyedDecodingContainer(FormKeyedContainer<Key>(members: members, order: order, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        switch node {
+        case .list(let items)?: return FormUnkeyedContainer(items: items, codingPath: codingPath)
+        case .text(let text, let delimiter)?:
+            // One value of an exploded array, or a joined one.
+            guard let delimiter else { return FormUnkeyedContainer(items: [.text(text, delimiter: nil)], codingPath: codingPath) }
+            let items = text.isEmpty ? [] : text.split(separator: delimiter, omittingEmptySubsequences: false).map { FormDecoding.Node.text(String($0), delimiter: nil) }
+            return FormUnkeyedContainer(items: items, codingPath: codingPath)
+        default:
+            throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "expected a list"))
+        }
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        FormSingleValue(node: node, codingPath: codingPath)
+    }
+
+    /// A value of `T`: the types a form writes as text are read from it, the rest through their
+    /// own `init(from:)`.
+    static func decode<T: Decodable>(_ type: T.Type, _ node: FormDecoding.Node?, codingPath: [any CodingKey]) throws -> T {
+        if let readable = T.self as? any ParameterDecodable.Type {
+            guard case .text(let text, _)? = node, let value = readable.read(parameterText: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected \(T.self)"))
+            }
+            return value as! T
+        }
+        return try T(from: FormTreeDecoder(node: node, codingPath: codingPath))
+    }
+}
+
+private struct FormKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let members: [String: FormDecoding.Node]
+    let order: [String]
+    let codingPath: [any CodingKey]
+
+    var allKeys: [Key] { order.compactMap { Key(stringValue: $0) } }
+    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    func decodeNil(forKey key: Key) throws -> Bool { members[key.stringValue] == nil }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        guard let node = members[key.stringValue] else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required key '\(key.stringValue)' is missing"))
+        }
+        return try FormTreeDecoder.decode(T.self, node, codingPath: codingPath + [key])
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try FormTreeDecoder(node: members[key.stringValue], codingPath: codingPath + [key]).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try FormTreeDecoder(node: members[key.stringValue], codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder { FormTreeDecoder(node: .object(members, order: order), codingPath: codingPath) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { FormTreeDecoder(node: members[key.stringValue], codingPath: codingPath + [key]) }
+}
+
+private struct FormUnkeyedContainer: UnkeyedDecodingContainer {
+    let items: [FormDecoding.Node]
+    let codingPath: [any CodingKey]
+    var currentIndex = 0
+
+    init(items: [FormDecoding.Node], codingPath: [any CodingKey]) {
+        self.items = items
+        self.codingPath = codingPath
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    mutating func next() throws -> FormDecoding.Node {
+        guard !isAtEnd else { throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "no more items")) }
+        defer { currentIndex += 1 }
+        return items[currentIndex]
+    }
+
+    mutating func decodeNil() throws -> Bool { false }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try FormTreeDecoder.decode(T.self, try next(), codingPath: codingPath)
+    }
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try FormTreeDecoder(node: try next(), codingPath: codingPath).container(keyedBy: type)
+    }
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try FormTreeDecoder(node: try next(), codingPath: codingPath).unkeyedContainer()
+    }
+    mutating func superDecoder() throws -> any Decoder { FormTreeDecoder(node: try next(), codingPath: codingPath) }
+}
+
+private struct FormSingleValue: SingleValueDecodingContainer {
+    let node: FormDecoding.Node?
+    let codingPath: [any CodingKey]
+
+    func decodeNil() -> Bool { node == nil }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try FormTreeDecoder.decode(T.self, node, codingPath: codingPath)
+    }
+}
+
+@_spi(Generated) extension ServerInput {
+    /// The body as a form, read into `T` by the same `encoding` entries the client writes it with.
+    public func formBody<T: Decodable>(_ type: T.Type, required: Bool, fields: [String: FieldEncoding] = [:]) throws -> T? {
+        if body.isEmpty {
+            if required { throw ServerRequestError(message: "the request body is required") }
+            return nil
+        }
+        try checkContentType { $0 == "application/x-www-form-urlencoded" }
+        guard let text = String(data: body, encoding: .utf8) else { throw ServerRequestError(message: "the request body is not UTF-8 text") }
+        let pairs = text.split(separator: "&").compactMap { pair -> (name: String, value: String)? in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.formDecoded(parts[0]), let value = parts.count > 1 ? Self.formDecoded(parts[1]) : "" else { return nil }
+            return (name, value)
+        }
+        do {
+            return try FormTreeDecoder.decode(T.self, try FormDecoding.tree(pairs, fields: fields), codingPath: [])
+        } catch let error as ServerRequestError {
+            throw error
+        } catch {
+            throw ServerRequestError(message: "the request body does not decode as \(String(describing: T.self))")
+        }
+    }
+}
