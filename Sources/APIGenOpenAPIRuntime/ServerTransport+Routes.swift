@@ -40,6 +40,7 @@ extension ServerTransport {
                 }
                 let status = (100...599).contains(answer.status) ? answer.status : 500
                 let response = HTTPResponse(status: .init(code: status), headerFields: fields)
+                if let stream = answer.stream { return (response, HTTPBody(stream, length: .unknown, iterationBehavior: .single)) }
                 return (response, answer.body.isEmpty ? nil : HTTPBody(answer.body))
             }, method: method, path: prefix + route.template)
         }

@@ -45,6 +45,15 @@ public struct ByteStream: AsyncSequence, Sendable {
         self.init(buffer: buffer)
     }
 
+    /// Pieces written from the elements of a sequence by a function that may fail (encoding a
+    /// server's streamed answer): a failure ends the stream with it.
+    @_spi(Generated) public init<Source: AsyncSequence & Sendable>(writing source: Source, _ piece: @escaping @Sendable (Source.Element) throws -> Data) {
+        let buffer = PieceBuffer()
+        let task = buffer.fill(from: source, piece)
+        buffer.onCancel = { task.cancel() }
+        self.init(buffer: buffer)
+    }
+
     /// The bytes of an `InputStream` (a file body, `URLRequest.httpBodyStream`), read in pieces
     /// as they are asked for: what a transport sends a streamed request body from.
     public init(reading stream: InputStream, pieceSize: Int = 64 * 1024) {

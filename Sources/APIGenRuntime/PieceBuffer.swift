@@ -156,14 +156,14 @@ extension PieceBuffer {
     /// ends it with the source's end or error (through `map`); `each` runs for every piece,
     /// `done` once at the end.
     func fill<Source: AsyncSequence & Sendable>(
-        from source: Source, _ piece: @escaping @Sendable (Source.Element) -> Data, each: @escaping @Sendable () -> Void = {},
+        from source: Source, _ piece: @escaping @Sendable (Source.Element) throws -> Data, each: @escaping @Sendable () -> Void = {},
         map: @escaping @Sendable (any Error) -> any Error = { $0 }, done: @escaping @Sendable () -> Void = {}
     ) -> Task<Void, Never> {
         Task {
             do {
                 for try await element in source {
                     each()
-                    guard await push(piece(element)) else { break }
+                    guard await push(try piece(element)) else { break }
                 }
                 finish()
             } catch {

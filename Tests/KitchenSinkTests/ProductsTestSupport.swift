@@ -11,6 +11,11 @@ struct LoopbackTransport: HTTPTransport {
     let server: APIServer
 
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let (head, body) = try await stream(request)
+        return (try await body.collect(), head)
+    }
+
+    func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, ByteStream) {
         let url = try XCTUnwrapURL(request.url)
         let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         let headers = (request.allHTTPHeaderFields ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
@@ -19,7 +24,8 @@ struct LoopbackTransport: HTTPTransport {
             query: components?.percentEncodedQuery, headers: headers, body: request.httpBody ?? Data()
         ))
         let fields = Dictionary(answer.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-        return (answer.body, HTTPURLResponse(url: url, statusCode: answer.status, httpVersion: "HTTP/1.1", headerFields: fields)!)
+        let head = HTTPURLResponse(url: url, statusCode: answer.status, httpVersion: "HTTP/1.1", headerFields: fields)!
+        return (head, answer.stream ?? ByteStream(answer.body))
     }
 
     private func XCTUnwrapURL(_ url: URL?) throws -> URL {
@@ -64,9 +70,19 @@ struct EchoHandler: APIHandler {
         }
     }
     func watchThing(thingID: String) async throws -> APIServer.WatchThingAnswer {
-        .ok(Thing(id: UUID(), createdAt: Self.createdAt, kind: .aB, class: thingID))
+        guard thingID != "whole" else { return .ok(Thing(id: UUID(), createdAt: Self.createdAt, kind: .aB, class: thingID)) }
+        return .stream(AsyncThrowingStream { continuation in
+            for seq in 1...3 { continuation.yield(ThingEvent(seq: seq, note: seq == 2 ? "two\nlines\r\nand CR LF" : nil)) }
+            if thingID == "broken" { continuation.finish(throwing: Failure()) } else { continuation.finish() }
+        })
     }
-    func exportAccounts() async throws -> APIServer.ExportAccountsAnswer { .ok(Data("{\"name\":\"a\"}\n".utf8)) }
+    func exportAccounts() async throws -> APIServer.ExportAccountsAnswer {
+        .stream(AsyncThrowingStream { continuation in
+            continuation.yield(Account(name: "a"))
+            continuation.yield(Account(id: "2", name: "b\nc"))
+            continuation.finish()
+        })
+    }
     func getTree(id: String) async throws -> APIServer.GetTreeAnswer {
         .ok(TreeNode(name: id, children: [TreeNode(name: "\(id)/leaf")]))
     }

@@ -48,6 +48,22 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(tree.children?.first?.name, "root/leaf")
     }
 
+    func testStreamedAnswersAreWrittenAsTheyCome() async throws {
+        var events: [ThingEvent] = []
+        for try await event in try await client.watchThingStream(thingID: "ab") { events.append(event.data) }
+        XCTAssertEqual(events.map(\.seq), [1, 2, 3])
+        XCTAssertEqual(events[1].note, "two\nlines\r\nand CR LF", "JSON escapes the line breaks inside an event's data")
+        let whole = try await client.watchThing(thingID: "whole")
+        XCTAssertEqual(whole.class, "whole", "the same operation's JSON answer")
+        var accounts: [Account] = []
+        for try await account in try await client.exportAccountsStream() { accounts.append(account) }
+        XCTAssertEqual(accounts.map(\.name), ["a", "b\nc"])
+        do {
+            for try await _ in try await client.watchThingStream(thingID: "broken") {}
+            XCTFail("the handler's stream failed")
+        } catch {}
+    }
+
     func testFormBodiesAreReadAsTheClientWritesThem() async throws {
         let created = try await client.createThing(body: CreateThingRequest(name: "a&b=c", count: 3))
         XCTAssertEqual(created, "a&b=c")

@@ -68,6 +68,9 @@ final class ServerTransportTests: XCTestCase {
         var ids: [Int] = []
         for try await job in client.listJobsPages(limit: 3).items { ids.append(job.id) }
         XCTAssertEqual(ids, [0, 1, 2, 3, 4])
+        var events: [Int] = []
+        for try await event in try await client.watchThingStream(thingID: "ab") { events.append(event.data.seq) }
+        XCTAssertEqual(events, [1, 2, 3], "a streamed answer through the transport's body")
 
         do {
             _ = try await client.putAccount(id: "missing", body: account)

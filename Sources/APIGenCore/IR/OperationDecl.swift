@@ -142,6 +142,8 @@ public struct OperationDecl: Sendable, Equatable {
         /// Each event's data, or each value (`String`: an event's text as sent).
         public var element: TypeUsage
         public var contentType: String
+        /// The 2xx status it is documented for (`200`, `2XX`).
+        public var status = "200"
     }
 
     /// One documented answer: its status and the media type of its body (nil: no body). The

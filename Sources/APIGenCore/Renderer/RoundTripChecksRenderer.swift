@@ -96,6 +96,8 @@ public struct RoundTripChecksRenderer {
         var error: (answer: String, status: Int, expected: String, type: String)?
         /// No 2xx answer is documented: the first one is an error the client must throw.
         var onlyStatus: Int?
+        /// A streamed answer: one element's value, which the stream carries twice.
+        var streamElement: String?
     }
 
     /// Why an operation is not checked, when it is not.
@@ -148,6 +150,9 @@ public struct RoundTripChecksRenderer {
         } else {
             plan.answer = success.status == nil ? ".\(success.name)(status: \(success.range.lowerBound))" : ".\(success.name)"
         }
+        if let stream = operation.stream {
+            plan.streamElement = stream.element == .string ? "\"line one\\nline two\"" : value(stream.element, seed: 70)
+        }
         if let error = cases.first(where: { entry in entry.range.lowerBound >= 400 && operation.errors.contains { $0.status == entry.documented } }),
            let payload = error.payload, let built = value(payload, seed: 80) {
             let documented = Set(cases.compactMap(\.status))
@@ -185,6 +190,10 @@ public struct RoundTripChecksRenderer {
                         p.line("_check.same(\(argument.name), \(argument.value), \(SwiftSpelling.string("\(name) \(SwiftNaming.unescaped(argument.name))")))")
                     }
                     if let error = plan.error { p.line("if _check.answersError { return \(error.answer) }") }
+                    if let element = plan.streamElement {
+                        p.line("let _element = \(element)")
+                        p.line("if _check.answersStream { return .stream(AsyncThrowingStream { $0.yield(_element); $0.yield(_element); $0.finish() }) }")
+                    }
                     p.line("return \(plan.answer)")
                 }
             }
@@ -214,6 +223,15 @@ public struct RoundTripChecksRenderer {
                         p.line(operation.response == nil ? call : "_ = \(call)")
                     }
                 }
+                if let element = plan.streamElement, let stream = operation.stream {
+                    let streamCall = "try await _client.\(stream.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
+                    p.block("await _check.runStream(\(name))") { p in
+                        p.line("let _expected = \(element)")
+                        p.line("var _items: [\(options.spell(stream.element))] = []")
+                        p.line("for try await _item in \(streamCall) { _items.append(_item\(stream.kind == .events ? ".data" : "")) }")
+                        p.line("_check.same(_items, [_expected, _expected], \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) stream")))")
+                    }
+                }
                 if let error = plan.error {
                     p.block("await _check.runError(\(name), status: \(error.status))") { p in
                         p.line("let _expected = \(error.expected)")
@@ -241,11 +259,12 @@ public struct RoundTripChecksRenderer {
 
     final class _RoundTripCheck: @unchecked Sendable {
         private let lock = Foundation.NSLock()
-        private var _passed = 0, _skipped: [String] = [], _failed: [String] = [], _answersError = false
+        private var _passed = 0, _skipped: [String] = [], _failed: [String] = [], _answersError = false, _answersStream = false
         var passed: Int { lock.withLock { _passed } }
         var skipped: [String] { get { lock.withLock { _skipped } } set { lock.withLock { _skipped = newValue } } }
         var failed: [String] { get { lock.withLock { _failed } } set { lock.withLock { _failed = newValue } } }
         var answersError: Bool { lock.withLock { _answersError } }
+        var answersStream: Bool { lock.withLock { _answersStream } }
 
         func same<T: Equatable>(_ actual: T, _ expected: T, _ what: String) {
             if actual != expected { failed.append("\(what): sent \(expected), arrived \(actual)") }
@@ -278,6 +297,12 @@ public struct RoundTripChecksRenderer {
             }
         }
 
+        func runStream(_ name: String, _ body: () async throws -> Void) async {
+            lock.withLock { _answersStream = true }
+            await run(name + " (stream)", body)
+            lock.withLock { _answersStream = false }
+        }
+
         func runError(_ name: String, status: Int, _ body: () async throws -> Void) async {
             lock.withLock { _answersError = true }
             await run(name + " (error \(status))", body)
@@ -294,12 +319,17 @@ public struct RoundTripChecksRenderer {
         let server: APIServer
 
         func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+            let (head, body) = try await stream(request)
+            return (try await body.collect(), head)
+        }
+
+        func stream(_ request: URLRequest) async throws -> (HTTPURLResponse, APIGenRuntime.ByteStream) {
             guard let url = request.url, let parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { throw URLError(.badURL) }
             let headers = (request.allHTTPHeaderFields ?? [:]).map { (name: $0.key, value: $0.value) }
             let answer = await server.respond(to: APIGenRuntime.ServerRequest(method: request.httpMethod ?? "GET", path: parts.percentEncodedPath,
                                                                 query: parts.percentEncodedQuery, headers: headers, body: request.httpBody ?? Data()))
             let fields = Dictionary(answer.headers.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
-            return (answer.body, HTTPURLResponse(url: url, statusCode: answer.status, httpVersion: "HTTP/1.1", headerFields: fields)!)
+            return (HTTPURLResponse(url: url, statusCode: answer.status, httpVersion: "HTTP/1.1", headerFields: fields)!, answer.stream ?? APIGenRuntime.ByteStream(answer.body))
         }
     }
     """#

@@ -15,6 +15,8 @@ struct ServerAnswers {
         var encoding: OperationDecl.Body.Encoding
         var contentType: String?
         var documented: String
+        /// A streamed body: the payload is a sequence of these elements.
+        var streamKind: OperationDecl.Stream.Kind?
     }
 
     func cases(_ operation: OperationDecl) -> [Case] {
@@ -36,6 +38,14 @@ struct ServerAnswers {
             }
             if answer.contentType != nil { entry.payload = payload(operation, answer) }
             if entry.payload == nil { entry.contentType = nil }
+            result.append(entry)
+        }
+        // A streamed body: a case of its own, whose elements are written as they come.
+        if let stream = operation.stream {
+            let status = Int(stream.status) ?? 200
+            var entry = Case(name: "stream", status: status, range: status..<(status + 1), payload: stream.element,
+                             encoding: .json, contentType: stream.contentType, documented: stream.status)
+            entry.streamKind = stream.kind
             result.append(entry)
         }
         // An operation that documents no answer still has one: 200 with no body.
@@ -72,6 +82,9 @@ struct ServerAnswers {
         guard let contentType = entry.contentType.map(SwiftSpelling.string) else {
             return "case \(pattern): return .empty(\(status))"
         }
+        if let kind = entry.streamKind {
+            return "case \(pattern): return .stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(contentType))"
+        }
         switch (entry.encoding, entry.payload) {
         case (.text, _): return "case \(pattern): return .text(\(status), _value, contentType: \(contentType))"
         case (_, .builtin("Data")?): return "case \(pattern): return .data(\(status), _value, contentType: \(contentType))"
@@ -82,7 +95,9 @@ struct ServerAnswers {
     /// `case ok(Job)`, `case clientError(status: Int, Problem)`.
     func declaration(_ entry: Case) -> String {
         var fields: [String] = entry.status == nil ? ["status: Int"] : []
-        if let payload = entry.payload { fields.append(options.spell(payload)) }
+        if let payload = entry.payload {
+            fields.append(entry.streamKind == nil ? options.spell(payload) : "AsyncThrowingStream<\(options.spell(payload)), any Error>")
+        }
         return "case \(entry.name)" + (fields.isEmpty ? "" : "(\(fields.joined(separator: ", ")))")
     }
 

@@ -80,7 +80,7 @@ extension OperationTranslator {
     /// The first 2xx body in a streaming media type, with the schema of one element: an
     /// event's data, or one value (the items, when the document writes the stream as an array).
     /// No schema, or a plain string, is an event's text.
-    func streamBody(_ operation: Operation) -> (media: MediaType, kind: OperationDecl.Stream.Kind, schema: Schema?)? {
+    func streamBody(_ operation: Operation) -> (media: MediaType, kind: OperationDecl.Stream.Kind, schema: Schema?, status: String)? {
         for response in operation.responses where response.isSuccess {
             for media in response.content {
                 guard let kind = Self.streamKinds[Self.mediaType(media.contentType)] else { continue }
@@ -95,7 +95,7 @@ extension OperationTranslator {
                 }
                 if media.itemSchema == nil, kind != .events, let s = schema, s.singleType == "array", let items = s.items { schema = items }
                 if let s = schema, s.ref == nil, s.singleType == "string", s.format == nil, s.enumValues == nil { schema = nil }
-                return (media, kind, schema)
+                return (media, kind, schema, response.status)
             }
         }
         return nil
@@ -105,14 +105,16 @@ extension OperationTranslator {
     static func streamElementSuffix(_ kind: OperationDecl.Stream.Kind) -> String { kind == .events ? "Event" : "Item" }
 
     func translateStream(_ operation: Operation, name: String?, typePrefix: String) -> OperationDecl.Stream? {
-        guard let name, let (media, kind, schema) = streamBody(operation) else { return nil }
+        guard let name, let (media, kind, schema, status) = streamBody(operation) else { return nil }
         var element = kind == .events ? TypeUsage.string : .jsonValue
         if let schema {
             var scope = TypeScope(path: [], reserved: [])
             element = types.usage(for: schema, hint: typePrefix + Self.streamElementSuffix(kind), scope: &scope)
             context.operationDecls.append(contentsOf: scope.nested)
         }
-        return OperationDecl.Stream(name: name, kind: kind, element: element, contentType: media.contentType)
+        var stream = OperationDecl.Stream(name: name, kind: kind, element: element, contentType: media.contentType)
+        stream.status = status
+        return stream
     }
 
     /// The error answers whose JSON body is a named schema (a `$ref` to a component, or an

@@ -29,16 +29,19 @@ public struct ServerRequest: Sendable {
     }
 }
 
-/// The answer a generated route gives: its status, headers and whole body.
+/// The answer a generated route gives: its status, headers and body, whole or streamed.
 public struct ServerResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// A body written as it is produced (events, JSON Lines), instead of `body`.
+    public var stream: ByteStream?
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data = Data(), stream: ByteStream? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.stream = stream
     }
 
     /// The first value of a header, its name matched in any case.
@@ -59,6 +62,40 @@ public struct ServerResponse: Sendable {
 
     public static func data(_ status: Int, _ value: Data, contentType: String) -> ServerResponse {
         ServerResponse(status: status, headers: [("Content-Type", contentType)], body: value)
+    }
+
+    /// A streamed answer: each element as a server-sent event (`data:` lines), or as a line of
+    /// JSON Lines, or after an RS byte (`application/json-seq`), as the client reads them.
+    public static func stream<Elements: AsyncSequence & Sendable>(_ status: Int, _ elements: Elements, kind: StreamKind, contentType: String) -> ServerResponse
+    where Elements.Element: Encodable & Sendable {
+        let stream = ByteStream(writing: elements) { element in
+            var data = Data()
+            switch kind {
+            case .events:
+                let text: Data = try (element as? String).map { Data($0.utf8) } ?? JSONCoding.encode(element)
+                // Every line of the text its own `data:` line, so a line break cannot end the event
+                // (events carry no CR: a reader takes CR, LF and CR LF alike as a line's end).
+                let lines = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                for line in lines.split(separator: "\n", omittingEmptySubsequences: false) {
+                    data.append(Data("data: \(line)\n".utf8))
+                }
+                data.append(10)
+            case .jsonLines:
+                data.append(try JSONCoding.encode(element))
+                data.append(10)
+            case .jsonSequence:
+                data.append(0x1E)
+                data.append(try JSONCoding.encode(element))
+                data.append(10)
+            }
+            return data
+        }
+        return ServerResponse(status: status, headers: [("Content-Type", contentType)], stream: stream)
+    }
+
+    /// How a streamed answer writes its elements.
+    public enum StreamKind: Sendable {
+        case events, jsonLines, jsonSequence
     }
 
     public static func empty(_ status: Int) -> ServerResponse {

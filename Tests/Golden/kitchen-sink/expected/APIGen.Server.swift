@@ -264,12 +264,15 @@ public struct APIServer: Sendable {
     public enum WatchThingAnswer: Sendable {
         /// `200` `application/json`
         case ok(Thing)
+        /// `200` `text/event-stream`
+        case stream(AsyncThrowingStream<ThingEvent, any Error>)
     }
 
     static func _watchThing(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
         let thingID: String = try _input.path("thing_id")
         switch try await _handler.watchThing(thingID: thingID) {
         case .ok(let _value): return try .json(200, _value, contentType: "application/json")
+        case .stream(let _value): return .stream(200, _value, kind: .events, contentType: "text/event-stream")
         }
     }
 
@@ -277,11 +280,14 @@ public struct APIServer: Sendable {
     public enum ExportAccountsAnswer: Sendable {
         /// `200` `application/jsonl`
         case ok(Data)
+        /// `200` `application/jsonl`
+        case stream(AsyncThrowingStream<Account, any Error>)
     }
 
     static func _exportAccounts(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
         switch try await _handler.exportAccounts() {
         case .ok(let _value): return .data(200, _value, contentType: "application/jsonl")
+        case .stream(let _value): return .stream(200, _value, kind: .jsonLines, contentType: "application/jsonl")
         }
     }
 

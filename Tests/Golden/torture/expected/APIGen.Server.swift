@@ -2199,6 +2199,8 @@ public struct APIServer: Sendable {
     public enum CaptureStreamAnswer: Sendable {
         /// `200` `application/json`
         case ok(Captures)
+        /// `200` `text/event-stream`
+        case stream(AsyncThrowingStream<Captures, any Error>)
     }
 
     static func _captureStream(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
@@ -2207,6 +2209,7 @@ public struct APIServer: Sendable {
         let serverSentEvents: String? = try _input.query("ServerSentEvents")
         switch try await _handler.captureStream(jsonLines: jsonLines, bodyFile2: bodyFile2, serverSentEvents: serverSentEvents) {
         case .ok(let _value): return try .json(200, _value, contentType: "application/json")
+        case .stream(let _value): return .stream(200, _value, kind: .events, contentType: "text/event-stream")
         }
     }
 
@@ -2214,11 +2217,14 @@ public struct APIServer: Sendable {
     public enum CaptureLinesAnswer: Sendable {
         /// `200` `application/x-ndjson`
         case ok(Data)
+        /// `200` `application/x-ndjson`
+        case stream(AsyncThrowingStream<CapturePage, any Error>)
     }
 
     static func _captureLines(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
         switch try await _handler.captureLines() {
         case .ok(let _value): return .data(200, _value, contentType: "application/x-ndjson")
+        case .stream(let _value): return .stream(200, _value, kind: .jsonLines, contentType: "application/x-ndjson")
         }
     }
 
