@@ -65,6 +65,10 @@ struct EchoHandler: APIHandler {
         case "missing": return .notFound(Problem(error: .init(code: 404, message: "no account \(id)")))
         case "teapot": return .clientError(status: 418, Problem(error: .init(code: 418)))
         case "empty": return .noContent
+        case "new":
+            let headers = APIServer.PutAccountAnswer.CreatedHeaders(location: URL(string: "https://sink.example.com/accounts/new")!,
+                                                                    xRateLimitRemaining: 41, xBeta: true)
+            return .created(.init(location: "/accounts/new"), headers: headers)
         case "weird": return .other(status: 503, .object(["retry": .bool(true)]))
         default: return .ok(body)
         }

@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-import APIGenRuntime
+@_spi(Generated) import APIGenRuntime
 import KitchenSink
 
 /// The generated server (`outputs: [server]`) behind the generated client, in one process: every
@@ -46,6 +46,25 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(blob, Data([0, 1, 255]))
         let tree = try await client.getTree(id: "root")
         XCTAssertEqual(tree.children?.first?.name, "root/leaf")
+    }
+
+    func testDeclaredHeadersAreWrittenAndReadBack() async throws {
+        let (created, metadata) = try await withResponseMetadata { try await client.putAccount(id: "new", body: Account(name: "n")) }
+        guard case .case2(let body)? = created else { return XCTFail("\(String(describing: created))") }
+        XCTAssertEqual(body.location, "/accounts/new")
+        let headers = try XCTUnwrap(metadata.map(ResponseHeaders.init))
+        XCTAssertEqual(headers.metadata.status, 201)
+        XCTAssertEqual(headers.location, URL(string: "https://sink.example.com/accounts/new"))
+        XCTAssertEqual(headers.xRateLimitRemaining, 41)
+        XCTAssertEqual(headers.xBeta, true)
+        XCTAssertNil(headers.expires, "a header the handler left nil is not sent")
+    }
+
+    func testAHeaderValueCannotAddAHeader() async throws {
+        let answer = try APIGenRuntime.ServerResponse(status: 200).adding([("X-Ok", "fine"), ("X-None", nil as String?)])
+        XCTAssertEqual(answer.headers.map(\.name), ["X-Ok"])
+        XCTAssertThrowsError(try APIGenRuntime.ServerResponse(status: 200).adding([("X-Evil", "a\r\nSet-Cookie: b")]))
+        XCTAssertThrowsError(try APIGenRuntime.ServerResponse(status: 200).adding([("X-Evil", "a\nb")]))
     }
 
     func testStreamedAnswersAreWrittenAsTheyCome() async throws {

@@ -156,6 +156,16 @@ public struct OperationDecl: Sendable, Equatable {
         public var encoding: Body.Encoding
         /// The body is JSON whose schema no generated type holds (an inline error schema).
         public var isUntypedJSON = false
+        /// The headers the document declares for this answer.
+        public var headers: [Header] = []
+
+        /// A declared response header: its member name, and a scalar type (text otherwise).
+        public struct Header: Sendable, Equatable {
+            public var name: String
+            public var wireName: String
+            public var type: TypeUsage
+            public var required: Bool
+        }
     }
 
     public var name: String

@@ -98,6 +98,8 @@ public struct RoundTripChecksRenderer {
         var onlyStatus: Int?
         /// A streamed answer: one element's value, which the stream carries twice.
         var streamElement: String?
+        /// The success case's declared headers: each wire name, its type and value.
+        var headers: [(wireName: String, type: String, value: String)] = []
     }
 
     /// Why an operation is not checked, when it is not.
@@ -131,6 +133,16 @@ public struct RoundTripChecksRenderer {
             plan.onlyStatus = status
         }
         let status = success.status == nil ? "status: \(success.range.lowerBound), " : ""
+        var headers = ""
+        if success.headersType != nil {
+            var pairs: [String] = []
+            for (i, header) in success.headers.enumerated() {
+                guard let built = value(header.type, seed: 90 + i) else { return nil }
+                pairs.append("\(SwiftNaming.argumentLabel(header.name)): \(built)")
+                plan.headers.append((header.wireName, options.spell(header.type.unwrapped), built))
+            }
+            headers = ", headers: .init(\(pairs.joined(separator: ", ")))"
+        }
         if let payload = success.payload {
             let built: String?
             switch payload {
@@ -139,7 +151,7 @@ public struct RoundTripChecksRenderer {
             default: built = value(payload, seed: 60)
             }
             guard let built else { return nil }
-            plan.answer = ".\(success.name)(\(status)\(built))"
+            plan.answer = ".\(success.name)(\(status)\(built)\(headers))"
             plan.expected = operation.response == nil ? nil : built
             // 2xx bodies that differ by status: the client returns the case of that status.
             if let entry = operation.responseStatuses.first(where: { $0.status == success.documented }) {
@@ -148,7 +160,8 @@ public struct RoundTripChecksRenderer {
                 plan.expected = "\(options.spell(response.unwrapped)).\(cases[entry.alternative].name)(\(built))"
             }
         } else {
-            plan.answer = success.status == nil ? ".\(success.name)(status: \(success.range.lowerBound))" : ".\(success.name)"
+            let fields = (success.status == nil ? "status: \(success.range.lowerBound)" : "") + headers
+            plan.answer = fields.isEmpty ? ".\(success.name)" : ".\(success.name)(\(fields.hasPrefix(", ") ? String(fields.dropFirst(2)) : fields))"
         }
         if let stream = operation.stream {
             plan.streamElement = stream.element == .string ? "\"line one\\nline two\"" : value(stream.element, seed: 70)
@@ -216,11 +229,18 @@ public struct RoundTripChecksRenderer {
                     if let status = plan.onlyStatus {
                         p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): the error answer succeeded"))) }")
                         p.line("catch let _error as APIGenRuntime.APIError { _check.same(_error.status, \(status), \(name)) }")
-                    } else if let expected = plan.expected {
-                        p.line("let _expected = \(expected)")
-                        p.line("_check.same(\(call), _expected, \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) answer")))")
                     } else {
-                        p.line(operation.response == nil ? call : "_ = \(call)")
+                        if let expected = plan.expected { p.line("let _expected = \(expected)") }
+                        p.line("let (_result, _metadata) = try await withResponseMetadata { \(call) }")
+                        if plan.expected != nil {
+                            p.line("_check.same(_result, _expected, \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) answer")))")
+                        } else {
+                            p.line("_ = _result")
+                        }
+                        for header in plan.headers {
+                            let what = SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) header \(header.wireName)")
+                            p.line("_check.same(_metadata?.value(\(SwiftSpelling.string(header.wireName)), as: \(header.type).self), \(header.value), \(what))")
+                        }
                     }
                 }
                 if let element = plan.streamElement, let stream = operation.stream {

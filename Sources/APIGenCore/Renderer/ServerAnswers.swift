@@ -17,6 +17,9 @@ struct ServerAnswers {
         var documented: String
         /// A streamed body: the payload is a sequence of these elements.
         var streamKind: OperationDecl.Stream.Kind?
+        var headers: [OperationDecl.Answer.Header] = []
+        /// The struct of its headers, a member of the answer enum (`CreatedHeaders`).
+        var headersType: String?
     }
 
     func cases(_ operation: OperationDecl) -> [Case] {
@@ -38,6 +41,10 @@ struct ServerAnswers {
             }
             if answer.contentType != nil { entry.payload = payload(operation, answer) }
             if entry.payload == nil { entry.contentType = nil }
+            if !answer.headers.isEmpty {
+                entry.headers = answer.headers
+                entry.headersType = headersTypeName(entry.name)
+            }
             result.append(entry)
         }
         // A streamed body: a case of its own, whose elements are written as they come.
@@ -73,23 +80,63 @@ struct ServerAnswers {
         return response.unwrapped
     }
 
-    /// `case .ok(let _value): return try .json(200, _value, contentType: "application/json")`.
+    /// `CreatedHeaders`, numbered when a top-level type has the name (inside the answer enum it
+    /// would hide that type).
+    private func headersTypeName(_ caseName: String) -> String {
+        let base = caseName.prefix(1).uppercased() + caseName.dropFirst() + "Headers"
+        var candidate = base, number = 1
+        while index.hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
+            number += 1
+            candidate = base + String(number)
+        }
+        return candidate
+    }
+
+    /// `public struct CreatedHeaders: Sendable { … }`: the declared headers, optional unless
+    /// the document requires them.
+    func renderHeaders(_ entry: Case, access: String, into p: inout CodePrinter) {
+        guard let type = entry.headersType else { return }
+        p.docs(["The headers `\(entry.documented)` declares, written as text."])
+        p.block("\(access) struct \(type): Sendable") { p in
+            for header in entry.headers {
+                p.docs(["`\(SwiftSpelling.docLine(header.wireName))`"])
+                p.line("\(access) var \(header.name): \(options.spell(header.required ? header.type : header.type.optional))")
+            }
+            p.line()
+            let params = entry.headers.map { "\($0.name): \(options.spell($0.required ? $0.type : $0.type.optional))\($0.required ? "" : " = nil")" }
+            p.block("\(access) init(\(params.joined(separator: ", ")))") { p in
+                for header in entry.headers { p.line("self.\(header.name) = \(header.name)") }
+            }
+        }
+    }
+
+    /// `case .ok(let _value): return try .json(200, _value, contentType: "application/json")`;
+    /// with declared headers, `.adding([("Location", _headers.location), …])` after it.
     func encodingCase(_ entry: Case) -> String {
         let status = entry.status.map(String.init) ?? "try APIGenRuntime.ServerResponse.status(_status, in: \(entry.range.lowerBound)..<\(entry.range.upperBound), case: \"\(entry.name)\")"
         var bindings: [String] = entry.status == nil ? ["let _status"] : []
         if entry.payload != nil { bindings.append("let _value") }
+        if entry.headersType != nil { bindings.append("let _headers") }
         let pattern = ".\(entry.name)" + (bindings.isEmpty ? "" : "(\(bindings.joined(separator: ", ")))")
-        guard let contentType = entry.contentType.map(SwiftSpelling.string) else {
-            return "case \(pattern): return .empty(\(status))"
+        let value: String
+        if let contentType = entry.contentType.map(SwiftSpelling.string) {
+            if let kind = entry.streamKind {
+                value = ".stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(contentType))"
+            } else {
+                switch (entry.encoding, entry.payload) {
+                case (.text, _): value = ".text(\(status), _value, contentType: \(contentType))"
+                case (_, .builtin("Data")?): value = ".data(\(status), _value, contentType: \(contentType))"
+                default: value = "try .json(\(status), _value, contentType: \(contentType))"
+                }
+            }
+        } else {
+            value = ".empty(\(status))"
         }
-        if let kind = entry.streamKind {
-            return "case \(pattern): return .stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(contentType))"
-        }
-        switch (entry.encoding, entry.payload) {
-        case (.text, _): return "case \(pattern): return .text(\(status), _value, contentType: \(contentType))"
-        case (_, .builtin("Data")?): return "case \(pattern): return .data(\(status), _value, contentType: \(contentType))"
-        default: return "case \(pattern): return try .json(\(status), _value, contentType: \(contentType))"
-        }
+        guard entry.headersType != nil else { return "case \(pattern): return \(value)" }
+        let pairs = entry.headers.map { "(\(SwiftSpelling.string($0.wireName)), _headers.\($0.name))" }
+        let base = value.hasPrefix("try ") ? String(value.dropFirst(4)) : value
+        // `.json(…)` alone would look the member up on the array's element type: spell the type.
+        return "case \(pattern): return try APIGenRuntime.ServerResponse\(base).adding([\(pairs.joined(separator: ", "))])"
     }
 
     /// `case ok(Job)`, `case clientError(status: Int, Problem)`.
@@ -97,6 +144,9 @@ struct ServerAnswers {
         var fields: [String] = entry.status == nil ? ["status: Int"] : []
         if let payload = entry.payload {
             fields.append(entry.streamKind == nil ? options.spell(payload) : "AsyncThrowingStream<\(options.spell(payload)), any Error>")
+        }
+        if let type = entry.headersType {
+            fields.append("headers: \(type)" + (entry.headers.contains(where: \.required) ? "" : " = \(type)()"))
         }
         return "case \(entry.name)" + (fields.isEmpty ? "" : "(\(fields.joined(separator: ", ")))")
     }

@@ -106,10 +106,15 @@ struct ServerRenderer: ProductRenderer {
 
     private func renderAnswerEnum(_ operation: OperationDecl, into p: inout CodePrinter) {
         p.docs(["What `\(SwiftNaming.unescaped(operation.name))` answers: a case per documented status."])
+        let cases = answers.cases(operation)
         p.block("\(access) enum \(answerName(operation)): Sendable") { p in
-            for entry in answers.cases(operation) {
+            for entry in cases {
                 p.docs(["`\(entry.documented)`" + (entry.contentType.map { " `\(SwiftSpelling.docLine($0))`" } ?? "")])
                 p.line(answers.declaration(entry))
+            }
+            for entry in cases where entry.headersType != nil {
+                p.line()
+                answers.renderHeaders(entry, access: access, into: &p)
             }
         }
     }

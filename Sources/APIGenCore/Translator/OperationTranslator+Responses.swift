@@ -148,11 +148,18 @@ extension OperationTranslator {
             rank(a.element.status) != rank(b.element.status) ? rank(a.element.status) < rank(b.element.status) : a.offset < b.offset
         }
         return sorted.map { _, response in
-            guard let (media, encoding) = pick(response.content, warns: false) else {
-                return OperationDecl.Answer(status: response.status, contentType: nil, encoding: .json)
+            var answer = OperationDecl.Answer(status: response.status, contentType: nil, encoding: .json)
+            if let (media, encoding) = pick(response.content, warns: false) {
+                answer = OperationDecl.Answer(status: response.status, contentType: media.contentType, encoding: encoding)
+                answer.isUntypedJSON = !response.isSuccess && encoding == .json && !typed.contains(response.status)
             }
-            var answer = OperationDecl.Answer(status: response.status, contentType: media.contentType, encoding: encoding)
-            answer.isUntypedJSON = !response.isSuccess && encoding == .json && !typed.contains(response.status)
+            // The specification ignores a `Content-Type` response header; a header named twice in
+            // another case is one header (names are case-insensitive).
+            var names = NameScope(), seen: Set<String> = []
+            for header in response.headers where header.name.lowercased() != "content-type" && seen.insert(header.name.lowercased()).inserted {
+                let type = header.schema.map(ResponseHeaders.valueType) ?? .string
+                answer.headers.append(.init(name: names.claim(context.memberName(header.name)).name, wireName: header.name, type: type, required: header.required))
+            }
             return answer
         }
     }

@@ -30,7 +30,7 @@ enum ResponseHeaders {
     }
 
     /// The header types `HeaderValue` reads; anything else (arrays, objects) is its text.
-    private static func valueType(_ schema: Schema) -> TypeUsage {
+    static func valueType(_ schema: Schema) -> TypeUsage {
         switch (schema.singleType, schema.format) {
         case ("integer", _): .int
         case ("number", _): .double

@@ -102,6 +102,21 @@ public struct ServerResponse: Sendable {
         ServerResponse(status: status)
     }
 
+    /// The answer with the declared headers the handler set (a nil one is left out). A value
+    /// with a line break or another control character is the handler's mistake, answered 500:
+    /// it could end the header early and add another.
+    public func adding(_ fields: [(String, (any ParameterValue)?)]) throws -> ServerResponse {
+        var copy = self
+        for (name, value) in fields {
+            guard let text = value?.parameterValue else { continue }
+            guard HeaderField.isValidValue(text) else {
+                throw ServerRequestError(status: 500, message: "the handler's value of the header '\(name)' holds a line break or a control character")
+            }
+            copy.headers.append((name, text))
+        }
+        return copy
+    }
+
     /// The status a handler gave for a range (`4XX`) or `default` case, checked: a status the
     /// case does not cover is the handler's mistake, answered as 500.
     public static func status(_ status: Int, in range: Range<Int>, case name: String) throws -> Int {

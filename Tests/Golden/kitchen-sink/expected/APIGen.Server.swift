@@ -236,7 +236,7 @@ public struct APIServer: Sendable {
         /// `200` `application/json`
         case ok(Account)
         /// `201` `application/json`
-        case created(PutAccountResponse.Case2)
+        case created(PutAccountResponse.Case2, headers: CreatedHeaders = CreatedHeaders())
         /// `204`
         case noContent
         /// `404` `application/json`
@@ -245,6 +245,28 @@ public struct APIServer: Sendable {
         case clientError(status: Int, Problem)
         /// `default` `application/json`
         case other(status: Int, JSONValue)
+
+        /// The headers `201` declares, written as text.
+        public struct CreatedHeaders: Sendable {
+            /// `Location`
+            public var location: URL?
+            /// `X-RateLimit-Remaining`
+            public var xRateLimitRemaining: Int?
+            /// `X-Request-ID`
+            public var xRequestID: UUID?
+            /// `Expires`
+            public var expires: Date?
+            /// `X-Beta`
+            public var xBeta: Bool?
+
+            public init(location: URL? = nil, xRateLimitRemaining: Int? = nil, xRequestID: UUID? = nil, expires: Date? = nil, xBeta: Bool? = nil) {
+                self.location = location
+                self.xRateLimitRemaining = xRateLimitRemaining
+                self.xRequestID = xRequestID
+                self.expires = expires
+                self.xBeta = xBeta
+            }
+        }
     }
 
     static func _putAccount(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
@@ -252,7 +274,7 @@ public struct APIServer: Sendable {
         let body: Account = try _input.required(_input.jsonBody(Account.self, required: true), "the request body")
         switch try await _handler.putAccount(id: id, body: body) {
         case .ok(let _value): return try .json(200, _value, contentType: "application/json")
-        case .created(let _value): return try .json(201, _value, contentType: "application/json")
+        case .created(let _value, let _headers): return try APIGenRuntime.ServerResponse.json(201, _value, contentType: "application/json").adding([("Location", _headers.location), ("X-RateLimit-Remaining", _headers.xRateLimitRemaining), ("X-Request-ID", _headers.xRequestID), ("Expires", _headers.expires), ("X-Beta", _headers.xBeta)])
         case .noContent: return .empty(204)
         case .notFound(let _value): return try .json(404, _value, contentType: "application/json")
         case .clientError(let _status, let _value): return try .json(try APIGenRuntime.ServerResponse.status(_status, in: 400..<500, case: "clientError"), _value, contentType: "application/json")

@@ -2231,13 +2231,35 @@ public struct APIServer: Sendable {
     /// What `captureStatuses` answers: a case per documented status.
     public enum CaptureStatusesAnswer: Sendable {
         /// `200` `application/json`
-        case ok(Captures)
+        case ok(Captures, headers: OkHeaders = OkHeaders())
         /// `201` `application/json`
         case created(CapturePage)
         /// `204`
         case noContent
         /// `404` `application/json`
         case notFound(CapturePage)
+
+        /// The headers `200` declares, written as text.
+        public struct OkHeaders: Sendable {
+            /// `metadata`
+            public var metadata: Int?
+            /// `ResponseMetadata`
+            public var responseMetadata: String?
+            /// `init`
+            public var init_: Bool?
+            /// `self`
+            public var self_: UUID?
+            /// `value`
+            public var value: Date?
+
+            public init(metadata: Int? = nil, responseMetadata: String? = nil, init_: Bool? = nil, self_: UUID? = nil, value: Date? = nil) {
+                self.metadata = metadata
+                self.responseMetadata = responseMetadata
+                self.init_ = init_
+                self.self_ = self_
+                self.value = value
+            }
+        }
     }
 
     static func _captureStatuses(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
@@ -2246,7 +2268,7 @@ public struct APIServer: Sendable {
             try Validation.check(body, name: "body")
         }
         switch try await _handler.captureStatuses(body: body) {
-        case .ok(let _value): return try .json(200, _value, contentType: "application/json")
+        case .ok(let _value, let _headers): return try APIGenRuntime.ServerResponse.json(200, _value, contentType: "application/json").adding([("metadata", _headers.metadata), ("ResponseMetadata", _headers.responseMetadata), ("init", _headers.init_), ("self", _headers.self_), ("value", _headers.value)])
         case .created(let _value): return try .json(201, _value, contentType: "application/json")
         case .noContent: return .empty(204)
         case .notFound(let _value): return try .json(404, _value, contentType: "application/json")
