@@ -205,7 +205,7 @@ public struct RoundTripChecksRenderer {
                     if let error = plan.error { p.line("if _check.answersError { return \(error.answer) }") }
                     if let element = plan.streamElement {
                         p.line("let _element = \(element)")
-                        p.line("if _check.answersStream { return .stream(AsyncThrowingStream { $0.yield(_element); $0.yield(_element); $0.finish() }) }")
+                        p.line("if _check.answersStream { return .stream(Swift.AsyncThrowingStream { $0.yield(_element); $0.yield(_element); $0.finish() }) }")
                     }
                     p.line("return \(plan.answer)")
                 }

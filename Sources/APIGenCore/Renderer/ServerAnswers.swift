@@ -143,7 +143,7 @@ struct ServerAnswers {
     func declaration(_ entry: Case) -> String {
         var fields: [String] = entry.status == nil ? ["status: Int"] : []
         if let payload = entry.payload {
-            fields.append(entry.streamKind == nil ? options.spell(payload) : "AsyncThrowingStream<\(options.spell(payload)), any Error>")
+            fields.append(entry.streamKind == nil ? options.spell(payload) : "Swift.AsyncThrowingStream<\(options.spell(payload)), any Error>")
         }
         if let type = entry.headersType {
             fields.append("headers: \(type)" + (entry.headers.contains(where: \.required) ? "" : " = \(type)()"))

@@ -167,9 +167,12 @@ final class RendererNamesTests: XCTestCase {
             add(name.prefix(1).uppercased() + name.dropFirst() + "ErrorBody")
             // The server's answer enum (a member of `APIServer`), and its cases, named after statuses.
             add(name.prefix(1).uppercased() + name.dropFirst() + "Answer")
-            ServerAnswers.statusNames.values.forEach(add)
-            ServerAnswers.rangeNames.values.forEach(add)
-            ["other"].forEach(add)
+            // and each case's headers struct (`CreatedHeaders`), numbered when a top-level type has its name.
+            let caseNames = Array(ServerAnswers.statusNames.values) + Array(ServerAnswers.rangeNames.values) + ["other", "stream"]
+            for caseName in caseNames {
+                add(caseName)
+                add(caseName.prefix(1).uppercased() + caseName.dropFirst() + "Headers")
+            }
             for error in operation.errors {
                 if case .named(let path) = error.type.unwrapped, let last = path.last { add(SwiftNaming.memberName(last)) }
             }

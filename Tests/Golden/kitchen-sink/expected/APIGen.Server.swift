@@ -287,7 +287,7 @@ public struct APIServer: Sendable {
         /// `200` `application/json`
         case ok(Thing)
         /// `200` `text/event-stream`
-        case stream(AsyncThrowingStream<ThingEvent, any Error>)
+        case stream(Swift.AsyncThrowingStream<ThingEvent, any Error>)
     }
 
     static func _watchThing(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
@@ -303,7 +303,7 @@ public struct APIServer: Sendable {
         /// `200` `application/jsonl`
         case ok(Data)
         /// `200` `application/jsonl`
-        case stream(AsyncThrowingStream<Account, any Error>)
+        case stream(Swift.AsyncThrowingStream<Account, any Error>)
     }
 
     static func _exportAccounts(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {

@@ -239,6 +239,8 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var routes2: String?
     /// - Maximum length: 100
+    public var swift: String?
+    /// - Maximum length: 100
     public var tag: String?
     /// - Maximum length: 100
     public var timeout: String?
@@ -335,7 +337,7 @@ public struct Captures: Codable, Hashable, Sendable {
         serverRequestError: String? = nil, handlers: String? = nil, handlers2: String? = nil, handler: String? = nil,
         routes: String? = nil, respond: String? = nil, prefix: String? = nil, validatesRequests: String? = nil,
         input: String? = nil, handler2: String? = nil, validates: String? = nil, value: String? = nil,
-        status: String? = nil, router: String? = nil, routes2: String? = nil, tag: String? = nil,
+        status: String? = nil, router: String? = nil, routes2: String? = nil, swift: String? = nil, tag: String? = nil,
         timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
         validate: String? = nil, validatesArguments: String? = nil, value2: String, w: String, apiError: String? = nil,
         optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
@@ -459,6 +461,7 @@ public struct Captures: Codable, Hashable, Sendable {
         self.status = status
         self.router = router
         self.routes2 = routes2
+        self.swift = swift
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -535,16 +538,17 @@ public struct Captures: Codable, Hashable, Sendable {
               _same(a.respond, b.respond), _same(a.prefix, b.prefix), _same(a.validatesRequests, b.validatesRequests),
               _same(a.input, b.input), _same(a.handler2, b.handler2), _same(a.validates, b.validates),
               _same(a.value, b.value), _same(a.status, b.status), _same(a.router, b.router),
-              _same(a.routes2, b.routes2), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
-              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
-              _same(a.validatesArguments, b.validatesArguments), _same(a.value2, b.value2), _same(a.w, b.w),
-              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
-              _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
-              _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
-              _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
-              _same(a.request2, b.request2), _same(a.core2, b.core2), _same(a.credentials2, b.credentials2),
-              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields2, b.fields2),
-              _same(a.encode2, b.encode2), _same(a._parent, b._parent), a.__nulls == b.__nulls else { return false }
+              _same(a.routes2, b.routes2), _same(a.swift, b.swift), _same(a.tag, b.tag), _same(a.timeout, b.timeout),
+              _same(a.to, b.to), _same(a.transport, b.transport), _same(a.unknown, b.unknown),
+              _same(a.validate, b.validate), _same(a.validatesArguments, b.validatesArguments),
+              _same(a.value2, b.value2), _same(a.w, b.w), _same(a.apiError, b.apiError), _same(a.optional, b.optional),
+              _same(a.array, b.array), _same(a.dictionary, b.dictionary), _same(a.never, b.never),
+              _same(a.void, b.void), _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2),
+              _same(a.request, b.request), _same(a.core, b.core), _same(a.firstPage, b.firstPage),
+              _same(a.credentials, b.credentials), _same(a.request2, b.request2), _same(a.core2, b.core2),
+              _same(a.credentials2, b.credentials2), _same(a.firstPage2, b.firstPage2), _same(a.same, b.same),
+              _same(a.fields2, b.fields2), _same(a.encode2, b.encode2), _same(a._parent, b._parent),
+              a.__nulls == b.__nulls else { return false }
         return true
     }
 
@@ -595,7 +599,7 @@ public struct Captures: Codable, Hashable, Sendable {
             validatesRequests: c.optional("validatesRequests"), input: c.optional("_input"),
             handler2: c.optional("_handler"), validates: c.optional("_validates"), value: c.optional("_value"),
             status: c.optional("_status"), router: c.optional("_router"), routes2: c.optional("_routes"),
-            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
+            swift: c.optional("Swift"), tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
             transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value2: c.required("value"), w: c.required("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
@@ -658,14 +662,14 @@ public struct Captures: Codable, Hashable, Sendable {
             .optional("validatesRequests", self.validatesRequests).optional("_input", self.input)
             .optional("_handler", self.handler2).optional("_validates", self.validates).optional("_value", self.value)
             .optional("_status", self.status).optional("_router", self.router).optional("_routes", self.routes2)
-            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
-            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
-            .optional("validatesArguments", self.validatesArguments).required("value", self.value2)
-            .required("w", self.w).optional("APIError", self.apiError).optional("Optional", self.optional)
-            .optional("Array", self.array).optional("Dictionary", self.dictionary).optional("Never", self.never)
-            .optional("Void", self.void).optional("Self", self.self_).optional("Type", self.type)
-            .optional("Error", self.error2).optional("request", self.request).optional("core", self.core)
-            .optional("firstPage", self.firstPage).optional("credentials", self.credentials)
+            .optional("Swift", self.swift).optional("tag", self.tag).optional("timeout", self.timeout)
+            .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
+            .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
+            .required("value", self.value2).required("w", self.w).optional("APIError", self.apiError)
+            .optional("Optional", self.optional).optional("Array", self.array).optional("Dictionary", self.dictionary)
+            .optional("Never", self.never).optional("Void", self.void).optional("Self", self.self_)
+            .optional("Type", self.type).optional("Error", self.error2).optional("request", self.request)
+            .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
             .optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
@@ -788,6 +792,7 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.status, name: path + ".status", maxLength: 100)
         try Validation.check(self.router, name: path + ".router", maxLength: 100)
         try Validation.check(self.routes2, name: path + ".routes2", maxLength: 100)
+        try Validation.check(self.swift, name: path + ".swift", maxLength: 100)
         try Validation.check(self.tag, name: path + ".tag", maxLength: 100)
         try Validation.check(self.timeout, name: path + ".timeout", maxLength: 100)
         try Validation.check(self.to, name: path + ".to", maxLength: 100)
@@ -979,6 +984,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var status: CaptureNests.Status2?
     public var router: CaptureNests.Router2?
     public var routes2: CaptureNests.Routes4?
+    public var swift: CaptureNests.SwiftValue2?
     public var tag: CaptureNests.Tag2?
     public var timeout: CaptureNests.Timeout2?
     public var to: CaptureNests.To2?
@@ -1066,10 +1072,11 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         validatesRequests: CaptureNests.ValidatesRequests2? = nil, input: CaptureNests.Input2? = nil,
         handler2: CaptureNests.Handler4? = nil, validates: CaptureNests.Validates2? = nil,
         value: CaptureNests.Value5? = nil, status: CaptureNests.Status2? = nil, router: CaptureNests.Router2? = nil,
-        routes2: CaptureNests.Routes4? = nil, tag: CaptureNests.Tag2? = nil, timeout: CaptureNests.Timeout2? = nil,
-        to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil, unknown: CaptureNests.Unknown2? = nil,
-        validate: CaptureNests.Validate2? = nil, validatesArguments: CaptureNests.ValidatesArguments2? = nil,
-        value2: CaptureNests.Value6? = nil, w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
+        routes2: CaptureNests.Routes4? = nil, swift: CaptureNests.SwiftValue2? = nil, tag: CaptureNests.Tag2? = nil,
+        timeout: CaptureNests.Timeout2? = nil, to: CaptureNests.To2? = nil, transport: CaptureNests.Transport2? = nil,
+        unknown: CaptureNests.Unknown2? = nil, validate: CaptureNests.Validate2? = nil,
+        validatesArguments: CaptureNests.ValidatesArguments2? = nil, value2: CaptureNests.Value6? = nil,
+        w: CaptureNests.W2? = nil, apiError: CaptureNests.APIErrorValue2? = nil,
         optional: CaptureNests.OptionalValue2? = nil, array: CaptureNests.ArrayValue2? = nil,
         dictionary: CaptureNests.DictionaryValue2? = nil, never: CaptureNests.NeverValue2? = nil,
         void: CaptureNests.VoidValue2? = nil, self_: CaptureNests.SelfValue2? = nil,
@@ -1195,6 +1202,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.status = status
         self.router = router
         self.routes2 = routes2
+        self.swift = swift
         self.tag = tag
         self.timeout = timeout
         self.to = to
@@ -1270,16 +1278,16 @@ public struct CaptureNests: Codable, Hashable, Sendable {
               _same(a.respond, b.respond), _same(a.prefix, b.prefix), _same(a.validatesRequests, b.validatesRequests),
               _same(a.input, b.input), _same(a.handler2, b.handler2), _same(a.validates, b.validates),
               _same(a.value, b.value), _same(a.status, b.status), _same(a.router, b.router),
-              _same(a.routes2, b.routes2), _same(a.tag, b.tag), _same(a.timeout, b.timeout), _same(a.to, b.to),
-              _same(a.transport, b.transport), _same(a.unknown, b.unknown), _same(a.validate, b.validate),
-              _same(a.validatesArguments, b.validatesArguments), _same(a.value2, b.value2), _same(a.w, b.w),
-              _same(a.apiError, b.apiError), _same(a.optional, b.optional), _same(a.array, b.array),
-              _same(a.dictionary, b.dictionary), _same(a.never, b.never), _same(a.void, b.void),
-              _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2), _same(a.request, b.request),
-              _same(a.core, b.core), _same(a.firstPage, b.firstPage), _same(a.credentials, b.credentials),
-              _same(a.request2, b.request2), _same(a.core2, b.core2), _same(a.credentials2, b.credentials2),
-              _same(a.firstPage2, b.firstPage2), _same(a.same, b.same), _same(a.fields2, b.fields2),
-              _same(a.encode2, b.encode2) else { return false }
+              _same(a.routes2, b.routes2), _same(a.swift, b.swift), _same(a.tag, b.tag), _same(a.timeout, b.timeout),
+              _same(a.to, b.to), _same(a.transport, b.transport), _same(a.unknown, b.unknown),
+              _same(a.validate, b.validate), _same(a.validatesArguments, b.validatesArguments),
+              _same(a.value2, b.value2), _same(a.w, b.w), _same(a.apiError, b.apiError), _same(a.optional, b.optional),
+              _same(a.array, b.array), _same(a.dictionary, b.dictionary), _same(a.never, b.never),
+              _same(a.void, b.void), _same(a.self_, b.self_), _same(a.type, b.type), _same(a.error2, b.error2),
+              _same(a.request, b.request), _same(a.core, b.core), _same(a.firstPage, b.firstPage),
+              _same(a.credentials, b.credentials), _same(a.request2, b.request2), _same(a.core2, b.core2),
+              _same(a.credentials2, b.credentials2), _same(a.firstPage2, b.firstPage2), _same(a.same, b.same),
+              _same(a.fields2, b.fields2), _same(a.encode2, b.encode2) else { return false }
         return true
     }
 
@@ -1330,7 +1338,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             validatesRequests: c.optional("validatesRequests"), input: c.optional("_input"),
             handler2: c.optional("_handler"), validates: c.optional("_validates"), value: c.optional("_value"),
             status: c.optional("_status"), router: c.optional("_router"), routes2: c.optional("_routes"),
-            tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
+            swift: c.optional("Swift"), tag: c.optional("tag"), timeout: c.optional("timeout"), to: c.optional("to"),
             transport: c.optional("transport"), unknown: c.optional("unknown"), validate: c.optional("validate"),
             validatesArguments: c.optional("validatesArguments"), value2: c.optional("value"), w: c.optional("w"),
             apiError: c.optional("APIError"), optional: c.optional("Optional"), array: c.optional("Array"),
@@ -1393,14 +1401,14 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             .optional("validatesRequests", self.validatesRequests).optional("_input", self.input)
             .optional("_handler", self.handler2).optional("_validates", self.validates).optional("_value", self.value)
             .optional("_status", self.status).optional("_router", self.router).optional("_routes", self.routes2)
-            .optional("tag", self.tag).optional("timeout", self.timeout).optional("to", self.to)
-            .optional("transport", self.transport).optional("unknown", self.unknown).optional("validate", self.validate)
-            .optional("validatesArguments", self.validatesArguments).optional("value", self.value2)
-            .optional("w", self.w).optional("APIError", self.apiError).optional("Optional", self.optional)
-            .optional("Array", self.array).optional("Dictionary", self.dictionary).optional("Never", self.never)
-            .optional("Void", self.void).optional("Self", self.self_).optional("Type", self.type)
-            .optional("Error", self.error2).optional("request", self.request).optional("core", self.core)
-            .optional("firstPage", self.firstPage).optional("credentials", self.credentials)
+            .optional("Swift", self.swift).optional("tag", self.tag).optional("timeout", self.timeout)
+            .optional("to", self.to).optional("transport", self.transport).optional("unknown", self.unknown)
+            .optional("validate", self.validate).optional("validatesArguments", self.validatesArguments)
+            .optional("value", self.value2).optional("w", self.w).optional("APIError", self.apiError)
+            .optional("Optional", self.optional).optional("Array", self.array).optional("Dictionary", self.dictionary)
+            .optional("Never", self.never).optional("Void", self.void).optional("Self", self.self_)
+            .optional("Type", self.type).optional("Error", self.error2).optional("request", self.request)
+            .optional("core", self.core).optional("firstPage", self.firstPage).optional("credentials", self.credentials)
             .optional("_request", self.request2).optional("_core", self.core2)
             .optional("_credentials", self.credentials2).optional("_firstPage", self.firstPage2)
             .optional("_same", self.same).optional("_fields", self.fields2).optional("_encode", self.encode2)
@@ -3142,6 +3150,18 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_routes", self.routes) }
     }
 
+    public struct SwiftValue2: Codable, Hashable, Sendable {
+        public var swift: String?
+
+        public init(swift: String? = nil) {
+            self.swift = swift
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.swift, b.swift) }
+        @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(swift: c.optional("Swift")) }
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Swift", self.swift) }
+    }
+
     public struct Tag2: Codable, Hashable, Sendable {
         public var tag: String?
 
@@ -3539,7 +3559,7 @@ public enum CaptureCases: OpenEnum {
     case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, operationErrorBody
     case apiProtocol, mockClient, apiHandler, apiServer, mockExample, mockError, serverRoute, serverInput
     case serverResponse, serverRequest, serverRouter, serverRequestError, handlers, handlers2, handler, routes, respond
-    case prefix, validatesRequests, input, handler2, validates, value, status, router, routes2, tag, timeout, to
+    case prefix, validatesRequests, input, handler2, validates, value, status, router, routes2, swift, tag, timeout, to
     case transport, unknownValue, validate, validatesArguments, value2, w, apiError, optional, array, dictionary, never
     case void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2
     case same, fields2, encode2
@@ -3663,6 +3683,7 @@ public enum CaptureCases: OpenEnum {
         case .status: "_status"
         case .router: "_router"
         case .routes2: "_routes"
+        case .swift: "Swift"
         case .tag: "tag"
         case .timeout: "timeout"
         case .to: "to"
@@ -3696,7 +3717,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .swift, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
@@ -5169,6 +5190,18 @@ public struct Routes2: Codable, Hashable, Sendable {
     @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.routes, b.routes) }
     @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(routes: c.optional("_routes")) }
     @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("_routes", self.routes) }
+}
+
+public struct SwiftValue: Codable, Hashable, Sendable {
+    public var swift: String?
+
+    public init(swift: String? = nil) {
+        self.swift = swift
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.swift, b.swift) }
+    @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(swift: c.optional("Swift")) }
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("Swift", self.swift) }
 }
 
 public struct Tag: Codable, Hashable, Sendable {
@@ -6991,6 +7024,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.Status2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Router2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Routes4: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.SwiftValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Tag2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Timeout2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.To2: FieldCodable, FieldEquatable {}
@@ -7125,6 +7159,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension Status: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Router: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Routes2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension SwiftValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Tag: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Timeout: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension To: FieldCodable, FieldEquatable {}
@@ -7400,7 +7435,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{APIProtocol}/{MockClient}/{APIHandler}/{APIServer}/{MockExample}/{MockError}/{ServerRoute}/{ServerInput}/{ServerResponse}/{ServerRequest}/{ServerRouter}/{ServerRequestError}/{Handlers}/{handlers}/{handler}/{routes}/{respond}/{prefix}/{validatesRequests}/{_input}/{_handler}/{_validates}/{_value}/{_status}/{_router}/{_routes}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
+    /// `GET /captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{APIProtocol}/{MockClient}/{APIHandler}/{APIServer}/{MockExample}/{MockError}/{ServerRoute}/{ServerInput}/{ServerResponse}/{ServerRequest}/{ServerRouter}/{ServerRequestError}/{Handlers}/{handlers}/{handler}/{routes}/{respond}/{prefix}/{validatesRequests}/{_input}/{_handler}/{_validates}/{_value}/{_status}/{_router}/{_routes}/{Swift}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}`
     ///
     /// - Parameters:
     ///   - anyCodingKey: The `AnyCodingKey` path parameter.
@@ -7487,6 +7522,7 @@ extension Client {
     ///   - status: The `_status` path parameter.
     ///   - router: The `_router` path parameter.
     ///   - routes2: The `_routes` path parameter.
+    ///   - swift: The `Swift` path parameter.
     ///   - tag: The `tag` path parameter.
     ///   - timeout: The `timeout` path parameter.
     ///   - to: The `to` path parameter.
@@ -7609,6 +7645,7 @@ extension Client {
         status: String,
         router: String,
         routes2: String,
+        swift: String,
         tag: String,
         timeout: String,
         to: String,
@@ -7731,6 +7768,7 @@ extension Client {
             try Validation.check(status, name: "status", minLength: 1)
             try Validation.check(router, name: "router", minLength: 1)
             try Validation.check(routes2, name: "routes2", minLength: 1)
+            try Validation.check(swift, name: "swift", minLength: 1)
             try Validation.check(tag, name: "tag", minLength: 1)
             try Validation.check(timeout, name: "timeout", minLength: 1)
             try Validation.check(to, name: "to", minLength: 1)
@@ -7768,7 +7806,7 @@ extension Client {
             try Validation.check(retry, name: "retry", minLength: 1)
             try Validation.check(with, name: "with", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(operationErrorBody, name: "operationErrorBody"))/\(PercentEncoding.segment(apiProtocol, name: "apiProtocol"))/\(PercentEncoding.segment(mockClient, name: "mockClient"))/\(PercentEncoding.segment(apiHandler, name: "apiHandler"))/\(PercentEncoding.segment(apiServer, name: "apiServer"))/\(PercentEncoding.segment(mockExample, name: "mockExample"))/\(PercentEncoding.segment(mockError, name: "mockError"))/\(PercentEncoding.segment(serverRoute, name: "serverRoute"))/\(PercentEncoding.segment(serverInput, name: "serverInput"))/\(PercentEncoding.segment(serverResponse, name: "serverResponse"))/\(PercentEncoding.segment(serverRequest, name: "serverRequest"))/\(PercentEncoding.segment(serverRouter, name: "serverRouter"))/\(PercentEncoding.segment(serverRequestError, name: "serverRequestError"))/\(PercentEncoding.segment(handlers, name: "handlers"))/\(PercentEncoding.segment(handlers2, name: "handlers2"))/\(PercentEncoding.segment(handler, name: "handler"))/\(PercentEncoding.segment(routes, name: "routes"))/\(PercentEncoding.segment(respond, name: "respond"))/\(PercentEncoding.segment(prefix, name: "prefix"))/\(PercentEncoding.segment(validatesRequests, name: "validatesRequests"))/\(PercentEncoding.segment(input, name: "input"))/\(PercentEncoding.segment(handler2, name: "handler2"))/\(PercentEncoding.segment(validates, name: "validates"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(status, name: "status"))/\(PercentEncoding.segment(router, name: "router"))/\(PercentEncoding.segment(routes2, name: "routes2"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value2, name: "value2"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{APIProtocol}/{MockClient}/{APIHandler}/{APIServer}/{MockExample}/{MockError}/{ServerRoute}/{ServerInput}/{ServerResponse}/{ServerRequest}/{ServerRouter}/{ServerRequestError}/{Handlers}/{handlers}/{handler}/{routes}/{respond}/{prefix}/{validatesRequests}/{_input}/{_handler}/{_validates}/{_value}/{_status}/{_router}/{_routes}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path/\(PercentEncoding.segment(anyCodingKey, name: "anyCodingKey"))/\(PercentEncoding.segment(bool, name: "bool"))/\(PercentEncoding.segment(box, name: "box"))/\(PercentEncoding.segment(client, name: "client"))/\(PercentEncoding.segment(clientCore, name: "clientCore"))/\(PercentEncoding.segment(codable, name: "codable"))/\(PercentEncoding.segment(credential, name: "credential"))/\(PercentEncoding.segment(customStringConvertible, name: "customStringConvertible"))/\(PercentEncoding.segment(data, name: "data"))/\(PercentEncoding.segment(date, name: "date"))/\(PercentEncoding.segment(decoder, name: "decoder"))/\(PercentEncoding.segment(decodingError, name: "decodingError"))/\(PercentEncoding.segment(double, name: "double"))/\(PercentEncoding.segment(encoder, name: "encoder"))/\(PercentEncoding.segment(fieldCodable, name: "fieldCodable"))/\(PercentEncoding.segment(fieldEquatable, name: "fieldEquatable"))/\(PercentEncoding.segment(fieldReader, name: "fieldReader"))/\(PercentEncoding.segment(fieldWriter, name: "fieldWriter"))/\(PercentEncoding.segment(parameterValue, name: "parameterValue"))/\(PercentEncoding.segment(apiRequest, name: "apiRequest"))/\(PercentEncoding.segment(httpTransport, name: "httpTransport"))/\(PercentEncoding.segment(hashable, name: "hashable"))/\(PercentEncoding.segment(int, name: "int"))/\(PercentEncoding.segment(jsonValue, name: "jsonValue"))/\(PercentEncoding.segment(openEnum, name: "openEnum"))/\(PercentEncoding.segment(pageSequence, name: "pageSequence"))/\(PercentEncoding.segment(percentEncoding, name: "percentEncoding"))/\(PercentEncoding.segment(sendable, name: "sendable"))/\(PercentEncoding.segment(serverURL, name: "serverURL"))/\(PercentEncoding.segment(string, name: "string"))/\(PercentEncoding.segment(url, name: "url"))/\(PercentEncoding.segment(urlSessionTransport, name: "urlSessionTransport"))/\(PercentEncoding.segment(uuid, name: "uuid"))/\(PercentEncoding.segment(validatable, name: "validatable"))/\(PercentEncoding.segment(validation, name: "validation"))/\(PercentEncoding.segment(a, name: "a"))/\(PercentEncoding.segment(additionalProperties, name: "additionalProperties"))/\(PercentEncoding.segment(b, name: "b"))/\(PercentEncoding.segment(body2, name: "body2"))/\(PercentEncoding.segment(c, name: "c"))/\(PercentEncoding.segment(container, name: "container"))/\(PercentEncoding.segment(decoder2, name: "decoder2"))/\(PercentEncoding.segment(defaultServerURL, name: "defaultServerURL"))/\(PercentEncoding.segment(e, name: "e"))/\(PercentEncoding.segment(encode, name: "encode"))/\(PercentEncoding.segment(encoder2, name: "encoder2"))/\(PercentEncoding.segment(error, name: "error"))/\(PercentEncoding.segment(failures, name: "failures"))/\(PercentEncoding.segment(from, name: "from"))/\(PercentEncoding.segment(get, name: "get"))/\(PercentEncoding.segment(indirect, name: "indirect"))/\(PercentEncoding.segment(newValue, name: "newValue"))/\(PercentEncoding.segment(path, name: "path"))/\(PercentEncoding.segment(serverURL2, name: "serverURL2"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(startingAt, name: "startingAt"))/\(PercentEncoding.segment(startingAfter, name: "startingAfter"))/\(PercentEncoding.segment(operationErrorBody, name: "operationErrorBody"))/\(PercentEncoding.segment(apiProtocol, name: "apiProtocol"))/\(PercentEncoding.segment(mockClient, name: "mockClient"))/\(PercentEncoding.segment(apiHandler, name: "apiHandler"))/\(PercentEncoding.segment(apiServer, name: "apiServer"))/\(PercentEncoding.segment(mockExample, name: "mockExample"))/\(PercentEncoding.segment(mockError, name: "mockError"))/\(PercentEncoding.segment(serverRoute, name: "serverRoute"))/\(PercentEncoding.segment(serverInput, name: "serverInput"))/\(PercentEncoding.segment(serverResponse, name: "serverResponse"))/\(PercentEncoding.segment(serverRequest, name: "serverRequest"))/\(PercentEncoding.segment(serverRouter, name: "serverRouter"))/\(PercentEncoding.segment(serverRequestError, name: "serverRequestError"))/\(PercentEncoding.segment(handlers, name: "handlers"))/\(PercentEncoding.segment(handlers2, name: "handlers2"))/\(PercentEncoding.segment(handler, name: "handler"))/\(PercentEncoding.segment(routes, name: "routes"))/\(PercentEncoding.segment(respond, name: "respond"))/\(PercentEncoding.segment(prefix, name: "prefix"))/\(PercentEncoding.segment(validatesRequests, name: "validatesRequests"))/\(PercentEncoding.segment(input, name: "input"))/\(PercentEncoding.segment(handler2, name: "handler2"))/\(PercentEncoding.segment(validates, name: "validates"))/\(PercentEncoding.segment(value, name: "value"))/\(PercentEncoding.segment(status, name: "status"))/\(PercentEncoding.segment(router, name: "router"))/\(PercentEncoding.segment(routes2, name: "routes2"))/\(PercentEncoding.segment(swift, name: "swift"))/\(PercentEncoding.segment(tag, name: "tag"))/\(PercentEncoding.segment(timeout, name: "timeout"))/\(PercentEncoding.segment(to, name: "to"))/\(PercentEncoding.segment(transport, name: "transport"))/\(PercentEncoding.segment(unknown, name: "unknown"))/\(PercentEncoding.segment(validate, name: "validate"))/\(PercentEncoding.segment(validatesArguments, name: "validatesArguments"))/\(PercentEncoding.segment(value2, name: "value2"))/\(PercentEncoding.segment(w, name: "w"))/\(PercentEncoding.segment(apiError, name: "apiError"))/\(PercentEncoding.segment(optional, name: "optional"))/\(PercentEncoding.segment(array, name: "array"))/\(PercentEncoding.segment(dictionary, name: "dictionary"))/\(PercentEncoding.segment(never, name: "never"))/\(PercentEncoding.segment(void, name: "void"))/\(PercentEncoding.segment(self_, name: "self_"))/\(PercentEncoding.segment(type, name: "type"))/\(PercentEncoding.segment(error2, name: "error2"))/\(PercentEncoding.segment(request, name: "request"))/\(PercentEncoding.segment(core, name: "core"))/\(PercentEncoding.segment(firstPage, name: "firstPage"))/\(PercentEncoding.segment(credentials, name: "credentials"))/\(PercentEncoding.segment(request2, name: "request2"))/\(PercentEncoding.segment(core2, name: "core2"))/\(PercentEncoding.segment(credentials2, name: "credentials2"))/\(PercentEncoding.segment(firstPage2, name: "firstPage2"))/\(PercentEncoding.segment(same, name: "same"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(encode2, name: "encode2"))/\(PercentEncoding.segment(apiMiddleware, name: "apiMiddleware"))/\(PercentEncoding.segment(callOptions, name: "callOptions"))/\(PercentEncoding.segment(retryPolicy, name: "retryPolicy"))/\(PercentEncoding.segment(headers, name: "headers"))/\(PercentEncoding.segment(middlewares, name: "middlewares"))/\(PercentEncoding.segment(retry, name: "retry"))/\(PercentEncoding.segment(with, name: "with"))", security: [], operation: "capturePath", template: "/captures/path/{AnyCodingKey}/{Bool}/{Box}/{Client}/{ClientCore}/{Codable}/{Credential}/{CustomStringConvertible}/{Data}/{Date}/{Decoder}/{DecodingError}/{Double}/{Encoder}/{FieldCodable}/{FieldEquatable}/{FieldReader}/{FieldWriter}/{ParameterValue}/{APIRequest}/{HTTPTransport}/{Hashable}/{Int}/{JSONValue}/{OpenEnum}/{PageSequence}/{PercentEncoding}/{Sendable}/{ServerURL}/{String}/{URL}/{URLSessionTransport}/{UUID}/{Validatable}/{Validation}/{a}/{additionalProperties}/{b}/{body}/{c}/{container}/{decoder}/{defaultServerURL}/{e}/{encode}/{encoder}/{error}/{failures}/{from}/{get}/{indirect}/{newValue}/{path}/{serverURL}/{set}/{startingAt}/{startingAfter}/{OperationErrorBody}/{APIProtocol}/{MockClient}/{APIHandler}/{APIServer}/{MockExample}/{MockError}/{ServerRoute}/{ServerInput}/{ServerResponse}/{ServerRequest}/{ServerRouter}/{ServerRequestError}/{Handlers}/{handlers}/{handler}/{routes}/{respond}/{prefix}/{validatesRequests}/{_input}/{_handler}/{_validates}/{_value}/{_status}/{_router}/{_routes}/{Swift}/{tag}/{timeout}/{to}/{transport}/{unknown}/{validate}/{validatesArguments}/{value}/{w}/{APIError}/{Optional}/{Array}/{Dictionary}/{Never}/{Void}/{Self}/{Type}/{Error}/{request}/{core}/{firstPage}/{credentials}/{_request}/{_core}/{_credentials}/{_firstPage}/{_same}/{_fields}/{_encode}/{APIMiddleware}/{CallOptions}/{RetryPolicy}/{headers}/{middlewares}/{retry}/{with}")
         try await self._core.send(_request)
     }
 
@@ -7975,6 +8013,7 @@ extension Client {
     ///   - status: The `_status` query parameter.
     ///   - router: The `_router` query parameter.
     ///   - routes2: The `_routes` query parameter.
+    ///   - swift: The `Swift` query parameter.
     ///   - tag: The `tag` query parameter.
     ///   - timeout: The `timeout` query parameter.
     ///   - to: The `to` query parameter.
@@ -8123,6 +8162,7 @@ extension Client {
         status: String? = nil,
         router: String? = nil,
         routes2: String? = nil,
+        swift: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -8270,6 +8310,7 @@ extension Client {
             try Validation.check(status, name: "status", maxLength: 100)
             try Validation.check(router, name: "router", maxLength: 100)
             try Validation.check(routes2, name: "routes2", maxLength: 100)
+            try Validation.check(swift, name: "swift", maxLength: 100)
             try Validation.check(tag, name: "tag", maxLength: 100)
             try Validation.check(timeout, name: "timeout", maxLength: 100)
             try Validation.check(to, name: "to", maxLength: 100)
@@ -8418,6 +8459,7 @@ extension Client {
         _request.addQuery("_status", status)
         _request.addQuery("_router", router)
         _request.addQuery("_routes", routes2)
+        _request.addQuery("Swift", swift)
         _request.addQuery("tag", tag)
         _request.addQuery("timeout", timeout)
         _request.addQuery("to", to)
@@ -8565,6 +8607,7 @@ extension Client {
     ///   - status: The `_status` header parameter.
     ///   - router: The `_router` header parameter.
     ///   - routes2: The `_routes` header parameter.
+    ///   - swift: The `Swift` header parameter.
     ///   - tag: The `tag` header parameter.
     ///   - timeout: The `timeout` header parameter.
     ///   - to: The `to` header parameter.
@@ -8704,6 +8747,7 @@ extension Client {
         status: String? = nil,
         router: String? = nil,
         routes2: String? = nil,
+        swift: String? = nil,
         tag: String? = nil,
         timeout: String? = nil,
         to: String? = nil,
@@ -8843,6 +8887,7 @@ extension Client {
         _request.addHeader("_status", status)
         _request.addHeader("_router", router)
         _request.addHeader("_routes", routes2)
+        _request.addHeader("Swift", swift)
         _request.addHeader("tag", tag)
         _request.addHeader("timeout", timeout)
         _request.addHeader("to", to)
@@ -9784,6 +9829,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func routes2() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/53c-25", security: [], operation: "_routes", template: "/captures/op/53c-25")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/53d`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func swift() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/53d", security: [], operation: "Swift", template: "/captures/op/53d")
         try await self._core.send(_request)
     }
 
