@@ -94,6 +94,17 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(configErrors("namespace: class\n"), ["apigen.yaml:1:12: error: namespace 'class' is not a valid Swift identifier"])
     }
 
+    /// `outputs:`: known products only, at least one; a mock brings the protocol it implements.
+    func testOutputsNameTheProducts() throws {
+        XCTAssertEqual(try config("outputs: [server, mock]\n").outputs, [.server, .mock])
+        XCTAssertEqual(try config("outputs: [server, mock]\n").renderOptions.outputs, [.server, .mock, .protocol])
+        XCTAssertEqual(try config("access: public\n").outputs, [.client], "the client by default")
+        XCTAssertEqual(configErrors("outputs: [client, graphql]\n"),
+                       ["apigen.yaml:1:19: error: unknown output 'graphql' (known outputs: client, protocol, mock, server)"])
+        XCTAssertEqual(configErrors("outputs: []\n"), ["apigen.yaml:1:10: error: outputs must name at least one of client, protocol, mock, server"])
+        XCTAssertEqual(configErrors("outputs: server\n").count, 1, "a list, not a word")
+    }
+
     func testFilterAndOverridesShapeTheOutput() throws {
         var c = try config("""
         operations:
