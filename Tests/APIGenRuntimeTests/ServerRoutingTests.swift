@@ -97,6 +97,10 @@ final class ServerRoutingTests: XCTestCase {
         let answer = await failing.respond(to: ServerInput(pathParameters: [:], query: nil, headers: [], body: Data()))
         XCTAssertEqual(answer.status, 500)
         XCTAssertTrue(answer.body.isEmpty)
+        let injecting = ServerRoute(method: "GET", template: "/x") { _ in .text(200, "hi", contentType: "text/plain\r\nSet-Cookie: a=b") }
+        let injected = await injecting.respond(to: ServerInput(pathParameters: [:], query: nil, headers: [], body: Data()))
+        XCTAssertEqual(injected.status, 500, "a media type with a line break is never written")
+        XCTAssertTrue(injected.headers.isEmpty)
         let refusing = ServerRoute(method: "GET", template: "/x") { _ in throw APIError.invalidArgument(name: "limit", reason: "above 10") }
         let refused = await refusing.respond(to: ServerInput(pathParameters: [:], query: nil, headers: [], body: Data()))
         XCTAssertEqual(refused.status, 400)

@@ -18,7 +18,13 @@ public struct ServerRoute: Sendable {
     /// 400; anything else the handler throws, 500 with no details (they may be private).
     public func respond(to input: ServerInput) async -> ServerResponse {
         do {
-            return try await handle(input)
+            let answer = try await handle(input)
+            // A header the document or the handler wrote that could end the header early (a
+            // media type with a line break) is never sent: the answer is the server's mistake.
+            guard answer.headers.allSatisfy({ HeaderField.isValidName($0.name) && HeaderField.isValidValue($0.value) }) else {
+                return ServerResponse(status: 500)
+            }
+            return answer
         } catch let error as ServerRequestError {
             return ServerResponse(status: error.status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Data(error.message.utf8))
         } catch let APIError.invalidArgument(name, reason) {
