@@ -63,7 +63,10 @@ public struct RoundTripChecksRenderer {
             case .enumeration(let e)?:
                 return e.cases.isEmpty ? nil : e.cases[seed % e.cases.count].value
             case .oneOf(let o)?:
-                guard let first = o.cases.first, var value = sample(first.type, seed: seed, depth: depth + 1) else { return nil }
+                // Each union's cases in turn, by the seed: not only the first.
+                guard !o.cases.isEmpty else { return nil }
+                let first = o.cases[seed % o.cases.count]
+                guard var value = sample(first.type, seed: seed, depth: depth + 1) else { return nil }
                 if case .object(var object) = value {
                     if let discriminator = o.discriminator, let tag = first.tags.first { object[discriminator] = .string(tag) }
                     for pin in first.pins { object[pin.property] = .string(pin.value) }
