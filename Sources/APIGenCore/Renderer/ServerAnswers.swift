@@ -40,6 +40,8 @@ struct ServerAnswers {
                 continue
             }
             if answer.contentType != nil { entry.payload = payload(operation, answer) }
+            // A JSON media type whose schema is `format: binary`: bytes, as the client reads them.
+            if answer.status.hasPrefix("2"), answer.encoding == .json, operation.responseEncoding != .json { entry.encoding = operation.responseEncoding }
             if entry.payload == nil { entry.contentType = nil }
             if !answer.headers.isEmpty {
                 entry.headers = answer.headers
@@ -71,6 +73,8 @@ struct ServerAnswers {
         }
         if let error = operation.errors.first(where: { $0.status == answer.status }) { return error.type }
         if answer.isUntypedJSON || !answer.status.hasPrefix("2") { return .jsonValue }
+        if operation.responseEncoding == .binary { return .builtin("Data") }
+        if operation.responseEncoding == .text { return .string }
         if let entry = operation.responseStatuses.first(where: { $0.status == answer.status }),
            case .named(let path)? = operation.response?.unwrapped, let cases = index.oneOfCases(at: path),
            cases.indices.contains(entry.alternative) {
@@ -125,7 +129,7 @@ struct ServerAnswers {
             } else {
                 switch (entry.encoding, entry.payload) {
                 case (.text, _): value = ".text(\(status), _value, contentType: \(contentType))"
-                case (_, .builtin("Data")?): value = ".data(\(status), _value, contentType: \(contentType))"
+                case (let encoding, .builtin("Data")?) where encoding != .json: value = ".data(\(status), _value, contentType: \(contentType))"
                 default: value = "try .json(\(status), _value, contentType: \(contentType))"
                 }
             }

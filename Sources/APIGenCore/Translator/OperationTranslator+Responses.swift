@@ -64,6 +64,9 @@ extension OperationTranslator {
         case .binary: return (success.mayBeEmpty ? TypeUsage.builtin("Data").optional : .builtin("Data"), .binary, [])
         default:
             guard let schema = success.schema else { return (success.mayBeEmpty ? TypeUsage.jsonValue.optional : .jsonValue, .json, []) }
+            if success.statuses.isEmpty, isBinaryString(schema) {
+                return (success.mayBeEmpty ? TypeUsage.builtin("Data").optional : .builtin("Data"), .binary, [])
+            }
             var scope = TypeScope(path: [], reserved: [])
             var type = types.usage(for: schema, hint: success.hint, scope: &scope)
             if types.isNullable(schema) || success.mayBeEmpty { type = type.optional }
@@ -175,5 +178,13 @@ extension OperationTranslator {
             if let example = schema.example { return example }
         }
         return nil
+    }
+
+    /// `type: string, format: binary` under a JSON media type: the body's bytes as they are (a
+    /// JSON document the schema does not describe), not a JSON string of base64 (`format: byte`).
+    func isBinaryString(_ schema: Schema) -> Bool {
+        var schema = schema
+        if let ref = schema.ref, let target = types.resolvedTarget(ref) { schema = target }
+        return schema.singleType == "string" && schema.format == "binary" && schema.enumValues == nil
     }
 }

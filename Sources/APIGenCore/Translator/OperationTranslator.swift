@@ -359,7 +359,8 @@ struct OperationTranslator {
     }
 
     private func translateBody(_ body: RequestBody, typePrefix: String) -> OperationDecl.Body? {
-        guard let (media, encoding) = pick(body.content) else { return nil }
+        guard var (media, encoding) = pick(body.content) else { return nil }
+        if encoding == .json, let schema = media.schema, isBinaryString(schema) { encoding = .binary }
         var scope = TypeScope(path: [], reserved: [])
         var type: TypeUsage
         switch encoding {

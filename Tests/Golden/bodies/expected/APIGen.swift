@@ -129,6 +129,34 @@ public struct Client: Sendable, CustomStringConvertible {
 }
 
 extension Client {
+    /// A JSON media type whose schema is `format binary` is the body's bytes, as they are.
+    ///
+    /// `PUT /raw-json`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func sendRawJSON(body: Data? = nil) async throws -> Data {
+        var _request = APIRequest(method: "PUT", path: "/raw-json", security: [], operation: "sendRawJSON", template: "/raw-json")
+        if let body {
+            _request.setDataBody(body, contentType: "application/json")
+        }
+        return try await self._core.sendForData(_request, accept: "application/json")
+    }
+
+    /// A JSON media type whose schema is `format binary` is the body's bytes, as they are.
+    ///
+    /// `PUT /raw-json`
+    ///
+    /// - Parameters:
+    ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func sendRawJSON(bodyFile: URL) async throws -> Data {
+        var _request = APIRequest(method: "PUT", path: "/raw-json", security: [], operation: "sendRawJSON", template: "/raw-json")
+        try _request.setFileBody(bodyFile, contentType: "application/json")
+        return try await self._core.sendForData(_request, accept: "application/json")
+    }
+
     /// `POST /json`
     ///
     /// - Parameters:
