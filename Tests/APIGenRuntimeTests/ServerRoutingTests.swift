@@ -69,6 +69,38 @@ final class ServerRoutingTests: XCTestCase {
         }
     }
 
+    /// Each style read back as `ParameterStyle` writes it, split before decoding so that an
+    /// item's own delimiter (encoded) stays inside the item.
+    func testStylesReadBackWhatTheClientWrites() throws {
+        let items = ["a", "b,c", "d e"]
+        let object = StyledValue.object([.init("x", "1"), .init("label", "p,q")])
+        func input(path: [String: String] = [:], query: [String] = [], headers: [(name: String, value: String)] = []) -> ServerInput {
+            ServerInput(pathParameters: path, query: query.joined(separator: "&"), headers: headers, body: Data())
+        }
+        for (style, explode) in [(ParameterStyle.simple, false), (.simple, true), (.label, false), (.label, true), (.matrix, false), (.matrix, true)] {
+            let arrayText = style.path("ids", .array(items.filter { style != .label || !$0.contains(".") }), explode: explode)
+            XCTAssertEqual(try input(path: ["ids": arrayText]).pathStyled("ids", style: style, explode: explode, shape: .array, as: [String].self), items, "\(style) \(explode): \(arrayText)")
+            let objectText = style.path("p", object, explode: explode)
+            let point = try input(path: ["p": objectText]).pathStyled("p", style: style, explode: explode, shape: .object, as: [String: String].self)
+            XCTAssertEqual(point, ["x": "1", "label": "p,q"], "\(style) \(explode): \(objectText)")
+        }
+        XCTAssertEqual(try input(path: ["l": ".7"]).pathStyled("l", style: .label, explode: false, shape: .primitive, as: Int.self), 7)
+        XCTAssertThrowsError(try input(path: ["l": "7"]).pathStyled("l", style: .label, explode: false, shape: .primitive, as: Int.self), "no dot")
+        XCTAssertEqual(try input(query: ParameterStyle.form.query("tags", .array(items), explode: false)).queryArray("tags", of: String.self, explode: false), items)
+        XCTAssertEqual(try input(query: ParameterStyle.pipeDelimited.query("p", .array(["a", "b"]), explode: false)).queryArray("p", of: String.self, explode: false, delimiter: "|"), ["a", "b"])
+        for (style, explode) in [(ParameterStyle.deepObject, true), (.form, true), (.form, false), (.spaceDelimited, false), (.pipeDelimited, false)] {
+            let query = style.query("f", object, explode: explode) + ["other=1"]
+            let read = try input(query: query).queryObject("f", style: style, explode: explode, as: Filter.self)
+            XCTAssertEqual(read, Filter(x: 1, label: "p,q"), "\(style) \(explode): \(query)")
+        }
+        XCTAssertNil(try input(query: ["other=1"]).queryObject("f", style: .deepObject, explode: true, as: Filter.self))
+        for explode in [true, false] {
+            let header = ParameterStyle.header(.object([.init("x", "1"), .init("label", "p 50%")]), explode: explode)
+            XCTAssertEqual(try input(headers: [("X-F", header)]).headerObject("X-F", explode: explode, as: [String: String].self), ["x": "1", "label": "p 50%"],
+                           "a header is text, not percent-encoded")
+        }
+    }
+
     func testAnEnumIsHeldToTheValuesItLists() throws {
         let input = ServerInput(pathParameters: [:], query: "color=red&other=mauve", headers: [], body: Data())
         XCTAssertEqual(try input.query("color", as: Color.self), .red)
@@ -106,6 +138,11 @@ final class ServerRoutingTests: XCTestCase {
         XCTAssertEqual(refused.status, 400)
         XCTAssertEqual(String(decoding: refused.body, as: UTF8.self), "limit: above 10")
     }
+}
+
+private struct Filter: Decodable, Equatable {
+    var x: Int
+    var label: String
 }
 
 private enum Color: OpenEnum {

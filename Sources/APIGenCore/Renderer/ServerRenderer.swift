@@ -127,13 +127,8 @@ struct ServerRenderer: ProductRenderer {
             let what = "the \(parameter.location.rawValue) parameter '\(parameter.wireName)'"
             switch (parameter.location, shape) {
             case (.querystring, _): return "a whole query string is not read (\(what))"
-            case (_, .object): return "objects in parameters are not read (\(what))"
-            case (.path, .primitive) where parameter.style != .simple, (.path, .array) where parameter.style != .simple:
-                return "the \(parameter.style.rawValue) style is not read (\(what))"
-            case (.query, .array) where parameter.style == .deepObject:
-                return "the deepObject style is not read (\(what))"
-            case (.cookie, .array), (.cookie, .json), (.path, .array):
-                return "lists in \(parameter.location.rawValue) parameters are not read (\(what))"
+            case (.cookie, .array), (.cookie, .object), (.cookie, .json):
+                return "lists and objects in cookie parameters are not read (\(what))"
             default: continue
             }
         }
@@ -188,9 +183,15 @@ struct ServerRenderer: ProductRenderer {
         let type = options.spell(parameter.type)
         let shape = ParameterCalls(index: index).shape(parameter)
         let read: String
+        let styled = "style: .\(parameter.style.rawValue), explode: \(parameter.explode)"
         switch (parameter.location, shape) {
         case (.path, .json): read = "_input.pathJSON(\(wire))"
-        case (.path, _): read = "_input.path(\(wire))"
+        case (.path, .primitive) where parameter.style == .simple: read = "_input.path(\(wire))"
+        case (.path, .primitive): read = "_input.pathStyled(\(wire), \(styled), shape: .primitive)"
+        case (.path, .array): read = "_input.pathStyled(\(wire), \(styled), shape: .array)"
+        case (.path, _): read = "_input.pathStyled(\(wire), \(styled), shape: .object)"
+        case (.query, .object), (.query, .array) where parameter.style == .deepObject: read = "_input.queryObject(\(wire), \(styled))"
+        case (.header, .object): read = "_input.headerObject(\(wire), explode: \(parameter.explode))"
         case (.query, .array):
             let delimiter = parameter.style == .spaceDelimited ? ", delimiter: \" \"" : parameter.style == .pipeDelimited ? ", delimiter: \"|\"" : ""
             read = "_input.queryArray(\(wire), explode: \(parameter.explode)\(delimiter))"

@@ -6,16 +6,23 @@ public struct ServerInput: Sendable {
     public let pathParameters: [String: String]
     /// Each `name=value` pair of the query, decoded (`+` is a space), in order.
     public let queryItems: [(name: String, value: String)]
+    /// The same items with each value as it arrived, percent-encoded: a style's delimiters are
+    /// not encoded and the values' own characters are (`a,b%2Cc` is two items).
+    let rawQueryItems: [(name: String, raw: String)]
     public let headers: [(name: String, value: String)]
     public let body: Data
 
     public init(pathParameters: [String: String], query: String?, headers: [(name: String, value: String)], body: Data) {
         self.pathParameters = pathParameters
-        self.queryItems = (query ?? "").split(separator: "&").compactMap { pair in
+        var decoded: [(name: String, value: String)] = [], raw: [(name: String, raw: String)] = []
+        for pair in (query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.formDecoded(parts[0]), let value = parts.count > 1 ? Self.formDecoded(parts[1]) : "" else { return nil }
-            return (name, value)
+            guard let name = Self.formDecoded(parts[0]), let value = parts.count > 1 ? Self.formDecoded(parts[1]) : "" else { continue }
+            decoded.append((name, value))
+            raw.append((name, parts.count > 1 ? String(parts[1]) : ""))
         }
+        self.queryItems = decoded
+        self.rawQueryItems = raw
         self.headers = headers
         self.body = body
     }
@@ -137,7 +144,9 @@ public struct ServerInput: Sendable {
         let values = queryItems.filter { $0.name == name }.map(\.value)
         guard !values.isEmpty else { return nil }
         if explode { return values }
-        return values[0].isEmpty ? [] : values[0].split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+        // Split as it arrived, then decode each item: an item's own delimiter is encoded.
+        guard let raw = rawQueryItems.first(where: { $0.name == name })?.raw, !raw.isEmpty else { return [] }
+        return StyledText.split(raw, by: delimiter).map { Self.formDecoded(Substring($0)) ?? $0 }
     }
 
     /// A query item holding JSON text (a parameter given by `content`, or a value the styles

@@ -46,8 +46,6 @@ public protocol APIHandler: Sendable {
     func uploadBlob(thingID: String, body: Data?) async throws -> APIServer.UploadBlobAnswer
 
     /// Every parameter style of the specification, in each place it is defined.
-    ///
-    /// Not called: the route answers 501, as lists in path parameters are not read (the path parameter 'simple').
     func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws -> APIServer.SendStylesAnswer
 
     /// A form body with nested fields, written as its encoding object says.
@@ -347,7 +345,24 @@ public struct APIServer: Sendable {
     }
 
     static func _sendStyles(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
-        throw APIGenRuntime.ServerRequestError(status: 501, message: "the server cannot read this request: lists in path parameters are not read (the path parameter 'simple')")
+        let simple: [String] = try _input.pathStyled("simple", style: .simple, explode: false, shape: .array)
+        let label: String = try _input.pathStyled("label", style: .label, explode: false, shape: .primitive)
+        let matrix: [Int] = try _input.pathStyled("matrix", style: .matrix, explode: true, shape: .array)
+        let labels: [String] = try _input.pathStyled("labels", style: .label, explode: true, shape: .array)
+        let point: Point = try _input.pathStyled("point", style: .matrix, explode: false, shape: .object)
+        let tags: [String]? = try _input.queryArray("tags", explode: false)
+        let pipes: [String]? = try _input.queryArray("pipes", explode: false, delimiter: "|")
+        let spaces: [Int]? = try _input.queryArray("spaces", explode: false, delimiter: " ")
+        let filter: Point? = try _input.queryObject("filter", style: .deepObject, explode: true)
+        let origin: Point? = try _input.queryObject("origin", style: .form, explode: true)
+        let redirect: String? = try _input.query("redirect")
+        let `where`: Point? = try _input.queryJSON("where")
+        let xPoint: Point? = try _input.headerObject("X-Point", explode: true)
+        let xTags: [String]? = try _input.headerArray("X-Tags")
+        let theme: String? = try _input.cookie("theme")
+        switch try await _handler.sendStyles(simple: simple, label: label, matrix: matrix, labels: labels, point: point, tags: tags, pipes: pipes, spaces: spaces, filter: filter, origin: origin, redirect: redirect, where: `where`, xPoint: xPoint, xTags: xTags, theme: theme) {
+        case .noContent: return .empty(204)
+        }
     }
 
     /// What `createCharge` answers: a case per documented status.
