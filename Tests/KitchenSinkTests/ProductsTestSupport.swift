@@ -94,7 +94,13 @@ struct EchoHandler: APIHandler {
     func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws -> APIServer.SendStylesAnswer { .noContent }
     func createCharge(body: CreateChargeRequest) async throws -> APIServer.CreateChargeAnswer { .noContent }
     func getConditional() async throws -> APIServer.GetConditionalAnswer { throw Failure() }
-    func uploadReport(body: UploadReportRequest) async throws -> APIServer.UploadReportAnswer { .noContent }
+    func uploadReport(body: UploadReportRequest) async throws -> APIServer.UploadReportAnswer {
+        await Self.uploads.add(body)
+        return .noContent
+    }
+
+    /// What `uploadReport` received, for a test to read.
+    static let uploads = Received<UploadReportRequest>()
     func listJobs(offset: Int?, limit: Int?) async throws -> APIServer.ListJobsAnswer {
         let start = offset ?? 0
         return .ok(ListJobsResponse(jobs: (start..<min(start + (limit ?? 2), 5)).map { Job(id: $0) }, meta: .init(totalEntries: 5)))
@@ -111,4 +117,9 @@ struct EchoHandler: APIHandler {
     func listJobLogs(pageToken: String?, pageSize: Int?, level: ListJobLogsLevel, since: Date?) async throws -> APIServer.ListJobLogsAnswer {
         .ok(ListJobLogsResponse(lines: [level.rawValue]))
     }
+}
+
+actor Received<Value: Sendable> {
+    private(set) var values: [Value] = []
+    func add(_ value: Value) { values.append(value) }
 }

@@ -102,6 +102,19 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(status, 400, "nesting past 32 levels is refused, not recursed into")
     }
 
+    func testMultipartBodiesAreReadAsTheClientWritesThem() async throws {
+        let report = UploadReportRequest(
+            attributes: .init(name: "Q3 \"final\"", parent: .init(id: "p1")),
+            file: FileUpload(data: Data([0, 13, 10, 45, 45, 255]), fileName: "report.pdf", contentType: "application/pdf"),
+            pages: [FileUpload(data: Data("one".utf8), fileName: "1.txt", contentType: "text/plain"),
+                    FileUpload(data: Data("two".utf8), fileName: "2.txt", contentType: "text/plain")],
+            note: "line one\r\nline two"
+        )
+        try await client.uploadReport(body: report)
+        let received = await EchoHandler.uploads.values.last
+        XCTAssertEqual(received, report, "a JSON part, a file with CR LF and dashes inside, an array of files, text")
+    }
+
     func testEachDocumentedStatusReachesTheClient() async throws {
         guard case .account(let echoed)? = try await client.putAccount(id: "a", body: Account(name: "x")) else { return XCTFail("200") }
         XCTAssertEqual(echoed.name, "x")
@@ -190,9 +203,10 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(code, 404, "an empty segment is no parameter")
         code = await status("DELETE", "/jobs/search")
         XCTAssertEqual(code, 400, "`search` is no job id")
-        let multipart = await server.respond(to: ServerRequest(method: "POST", target: "/uploads"))
-        XCTAssertEqual(multipart.status, 501, "multipart bodies are not read, and the answer says so")
-        XCTAssertEqual(String(decoding: multipart.body, as: UTF8.self), "the server cannot read this request: multipart/form-data bodies are not read")
+        let multipart = await server.respond(to: ServerRequest(method: "POST", target: "/uploads", headers: [("Content-Type", "multipart/form-data; boundary=x")],
+                                                               body: Data("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nab".utf8)))
+        XCTAssertEqual(multipart.status, 400, "a part that is never closed")
+        XCTAssertEqual(String(decoding: multipart.body, as: UTF8.self), "the request body is not multipart/form-data: a part is not closed")
 
         let boom = await server.respond(to: ServerRequest(method: "GET", target: "/things/boom"))
         XCTAssertEqual(boom.status, 500)

@@ -132,9 +132,6 @@ struct ServerRenderer: ProductRenderer {
             default: continue
             }
         }
-        if let body = operation.body, body.encoding == .multipart {
-            return "\(body.contentType) bodies are not read"
-        }
         if let body = operation.body, body.encoding == .form, let field = flattenedFormField(body) {
             return "an object written as form fields of its own is not read (the form field '\(field)')"
         }
@@ -213,6 +210,7 @@ struct ServerRenderer: ProductRenderer {
         switch body.encoding {
         case .text: read = "_input.textBody(required: \(body.required))"
         case .binary: read = "_input.dataBody(required: \(body.required))"
+        case .multipart: read = "_input.multipartBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required))"
         case .form: read = "_input.formBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required)\(ClientRenderer.fieldsArgument(body.fields)))"
         default: read = "_input.jsonBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required))"
         }

@@ -10,6 +10,10 @@ enum FormDecoding {
         case text(String, delimiter: Character?)
         case list([Node])
         case object([String: Node], order: [String])
+        /// A multipart part that is a file, or not text.
+        case bytes(Data, fileName: String?, contentType: String?)
+        /// A multipart part in JSON.
+        case json(Data)
     }
 
     /// The pairs as a tree. A name repeated without brackets is a list (an exploded array).
@@ -102,6 +106,18 @@ struct FormTreeDecoder: Decoder {
     /// A value of `T`: the types a form writes as text are read from it, the rest through their
     /// own `init(from:)`.
     static func decode<T: Decodable>(_ type: T.Type, _ node: FormDecoding.Node?, codingPath: [any CodingKey]) throws -> T {
+        switch node {
+        case .json(let data)?:
+            return try JSONCoding.decode(T.self, from: data)
+        case .bytes(let data, let fileName, let contentType)?:
+            if T.self == FileUpload.self { return FileUpload(data: data, fileName: fileName, contentType: contentType) as! T }
+            if T.self == Data.self { return data as! T }
+            return try decode(T.self, .text(String(decoding: data, as: UTF8.self), delimiter: nil), codingPath: codingPath)
+        case .text(let text, _)? where T.self == FileUpload.self:
+            return FileUpload(data: Data(text.utf8)) as! T
+        default:
+            break
+        }
         if let readable = T.self as? any ParameterDecodable.Type {
             guard case .text(let text, _)? = node, let value = readable.read(parameterText: text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected \(T.self)"))

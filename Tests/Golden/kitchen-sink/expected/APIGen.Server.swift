@@ -55,8 +55,6 @@ public protocol APIHandler: Sendable {
     func getConditional() async throws -> APIServer.GetConditionalAnswer
 
     /// A multipart body with a JSON part, a file, an array of files and text.
-    ///
-    /// Not called: the route answers 501, as multipart/form-data bodies are not read.
     func uploadReport(body: UploadReportRequest) async throws -> APIServer.UploadReportAnswer
 
     /// `GET /jobs`
@@ -397,7 +395,10 @@ public struct APIServer: Sendable {
     }
 
     static func _uploadReport(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
-        throw APIGenRuntime.ServerRequestError(status: 501, message: "the server cannot read this request: multipart/form-data bodies are not read")
+        let body: UploadReportRequest = try _input.required(_input.multipartBody(UploadReportRequest.self, required: true), "the request body")
+        switch try await _handler.uploadReport(body: body) {
+        case .noContent: return .empty(204)
+        }
     }
 
     /// What `listJobs` answers: a case per documented status.
