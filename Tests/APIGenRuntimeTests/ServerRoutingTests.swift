@@ -95,6 +95,14 @@ final class ServerRoutingTests: XCTestCase {
         }
         XCTAssertNil(try input(query: ["other=1"]).queryObject("f", style: .deepObject, explode: true, as: Filter.self))
         for explode in [true, false] {
+            let cookies = ParameterStyle.cookie("c", .array(items), explode: explode).joined(separator: "; ")
+            XCTAssertEqual(try input(headers: [("Cookie", "other=1; " + cookies)]).cookieStyled("c", explode: explode, shape: .array, as: [String].self), items, cookies)
+            let members = ParameterStyle.cookie("f", object, explode: explode).joined(separator: "; ")
+            XCTAssertEqual(try input(headers: [("Cookie", members)]).cookieStyled("f", explode: explode, shape: .object, as: Filter.self), Filter(x: 1, label: "p,q"), members)
+        }
+        XCTAssertEqual(try input(headers: [("Cookie", "color=red")]).cookie("color", as: Color.self), .red)
+        XCTAssertThrowsError(try input(headers: [("Cookie", "color=mauve")]).cookie("color", as: Color.self))
+        for explode in [true, false] {
             let header = ParameterStyle.header(.object([.init("x", "1"), .init("label", "p 50%")]), explode: explode)
             XCTAssertEqual(try input(headers: [("X-F", header)]).headerObject("X-F", explode: explode, as: [String: String].self), ["x": "1", "label": "p 50%"],
                            "a header is text, not percent-encoded")

@@ -127,8 +127,7 @@ struct ServerRenderer: ProductRenderer {
             let what = "the \(parameter.location.rawValue) parameter '\(parameter.wireName)'"
             switch (parameter.location, shape) {
             case (.querystring, _): return "a whole query string is not read (\(what))"
-            case (.cookie, .array), (.cookie, .object), (.cookie, .json):
-                return "lists and objects in cookie parameters are not read (\(what))"
+            case (.cookie, .json): return "JSON in cookie parameters is not read (\(what))"
             default: continue
             }
         }
@@ -197,6 +196,8 @@ struct ServerRenderer: ProductRenderer {
         case (.header, .array): read = "_input.headerArray(\(wire))"
         case (.header, .json): read = "_input.headerJSON(\(wire))"
         case (.header, _): read = "_input.header(\(wire))"
+        case (.cookie, .array): read = "_input.cookieStyled(\(wire), explode: \(parameter.explode), shape: .array)"
+        case (.cookie, .object): read = "_input.cookieStyled(\(wire), explode: \(parameter.explode), shape: .object)"
         default: read = "_input.cookie(\(wire))"
         }
         let what = SwiftSpelling.string("the \(parameter.location.rawValue) parameter '\(parameter.wireName)'")

@@ -179,15 +179,23 @@ public struct ServerInput: Sendable {
 
     /// A cookie of the `Cookie` header; nil when absent.
     public func cookie<T: ParameterDecodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
-        for field in headerValues("Cookie") {
-            for pair in field.split(separator: ";") {
+        guard let raw = cookiePairs.first(where: { $0.name == name })?.raw else { return nil }
+        guard let text = raw.removingPercentEncoding else { throw ServerRequestError(message: "the cookie '\(name)' is not percent-encoded text") }
+        return try Self.read(text, as: T.self, what: "the cookie '\(name)'")
+    }
+
+    public func cookie<T: RawRepresentable & Sendable>(_ name: String, as type: T.Type = T.self) throws -> T? where T.RawValue: ParameterDecodable {
+        try cookie(name, as: T.RawValue.self).map { try Self.enumCase($0, what: "the cookie '\(name)'") }
+    }
+
+    /// The `name=value` pairs of the `Cookie` headers, values as they arrived (percent-encoded).
+    var cookiePairs: [(name: String, raw: String)] {
+        headerValues("Cookie").flatMap { field in
+            field.split(separator: ";").compactMap { pair -> (name: String, raw: String)? in
                 let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2, parts[0] == name else { continue }
-                guard let text = String(parts[1]).removingPercentEncoding else { break }
-                return try Self.read(text, as: T.self, what: "the cookie '\(name)'")
+                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
             }
         }
-        return nil
     }
 
     /// A required parameter: its value, or a 400 that names it.
@@ -232,7 +240,7 @@ public struct ServerInput: Sendable {
         return value
     }
 
-    private static func enumCase<T: RawRepresentable>(_ raw: T.RawValue, what: String) throws -> T {
+    static func enumCase<T: RawRepresentable>(_ raw: T.RawValue, what: String) throws -> T {
         // A generated enum reads any value as `unknown(_)`: a request is held to the listed ones.
         guard let value = T(rawValue: raw), (value as? any OpenEnum)?.isUnknown != true else {
             throw ServerRequestError(message: "\(what) is not a value the document lists")

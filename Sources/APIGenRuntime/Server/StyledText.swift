@@ -107,6 +107,22 @@ enum StyledText {
         }
     }
 
+    /// An array or object in cookies (`form`): joined by commas in one cookie, or, exploded, an
+    /// array as a cookie per item and an object as a cookie per member; nil when absent.
+    public func cookieStyled<T: Decodable>(_ name: String, explode: Bool, shape: StyledShape, as type: T.Type = T.self) throws -> T? {
+        let what = "the cookie '\(name)'"
+        let pairs = cookiePairs
+        if explode && shape == .array {
+            let values = pairs.filter { $0.name == name }.map(\.raw)
+            return values.isEmpty ? nil : try decodeStyled(values, object: false, explode: true, collection: true, what: what)
+        }
+        if explode && shape == .object {
+            return try decodeStyled(pairs.map { "\($0.name)=\($0.raw)" }, object: true, explode: true, collection: false, what: what)
+        }
+        guard let raw = pairs.first(where: { $0.name == name })?.raw else { return nil }
+        return try decodeStyled(StyledText.split(raw, by: ","), object: shape == .object, explode: false, collection: shape == .array, what: what)
+    }
+
     /// An object in a header (`simple`: `R,100,G,200`, or `R=100,G=200` exploded); nil when absent.
     public func headerObject<T: Decodable>(_ name: String, explode: Bool, as type: T.Type = T.self) throws -> T? {
         guard let value = headerValues(name).first else { return nil }
