@@ -15,6 +15,10 @@ struct DeclarationIndex {
 
     private(set) var entries: [Entry] = []
     private var topLevel: [String: Int] = [:]
+    /// By id, for a typealias: the type at the end of its chain (`A = B`, `B = [C]`: `[C]`),
+    /// optional when any link is; nil for a chain that comes back on itself, and for the other
+    /// declarations. The one place an alias chain is followed after translation.
+    private var aliasEnds: [TypeUsage?] = []
 
     init(_ types: [Declaration]) {
         entries.reserveCapacity(types.count * 2)
@@ -22,6 +26,51 @@ struct DeclarationIndex {
         for (i, decl) in types.enumerated() {
             let id = add(decl, parent: -1, index: i)
             if topLevel[decl.name] == nil { topLevel[decl.name] = id }
+        }
+        resolveAliases()
+    }
+
+    /// The end of the chain an alias starts, or nil (a cycle, or not an alias).
+    func aliasEnd(_ id: Int) -> TypeUsage? { aliasEnds[id] }
+
+    /// A type with every alias it names looked through (optional if any link was).
+    func resolved(_ type: TypeUsage) -> TypeUsage {
+        guard case .named(let path) = type.unwrapped, let id = id(at: path), let end = aliasEnds[id] else { return type }
+        return type.isOptional ? end.optional : end
+    }
+
+    /// Each alias followed once however long the chains: a walk stops at an alias already
+    /// resolved, and sets the end on every alias it passed.
+    private mutating func resolveAliases() {
+        aliasEnds = [TypeUsage?](repeating: nil, count: entries.count)
+        var finished = [Bool](repeating: false, count: entries.count)
+        for start in entries.indices where !finished[start] {
+            guard case .alias = entries[start].declaration else { continue }
+            var walk: [Int] = [], onWalk: Set<Int> = []
+            var current = start
+            var end: TypeUsage?
+            while true {
+                guard case .alias(let alias) = entries[current].declaration else {
+                    end = .named(path(of: current))
+                    break
+                }
+                if finished[current] { end = aliasEnds[current]; break }
+                guard onWalk.insert(current).inserted else { break }   // a cycle: no end
+                walk.append(current)
+                guard case .named(let next) = alias.target.unwrapped, let nextID = id(at: next), case .alias = entries[nextID].declaration else {
+                    end = alias.target
+                    break
+                }
+                current = nextID
+            }
+            // Back along the walk: each alias stands for the end, optional if any link was.
+            if var resolved = end {
+                for id in walk.reversed() {
+                    if case .alias(let alias) = entries[id].declaration, alias.target.isOptional { resolved = resolved.optional }
+                    aliasEnds[id] = resolved
+                }
+            }
+            for id in walk { finished[id] = true }
         }
     }
 
@@ -83,17 +132,7 @@ struct DeclarationIndex {
     /// The struct a path names, following typealiases to any depth (a chain that comes back on
     /// itself names none).
     func structDecl(at path: [String]) -> StructDecl? {
-        var current = path
-        var seen: Set<Int> = []
-        while let id = id(at: current), seen.insert(id).inserted {
-            switch entries[id].declaration {
-            case .structure(let s): return s
-            case .alias(let a):
-                guard case .named(let target) = a.target.unwrapped else { return nil }
-                current = target
-            default: return nil
-            }
-        }
-        return nil
+        guard case .named(let end) = resolved(.named(path)).unwrapped, case .structure(let s)? = declaration(at: end) else { return nil }
+        return s
     }
 }

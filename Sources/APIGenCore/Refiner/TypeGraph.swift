@@ -53,18 +53,15 @@ struct TypeGraph {
     /// The struct or oneOf a type stores inline (not behind an array or dictionary), if any.
     /// Aliases are followed to any depth; a chain that comes back on itself stores nothing.
     private func inlineTarget(_ type: TypeUsage) -> Int? {
-        var current = type.unwrapped
-        var seen: Set<Int> = []
-        while case .named(let path) = current, let id = node(at: path) {
-            switch members[id] {
-            case .alias(let target):
-                guard seen.insert(id).inserted else { return nil }
-                current = target.unwrapped
-            case .structure, .oneOf: return id
-            case .enumeration: return nil
-            }
+        guard case .named(let path) = type.unwrapped, var id = node(at: path) else { return nil }
+        if case .alias = members[id] {
+            guard case .named(let end)? = declarations.aliasEnd(id)?.unwrapped, let endID = node(at: end) else { return nil }
+            id = endID
         }
-        return nil
+        switch members[id] {
+        case .structure, .oneOf: return id
+        case .alias, .enumeration: return nil
+        }
     }
 
     /// Every generated type a type refers to, through collections and aliases too (a work list:

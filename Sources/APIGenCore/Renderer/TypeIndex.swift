@@ -5,7 +5,7 @@ struct TypeIndex: Sendable {
     /// By declaration id (`DeclarationIndex`).
     private struct Entry: Sendable {
         var kind: Kind
-        /// What an alias stands for (after `collapseAliasChains`, the end of its chain).
+        /// What an alias stands for: the end of its chain.
         var target: TypeUsage?
         /// For a struct: its position in `validates`.
         var structID = -1
@@ -87,36 +87,12 @@ struct TypeIndex: Sendable {
         return nil
     }
 
-    /// Points every alias at the end of its chain (`A = B`, `B = C`, `C = Int`: all `Int`), each
-    /// alias followed once however long the chains, so a lookup takes one hop. A chain that comes
-    /// back on itself (which the translator reports) stays as written.
+    /// Points every alias at the end of its chain (`DeclarationIndex.aliasEnd`), so a lookup
+    /// takes one hop. A chain that comes back on itself (which the translator reports) stays as
+    /// written.
     private mutating func collapseAliasChains() {
-        var finished = [Bool](repeating: false, count: entries.count)
-        for start in entries.indices where entries[start].kind == .alias && !finished[start] {
-            var walk: [Int] = []
-            var onWalk: Set<Int> = []
-            var current = start
-            var end: TypeUsage?
-            while true {
-                let entry = entries[current]
-                guard entry.kind == .alias, let target = entry.target else {
-                    end = .named(declarations.path(of: current))
-                    break
-                }
-                if finished[current] { end = target; break }
-                guard onWalk.insert(current).inserted else { break }   // a cycle: leave it
-                walk.append(current)
-                guard case .named(let next) = target.unwrapped, let nextID = declarations.id(at: next), entries[nextID].kind == .alias else { end = target; break }
-                current = nextID
-            }
-            // Back along the walk: each alias stands for the end, optional if any link was.
-            if var resolved = end {
-                for id in walk.reversed() {
-                    if entries[id].target?.isOptional == true { resolved = resolved.optional }
-                    entries[id].target = resolved
-                }
-            }
-            for id in walk { finished[id] = true }
+        for id in entries.indices where entries[id].kind == .alias {
+            if let end = declarations.aliasEnd(id) { entries[id].target = end }
         }
     }
 
