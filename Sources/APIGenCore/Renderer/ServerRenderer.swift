@@ -5,6 +5,26 @@
 struct ServerRenderer: ProductRenderer {
     let options: RenderOptions
     let index: TypeIndex
+    /// By operation name: the earlier operation with the same method and path (Box writes
+    /// `/files/{id}#update` beside `/files/{id}`), which a request for it reaches instead.
+    let shadowedBy: [String: String]
+
+    init(options: RenderOptions, index: TypeIndex, module: ModuleDecl) {
+        self.options = options
+        self.index = index
+        var first: [String: String] = [:], shadowed: [String: String] = [:]
+        for operation in module.operations {
+            let key = operation.method.wireName + " " + Self.template(operation)
+            if let earlier = first[key] { shadowed[operation.name] = earlier } else { first[key] = operation.name }
+        }
+        self.shadowedBy = shadowed
+    }
+
+    /// The path a route matches: the document's, without a `#…` suffix (a URL's fragment is never
+    /// sent, so it cannot tell two operations apart).
+    static func template(_ operation: OperationDecl) -> String {
+        String(operation.path.prefix { $0 != "#" })
+    }
 
     static let handler = "APIHandler", server = "APIServer"
     /// The runtime's server types, spelled with the module so that no generated type hides them.
@@ -43,7 +63,9 @@ struct ServerRenderer: ProductRenderer {
             for (i, operation) in module.operations.enumerated() {
                 if i > 0 { p.line() }
                 var docs = operation.summary
-                if let reason = unsupported(operation) {
+                if shadowedBy[operation.name] != nil, let reason = unsupported(operation) {
+                    docs += (docs.isEmpty ? [] : [""]) + ["Not called: \(reason)."]
+                } else if let reason = unsupported(operation) {
                     docs += (docs.isEmpty ? [] : [""]) + ["Not called: the route answers 501, as \(reason)."]
                 }
                 // Not marked `@available(deprecated)`: the routes call it, and a server still answers it.
@@ -81,8 +103,8 @@ struct ServerRenderer: ProductRenderer {
             p.block("private static func _routes(_ _handler: any \(Self.handler), _ _validates: Bool) -> [\(Self.runtime)ServerRoute]") { p in
                 p.line("[")
                 p.indent()
-                for operation in module.operations {
-                    let method = SwiftSpelling.string(operation.method.wireName), path = SwiftSpelling.string(operation.path)
+                for operation in module.operations where shadowedBy[operation.name] == nil {
+                    let method = SwiftSpelling.string(operation.method.wireName), path = SwiftSpelling.string(Self.template(operation))
                     p.line("\(Self.runtime)ServerRoute(method: \(method), template: \(path)) { try await Self.\(routeName(operation))(_handler, $0, _validates) },")
                 }
                 p.outdent()
@@ -121,6 +143,9 @@ struct ServerRenderer: ProductRenderer {
 
     /// Why the server cannot read an operation's request exactly, if it cannot.
     func unsupported(_ operation: OperationDecl) -> String? {
+        if let earlier = shadowedBy[operation.name] {
+            return "`\(SwiftNaming.unescaped(earlier))` has the same method and path, and its route answers every such request"
+        }
         let calls = ParameterCalls(index: index)
         for parameter in operation.parameters {
             let shape = calls.shape(parameter)

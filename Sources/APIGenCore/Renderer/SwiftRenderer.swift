@@ -213,7 +213,7 @@ public enum SwiftRenderer {
         let groups = split(Array(chunks[..<module.types.count]), into: shards).map { (types: true, $0) }
             + split(Array(chunks[module.types.count...]), into: shards).map { (types: false, $0) }
         let clientText = main.text, operationsExtension = client.operationsExtension
-        let products = productRenderers(options: options, index: index)
+        let products = productRenderers(options: options, index: index, module: module)
         let typeFiles = groups.count
         let files = ParallelMap.map(Array(0..<(typeFiles + products.count))) { i -> String in
             guard i < typeFiles else { return productFile(products[i - typeFiles], module, options: options) }
@@ -226,13 +226,13 @@ public enum SwiftRenderer {
     }
 
     /// The renderers of the products with a file of their own, in file order.
-    static func productRenderers(options: RenderOptions, index: TypeIndex) -> [any ProductRenderer] {
+    static func productRenderers(options: RenderOptions, index: TypeIndex, module: ModuleDecl) -> [any ProductRenderer] {
         OutputMode.closure(options.outputs).sorted().compactMap { mode -> (any ProductRenderer)? in
             switch mode {
             case .client: nil
             case .protocol: ProtocolRenderer(options: options, index: index)
             case .mock: MockRenderer(options: options, index: index)
-            case .server: ServerRenderer(options: options, index: index)
+            case .server: ServerRenderer(options: options, index: index, module: module)
             }
         }
     }
