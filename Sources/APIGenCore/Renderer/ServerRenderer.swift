@@ -173,6 +173,7 @@ struct ServerRenderer: ProductRenderer {
             let resolved = index.resolved(property.type).unwrapped
             var isObject = false
             if case .dictionary = resolved { isObject = true }
+            if resolved == .jsonValue { isObject = true }   // free-form: may be an object
             if index.kind(of: resolved) == .structure { isObject = true }
             if isObject && (field?.explode ?? (style == .form)) { return property.wireName }
         }
