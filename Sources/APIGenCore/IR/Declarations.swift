@@ -55,6 +55,8 @@ public struct StructDecl: Sendable, Hashable {
     public var nested: [Declaration]
     /// A stored property refers back to this type: stored in a box so the struct has finite size.
     public var boxedProperties: Set<String> = []
+    /// Gets a `validate(path:)`: it or a struct it holds has constraints (`ValidationReach`).
+    public var validates = false
 
     /// The names the renderer gives a struct with clearable properties: its enum of them and the
     /// method that takes it.

@@ -19,6 +19,20 @@ public struct OperationDecl: Sendable, Equatable {
         public var isJSON = false
         /// A 3.2 `querystring` parameter's media type: how the value writes the whole query.
         public var queryStringMediaType: String?
+        /// What the value is, as the styles see it: decided by the refiner (`ParameterShapes`),
+        /// which sees through aliases to the declaration a type names.
+        public var shape: Shape = .primitive
+
+        public enum Shape: Sendable, Equatable {
+            /// A text, number, boolean or enum value.
+            case primitive
+            /// An array of such values.
+            case array
+            /// A struct or a map of such values.
+            case object
+            /// Anything else, written as JSON text: free-form JSON, a union, items that may be null.
+            case json
+        }
 
         public enum Style: String, Sendable, Equatable {
             case simple, label, matrix, form, spaceDelimited, pipeDelimited, deepObject
@@ -197,6 +211,8 @@ public struct OperationDecl: Sendable, Equatable {
     public var security: [String]
     /// The document's `operationId` (or the name made for an operation without one).
     public var operationID: String
+    /// Where the document declares the operation, for warnings of the later stages.
+    public var location: SourceLocation?
 }
 
 extension OperationDecl {

@@ -1,13 +1,21 @@
 /// A last pass over the translated module, for facts that need every type at once:
 ///
+/// - **Paging**: which list operations get a `…Pages` method, from their response
+///   declarations or a `paging:` rule (`Pagers`).
 /// - **Recursion**: a struct that contains itself (directly or through other structs) would have
 ///   infinite size; such properties are stored boxed, and `oneOf` enums on a cycle are `indirect`.
 /// - **readOnly / writeOnly**: a `readOnly` property is not required in a type that is sent
 ///   (reachable from a request body), a `writeOnly` one not in a type that is received
 ///   (reachable from a response); elsewhere `required` is kept as written.
 /// - **Clearing**: only a type that is sent can be asked to write a nil property as `null`.
+/// - **Validation**: which structs check their constraints, directly or through what they
+///   hold (`ValidationReach`).
+/// - **Parameter shapes**: whether a parameter is written as a value, an array, an object or
+///   JSON text (`ParameterShapes`).
 enum ModuleRefinement {
-    static func apply(_ module: inout ModuleDecl) {
+    static func apply(_ module: inout ModuleDecl, pagingRules: [String: PagingRule], diagnostics: DiagnosticSink) {
+        // 0. Pagers, on the types as translated (what a page holds is read, not what is sent).
+        Pagers.apply(&module, rules: pagingRules, diagnostics: diagnostics)
         // 1. readOnly / writeOnly, from where each type is used.
         let uses = TypeGraph(module)
         let references = uses.referenceLists()
@@ -50,6 +58,17 @@ enum ModuleRefinement {
                 decl = placeholder
                 o.isIndirect = true
                 decl = .oneOf(o)
+            }
+        }
+        // 4. Validation and parameter shapes, on the final set of types too.
+        let index = DeclarationIndex(module.types)
+        ParameterShapes.apply(&module.operations, index)
+        for indexPath in ValidationReach.structs(index) {
+            modify(&module.types, at: indexPath) { decl in
+                guard case .structure(var s) = decl else { return }
+                decl = placeholder
+                s.validates = true
+                decl = .structure(s)
             }
         }
     }

@@ -114,9 +114,8 @@ struct ClientRenderer: Sendable {
         // each one is checked, so the path throws.
         let tries = path.contains("PercentEncoding.segment(") ? "try " : ""
         p.line("\(mutates ? "var" : "let") _request = \(tries)APIRequest(method: \"\(operation.method.wireName)\", path: \(path), security: \(security), \(info))")
-        let calls = ParameterCalls(index: index)
         for location in [ParameterLocation.querystring, .query, .header, .cookie] {
-            for parameter in operation.parameters where parameter.location == location { p.line(calls.call(parameter)) }
+            for parameter in operation.parameters where parameter.location == location { p.line(ParameterCalls.call(parameter)) }
         }
         if let body = operation.body { renderBody(body, fromFile: fileBody, into: &p) }
     }
@@ -252,7 +251,7 @@ struct ClientRenderer: Sendable {
             var name = rest[rest.index(after: open)..<close]
             if let inner = name.lastIndex(of: "{") { name = name[name.index(after: inner)...] }
             if let parameter = operation.parameters.first(where: { $0.location == .path && $0.wireName == name }) {
-                out += "\\(\(ParameterCalls(index: index).pathText(parameter)))"
+                out += "\\(\(ParameterCalls.pathText(parameter)))"
             }
             rest = rest[rest.index(after: close)...]
         }

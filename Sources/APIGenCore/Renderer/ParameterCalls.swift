@@ -1,43 +1,12 @@
 /// The statements that put each parameter into `_request` (query, header, cookie) or its text
-/// into the path, by its value's shape and its style.
-struct ParameterCalls {
-    let index: TypeIndex
-
-    /// What a parameter's value is, as the styles see it.
-    enum Shape { case primitive, array, object, json }
-
-    func shape(_ parameter: OperationDecl.Parameter) -> Shape {
-        if parameter.isJSON { return .json }
-        let resolved = index.resolved(parameter.type).unwrapped
-        switch resolved {
-        case .builtin(let b): return b == "JSONValue" ? .json : .primitive
-        // Items that may be null have no text in the styles: such arrays go as JSON.
-        case .array(let element): return isScalar(element) ? .array : .json
-        case .dictionary(let value): return isScalar(value) ? .object : .json
-        case .named:
-            switch index.kind(of: resolved) {
-            case .enumeration: return .primitive
-            case .structure: return .object
-            default: return .json
-            }
-        case .optional: return .json
-        }
-    }
-
-    private func isScalar(_ type: TypeUsage) -> Bool {
-        switch index.resolved(type) {
-        case .builtin(let b): b != "JSONValue"
-        case .named(let path): index.isEnum(.named(path))
-        default: false
-        }
-    }
-
+/// into the path, by its value's shape (the refiner's) and its style.
+enum ParameterCalls {
     /// The call for a query, header or cookie parameter.
-    func call(_ parameter: OperationDecl.Parameter) -> String {
+    static func call(_ parameter: OperationDecl.Parameter) -> String {
         let name = SwiftSpelling.string(parameter.wireName), value = parameter.name
         let style = parameter.style == .form ? "" : ", style: .\(parameter.style.rawValue)"
         let reserved = parameter.allowReserved ? ", allowReserved: true" : ""
-        switch (parameter.location, shape(parameter)) {
+        switch (parameter.location, parameter.shape) {
         case (.query, .primitive): return "_request.addQuery(\(name), \(value)\(reserved))"
         case (.query, .array): return "_request.addQuery(\(name), \(value)\(style), explode: \(parameter.explode)\(reserved))"
         case (.query, .object): return "try _request.addQuery(\(name), object: \(value)\(style), explode: \(parameter.explode)\(reserved))"
@@ -55,11 +24,11 @@ struct ParameterCalls {
     }
 
     /// The interpolated text of a path parameter.
-    func pathText(_ parameter: OperationDecl.Parameter) -> String {
+    static func pathText(_ parameter: OperationDecl.Parameter) -> String {
         let label = SwiftSpelling.string(SwiftNaming.unescaped(parameter.name))
         let value = parameter.name
         let styled: String
-        switch shape(parameter) {
+        switch parameter.shape {
         case .primitive where parameter.style == .simple:
             return "PercentEncoding.segment(\(value), name: \(label))"
         case .primitive, .array: styled = "StyledValue(\(value))"

@@ -146,11 +146,9 @@ struct ServerRenderer: ProductRenderer {
         if let earlier = shadowedBy[operation.name] {
             return "`\(SwiftNaming.unescaped(earlier))` has the same method and path, and its route answers every such request"
         }
-        let calls = ParameterCalls(index: index)
         for parameter in operation.parameters {
-            let shape = calls.shape(parameter)
             let what = "the \(parameter.location.rawValue) parameter '\(parameter.wireName)'"
-            switch (parameter.location, shape) {
+            switch (parameter.location, parameter.shape) {
             case (.querystring, _): return "a whole query string is not read (\(what))"
             case (.cookie, .json): return "JSON in cookie parameters is not read (\(what))"
             default: continue
@@ -203,7 +201,7 @@ struct ServerRenderer: ProductRenderer {
     private func decode(_ parameter: OperationDecl.Parameter) -> String {
         let wire = SwiftSpelling.string(parameter.wireName)
         let type = options.spell(parameter.type)
-        let shape = ParameterCalls(index: index).shape(parameter)
+        let shape = parameter.shape
         let read: String
         let styled = "style: .\(parameter.style.rawValue), explode: \(parameter.explode)"
         switch (parameter.location, shape) {

@@ -7,7 +7,7 @@ struct OperationTranslator {
     /// operation may take. Its internal
     /// members and the generated code's locals are spelled `_name`, which `SwiftNaming` never
     /// hands out, so they need no entry here.
-    private static let clientMembers: Set<String> = ["serverURL", "description", "defaultServerURL", "with", "handlers"]
+    static let clientMembers: Set<String> = ["serverURL", "description", "defaultServerURL", "with", "handlers"]
     /// The labels of `Client.init` besides the credentials.
     static let initLabels: Set<String> = ["serverURL", "transport", "timeout", "validatesArguments", "retry", "middlewares"]
 
@@ -30,19 +30,7 @@ struct OperationTranslator {
         types.merge(units) { i in
             for warning in named[i].warnings { context.diagnostics.append(warning) }
         }
-        var operations = zip(units, keeping).filter(\.1).map(\.0.result)
-        // Pagination reads the response structs: an index of every type, built when first needed.
-        var paging: Paging?
-        for i in operations.indices {
-            let rule = pagingRuleKey(operations[i]).flatMap { key in
-                context.useOverride("paging." + key)
-                return context.pagingRules[key]
-            }
-            guard operations[i].response != nil || rule != nil else { continue }
-            paging = paging ?? Paging(structs: DeclarationIndex(context.orderedTopLevel()), diagnostics: context.diagnostics)
-            operations[i].pagination = paging?.pagination(for: operations[i], rule: rule)
-        }
-        namePagers(&operations)
+        let operations = zip(units, keeping).filter(\.1).map(\.0.result)
         return (operations, auth)
     }
 
@@ -103,32 +91,6 @@ struct OperationTranslator {
         if let id = operation.operationID, context.operationOverrides[id] != nil { return id }
         let route = operation.method.rawValue.uppercased() + " " + operation.path
         return context.operationOverrides[route] != nil ? route : nil
-    }
-
-    /// `<operation>Pages`, unless another method is so named (an operation `listPages` beside
-    /// `list`): then it is numbered, with a warning.
-    private func namePagers(_ operations: inout [OperationDecl]) {
-        var names = NameScope(reserved: Self.clientMembers)
-        for operation in operations {
-            _ = names.claim(operation.name)
-            if let stream = operation.stream { _ = names.claim(stream.name) }
-        }
-        for i in operations.indices where operations[i].pagination != nil {
-            let wanted = SwiftNaming.unescaped(operations[i].name) + "Pages"
-            let (name, clashed) = names.claim(wanted)
-            if clashed {
-                let location = context.document.operations.first { $0.path == operations[i].path && $0.method == operations[i].method }?.location
-                if let location { context.warning("the pages of '\(operations[i].name)' are generated as '\(name)' because '\(wanted)' is taken", at: location) }
-            }
-            operations[i].pagination?.methodName = name
-        }
-    }
-
-    /// The key of `paging:` that names this operation, if any: its operationId, or `METHOD /path`.
-    func pagingRuleKey(_ operation: OperationDecl) -> String? {
-        if context.pagingRules[operation.operationID] != nil { return operation.operationID }
-        let route = operation.method.rawValue.uppercased() + " " + operation.path
-        return context.pagingRules[route] != nil ? route : nil
     }
 
     /// The name an operation's method and types are made from: the configured one, else its
@@ -290,6 +252,7 @@ struct OperationTranslator {
             responseEncoding: encoding, responseStatuses: statuses, errors: translateErrors(operation),
             pagination: nil, security: security, operationID: rawName
         )
+        decl.location = operation.location
         decl.stream = stream
         decl.answers = translateAnswers(operation)
         decl.example = successExample(operation)

@@ -38,8 +38,6 @@ final class TranslationContext {
     /// Configured method names, by operationId or `METHOD /path` (`names.operations`).
     var operationOverrides: [String: String] = [:]
     var shortensOperationIDs = false
-    /// How operations page, by operationId or `METHOD /path` (`paging:`).
-    var pagingRules: [String: PagingRule] = [:]
     /// Overrides that matched something (`types.X`, `properties.T.p`).
     var usedOverrides: Set<String> = []
     /// Names already computed: the same property names recur thousands of times.
@@ -68,7 +66,6 @@ final class TranslationContext {
         copy.propertyOverrides = propertyOverrides
         copy.operationOverrides = operationOverrides
         copy.shortensOperationIDs = shortensOperationIDs
-        copy.pagingRules = pagingRules
         copy.memberNames = memberNames
         copy.typeNames = typeNames
         return copy

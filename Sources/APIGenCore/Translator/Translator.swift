@@ -23,10 +23,11 @@ public enum Translator {
         let webhooks = Webhooks(context: context, types: types)
         let webhookEnum = webhooks.translate(document.webhooks)
         webhooks.translateCallbacks(of: zip(document.operations, kept).filter(\.1).map(\.0))
-        for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value }) where !context.usedOverrides.contains(key) {
+        // `paging.` entries are the refiner's (`Pagers`).
+        for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value })
+        where !key.hasPrefix("paging.") && !context.usedOverrides.contains(key) {
             let name = key.split(separator: ".", maxSplits: 1).last ?? ""
-            diagnostics.warning(key.hasPrefix("paging.") ? "paging rule '\(name)' matches no operation of the document"
-                : "name override '\(name)' matches nothing in the document", at: location)
+            diagnostics.warning("name override '\(name)' matches nothing in the document", at: location)
         }
         try diagnostics.throwIfErrors()
         var declarations = context.orderedTopLevel() + (webhookEnum.map { [.oneOf($0)] } ?? [])
@@ -130,7 +131,6 @@ extension Translator {
         context.propertyOverrides = configuration.propertyNames
         context.operationOverrides = configuration.operationNames
         context.shortensOperationIDs = configuration.shortensOperationIDs
-        context.pagingRules = configuration.pagingRules
         // Inside `enum <namespace>` a type of that name would hide the namespace itself.
         if let namespace = configuration.namespace { context.reserveNamespace(namespace) }
         let types = TypeTranslator(context: context)
