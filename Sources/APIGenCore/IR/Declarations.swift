@@ -77,8 +77,8 @@ public struct EnumDecl: Sendable, Hashable {
 
     public var name: String
     public var docs: [String]
-    /// `String`, `Int`, `Double` or `Bool`.
-    public var rawType: String
+    /// `string`, `int`, `double`, `bool`, or `jsonValue` (an enum of other JSON values).
+    public var rawType: BuiltinType
     public var cases: [Case]
 }
 

@@ -1,19 +1,40 @@
+/// A type the generated code uses without declaring it: what it is, not how a language spells
+/// it (the renderer does, in `SwiftSpelling`).
+public enum BuiltinType: String, Hashable, Sendable, CaseIterable {
+    case string, int, double, bool
+    /// A date and time (`format: date-time`).
+    case date
+    case uuid, url
+    /// Bytes: `format: binary` or `byte`, a binary body.
+    case data
+    /// Any JSON value (a free-form schema).
+    case jsonValue
+    /// A file sent in a multipart body: bytes with a file name and media type.
+    case fileUpload
+    /// A date and time as the document's example text gives it (the example oracle's checks).
+    case iso8601Date
+    /// `format: int-or-string`.
+    case intOrString
+
+    /// Text, numbers and booleans: what a constraint or an enum of values applies to.
+    public var isScalar: Bool { [.string, .int, .double, .bool].contains(self) }
+}
+
 /// How a declaration refers to a type: a builtin, a generated type by its path, or a collection.
 public indirect enum TypeUsage: Hashable, Sendable {
-    /// A Swift or runtime type: `String`, `Int`, `Double`, `Bool`, `Date`, `UUID`, `URL`, `Data`, `JSONValue`.
-    case builtin(String)
+    case builtin(BuiltinType)
     /// A generated type by its full path: `["Meeting", "RecordingConfig"]`.
     case named([String])
     case array(TypeUsage)
     case dictionary(TypeUsage)
     case optional(TypeUsage)
 
-    public static let string = TypeUsage.builtin("String")
-    public static let int = TypeUsage.builtin("Int")
-    public static let double = TypeUsage.builtin("Double")
-    public static let bool = TypeUsage.builtin("Bool")
-    public static let date = TypeUsage.builtin("Date")
-    public static let jsonValue = TypeUsage.builtin("JSONValue")
+    public static let string = TypeUsage.builtin(.string)
+    public static let int = TypeUsage.builtin(.int)
+    public static let double = TypeUsage.builtin(.double)
+    public static let bool = TypeUsage.builtin(.bool)
+    public static let date = TypeUsage.builtin(.date)
+    public static let jsonValue = TypeUsage.builtin(.jsonValue)
 
     /// The type without an outer `Optional`.
     public var unwrapped: TypeUsage {

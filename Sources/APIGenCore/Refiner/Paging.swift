@@ -100,7 +100,7 @@ struct Paging {
         if operation.method == .get, let link = nextLink(response) {
             pagination.style = .link
             pagination.next = link.steps
-            pagination.nextIsURL = link.type.unwrapped == .builtin("URL")
+            pagination.nextIsURL = link.type.unwrapped == .builtin(.url)
             pagination.linkParameters = linkParameters(operation)
             if !pagination.linkParameters.isEmpty { return pagination }
         }
@@ -154,7 +154,7 @@ struct Paging {
         let next: (steps: [Step], type: TypeUsage)?
         if let wanted = rule.next {
             next = walk(response, wanted).flatMap { found in
-                found.type.unwrapped == .string || (isLink && found.type.unwrapped == .builtin("URL")) ? found : nil
+                found.type.unwrapped == .string || (isLink && found.type.unwrapped == .builtin(.url)) ? found : nil
             }
             if next == nil { return failed(rule, "next '\(wanted.joined(separator: "."))' is no \(isLink ? "link" : "text") in the response") }
         } else {
@@ -162,7 +162,7 @@ struct Paging {
             if next == nil { return failed(rule, "its response names no next \(isLink ? "link" : "cursor") (name it with next:)") }
         }
         pagination.next = next?.steps
-        pagination.nextIsURL = next?.type.unwrapped == .builtin("URL")
+        pagination.nextIsURL = next?.type.unwrapped == .builtin(.url)
         if isLink {
             pagination.linkParameters = linkParameters(operation)
             if pagination.linkParameters.isEmpty { return failed(rule, "no query parameter of it can be read from a link") }
@@ -244,7 +244,7 @@ struct Paging {
     private func nextLink(_ response: StructDecl?) -> (steps: [Step], type: TypeUsage)? {
         find(in: response, where: { name, parent in
             Self.nextLinkNames.contains(name) || (name == "href" && parent == "next")
-        }, type: { $0 == .string || $0 == .builtin("URL") })
+        }, type: { $0 == .string || $0 == .builtin(.url) })
     }
 
     /// A property by its wire names, from the response through objects.

@@ -14,7 +14,7 @@ enum ParameterShapes {
         if parameter.isJSON { return .json }
         let resolved = index.resolved(parameter.type).unwrapped
         switch resolved {
-        case .builtin(let b): return b == "JSONValue" ? .json : .primitive
+        case .builtin(let b): return b == .jsonValue ? .json : .primitive
         // Items that may be null have no text in the styles: such arrays go as JSON.
         case .array(let element): return isScalar(element, index) ? .array : .json
         case .dictionary(let value): return isScalar(value, index) ? .object : .json
@@ -30,7 +30,7 @@ enum ParameterShapes {
 
     private static func isScalar(_ type: TypeUsage, _ index: DeclarationIndex) -> Bool {
         switch index.resolved(type) {
-        case .builtin(let b): b != "JSONValue"
+        case .builtin(let b): b != .jsonValue
         case .named(let path): if case .enumeration? = index.declaration(at: path) { true } else { false }
         default: false
         }

@@ -29,7 +29,7 @@ enum ValidationReach {
     /// Types whose constraints the runtime can check (strings, numbers, arrays).
     static func checkable(_ type: TypeUsage) -> Bool {
         switch type.unwrapped {
-        case .builtin(let name): ["String", "Int", "Double"].contains(name)
+        case .builtin(let builtin): [.string, .int, .double].contains(builtin)
         case .array: true
         default: false
         }

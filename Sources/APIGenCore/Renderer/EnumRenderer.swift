@@ -12,15 +12,15 @@ struct EnumRenderer {
         p.block("\(options.isolation)\(access) enum \(decl.name): OpenEnum") { p in
             p.packed("case ", decl.cases.map(\.name))
             p.docs(["A value this client does not know yet; the raw value is kept."])
-            p.line("case unknown(\(decl.rawType))")
+            p.line("case unknown(\(SwiftSpelling.swiftName(decl.rawType)))")
             p.line()
-            p.block("\(access) var rawValue: \(decl.rawType)") { p in
+            p.block("\(access) var rawValue: \(SwiftSpelling.swiftName(decl.rawType))") { p in
                 p.line("switch self {")
                 for c in decl.cases { p.line("case .\(c.name): \(SwiftSpelling.literal(c.value, rawType: decl.rawType))") }
                 p.line("case .unknown(let value): value")
                 p.line("}")
             }
-            if decl.rawType == "JSONValue" {
+            if decl.rawType == .jsonValue {
                 // Coded as the raw JSON, as the standard library codes `String` and `Int` raw
                 // values (Swift would otherwise synthesize a keyed form for `unknown`).
                 p.line()

@@ -28,7 +28,7 @@ public enum ExampleChecksRenderer {
     static func dated(_ type: TypeUsage, aliases: [String: TypeUsage], depth: Int = 0) -> TypeUsage {
         guard depth < 64 else { return type }
         switch type {
-        case .date: return .builtin("ISO8601Date")
+        case .date: return .builtin(.iso8601Date)
         case .array(let element): return .array(dated(element, aliases: aliases, depth: depth + 1))
         case .dictionary(let value): return .dictionary(dated(value, aliases: aliases, depth: depth + 1))
         case .optional(let wrapped): return .optional(dated(wrapped, aliases: aliases, depth: depth + 1))

@@ -34,20 +34,20 @@ public struct RoundTripChecksRenderer {
             return sample(element, seed: seed + 1, depth: depth + 1).map { .array([$0]) } ?? (depth > 0 ? .array([]) : nil)
         case .dictionary(let value):
             return sample(value, seed: seed + 1, depth: depth + 1).map { .object(["key\(seed)": $0]) }
-        case .builtin(let name):
-            switch name {
-            case "String": return .string("text \(seed) ü/?&")
-            case "Int": return .int(seed * 7 + 1)
-            case "Double": return .double(Double(seed) + 0.5)
-            case "Bool": return .bool(seed % 2 == 0)
-            case "Date", "ISO8601Date": return .string("2026-0\(1 + seed % 9)-1\(seed % 10)T03:04:05Z")
-            case "UUID": return .string("9b2c4f1e-0a6d-4c1b-8e2f-3d5a7b9c1e0\(seed % 10)")
-            case "URL": return .string("https://example.test/\(seed)?q=1")
-            case "Data": return .string("AQID")
+        case .builtin(let builtin):
+            switch builtin {
+            case .string: return .string("text \(seed) ü/?&")
+            case .int: return .int(seed * 7 + 1)
+            case .double: return .double(Double(seed) + 0.5)
+            case .bool: return .bool(seed % 2 == 0)
+            case .date, .iso8601Date: return .string("2026-0\(1 + seed % 9)-1\(seed % 10)T03:04:05Z")
+            case .uuid: return .string("9b2c4f1e-0a6d-4c1b-8e2f-3d5a7b9c1e0\(seed % 10)")
+            case .url: return .string("https://example.test/\(seed)?q=1")
+            case .data: return .string("AQID")
             // Text only: a form body writes JSON values as text, and a form holds no `null`.
-            case "JSONValue": return .object(["k\(seed)": .string("v")])
-            case "IntOrString": return .int(seed)
-            default: return nil
+            case .jsonValue: return .object(["k\(seed)": .string("v")])
+            case .intOrString: return .int(seed)
+            case .fileUpload: return nil
             }
         case .named(let path):
             switch declarations.declaration(at: path) {
@@ -151,7 +151,7 @@ public struct RoundTripChecksRenderer {
             let built: String?
             switch payload {
             case .string: built = "\"answer text\""
-            case .builtin("Data"): built = "Data([9, 8, 7])"
+            case .builtin(.data): built = "Data([9, 8, 7])"
             default: built = value(payload, seed: 60)
             }
             guard let built else { return nil }

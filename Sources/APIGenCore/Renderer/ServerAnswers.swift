@@ -68,12 +68,12 @@ struct ServerAnswers {
     private func payload(_ operation: OperationDecl, _ answer: OperationDecl.Answer) -> TypeUsage {
         switch answer.encoding {
         case .text: return .string
-        case .binary, .form, .multipart: return .builtin("Data")
+        case .binary, .form, .multipart: return .builtin(.data)
         case .json: break
         }
         if let error = operation.errors.first(where: { $0.status == answer.status }) { return error.type }
         if answer.isUntypedJSON || !answer.status.hasPrefix("2") { return .jsonValue }
-        if operation.responseEncoding == .binary { return .builtin("Data") }
+        if operation.responseEncoding == .binary { return .builtin(.data) }
         if operation.responseEncoding == .text { return .string }
         if let entry = operation.responseStatuses.first(where: { $0.status == answer.status }),
            case .named(let path)? = operation.response?.unwrapped, let cases = index.oneOfCases(at: path),
@@ -129,7 +129,7 @@ struct ServerAnswers {
             } else {
                 switch (entry.encoding, entry.payload) {
                 case (.text, _): value = ".text(\(status), _value, contentType: \(contentType))"
-                case (let encoding, .builtin("Data")?) where encoding != .json: value = ".data(\(status), _value, contentType: \(contentType))"
+                case (let encoding, .builtin(.data)?) where encoding != .json: value = ".data(\(status), _value, contentType: \(contentType))"
                 default: value = "try .json(\(status), _value, contentType: \(contentType))"
                 }
             }

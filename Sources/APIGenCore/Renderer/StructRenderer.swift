@@ -164,10 +164,10 @@ struct StructRenderer {
         var resolved = index.resolved(type.unwrapped)
         if case .array(let element) = resolved { resolved = .array(index.resolved(element)) }
         switch resolved {
-        case .builtin("Date"): special = "date"
-        case .array(.builtin("Date")): special = "dates"
-        case .builtin("UUID") where writing: special = "uuid"
-        case .array(.builtin("UUID")) where writing: special = "uuids"
+        case .builtin(.date): special = "date"
+        case .array(.builtin(.date)): special = "dates"
+        case .builtin(.uuid) where writing: special = "uuid"
+        case .array(.builtin(.uuid)) where writing: special = "uuids"
         case let other where containsDate(other): special = "isoDates"   // a map of dates, arrays of arrays…
         default: special = nil
         }
@@ -181,7 +181,7 @@ struct StructRenderer {
     private func containsDate(_ type: TypeUsage, depth: Int = 0) -> Bool {
         guard depth < 64 else { return false }
         switch index.resolved(type) {
-        case .builtin(let name): return name == "Date"
+        case .builtin(let builtin): return builtin == .date
         case .array(let inner), .dictionary(let inner), .optional(let inner): return containsDate(inner, depth: depth + 1)
         case .named: return false
         }
@@ -285,11 +285,11 @@ enum ValidationCalls {
         guard !c.isEmpty else { return nil }
         var args: [String] = []
         switch resolved {
-        case .builtin("String"):
+        case .builtin(.string):
             if let v = c.minLength { args.append("minLength: \(v)") }
             if let v = c.maxLength { args.append("maxLength: \(v)") }
             if let v = c.pattern { args.append("pattern: \(SwiftSpelling.string(v))") }
-        case .builtin("Int"), .builtin("Double"):
+        case .builtin(.int), .builtin(.double):
             if let v = c.minimum { args.append("minimum: \(formatNumber(v))") }
             if let v = c.maximum { args.append("maximum: \(formatNumber(v))") }
             if c.minimum != nil && c.exclusiveMinimum { args.append("exclusiveMinimum: true") }

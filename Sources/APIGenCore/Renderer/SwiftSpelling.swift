@@ -2,7 +2,7 @@
 enum SwiftSpelling {
     static func type(_ usage: TypeUsage, namespace: String? = nil) -> String {
         switch usage {
-        case .builtin(let name): name
+        case .builtin(let builtin): swiftName(builtin)
         case .named(let path): named(path, namespace: namespace)
         case .array(let element): "[\(type(element, namespace: namespace))]"
         case .dictionary(let value): "[String: \(type(value, namespace: namespace))]"
@@ -27,12 +27,31 @@ enum SwiftSpelling {
     /// A string literal for any text.
     static func string(_ text: String) -> String { TextEscaping.quoted(text) }
 
-    /// An enum's raw value: `"MP3"`, `1`, `2.5` (`2.0` in a `Double` enum), `true`.
-    static func literal(_ value: Literal, rawType: String) -> String {
-        if rawType == "JSONValue" { return jsonLiteral(value) }
+    /// A builtin type's Swift name: the standard library's, Foundation's or the runtime's.
+    static func swiftName(_ builtin: BuiltinType) -> String {
+        switch builtin {
+        case .string: "String"
+        case .int: "Int"
+        case .double: "Double"
+        case .bool: "Bool"
+        case .date: "Date"
+        case .uuid: "UUID"
+        case .url: "URL"
+        case .data: "Data"
+        case .jsonValue: "JSONValue"
+        case .fileUpload: "FileUpload"
+        case .iso8601Date: "ISO8601Date"
+        case .intOrString: "IntOrString"
+        }
+    }
+
+    /// An enum's raw value: `"MP3"`, `1`, `2.5` (`2.0` in a `Double` enum), `true`. Without a
+    /// raw type, a value as written.
+    static func literal(_ value: Literal, rawType: BuiltinType?) -> String {
+        if rawType == .jsonValue { return jsonLiteral(value) }
         return switch value {
         case .string(let s): string(s)
-        case .int(let i): rawType == "Double" ? "\(i).0" : String(i)
+        case .int(let i): rawType == .double ? "\(i).0" : String(i)
         case .double(let d): String(d)
         case .bool(let b): String(b)
         default: string(value.text)
@@ -59,7 +78,7 @@ enum SwiftSpelling {
         case .absent: "nil"
         case .enumCase(let name): "." + name
         // Not an enum's raw value: an integer for a `Double` property stays as written (`7`).
-        case .value(let value): literal(value, rawType: "")
+        case .value(let value): literal(value, rawType: nil)
         }
     }
 

@@ -61,11 +61,11 @@ extension OperationTranslator {
         guard let success = successBody(operation, typePrefix: typePrefix, warns: true) else { return (nil, .json, []) }
         switch success.encoding {
         case .text: return (success.mayBeEmpty ? TypeUsage.string.optional : .string, .text, [])
-        case .binary: return (success.mayBeEmpty ? TypeUsage.builtin("Data").optional : .builtin("Data"), .binary, [])
+        case .binary: return (success.mayBeEmpty ? TypeUsage.builtin(.data).optional : .builtin(.data), .binary, [])
         default:
             guard let schema = success.schema else { return (success.mayBeEmpty ? TypeUsage.jsonValue.optional : .jsonValue, .json, []) }
             if success.statuses.isEmpty, isBinaryString(schema) {
-                return (success.mayBeEmpty ? TypeUsage.builtin("Data").optional : .builtin("Data"), .binary, [])
+                return (success.mayBeEmpty ? TypeUsage.builtin(.data).optional : .builtin(.data), .binary, [])
             }
             var scope = TypeScope(path: [], reserved: [])
             var type = types.usage(for: schema, hint: success.hint, scope: &scope)

@@ -337,7 +337,7 @@ struct OperationTranslator {
                 type = .jsonValue
             }
         case .text: type = .string
-        case .binary: type = .builtin("Data")
+        case .binary: type = .builtin(.data)
         }
         context.operationDecls.append(contentsOf: scope.nested)
         var isNamed = false

@@ -36,8 +36,8 @@ enum ResponseHeaders {
         case ("number", _): .double
         case ("boolean", _): .bool
         case ("string", "date-time"?): .date
-        case ("string", "uri"?), ("string", "url"?): .builtin("URL")
-        case ("string", "uuid"?): .builtin("UUID")
+        case ("string", "uri"?), ("string", "url"?): .builtin(.url)
+        case ("string", "uuid"?): .builtin(.uuid)
         default: .string
         }
     }

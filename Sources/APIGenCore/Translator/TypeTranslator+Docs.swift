@@ -59,7 +59,7 @@ extension TypeTranslator {
     /// Types a `default` can be written for: text, numbers, booleans and enums.
     func isSimple(_ type: TypeUsage) -> Bool {
         switch type.unwrapped {
-        case .builtin(let name): ["String", "Int", "Double", "Bool"].contains(name)
+        case .builtin(let builtin): builtin.isScalar
         case .named(let path): context.enumCases.contains(path)
         default: false
         }
@@ -68,14 +68,14 @@ extension TypeTranslator {
     /// A `default` as the property's default, or nil when the value does not fit the type.
     func defaultValue(_ value: Literal, type: TypeUsage) -> DefaultValue? {
         switch (type.unwrapped, value) {
-        case (.builtin("String"), .string), (.builtin("Int"), .int), (.builtin("Double"), .int), (.builtin("Bool"), .bool):
+        case (.builtin(.string), .string), (.builtin(.int), .int), (.builtin(.double), .int), (.builtin(.bool), .bool):
             return .value(value)
-        case (.builtin("Double"), .double(let d)) where d.isFinite: return .value(value)
+        case (.builtin(.double), .double(let d)) where d.isFinite: return .value(value)
         // A boolean or number written as a string (`default: "false"`): read as what it says, as
         // such strings are everywhere else in a document (the caller warns).
-        case (.builtin("Bool"), .string(let text)) where text == "true" || text == "false": return .value(.bool(text == "true"))
-        case (.builtin("Int"), .string(let text)) where Int(text) != nil: return .value(.int(Int(text)!))
-        case (.builtin("Double"), .string(let text)) where Double(text)?.isFinite == true: return .value(.double(Double(text)!))
+        case (.builtin(.bool), .string(let text)) where text == "true" || text == "false": return .value(.bool(text == "true"))
+        case (.builtin(.int), .string(let text)) where Int(text) != nil: return .value(.int(Int(text)!))
+        case (.builtin(.double), .string(let text)) where Double(text)?.isFinite == true: return .value(.double(Double(text)!))
         case (.named(let path), _):
             return context.enumCases[path]?[value].map { .enumCase($0) }
         default: return nil

@@ -2,23 +2,23 @@
 extension TypeTranslator {
     func makeEnum(_ schema: Schema, name: String, path: [String]) -> Declaration {
         let values = (schema.enumValues ?? schema.constValue.map { [$0] } ?? []).filter { $0 != .null }
-        let rawType: String
+        let rawType: BuiltinType
         if values.allSatisfy({ if case .string = $0 { true } else { false } }) {
-            rawType = "String"
+            rawType = .string
         } else if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-            rawType = "Int"
+            rawType = .int
         } else if values.allSatisfy({ $0.number != nil }) {
             // `type: integer, enum: [1, 2.0]` is an integer enum: 2.0 is the integer 2.
             let integral = values.allSatisfy { value in
                 guard case .double(let d) = value else { return true }
                 return d == d.rounded() && abs(d) < 9.0e18
             }
-            rawType = schema.singleType == "integer" && integral ? "Int" : "Double"
+            rawType = schema.singleType == "integer" && integral ? .int : .double
         } else if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
-            rawType = "Bool"
+            rawType = .bool
         } else {
             // Several JSON types, or arrays and objects: each value is kept as the JSON it is.
-            rawType = "JSONValue"
+            rawType = .jsonValue
         }
         var names = NameScope(reserved: ["unknown", "rawValue", "allCases", "hashValue"])
         var cases: [EnumDecl.Case] = []
@@ -28,9 +28,9 @@ extension TypeTranslator {
             // One spelling per value, so `1` and `1.0` are one case (and `"1"` in a mixed enum too).
             let normalized: Literal
             switch (rawType, value.number) {
-            case ("String", _): normalized = .string(value.text)
-            case ("Int", let number?): normalized = .int(Int(number))
-            case ("Double", let number?): normalized = .double(number)
+            case (.string, _): normalized = .string(value.text)
+            case (.int, let number?): normalized = .int(Int(number))
+            case (.double, let number?): normalized = .double(number)
             default: normalized = value
             }
             guard seen.insert(normalized).inserted else {
@@ -38,13 +38,13 @@ extension TypeTranslator {
                 continue
             }
             let raw = normalized.text
-            var wanted = context.memberName(Self.caseWords(raw, numeric: rawType == "Int" || rawType == "Double"))
+            var wanted = context.memberName(Self.caseWords(raw, numeric: rawType == .int || rawType == .double))
             if raw.isEmpty { wanted = "empty" }
-            if rawType == "JSONValue", case .string = value {} else if rawType == "JSONValue" {
+            if rawType == .jsonValue, case .string = value {} else if rawType == .jsonValue {
                 // `1`, `true`, `{…}`: named by what it is, apart from a string with the same text.
                 wanted = context.memberName(Self.jsonCaseWords(value))
             }
-            if rawType == "Bool" { wanted = raw == "true" ? "`true`" : "`false`" }
+            if rawType == .bool { wanted = raw == "true" ? "`true`" : "`false`" }
             let (caseName, clashed) = names.claim(wanted)
             if clashed {
                 context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(SwiftNaming.unescaped(wanted))' is taken", at: schema.location)

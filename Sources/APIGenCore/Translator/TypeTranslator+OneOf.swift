@@ -32,7 +32,7 @@ extension TypeTranslator {
             default:
                 switch type {
                 case .named(let p): wanted = context.memberName(p.last ?? "case\(i + 1)")
-                case .builtin(let b): wanted = context.memberName(b)
+                case .builtin(let b): wanted = context.memberName(b.rawValue)
                 case .array: wanted = "array"
                 case .dictionary: wanted = "dictionary"
                 case .optional: wanted = "case\(i + 1)"

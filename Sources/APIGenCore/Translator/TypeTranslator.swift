@@ -274,7 +274,7 @@ final class TypeTranslator {
             break
         }
         // Written on a string, or on an `anyOf` of an integer and a string: either way it says both.
-        if schema.format == "int-or-string", !isEnum(schema), schema.properties.isEmpty { return .builtin("IntOrString") }
+        if schema.format == "int-or-string", !isEnum(schema), schema.properties.isEmpty { return .builtin(.intOrString) }
         if isEnum(schema) || isStructLike(schema) || isOneOf(schema) {
             if let known = context.knownType(of: schema) {
                 if scope.path.isEmpty, !unbuilt.isEmpty, unbuilt.remove(schema.location) != nil, case .named(let path) = known,
@@ -312,7 +312,7 @@ final class TypeTranslator {
             if isNullable(items) { element = element.optional }
             return .array(element)
         case "string":
-            if binaryAsFiles && schema.format == "binary" { return .builtin("FileUpload") }
+            if binaryAsFiles && schema.format == "binary" { return .builtin(.fileUpload) }
             return Self.stringType(format: schema.format)
         case "integer":
             return .int
@@ -351,9 +351,9 @@ final class TypeTranslator {
     static func stringType(format: String?) -> TypeUsage {
         switch format {
         case "date-time": .date
-        case "uuid": .builtin("UUID")
-        case "uri", "url": .builtin("URL")
-        case "binary", "byte": .builtin("Data")
+        case "uuid": .builtin(.uuid)
+        case "uri", "url": .builtin(.url)
+        case "binary", "byte": .builtin(.data)
         default: .string
         }
     }

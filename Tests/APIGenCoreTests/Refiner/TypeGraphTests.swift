@@ -20,7 +20,7 @@ final class TypeGraphTests: XCTestCase {
         let graph = TypeGraph(module([
             structure("A", []),
             structure("B", [], nested: [
-                .enumeration(EnumDecl(name: "Kind", docs: [], rawType: "String", cases: [])),
+                .enumeration(EnumDecl(name: "Kind", docs: [], rawType: .string, cases: [])),
                 structure("Inner", [], nested: [structure("Deep", [])]),
             ]),
         ]))
@@ -101,7 +101,7 @@ final class DeduplicationTests: XCTestCase {
             properties: [PropertyDecl(name: "x", wireName: "x", type: .named(target), docs: [], defaultValue: nil,
                                       constraints: Constraints(), deprecated: false)],
             additionalProperties: nil,
-            nested: [.enumeration(EnumDecl(name: "Kind", docs: [], rawType: "String", cases: []))]
+            nested: [.enumeration(EnumDecl(name: "Kind", docs: [], rawType: .string, cases: []))]
         ))
     }
 

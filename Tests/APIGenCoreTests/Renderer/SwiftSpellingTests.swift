@@ -29,6 +29,6 @@ final class SwiftSpellingTests: XCTestCase {
         XCTAssertEqual(SwiftSpelling.type(.named(["Meeting", "RecordingConfig", "Codec"])), "Meeting.RecordingConfig.Codec")
         XCTAssertEqual(SwiftSpelling.type(.named(["Meeting"]), namespace: "RTK"), "RTK.Meeting")
         XCTAssertEqual(SwiftSpelling.type(.optional(.array(.dictionary(.named(["A", "B"])))), namespace: "N"), "[[String: N.A.B]]?")
-        XCTAssertEqual(SwiftSpelling.type(.optional(.builtin("Int"))), "Int?")
+        XCTAssertEqual(SwiftSpelling.type(.optional(.builtin(.int))), "Int?")
     }
 }

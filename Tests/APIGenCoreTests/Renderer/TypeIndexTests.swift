@@ -57,8 +57,8 @@ final class TypeIndexTests: XCTestCase {
         XCTAssertEqual(index.kind(of: .named(["Plain", "Color"])), .enumeration)
         XCTAssertTrue(index.isEnum(.optional(.named(["Plain", "Color"]))))
         XCTAssertNil(index.kind(of: .named(["Nowhere"])))
-        XCTAssertNil(index.kind(of: .builtin("String")))
+        XCTAssertNil(index.kind(of: .builtin(.string)))
         XCTAssertEqual(index.resolved(.optional(.named(["Labels"]))), .optional(.array(.named(["Tag"]))))
-        XCTAssertEqual(index.resolved(.named(["Name"])), .builtin("String"))
+        XCTAssertEqual(index.resolved(.named(["Name"])), .builtin(.string))
     }
 }

@@ -53,7 +53,7 @@ final class DepthTests: XCTestCase {
             let (module, diagnostics) = try Pipeline.module(components(aliasChain(n, to: "{type: integer, minimum: 1}"), paths: path))
             XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.description), [])
             let parameter = try XCTUnwrap(module.operations.first?.parameters.first)
-            XCTAssertEqual(TypeIndex(module).resolved(parameter.type), .builtin("Int"), "a path parameter through \(n) aliases is an Int")
+            XCTAssertEqual(TypeIndex(module).resolved(parameter.type), .builtin(.int), "a path parameter through \(n) aliases is an Int")
         }
     }
 

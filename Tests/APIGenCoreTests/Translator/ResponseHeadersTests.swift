@@ -44,7 +44,7 @@ final class ResponseHeadersTests: XCTestCase {
         XCTAssertEqual(headers["X-Count"]?.docs, ["Declared again in another case."], "the first description found")
         XCTAssertEqual(headers["X-Mixed"]?.type, .string, "integer in one operation, boolean in another: text")
         XCTAssertEqual(headers["X-When"]?.type, .date)
-        XCTAssertEqual(headers["X-Only-B"]?.type, .builtin("URL"))
+        XCTAssertEqual(headers["X-Only-B"]?.type, .builtin(.url))
     }
 
     func testOnlyTheKeptOperationsHeaders() throws {
