@@ -12,14 +12,7 @@ extension ClientRenderer {
     /// One that a top-level type already has is numbered: inside `extension Client` it would
     /// hide that type from the methods.
     func errorEnumName(_ operation: OperationDecl) -> String {
-        let name = SwiftNaming.unescaped(operation.name)
-        let base = name.prefix(1).uppercased() + name.dropFirst() + "ErrorBody"
-        var candidate = base, number = 1
-        while index.hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
-            number += 1
-            candidate = base + String(number)
-        }
-        return candidate
+        index.nestedTypeName(TypeIndex.upperFirst(operation.name) + "ErrorBody")
     }
 
     /// The enum's cases: each type's name as a member name, numbered when two would be the same.

@@ -10,14 +10,7 @@ struct MockRenderer: ProductRenderer {
 
     /// `Handlers`, numbered when a top-level type has the name (inside `MockClient` it would
     /// hide that type from the closures' signatures).
-    private var handlersType: String {
-        var candidate = "Handlers", number = 1
-        while index.hasTopLevelType(candidate) {
-            number += 1
-            candidate = "Handlers\(number)"
-        }
-        return candidate
-    }
+    private var handlersType: String { index.nestedTypeName("Handlers") }
     private var requirement: ProtocolRenderer { ProtocolRenderer(options: options, index: index) }
 
     func render(_ module: ModuleDecl, into p: inout CodePrinter) {

@@ -87,13 +87,7 @@ struct ServerAnswers {
     /// `CreatedHeaders`, numbered when a top-level type has the name (inside the answer enum it
     /// would hide that type).
     private func headersTypeName(_ caseName: String) -> String {
-        let base = caseName.prefix(1).uppercased() + caseName.dropFirst() + "Headers"
-        var candidate = base, number = 1
-        while index.hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
-            number += 1
-            candidate = base + String(number)
-        }
-        return candidate
+        index.nestedTypeName(TypeIndex.upperFirst(caseName) + "Headers")
     }
 
     /// `public struct CreatedHeaders: Sendable { … }`: the declared headers, optional unless

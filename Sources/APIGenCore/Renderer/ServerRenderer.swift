@@ -43,14 +43,7 @@ struct ServerRenderer: ProductRenderer {
     /// `GetJobAnswer`: a member of `APIServer`, numbered when a top-level type has the name
     /// (inside `APIServer` it would hide that type).
     func answerName(_ operation: OperationDecl) -> String {
-        let name = SwiftNaming.unescaped(operation.name)
-        let base = name.prefix(1).uppercased() + name.dropFirst() + "Answer"
-        var candidate = base, number = 1
-        while index.hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
-            number += 1
-            candidate = base + String(number)
-        }
-        return candidate
+        index.nestedTypeName(TypeIndex.upperFirst(operation.name) + "Answer")
     }
 
     private func renderHandler(_ module: ModuleDecl, into p: inout CodePrinter) {

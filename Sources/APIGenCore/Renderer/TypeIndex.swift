@@ -43,6 +43,24 @@ struct TypeIndex: Sendable {
         declarations.id(at: [name]) != nil
     }
 
+    /// The name of a type a product nests in one of its own (`Client.ListErrorBody`,
+    /// `APIServer.ListAnswer`, `MockClient.Handlers`): `base`, or `base2`, `base3`… while it would
+    /// hide a top-level type or a type the generated code names, from the code inside it.
+    func nestedTypeName(_ base: String) -> String {
+        var candidate = base, number = 1
+        while hasTopLevelType(candidate) || SwiftNaming.reservedTypeNames.contains(candidate) {
+            number += 1
+            candidate = base + String(number)
+        }
+        return candidate
+    }
+
+    /// `list` → `List`, `` `default` `` → `Default`: a member name starting a type name.
+    static func upperFirst(_ name: String) -> String {
+        let name = SwiftNaming.unescaped(name)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     private func entry(_ path: [String]) -> Entry? {
         declarations.id(at: path).map { entries[$0] }
     }

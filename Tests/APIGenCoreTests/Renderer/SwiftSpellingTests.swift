@@ -31,4 +31,15 @@ final class SwiftSpellingTests: XCTestCase {
         XCTAssertEqual(SwiftSpelling.type(.optional(.array(.dictionary(.named(["A", "B"])))), namespace: "N"), "[[String: N.A.B]]?")
         XCTAssertEqual(SwiftSpelling.type(.optional(.builtin(.int))), "Int?")
     }
+
+    /// Every builtin has a Swift name of its own, and no generated type may take it (a type
+    /// named `URL` would hide Foundation's from every property that means the builtin).
+    func testEveryBuiltinIsSpelledOnceAndReserved() {
+        let names = BuiltinType.allCases.map(SwiftSpelling.swiftName)
+        XCTAssertEqual(Set(names).count, BuiltinType.allCases.count)
+        for name in names { XCTAssertTrue(SwiftNaming.reservedTypeNames.contains(name), name) }
+        XCTAssertEqual(SwiftSpelling.type(.dictionary(.builtin(.jsonValue))), "[String: JSONValue]")
+        XCTAssertEqual(SwiftSpelling.literal(.int(2), rawType: .double), "2.0")
+        XCTAssertEqual(SwiftSpelling.literal(.int(2), rawType: nil), "2")
+    }
 }
