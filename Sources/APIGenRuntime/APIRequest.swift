@@ -93,6 +93,14 @@ import Foundation
         if let value { cookies += ParameterStyle.cookie(name, try StyledValue(object: value), explode: explode) }
     }
 
+    /// A cookie holding JSON text (a parameter given by `content`, or a value the styles cannot
+    /// write), percent-encoded as `form` style encodes a cookie: JSON's quotes, commas and spaces
+    /// are no cookie characters.
+    public mutating func addCookieJSON(_ name: String, _ value: (some Encodable)?) throws {
+        guard let value else { return }
+        cookies.append("\(PercentEncoding.escape(name))=\(PercentEncoding.escape(String(decoding: try JSONCoding.encode(value), as: UTF8.self)))")
+    }
+
     /// A file's bytes as the body, streamed from disk; its size is the `Content-Length`.
     public mutating func setFileBody(_ file: URL, contentType: String = "application/octet-stream") throws {
         guard file.isFileURL, FileManager.default.isReadableFile(atPath: file.path) else {

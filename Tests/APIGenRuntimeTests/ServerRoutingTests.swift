@@ -109,6 +109,38 @@ final class ServerRoutingTests: XCTestCase {
         }
     }
 
+    /// A cookie given by `content` holds JSON text, percent-encoded; a 3.2 `querystring` is the
+    /// whole query in its media type. Each is read back as `APIRequest` writes it.
+    func testJSONCookiesAndWholeQueryStringsReadBackWhatTheClientWrites() throws {
+        let filter = Filter(x: 3, label: "a; b, \"c\" 50%")
+        var request = APIRequest(method: "GET", path: "/")
+        try request.addCookieJSON("f", filter)
+        try request.addCookieJSON("none", nil as Filter?)
+        XCTAssertEqual(request.cookies.count, 1, "nil sends no cookie")
+        XCTAssertFalse(request.cookies[0].dropFirst(2).contains { ";, \"".contains($0) }, "no cookie delimiter is left in the value: \(request.cookies[0])")
+        let cookies = ServerInput(pathParameters: [:], query: nil, headers: [("Cookie", "a=1; " + request.cookies.joined(separator: "; "))], body: Data())
+        XCTAssertEqual(try cookies.cookieJSON("f", as: Filter.self), filter)
+        XCTAssertNil(try cookies.cookieJSON("g", as: Filter.self))
+        XCTAssertThrowsError(try cookies.cookieJSON("a", as: Filter.self), "1 is no Filter")
+
+        for mediaType in ["application/x-www-form-urlencoded", "application/json", "application/vnd.api+json; charset=utf-8"] {
+            var request = APIRequest(method: "GET", path: "/")
+            try request.setQueryString(filter, mediaType: mediaType)
+            let input = ServerInput(pathParameters: [:], query: request.query.joined(separator: "&"), headers: [], body: Data())
+            XCTAssertEqual(try input.queryString(Filter.self, mediaType: mediaType), filter, "\(mediaType): \(request.query)")
+        }
+        var text = APIRequest(method: "GET", path: "/")
+        try text.setQueryString("$.a.b[1:1]&x=y", mediaType: "application/jsonpath")
+        let input = ServerInput(pathParameters: [:], query: text.query.joined(separator: "&"), headers: [], body: Data())
+        XCTAssertEqual(try input.queryString(String.self, mediaType: "application/jsonpath"), "$.a.b[1:1]&x=y", "text is the query as it is")
+        let empty = ServerInput(pathParameters: [:], query: nil, headers: [], body: Data())
+        XCTAssertNil(try empty.queryString(Filter.self, mediaType: "application/json"))
+        let broken = ServerInput(pathParameters: [:], query: "%7B%22x%22", headers: [], body: Data())
+        XCTAssertThrowsError(try broken.queryString(Filter.self, mediaType: "application/json")) { error in
+            XCTAssertEqual((error as? ServerRequestError)?.message, "the query string does not decode as Filter")
+        }
+    }
+
     func testAnEnumIsHeldToTheValuesItLists() throws {
         let input = ServerInput(pathParameters: [:], query: "color=red&other=mauve", headers: [], body: Data())
         XCTAssertEqual(try input.query("color", as: Color.self), .red)
@@ -148,7 +180,7 @@ final class ServerRoutingTests: XCTestCase {
     }
 }
 
-private struct Filter: Decodable, Equatable {
+private struct Filter: Codable, Equatable {
     var x: Int
     var label: String
 }

@@ -91,8 +91,9 @@ struct EchoHandler: APIHandler {
         .ok(TreeNode(name: id, children: [TreeNode(name: "\(id)/leaf")]))
     }
     func uploadBlob(thingID: String, body: Data?) async throws -> APIServer.UploadBlobAnswer { .ok(body ?? Data()) }
-    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws -> APIServer.SendStylesAnswer { .noContent }
+    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws -> APIServer.SendStylesAnswer { .noContent }
     func createCharge(body: CreateChargeRequest) async throws -> APIServer.CreateChargeAnswer { .noContent }
+    func createPayment(body: PaymentForm) async throws -> APIServer.CreatePaymentAnswer { .ok(body) }
     func getConditional() async throws -> APIServer.GetConditionalAnswer { throw Failure() }
     func uploadReport(body: UploadReportRequest) async throws -> APIServer.UploadReportAnswer {
         await Self.uploads.add(body)

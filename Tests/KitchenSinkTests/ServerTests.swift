@@ -102,6 +102,20 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(status, 400, "nesting past 32 levels is refused, not recursed into")
     }
 
+    /// An object in exploded `form` style writes its members as fields of the body itself: the
+    /// server reads the fields the body does not declare as that object.
+    func testAnObjectWhoseMembersAreFieldsOfTheFormIsReadBack() async throws {
+        let sent = PaymentForm(amount: 12, card: .init(number: "4242 4242", zip: "a&b=c"))
+        let echoed = try await client.createPayment(body: sent)
+        XCTAssertEqual(echoed, sent)
+        let bare = try await client.createPayment(body: PaymentForm(amount: 3))
+        XCTAssertEqual(bare, PaymentForm(amount: 3), "no fields of its own: no card")
+        let response = await server.respond(to: ServerRequest(method: "POST", target: "/payments", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                                                              body: Data("zip=9&amount=5&number=1".utf8)))
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(try JSONDecoder().decode(PaymentForm.self, from: response.body), PaymentForm(amount: 5, card: .init(number: "1", zip: "9")))
+    }
+
     func testMultipartBodiesAreReadAsTheClientWritesThem() async throws {
         let report = UploadReportRequest(
             attributes: .init(name: "Q3 \"final\"", parent: .init(id: "p1")),

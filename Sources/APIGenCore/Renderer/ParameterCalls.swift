@@ -16,6 +16,7 @@ enum ParameterCalls {
         case (.header, _): return "try _request.addHeaderJSON(\(name), \(value))"
         case (.cookie, .primitive): return "_request.addCookie(\(name), \(value))"
         case (.cookie, .array): return "_request.addCookie(\(name), \(value), explode: \(parameter.explode))"
+        case (.cookie, .json): return "try _request.addCookieJSON(\(name), \(value))"
         case (.cookie, _): return "try _request.addCookie(\(name), object: \(value), explode: \(parameter.explode))"
         case (.querystring, _):
             return "try _request.setQueryString(\(value), mediaType: \(SwiftSpelling.string(parameter.queryStringMediaType ?? "")))"

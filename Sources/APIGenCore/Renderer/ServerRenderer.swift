@@ -139,24 +139,24 @@ struct ServerRenderer: ProductRenderer {
         if let earlier = shadowedBy[operation.name] {
             return "`\(SwiftNaming.unescaped(earlier))` has the same method and path, and its route answers every such request"
         }
-        for parameter in operation.parameters {
-            let what = "the \(parameter.location.rawValue) parameter '\(parameter.wireName)'"
-            switch (parameter.location, parameter.shape) {
-            case (.querystring, _): return "a whole query string is not read (\(what))"
-            case (.cookie, .json): return "JSON in cookie parameters is not read (\(what))"
-            default: continue
+        if let body = operation.body, body.encoding == .form {
+            let (fields, decl) = flattenedFormFields(body)
+            if fields.count > 1 {
+                return "the form fields '\(fields[0].wireName)' and '\(fields[1].wireName)' are objects whose members are fields of the body itself, which cannot be told apart"
             }
-        }
-        if let body = operation.body, body.encoding == .form, let field = flattenedFormField(body) {
-            return "an object written as form fields of its own is not read (the form field '\(field)')"
+            if let field = fields.first, decl?.additionalProperties != nil {
+                return "the form field '\(field.wireName)' is an object whose members are fields of the body itself, which cannot be told from the body's other fields"
+            }
         }
         return nil
     }
 
-    /// A property of a form body that is an object written in `form` style: its members become
-    /// fields of the body itself (`a=1&b=2`), which the server cannot tell from the body's own.
-    private func flattenedFormField(_ body: OperationDecl.Body) -> String? {
-        guard case .named(let path) = index.resolved(body.type).unwrapped, let decl = index.structDecl(at: path) else { return nil }
+    /// The properties of a form body that are objects written in exploded `form` style: their
+    /// members become fields of the body itself (`a=1&b=2`). One is read as the fields the body
+    /// does not declare (`FormFlattening`); two cannot be told apart.
+    private func flattenedFormFields(_ body: OperationDecl.Body) -> (fields: [PropertyDecl], body: StructDecl?) {
+        guard case .named(let path) = index.resolved(body.type).unwrapped, let decl = index.structDecl(at: path) else { return ([], nil) }
+        var result: [PropertyDecl] = []
         for property in decl.properties {
             let field = body.fields.first { $0.name == property.wireName }
             let style = field?.style ?? .form
@@ -166,9 +166,17 @@ struct ServerRenderer: ProductRenderer {
             if case .dictionary = resolved { isObject = true }
             if resolved == .jsonValue { isObject = true }   // free-form: may be an object
             if index.kind(of: resolved) == .structure { isObject = true }
-            if isObject && (field?.explode ?? (style == .form)) { return property.wireName }
+            if isObject && (field?.explode ?? (style == .form)) { result.append(property) }
         }
-        return nil
+        return (result, decl)
+    }
+
+    /// `, flattening: FormFlattening(…)` for a form body with one flattened object property.
+    private func flatteningArgument(_ body: OperationDecl.Body) -> String {
+        let (fields, decl) = flattenedFormFields(body)
+        guard let field = fields.first, let decl else { return "" }
+        let others = decl.properties.filter { $0.wireName != field.wireName }.map { SwiftSpelling.string($0.wireName) }
+        return ", flattening: .init(field: \(SwiftSpelling.string(field.wireName)), others: [\(others.joined(separator: ", "))], required: \(!field.type.isOptional))"
     }
 
     /// The route's function: decode, check, call, encode.
@@ -203,7 +211,9 @@ struct ServerRenderer: ProductRenderer {
         case (.path, .primitive): read = "_input.pathStyled(\(wire), \(styled), shape: .primitive)"
         case (.path, .array): read = "_input.pathStyled(\(wire), \(styled), shape: .array)"
         case (.path, _): read = "_input.pathStyled(\(wire), \(styled), shape: .object)"
-        case (.query, .object), (.query, .array) where parameter.style == .deepObject: read = "_input.queryObject(\(wire), \(styled))"
+        case (.query, .object): read = "_input.queryObject(\(wire), \(styled))"
+        // An array in `deepObject` is written in brackets, as an object's members are.
+        case (.query, .array) where parameter.style == .deepObject: read = "_input.queryObject(\(wire), \(styled))"
         case (.header, .object): read = "_input.headerObject(\(wire), explode: \(parameter.explode))"
         case (.query, .array):
             let delimiter = parameter.style == .spaceDelimited ? ", delimiter: \" \"" : parameter.style == .pipeDelimited ? ", delimiter: \"|\"" : ""
@@ -215,6 +225,8 @@ struct ServerRenderer: ProductRenderer {
         case (.header, _): read = "_input.header(\(wire))"
         case (.cookie, .array): read = "_input.cookieStyled(\(wire), explode: \(parameter.explode), shape: .array)"
         case (.cookie, .object): read = "_input.cookieStyled(\(wire), explode: \(parameter.explode), shape: .object)"
+        case (.cookie, .json): read = "_input.cookieJSON(\(wire))"
+        case (.querystring, _): read = "_input.queryString(mediaType: \(SwiftSpelling.string(parameter.queryStringMediaType ?? "")))"
         default: read = "_input.cookie(\(wire))"
         }
         let what = SwiftSpelling.string("the \(parameter.location.rawValue) parameter '\(parameter.wireName)'")
@@ -229,7 +241,7 @@ struct ServerRenderer: ProductRenderer {
         case .text: read = "_input.textBody(required: \(body.required))"
         case .binary: read = "_input.dataBody(required: \(body.required))"
         case .multipart: read = "_input.multipartBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required))"
-        case .form: read = "_input.formBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required)\(ClientRenderer.fieldsArgument(body.fields)))"
+        case .form: read = "_input.formBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required)\(ClientRenderer.fieldsArgument(body.fields))\(flatteningArgument(body)))"
         default: read = "_input.jsonBody(\(options.spell(body.type.unwrapped)).self, required: \(body.required))"
         }
         if body.type.isOptional { return "let body: \(type) = try \(read)" }

@@ -322,7 +322,8 @@ struct OperationTranslator {
     }
 
     private func translateBody(_ body: RequestBody, typePrefix: String) -> OperationDecl.Body? {
-        guard var (media, encoding) = pick(body.content) else { return nil }
+        guard let (media, picked) = pick(body.content) else { return nil }
+        var encoding = picked
         if encoding == .json, let schema = media.schema, isBinaryString(schema) { encoding = .binary }
         var scope = TypeScope(path: [], reserved: [])
         var type: TypeUsage

@@ -200,7 +200,8 @@ private struct FormSingleValue: SingleValueDecodingContainer {
 
 @_spi(Generated) extension ServerInput {
     /// The body as a form, read into `T` by the same `encoding` entries the client writes it with.
-    public func formBody<T: Decodable>(_ type: T.Type, required: Bool, fields: [String: FieldEncoding] = [:]) throws -> T? {
+    public func formBody<T: Decodable>(_ type: T.Type, required: Bool, fields: [String: FieldEncoding] = [:],
+                                       flattening: FormFlattening? = nil) throws -> T? {
         if body.isEmpty {
             if required { throw ServerRequestError(message: "the request body is required") }
             return nil
@@ -213,11 +214,63 @@ private struct FormSingleValue: SingleValueDecodingContainer {
             return (name, value)
         }
         do {
-            return try FormTreeDecoder.decode(T.self, try FormDecoding.tree(pairs, fields: fields), codingPath: [])
+            var tree = try FormDecoding.tree(pairs, fields: fields)
+            if let flattening { tree = flattening.gather(tree) }
+            return try FormTreeDecoder.decode(T.self, tree, codingPath: [])
         } catch let error as ServerRequestError {
             throw error
         } catch {
             throw ServerRequestError(message: "the request body does not decode as \(String(describing: T.self))")
         }
+    }
+}
+
+/// A property of a form body that is an object written in exploded `form` style: its members
+/// are fields of the body itself (`name=a&size=2`, not `meta[name]=a`). The fields the body
+/// does not declare are that property's. An object with nested values is written in brackets
+/// under its own name instead, and is read as it is.
+@_spi(Generated) public struct FormFlattening: Sendable {
+    public var field: String
+    /// The body's other fields.
+    public var others: Set<String>
+    /// Whether the property is required: then an object without members is still one.
+    public var required: Bool
+
+    public init(field: String, others: Set<String>, required: Bool) {
+        self.field = field
+        self.others = others
+        self.required = required
+    }
+
+    func gather(_ tree: FormDecoding.Node) -> FormDecoding.Node {
+        guard case .object(var members, let order) = tree, members[field] == nil else { return tree }
+        let own = order.filter { !others.contains($0) }
+        guard !own.isEmpty || required else { return tree }
+        var gathered: [String: FormDecoding.Node] = [:]
+        for name in own { gathered[name] = members.removeValue(forKey: name) }
+        members[field] = .object(gathered, order: own)
+        return .object(members, order: order.filter { others.contains($0) } + [field])
+    }
+}
+
+@_spi(Generated) extension ServerInput {
+    /// A 3.2 `querystring` parameter: the whole query, as `setQueryString` writes it for the
+    /// media type (form fields, JSON text, or text); nil when the query is empty.
+    public func queryString<T: Decodable>(_ type: T.Type = T.self, mediaType: String) throws -> T? {
+        guard !rawQuery.isEmpty else { return nil }
+        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let what = "the query string"
+        if base == "application/x-www-form-urlencoded" {
+            do {
+                return try FormTreeDecoder.decode(T.self, try FormDecoding.tree(queryItems, fields: [:]), codingPath: [])
+            } catch let error as ServerRequestError {
+                throw error
+            } catch {
+                throw ServerRequestError(message: "\(what) does not decode as \(String(describing: T.self))")
+            }
+        }
+        guard let text = rawQuery.removingPercentEncoding else { throw ServerRequestError(message: "\(what) is not percent-encoded text") }
+        if T.self == String.self, !(base == "application/json" || base.hasSuffix("+json")) { return (text as! T) }
+        return try Self.decodeJSON(Data(text.utf8), as: T.self, what: what)
     }
 }

@@ -9,6 +9,8 @@ public struct ServerInput: Sendable {
     /// The same items with each value as it arrived, percent-encoded: a style's delimiters are
     /// not encoded and the values' own characters are (`a,b%2Cc` is two items).
     let rawQueryItems: [(name: String, raw: String)]
+    /// The whole query as it arrived (a 3.2 `querystring` parameter reads it as one value).
+    let rawQuery: String
     public let headers: [(name: String, value: String)]
     public let body: Data
 
@@ -23,6 +25,7 @@ public struct ServerInput: Sendable {
         }
         self.queryItems = decoded
         self.rawQueryItems = raw
+        self.rawQuery = query ?? ""
         self.headers = headers
         self.body = body
     }
@@ -188,6 +191,13 @@ public struct ServerInput: Sendable {
         try cookie(name, as: T.RawValue.self).map { try Self.enumCase($0, what: "the cookie '\(name)'") }
     }
 
+    /// A cookie holding JSON text, percent-encoded (`addCookieJSON`); nil when absent.
+    public func cookieJSON<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
+        guard let raw = cookiePairs.first(where: { $0.name == name })?.raw else { return nil }
+        guard let text = raw.removingPercentEncoding else { throw ServerRequestError(message: "the cookie '\(name)' is not percent-encoded text") }
+        return try Self.decodeJSON(Data(text.utf8), as: T.self, what: "the cookie '\(name)'")
+    }
+
     /// The `name=value` pairs of the `Cookie` headers, values as they arrived (percent-encoded).
     var cookiePairs: [(name: String, raw: String)] {
         headerValues("Cookie").flatMap { field in
@@ -248,7 +258,7 @@ public struct ServerInput: Sendable {
         return value
     }
 
-    private static func decodeJSON<T: Decodable>(_ data: Data, as type: T.Type, what: String) throws -> T {
+    static func decodeJSON<T: Decodable>(_ data: Data, as type: T.Type, what: String) throws -> T {
         do {
             return try JSONCoding.decode(T.self, from: data)
         } catch {

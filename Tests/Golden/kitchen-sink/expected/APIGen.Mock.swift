@@ -37,9 +37,11 @@ public struct MockClient: APIProtocol {
         /// `uploadBlob`: throws `MockError` (the document has no example).
         public var uploadBlob: @Sendable (_ thingID: String, _ body: Data?) async throws -> Data = { _, _ in try APIGenRuntime.MockExample.missing("uploadBlob") }
         /// `sendStyles`: returns.
-        public var sendStyles: @Sendable (_ simple: [String], _ label: String, _ matrix: [Int], _ labels: [String], _ point: Point, _ tags: [String]?, _ pipes: [String]?, _ spaces: [Int]?, _ filter: Point?, _ origin: Point?, _ redirect: String?, _ `where`: Point?, _ xPoint: Point?, _ xTags: [String]?, _ theme: String?) async throws -> Void = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, _ in }
+        public var sendStyles: @Sendable (_ simple: [String], _ label: String, _ matrix: [Int], _ labels: [String], _ point: Point, _ tags: [String]?, _ pipes: [String]?, _ spaces: [Int]?, _ filter: Point?, _ origin: Point?, _ redirect: String?, _ `where`: Point?, _ xPoint: Point?, _ xTags: [String]?, _ theme: String?, _ prefs: Point?) async throws -> Void = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _ in }
         /// `createCharge`: returns.
         public var createCharge: @Sendable (_ body: CreateChargeRequest) async throws -> Void = { _ in }
+        /// `createPayment`: throws `MockError` (the document has no example).
+        public var createPayment: @Sendable (_ body: PaymentForm) async throws -> PaymentForm = { _ in try APIGenRuntime.MockExample.missing("createPayment") }
         /// `getConditional`: throws `MockError` (the document has no example).
         public var getConditional: @Sendable () async throws -> Conditional = { try APIGenRuntime.MockExample.missing("getConditional") }
         /// `uploadReport`: returns.
@@ -107,12 +109,16 @@ public struct MockClient: APIProtocol {
         try await self.handlers.uploadBlob(thingID, body)
     }
 
-    public func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws {
-        try await self.handlers.sendStyles(simple, label, matrix, labels, point, tags, pipes, spaces, filter, origin, redirect, `where`, xPoint, xTags, theme)
+    public func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws {
+        try await self.handlers.sendStyles(simple, label, matrix, labels, point, tags, pipes, spaces, filter, origin, redirect, `where`, xPoint, xTags, theme, prefs)
     }
 
     public func createCharge(body: CreateChargeRequest) async throws {
         try await self.handlers.createCharge(body)
+    }
+
+    public func createPayment(body: PaymentForm) async throws -> PaymentForm {
+        try await self.handlers.createPayment(body)
     }
 
     public func getConditional() async throws -> Conditional {

@@ -45,10 +45,13 @@ public protocol APIProtocol: Sendable {
     func uploadBlob(thingID: String, body: Data?) async throws -> Data
 
     /// Every parameter style of the specification, in each place it is defined.
-    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws
+    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws
 
     /// A form body with nested fields, written as its encoding object says.
     func createCharge(body: CreateChargeRequest) async throws
+
+    /// A form body with an object in exploded form style, whose members are fields of the body itself.
+    func createPayment(body: PaymentForm) async throws -> PaymentForm
 
     /// JSON Schema 2020-12 keywords, and what the type keeps of them.
     func getConditional() async throws -> Conditional

@@ -46,10 +46,13 @@ public protocol APIHandler: Sendable {
     func uploadBlob(thingID: String, body: Data?) async throws -> APIServer.UploadBlobAnswer
 
     /// Every parameter style of the specification, in each place it is defined.
-    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?) async throws -> APIServer.SendStylesAnswer
+    func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws -> APIServer.SendStylesAnswer
 
     /// A form body with nested fields, written as its encoding object says.
     func createCharge(body: CreateChargeRequest) async throws -> APIServer.CreateChargeAnswer
+
+    /// A form body with an object in exploded form style, whose members are fields of the body itself.
+    func createPayment(body: PaymentForm) async throws -> APIServer.CreatePaymentAnswer
 
     /// JSON Schema 2020-12 keywords, and what the type keeps of them.
     func getConditional() async throws -> APIServer.GetConditionalAnswer
@@ -110,6 +113,7 @@ public struct APIServer: Sendable {
             APIGenRuntime.ServerRoute(method: "PUT", template: "/things/{thing_id}/blob") { try await Self._uploadBlob(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "GET", template: "/styles/{simple}/{label}/{matrix}/{labels}/{point}") { try await Self._sendStyles(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "POST", template: "/charges") { try await Self._createCharge(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "POST", template: "/payments") { try await Self._createPayment(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "GET", template: "/conditional") { try await Self._getConditional(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "POST", template: "/uploads") { try await Self._uploadReport(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "GET", template: "/jobs") { try await Self._listJobs(_handler, $0, _validates) },
@@ -358,7 +362,8 @@ public struct APIServer: Sendable {
         let xPoint: Point? = try _input.headerObject("X-Point", explode: true)
         let xTags: [String]? = try _input.headerArray("X-Tags")
         let theme: String? = try _input.cookie("theme")
-        switch try await _handler.sendStyles(simple: simple, label: label, matrix: matrix, labels: labels, point: point, tags: tags, pipes: pipes, spaces: spaces, filter: filter, origin: origin, redirect: redirect, where: `where`, xPoint: xPoint, xTags: xTags, theme: theme) {
+        let prefs: Point? = try _input.cookieJSON("prefs")
+        switch try await _handler.sendStyles(simple: simple, label: label, matrix: matrix, labels: labels, point: point, tags: tags, pipes: pipes, spaces: spaces, filter: filter, origin: origin, redirect: redirect, where: `where`, xPoint: xPoint, xTags: xTags, theme: theme, prefs: prefs) {
         case .noContent: return .empty(204)
         }
     }
@@ -373,6 +378,19 @@ public struct APIServer: Sendable {
         let body: CreateChargeRequest = try _input.required(_input.formBody(CreateChargeRequest.self, required: true, fields: ["metadata": .init(style: .deepObject, explode: true), "items": .init(style: .deepObject, explode: true), "expand": .init(style: .deepObject, explode: true), "tags": .init(explode: false)]), "the request body")
         switch try await _handler.createCharge(body: body) {
         case .noContent: return .empty(204)
+        }
+    }
+
+    /// What `createPayment` answers: a case per documented status.
+    public enum CreatePaymentAnswer: Sendable {
+        /// `200` `application/json`
+        case ok(PaymentForm)
+    }
+
+    static func _createPayment(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let body: PaymentForm = try _input.required(_input.formBody(PaymentForm.self, required: true, flattening: .init(field: "card", others: ["amount"], required: false)), "the request body")
+        switch try await _handler.createPayment(body: body) {
+        case .ok(let _value): return try .json(200, _value, contentType: "application/json")
         }
     }
 

@@ -246,6 +246,50 @@ public struct Schedule: Codable, Hashable, Sendable {
     }
 }
 
+public struct PaymentForm: Codable, Hashable, Sendable {
+    public var amount: Int
+    public var card: PaymentForm.Card?
+
+    public init(amount: Int, card: PaymentForm.Card? = nil) {
+        self.amount = amount
+        self.card = card
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+        _same(a.amount, b.amount) && _same(a.card, b.card)
+    }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(amount: c.required("amount"), card: c.optional("card"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+        try w.required("amount", self.amount).optional("card", self.card)
+    }
+
+    public struct Card: Codable, Hashable, Sendable {
+        public var number: String?
+        public var zip: String?
+
+        public init(number: String? = nil, zip: String? = nil) {
+            self.number = number
+            self.zip = zip
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool {
+            _same(a.number, b.number) && _same(a.zip, b.zip)
+        }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(number: c.optional("number"), zip: c.optional("zip"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("number", self.number).optional("zip", self.zip)
+        }
+    }
+}
+
 /// A point, sent as a parameter in each style.
 public struct Point: Codable, Hashable, Sendable {
     public var x: Int?
@@ -1670,6 +1714,8 @@ public struct ListJobLogsResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension AbortDetails.TypeValue: ParameterValue {}
 @_spi(Generated) extension RetryDetails: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Schedule: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension PaymentForm: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension PaymentForm.Card: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Point: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Patch: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Thing: FieldCodable, FieldEquatable, Validatable {}
@@ -2072,6 +2118,7 @@ extension Client {
     ///   - xPoint: The `X-Point` header parameter.
     ///   - xTags: The `X-Tags` header parameter.
     ///   - theme: The `theme` cookie parameter.
+    ///   - prefs: The `prefs` cookie parameter.
     /// - Returns: Nothing; a 2xx answer means success.
     public func sendStyles(
         simple: [String],
@@ -2088,7 +2135,8 @@ extension Client {
         `where`: Point? = nil,
         xPoint: Point? = nil,
         xTags: [String]? = nil,
-        theme: String? = nil
+        theme: String? = nil,
+        prefs: Point? = nil
     ) async throws {
         var _request = try APIRequest(method: "GET", path: "/styles/\(PercentEncoding.segment(StyledValue(simple), name: "simple", wireName: "simple", style: .simple, explode: false))/\(PercentEncoding.segment(StyledValue(label), name: "label", wireName: "label", style: .label, explode: false))/\(PercentEncoding.segment(StyledValue(matrix), name: "matrix", wireName: "matrix", style: .matrix, explode: true))/\(PercentEncoding.segment(StyledValue(labels), name: "labels", wireName: "labels", style: .label, explode: true))/\(PercentEncoding.segment(try StyledValue(object: point), name: "point", wireName: "point", style: .matrix, explode: false))", security: ["bearer", "key"], operation: "sendStyles", template: "/styles/{simple}/{label}/{matrix}/{labels}/{point}")
         _request.addQuery("tags", tags, explode: false)
@@ -2101,6 +2149,7 @@ extension Client {
         try _request.addHeader("X-Point", object: xPoint, explode: true)
         _request.addHeader("X-Tags", xTags)
         _request.addCookie("theme", theme)
+        try _request.addCookieJSON("prefs", prefs)
         try await self._core.send(_request)
     }
 
@@ -2115,6 +2164,19 @@ extension Client {
         var _request = APIRequest(method: "POST", path: "/charges", security: ["bearer", "key"], operation: "createCharge", template: "/charges")
         try _request.setFormBody(body, fields: ["metadata": .init(style: .deepObject, explode: true), "items": .init(style: .deepObject, explode: true), "expand": .init(style: .deepObject, explode: true), "tags": .init(explode: false)])
         try await self._core.send(_request)
+    }
+
+    /// A form body with an object in exploded form style, whose members are fields of the body itself.
+    ///
+    /// `POST /payments`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `PaymentForm` of a 2xx answer.
+    public func createPayment(body: PaymentForm) async throws -> PaymentForm {
+        var _request = APIRequest(method: "POST", path: "/payments", security: ["bearer", "key"], operation: "createPayment", template: "/payments")
+        try _request.setFormBody(body)
+        return try await self._core.send(_request, decoding: PaymentForm.self)
     }
 
     /// JSON Schema 2020-12 keywords, and what the type keeps of them.
