@@ -17,11 +17,8 @@ enum ModuleRefinement {
         // 0. Pagers, on the types as translated (what a page holds is read, not what is sent).
         Pagers.apply(&module, rules: pagingRules, diagnostics: diagnostics)
         // 1. readOnly / writeOnly, from where each type is used.
-        let uses = TypeGraph(module)
-        let references = uses.referenceLists()
-        let sent = uses.reachable(from: module.operations.compactMap { $0.body?.type }, references: references)
-        let received = uses.reachable(from: module.operations.compactMap(\.response), references: references)
-        for (indexPath, properties) in uses.relaxedProperties(sent: sent, received: received) {
+        let (relaxed, unsentClearables) = directions(module)
+        for (indexPath, properties) in relaxed {
             modify(&module.types, at: indexPath) { decl in
                 guard case .structure(var s) = decl else { return }
                 decl = placeholder
@@ -32,7 +29,7 @@ enum ModuleRefinement {
                 decl = .structure(s)
             }
         }
-        for indexPath in uses.unsentClearables(sent: sent) {
+        for indexPath in unsentClearables {
             modify(&module.types, at: indexPath) { decl in
                 guard case .structure(var s) = decl else { return }
                 decl = placeholder
@@ -42,8 +39,9 @@ enum ModuleRefinement {
         }
         // 2. Identical nested types exist once.
         Deduplication.apply(&module)
-        // 3. Recursion is broken on the final set of types.
-        let boxes = TypeGraph(module).recursionBreaks()
+        // 3. On the final set of types: recursion breaks, which structs validate, and how each
+        // parameter is written.
+        let (boxes, validating) = finalAnalyses(&module)
         for (indexPath, properties) in boxes.properties {
             modify(&module.types, at: indexPath) { decl in
                 guard case .structure(var s) = decl else { return }
@@ -60,10 +58,7 @@ enum ModuleRefinement {
                 decl = .oneOf(o)
             }
         }
-        // 4. Validation and parameter shapes, on the final set of types too.
-        let index = DeclarationIndex(module.types)
-        ParameterShapes.apply(&module.operations, index)
-        for indexPath in ValidationReach.structs(index) {
+        for indexPath in validating {
             modify(&module.types, at: indexPath) { decl in
                 guard case .structure(var s) = decl else { return }
                 decl = placeholder
@@ -71,6 +66,24 @@ enum ModuleRefinement {
                 decl = .structure(s)
             }
         }
+    }
+
+    /// The analyses of step 1: the properties to relax, and the structs that are never sent (and
+    /// so cannot write `null`). Like `finalAnalyses`, the graph is gone when this returns.
+    private static func directions(_ module: ModuleDecl) -> (relaxed: [(indexPath: [Int], properties: [Int])], unsentClearables: [[Int]]) {
+        let uses = TypeGraph(module)
+        let references = uses.referenceLists()
+        let sent = uses.reachable(from: module.operations.compactMap { $0.body?.type }, references: references)
+        let received = uses.reachable(from: module.operations.compactMap(\.response), references: references)
+        return (uses.relaxedProperties(sent: sent, received: received), uses.unsentClearables(sent: sent))
+    }
+
+    /// The analyses of step 3, from one graph of the types. The graph is gone when this returns:
+    /// while it holds the declarations, changing one would copy it instead of changing it in place.
+    private static func finalAnalyses(_ module: inout ModuleDecl) -> (boxes: TypeGraph.Breaks, validating: [[Int]]) {
+        let graph = TypeGraph(module)
+        ParameterShapes.apply(&module.operations, graph.declarations)
+        return (graph.recursionBreaks(), ValidationReach.structs(graph.declarations))
     }
 
     /// Put in a declaration's place while its payload is changed, so the payload's storage is
