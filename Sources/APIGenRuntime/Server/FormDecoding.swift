@@ -7,7 +7,9 @@ import Foundation
 /// `count=3` is an `Int` for an integer property and a `String` for a text one.
 enum FormDecoding {
     indirect enum Node {
-        case text(String, delimiter: Character?)
+        /// A value; with `items`, a field in a joined style (`a,b%2Cc`), split as it arrived and
+        /// then decoded, so that an item's own delimiter (encoded) stays in the item.
+        case text(String, items: [String]?)
         case list([Node])
         case object([String: Node], order: [String])
         /// A multipart part that is a file, or not text.
@@ -17,13 +19,20 @@ enum FormDecoding {
     }
 
     /// The pairs as a tree. A name repeated without brackets is a list (an exploded array).
-    static func tree(_ pairs: [(name: String, value: String)], fields: [String: FieldEncoding]) throws -> Node {
+    /// `raw`: each pair's value as it arrived (percent-encoded), which a joined field is split in.
+    static func tree(_ pairs: [(name: String, value: String)], raw: [String]? = nil, fields: [String: FieldEncoding]) throws -> Node {
         var root = Builder()
-        for (name, value) in pairs {
+        for (i, (name, value)) in pairs.enumerated() {
             guard let open = name.firstIndex(of: "[") else {
                 let field = fields[name] ?? FieldEncoding()
-                let delimiter: Character? = field.explode ? nil : field.style == .spaceDelimited ? " " : field.style == .pipeDelimited ? "|" : ","
-                root.add(path: [name], value, delimiter: delimiter)
+                guard !field.explode else {
+                    root.add(path: [name], value, items: nil)
+                    continue
+                }
+                let delimiter: Character = field.style == .spaceDelimited ? " " : field.style == .pipeDelimited ? "|" : ","
+                let items = raw.map { StyledText.split($0[i], by: delimiter).map { ServerInput.formDecoded(Substring($0)) ?? $0 } }
+                    ?? value.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+                root.add(path: [name], value, items: value.isEmpty ? [] : items)
                 continue
             }
             var path = [String(name[..<open])]
@@ -33,7 +42,7 @@ enum FormDecoding {
                 rest = rest[rest.index(after: close)...]
             }
             guard rest.isEmpty, path.count <= 32 else { throw ServerRequestError(message: "the form field '\(name)' is not a name the form writes") }
-            root.add(path: path, value, delimiter: nil)
+            root.add(path: path, value, items: nil)
         }
         return root.node
     }
@@ -41,14 +50,14 @@ enum FormDecoding {
     /// Builds the tree: `[]` appends, `[0]` and `[key]` address a member.
     struct Builder {
         var texts: [String] = []
-        var delimiter: Character?
+        var items: [String]?
         var members: [String: Builder] = [:]
         var order: [String] = []
 
-        mutating func add(path: [String], _ value: String, delimiter: Character?) {
+        mutating func add(path: [String], _ value: String, items: [String]?) {
             guard let first = path.first else {
                 texts.append(value)
-                self.delimiter = delimiter
+                self.items = items
                 return
             }
             // `name[]=v`: an element of the array `name`.
@@ -57,7 +66,7 @@ enum FormDecoding {
                 return
             }
             if members[first] == nil { order.append(first) }
-            members[first, default: Builder()].add(path: Array(path.dropFirst()), value, delimiter: delimiter)
+            members[first, default: Builder()].add(path: Array(path.dropFirst()), value, items: items)
         }
 
         var node: Node {
@@ -68,7 +77,7 @@ enum FormDecoding {
                 }
                 return .object(members.mapValues(\.node), order: order)
             }
-            return texts.count == 1 ? .text(texts[0], delimiter: delimiter) : .list(texts.map { .text($0, delimiter: nil) })
+            return texts.count == 1 ? .text(texts[0], items: items) : .list(texts.map { .text($0, items: nil) })
         }
     }
 }
@@ -80,20 +89,29 @@ struct FormTreeDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members, let order)? = node else {
+        switch node {
+        case .object(let members, let order)?:
+            return KeyedDecodingContainer(FormKeyedContainer<Key>(members: members, order: order, codingPath: codingPath))
+        case .text(_, let items?)? where items.count % 2 == 0:
+            // An object in a joined style: `name=x,1,label,a`.
+            var members: [String: FormDecoding.Node] = [:], order: [String] = []
+            for i in stride(from: 0, to: items.count, by: 2) where members[items[i]] == nil {
+                members[items[i]] = .text(items[i + 1], items: nil)
+                order.append(items[i])
+            }
+            return KeyedDecodingContainer(FormKeyedContainer<Key>(members: members, order: order, codingPath: codingPath))
+        default:
             throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath, debugDescription: "expected fields"))
         }
-        return KeyedDecodingContainer(FormKeyedContainer<Key>(members: members, order: order, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         switch node {
         case .list(let items)?: return FormUnkeyedContainer(items: items, codingPath: codingPath)
-        case .text(let text, let delimiter)?:
+        case .text(let text, let items)?:
             // One value of an exploded array, or a joined one.
-            guard let delimiter else { return FormUnkeyedContainer(items: [.text(text, delimiter: nil)], codingPath: codingPath) }
-            let items = text.isEmpty ? [] : text.split(separator: delimiter, omittingEmptySubsequences: false).map { FormDecoding.Node.text(String($0), delimiter: nil) }
-            return FormUnkeyedContainer(items: items, codingPath: codingPath)
+            guard let items else { return FormUnkeyedContainer(items: [.text(text, items: nil)], codingPath: codingPath) }
+            return FormUnkeyedContainer(items: items.map { .text($0, items: nil) }, codingPath: codingPath)
         default:
             throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "expected a list"))
         }
@@ -112,7 +130,7 @@ struct FormTreeDecoder: Decoder {
         case .bytes(let data, let fileName, let contentType)?:
             if T.self == FileUpload.self { return FileUpload(data: data, fileName: fileName, contentType: contentType) as! T }
             if T.self == Data.self { return data as! T }
-            return try decode(T.self, .text(String(decoding: data, as: UTF8.self), delimiter: nil), codingPath: codingPath)
+            return try decode(T.self, .text(String(decoding: data, as: UTF8.self), items: nil), codingPath: codingPath)
         case .text(let text, _)? where T.self == FileUpload.self:
             return FileUpload(data: Data(text.utf8)) as! T
         default:
@@ -208,13 +226,13 @@ private struct FormSingleValue: SingleValueDecodingContainer {
         }
         try checkContentType { $0 == "application/x-www-form-urlencoded" }
         guard let text = String(data: body, encoding: .utf8) else { throw ServerRequestError(message: "the request body is not UTF-8 text") }
-        let pairs = text.split(separator: "&").compactMap { pair -> (name: String, value: String)? in
+        let pairs = text.split(separator: "&").compactMap { pair -> (name: String, value: String, raw: String)? in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.formDecoded(parts[0]), let value = parts.count > 1 ? Self.formDecoded(parts[1]) : "" else { return nil }
-            return (name, value)
+            return (name, value, parts.count > 1 ? String(parts[1]) : "")
         }
         do {
-            var tree = try FormDecoding.tree(pairs, fields: fields)
+            var tree = try FormDecoding.tree(pairs.map { ($0.name, $0.value) }, raw: pairs.map(\.raw), fields: fields)
             if let flattening { tree = flattening.gather(tree) }
             return try FormTreeDecoder.decode(T.self, tree, codingPath: [])
         } catch let error as ServerRequestError {
@@ -262,7 +280,7 @@ private struct FormSingleValue: SingleValueDecodingContainer {
         let what = "the query string"
         if base == "application/x-www-form-urlencoded" {
             do {
-                return try FormTreeDecoder.decode(T.self, try FormDecoding.tree(queryItems, fields: [:]), codingPath: [])
+                return try FormTreeDecoder.decode(T.self, try FormDecoding.tree(queryItems, raw: rawQueryItems.map(\.raw), fields: [:]), codingPath: [])
             } catch let error as ServerRequestError {
                 throw error
             } catch {

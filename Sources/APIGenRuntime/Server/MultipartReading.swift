@@ -83,7 +83,7 @@ enum MultipartReading {
             } else if let type, type == "application/json" || type.hasSuffix("+json") {
                 node = .json(part.body)
             } else if let text = String(data: part.body, encoding: .utf8) {
-                node = .text(text, delimiter: nil)
+                node = .text(text, items: nil)
             } else {
                 node = .bytes(part.body, fileName: nil, contentType: part.contentType)
             }

@@ -19,13 +19,13 @@ enum StyledText {
     /// form tree the generated types decode from.
     static func node(items raw: [String], object: Bool, explode: Bool) throws -> FormDecoding.Node {
         guard object else {
-            return .list(try raw.map { .text(try text($0), delimiter: nil) })
+            return .list(try raw.map { .text(try text($0), items: nil) })
         }
         var members: [String: FormDecoding.Node] = [:], order: [String] = []
         func add(_ key: String, _ value: String) throws {
             let name = try text(key)
             if members[name] == nil { order.append(name) }
-            members[name] = .text(try text(value), delimiter: nil)
+            members[name] = .text(try text(value), items: nil)
         }
         if explode {
             for pair in raw where !pair.isEmpty {
@@ -97,7 +97,7 @@ enum StyledText {
             var members: [String: FormDecoding.Node] = [:], order: [String] = []
             for item in queryItems where members[item.name] == nil {
                 order.append(item.name)
-                members[item.name] = .text(item.value, delimiter: nil)
+                members[item.name] = .text(item.value, items: nil)
             }
             return try decodeNode(.object(members, order: order), what: what)
         default:
@@ -135,7 +135,7 @@ enum StyledText {
         // A single value (a primitive in the label or matrix style) is its one piece.
         if !object && !collection {
             guard pieces.count == 1, let text = StyledText.decoded(pieces[0]) else { throw ServerRequestError(message: "\(what) is not one value") }
-            return try decodeNode(.text(text, delimiter: nil), what: what)
+            return try decodeNode(.text(text, items: nil), what: what)
         }
         return try decodeNode(try StyledText.node(items: pieces, object: object, explode: explode), what: what)
     }
