@@ -21,7 +21,7 @@ public struct PropertyDecl: Sendable, Hashable {
     public var wireName: String
     /// Optional when the schema does not require the property or allows null.
     public var type: TypeUsage
-    public var docs: [String]
+    public var docs: Documentation
     /// The memberwise-init default: `nil` for an optional, or the document's `default`.
     public var defaultValue: DefaultValue?
     public var constraints: Constraints
@@ -48,7 +48,7 @@ public enum DefaultValue: Sendable, Hashable {
 /// `public struct Name: Codable, Hashable, Sendable`.
 public struct StructDecl: Sendable, Hashable {
     public var name: String
-    public var docs: [String]
+    public var docs: Documentation
     public var properties: [PropertyDecl]
     /// Extra keys kept in a dictionary (`additionalProperties` next to `properties`).
     public var additionalProperties: TypeUsage?
@@ -72,11 +72,11 @@ public struct EnumDecl: Sendable, Hashable {
         public var name: String
         /// The raw value, of the enum's `rawType`.
         public var value: Literal
-        public var docs: [String]
+        public var docs: Documentation
     }
 
     public var name: String
-    public var docs: [String]
+    public var docs: Documentation
     /// `string`, `int`, `double`, `bool`, or `jsonValue` (an enum of other JSON values).
     public var rawType: BuiltinType
     public var cases: [Case]
@@ -100,7 +100,7 @@ public struct OneOfDecl: Sendable, Hashable {
     }
 
     public var name: String
-    public var docs: [String]
+    public var docs: Documentation
     public var cases: [Case]
     public var discriminator: String?
     /// A discriminator value no case knows decodes into `unknown(JSONValue)`, kept as it came.
@@ -131,6 +131,6 @@ public struct OneOfDecl: Sendable, Hashable {
 /// `public typealias Name = Target`.
 public struct AliasDecl: Sendable, Hashable {
     public var name: String
-    public var docs: [String]
+    public var docs: Documentation
     public var target: TypeUsage
 }

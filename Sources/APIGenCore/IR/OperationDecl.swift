@@ -7,7 +7,7 @@ public struct OperationDecl: Sendable, Equatable {
         public var location: ParameterLocation
         /// Optional when not required (then defaulted to `nil`).
         public var type: TypeUsage
-        public var docs: [String]
+        public var docs: Documentation
         public var constraints: Constraints
         /// How the value is written (the specification's `style`, decided for its location).
         public var style: Style
@@ -65,7 +65,7 @@ public struct OperationDecl: Sendable, Equatable {
         public var contentType: String
         public var encoding: Encoding
         public var required: Bool
-        public var docs: [String]
+        public var docs: Documentation
         /// Form and multipart bodies: the properties the `encoding` object writes otherwise than
         /// by default, in the document's order.
         public var fields: [Field] = []
@@ -185,7 +185,7 @@ public struct OperationDecl: Sendable, Equatable {
     public var name: String
     public var method: HTTPMethod
     public var path: String
-    public var docs: [String]
+    public var docs: Documentation
     public var deprecated: Bool
     public var parameters: [Parameter]
     public var body: Body?
@@ -235,7 +235,7 @@ public struct AuthDecl: Sendable, Equatable {
     /// The init argument: `apiToken`, `apiKey`, `xAuthEmail`…
     public var argumentName: String
     public var kind: Kind
-    public var docs: [String]
+    public var docs: Documentation
 }
 
 /// Everything the renderer needs, and nothing from YAML: stage 3 of the pipeline.
@@ -262,7 +262,7 @@ public struct ResponseHeaderDecl: Sendable, Equatable {
     public var wireName: String
     /// `String`, `Int`, `Double`, `Bool`, `Date`, `URL` or `UUID`.
     public var type: TypeUsage
-    public var docs: [String]
+    public var docs: Documentation
 }
 
 /// An `example` of a schema, request body or response, and the generated type it belongs to.

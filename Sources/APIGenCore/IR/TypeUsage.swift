@@ -76,19 +76,6 @@ public struct Constraints: Hashable, Sendable {
         minimum == nil && maximum == nil && minLength == nil && maxLength == nil && pattern == nil
             && minItems == nil && maxItems == nil
     }
-
-    /// Documentation lines: `- Minimum: 60`, `- Maximum length: 32`…
-    public var documentation: [String] {
-        var lines: [String] = []
-        if let minimum { lines.append("- \(exclusiveMinimum ? "Exclusive minimum" : "Minimum"): \(formatNumber(minimum))") }
-        if let maximum { lines.append("- \(exclusiveMaximum ? "Exclusive maximum" : "Maximum"): \(formatNumber(maximum))") }
-        if let minLength { lines.append("- Minimum length: \(minLength)") }
-        if let maxLength { lines.append("- Maximum length: \(maxLength)") }
-        if let pattern { lines.append("- Pattern: `\(pattern)`") }
-        if let minItems { lines.append("- Minimum items: \(minItems)") }
-        if let maxItems { lines.append("- Maximum items: \(maxItems)") }
-        return lines
-    }
 }
 
 /// `60.0` → `60`, `0.5` → `0.5`: numbers as a person writes them.

@@ -57,7 +57,7 @@ extension ClientRenderer {
             p.line("\(access) init(_ metadata: ResponseMetadata) { self.\(ResponseHeaderDecl.metadata) = metadata }")
             for header in headers {
                 p.line()
-                p.docs(header.docs + (header.docs.isEmpty ? [] : [""]) + ["`\(SwiftSpelling.docLine(header.wireName))`"])
+                p.docs(header.docs.lines + (header.docs.isEmpty ? [] : [""]) + ["`\(SwiftSpelling.docLine(header.wireName))`"])
                 p.line("\(access) var \(header.name): \(options.spell(header.type))? { self.\(ResponseHeaderDecl.metadata).value(\(SwiftSpelling.string(header.wireName))) }")
             }
         }
@@ -81,7 +81,7 @@ extension ClientRenderer {
             case .basic: what = "`user:password`, sent as `Authorization: Basic …`."
             case .apiKey(let name, let location): what = "Sent in the `\(name)` \(location == .header ? "header" : location == .cookie ? "cookie" : "query item")."
             }
-            docs.append("  - \(auth.argumentName): \(auth.docs.first.map { SwiftSpelling.docLine($0) + " " } ?? "")\(what)")
+            docs.append("  - \(auth.argumentName): \(auth.docs.lines.first.map { SwiftSpelling.docLine($0) + " " } ?? "")\(what)")
         }
         params.append("transport: any HTTPTransport = URLSessionTransport()")
         params.append("timeout: Double = 60")

@@ -53,12 +53,12 @@ struct ClientRenderer: Sendable {
     func parameterDocs(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
         var lines: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
-            lines.append("  - \(SwiftNaming.unescaped(parameter.name)): \(parameter.docs.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
+            lines.append("  - \(SwiftNaming.unescaped(parameter.name)): \(parameter.docs.lines.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
         }
         if operation.body != nil, fileBody {
             lines.append("  - \(OperationTranslator.fileBodyLabel): A file whose bytes are the body, read as they are sent (never loaded whole).")
         } else if let body = operation.body {
-            lines.append("  - body: \(body.docs.first.map(SwiftSpelling.docLine) ?? "The request body.")")
+            lines.append("  - body: \(body.docs.lines.first.map(SwiftSpelling.docLine) ?? "The request body.")")
         }
         return lines.isEmpty ? [] : ["- Parameters:"] + lines
     }
@@ -123,7 +123,7 @@ struct ClientRenderer: Sendable {
     /// The documentation every method of an operation has (its text, parameters, what it
     /// returns and where its error bodies are read), and the deprecation mark.
     private func renderPrologue(_ operation: OperationDecl, fileBody: Bool = false, returns: String, into p: inout CodePrinter) {
-        var docs = operation.docs
+        var docs = operation.docs.lines
         let paramDocs = parameterDocs(operation, fileBody: fileBody)
         if !paramDocs.isEmpty { docs += [""] + paramDocs }
         docs.append("- Returns: " + returns)

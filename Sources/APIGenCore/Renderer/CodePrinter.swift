@@ -35,6 +35,10 @@ struct CodePrinter {
         Diagnostic.printable(text, keepingTabs: true)
     }
 
+    mutating func docs(_ documentation: Documentation) {
+        docs(documentation.lines)
+    }
+
     mutating func docs(_ lines: [String]) {
         for text in lines {
             if !text.containsUTF8(where: { $0 < 0x20 || $0 == 0x7F || HiddenCharacters.mayStart($0) }) {

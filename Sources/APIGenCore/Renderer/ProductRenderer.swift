@@ -15,7 +15,7 @@ extension ProductRenderer {
 extension OperationDecl {
     /// The operation's first paragraph, for a requirement or a handler's documentation.
     var summary: [String] {
-        Array(docs.prefix { !$0.isEmpty })
+        docs.summary
     }
 }
 

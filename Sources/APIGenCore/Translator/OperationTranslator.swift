@@ -210,8 +210,8 @@ struct OperationTranslator {
                 types.checkExample(schema, constraints: constraints, example: parameter.example)
             }
             if !parameter.required { type = type.optional }
-            var docs = parameter.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
-            if let schema = parameter.schema, docs.isEmpty { docs = Array(types.docs(for: schema).prefix(1)) }
+            var docs = Documentation.text(parameter.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
+            if let schema = parameter.schema, docs.isEmpty { docs = types.docs(for: schema).firstLine }
             let (style, explode) = ParameterStyles.decide(parameter, kind: parameter.schema.map { types.kind(of: $0) } ?? "string",
                                                           nested: parameter.schema.map { types.hasNestedValues($0) } ?? false, context: context)
             var decl = OperationDecl.Parameter(
@@ -229,14 +229,14 @@ struct OperationTranslator {
         let (response, encoding, statuses) = translateResponse(operation, typePrefix: typePrefix)
         let stream = translateStream(operation, name: streamName, typePrefix: typePrefix)
 
-        var docs: [String] = []
-        if let summary = operation.summary { docs.append(summary.trimmingTrailingWhitespace()) }
+        var text: [String] = []
+        if let summary = operation.summary { text.append(summary.trimmingTrailingWhitespace()) }
         if let description = operation.description, description != operation.summary {
-            if !docs.isEmpty { docs.append("") }
-            docs.append(contentsOf: description.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() })
+            if !text.isEmpty { text.append("") }
+            text.append(contentsOf: description.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingTrailingWhitespace() })
         }
-        while docs.last?.isEmpty == true { docs.removeLast() }
-        docs.append(contentsOf: (docs.isEmpty ? [] : [""]) + ["`\(operation.method.wireName) \(operation.path)`"])
+        while text.last?.isEmpty == true { text.removeLast() }
+        let docs = Documentation([.text(text), .route(method: operation.method.wireName, path: operation.path)])
 
         let alternatives = operation.security ?? context.document.security
         var security: [String] = []
@@ -347,7 +347,7 @@ struct OperationTranslator {
             context.warning("\(media.contentType) bodies are sent from an object's top-level fields; this schema is not an object", at: media.location)
         }
         if !body.required { type = type.optional }
-        let docs = body.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? []
+        let docs = Documentation.text(body.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
         var decl = OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
         if encoding == .form || encoding == .multipart {
             decl.fields = BodyFields.decide(media, encoding: encoding, types: types, context: context)

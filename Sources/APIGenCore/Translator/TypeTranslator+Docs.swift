@@ -1,7 +1,7 @@
 /// Doc comments, constraints, example checks, defaults and the text of values in messages.
 extension TypeTranslator {
-    /// Documentation lines from a schema's description (or title).
-    func docs(for schema: Schema) -> [String] {
+    /// Documentation from a schema's description (or title), and whether it is deprecated.
+    func docs(for schema: Schema) -> Documentation {
         var text = schema.description ?? schema.title ?? ""
         if text.isEmpty, case .pointer(_, let target) = schema.ref { text = target.description ?? "" }
         if text.isEmpty && !schema.deprecated { return [] }
@@ -10,8 +10,7 @@ extension TypeTranslator {
             : [text.trimmingTrailingWhitespace()]
         while lines.last?.isEmpty == true { lines.removeLast() }
         while lines.first?.isEmpty == true { lines.removeFirst() }
-        if schema.deprecated { lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Deprecated"]) }
-        return lines
+        return Documentation([.text(lines)] + (schema.deprecated ? [.deprecated] : []))
     }
 
     func constraints(of schema: Schema) -> Constraints {
@@ -80,14 +79,6 @@ extension TypeTranslator {
             return context.enumCases[path]?[value].map { .enumCase($0) }
         default: return nil
         }
-    }
-
-    /// A value for a doc comment: strings with line breaks or control characters are shown escaped.
-    static func docDisplay(_ value: Literal) -> String {
-        if case .string(let text) = value, text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "`" }) {
-            return String(TextEscaping.quoted(text).replacingOccurrences("`", with: "'"))
-        }
-        return value.display
     }
 }
 

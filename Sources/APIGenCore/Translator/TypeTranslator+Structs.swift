@@ -81,10 +81,10 @@ extension TypeTranslator {
         let described = parts.first { $0.description != nil || $0.title != nil } ?? parts[0]
         let constraints = constraints(of: parts[0])
         checkExample(parts[0], constraints: constraints)
-        var lines = docs(for: described)
+        var docs = docs(for: described)
         var defaultValue: DefaultValue?
         if let value = parts.first(where: { $0.defaultValue != nil })?.defaultValue {
-            lines.append(contentsOf: (lines.isEmpty ? [] : [""]) + ["- Default: `\(Self.docDisplay(value))`"])
+            docs.append(.defaultValue(value))
             let fitting = self.defaultValue(value, type: type)
             if fitting == nil, value != .null, isSimple(type) {
                 context.warning("default '\(value.display)' of property '\(property.name)' does not match its type; it is documented but not used", at: property.location)
@@ -99,13 +99,10 @@ extension TypeTranslator {
         if !optional, defaultValue == nil, let only = Self.onlyValue(parts) {
             defaultValue = self.defaultValue(only, type: type)
         }
-        if !constraints.isEmpty {
-            if lines.last?.hasPrefix("- ") != true, !lines.isEmpty { lines.append("") }
-            lines.append(contentsOf: constraints.documentation)
-        }
+        docs.append(.constraints(constraints))
         if optional && defaultValue == nil { defaultValue = DefaultValue.absent }
         return PropertyDecl(
-            name: swiftName, wireName: property.name, type: type, docs: lines,
+            name: swiftName, wireName: property.name, type: type, docs: docs,
             defaultValue: defaultValue, constraints: constraints,
             deprecated: parts.contains { $0.deprecated },
             readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },

@@ -119,7 +119,7 @@ final class DeduplicationTests: XCTestCase {
     func testIdenticalNestedTypesBecomeAliasesOfTheFirstAndDocsStillCount() {
         func owner(_ name: String, docs: [String]) -> Declaration {
             var inner = nestedStruct("Meta", refersTo: [name, "Meta", "Kind"])
-            if case .structure(var s) = inner { s.docs = docs; inner = .structure(s) }
+            if case .structure(var s) = inner { s.docs = .text(docs); inner = .structure(s) }
             return .structure(StructDecl(name: name, docs: [], properties: [], additionalProperties: nil, nested: [inner]))
         }
         var module = ModuleDecl(title: "T", version: "1", serverURL: nil,

@@ -212,7 +212,8 @@ final class TranslatorTests: XCTestCase {
         let s = try XCTUnwrap(structDecl(module, "S"))
         XCTAssertEqual(s.properties.map(\.type), [.string, .optional(.string), .int, .optional(.named(["S", "D"])), .optional(.bool)])
         XCTAssertEqual(s.properties.map(\.defaultValue), [nil, DefaultValue.absent, .value(.int(7)), DefaultValue.absent, DefaultValue.absent])
-        XCTAssertTrue(s.properties[3].docs.contains("- Default: `y`"))
+        XCTAssertEqual(s.properties[3].docs.blocks, [.defaultValue(.string("y"))])
+        XCTAssertTrue(s.properties[3].docs.lines.contains("- Default: `y`"))
     }
 
     func testOneOfWithNullIsOptional() throws {
