@@ -13,16 +13,6 @@ final class ServerTests: XCTestCase {
                transport: LoopbackTransport(server: APIServer(handler: EchoHandler(), prefix: "/v1")), retry: .none)
     }
 
-    private func failure(_ call: () async throws -> Void) async -> APIError? {
-        do {
-            try await call()
-            XCTFail("the call succeeded")
-            return nil
-        } catch {
-            return error as? APIError
-        }
-    }
-
     func testParametersOfEveryPlaceRoundTrip() async throws {
         let id = UUID(), since = Date(timeIntervalSince1970: 1_700_000_000.25)
         let thing = try await client.getThing(thingID: "ab/c?d", include: [.owner, .parts], xRequestID: id, since: since)

@@ -16,16 +16,6 @@ final class TypedErrorBodiesTests: XCTestCase {
         server.stop()
     }
 
-    private func failure(_ call: () async throws -> Void) async -> APIError? {
-        do {
-            try await call()
-            XCTFail("the call succeeded")
-            return nil
-        } catch {
-            return error as? APIError
-        }
-    }
-
     func testEachStatusReadsAsTheTypeTheOperationDocuments() async throws {
         let client = Client(serverURL: server.baseURL, apiToken: "t", retry: .none)
         server.setHandler { _ in .json(409, #"{"state":"finished"}"#) }

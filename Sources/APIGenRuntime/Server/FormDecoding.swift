@@ -220,10 +220,7 @@ private struct FormSingleValue: SingleValueDecodingContainer {
     /// The body as a form, read into `T` by the same `encoding` entries the client writes it with.
     public func formBody<T: Decodable>(_ type: T.Type, required: Bool, fields: [String: FieldEncoding] = [:],
                                        flattening: FormFlattening? = nil) throws -> T? {
-        if body.isEmpty {
-            if required { throw ServerRequestError(message: "the request body is required") }
-            return nil
-        }
+        guard try hasBody(required: required) else { return nil }
         try checkContentType { $0 == "application/x-www-form-urlencoded" }
         guard let text = String(data: body, encoding: .utf8) else { throw ServerRequestError(message: "the request body is not UTF-8 text") }
         let pairs = text.split(separator: "&").compactMap { pair -> (name: String, value: String, raw: String)? in

@@ -97,10 +97,7 @@ enum MultipartReading {
 @_spi(Generated) extension ServerInput {
     /// The body as `multipart/form-data`, read into `T`.
     public func multipartBody<T: Decodable>(_ type: T.Type, required: Bool) throws -> T? {
-        if body.isEmpty {
-            if required { throw ServerRequestError(message: "the request body is required") }
-            return nil
-        }
+        guard try hasBody(required: required) else { return nil }
         try checkContentType { $0 == "multipart/form-data" }
         guard let header = headerValues("Content-Type").first,
               let boundary = header.split(separator: ";").dropFirst().map({ $0.trimmingCharacters(in: .whitespaces) })

@@ -214,13 +214,16 @@ public struct ServerInput: Sendable {
         return value
     }
 
+    /// Whether a body arrived; none for a required one is the client's mistake.
+    func hasBody(required: Bool) throws -> Bool {
+        if body.isEmpty && required { throw ServerRequestError(message: "the request body is required") }
+        return !body.isEmpty
+    }
+
     /// The body decoded as JSON, checking the media type it came with; nil when there is none
     /// and it is optional.
     public func jsonBody<T: Decodable>(_ type: T.Type, required: Bool) throws -> T? {
-        if body.isEmpty {
-            if required { throw ServerRequestError(message: "the request body is required") }
-            return nil
-        }
+        guard try hasBody(required: required) else { return nil }
         try checkContentType { $0 == "application/json" || $0.hasSuffix("+json") }
         return try Self.decodeJSON(body, as: T.self, what: "the request body")
     }
