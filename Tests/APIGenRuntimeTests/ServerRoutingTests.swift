@@ -141,6 +141,18 @@ final class ServerRoutingTests: XCTestCase {
         }
     }
 
+    /// The `querystring` examples of OpenAPI 3.2.0 ("Parameter Object Examples"), read from their
+    /// `serializedValue` exactly as the specification writes it.
+    func testTheSpecificationsQueryStringExamplesRead() throws {
+        struct Form: Decodable, Equatable { var foo: String; var bar: Bool }
+        struct Numbers: Decodable, Equatable { var numbers: [Int]; var flag: Bool? }
+        func input(_ query: String) -> ServerInput { ServerInput(pathParameters: [:], query: query, headers: [], body: Data()) }
+        XCTAssertEqual(try input("foo=a+%2B+b&bar=true").queryString(Form.self, mediaType: "application/x-www-form-urlencoded"), Form(foo: "a + b", bar: true))
+        XCTAssertEqual(try input("%7B%22numbers%22%3A%5B1%2C2%5D%2C%22flag%22%3Anull%7D").queryString(Numbers.self, mediaType: "application/json"),
+                       Numbers(numbers: [1, 2], flag: nil))
+        XCTAssertEqual(try input("%24.a.b%5B1%3A1%5D").queryString(String.self, mediaType: "application/jsonpath"), "$.a.b[1:1]")
+    }
+
     /// A form body's arrays and objects in a joined style are split as they arrived, before
     /// decoding: an item's own comma is encoded and stays inside the item. (A pipe or a space
     /// delimiter is itself encoded, as the specification's table writes it, so an item's own
