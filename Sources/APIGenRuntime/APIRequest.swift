@@ -125,6 +125,19 @@ import Foundation
         body = data
         headers.append(("Content-Type", contentType))
     }
+
+    /// Bytes whose document names a range of media types (`image/*`): no request may send a
+    /// range, so the caller names the type, which must be one within it.
+    public mutating func setDataBody(_ data: Data, contentType: String, within range: String) throws {
+        let type = try MediaType.checked(contentType, within: range)
+        setDataBody(data, contentType: type)
+    }
+
+    /// A file's bytes whose document names a range of media types: see `setDataBody(_:contentType:within:)`.
+    public mutating func setFileBody(_ file: URL, contentType: String, within range: String) throws {
+        let type = try MediaType.checked(contentType, within: range)
+        try setFileBody(file, contentType: type)
+    }
 }
 
 /// The JSON coders generated code uses. Model properties code their own dates; a date anywhere

@@ -228,10 +228,10 @@ enum Multipart {
     /// write a string's text as it is, percent-encoded. Nothing is added for nil.
     public mutating func setQueryString(_ value: (some Encodable)?, mediaType: String) throws {
         guard let value else { return }
-        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        if base == "application/x-www-form-urlencoded" {
+        let type = MediaType(mediaType)
+        if type?.essence == "application/x-www-form-urlencoded" {
             query += try FormBody.components(of: FormValue.of(value), fields: [:])
-        } else if let text = value as? String, !(base == "application/json" || base.hasSuffix("+json")) {
+        } else if let text = value as? String, type?.isJSON != true {
             query.append(PercentEncoding.escape(text))
         } else {
             query.append(PercentEncoding.escape(String(decoding: try JSONCoding.encode(value), as: UTF8.self)))

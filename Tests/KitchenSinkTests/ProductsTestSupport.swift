@@ -91,6 +91,13 @@ struct EchoHandler: APIHandler {
         .ok(TreeNode(name: id, children: [TreeNode(name: "\(id)/leaf")]))
     }
     func uploadBlob(thingID: String, body: Data?) async throws -> APIServer.UploadBlobAnswer { .ok(body ?? Data()) }
+    func uploadPicture(thingID: String, contentType2: String?, body: Data, contentType: String) async throws -> APIServer.UploadPictureAnswer {
+        .ok("\(contentType) \(body.count) \(contentType2 ?? "-")")
+    }
+    func getPicture(thingID: String) async throws -> APIServer.GetPictureAnswer {
+        .ok(Data([1, 2, 3]), contentType: thingID)
+    }
+    func postAnything(body: Point) async throws -> APIServer.PostAnythingAnswer { .ok(body) }
     func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws -> APIServer.SendStylesAnswer { .noContent }
     func createCharge(body: CreateChargeRequest) async throws -> APIServer.CreateChargeAnswer { .noContent }
     func createPayment(body: PaymentForm) async throws -> APIServer.CreatePaymentAnswer { .ok(body) }

@@ -69,6 +69,33 @@ public struct OperationDecl: Sendable, Equatable {
         /// Form and multipart bodies: the properties the `encoding` object writes otherwise than
         /// by default, in the document's order.
         public var fields: [Field] = []
+
+        /// Whether the document names a range (`*/*`, `image/*`), which a `Content-Type` may
+        /// not be (RFC 9110 allows ranges in `Accept` only).
+        public var isRange: Bool { MediaTypeName.isRange(contentType) }
+
+        /// The `Content-Type` a request sends: the document's, or for a range, JSON as
+        /// `application/json` and text as `text/plain`. Nil for bytes of a range: the caller
+        /// names their type (`callerNamesType`).
+        public var sentContentType: String? {
+            guard isRange else { return contentType }
+            switch encoding {
+            case .json: return "application/json"
+            case .text: return "text/plain"
+            case .binary: return nil
+            case .form, .multipart: return contentType
+            }
+        }
+
+        /// Bytes of a range: the method takes their media type from the caller.
+        public var callerNamesType: Bool { encoding == .binary && isRange }
+
+        /// The type the caller's argument defaults to, where the range holds a type that fits
+        /// any bytes (`*/*`, `application/*`).
+        public var defaultNamedType: String? {
+            guard callerNamesType, ["*/*", "application/*"].contains(MediaTypeName.essence(contentType)) else { return nil }
+            return "application/octet-stream"
+        }
     }
 
     /// Pages walked by a generated `…Pages` method.

@@ -46,6 +46,10 @@ struct ClientRenderer: Sendable {
             } else {
                 params.append("body: \(options.spell(body.type))" + (body.type.isOptional && defaults ? " = nil" : ""))
             }
+            if body.callerNamesType {
+                let fallback = body.defaultNamedType.map { " = \(SwiftSpelling.string($0))" } ?? ""
+                params.append("\(OperationTranslator.contentTypeLabel): String" + (defaults ? fallback : ""))
+            }
         }
         return params
     }
@@ -59,6 +63,9 @@ struct ClientRenderer: Sendable {
             lines.append("  - \(OperationTranslator.fileBodyLabel): A file whose bytes are the body, read as they are sent (never loaded whole).")
         } else if let body = operation.body {
             lines.append("  - body: \(body.docs.lines.first.map(SwiftSpelling.docLine) ?? "The request body.")")
+        }
+        if let body = operation.body, body.callerNamesType {
+            lines.append("  - \(OperationTranslator.contentTypeLabel): The bytes' media type: one type within `\(SwiftSpelling.docLine(body.contentType))`, the range the document allows.")
         }
         return lines.isEmpty ? [] : ["- Parameters:"] + lines
     }
@@ -278,18 +285,22 @@ struct ClientRenderer: Sendable {
     }
 
     private func renderBody(_ body: OperationDecl.Body, fromFile: Bool, into p: inout CodePrinter) {
+        // Bytes of a range are sent as the caller's type, checked to be one within it.
+        let type = body.sentContentType.map(SwiftSpelling.string) ?? OperationTranslator.contentTypeLabel
+        let within = body.callerNamesType ? ", within: \(SwiftSpelling.string(body.contentType))" : ""
+        let tries = body.callerNamesType ? "try " : ""
         if fromFile {
-            p.line("try _request.setFileBody(\(OperationTranslator.fileBodyLabel), contentType: \(SwiftSpelling.string(body.contentType)))")
+            p.line("try _request.setFileBody(\(OperationTranslator.fileBodyLabel), contentType: \(type)\(within))")
             return
         }
         // An optional body is unwrapped by `if let body` below, so the call always takes `body`.
         let call: String
         switch body.encoding {
-        case .json: call = "try _request.setJSONBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .json: call = "try _request.setJSONBody(body, contentType: \(type))"
         case .form: call = "try _request.setFormBody(body\(Self.fieldsArgument(body.fields)))"
         case .multipart: call = "try _request.setMultipartBody(body\(Self.fieldsArgument(body.fields)))"
-        case .text: call = "_request.setTextBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
-        case .binary: call = "_request.setDataBody(body, contentType: \(SwiftSpelling.string(body.contentType)))"
+        case .text: call = "_request.setTextBody(body, contentType: \(type))"
+        case .binary: call = "\(tries)_request.setDataBody(body, contentType: \(type)\(within))"
         }
         if body.type.isOptional {
             p.block("if let body") { p in p.line(call) }

@@ -49,11 +49,13 @@ struct MockRenderer: ProductRenderer {
     /// The method's argument names, in order, as the closure receives them.
     private func argumentNames(_ operation: OperationDecl) -> [String] {
         operation.parameters.map(\.name) + (operation.body == nil ? [] : ["body"])
+            + (operation.body?.callerNamesType == true ? [OperationTranslator.contentTypeLabel] : [])
     }
 
     private func closureType(_ operation: OperationDecl) -> String {
         var types = operation.parameters.map { "_ \($0.name): \(options.spell($0.type))" }
         if let body = operation.body { types.append("_ body: \(options.spell(body.type))") }
+        if operation.body?.callerNamesType == true { types.append("_ \(OperationTranslator.contentTypeLabel): String") }
         let returns = operation.response.map(options.spell) ?? "Void"
         return "@Sendable (\(types.joined(separator: ", "))) async throws -> \(returns)"
     }

@@ -98,6 +98,7 @@ extension ClientRenderer {
         }
         let inBody: String? = if case .bodyProperty(let property)? = pagination.position { property } else { nil }
         if operation.body != nil { arguments.append("body: \(inBody == nil ? "body" : "_body")") }
+        if operation.body?.callerNamesType == true { arguments.append("\(OperationTranslator.contentTypeLabel): \(OperationTranslator.contentTypeLabel)") }
         let call = "try await self.\(operation.name)(\(arguments.joined(separator: ", ")))"
         let input = pagination.style == .link ? "_link" : "_position"
         if let inBody {

@@ -112,6 +112,12 @@ public struct RoundTripChecksRenderer {
         return plan(operation) == nil ? "no value of a type it takes" : nil
     }
 
+    /// One media type within a range the document names, spelled: `image/*` → `"image/x-round-trip"`.
+    static func oneType(within range: String) -> String {
+        let type = MediaTypeName.essence(range).split(separator: "/").first.map(String.init) ?? "*"
+        return SwiftSpelling.string(type == "*" || type == "application" ? "application/octet-stream" : type + "/x-round-trip")
+    }
+
     func plan(_ operation: OperationDecl) -> Plan? {
         guard server.unsupported(operation) == nil else { return nil }
         var arguments: [(String, String, String)] = []
@@ -128,6 +134,11 @@ public struct RoundTripChecksRenderer {
             }
             guard let encoded else { return nil }
             arguments.append(("body", "body", encoded))
+            if body.callerNamesType {
+                // The server must hand the type on as it was sent.
+                let label = OperationTranslator.contentTypeLabel
+                arguments.append((label, label, Self.oneType(within: body.contentType)))
+            }
         }
         let cases = answers.cases(operation)
         guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
@@ -155,7 +166,8 @@ public struct RoundTripChecksRenderer {
             default: built = value(payload, seed: 60)
             }
             guard let built else { return nil }
-            plan.answer = ".\(success.name)(\(status)\(built)\(headers))"
+            let type = success.namesType ? ", \(OperationTranslator.contentTypeLabel): \(Self.oneType(within: success.contentType ?? "*/*"))" : ""
+            plan.answer = ".\(success.name)(\(status)\(built)\(type)\(headers))"
             plan.expected = operation.response == nil ? nil : built
             // 2xx bodies that differ by status: the client returns the case of that status.
             if let entry = operation.responseStatuses.first(where: { $0.status == success.documented }) {

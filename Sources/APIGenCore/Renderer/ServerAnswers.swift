@@ -20,6 +20,13 @@ struct ServerAnswers {
         var headers: [OperationDecl.Answer.Header] = []
         /// The struct of its headers, a member of the answer enum (`CreatedHeaders`).
         var headersType: String?
+
+        /// Bytes whose document names a range (`image/*`): the handler names their type, as a
+        /// client's caller does for a request.
+        var namesType: Bool {
+            guard streamKind == nil, encoding != .json, payload == .builtin(.data), let contentType else { return false }
+            return MediaTypeName.isRange(contentType)
+        }
     }
 
     func cases(_ operation: OperationDecl) -> [Case] {
@@ -114,17 +121,22 @@ struct ServerAnswers {
         let status = entry.status.map(String.init) ?? "try APIGenRuntime.ServerResponse.status(_status, in: \(entry.range.lowerBound)..<\(entry.range.upperBound), case: \"\(entry.name)\")"
         var bindings: [String] = entry.status == nil ? ["let _status"] : []
         if entry.payload != nil { bindings.append("let _value") }
+        if entry.namesType { bindings.append("let _contentType") }
         if entry.headersType != nil { bindings.append("let _headers") }
         let pattern = ".\(entry.name)" + (bindings.isEmpty ? "" : "(\(bindings.joined(separator: ", ")))")
         let value: String
-        if let contentType = entry.contentType.map(SwiftSpelling.string) {
+        if let documented = entry.contentType {
+            // A range (`*/*`, `image/*`) is no `Content-Type`: the type that fits the encoding is sent.
+            func sent(_ fitting: String) -> String { SwiftSpelling.string(MediaTypeName.isRange(documented) ? fitting : documented) }
             if let kind = entry.streamKind {
-                value = ".stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(contentType))"
+                value = ".stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(sent(documented)))"
             } else {
                 switch (entry.encoding, entry.payload) {
-                case (.text, _): value = ".text(\(status), _value, contentType: \(contentType))"
-                case (let encoding, .builtin(.data)?) where encoding != .json: value = ".data(\(status), _value, contentType: \(contentType))"
-                default: value = "try .json(\(status), _value, contentType: \(contentType))"
+                case (.text, _): value = ".text(\(status), _value, contentType: \(sent("text/plain")))"
+                case (let encoding, .builtin(.data)?) where encoding != .json && entry.namesType:
+                    value = "try .data(\(status), _value, contentType: _contentType, within: \(SwiftSpelling.string(documented)))"
+                case (let encoding, .builtin(.data)?) where encoding != .json: value = ".data(\(status), _value, contentType: \(sent("application/octet-stream")))"
+                default: value = "try .json(\(status), _value, contentType: \(sent("application/json")))"
                 }
             }
         } else {
@@ -143,6 +155,7 @@ struct ServerAnswers {
         if let payload = entry.payload {
             fields.append(entry.streamKind == nil ? options.spell(payload) : "Swift.AsyncThrowingStream<\(options.spell(payload)), any Error>")
         }
+        if entry.namesType { fields.append("\(OperationTranslator.contentTypeLabel): String") }
         if let type = entry.headersType {
             fields.append("headers: \(type)" + (entry.headers.contains(where: \.required) ? "" : " = \(type)()"))
         }

@@ -189,9 +189,14 @@ struct ServerRenderer: ProductRenderer {
             }
             for parameter in operation.parameters { p.line(decode(parameter)) }
             if let body = operation.body { p.line(decode(body)) }
+            if let body = operation.body, body.callerNamesType {
+                // Bytes of a range come with the type they are: the handler is told which.
+                p.line("let \(OperationTranslator.contentTypeLabel): String = try _input.contentType(within: \(SwiftSpelling.string(body.contentType)))")
+            }
             renderValidation(operation, into: &p)
             var arguments = operation.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }
             if operation.body != nil { arguments.append("body: body") }
+            if operation.body?.callerNamesType == true { arguments.append("\(OperationTranslator.contentTypeLabel): \(OperationTranslator.contentTypeLabel)") }
             p.line("switch try await _handler.\(operation.name)(\(arguments.joined(separator: ", "))) {")
             for entry in answers.cases(operation) { p.line(answers.encodingCase(entry)) }
             p.line("}")

@@ -86,7 +86,7 @@ extension OperationTranslator {
     func streamBody(_ operation: Operation) -> (media: MediaType, kind: OperationDecl.Stream.Kind, schema: Schema?, status: String)? {
         for response in operation.responses where response.isSuccess {
             for media in response.content {
-                guard let kind = Self.streamKinds[Self.mediaType(media.contentType)] else { continue }
+                guard let kind = Self.streamKinds[MediaTypeName.essence(media.contentType)] else { continue }
                 var schema = media.itemSchema ?? media.schema
                 if kind == .events, var item = media.itemSchema {
                     if let ref = item.ref, let target = types.resolvedTarget(ref) { item = target }

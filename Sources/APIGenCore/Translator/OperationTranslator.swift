@@ -150,6 +150,8 @@ struct OperationTranslator {
 
     /// The argument of a binary body's second method, which sends a file as it is read.
     static let fileBodyLabel = "bodyFile"
+    /// The argument that names the media type of bytes the document gives a range for (`image/*`).
+    static let contentTypeLabel = "contentType"
 
     /// `GET /accounts/{account_id}/meetings` → `get_accounts_account_id_meetings`.
     /// The percent-encoded path segment of the one value a (simple-style) path parameter's
@@ -226,6 +228,10 @@ struct OperationTranslator {
         context.operationDecls.append(contentsOf: scope.nested)
 
         let body = operation.requestBody.flatMap { translateBody($0, typePrefix: typePrefix) }
+        // Bytes of a media range take their type as `contentType:`, which no parameter may be.
+        if body?.callerNamesType == true, let i = parameters.firstIndex(where: { $0.name == Self.contentTypeLabel }) {
+            parameters[i].name = argumentNames.claim(Self.contentTypeLabel).name
+        }
         let (response, encoding, statuses) = translateResponse(operation, typePrefix: typePrefix)
         let stream = translateStream(operation, name: streamName, typePrefix: typePrefix)
 
@@ -264,14 +270,8 @@ struct OperationTranslator {
 
     /// `application/json`, `…+json` and `*/*` (with parameters), in any case.
     static func isJSON(_ contentType: String) -> Bool {
-        let base = mediaType(contentType)
+        let base = MediaTypeName.essence(contentType)
         return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
-    }
-
-    /// A content type without its parameters, in lower case: `text/event-stream; charset=utf-8` → `text/event-stream`.
-    static func mediaType(_ contentType: String) -> String {
-        let t = contentType.lowercased()
-        return t.split(separator: ";").first.map { $0.trimmingCharacters() } ?? t
     }
 
     /// Path parameters in template order, then the query and header ones in document order.

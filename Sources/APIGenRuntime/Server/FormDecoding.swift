@@ -221,7 +221,7 @@ private struct FormSingleValue: SingleValueDecodingContainer {
     public func formBody<T: Decodable>(_ type: T.Type, required: Bool, fields: [String: FieldEncoding] = [:],
                                        flattening: FormFlattening? = nil) throws -> T? {
         guard try hasBody(required: required) else { return nil }
-        try checkContentType { $0 == "application/x-www-form-urlencoded" }
+        try checkContentType { $0.essence == "application/x-www-form-urlencoded" }
         guard let text = String(data: body, encoding: .utf8) else { throw ServerRequestError(message: "the request body is not UTF-8 text") }
         let pairs = text.split(separator: "&").compactMap { pair -> (name: String, value: String, raw: String)? in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -273,9 +273,9 @@ private struct FormSingleValue: SingleValueDecodingContainer {
     /// media type (form fields, JSON text, or text); nil when the query is empty.
     public func queryString<T: Decodable>(_ type: T.Type = T.self, mediaType: String) throws -> T? {
         guard !rawQuery.isEmpty else { return nil }
-        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type = MediaType(mediaType)
         let what = "the query string"
-        if base == "application/x-www-form-urlencoded" {
+        if type?.essence == "application/x-www-form-urlencoded" {
             do {
                 return try FormTreeDecoder.decode(T.self, try FormDecoding.tree(queryItems, raw: rawQueryItems.map(\.raw), fields: [:]), codingPath: [])
             } catch let error as ServerRequestError {
@@ -285,7 +285,7 @@ private struct FormSingleValue: SingleValueDecodingContainer {
             }
         }
         guard let text = rawQuery.removingPercentEncoding else { throw ServerRequestError(message: "\(what) is not percent-encoded text") }
-        if T.self == String.self, !(base == "application/json" || base.hasSuffix("+json")) { return (text as! T) }
+        if T.self == String.self, type?.isJSON != true { return (text as! T) }
         return try Self.decodeJSON(Data(text.utf8), as: T.self, what: what)
     }
 }

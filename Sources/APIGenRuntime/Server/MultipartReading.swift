@@ -40,32 +40,13 @@ enum MultipartReading {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if field == "content-type" { contentType = value }
             if field == "content-disposition" {
-                name = parameter("name", in: value)
-                fileName = parameter("filename", in: value)
+                let disposition = ParameterizedValue(value)
+                name = disposition.parameter("name")
+                fileName = disposition.parameter("filename")
             }
         }
         guard let name else { throw refused("a part has no name") }
         return Part(name: name, fileName: fileName, contentType: contentType, body: Data(data[split.upperBound...]))
-    }
-
-    /// `name="a \"b\""` of `form-data; name="a \"b\""; filename="f"`.
-    private static func parameter(_ key: String, in value: String) -> String? {
-        var rest = Substring(value)
-        while let semicolon = rest.firstIndex(of: ";") {
-            rest = rest[rest.index(after: semicolon)...].drop { $0 == " " }
-            guard rest.lowercased().hasPrefix(key + "=") else { continue }
-            let after = rest.dropFirst(key.count + 1)
-            guard after.first == "\"" else { return String(after.prefix { $0 != ";" }) }
-            var text = "", escaped = false
-            for character in after.dropFirst() {
-                if escaped { text.append(character); escaped = false; continue }
-                if character == "\\" { escaped = true; continue }
-                if character == "\"" { return text }
-                text.append(character)
-            }
-            return nil
-        }
-        return nil
     }
 
     private static func refused(_ why: String) -> ServerRequestError {
@@ -77,10 +58,9 @@ enum MultipartReading {
         var members: [String: [FormDecoding.Node]] = [:], order: [String] = []
         for part in parts {
             let node: FormDecoding.Node
-            let type = part.contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if part.fileName != nil {
                 node = .bytes(part.body, fileName: part.fileName, contentType: part.contentType)
-            } else if let type, type == "application/json" || type.hasSuffix("+json") {
+            } else if part.contentType.flatMap(MediaType.init)?.isJSON == true {
                 node = .json(part.body)
             } else if let text = String(data: part.body, encoding: .utf8) {
                 node = .text(text, items: nil)
@@ -98,15 +78,12 @@ enum MultipartReading {
     /// The body as `multipart/form-data`, read into `T`.
     public func multipartBody<T: Decodable>(_ type: T.Type, required: Bool) throws -> T? {
         guard try hasBody(required: required) else { return nil }
-        try checkContentType { $0 == "multipart/form-data" }
-        guard let header = headerValues("Content-Type").first,
-              let boundary = header.split(separator: ";").dropFirst().map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count),
-              !boundary.isEmpty, boundary.count <= 200 else {
+        let type = try checkContentType { $0.essence == "multipart/form-data" }
+        // RFC 2046 allows 70 characters; longer ones are read, up to a bound on the search.
+        guard let boundary = type?.parameter("boundary"), !boundary.isEmpty, boundary.count <= 200 else {
             throw ServerRequestError(message: "the request body's media type names no boundary")
         }
-        let unquoted = boundary.hasPrefix("\"") && boundary.hasSuffix("\"") && boundary.count >= 2 ? boundary.dropFirst().dropLast() : Substring(boundary)
-        let parts = try MultipartReading.parts(body, boundary: String(unquoted))
+        let parts = try MultipartReading.parts(body, boundary: boundary)
         do {
             return try FormTreeDecoder.decode(T.self, MultipartReading.tree(parts), codingPath: [])
         } catch let error as ServerRequestError {

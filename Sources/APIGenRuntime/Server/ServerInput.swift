@@ -224,7 +224,7 @@ public struct ServerInput: Sendable {
     /// and it is optional.
     public func jsonBody<T: Decodable>(_ type: T.Type, required: Bool) throws -> T? {
         guard try hasBody(required: required) else { return nil }
-        try checkContentType { $0 == "application/json" || $0.hasSuffix("+json") }
+        try checkContentType(\.isJSON)
         return try Self.decodeJSON(body, as: T.self, what: "the request body")
     }
 
@@ -239,11 +239,29 @@ public struct ServerInput: Sendable {
         return body
     }
 
+    /// The media type of bytes whose document names a range (`image/*`): the one they came
+    /// with, which must be within it (else 415). Bytes without one are
+    /// `application/octet-stream`, as RFC 9110 (8.3) lets a recipient assume; empty when no
+    /// body came.
+    public func contentType(within range: String) throws -> String {
+        if body.isEmpty, headerValues("Content-Type").isEmpty { return "" }
+        let header = headerValues("Content-Type").first ?? "application/octet-stream"
+        let range = MediaType(range)
+        guard let type = MediaType(header), !type.isRange, range.map(type.isWithin) ?? true else {
+            throw ServerRequestError(status: 415, message: "the request body's media type is not one the operation takes")
+        }
+        return header
+    }
+
     /// A media type the operation does not take is answered 415, not read as another one.
-    func checkContentType(_ accepts: (String) -> Bool) throws {
-        guard let type = headerValues("Content-Type").first else { return }
-        let base = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        guard accepts(base) else { throw ServerRequestError(status: 415, message: "the request body's media type is not one the operation takes") }
+    /// A body that came without one is read as the operation's.
+    @discardableResult
+    func checkContentType(_ accepts: (MediaType) -> Bool) throws -> MediaType? {
+        guard let header = headerValues("Content-Type").first else { return nil }
+        guard let type = MediaType(header), !type.isRange, accepts(type) else {
+            throw ServerRequestError(status: 415, message: "the request body's media type is not one the operation takes")
+        }
+        return type
     }
 
     private static func read<T: ParameterDecodable>(_ text: String, as type: T.Type, what: String) throws -> T {

@@ -64,6 +64,15 @@ public struct ServerResponse: Sendable {
         ServerResponse(status: status, headers: [("Content-Type", contentType)], body: value)
     }
 
+    /// Bytes whose document names a range (`image/*`), as the type the handler names: one type
+    /// within the range, else the handler's mistake, answered 500.
+    public static func data(_ status: Int, _ value: Data, contentType: String, within range: String) throws -> ServerResponse {
+        guard (try? MediaType.checked(contentType, within: range)) != nil else {
+            throw ServerRequestError(status: 500, message: "the handler's media type for \(range) bytes is not one type within it")
+        }
+        return data(status, value, contentType: contentType)
+    }
+
     /// A streamed answer: each element as a server-sent event (`data:` lines), or as a line of
     /// JSON Lines, or after an RS byte (`application/json-seq`), as the client reads them.
     public static func stream<Elements: AsyncSequence & Sendable>(_ status: Int, _ elements: Elements, kind: StreamKind, contentType: String) -> ServerResponse

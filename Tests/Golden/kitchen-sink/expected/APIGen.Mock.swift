@@ -36,6 +36,12 @@ public struct MockClient: APIProtocol {
         public var getTree: @Sendable (_ id: String) async throws -> TreeNode = { _ in try APIGenRuntime.MockExample.missing("getTree") }
         /// `uploadBlob`: throws `MockError` (the document has no example).
         public var uploadBlob: @Sendable (_ thingID: String, _ body: Data?) async throws -> Data = { _, _ in try APIGenRuntime.MockExample.missing("uploadBlob") }
+        /// `getPicture`: throws `MockError` (the document has no example).
+        public var getPicture: @Sendable (_ thingID: String) async throws -> Data = { _ in try APIGenRuntime.MockExample.missing("getPicture") }
+        /// `uploadPicture`: throws `MockError` (the document has no example).
+        public var uploadPicture: @Sendable (_ thingID: String, _ contentType2: String?, _ body: Data, _ contentType: String) async throws -> String = { _, _, _, _ in try APIGenRuntime.MockExample.missing("uploadPicture") }
+        /// `postAnything`: throws `MockError` (the document has no example).
+        public var postAnything: @Sendable (_ body: Point) async throws -> Point = { _ in try APIGenRuntime.MockExample.missing("postAnything") }
         /// `sendStyles`: returns.
         public var sendStyles: @Sendable (_ simple: [String], _ label: String, _ matrix: [Int], _ labels: [String], _ point: Point, _ tags: [String]?, _ pipes: [String]?, _ spaces: [Int]?, _ filter: Point?, _ origin: Point?, _ redirect: String?, _ `where`: Point?, _ xPoint: Point?, _ xTags: [String]?, _ theme: String?, _ prefs: Point?) async throws -> Void = { _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _ in }
         /// `createCharge`: returns.
@@ -107,6 +113,18 @@ public struct MockClient: APIProtocol {
 
     public func uploadBlob(thingID: String, body: Data?) async throws -> Data {
         try await self.handlers.uploadBlob(thingID, body)
+    }
+
+    public func getPicture(thingID: String) async throws -> Data {
+        try await self.handlers.getPicture(thingID)
+    }
+
+    public func uploadPicture(thingID: String, contentType2: String?, body: Data, contentType: String) async throws -> String {
+        try await self.handlers.uploadPicture(thingID, contentType2, body, contentType)
+    }
+
+    public func postAnything(body: Point) async throws -> Point {
+        try await self.handlers.postAnything(body)
     }
 
     public func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws {

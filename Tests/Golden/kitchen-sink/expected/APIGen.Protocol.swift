@@ -44,6 +44,15 @@ public protocol APIProtocol: Sendable {
     /// `PUT /things/{thing_id}/blob`
     func uploadBlob(thingID: String, body: Data?) async throws -> Data
 
+    /// An image of any kind; the handler names its type.
+    func getPicture(thingID: String) async throws -> Data
+
+    /// An image of any kind; the document names a range, so the caller names the type.
+    func uploadPicture(thingID: String, contentType2: String?, body: Data, contentType: String) async throws -> String
+
+    /// A JSON body and answer that the document gives as any media type.
+    func postAnything(body: Point) async throws -> Point
+
     /// Every parameter style of the specification, in each place it is defined.
     func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws
 

@@ -45,6 +45,15 @@ public protocol APIHandler: Sendable {
     /// `PUT /things/{thing_id}/blob`
     func uploadBlob(thingID: String, body: Data?) async throws -> APIServer.UploadBlobAnswer
 
+    /// An image of any kind; the handler names its type.
+    func getPicture(thingID: String) async throws -> APIServer.GetPictureAnswer
+
+    /// An image of any kind; the document names a range, so the caller names the type.
+    func uploadPicture(thingID: String, contentType2: String?, body: Data, contentType: String) async throws -> APIServer.UploadPictureAnswer
+
+    /// A JSON body and answer that the document gives as any media type.
+    func postAnything(body: Point) async throws -> APIServer.PostAnythingAnswer
+
     /// Every parameter style of the specification, in each place it is defined.
     func sendStyles(simple: [String], label: String, matrix: [Int], labels: [String], point: Point, tags: [String]?, pipes: [String]?, spaces: [Int]?, filter: Point?, origin: Point?, redirect: String?, `where`: Point?, xPoint: Point?, xTags: [String]?, theme: String?, prefs: Point?) async throws -> APIServer.SendStylesAnswer
 
@@ -111,6 +120,9 @@ public struct APIServer: Sendable {
             APIGenRuntime.ServerRoute(method: "GET", template: "/exports/accounts") { try await Self._exportAccounts(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "GET", template: "/trees/{id}") { try await Self._getTree(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "PUT", template: "/things/{thing_id}/blob") { try await Self._uploadBlob(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "GET", template: "/things/{thing_id}/picture") { try await Self._getPicture(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "PUT", template: "/things/{thing_id}/picture") { try await Self._uploadPicture(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "POST", template: "/anything") { try await Self._postAnything(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "GET", template: "/styles/{simple}/{label}/{matrix}/{labels}/{point}") { try await Self._sendStyles(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "POST", template: "/charges") { try await Self._createCharge(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "POST", template: "/payments") { try await Self._createPayment(_handler, $0, _validates) },
@@ -337,6 +349,48 @@ public struct APIServer: Sendable {
         let body: Data? = try _input.dataBody(required: false)
         switch try await _handler.uploadBlob(thingID: thingID, body: body) {
         case .ok(let _value): return .data(200, _value, contentType: "application/octet-stream")
+        }
+    }
+
+    /// What `getPicture` answers: a case per documented status.
+    public enum GetPictureAnswer: Sendable {
+        /// `200` `image/*`
+        case ok(Data, contentType: String)
+    }
+
+    static func _getPicture(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let thingID: String = try _input.path("thing_id")
+        switch try await _handler.getPicture(thingID: thingID) {
+        case .ok(let _value, let _contentType): return try .data(200, _value, contentType: _contentType, within: "image/*")
+        }
+    }
+
+    /// What `uploadPicture` answers: a case per documented status.
+    public enum UploadPictureAnswer: Sendable {
+        /// `200` `text/*`
+        case ok(String)
+    }
+
+    static func _uploadPicture(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let thingID: String = try _input.path("thing_id")
+        let contentType2: String? = try _input.query("content_type")
+        let body: Data = try _input.required(_input.dataBody(required: true), "the request body")
+        let contentType: String = try _input.contentType(within: "image/*")
+        switch try await _handler.uploadPicture(thingID: thingID, contentType2: contentType2, body: body, contentType: contentType) {
+        case .ok(let _value): return .text(200, _value, contentType: "text/plain")
+        }
+    }
+
+    /// What `postAnything` answers: a case per documented status.
+    public enum PostAnythingAnswer: Sendable {
+        /// `200` `*/*`
+        case ok(Point)
+    }
+
+    static func _postAnything(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let body: Point = try _input.required(_input.jsonBody(Point.self, required: true), "the request body")
+        switch try await _handler.postAnything(body: body) {
+        case .ok(let _value): return try .json(200, _value, contentType: "application/json")
         }
     }
 

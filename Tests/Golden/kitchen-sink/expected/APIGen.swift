@@ -2098,6 +2098,75 @@ extension Client {
         return try await self._core.sendForData(_request, accept: "application/octet-stream")
     }
 
+    /// An image of any kind; the handler names its type.
+    ///
+    /// `GET /things/{thing_id}/picture`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    /// - Returns: The decoded `Data` of a 2xx answer.
+    public func getPicture(thingID: String) async throws -> Data {
+        let _request = try APIRequest(method: "GET", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/picture", security: ["bearer", "key"], operation: "getPicture", template: "/things/{thing_id}/picture")
+        return try await self._core.sendForData(_request, accept: "image/*")
+    }
+
+    /// An image of any kind; the document names a range, so the caller names the type.
+    ///
+    /// `PUT /things/{thing_id}/picture`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    ///   - contentType2: The `content_type` query parameter.
+    ///   - body: The request body.
+    ///   - contentType: The bytes' media type: one type within `image/*`, the range the document allows.
+    /// - Returns: The decoded `String` of a 2xx answer.
+    public func uploadPicture(
+        thingID: String,
+        contentType2: String? = nil,
+        body: Data,
+        contentType: String
+    ) async throws -> String {
+        var _request = try APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/picture", security: ["bearer", "key"], operation: "uploadPicture", template: "/things/{thing_id}/picture")
+        _request.addQuery("content_type", contentType2)
+        try _request.setDataBody(body, contentType: contentType, within: "image/*")
+        return try await self._core.sendForText(_request, accept: "text/*")
+    }
+
+    /// An image of any kind; the document names a range, so the caller names the type.
+    ///
+    /// `PUT /things/{thing_id}/picture`
+    ///
+    /// - Parameters:
+    ///   - thingID: The `thing_id` path parameter.
+    ///   - contentType2: The `content_type` query parameter.
+    ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
+    ///   - contentType: The bytes' media type: one type within `image/*`, the range the document allows.
+    /// - Returns: The decoded `String` of a 2xx answer.
+    public func uploadPicture(
+        thingID: String,
+        contentType2: String? = nil,
+        bodyFile: URL,
+        contentType: String
+    ) async throws -> String {
+        var _request = try APIRequest(method: "PUT", path: "/things/\(PercentEncoding.segment(thingID, name: "thingID"))/picture", security: ["bearer", "key"], operation: "uploadPicture", template: "/things/{thing_id}/picture")
+        _request.addQuery("content_type", contentType2)
+        try _request.setFileBody(bodyFile, contentType: contentType, within: "image/*")
+        return try await self._core.sendForText(_request, accept: "text/*")
+    }
+
+    /// A JSON body and answer that the document gives as any media type.
+    ///
+    /// `POST /anything`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The decoded `Point` of a 2xx answer.
+    public func postAnything(body: Point) async throws -> Point {
+        var _request = APIRequest(method: "POST", path: "/anything", security: ["bearer", "key"], operation: "postAnything", template: "/anything")
+        try _request.setJSONBody(body, contentType: "application/json")
+        return try await self._core.send(_request, decoding: Point.self)
+    }
+
     /// Every parameter style of the specification, in each place it is defined.
     ///
     /// `GET /styles/{simple}/{label}/{matrix}/{labels}/{point}`

@@ -87,6 +87,8 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var bodyFile: String?
     /// - Maximum length: 100
+    public var contentType: String?
+    /// - Maximum length: 100
     public var limits: String?
     /// - Maximum length: 100
     public var redirectPolicy: String?
@@ -318,18 +320,18 @@ public struct Captures: Codable, Hashable, Sendable {
         middlewares: String? = nil, retry: String? = nil, nullableField: String? = nil, set: String? = nil,
         field: String? = nil, fields: String? = nil, sendingNull2: String? = nil, jsonCoding: String? = nil,
         responseMetadata: String? = nil, responseHeaders: String? = nil, metadata: String? = nil,
-        serverSentEvents: String? = nil, jsonLines: String? = nil, bodyFile: String? = nil, limits: String? = nil,
-        redirectPolicy: String? = nil, limits2: String? = nil, redirects: String? = nil, styledValue: String? = nil,
-        unionMatch: String? = nil, fileUpload: String? = nil, intOrString: String? = nil, rawValue: String? = nil,
-        decode: String? = nil, method: String? = nil, webhook: String? = nil, with: String? = nil,
-        hashable: String? = nil, int: String? = nil, jsonValue: String? = nil, openEnum: String? = nil,
-        pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil, serverURL: String? = nil,
-        string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil, uuid: String? = nil,
-        validatable: String? = nil, validation: String? = nil, a: String, additionalProperties: String? = nil,
-        b: String, body: String? = nil, c: String, container: String? = nil, decoder2: String? = nil,
-        defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil, encoder2: String? = nil,
-        error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil, indirect: String? = nil,
-        newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
+        serverSentEvents: String? = nil, jsonLines: String? = nil, bodyFile: String? = nil, contentType: String? = nil,
+        limits: String? = nil, redirectPolicy: String? = nil, limits2: String? = nil, redirects: String? = nil,
+        styledValue: String? = nil, unionMatch: String? = nil, fileUpload: String? = nil, intOrString: String? = nil,
+        rawValue: String? = nil, decode: String? = nil, method: String? = nil, webhook: String? = nil,
+        with: String? = nil, hashable: String? = nil, int: String? = nil, jsonValue: String? = nil,
+        openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil,
+        serverURL: String? = nil, string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil,
+        uuid: String? = nil, validatable: String? = nil, validation: String? = nil, a: String,
+        additionalProperties: String? = nil, b: String, body: String? = nil, c: String, container: String? = nil,
+        decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil,
+        encoder2: String? = nil, error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil,
+        indirect: String? = nil, newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
         startingAt: String? = nil, startingAfter: String? = nil, operationErrorBody: String? = nil,
         apiProtocol: String? = nil, mockClient: String? = nil, apiHandler: String? = nil, apiServer: String? = nil,
         mockExample: String? = nil, mockError: String? = nil, serverRoute: String? = nil, serverInput: String? = nil,
@@ -385,6 +387,7 @@ public struct Captures: Codable, Hashable, Sendable {
         self.serverSentEvents = serverSentEvents
         self.jsonLines = jsonLines
         self.bodyFile = bodyFile
+        self.contentType = contentType
         self.limits = limits
         self.redirectPolicy = redirectPolicy
         self.limits2 = limits2
@@ -510,11 +513,11 @@ public struct Captures: Codable, Hashable, Sendable {
               _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
               _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
               _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
-              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits),
-              _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2), _same(a.redirects, b.redirects),
-              _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload),
-              _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue), _same(a.decode, b.decode),
-              _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
+              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.contentType, b.contentType),
+              _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2),
+              _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch),
+              _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue),
+              _same(a.decode, b.decode), _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
               _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
               _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
@@ -568,7 +571,8 @@ public struct Captures: Codable, Hashable, Sendable {
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
-            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), limits: c.optional("Limits"),
+            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"),
+            contentType: c.optional("contentType"), limits: c.optional("Limits"),
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
@@ -629,14 +633,14 @@ public struct Captures: Codable, Hashable, Sendable {
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
-            .optional("bodyFile", self.bodyFile).optional("Limits", self.limits)
-            .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
-            .optional("redirects", self.redirects).optional("StyledValue", self.styledValue)
-            .optional("UnionMatch", self.unionMatch).optional("FileUpload", self.fileUpload)
-            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue)
-            .optional("decode", self.decode).optional("method", self.method).optional("webhook", self.webhook)
-            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
-            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("bodyFile", self.bodyFile).optional("contentType", self.contentType)
+            .optional("Limits", self.limits).optional("RedirectPolicy", self.redirectPolicy)
+            .optional("limits", self.limits2).optional("redirects", self.redirects)
+            .optional("StyledValue", self.styledValue).optional("UnionMatch", self.unionMatch)
+            .optional("FileUpload", self.fileUpload).optional("IntOrString", self.intOrString)
+            .optional("rawValue", self.rawValue).optional("decode", self.decode).optional("method", self.method)
+            .optional("webhook", self.webhook).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -716,6 +720,7 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.serverSentEvents, name: path + ".serverSentEvents", maxLength: 100)
         try Validation.check(self.jsonLines, name: path + ".jsonLines", maxLength: 100)
         try Validation.check(self.bodyFile, name: path + ".bodyFile", maxLength: 100)
+        try Validation.check(self.contentType, name: path + ".contentType", maxLength: 100)
         try Validation.check(self.limits, name: path + ".limits", maxLength: 100)
         try Validation.check(self.redirectPolicy, name: path + ".redirectPolicy", maxLength: 100)
         try Validation.check(self.limits2, name: path + ".limits2", maxLength: 100)
@@ -908,6 +913,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var serverSentEvents: CaptureNests.ServerSentEventsValue2?
     public var jsonLines: CaptureNests.JSONLinesValue2?
     public var bodyFile: CaptureNests.BodyFile2?
+    public var contentType: CaptureNests.ContentType2?
     public var limits: CaptureNests.LimitsValue3?
     public var redirectPolicy: CaptureNests.RedirectPolicyValue2?
     public var limits2: CaptureNests.LimitsValue4?
@@ -1036,15 +1042,16 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         responseMetadata: CaptureNests.ResponseMetadataValue2? = nil,
         responseHeaders: CaptureNests.ResponseHeadersValue2? = nil, metadata: CaptureNests.Metadata2? = nil,
         serverSentEvents: CaptureNests.ServerSentEventsValue2? = nil, jsonLines: CaptureNests.JSONLinesValue2? = nil,
-        bodyFile: CaptureNests.BodyFile2? = nil, limits: CaptureNests.LimitsValue3? = nil,
-        redirectPolicy: CaptureNests.RedirectPolicyValue2? = nil, limits2: CaptureNests.LimitsValue4? = nil,
-        redirects: CaptureNests.Redirects2? = nil, styledValue: CaptureNests.StyledValueValue2? = nil,
-        unionMatch: CaptureNests.UnionMatchValue2? = nil, fileUpload: CaptureNests.FileUploadValue2? = nil,
-        intOrString: CaptureNests.IntOrStringValue2? = nil, rawValue: CaptureNests.RawValue2? = nil,
-        decode: CaptureNests.Decode2? = nil, method: CaptureNests.Method2? = nil, webhook: CaptureNests.Webhook2? = nil,
-        with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
-        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
-        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        bodyFile: CaptureNests.BodyFile2? = nil, contentType: CaptureNests.ContentType2? = nil,
+        limits: CaptureNests.LimitsValue3? = nil, redirectPolicy: CaptureNests.RedirectPolicyValue2? = nil,
+        limits2: CaptureNests.LimitsValue4? = nil, redirects: CaptureNests.Redirects2? = nil,
+        styledValue: CaptureNests.StyledValueValue2? = nil, unionMatch: CaptureNests.UnionMatchValue2? = nil,
+        fileUpload: CaptureNests.FileUploadValue2? = nil, intOrString: CaptureNests.IntOrStringValue2? = nil,
+        rawValue: CaptureNests.RawValue2? = nil, decode: CaptureNests.Decode2? = nil,
+        method: CaptureNests.Method2? = nil, webhook: CaptureNests.Webhook2? = nil, with: CaptureNests.With2? = nil,
+        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
+        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
+        pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -1126,6 +1133,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.serverSentEvents = serverSentEvents
         self.jsonLines = jsonLines
         self.bodyFile = bodyFile
+        self.contentType = contentType
         self.limits = limits
         self.redirectPolicy = redirectPolicy
         self.limits2 = limits2
@@ -1250,11 +1258,11 @@ public struct CaptureNests: Codable, Hashable, Sendable {
               _same(a.sendingNull2, b.sendingNull2), _same(a.jsonCoding, b.jsonCoding),
               _same(a.responseMetadata, b.responseMetadata), _same(a.responseHeaders, b.responseHeaders),
               _same(a.metadata, b.metadata), _same(a.serverSentEvents, b.serverSentEvents),
-              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.limits, b.limits),
-              _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2), _same(a.redirects, b.redirects),
-              _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch), _same(a.fileUpload, b.fileUpload),
-              _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue), _same(a.decode, b.decode),
-              _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
+              _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.contentType, b.contentType),
+              _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2),
+              _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch),
+              _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue),
+              _same(a.decode, b.decode), _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
               _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
               _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
@@ -1307,7 +1315,8 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             fields: c.optional("fields"), sendingNull2: c.optional("sendingNull"), jsonCoding: c.optional("JSONCoding"),
             responseMetadata: c.optional("ResponseMetadata"), responseHeaders: c.optional("ResponseHeaders"),
             metadata: c.optional("metadata"), serverSentEvents: c.optional("ServerSentEvents"),
-            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"), limits: c.optional("Limits"),
+            jsonLines: c.optional("JSONLines"), bodyFile: c.optional("bodyFile"),
+            contentType: c.optional("contentType"), limits: c.optional("Limits"),
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
@@ -1368,14 +1377,14 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             .optional("JSONCoding", self.jsonCoding).optional("ResponseMetadata", self.responseMetadata)
             .optional("ResponseHeaders", self.responseHeaders).optional("metadata", self.metadata)
             .optional("ServerSentEvents", self.serverSentEvents).optional("JSONLines", self.jsonLines)
-            .optional("bodyFile", self.bodyFile).optional("Limits", self.limits)
-            .optional("RedirectPolicy", self.redirectPolicy).optional("limits", self.limits2)
-            .optional("redirects", self.redirects).optional("StyledValue", self.styledValue)
-            .optional("UnionMatch", self.unionMatch).optional("FileUpload", self.fileUpload)
-            .optional("IntOrString", self.intOrString).optional("rawValue", self.rawValue)
-            .optional("decode", self.decode).optional("method", self.method).optional("webhook", self.webhook)
-            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
-            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("bodyFile", self.bodyFile).optional("contentType", self.contentType)
+            .optional("Limits", self.limits).optional("RedirectPolicy", self.redirectPolicy)
+            .optional("limits", self.limits2).optional("redirects", self.redirects)
+            .optional("StyledValue", self.styledValue).optional("UnionMatch", self.unionMatch)
+            .optional("FileUpload", self.fileUpload).optional("IntOrString", self.intOrString)
+            .optional("rawValue", self.rawValue).optional("decode", self.decode).optional("method", self.method)
+            .optional("webhook", self.webhook).optional("with", self.with).optional("Hashable", self.hashable)
+            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -2034,6 +2043,24 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
         @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
         @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
+    }
+
+    public struct ContentType2: Codable, Hashable, Sendable {
+        public var contentType: String?
+
+        public init(contentType: String? = nil) {
+            self.contentType = contentType
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.contentType, b.contentType) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(contentType: c.optional("contentType"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("contentType", self.contentType)
+        }
     }
 
     public struct LimitsValue3: Codable, Hashable, Sendable {
@@ -3552,17 +3579,17 @@ public enum CaptureCases: OpenEnum {
     case decodingError, double, encoder, fieldCodable, fieldEquatable, fieldReader, fieldWriter, parameterValue
     case apiRequest, httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with
     case nullableField, set, field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata
-    case serverSentEvents, jsonLines, bodyFile, limits, redirectPolicy, limits2, redirects, styledValue, unionMatch
-    case fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum, pageSequence
-    case percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable, validation, a
-    case additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2, error, failures
-    case from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter, operationErrorBody
-    case apiProtocol, mockClient, apiHandler, apiServer, mockExample, mockError, serverRoute, serverInput
-    case serverResponse, serverRequest, serverRouter, serverRequestError, handlers, handlers2, handler, routes, respond
-    case prefix, validatesRequests, input, handler2, validates, value, status, router, routes2, swift, tag, timeout, to
-    case transport, unknownValue, validate, validatesArguments, value2, w, apiError, optional, array, dictionary, never
-    case void, self_, type, error2, request, core, firstPage, credentials, request2, core2, credentials2, firstPage2
-    case same, fields2, encode2
+    case serverSentEvents, jsonLines, bodyFile, contentType, limits, redirectPolicy, limits2, redirects, styledValue
+    case unionMatch, fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum
+    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
+    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
+    case error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter
+    case operationErrorBody, apiProtocol, mockClient, apiHandler, apiServer, mockExample, mockError, serverRoute
+    case serverInput, serverResponse, serverRequest, serverRouter, serverRequestError, handlers, handlers2, handler
+    case routes, respond, prefix, validatesRequests, input, handler2, validates, value, status, router, routes2, swift
+    case tag, timeout, to, transport, unknownValue, validate, validatesArguments, value2, w, apiError, optional, array
+    case dictionary, never, void, self_, type, error2, request, core, firstPage, credentials, request2, core2
+    case credentials2, firstPage2, same, fields2, encode2
     /// A value this client does not know yet; the raw value is kept.
     case unknown(String)
 
@@ -3608,6 +3635,7 @@ public enum CaptureCases: OpenEnum {
         case .serverSentEvents: "ServerSentEvents"
         case .jsonLines: "JSONLines"
         case .bodyFile: "bodyFile"
+        case .contentType: "contentType"
         case .limits: "Limits"
         case .redirectPolicy: "RedirectPolicy"
         case .limits2: "limits"
@@ -3717,7 +3745,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .swift, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .contentType, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .swift, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
@@ -4230,6 +4258,22 @@ public struct BodyFile: Codable, Hashable, Sendable {
     @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.bodyFile, b.bodyFile) }
     @_spi(Generated) public init(_fields c: FieldReader) throws { try self.init(bodyFile: c.optional("bodyFile")) }
     @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("bodyFile", self.bodyFile) }
+}
+
+public struct ContentType: Codable, Hashable, Sendable {
+    public var contentType: String?
+
+    public init(contentType: String? = nil) {
+        self.contentType = contentType
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.contentType, b.contentType) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(contentType: c.optional("contentType"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("contentType", self.contentType) }
 }
 
 public struct LimitsValue: Codable, Hashable, Sendable {
@@ -6948,6 +6992,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.ServerSentEventsValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.JSONLinesValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.BodyFile2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.ContentType2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.LimitsValue3: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.RedirectPolicyValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.LimitsValue4: FieldCodable, FieldEquatable {}
@@ -7089,6 +7134,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension ServerSentEventsValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension JSONLinesValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension BodyFile: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension ContentType: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension LimitsValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension RedirectPolicyValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension LimitsValue2: FieldCodable, FieldEquatable {}
@@ -7810,7 +7856,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{contentType}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -7825,6 +7871,7 @@ extension Client {
     ///   - serverSentEvents: The `ServerSentEvents` path parameter.
     ///   - jsonLines: The `JSONLines` path parameter.
     ///   - bodyFile2: The `bodyFile` path parameter.
+    ///   - contentType: The `contentType` path parameter.
     ///   - limits: The `Limits` path parameter.
     ///   - redirectPolicy: The `RedirectPolicy` path parameter.
     ///   - limits2: The `limits` path parameter.
@@ -7851,6 +7898,7 @@ extension Client {
         serverSentEvents: String,
         jsonLines: String,
         bodyFile2: String,
+        contentType: String,
         limits: String,
         redirectPolicy: String,
         limits2: String,
@@ -7877,6 +7925,7 @@ extension Client {
             try Validation.check(serverSentEvents, name: "serverSentEvents", minLength: 1)
             try Validation.check(jsonLines, name: "jsonLines", minLength: 1)
             try Validation.check(bodyFile2, name: "bodyFile2", minLength: 1)
+            try Validation.check(contentType, name: "contentType", minLength: 1)
             try Validation.check(limits, name: "limits", minLength: 1)
             try Validation.check(redirectPolicy, name: "redirectPolicy", minLength: 1)
             try Validation.check(limits2, name: "limits2", minLength: 1)
@@ -7890,7 +7939,7 @@ extension Client {
             try Validation.check(method, name: "method", minLength: 1)
             try Validation.check(webhook, name: "webhook", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))/\(PercentEncoding.segment(decode, name: "decode"))/\(PercentEncoding.segment(method, name: "method"))/\(PercentEncoding.segment(webhook, name: "webhook"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(contentType, name: "contentType"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))/\(PercentEncoding.segment(decode, name: "decode"))/\(PercentEncoding.segment(method, name: "method"))/\(PercentEncoding.segment(webhook, name: "webhook"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{contentType}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}")
         try await self._core.send(_request)
     }
 
@@ -7937,6 +7986,7 @@ extension Client {
     ///   - serverSentEvents: The `ServerSentEvents` query parameter.
     ///   - jsonLines: The `JSONLines` query parameter.
     ///   - bodyFile2: The `bodyFile` query parameter.
+    ///   - contentType: The `contentType` query parameter.
     ///   - limits: The `Limits` query parameter.
     ///   - redirectPolicy: The `RedirectPolicy` query parameter.
     ///   - limits2: The `limits` query parameter.
@@ -8086,6 +8136,7 @@ extension Client {
         serverSentEvents: String? = nil,
         jsonLines: String? = nil,
         bodyFile2: String? = nil,
+        contentType: String? = nil,
         limits: String? = nil,
         redirectPolicy: String? = nil,
         limits2: String? = nil,
@@ -8234,6 +8285,7 @@ extension Client {
             try Validation.check(serverSentEvents, name: "serverSentEvents", maxLength: 100)
             try Validation.check(jsonLines, name: "jsonLines", maxLength: 100)
             try Validation.check(bodyFile2, name: "bodyFile2", maxLength: 100)
+            try Validation.check(contentType, name: "contentType", maxLength: 100)
             try Validation.check(limits, name: "limits", maxLength: 100)
             try Validation.check(redirectPolicy, name: "redirectPolicy", maxLength: 100)
             try Validation.check(limits2, name: "limits2", maxLength: 100)
@@ -8383,6 +8435,7 @@ extension Client {
         _request.addQuery("ServerSentEvents", serverSentEvents)
         _request.addQuery("JSONLines", jsonLines)
         _request.addQuery("bodyFile", bodyFile2)
+        _request.addQuery("contentType", contentType)
         _request.addQuery("Limits", limits)
         _request.addQuery("RedirectPolicy", redirectPolicy)
         _request.addQuery("limits", limits2)
@@ -8537,6 +8590,7 @@ extension Client {
     ///   - serverSentEvents: The `ServerSentEvents` header parameter.
     ///   - jsonLines: The `JSONLines` header parameter.
     ///   - bodyFile2: The `bodyFile` header parameter.
+    ///   - contentType: The `contentType` header parameter.
     ///   - limits: The `Limits` header parameter.
     ///   - redirectPolicy: The `RedirectPolicy` header parameter.
     ///   - redirects: The `redirects` header parameter.
@@ -8677,6 +8731,7 @@ extension Client {
         serverSentEvents: String? = nil,
         jsonLines: String? = nil,
         bodyFile2: String? = nil,
+        contentType: String? = nil,
         limits: String? = nil,
         redirectPolicy: String? = nil,
         redirects: String? = nil,
@@ -8817,6 +8872,7 @@ extension Client {
         _request.addHeader("ServerSentEvents", serverSentEvents)
         _request.addHeader("JSONLines", jsonLines)
         _request.addHeader("bodyFile", bodyFile2)
+        _request.addHeader("contentType", contentType)
         _request.addHeader("Limits", limits)
         _request.addHeader("RedirectPolicy", redirectPolicy)
         _request.addHeader("redirects", redirects)
@@ -9273,6 +9329,63 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func webhook() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/312", security: [], operation: "webhook", template: "/captures/op/312")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/content-type`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func contentType() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/content-type", security: [], operation: "contentType", template: "/captures/op/content-type")
+        try await self._core.send(_request)
+    }
+
+    /// `PUT /captures/picture`
+    ///
+    /// - Parameters:
+    ///   - contentType2: The `contentType` query parameter.
+    ///   - bodyFile2: The `bodyFile` query parameter.
+    ///   - body2: The `body` query parameter.
+    ///   - body: The request body.
+    ///   - contentType: The bytes' media type: one type within `image/*`, the range the document allows.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func capturePicture(
+        contentType2: String? = nil,
+        bodyFile2: String? = nil,
+        body2: String? = nil,
+        body: Data? = nil,
+        contentType: String
+    ) async throws {
+        var _request = APIRequest(method: "PUT", path: "/captures/picture", security: [], operation: "capturePicture", template: "/captures/picture")
+        _request.addQuery("contentType", contentType2)
+        _request.addQuery("bodyFile", bodyFile2)
+        _request.addQuery("body", body2)
+        if let body {
+            try _request.setDataBody(body, contentType: contentType, within: "image/*")
+        }
+        try await self._core.send(_request)
+    }
+
+    /// `PUT /captures/picture`
+    ///
+    /// - Parameters:
+    ///   - contentType2: The `contentType` query parameter.
+    ///   - bodyFile2: The `bodyFile` query parameter.
+    ///   - body2: The `body` query parameter.
+    ///   - bodyFile: A file whose bytes are the body, read as they are sent (never loaded whole).
+    ///   - contentType: The bytes' media type: one type within `image/*`, the range the document allows.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func capturePicture(
+        contentType2: String? = nil,
+        bodyFile2: String? = nil,
+        body2: String? = nil,
+        bodyFile: URL,
+        contentType: String
+    ) async throws {
+        var _request = APIRequest(method: "PUT", path: "/captures/picture", security: [], operation: "capturePicture", template: "/captures/picture")
+        _request.addQuery("contentType", contentType2)
+        _request.addQuery("bodyFile", bodyFile2)
+        _request.addQuery("body", body2)
+        try _request.setFileBody(bodyFile, contentType: contentType, within: "image/*")
         try await self._core.send(_request)
     }
 
