@@ -7,7 +7,7 @@ import RealtimeKitMeetings
 
 /// The runtime's paths that read bytes from a server: the field reader (through the generated
 /// meetings models), ISO 8601 dates, open enums, the server-sent events and JSON Lines readers
-/// under small limits, `Retry-After`, and the header checks before sending. The first byte
+/// under small limits, `Retry-After`, and the header and media-type checks before sending. The first byte
 /// picks the path, the rest is the input; errors are expected, crashes, broken round trips and
 /// passed limits are bugs.
 func fuzzRuntime(_ bytes: [UInt8]) {
@@ -44,6 +44,13 @@ func fuzzRuntime(_ bytes: [UInt8]) {
         let core = ClientCore(serverURL: URL(string: "http://127.0.0.1")!, transport: URLSessionTransport(), credentials: [
             Credential(scheme: "k", placement: .header("X-Key"), secret: value),
         ], timeout: 1, validatesArguments: true)
+        // A media type a caller names for bytes of a range is one type within it, or refused.
+        var typed = APIRequest(method: "PUT", path: "/")
+        if (try? typed.setDataBody(input, contentType: text, within: "image/*")) != nil {
+            guard let type = MediaType(text), !type.isRange, type.type == "image", !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) else {
+                fatalError("the media type \(text.debugDescription) was sent for image/*")
+            }
+        }
         var request = APIRequest(method: "GET", path: "/", security: ["k"])
         request.headers.append((name, value))
         guard let built = try? core.urlRequest(for: request, accept: nil) else { return }

@@ -37,10 +37,10 @@ public struct Documentation: Sendable, Hashable, ExpressibleByArrayLiteral {
 
     public var isEmpty: Bool { blocks.isEmpty }
 
-    /// The lines of the first text block, if the documentation starts with one.
-    public var leadingText: [String] {
-        if case .text(let lines)? = blocks.first { return lines }
-        return []
+    /// A description's first line that has text, as a member's one-line documentation (a
+    /// parameter, a body, a header, a credential); empty for no description.
+    public static func firstLine(of description: String?) -> Documentation {
+        .text(description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
     }
 
     /// The first line: the first text line, or the first fact when there is no text (a

@@ -28,7 +28,7 @@ extension OperationTranslator {
                 wanted = context.memberName(scheme.name)
             }
             let (argument, _) = names.claim(wanted)
-            let docs = Documentation.text(scheme.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
+            let docs = Documentation.firstLine(of: scheme.description)
             result.append(AuthDecl(schemeName: scheme.name, argumentName: argument, kind: kind, docs: docs))
         }
         return result

@@ -212,7 +212,7 @@ struct OperationTranslator {
                 types.checkExample(schema, constraints: constraints, example: parameter.example)
             }
             if !parameter.required { type = type.optional }
-            var docs = Documentation.text(parameter.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
+            var docs = Documentation.firstLine(of: parameter.description)
             if let schema = parameter.schema, docs.isEmpty { docs = types.docs(for: schema).firstLine }
             let (style, explode) = ParameterStyles.decide(parameter, kind: parameter.schema.map { types.kind(of: $0) } ?? "string",
                                                           nested: parameter.schema.map { types.hasNestedValues($0) } ?? false, context: context)
@@ -347,7 +347,7 @@ struct OperationTranslator {
             context.warning("\(media.contentType) bodies are sent from an object's top-level fields; this schema is not an object", at: media.location)
         }
         if !body.required { type = type.optional }
-        let docs = Documentation.text(body.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
+        let docs = Documentation.firstLine(of: body.description)
         var decl = OperationDecl.Body(type: type, contentType: media.contentType, encoding: encoding, required: body.required, docs: docs)
         if encoding == .form || encoding == .multipart {
             decl.fields = BodyFields.decide(media, encoding: encoding, types: types, context: context)

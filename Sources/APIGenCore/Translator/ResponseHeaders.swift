@@ -13,7 +13,7 @@ enum ResponseHeaders {
                     // The specification ignores a `Content-Type` response header.
                     guard key != "content-type" else { continue }
                     let type = header.schema.map(valueType) ?? .string
-                    let docs = Documentation.text(header.description.map { [$0.split(separator: "\n").first.map(String.init) ?? $0] } ?? [])
+                    let docs = Documentation.firstLine(of: header.description)
                     if let index = byName[key] {
                         // Declared with other types by other operations: read as text.
                         if result[index].type != type { result[index].type = .string }
