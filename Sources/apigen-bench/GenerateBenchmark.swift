@@ -89,7 +89,7 @@ enum GenerateBenchmark {
             var module: ModuleDecl?
             try time(3) {
                 module = try generator.translate(document!, diagnostics: DiagnosticSink())
-                generator.refine(&module!, diagnostics: DiagnosticSink())
+                try generator.refine(&module!, diagnostics: DiagnosticSink())
             }
             time(4) { files = generator.render(module!, file: name) }
             try time(5) {

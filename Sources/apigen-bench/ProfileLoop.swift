@@ -14,7 +14,7 @@ enum ProfileLoop {
         let root = try generator.parse(bytes, file: name)
         let document = try generator.read(root, file: name, path: path, diagnostics: DiagnosticSink())
         var module = try generator.translate(document, diagnostics: DiagnosticSink())
-        generator.refine(&module, diagnostics: DiagnosticSink())
+        try generator.refine(&module, diagnostics: DiagnosticSink())
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<runs {
             switch stage {
@@ -22,7 +22,7 @@ enum ProfileLoop {
             case "model": _ = try generator.read(root, file: name, path: path, diagnostics: DiagnosticSink())
             case "ir":
                 var module = try generator.translate(document, diagnostics: DiagnosticSink())
-                generator.refine(&module, diagnostics: DiagnosticSink())
+                try generator.refine(&module, diagnostics: DiagnosticSink())
             case "render": _ = generator.render(module, file: name)
             default:
                 print("profile: unknown stage '\(stage)' (nodes, model, ir, render)")

@@ -133,4 +133,11 @@ public struct AliasDecl: Sendable, Hashable {
     public var name: String
     public var docs: Documentation
     public var target: TypeUsage
+    /// The component schema it was translated from, for a warning at it.
+    public var component: Component? = nil
+
+    public struct Component: Sendable, Hashable {
+        public var name: String
+        public var location: SourceLocation
+    }
 }

@@ -54,10 +54,12 @@ public struct Generator {
         try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics)
     }
 
-    /// Stage 4: the passes over the whole IR (paging, what is sent and received, deduplication,
-    /// boxing) that need no document; a `paging:` rule that cannot be followed is a warning.
-    public func refine(_ module: inout ModuleDecl, diagnostics: DiagnosticSink) {
+    /// Stage 4: the passes over the whole IR (alias cycles, paging, what is sent and received,
+    /// deduplication, boxing) that need no document; a `paging:` rule that cannot be followed is a
+    /// warning, components that only name each other an error.
+    public func refine(_ module: inout ModuleDecl, diagnostics: DiagnosticSink) throws(GenerationError) {
         ModuleRefinement.apply(&module, pagingRules: configuration.pagingRules, diagnostics: diagnostics)
+        try diagnostics.throwIfErrors()
     }
 
     /// Stage 5: IR → Swift files, named after the document `file`.
@@ -85,7 +87,7 @@ public struct Generator {
         let document = try read.get()
         var module = try Translator.declarations(document, configuration: configuration, diagnostics: diagnostics, components: components?.value)
         Disposal.inBackground(consume document)
-        refine(&module, diagnostics: diagnostics)
+        try refine(&module, diagnostics: diagnostics)
         let files = render(module, file: file)
         Disposal.inBackground(consume module)
         return Output(files: files, diagnostics: diagnostics.diagnostics)
@@ -107,7 +109,7 @@ public struct Generator {
         let name = displayName ?? path
         let document = try read(parseFile(path: path, displayName: name), file: name, path: path, diagnostics: diagnostics)
         var module = try translate(document, diagnostics: diagnostics)
-        refine(&module, diagnostics: diagnostics)
+        try refine(&module, diagnostics: diagnostics)
         return module
     }
 
@@ -115,7 +117,7 @@ public struct Generator {
     public func module(bytes: [UInt8], file: String, diagnostics: DiagnosticSink = DiagnosticSink()) throws(GenerationError) -> ModuleDecl {
         let document = try read(parse(bytes, file: file), file: file, diagnostics: diagnostics)
         var module = try translate(document, diagnostics: diagnostics)
-        refine(&module, diagnostics: diagnostics)
+        try refine(&module, diagnostics: diagnostics)
         return module
     }
 

@@ -1,5 +1,6 @@
 /// A last pass over the translated module, for facts that need every type at once:
 ///
+/// - **Alias cycles**: aliases that hold themselves become `JSONValue` (`AliasCycles`).
 /// - **Paging**: which list operations get a `…Pages` method, from their response
 ///   declarations or a `paging:` rule (`Pagers`).
 /// - **Recursion**: a struct that contains itself (directly or through other structs) would have
@@ -14,6 +15,8 @@
 ///   JSON text (`ParameterShapes`).
 enum ModuleRefinement {
     static func apply(_ module: inout ModuleDecl, pagingRules: [String: PagingRule], diagnostics: DiagnosticSink) {
+        // Aliases that hold themselves become JSONValue first: every later step follows aliases.
+        AliasCycles.apply(&module, diagnostics: diagnostics)
         // 0. Pagers, on the types as translated (what a page holds is read, not what is sent).
         Pagers.apply(&module, rules: pagingRules, diagnostics: diagnostics)
         // 1. readOnly / writeOnly, from where each type is used.

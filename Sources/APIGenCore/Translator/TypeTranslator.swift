@@ -10,8 +10,6 @@ final class TypeTranslator {
     static let maxAllOfDepth = 256
     /// `mergeDepth` of each component already measured.
     var mergeDepths: [String: Int] = [:]
-    /// Components on a cycle of pure `$ref` aliases (`A → B → A`), found in one linear pass.
-    var aliasCycles = AliasCycles()
     /// What a pointer's target translated to, when it names no type (a string, an array of
     /// numbers): a chain of pointers to pointers is then followed once, not once per link
     /// (a chain of N components each pointing at the previous one cost N² before).
@@ -34,7 +32,6 @@ final class TypeTranslator {
     func copy(on context: TranslationContext) -> TypeTranslator {
         let copy = TypeTranslator(context: context)
         copy.mergeDepths = mergeDepths
-        copy.aliasCycles = aliasCycles
         return copy
     }
 
@@ -63,7 +60,6 @@ final class TypeTranslator {
             context.componentNames[named.name] = name
             context.topLevelNames.insert(name)
         }
-        aliasCycles = AliasCycles(context.document.schemas.map(\.name), next: aliasTarget)
         for named in schemas { ensureComponent(named.name) }
     }
 
@@ -88,67 +84,17 @@ final class TypeTranslator {
         context.componentDecls[raw] = .some(nil)
         context.setType(.named([name]), at: schema.location)
         var decl = declaration(for: schema, name: name, path: [name])
-        if decl == nil, let cycle = aliasCycles.cycle(containing: raw) {
-            // One diagnostic per cycle, at its first component; every member becomes a free-form
-            // alias. Through an array or a map (`A: {type: array, items: {$ref: A}}`) the schema is
-            // sound, but a Swift `typealias` cannot contain itself: a warning.
-            if cycle.first == raw {
-                let shown = cycle.count <= 8 ? cycle + [raw] : Array(cycle.prefix(8)) + ["… (\(cycle.count) components)"]
-                if cycle.contains(where: { aliasStep($0)?.throughContainer == true }) {
-                    context.warning("component '\(raw)' holds itself only through arrays or maps (\(shown.joined(separator: " → "))); it is generated as free-form JSONValue", at: schema.location)
-                } else {
-                    context.diagnostics.error("component '\(raw)' is only a $ref to itself (\(shown.joined(separator: " → ")))", at: schema.location)
-                }
-            }
-            context.componentDecls[raw] = .some(.alias(AliasDecl(name: name, docs: [], target: .jsonValue)))
-            return
-        }
         if decl == nil {
+            // An alias that holds itself (`A: {$ref: B}`, `B: {$ref: A}`) is translated as it
+            // is written: the refiner breaks such cycles (`AliasCycles`), which it sees whole.
             var scope = TypeScope(path: [], reserved: [])
-            var target = usage(for: schema, hint: raw + "_value", scope: &scope)
-            if case .named([name]) = target {
-                context.diagnostics.error("component '\(raw)' refers to itself through $ref aliases only", at: schema.location)
-                target = .jsonValue
-            }
+            let target = usage(for: schema, hint: raw + "_value", scope: &scope)
             // Nullability stays with each use of the alias (see isNullable), never in the alias.
             context.operationDecls.append(contentsOf: scope.nested)
-            decl = .alias(AliasDecl(name: name, docs: docs(for: schema), target: target))
+            decl = .alias(AliasDecl(name: name, docs: docs(for: schema), target: target, component: .init(name: raw, location: schema.location)))
         }
         context.componentDecls[raw] = .some(decl)
     }
-
-    /// The component that component `raw` becomes a `typealias` of, if it does: a `$ref`, or a
-    /// one-part `allOf` or one-alternative `oneOf` around one (as `usage(for:)` reads them); or,
-    /// with `throughContainer`, one that its `typealias` holds as array items or map values.
-    func aliasStep(_ raw: String) -> (next: String, throughContainer: Bool)? {
-        guard var schema = context.components[raw] else { return nil }
-        var seen: Set<SourceLocation> = []
-        var container = false
-        while seen.insert(schema.location).inserted {
-            switch schema.ref {
-            case .component(let next): return (next, container)
-            case .pointer: return nil
-            case nil: break
-            }
-            if isEnum(schema) || isStructLike(schema) || isOneOf(schema) { return nil }
-            if schema.allOf.count == 1 {
-                schema = schema.allOf[0]
-            } else if case let alternatives = nonNullAlternatives(schema), alternatives.count == 1 {
-                schema = alternatives[0]
-            } else if let items = schema.items, schema.singleType == "array" || schema.singleType == nil {
-                schema = items
-                container = true
-            } else if case .schema(let values)? = schema.additionalProperties, schema.properties.isEmpty {
-                schema = values
-                container = true
-            } else {
-                return nil
-            }
-        }
-        return nil
-    }
-
-    func aliasTarget(_ raw: String) -> String? { aliasStep(raw)?.next }
 
     // MARK: Declarations
 

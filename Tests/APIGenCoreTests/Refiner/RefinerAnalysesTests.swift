@@ -62,7 +62,7 @@ final class RefinerAnalysesTests: XCTestCase {
         let parsed = try generator.read(generator.parse(text, file: "api.yaml"), file: "api.yaml", diagnostics: sink)
         let translated = try generator.translate(parsed, diagnostics: sink)
         var refined = translated
-        generator.refine(&refined, diagnostics: sink)
+        try generator.refine(&refined, diagnostics: sink)
         return (translated, refined, sink.diagnostics)
     }
 

@@ -18,7 +18,7 @@ final class TranslationUnitsTests: XCTestCase {
         let sink = DiagnosticSink()
         let document = try generator.read(generator.parseFile(path: path, displayName: path), file: path, path: path, diagnostics: sink)
         var module = try Translator.declarations(document, configuration: Configuration(), diagnostics: sink, workers: workers)
-        generator.refine(&module, diagnostics: sink)
+        try generator.refine(&module, diagnostics: sink)
         return (module, sink.diagnostics)
     }
 
