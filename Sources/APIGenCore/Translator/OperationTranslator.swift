@@ -11,17 +11,11 @@ struct OperationTranslator {
     /// The labels of `Client.init` besides the credentials.
     static let initLabels: Set<String> = ["serverURL", "transport", "timeout", "validatesArguments", "retry", "middlewares"]
 
-    /// Every operation's method, in two passes. The first, in document order, names each
-    /// method and the top-level types its operation declares (request and response bodies,
-    /// parameter enums), building none. Translating each operation is then a function of the
-    /// settled names alone: the second pass runs on all cores, and `workers` (nil: one per
-    /// core) changes nothing but the speed.
+    /// Every operation's method, each built under the names the first pass gave it
+    /// (`TopLevelNaming`): a function of those settled names alone, so the operations are built
+    /// on all cores, and `workers` (nil: one per core) changes nothing but the speed.
     /// `keeping[i]`: whether operation `i` gets a method (all are translated, for stable names).
-    func translateAll(keeping: [Bool]? = nil, workers: Int? = nil) -> (operations: [OperationDecl], auth: [AuthDecl]) {
-        let keeping = keeping ?? context.document.operations.map { _ in true }
-        let auth = translateAuth(zip(context.document.operations, keeping).filter(\.1).map(\.0))
-        let named = nameAll()
-        context.settle()
+    func translateAll(_ named: [TopLevelNaming.NamedOperation], auth: [AuthDecl], keeping: [Bool], workers: Int? = nil) -> [OperationDecl] {
         let units = types.translateUnits(named.count, workers: workers) { types, i in
             types.building(named[i].claimed) {
                 OperationTranslator(context: types.context, types: types).translate(named[i].operation, name: named[i].name, rawName: named[i].rawName, streamName: named[i].streamName, auth: auth)
@@ -30,50 +24,7 @@ struct OperationTranslator {
         types.merge(units) { i in
             for warning in named[i].warnings { context.diagnostics.append(warning) }
         }
-        let operations = zip(units, keeping).filter(\.1).map(\.0.result)
-        return (operations, auth)
-    }
-
-    /// An operation as the first pass left it: its method name, its naming warnings, and the
-    /// locations of the top-level types it declares, in the order it declares them.
-    struct Named {
-        var operation: Operation
-        var name: String
-        var rawName: String
-        /// `<name>Stream`, when a 2xx answer can be streamed.
-        var streamName: String?
-        var warnings: [Diagnostic]
-        var claimed: [Schema]
-    }
-
-    /// The first pass: method names (numbered on a clash), then each operation's type names.
-    /// What each operation would name is worked out on all cores (it reads only the settled
-    /// components); only the claiming, which depends on every earlier claim, goes in order.
-    private func nameAll() -> [Named] {
-        var names = NameScope(reserved: Self.clientMembers)
-        var seenIDs: [String: SourceLocation] = [:]
-        let translator = Unshared(value: self)
-        let plans = ParallelMap.map(context.document.operations) { translator.value.plan($0) }
-        var result: [Named] = []
-        result.reserveCapacity(plans.count)
-        for (operation, plan) in zip(context.document.operations, plans) {
-            var warnings: [Diagnostic] = []
-            if let id = operation.operationID {
-                if let first = seenIDs[id] {
-                    warnings.append(Diagnostic(.warning, "operationId '\(id)' is also used at \(first); this operation gets a numbered name", at: operation.location))
-                } else {
-                    seenIDs[id] = operation.location
-                }
-            }
-            if let key = overrideKey(operation) { context.useOverride("operations." + key) }
-            let (name, clashed) = names.claim(plan.swiftName)
-            if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
-                warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
-            }
-            let streamName = plan.streams ? names.claim(SwiftNaming.unescaped(name) + "Stream").name : nil
-            result.append(Named(operation: operation, name: name, rawName: plan.rawName, streamName: streamName, warnings: warnings, claimed: claimTypes(plan)))
-        }
-        return result
+        return zip(units, keeping).filter(\.1).map(\.0.result)
     }
 
     /// An operation's method name and the typed schemas of its signature, with the type name
@@ -111,7 +62,7 @@ struct OperationTranslator {
         return words.dropLast(route.count).joined(separator: "_")
     }
 
-    private func plan(_ operation: Operation) -> Plan {
+    func plan(_ operation: Operation) -> Plan {
         let rawName = rawName(operation)
         var plan = Plan(rawName: rawName, swiftName: SwiftNaming.memberName(rawName))
         let typePrefix = SwiftNaming.upperCamel(rawName)
@@ -132,20 +83,6 @@ struct OperationTranslator {
             if let schema = stream.schema { add(schema, typePrefix + Self.streamElementSuffix(stream.kind)) }
         }
         return plan
-    }
-
-    /// Names the top-level types `translate` will declare for an operation: the same usages in
-    /// the same order, with `namesOnly` set so none is built.
-    private func claimTypes(_ plan: Plan) -> [Schema] {
-        types.namesOnly = true
-        types.claimed = []
-        defer { types.namesOnly = false }
-        var scope = TypeScope(path: [], reserved: [])
-        for (schema, hint, typeName) in plan.usages {
-            context.rememberTypeName(typeName, for: hint)
-            _ = types.usage(for: schema, hint: hint, scope: &scope)
-        }
-        return types.claimed
     }
 
     /// The argument of a binary body's second method, which sends a file as it is read.

@@ -66,6 +66,7 @@ final class TranslationContext {
         copy.propertyOverrides = propertyOverrides
         copy.operationOverrides = operationOverrides
         copy.shortensOperationIDs = shortensOperationIDs
+        copy.namesSettled = namesSettled
         copy.memberNames = memberNames
         copy.typeNames = typeNames
         return copy
@@ -99,8 +100,13 @@ final class TranslationContext {
         return name
     }
 
+    /// Set once every top-level name is claimed (`TopLevelNaming`): building declarations
+    /// after it must find its types named, never name one.
+    var namesSettled = false
+
     /// Claims a top-level type name (or a numbered one when taken).
     func claimTopLevel(_ base: String) -> String {
+        assert(!namesSettled, "a top-level name claimed after the naming pass: '\(base)' (TopLevelNaming must name what translation declares)")
         let (name, _) = topLevelScope.claim(base)
         topLevelNames.insert(name)
         return name

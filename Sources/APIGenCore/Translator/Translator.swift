@@ -4,7 +4,7 @@ public enum Translator {
     /// longer needs the document: the generator frees the document while that pass runs.
     /// `components`: this document's components as read before `paths`, translated already
     /// (`Translator.components`, which the generator runs while `paths` is read).
-    /// `workers`: see `OperationTranslator.translateAll(workers:)`.
+    /// `workers`: see `OperationTranslator.translateAll`.
     static func declarations(_ document: OpenAPIDocument, configuration: Configuration, diagnostics: DiagnosticSink,
                              components: Components? = nil, workers: Int? = nil) throws(GenerationError) -> ModuleDecl {
         let first = document.schemas.count - document.schemasReadWithPaths
@@ -19,10 +19,15 @@ public enum Translator {
         // Every operation is translated, kept or not, so that names do not depend on the filter.
         let kept = document.operations.map(configuration.operations.accepts)
         warnAboutFilter(configuration, document.operations, kept: kept, diagnostics)
-        let operations = OperationTranslator(context: context, types: types).translateAll(keeping: kept, workers: workers)
+        let keptOperations = zip(document.operations, kept).filter(\.1).map(\.0)
+        let translator = OperationTranslator(context: context, types: types)
+        let auth = translator.translateAuth(keptOperations)
+        // Every top-level name first; then the declarations, built under those names.
+        let names = TopLevelNaming(context: context, types: types).run(keeping: kept)
+        let operations = (operations: translator.translateAll(names.operations, auth: auth, keeping: kept, workers: workers), auth: auth)
         let webhooks = Webhooks(context: context, types: types)
-        let webhookEnum = webhooks.translate(document.webhooks)
-        webhooks.translateCallbacks(of: zip(document.operations, kept).filter(\.1).map(\.0))
+        let webhookEnum = types.building(names.webhookTypes) { webhooks.translate(document.webhooks, name: names.webhookEnum) }
+        types.building(names.callbackTypes) { webhooks.translateCallbacks(of: keptOperations) }
         // `paging.` entries are the refiner's (`Pagers`).
         for (key, location) in configuration.overrideLocations.sorted(by: { $0.value < $1.value })
         where !key.hasPrefix("paging.") && !context.usedOverrides.contains(key) {

@@ -37,8 +37,10 @@ final class TypeTranslator {
 
     // MARK: Components
 
-    /// Names the components `schemas[range]` in document order, then translates each (a
-    /// component can be needed early, by a `$ref` into its insides, and is then translated first).
+    /// Names the components `schemas[range]` in document order, and the top-level types their
+    /// aliases declare (`A: {type: array, items: {enum: …}}` declares `AValueItem`); then
+    /// translates each under those names (a component can be needed early, by a `$ref` into its
+    /// insides, and is then translated first).
     func translateComponents(_ range: Range<Int>) {
         let schemas = context.document.schemas[range]
         for named in schemas {
@@ -60,7 +62,18 @@ final class TypeTranslator {
             context.componentNames[named.name] = name
             context.topLevelNames.insert(name)
         }
-        for named in schemas { ensureComponent(named.name) }
+        namesOnly = true
+        claimed = []
+        for named in schemas where !declares(named.schema) {
+            var scope = TypeScope(path: [], reserved: [])
+            _ = usage(for: named.schema, hint: named.name + "_value", scope: &scope)
+        }
+        namesOnly = false
+        context.namesSettled = true
+        defer { context.namesSettled = false }
+        building(claimed) {
+            for named in schemas { ensureComponent(named.name) }
+        }
     }
 
     /// Runs `body` with the top-level types the first pass named for this unit left to build,
@@ -100,12 +113,19 @@ final class TypeTranslator {
 
     /// A declaration for a schema that needs a named type, or nil for primitives, arrays and refs.
     func declaration(for schema: Schema, name: String, path: [String]) -> Declaration? {
+        guard declares(schema) else { return nil }
         if schema.ref == nil {
             if isEnum(schema) { return makeEnum(schema, name: name, path: path) }
             if isStructLike(schema) { return .structure(makeStruct(schema, name: name, path: path)) }
             if isOneOf(schema) { return .oneOf(makeOneOf(schema, name: name, path: path)) }
         }
         return nil
+    }
+
+    /// Whether the schema is a declaration of its own (an enum, a struct or a union), not an
+    /// alias of another type.
+    func declares(_ schema: Schema) -> Bool {
+        schema.ref == nil && (isEnum(schema) || isStructLike(schema) || isOneOf(schema))
     }
 
     func isEnum(_ schema: Schema) -> Bool {
@@ -209,6 +229,8 @@ final class TypeTranslator {
         case .pointer(_, let target):
             if let known = context.knownType(at: target.location) { return known }
             if let owner = context.document.pointerOwners[target.location] {
+                // While components are named, one that is to be translated names its own insides.
+                if namesOnly, context.components[owner] != nil, context.componentDecls[owner] == nil { return .jsonValue }
                 ensureComponent(owner)
                 if let known = context.knownType(at: target.location) { return known }
             }

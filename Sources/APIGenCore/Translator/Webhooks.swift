@@ -6,15 +6,46 @@ struct Webhooks {
     let context: TranslationContext
     let types: TypeTranslator
 
-    /// The `Webhook` enum, when the document declares a webhook with a JSON body.
-    func translate(_ webhooks: [Operation]) -> OneOfDecl? {
+    /// A webhook's name: its path, with its method when the path has several.
+    private static func rawNames(_ webhooks: [Operation]) -> [String] {
+        let several = Dictionary(grouping: webhooks, by: \.path).filter { $0.value.count > 1 }
+        return webhooks.map { several[$0.path] == nil ? $0.path : $0.path + " " + $0.method.rawValue }
+    }
+
+    /// The payload types webhooks declare, in the order `translate` meets them: each schema
+    /// with the name its type is made from (for `TopLevelNaming`).
+    func payloadUsages(_ webhooks: [Operation]) -> [(schema: Schema, hint: String)] {
+        zip(webhooks, Self.rawNames(webhooks)).compactMap { webhook, raw in
+            guard let body = webhook.requestBody, let schema = jsonSchema(body) else { return nil }
+            return (schema, body.componentName ?? SwiftNaming.upperCamel(raw) + "Payload")
+        }
+    }
+
+    /// The same for the callbacks of `operations`, in the order `translateCallbacks` meets them.
+    func callbackUsages(of operations: [Operation]) -> [(schema: Schema, hint: String)] {
+        operations.flatMap { operation in
+            operation.callbacks.flatMap { callback in
+                callback.operations.compactMap { request in
+                    guard let body = request.requestBody, let schema = jsonSchema(body) else { return nil }
+                    return (schema, body.componentName ?? Self.callbackHint(operation, callback, request))
+                }
+            }
+        }
+    }
+
+    private static func callbackHint(_ operation: Operation, _ callback: Callback, _ request: Operation) -> String {
+        let name = operation.operationID ?? OperationTranslator.fallbackName(operation)
+        return SwiftNaming.upperCamel(name) + SwiftNaming.upperCamel(callback.name) + (callback.operations.count > 1 ? SwiftNaming.upperCamel(request.method.rawValue) : "") + "Payload"
+    }
+
+    /// The `Webhook` enum, named `name` (`TopLevelNaming`), when the document declares a
+    /// webhook with a JSON body.
+    func translate(_ webhooks: [Operation], name: String?) -> OneOfDecl? {
         guard !webhooks.isEmpty else { return nil }
         var names = NameScope(reserved: ["unknown", "decode", "webhookNames"])
-        let several = Dictionary(grouping: webhooks, by: \.path).filter { $0.value.count > 1 }
         var cases: [OneOfDecl.Case] = []
         var entries: [OneOfDecl.WebhookEntry] = []
-        for webhook in webhooks {
-            let raw = several[webhook.path] == nil ? webhook.path : webhook.path + " " + webhook.method.rawValue
+        for (webhook, raw) in zip(webhooks, Self.rawNames(webhooks)) {
             guard let type = payload(of: webhook, hint: SwiftNaming.upperCamel(raw) + "Payload", what: "webhook '\(webhook.path)'") else { continue }
             let (caseName, _) = names.claim(context.memberName(raw))
             var decl = OneOfDecl.Case(name: caseName, type: type, tags: [])
@@ -23,8 +54,7 @@ struct Webhooks {
             entries.append(OneOfDecl.WebhookEntry(name: webhook.path, method: webhook.method.wireName, caseName: caseName, type: type,
                                                   headers: fixedHeaders(webhook)))
         }
-        guard !cases.isEmpty else { return nil }
-        let name = context.claimTopLevel("Webhook")
+        guard !cases.isEmpty, let name else { return nil }
         var decl = OneOfDecl(name: name, docs: [
             "A webhook request this API sends, decoded: a case per webhook of the document, with its payload.",
             "", "A receiving server calls `\(name).decode(webhook:method:body:)` when its route names the webhook,",
@@ -38,12 +68,10 @@ struct Webhooks {
     /// Each operation's callbacks get their payload types, and a note that says so.
     func translateCallbacks(of operations: [Operation]) {
         for operation in operations where !operation.callbacks.isEmpty {
-            let name = operation.operationID ?? OperationTranslator.fallbackName(operation)
             for callback in operation.callbacks {
                 var made: [String] = []
                 for request in callback.operations {
-                    let hint = SwiftNaming.upperCamel(name) + SwiftNaming.upperCamel(callback.name) + (callback.operations.count > 1 ? SwiftNaming.upperCamel(request.method.rawValue) : "") + "Payload"
-                    if let type = payload(of: request, hint: hint, what: "callback '\(callback.name)'") {
+                    if let type = payload(of: request, hint: Self.callbackHint(operation, callback, request), what: "callback '\(callback.name)'") {
                         made.append(SwiftSpelling.type(type, namespace: nil))
                     }
                 }

@@ -1,0 +1,92 @@
+/// The naming pass of translation: every top-level name that operations, webhooks and callbacks
+/// declare, claimed in document order before any of them is built. Components are named first,
+/// when they are translated (`TypeTranslator.translateComponents`).
+///
+/// Its result is fixed once made: the declarations are then built under these names (operations
+/// on all cores), and building claims no top-level name of its own (`TranslationContext.namesSettled`),
+/// so a name never depends on which core built what, or in which order.
+struct TopLevelNaming {
+    let context: TranslationContext
+    let types: TypeTranslator
+
+    /// An operation as this pass leaves it: its method name, its naming warnings, and the
+    /// top-level types it declares, in the order it declares them.
+    struct NamedOperation {
+        var operation: Operation
+        var name: String
+        var rawName: String
+        /// `<name>Stream`, when a 2xx answer can be streamed.
+        var streamName: String?
+        var warnings: [Diagnostic]
+        var claimed: [Schema]
+    }
+
+    /// What the pass hands on.
+    struct Names {
+        var operations: [NamedOperation]
+        /// The payload types of the webhooks, and of the kept operations' callbacks.
+        var webhookTypes: [Schema]
+        var callbackTypes: [Schema]
+        /// The `Webhook` enum's name, when a webhook has a JSON payload.
+        var webhookEnum: String?
+    }
+
+    /// `kept[i]`: whether operation `i` gets a method (only their callbacks are generated).
+    func run(keeping kept: [Bool]) -> Names {
+        let operations = nameOperations()
+        let webhooks = Webhooks(context: context, types: types)
+        let payloads = webhooks.payloadUsages(context.document.webhooks)
+        let webhookTypes = claimTypes(payloads)
+        // After the payloads, as the enum is declared after its cases' types.
+        let webhookEnum = payloads.isEmpty ? nil : context.claimTopLevel("Webhook")
+        let keptOperations = zip(context.document.operations, kept).filter(\.1).map(\.0)
+        let callbackTypes = claimTypes(webhooks.callbackUsages(of: keptOperations))
+        context.settle()
+        context.namesSettled = true
+        return Names(operations: operations, webhookTypes: webhookTypes, callbackTypes: callbackTypes, webhookEnum: webhookEnum)
+    }
+
+    /// Method names (numbered on a clash), then each operation's type names. What each
+    /// operation would name is worked out on all cores (it reads only the settled components);
+    /// only the claiming, which depends on every earlier claim, goes in order.
+    private func nameOperations() -> [NamedOperation] {
+        var names = NameScope(reserved: OperationTranslator.clientMembers)
+        var seenIDs: [String: SourceLocation] = [:]
+        let translator = Unshared(value: OperationTranslator(context: context, types: types))
+        let plans = ParallelMap.map(context.document.operations) { translator.value.plan($0) }
+        var result: [NamedOperation] = []
+        result.reserveCapacity(plans.count)
+        for (operation, plan) in zip(context.document.operations, plans) {
+            var warnings: [Diagnostic] = []
+            if let id = operation.operationID {
+                if let first = seenIDs[id] {
+                    warnings.append(Diagnostic(.warning, "operationId '\(id)' is also used at \(first); this operation gets a numbered name", at: operation.location))
+                } else {
+                    seenIDs[id] = operation.location
+                }
+            }
+            if let key = translator.value.overrideKey(operation) { context.useOverride("operations." + key) }
+            let (name, clashed) = names.claim(plan.swiftName)
+            if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
+                warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
+            }
+            let streamName = plan.streams ? names.claim(SwiftNaming.unescaped(name) + "Stream").name : nil
+            for (_, hint, typeName) in plan.usages { context.rememberTypeName(typeName, for: hint) }
+            let claimed = claimTypes(plan.usages.map { ($0.schema, $0.hint) })
+            result.append(NamedOperation(operation: operation, name: name, rawName: plan.rawName, streamName: streamName, warnings: warnings, claimed: claimed))
+        }
+        return result
+    }
+
+    /// Names the top-level types that translating these usages will declare, in the same order,
+    /// building none (`namesOnly`): their declarations are built where translation reaches them
+    /// (`TypeTranslator.building`).
+    private func claimTypes(_ usages: [(schema: Schema, hint: String)]) -> [Schema] {
+        types.namesOnly = true
+        types.claimed = []
+        defer { types.namesOnly = false }
+        var scope = TypeScope(path: [], reserved: [])
+        for (schema, hint) in usages { _ = types.usage(for: schema, hint: hint, scope: &scope) }
+        return types.claimed
+    }
+}
