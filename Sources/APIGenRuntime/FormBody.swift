@@ -159,23 +159,25 @@ enum Multipart {
         case .null:
             return nil
         case .string(let text), .literal(let text):
-            return Part(name: name, contentType: field.contentType.map(single), headers: field.headers, body: Data(text.utf8))
+            return Part(name: name, contentType: field.contentType.map { single($0, fitting: "text/plain") }, headers: field.headers, body: Data(text.utf8))
         case .file(let file):
-            if let type = file.contentType, !HeaderField.isValidValue(type) {
-                throw APIError.invalidArgument(name: name, reason: "has a file content type that is not a valid header value")
+            if let type = file.contentType, MediaType(type).map({ $0.isRange }) != false {
+                throw APIError.invalidArgument(name: name, reason: "has a file content type that is not one media type (type/subtype, no wildcard, no control characters)")
             }
-            let type = file.contentType ?? field.contentType.map(single) ?? "application/octet-stream"
+            let type = file.contentType ?? field.contentType.map { single($0, fitting: "application/octet-stream") } ?? "application/octet-stream"
             return Part(name: name, fileName: file.fileName ?? name, contentType: type, headers: field.headers, body: try file.contents())
         case .array, .object:
-            return Part(name: name, contentType: field.contentType.map(single) ?? "application/json", headers: field.headers, body: Data(value.json.utf8))
+            return Part(name: name, contentType: field.contentType.map { single($0, fitting: "application/json") } ?? "application/json", headers: field.headers, body: Data(value.json.utf8))
         }
     }
 
-    /// `encoding.contentType` may list several types (`image/png, image/jpeg`) or a wildcard:
-    /// a part is sent as the first, or `application/octet-stream` for a wildcard.
-    private static func single(_ list: String) -> String {
+    /// `encoding.contentType` may list several types (`image/png, image/jpeg`) or a range
+    /// (`text/*`), which no part may be sent as: a part is sent as the first type of the list,
+    /// or as the type that fits its value when that is a range (or no media type at all).
+    private static func single(_ list: String, fitting: String) -> String {
         let first = list.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        return first.isEmpty || first.contains("*") ? "application/octet-stream" : first
+        guard let type = MediaType(first), !type.isRange else { return fitting }
+        return first
     }
 
     /// A boundary no part holds: a file holding it would end its part early.

@@ -144,6 +144,15 @@ final class FormBodyTests: XCTestCase {
         XCTAssertEqual(parts[0].head, "Content-Disposition: form-data; name=\"file\"; filename=\"a%22.txt%0D%0AContent-Type: text/html%0D%0A%0D%0A<script>\"\r\nContent-Type: application/octet-stream")
         var request = APIRequest(method: "POST", path: "/")
         XCTAssertThrowsError(try request.setMultipartBody(Upload(file: FileUpload(data: Data(), contentType: "text/plain\r\nX-Evil: 1"))))
+        XCTAssertThrowsError(try request.setMultipartBody(Upload(file: FileUpload(data: Data(), contentType: "image/*"))), "a range is no file's type")
+        // An `encoding.contentType` that is a range or no media type (a hostile document's line
+        // break): each part goes out as the type that fits its value.
+        struct Mixed: Encodable { var note = "n"; var meta = ["a": "b"]; var file = FileUpload(data: Data("x".utf8)) }
+        for listed in ["text/*", "*/*", "text/plain\r\nX-Evil: 1", "plain"] {
+            let fields = ["note": FieldEncoding(contentType: listed), "meta": FieldEncoding(contentType: listed), "file": FieldEncoding(contentType: listed)]
+            let (_, parts) = try multipart(Mixed(), fields)
+            XCTAssertEqual(parts.map { $0.head.components(separatedBy: "\r\n").last }, ["Content-Type: text/plain", "Content-Type: application/json", "Content-Type: application/octet-stream"], listed.debugDescription)
+        }
         XCTAssertTrue(boundary.hasPrefix("apigen-"))
         var candidates = ["B1", "B2", "B3"].makeIterator()
         let holding = Multipart.Part(name: "f", headers: [], body: Data("x--B1 and B2".utf8))

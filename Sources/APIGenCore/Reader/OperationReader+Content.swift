@@ -6,6 +6,12 @@ extension OperationReader {
     func readContent(_ node: YAMLNode?) -> [MediaType] {
         guard let node, let pairs = context.mapping(node, "content") else { return [] }
         return pairs.compactMap { pair in
+            // Written into a `Content-Type` or `Accept` header, or a multipart part's: a line
+            // break in it would add a header. (A key without `/` is warned about where it is used.)
+            if pair.key.contains("/"), !MediaTypeName.isValid(pair.key) {
+                context.diagnostics.warning("content type \(TextEscaping.quoted(pair.key)) is not a media type (type/subtype of tokens, no control characters); this entry is ignored", at: context.location(pair.keyMark))
+                return nil
+            }
             guard let (node, other) = context.followUnofficial(pair.value, "a media type"),
                   other.object(node, "a media type") != nil else { return nil }
             var examples: [(value: Literal, location: SourceLocation)] = []
@@ -102,9 +108,16 @@ extension OperationReader {
         return pairs.compactMap { pair in
             let entry = pair.value
             guard context.object(entry, "an encoding") != nil else { return nil }
+            var contentType = entry["contentType"].flatMap { context.string($0, "contentType") }
+            // A list (`image/png, image/jpeg`), written into the part's `Content-Type`.
+            if let list = contentType, let node = entry["contentType"],
+               !list.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({ MediaTypeName.isValid($0.trimmingCharacters()) }) {
+                context.warning("encoding contentType \(TextEscaping.quoted(list)) is not a list of media types (type/subtype of tokens, no control characters); the part is sent with its default type", at: node)
+                contentType = nil
+            }
             return PropertyEncoding(
                 property: pair.key,
-                contentType: entry["contentType"].flatMap { context.string($0, "contentType") },
+                contentType: contentType,
                 headers: readHeaders(entry["headers"]),
                 style: entry["style"].flatMap { context.string($0, "style") },
                 explode: entry["explode"].flatMap { context.bool($0, "explode") },
