@@ -103,8 +103,9 @@ import FoundationNetworking
             return try decode()
         } catch APIError.decoding(let type, let path, let reason, let body) {
             let header = response.value(forHTTPHeaderField: "Content-Type") ?? ""
-            let essence = MediaType(header)?.essence ?? ParameterizedValue(header).value
-            guard !essence.isEmpty, MediaType(header)?.isJSON != true else { throw APIError.decoding(type: type, path: path, reason: reason, body: body) }
+            let arrived = MediaType(header)
+            let essence = arrived?.essence ?? ParameterizedValue(header).value
+            guard !essence.isEmpty, arrived?.isJSON != true else { throw APIError.decoding(type: type, path: path, reason: reason, body: body) }
             let shown = String(essence.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(100).map(Character.init))
             throw APIError.decoding(type: type, path: path, reason: "the answer is '\(shown)', not JSON (\(reason))", body: body)
         }

@@ -43,6 +43,19 @@ public struct OperationDecl: Sendable, Equatable {
     public struct Body: Sendable, Equatable {
         public enum Encoding: String, Sendable, Equatable {
             case json, text, binary, form, multipart
+
+            /// What a message of the document's media type is sent as: that type, or for a
+            /// range (`*/*`, `text/*`), which no `Content-Type` may be, the type that fits the
+            /// encoding. One rule for requests and a server's answers.
+            public func sentType(for documented: String) -> String {
+                guard MediaTypeName.isRange(documented) else { return documented }
+                switch self {
+                case .json: return "application/json"
+                case .text: return "text/plain"
+                case .binary: return "application/octet-stream"
+                case .form, .multipart: return documented
+                }
+            }
         }
 
         /// How a form or multipart body writes one property: its `encoding` entry.
@@ -78,13 +91,7 @@ public struct OperationDecl: Sendable, Equatable {
         /// `application/json` and text as `text/plain`. Nil for bytes of a range: the caller
         /// names their type (`callerNamesType`).
         public var sentContentType: String? {
-            guard isRange else { return contentType }
-            switch encoding {
-            case .json: return "application/json"
-            case .text: return "text/plain"
-            case .binary: return nil
-            case .form, .multipart: return contentType
-            }
+            callerNamesType ? nil : encoding.sentType(for: contentType)
         }
 
         /// Bytes of a range: the method takes their media type from the caller.

@@ -54,6 +54,13 @@ struct ClientRenderer: Sendable {
         return params
     }
 
+    /// The method's arguments after its parameters, by name: `body`, and `contentType` for bytes
+    /// of a media range. Every product that calls or receives the method lists them so.
+    static func bodyArguments(_ operation: OperationDecl) -> [String] {
+        guard let body = operation.body else { return [] }
+        return ["body"] + (body.callerNamesType ? [OperationTranslator.contentTypeLabel] : [])
+    }
+
     func parameterDocs(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
         var lines: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {

@@ -48,8 +48,7 @@ struct MockRenderer: ProductRenderer {
 
     /// The method's argument names, in order, as the closure receives them.
     private func argumentNames(_ operation: OperationDecl) -> [String] {
-        operation.parameters.map(\.name) + (operation.body == nil ? [] : ["body"])
-            + (operation.body?.callerNamesType == true ? [OperationTranslator.contentTypeLabel] : [])
+        operation.parameters.map(\.name) + ClientRenderer.bodyArguments(operation)
     }
 
     private func closureType(_ operation: OperationDecl) -> String {

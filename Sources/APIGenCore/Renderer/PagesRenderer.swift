@@ -97,8 +97,7 @@ extension ClientRenderer {
             }
         }
         let inBody: String? = if case .bodyProperty(let property)? = pagination.position { property } else { nil }
-        if operation.body != nil { arguments.append("body: \(inBody == nil ? "body" : "_body")") }
-        if operation.body?.callerNamesType == true { arguments.append("\(OperationTranslator.contentTypeLabel): \(OperationTranslator.contentTypeLabel)") }
+        arguments += Self.bodyArguments(operation).map { $0 == "body" && inBody != nil ? "body: _body" : "\($0): \($0)" }
         let call = "try await self.\(operation.name)(\(arguments.joined(separator: ", ")))"
         let input = pagination.style == .link ? "_link" : "_position"
         if let inBody {

@@ -126,17 +126,16 @@ struct ServerAnswers {
         let pattern = ".\(entry.name)" + (bindings.isEmpty ? "" : "(\(bindings.joined(separator: ", ")))")
         let value: String
         if let documented = entry.contentType {
-            // A range (`*/*`, `image/*`) is no `Content-Type`: the type that fits the encoding is sent.
-            func sent(_ fitting: String) -> String { SwiftSpelling.string(MediaTypeName.isRange(documented) ? fitting : documented) }
             if let kind = entry.streamKind {
-                value = ".stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(sent(documented)))"
+                value = ".stream(\(status), _value, kind: .\(kind.rawValue), contentType: \(SwiftSpelling.string(documented)))"
             } else {
                 switch (entry.encoding, entry.payload) {
-                case (.text, _): value = ".text(\(status), _value, contentType: \(sent("text/plain")))"
+                case (.text, _): value = ".text(\(status), _value, contentType: \(SwiftSpelling.string(OperationDecl.Body.Encoding.text.sentType(for: documented))))"
                 case (let encoding, .builtin(.data)?) where encoding != .json && entry.namesType:
                     value = "try .data(\(status), _value, contentType: _contentType, within: \(SwiftSpelling.string(documented)))"
-                case (let encoding, .builtin(.data)?) where encoding != .json: value = ".data(\(status), _value, contentType: \(sent("application/octet-stream")))"
-                default: value = "try .json(\(status), _value, contentType: \(sent("application/json")))"
+                case (let encoding, .builtin(.data)?) where encoding != .json:
+                    value = ".data(\(status), _value, contentType: \(SwiftSpelling.string(OperationDecl.Body.Encoding.binary.sentType(for: documented))))"
+                default: value = "try .json(\(status), _value, contentType: \(SwiftSpelling.string(OperationDecl.Body.Encoding.json.sentType(for: documented))))"
                 }
             }
         } else {

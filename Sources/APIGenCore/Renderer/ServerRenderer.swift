@@ -195,8 +195,7 @@ struct ServerRenderer: ProductRenderer {
             }
             renderValidation(operation, into: &p)
             var arguments = operation.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }
-            if operation.body != nil { arguments.append("body: body") }
-            if operation.body?.callerNamesType == true { arguments.append("\(OperationTranslator.contentTypeLabel): \(OperationTranslator.contentTypeLabel)") }
+            arguments += ClientRenderer.bodyArguments(operation).map { "\($0): \($0)" }
             p.line("switch try await _handler.\(operation.name)(\(arguments.joined(separator: ", "))) {")
             for entry in answers.cases(operation) { p.line(answers.encodingCase(entry)) }
             p.line("}")

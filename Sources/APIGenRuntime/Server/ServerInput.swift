@@ -246,8 +246,7 @@ public struct ServerInput: Sendable {
     public func contentType(within range: String) throws -> String {
         if body.isEmpty, headerValues("Content-Type").isEmpty { return "" }
         let header = headerValues("Content-Type").first ?? "application/octet-stream"
-        let range = MediaType(range)
-        guard let type = MediaType(header), !type.isRange, range.map(type.isWithin) ?? true else {
+        guard (try? MediaType.checked(header, within: range)) != nil else {
             throw ServerRequestError(status: 415, message: "the request body's media type is not one the operation takes")
         }
         return header
