@@ -88,17 +88,17 @@ public struct APIDiff: Sendable, Equatable {
             case (.structure(let a), .structure(let b)): compareStruct(path, a, b)
             case (.enumeration(let a), .enumeration(let b)):
                 // A case whose raw value stays but whose name changes is a rename.
-                var renamed: Set<String> = []
+                var renamed: Set<Identifier> = []
                 for c in a.cases {
                     if let d = b.cases.first(where: { $0.value == c.value }), d.name != c.name {
-                        breaking.append(Change(kind: .caseRenamed, path: "\(path).\(SwiftNaming.unescaped(c.name))", detail: "now \(SwiftNaming.unescaped(d.name))"))
+                        breaking.append(Change(kind: .caseRenamed, path: "\(path).\(c.name.name)", detail: "now \(d.name.name)"))
                         renamed.insert(c.name)
                         renamed.insert(d.name)
                     }
                 }
                 for c in a.cases {
                     if let d = b.cases.first(where: { $0.name == c.name }), d.value != c.value, !renamed.contains(c.name) {
-                        breaking.append(Change(kind: .caseRawValueChanged, path: "\(path).\(SwiftNaming.unescaped(c.name))", detail: "\(SwiftSpelling.literal(c.value, rawType: a.rawType)) → \(SwiftSpelling.literal(d.value, rawType: b.rawType))"))
+                        breaking.append(Change(kind: .caseRawValueChanged, path: "\(path).\(c.name.name)", detail: "\(SwiftSpelling.literal(c.value, rawType: a.rawType)) → \(SwiftSpelling.literal(d.value, rawType: b.rawType))"))
                     }
                 }
                 compareCases(path, a.cases.map(\.name).filter { !renamed.contains($0) }, b.cases.map(\.name).filter { !renamed.contains($0) })
@@ -106,7 +106,7 @@ public struct APIDiff: Sendable, Equatable {
                 compareCases(path, a.cases.map(\.name), b.cases.map(\.name))
                 for c in a.cases {
                     if let d = b.cases.first(where: { $0.name == c.name }), d.type != c.type {
-                        breaking.append(Change(kind: .propertyTypeChanged, path: "\(path).\(c.name)", detail: "\(Self.spell(c.type)) → \(Self.spell(d.type))"))
+                        breaking.append(Change(kind: .propertyTypeChanged, path: "\(path).\(c.name.name)", detail: "\(Self.spell(c.type)) → \(Self.spell(d.type))"))
                     }
                 }
             case (.alias(let a), .alias(let b)) where a.target != b.target:
@@ -121,10 +121,10 @@ public struct APIDiff: Sendable, Equatable {
 
     private mutating func compareStruct(_ path: String, _ a: StructDecl, _ b: StructDecl) {
         for p in a.properties {
-            let name = SwiftNaming.unescaped(p.name)
+            let name = p.name.name
             guard let q = b.properties.first(where: { $0.name == p.name }) else {
                 if let renamed = b.properties.first(where: { $0.wireName == p.wireName }) {
-                    breaking.append(Change(kind: .propertyRenamed, path: "\(path).\(name)", detail: "now \(SwiftNaming.unescaped(renamed.name))"))
+                    breaking.append(Change(kind: .propertyRenamed, path: "\(path).\(name)", detail: "now \(renamed.name.name)"))
                 } else {
                     breaking.append(Change(kind: .propertyRemoved, path: "\(path).\(name)", detail: Self.spell(p.type)))
                 }
@@ -139,7 +139,7 @@ public struct APIDiff: Sendable, Equatable {
             }
         }
         for q in b.properties where !a.properties.contains(where: { $0.name == q.name || $0.wireName == q.wireName }) {
-            let name = SwiftNaming.unescaped(q.name)
+            let name = q.name.name
             if q.type.isOptional || q.defaultValue != nil {
                 additive.append(Change(kind: .propertyAdded, path: "\(path).\(name)", detail: Self.spell(q.type)))
             } else {
@@ -148,24 +148,24 @@ public struct APIDiff: Sendable, Equatable {
         }
     }
 
-    private mutating func compareCases(_ path: String, _ a: [String], _ b: [String]) {
+    private mutating func compareCases(_ path: String, _ a: [Identifier], _ b: [Identifier]) {
         for c in a where !b.contains(c) {
-            breaking.append(Change(kind: .caseRemoved, path: "\(path).\(SwiftNaming.unescaped(c))", detail: ""))
+            breaking.append(Change(kind: .caseRemoved, path: "\(path).\(c.name)", detail: ""))
         }
         for c in b where !a.contains(c) {
-            additive.append(Change(kind: .caseAdded, path: "\(path).\(SwiftNaming.unescaped(c))", detail: ""))
+            additive.append(Change(kind: .caseAdded, path: "\(path).\(c.name)", detail: ""))
         }
     }
 
     // MARK: Operations
 
     private mutating func compareOperations(_ old: ModuleDecl, _ new: ModuleDecl) {
-        var renamedTo: Set<String> = []
+        var renamedTo: Set<Identifier> = []
         for a in old.operations {
-            let path = "Client.\(SwiftNaming.unescaped(a.name))"
+            let path = "Client.\(a.name.name)"
             var b = new.operations.first(where: { $0.name == a.name })
             if b == nil, let renamed = new.operations.first(where: { $0.method == a.method && $0.path == a.path && !old.operations.map(\.name).contains($0.name) }) {
-                breaking.append(Change(kind: .operationRenamed, path: path, detail: "now \(SwiftNaming.unescaped(renamed.name))"))
+                breaking.append(Change(kind: .operationRenamed, path: path, detail: "now \(renamed.name.name)"))
                 renamedTo.insert(renamed.name)
                 b = renamed
             }
@@ -174,10 +174,10 @@ public struct APIDiff: Sendable, Equatable {
                 continue
             }
             for p in a.parameters {
-                let name = "\(path)(\(SwiftNaming.unescaped(p.name)):)"
+                let name = "\(path)(\(p.name.name):)"
                 guard let q = b.parameters.first(where: { $0.name == p.name }) else {
                     if let renamed = b.parameters.first(where: { $0.wireName == p.wireName && $0.location == p.location }) {
-                        breaking.append(Change(kind: .parameterRenamed, path: name, detail: "now \(SwiftNaming.unescaped(renamed.name))"))
+                        breaking.append(Change(kind: .parameterRenamed, path: name, detail: "now \(renamed.name.name)"))
                     } else {
                         breaking.append(Change(kind: .parameterRemoved, path: name, detail: Self.spell(p.type)))
                     }
@@ -190,7 +190,7 @@ public struct APIDiff: Sendable, Equatable {
                 }
             }
             for q in b.parameters where !a.parameters.contains(where: { $0.name == q.name || ($0.wireName == q.wireName && $0.location == q.location) }) {
-                let name = "\(path)(\(SwiftNaming.unescaped(q.name)):)"
+                let name = "\(path)(\(q.name.name):)"
                 if q.type.isOptional {
                     additive.append(Change(kind: .parameterAdded, path: name, detail: Self.spell(q.type)))
                 } else {
@@ -206,7 +206,7 @@ public struct APIDiff: Sendable, Equatable {
             compareStreams(a, b)
         }
         for b in new.operations where !old.operations.contains(where: { $0.name == b.name }) && !renamedTo.contains(b.name) {
-            additive.append(Change(kind: .operationAdded, path: "Client.\(SwiftNaming.unescaped(b.name))", detail: "\(b.method.wireName) \(b.path)"))
+            additive.append(Change(kind: .operationAdded, path: "Client.\(b.name.name)", detail: "\(b.method.wireName) \(b.path)"))
         }
     }
 
@@ -214,11 +214,11 @@ public struct APIDiff: Sendable, Equatable {
     private mutating func compareStreams(_ a: OperationDecl, _ b: OperationDecl) {
         switch (a.stream, b.stream) {
         case (let old?, nil):
-            breaking.append(Change(kind: .operationRemoved, path: "Client.\(old.name)", detail: "the streamed \(old.contentType) answer"))
+            breaking.append(Change(kind: .operationRemoved, path: "Client.\(old.name.name)", detail: "the streamed \(old.contentType) answer"))
         case (nil, let new?):
-            additive.append(Change(kind: .operationAdded, path: "Client.\(new.name)", detail: "the streamed \(new.contentType) answer"))
+            additive.append(Change(kind: .operationAdded, path: "Client.\(new.name.name)", detail: "the streamed \(new.contentType) answer"))
         case (let old?, let new?) where old.element != new.element || old.kind != new.kind:
-            breaking.append(Change(kind: .returnTypeChanged, path: "Client.\(old.name)", detail: "\(Self.spell(old.element)) → \(Self.spell(new.element))"))
+            breaking.append(Change(kind: .returnTypeChanged, path: "Client.\(old.name.name)", detail: "\(Self.spell(old.element)) → \(Self.spell(new.element))"))
         default:
             break
         }

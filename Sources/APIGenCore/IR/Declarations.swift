@@ -17,7 +17,7 @@ public indirect enum Declaration: Sendable, Hashable {
 
 /// A stored property of a generated struct.
 public struct PropertyDecl: Sendable, Hashable {
-    public var name: String
+    public var name: Identifier
     public var wireName: String
     /// Optional when the schema does not require the property or allows null.
     public var type: TypeUsage
@@ -42,7 +42,7 @@ public enum DefaultValue: Sendable, Hashable {
     /// A text, number or boolean of the property's own type.
     case value(Literal)
     /// A case of the property's enum, by its name.
-    case enumCase(String)
+    case enumCase(Identifier)
 }
 
 /// `public struct Name: Codable, Hashable, Sendable`.
@@ -54,7 +54,7 @@ public struct StructDecl: Sendable, Hashable {
     public var additionalProperties: TypeUsage?
     public var nested: [Declaration]
     /// A stored property refers back to this type: stored in a box so the struct has finite size.
-    public var boxedProperties: Set<String> = []
+    public var boxedProperties: Set<Identifier> = []
     /// Gets a `validate(path:)`: it or a struct it holds has constraints (`ValidationReach`).
     public var validates = false
 
@@ -69,7 +69,7 @@ public struct StructDecl: Sendable, Hashable {
 /// An open enum: known cases plus `unknown(raw)` so new server values still decode.
 public struct EnumDecl: Sendable, Hashable {
     public struct Case: Sendable, Hashable {
-        public var name: String
+        public var name: Identifier
         /// The raw value, of the enum's `rawType`.
         public var value: Literal
         public var docs: Documentation
@@ -85,7 +85,7 @@ public struct EnumDecl: Sendable, Hashable {
 /// `oneOf`/`anyOf`: an enum with one case per alternative, carrying its value.
 public struct OneOfDecl: Sendable, Hashable {
     public struct Case: Sendable, Hashable {
-        public var name: String
+        public var name: Identifier
         public var type: TypeUsage
         /// Discriminator values that select this case.
         public var tags: [String]
@@ -121,7 +121,7 @@ public struct OneOfDecl: Sendable, Hashable {
         /// The webhook's name in the document, and its method (`POST`).
         public var name: String
         public var method: String
-        public var caseName: String
+        public var caseName: Identifier
         public var type: TypeUsage
         /// Headers whose fixed value says a request is this webhook.
         public var headers: [Header]

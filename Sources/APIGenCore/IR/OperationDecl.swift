@@ -2,7 +2,7 @@
 public struct OperationDecl: Sendable, Equatable {
     /// A parameter of the method, from a path, query or header parameter.
     public struct Parameter: Sendable, Equatable {
-        public var name: String
+        public var name: Identifier
         public var wireName: String
         public var location: ParameterLocation
         /// Optional when not required (then defaulted to `nil`).
@@ -109,7 +109,7 @@ public struct OperationDecl: Sendable, Equatable {
     public struct Pagination: Sendable, Equatable {
         /// One property on the way from the response to a value.
         public struct Step: Sendable, Equatable {
-            public var property: String
+            public var property: Identifier
             public var isOptional: Bool
         }
 
@@ -128,13 +128,13 @@ public struct OperationDecl: Sendable, Equatable {
         /// Where a request's position goes (its Swift name): a query parameter, or a property of
         /// the body.
         public enum Position: Sendable, Equatable {
-            case parameter(String)
-            case bodyProperty(String)
+            case parameter(Identifier)
+            case bodyProperty(Identifier)
         }
 
         public var style: Style
         /// The method's name: `<operation>Pages`, numbered when another method has that name.
-        public var methodName = ""
+        public var methodName: Identifier = ""
         /// Nil for links.
         public var position: Position?
         /// The position is a number with a fraction (`type: number`), written from an `Int`.
@@ -158,7 +158,7 @@ public struct OperationDecl: Sendable, Equatable {
         public var nextIsURL = false
         /// Links: the query parameters (Swift names) read from the link, each falling back to
         /// the caller's value.
-        public var linkParameters: [String] = []
+        public var linkParameters: [Identifier] = []
     }
 
     /// A 2xx status and the case of the response enum it decodes into (by its position).
@@ -185,7 +185,7 @@ public struct OperationDecl: Sendable, Equatable {
             case jsonSequence
         }
 
-        public var name: String
+        public var name: Identifier
         public var kind: Kind
         /// Each event's data, or each value (`String`: an event's text as sent).
         public var element: TypeUsage
@@ -209,14 +209,14 @@ public struct OperationDecl: Sendable, Equatable {
 
         /// A declared response header: its member name, and a scalar type (text otherwise).
         public struct Header: Sendable, Equatable {
-            public var name: String
+            public var name: Identifier
             public var wireName: String
             public var type: TypeUsage
             public var required: Bool
         }
     }
 
-    public var name: String
+    public var name: Identifier
     public var method: HTTPMethod
     public var path: String
     public var docs: Documentation
@@ -267,7 +267,7 @@ public struct AuthDecl: Sendable, Equatable {
     /// The scheme name in the document.
     public var schemeName: String
     /// The init argument: `apiToken`, `apiKey`, `xAuthEmail`…
-    public var argumentName: String
+    public var argumentName: Identifier
     public var kind: Kind
     public var docs: Documentation
 }
@@ -292,7 +292,7 @@ public struct ResponseHeaderDecl: Sendable, Equatable {
     /// The generated struct's name and its one stored property (the answer's metadata).
     static let typeName = "ResponseHeaders", metadata = "metadata"
 
-    public var name: String
+    public var name: Identifier
     public var wireName: String
     /// `String`, `Int`, `Double`, `Bool`, `Date`, `URL` or `UUID`.
     public var type: TypeUsage

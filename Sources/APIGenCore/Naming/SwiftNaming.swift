@@ -312,11 +312,11 @@ public enum SwiftNaming {
         return name
     }
 
-    /// A property, parameter, method or case name, escaped with backticks when it is a keyword.
+    /// A property, parameter, method or case name. A keyword stays as it is (the renderer
+    /// escapes it), except one that no escaping makes usable after a dot, which gets a `_`.
     public static func memberName(_ raw: String) -> String {
         let name = validIdentifier(lowerCamel(raw), fallback: symbolNames[raw.trimmingCharacters()] ?? "value")
         if unescapable.contains(name) { return name + "_" }
-        if keywords.contains(name) { return "`\(name)`" }
         return name
     }
 
@@ -328,18 +328,6 @@ public enum SwiftNaming {
         guard valid, !keywords.contains(text) else { return "'\(text)' is not a valid Swift identifier" }
         if isType && reservedTypeNames.contains(text) { return "'\(text)' is a type name the generated code uses itself" }
         return nil
-    }
-
-    /// The name without backticks, for building other names or comparing.
-    public static func unescaped(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
-
-    /// The name as an argument label in a call: keywords need no backticks there (the compiler
-    /// warns about them), except `inout`.
-    public static func argumentLabel(_ name: String) -> String {
-        let bare = unescaped(name)
-        return bare == "inout" ? name : bare
     }
 }
 
@@ -356,15 +344,14 @@ struct NameScope {
 
     /// `name`, or `name2`, `name3`… when taken; `clashed` tells whether a suffix was needed.
     mutating func claim(_ name: String) -> (name: String, clashed: Bool) {
-        let bare = SwiftNaming.unescaped(name)
-        if used.insert(bare).inserted { return (name, false) }
-        var n = nextSuffix[bare] ?? 2
-        while !used.insert("\(bare)\(n)").inserted { n += 1 }
-        nextSuffix[bare] = n + 1
-        return ("\(bare)\(n)", true)
+        if used.insert(name).inserted { return (name, false) }
+        var n = nextSuffix[name] ?? 2
+        while !used.insert("\(name)\(n)").inserted { n += 1 }
+        nextSuffix[name] = n + 1
+        return ("\(name)\(n)", true)
     }
 
-    func contains(_ name: String) -> Bool { used.contains(SwiftNaming.unescaped(name)) }
+    func contains(_ name: String) -> Bool { used.contains(name) }
 
     /// Skeletons of the names claimed so far that have lookalikes (`Lookalikes`), and the name
     /// each came from.
@@ -372,12 +359,11 @@ struct NameScope {
 
     /// Another name of this scope that `name` (just claimed) reads the same as, if any.
     mutating func lookalike(of name: String) -> String? {
-        let bare = SwiftNaming.unescaped(name)
-        if let skeleton = Lookalikes.skeleton(bare) {
+        if let skeleton = Lookalikes.skeleton(name) {
             if let other = skeletons[skeleton] { return other }
-            skeletons[skeleton] = bare
+            skeletons[skeleton] = name
             return used.contains(skeleton) ? skeleton : nil
         }
-        return skeletons[bare]
+        return skeletons[name]
     }
 }

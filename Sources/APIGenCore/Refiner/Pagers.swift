@@ -32,16 +32,16 @@ enum Pagers {
     private static func name(_ operations: inout [OperationDecl], _ diagnostics: DiagnosticSink) {
         var names = NameScope(reserved: OperationTranslator.clientMembers)
         for operation in operations {
-            _ = names.claim(operation.name)
-            if let stream = operation.stream { _ = names.claim(stream.name) }
+            _ = names.claim(operation.name.name)
+            if let stream = operation.stream { _ = names.claim(stream.name.name) }
         }
         for i in operations.indices where operations[i].pagination != nil {
-            let wanted = SwiftNaming.unescaped(operations[i].name) + "Pages"
+            let wanted = operations[i].name.name + "Pages"
             let (name, clashed) = names.claim(wanted)
             if clashed, let location = operations[i].location {
-                diagnostics.warning("the pages of '\(operations[i].name)' are generated as '\(name)' because '\(wanted)' is taken", at: location)
+                diagnostics.warning("the pages of '\(operations[i].name.name)' are generated as '\(name)' because '\(wanted)' is taken", at: location)
             }
-            operations[i].pagination?.methodName = name
+            operations[i].pagination?.methodName = Identifier(name)
         }
     }
 }

@@ -208,7 +208,7 @@ struct Paging {
 
     /// The query parameters a link may carry that read from text: strings, numbers, booleans and
     /// enums; the others keep the caller's value.
-    private func linkParameters(_ operation: OperationDecl) -> [String] {
+    private func linkParameters(_ operation: OperationDecl) -> [Identifier] {
         operation.parameters.filter { parameter in
             guard parameter.location == .query, !parameter.isJSON, parameter.queryStringMediaType == nil else { return false }
             switch parameter.type.unwrapped {

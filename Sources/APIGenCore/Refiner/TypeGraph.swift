@@ -11,7 +11,7 @@ struct TypeGraph {
 
     struct Breaks {
         /// Struct (index path) → properties to store boxed.
-        var properties: [[Int]: Set<String>] = [:]
+        var properties: [[Int]: Set<Identifier>] = [:]
         /// oneOf enums (index paths) to make `indirect`.
         var indirectEnums: [[Int]] = []
     }
@@ -132,7 +132,7 @@ struct TypeGraph {
     /// Strongly connected components of the inline-storage graph (Tarjan), then the edges to box.
     func recursionBreaks() -> Breaks {
         // Edges: (property that stores the target, or nil for a oneOf case; target id).
-        var edges = [[(property: String?, target: Int)]](repeating: [], count: members.count)
+        var edges = [[(property: Identifier?, target: Int)]](repeating: [], count: members.count)
         for (i, node) in members.enumerated() {
             switch node {
             case .structure(let properties, _):

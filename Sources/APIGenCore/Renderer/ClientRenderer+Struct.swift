@@ -58,7 +58,7 @@ extension ClientRenderer {
             for header in headers {
                 p.line()
                 p.docs(header.docs.lines + (header.docs.isEmpty ? [] : [""]) + ["`\(SwiftSpelling.docLine(header.wireName))`"])
-                p.line("\(access) var \(header.name): \(options.spell(header.type))? { self.\(ResponseHeaderDecl.metadata).value(\(SwiftSpelling.string(header.wireName))) }")
+                p.line("\(access) var \(header.name.swift): \(options.spell(header.type))? { self.\(ResponseHeaderDecl.metadata).value(\(SwiftSpelling.string(header.wireName))) }")
             }
         }
     }
@@ -74,14 +74,14 @@ extension ClientRenderer {
         }
         docs.append("  - serverURL: Where requests go.")
         for auth in module.auth {
-            params.append("\(auth.argumentName): String\(required ? "" : "? = nil")")
+            params.append("\(auth.argumentName.swift): String\(required ? "" : "? = nil")")
             let what: String
             switch auth.kind {
             case .bearer: what = "Sent as `Authorization: Bearer …`."
             case .basic: what = "`user:password`, sent as `Authorization: Basic …`."
             case .apiKey(let name, let location): what = "Sent in the `\(name)` \(location == .header ? "header" : location == .cookie ? "cookie" : "query item")."
             }
-            docs.append("  - \(auth.argumentName): \(auth.docs.lines.first.map { SwiftSpelling.docLine($0) + " " } ?? "")\(what)")
+            docs.append("  - \(auth.argumentName.swift): \(auth.docs.lines.first.map { SwiftSpelling.docLine($0) + " " } ?? "")\(what)")
         }
         params.append("transport: any HTTPTransport = URLSessionTransport()")
         params.append("timeout: Double = 60")
@@ -118,9 +118,9 @@ extension ClientRenderer {
                     }
                     let scheme = SwiftSpelling.string(auth.schemeName)
                     if required {
-                        p.line("_credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName)))")
+                        p.line("_credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName.swift)))")
                     } else {
-                        p.line("if let \(auth.argumentName) { _credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName))) }")
+                        p.line("if let \(auth.argumentName.swift) { _credentials.append(Credential(scheme: \(scheme), placement: \(placement), secret: \(auth.argumentName.swift))) }")
                     }
                 }
             }

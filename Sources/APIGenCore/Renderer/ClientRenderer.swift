@@ -34,10 +34,10 @@ struct ClientRenderer: Sendable {
 
     /// `fileBody`: the form of a binary-body method that sends a file, `bodyFile: URL`.
     /// `defaults`: optional arguments default to nil (a protocol's requirements have none).
-    func signature(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false, defaults: Bool = true) -> [String] {
+    func signature(_ operation: OperationDecl, excluding: Identifier? = nil, fileBody: Bool = false, defaults: Bool = true) -> [String] {
         var params: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
-            params.append("\(parameter.name): \(options.spell(parameter.type))" + (parameter.type.isOptional && defaults ? " = nil" : ""))
+            params.append("\(parameter.name.swift): \(options.spell(parameter.type))" + (parameter.type.isOptional && defaults ? " = nil" : ""))
         }
         if let body = operation.body {
             // The file is always required: with a default, a call without a body would match both methods.
@@ -61,10 +61,10 @@ struct ClientRenderer: Sendable {
         return ["body"] + (body.callerNamesType ? [OperationTranslator.contentTypeLabel] : [])
     }
 
-    func parameterDocs(_ operation: OperationDecl, excluding: String? = nil, fileBody: Bool = false) -> [String] {
+    func parameterDocs(_ operation: OperationDecl, excluding: Identifier? = nil, fileBody: Bool = false) -> [String] {
         var lines: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
-            lines.append("  - \(SwiftNaming.unescaped(parameter.name)): \(parameter.docs.lines.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
+            lines.append("  - \(parameter.name.name): \(parameter.docs.lines.first.map(SwiftSpelling.docLine) ?? "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter.")")
         }
         if operation.body != nil, fileBody {
             lines.append("  - \(OperationTranslator.fileBodyLabel): A file whose bytes are the body, read as they are sent (never loaded whole).")
@@ -95,7 +95,7 @@ struct ClientRenderer: Sendable {
                 : "The decoded `\(options.spell(type))` of a 2xx answer."
         } ?? "Nothing; a 2xx answer means success.", into: &p)
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
-        printSignature("\(access) func \(operation.name)", signature(operation, fileBody: fileBody), " async throws\(returns)", into: &p) { p in
+        printSignature("\(access) func \(operation.name.swift)", signature(operation, fileBody: fileBody), " async throws\(returns)", into: &p) { p in
             renderRequest(operation, fileBody: fileBody, into: &p)
             switch (operation.response, operation.responseEncoding) {
             case (nil, _): p.line("try await self._core.send(_request)")
@@ -161,7 +161,7 @@ struct ClientRenderer: Sendable {
             what = "its values, each decoded as `\(element)`"
         }
         renderPrologue(operation, returns: "The 2xx `\(SwiftSpelling.docLine(stream.contentType))` answer, \(what), as they arrive.", into: &p)
-        printSignature("\(access) func \(stream.name)", signature(operation), " async throws -> \(returns)", into: &p) { p in
+        printSignature("\(access) func \(stream.name.swift)", signature(operation), " async throws -> \(returns)", into: &p) { p in
             renderRequest(operation, into: &p)
             p.line("return try await self._core.\(call)")
         }
@@ -183,14 +183,14 @@ struct ClientRenderer: Sendable {
             let list = statuses[type]!
             return "`\(type)` for " + Self.statusList(list)
         }
-        let accessor = "`errorBody(of: .\(SwiftNaming.unescaped(operation.name)))`"
+        let accessor = "`errorBody(of: .\(operation.name.name))`"
         if order.count == 1 { return ["- Throws: `APIError`; \(accessor) is the decoded body: \(byType[0])."] }
         return ["- Throws: `APIError`; \(accessor) is the decoded body, a `\(errorEnumName(operation))`: \(byType.joined(separator: "; "))."]
     }
 
     /// With different 2xx bodies: each status with the case and type of the response enum it
     /// decodes into, exact codes first (as the translator sorted them), then ranges.
-    private func statusCases(_ operation: OperationDecl, _ type: TypeUsage) -> [(status: String, name: String, type: TypeUsage)]? {
+    private func statusCases(_ operation: OperationDecl, _ type: TypeUsage) -> [(status: String, name: Identifier, type: TypeUsage)]? {
         guard !operation.responseStatuses.isEmpty, case .named(let path) = type.unwrapped,
               let cases = index.oneOfCases(at: path) else { return nil }
         return operation.responseStatuses.compactMap { entry in
@@ -200,7 +200,7 @@ struct ClientRenderer: Sendable {
 
     /// `switch status { case 201: return .created(…) … }`; a 2xx the document does not list
     /// decodes as the first.
-    private func renderDecodingByStatus(_ cases: [(status: String, name: String, type: TypeUsage)], mayBeEmpty: Bool, into p: inout CodePrinter) {
+    private func renderDecodingByStatus(_ cases: [(status: String, name: Identifier, type: TypeUsage)], mayBeEmpty: Bool, into p: inout CodePrinter) {
         p.line("return try await self._core.send(_request) { _status, _data in")
         p.indent()
         do {
@@ -215,10 +215,10 @@ struct ClientRenderer: Sendable {
                 } else {
                     continue
                 }
-                p.line("case \(pattern): return .\(entry.name)(try JSONCoding.decode(\(options.spell(entry.type)).self, from: _data))")
+                p.line("case \(pattern): return \(entry.name.member)(try JSONCoding.decode(\(options.spell(entry.type)).self, from: _data))")
             }
             if let first = cases.first {
-                p.line("default: return .\(first.name)(try JSONCoding.decode(\(options.spell(first.type)).self, from: _data))")
+                p.line("default: return \(first.name.member)(try JSONCoding.decode(\(options.spell(first.type)).self, from: _data))")
             }
             p.line("}")
         }
@@ -231,7 +231,7 @@ struct ClientRenderer: Sendable {
     func validationCalls(_ operation: OperationDecl) -> [String] {
         var calls: [String] = []
         for parameter in operation.parameters {
-            if let call = ValidationCalls.call(value: parameter.name, name: SwiftSpelling.string(SwiftNaming.unescaped(parameter.name)), type: parameter.type, constraints: parameter.constraints, index: index, checkEnums: true) {
+            if let call = ValidationCalls.call(value: parameter.name.swift, name: SwiftSpelling.string(parameter.name.name), type: parameter.type, constraints: parameter.constraints, index: index, checkEnums: true) {
                 calls.append(call)
             }
         }

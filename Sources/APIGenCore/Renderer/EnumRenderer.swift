@@ -10,13 +10,13 @@ struct EnumRenderer {
         p.fileScope.append("\(options.spi)\(options.isolation)extension \(name): ParameterValue {}")
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) enum \(decl.name): OpenEnum") { p in
-            p.packed("case ", decl.cases.map(\.name))
+            p.packed("case ", decl.cases.map(\.name.swift))
             p.docs(["A value this client does not know yet; the raw value is kept."])
             p.line("case unknown(\(SwiftSpelling.swiftName(decl.rawType)))")
             p.line()
             p.block("\(access) var rawValue: \(SwiftSpelling.swiftName(decl.rawType))") { p in
                 p.line("switch self {")
-                for c in decl.cases { p.line("case .\(c.name): \(SwiftSpelling.literal(c.value, rawType: decl.rawType))") }
+                for c in decl.cases { p.line("case \(c.name.member): \(SwiftSpelling.literal(c.value, rawType: decl.rawType))") }
                 p.line("case .unknown(let value): value")
                 p.line("}")
             }
@@ -30,7 +30,7 @@ struct EnumRenderer {
             }
             p.line()
             // Stored, not computed: `init(rawValue:)` (from `OpenEnum`) walks it on every decode.
-            p.line("\(access) static let allCases: [Self] = [\(decl.cases.map { "." + $0.name }.joined(separator: ", "))]")
+            p.line("\(access) static let allCases: [Self] = [\(decl.cases.map { $0.name.member }.joined(separator: ", "))]")
         }
     }
 }

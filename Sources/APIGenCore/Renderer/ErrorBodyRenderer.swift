@@ -21,7 +21,7 @@ extension ClientRenderer {
         return errorTypes(operation).map { type in
             let spelled = options.spell(type)
             let words = spelled.split(separator: ".").last.map(String.init) ?? spelled
-            return (scope.claim(SwiftNaming.memberName(words)).name, spelled)
+            return (Identifier(scope.claim(SwiftNaming.memberName(words)).name).swift, spelled)
         }
     }
 
@@ -29,7 +29,7 @@ extension ClientRenderer {
     func renderErrorBodyEnum(_ operation: OperationDecl, into p: inout CodePrinter) {
         guard errorTypes(operation).count > 1 else { return }
         p.line()
-        p.docs(["The error bodies `\(operation.name)` documents: the one its answer's status has."])
+        p.docs(["The error bodies `\(operation.name.swift)` documents: the one its answer's status has."])
         p.block("\(access) enum \(errorEnumName(operation)): Hashable, Sendable") { p in
             for (name, type) in errorCases(operation) { p.line("case \(name)(\(type))") }
         }
@@ -54,12 +54,12 @@ extension ClientRenderer {
         let types = errorTypes(operation)
         let id = SwiftSpelling.string(operation.operationID)
         let statuses = operation.errors.map { $0.status == "default" ? "other statuses" : $0.status }
-        let doc = "    /// `\(operation.name)`'s error body, for \(Self.statusList(statuses))."
+        let doc = "    /// `\(operation.name.swift)`'s error body, for \(Self.statusList(statuses))."
         guard types.count > 1 else {
-            return .init(body: options.spell(types[0]), lines: [doc, "    \(access) static var \(operation.name): Self { Self(operation: \(id)) }"])
+            return .init(body: options.spell(types[0]), lines: [doc, "    \(access) static var \(operation.name.swift): Self { Self(operation: \(id)) }"])
         }
         let enumType = "\(clientType).\(errorEnumName(operation))"
         let reads = errorCases(operation).map { "($0 as? \($0.type)).map(\(enumType).\($0.name))" }
-        return .init(body: enumType, lines: [doc, "    \(access) static var \(operation.name): Self { Self(operation: \(id)) { \(reads.joined(separator: " ?? ")) } }"])
+        return .init(body: enumType, lines: [doc, "    \(access) static var \(operation.name.swift): Self { Self(operation: \(id)) { \(reads.joined(separator: " ?? ")) } }"])
     }
 }

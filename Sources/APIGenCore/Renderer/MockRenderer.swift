@@ -24,8 +24,8 @@ struct MockRenderer: ProductRenderer {
             let handlersType = handlersType
             p.block("\(access) struct \(handlersType): Sendable") { p in
                 for operation in module.operations {
-                    p.docs(["`\(SwiftNaming.unescaped(operation.name))`: \(defaultDoc(operation))"])
-                    p.line("\(access) var \(operation.name): \(closureType(operation)) = \(defaultClosure(operation))")
+                    p.docs(["`\(operation.name.name)`: \(defaultDoc(operation))"])
+                    p.line("\(access) var \(operation.name.swift): \(closureType(operation)) = \(defaultClosure(operation))")
                 }
                 p.line()
                 p.line("\(access) init() {}")
@@ -39,8 +39,8 @@ struct MockRenderer: ProductRenderer {
                 if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
                 let params = ClientRenderer(options: options, index: index).signature(operation, defaults: false)
                 let arguments = argumentNames(operation).joined(separator: ", ")
-                p.block("\(access) func \(operation.name)(\(params.joined(separator: ", "))) async throws\(requirement.returnClause(operation))") { p in
-                    p.line("try await self.\(Self.handlers).\(operation.name)(\(arguments))")
+                p.block("\(access) func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws\(requirement.returnClause(operation))") { p in
+                    p.line("try await self.\(Self.handlers).\(operation.name.swift)(\(arguments))")
                 }
             }
         }
@@ -48,11 +48,11 @@ struct MockRenderer: ProductRenderer {
 
     /// The method's argument names, in order, as the closure receives them.
     private func argumentNames(_ operation: OperationDecl) -> [String] {
-        operation.parameters.map(\.name) + ClientRenderer.bodyArguments(operation)
+        operation.parameters.map(\.name.swift) + ClientRenderer.bodyArguments(operation)
     }
 
     private func closureType(_ operation: OperationDecl) -> String {
-        var types = operation.parameters.map { "_ \($0.name): \(options.spell($0.type))" }
+        var types = operation.parameters.map { "_ \($0.name.swift): \(options.spell($0.type))" }
         if let body = operation.body { types.append("_ body: \(options.spell(body.type))") }
         if operation.body?.callerNamesType == true { types.append("_ \(OperationTranslator.contentTypeLabel): String") }
         let returns = operation.response.map(options.spell) ?? "Void"
@@ -69,7 +69,7 @@ struct MockRenderer: ProductRenderer {
     private func defaultClosure(_ operation: OperationDecl) -> String {
         let count = argumentNames(operation).count
         let head = count == 0 ? "{ " : "{ " + Array(repeating: "_", count: count).joined(separator: ", ") + " in "
-        let name = SwiftSpelling.string(SwiftNaming.unescaped(operation.name))
+        let name = SwiftSpelling.string(operation.name.name)
         guard let response = operation.response else { return head + "}" }
         guard let example = operation.example else {
             return head + (response.isOptional ? "nil }" : "try APIGenRuntime.MockExample.missing(\(name)) }")

@@ -8,7 +8,7 @@ struct OneOfRenderer {
     func render(_ decl: OneOfDecl, path: [String], into p: inout CodePrinter) {
         p.docs(decl.docs)
         p.block("\(options.isolation)\(access) \(decl.isIndirect ? "indirect " : "")enum \(decl.name): Codable, Hashable, Sendable") { p in
-            for c in decl.cases { p.line("case \(c.name)(\(options.spell(c.type)))") }
+            for c in decl.cases { p.line("case \(c.name.swift)(\(options.spell(c.type)))") }
             if decl.hasUnknownCase {
                 p.docs([decl.discriminator != nil ? "A variant this client does not know yet (its discriminator value is new); the JSON is kept as it came."
                     : "A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came."])
@@ -21,7 +21,7 @@ struct OneOfRenderer {
                     p.line("let container = try decoder.container(keyedBy: AnyCodingKey.self)")
                     p.line("switch try container.decode(String.self, forKey: \(key)) {")
                     for c in decl.cases where !c.tags.isEmpty {
-                        p.line("case \(c.tags.map(SwiftSpelling.string).joined(separator: ", ")): self = .\(c.name)(\(decodeExpression(c.type)))")
+                        p.line("case \(c.tags.map(SwiftSpelling.string).joined(separator: ", ")): self = .\(c.name.swift)(\(decodeExpression(c.type)))")
                     }
                     p.line("default: self = .unknown(try JSONValue(from: decoder))")
                     p.line("}")
@@ -32,7 +32,7 @@ struct OneOfRenderer {
                     p.indent()
                     for c in decl.cases {
                         let pins = c.pins.isEmpty ? "[:]" : "[" + c.pins.map { "\(SwiftSpelling.string($0.property)): \(SwiftSpelling.string($0.value))" }.joined(separator: ", ") + "]"
-                        p.line("(\(SwiftSpelling.string(c.name)), \(pins), { decoder in .\(c.name)(\(decodeExpression(c.type))) }),")
+                        p.line("(\(SwiftSpelling.string(c.name.swift)), \(pins), { decoder in .\(c.name.swift)(\(decodeExpression(c.type))) }),")
                     }
                     p.outdent()
                     p.line(decl.hasUnknownCase ? "], unknown: { .unknown($0) })" : "])")
@@ -43,9 +43,9 @@ struct OneOfRenderer {
                 p.line("switch self {")
                 for c in decl.cases {
                     if c.type.unwrapped == .date {
-                        p.line("case .\(c.name)(let value): try ISO8601Date(value).encode(to: encoder)")
+                        p.line("case .\(c.name.swift)(let value): try ISO8601Date(value).encode(to: encoder)")
                     } else {
-                        p.line("case .\(c.name)(let value): try value.encode(to: encoder)")
+                        p.line("case .\(c.name.swift)(let value): try value.encode(to: encoder)")
                     }
                 }
                 if decl.hasUnknownCase { p.line("case .unknown(let value): try value.encode(to: encoder)") }
@@ -64,8 +64,8 @@ struct OneOfRenderer {
     private func renderWebhookEntryPoints(_ decl: OneOfDecl, into p: inout CodePrinter) {
         func decoding(_ entry: OneOfDecl.WebhookEntry) -> String {
             entry.type.unwrapped == .date
-                ? ".\(entry.caseName)(try JSONCoding.decode(ISO8601Date.self, from: body).date)"
-                : ".\(entry.caseName)(try JSONCoding.decode(\(options.spell(entry.type)).self, from: body))"
+                ? ".\(entry.caseName.swift)(try JSONCoding.decode(ISO8601Date.self, from: body).date)"
+                : ".\(entry.caseName.swift)(try JSONCoding.decode(\(options.spell(entry.type)).self, from: body))"
         }
         p.line()
         p.docs(["The webhooks of the document, each as its name and method."])

@@ -5,7 +5,7 @@ extension ClientRenderer {
 
     func renderPages(_ operation: OperationDecl, _ pagination: Pagination, into p: inout CodePrinter) {
         guard let response = operation.response else { return }
-        var excluded: String?
+        var excluded: Identifier?
         if case .parameter(let name)? = pagination.position { excluded = name }
         let start: (parameter: String, docs: String, argument: String)
         switch pagination.style {
@@ -19,7 +19,7 @@ extension ClientRenderer {
         var params = signature(operation, excluding: excluded)
         if !start.parameter.isEmpty { params.append(start.parameter) }
         let returns = " -> PageSequence<\(options.spell(response)), \(options.spell(pagination.item))>"
-        printSignature("\(access) func \(pagination.methodName)", params, returns, into: &p) { p in
+        printSignature("\(access) func \(pagination.methodName.swift)", params, returns, into: &p) { p in
             p.line("PageSequence(")
             p.indent()
             p.line(start.argument + ",")
@@ -52,7 +52,7 @@ extension ClientRenderer {
         }
     }
 
-    private func pagesDocs(_ operation: OperationDecl, _ pagination: Pagination, excluding: String?, start: String) -> [String] {
+    private func pagesDocs(_ operation: OperationDecl, _ pagination: Pagination, excluding: Identifier?, start: String) -> [String] {
         let next = switch pagination.style {
         case .page: "the next page number"
         case .offset: "the offset after the items read so far"
@@ -64,10 +64,10 @@ extension ClientRenderer {
         if pagination.style == .cursor || pagination.style == .link { ends.append("after a page without a next \(pagination.style == .link ? "link" : "cursor")") }
         if pagination.totalCount != nil { ends.append("once the total count the server reports is reached") }
         if pagination.pageCount != nil { ends.append("at the last page the server reports") }
-        var docs = ["Every page of `\(operation.name)`, fetched lazily, one request per page; `.items` walks their items.", "",
+        var docs = ["Every page of `\(operation.name.swift)`, fetched lazily, one request per page; `.items` walks their items.", "",
                     "Each request asks for \(next).", "It stops \(ends.joined(separator: ", or ")).",]
         if case .bodyProperty(let property)? = pagination.position {
-            docs.append("The body's `\(SwiftNaming.unescaped(property))` is set for each request.")
+            docs.append("The body's `\(property.name)` is set for each request.")
         }
         var paramDocs = parameterDocs(operation, excluding: excluding)
         if !start.isEmpty {
@@ -84,21 +84,21 @@ extension ClientRenderer {
         let value = pagination.positionIsDouble ? "Double(_position)" : "_position"
         var arguments: [String] = []
         for parameter in operation.parameters {
-            let label = SwiftNaming.unescaped(parameter.name)
+            let label = parameter.name.label
             if case .parameter(parameter.name)? = pagination.position {
                 arguments.append("\(label): \(value)")
             } else if pagination.linkParameters.contains(parameter.name) {
                 // After the first page, an optional parameter the link leaves out is left out; a
                 // required one keeps the caller's value.
                 let read = "value(\(SwiftSpelling.string(parameter.wireName)))"
-                arguments.append("\(label): " + (parameter.type.isOptional ? "_link.map { $0.\(read) } ?? \(parameter.name)" : "_link?.\(read) ?? \(parameter.name)"))
+                arguments.append("\(label): " + (parameter.type.isOptional ? "_link.map { $0.\(read) } ?? \(parameter.name.swift)" : "_link?.\(read) ?? \(parameter.name.swift)"))
             } else {
-                arguments.append("\(label): \(parameter.name)")
+                arguments.append("\(label): \(parameter.name.swift)")
             }
         }
-        let inBody: String? = if case .bodyProperty(let property)? = pagination.position { property } else { nil }
+        let inBody: String? = if case .bodyProperty(let property)? = pagination.position { property.swift } else { nil }
         arguments += Self.bodyArguments(operation).map { $0 == "body" && inBody != nil ? "body: _body" : "\($0): \($0)" }
-        let call = "try await self.\(operation.name)(\(arguments.joined(separator: ", ")))"
+        let call = "try await self.\(operation.name.swift)(\(arguments.joined(separator: ", ")))"
         let input = pagination.style == .link ? "_link" : "_position"
         if let inBody {
             p.line("fetch: { \(input) in")
@@ -126,7 +126,7 @@ extension ClientRenderer {
     static func access(_ steps: [Pagination.Step], from root: String) -> String {
         var out = root
         for (i, step) in steps.enumerated() {
-            out += "." + step.property
+            out += "." + step.property.swift
             if step.isOptional && i < steps.count - 1 { out += "?" }
         }
         return out

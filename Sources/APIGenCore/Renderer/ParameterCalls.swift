@@ -3,7 +3,7 @@
 enum ParameterCalls {
     /// The call for a query, header or cookie parameter.
     static func call(_ parameter: OperationDecl.Parameter) -> String {
-        let name = SwiftSpelling.string(parameter.wireName), value = parameter.name
+        let name = SwiftSpelling.string(parameter.wireName), value = parameter.name.swift
         let style = parameter.style == .form ? "" : ", style: .\(parameter.style.rawValue)"
         let reserved = parameter.allowReserved ? ", allowReserved: true" : ""
         switch (parameter.location, parameter.shape) {
@@ -26,8 +26,8 @@ enum ParameterCalls {
 
     /// The interpolated text of a path parameter.
     static func pathText(_ parameter: OperationDecl.Parameter) -> String {
-        let label = SwiftSpelling.string(SwiftNaming.unescaped(parameter.name))
-        let value = parameter.name
+        let label = SwiftSpelling.string(parameter.name.name)
+        let value = parameter.name.swift
         let styled: String
         switch parameter.shape {
         case .primitive where parameter.style == .simple:

@@ -46,7 +46,7 @@ struct ProtocolRenderer: ProductRenderer {
                 p.docs(operation.summary)
                 if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
                 let params = client.signature(operation, defaults: false)
-                p.line("func \(operation.name)(\(params.joined(separator: ", "))) async throws\(returnClause(operation))")
+                p.line("func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws\(returnClause(operation))")
             }
         }
     }

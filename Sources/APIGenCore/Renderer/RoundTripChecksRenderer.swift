@@ -92,7 +92,7 @@ public struct RoundTripChecksRenderer {
     struct Plan {
         var operation: OperationDecl
         /// Each argument's label and value.
-        var arguments: [(label: String, name: String, value: String)]
+        var arguments: [(label: String, name: Identifier, value: String)]
         /// The handler's answer and what the client returns.
         var answer: String
         var expected: String?
@@ -120,10 +120,10 @@ public struct RoundTripChecksRenderer {
 
     func plan(_ operation: OperationDecl) -> Plan? {
         guard server.unsupported(operation) == nil else { return nil }
-        var arguments: [(String, String, String)] = []
+        var arguments: [(String, Identifier, String)] = []
         for (i, parameter) in operation.parameters.enumerated() {
             guard let v = value(parameter.type, seed: i + 1) else { return nil }
-            arguments.append((SwiftNaming.argumentLabel(parameter.name), parameter.name, v))
+            arguments.append((parameter.name.label, parameter.name, v))
         }
         if let body = operation.body {
             let encoded: String?
@@ -137,7 +137,7 @@ public struct RoundTripChecksRenderer {
             if body.callerNamesType {
                 // The server must hand the type on as it was sent.
                 let label = OperationTranslator.contentTypeLabel
-                arguments.append((label, label, Self.oneType(within: body.contentType)))
+                arguments.append((label, Identifier(label), Self.oneType(within: body.contentType)))
             }
         }
         let cases = answers.cases(operation)
@@ -153,7 +153,7 @@ public struct RoundTripChecksRenderer {
             var pairs: [String] = []
             for (i, header) in success.headers.enumerated() {
                 guard let built = value(header.type, seed: 90 + i) else { return nil }
-                pairs.append("\(SwiftNaming.argumentLabel(header.name)): \(built)")
+                pairs.append("\(header.name.label): \(built)")
                 plan.headers.append((header.wireName, options.spell(header.type.unwrapped), built))
             }
             headers = ", headers: .init(\(pairs.joined(separator: ", ")))"
@@ -173,7 +173,7 @@ public struct RoundTripChecksRenderer {
             if let entry = operation.responseStatuses.first(where: { $0.status == success.documented }) {
                 guard let response = operation.response, case .named(let path) = response.unwrapped,
                       let cases = index.oneOfCases(at: path), cases.indices.contains(entry.alternative) else { return nil }
-                plan.expected = "\(options.spell(response.unwrapped)).\(cases[entry.alternative].name)(\(built))"
+                plan.expected = "\(options.spell(response.unwrapped))\(cases[entry.alternative].name.member)(\(built))"
             }
         } else {
             let fields = (success.status == nil ? "status: \(success.range.lowerBound)" : "") + headers
@@ -209,14 +209,14 @@ public struct RoundTripChecksRenderer {
             for (operation, plan) in zip(module.operations, plans) {
                 p.line()
                 let params = ClientRenderer(options: options, index: index).signature(operation, defaults: false)
-                p.block("func \(operation.name)(\(params.joined(separator: ", "))) async throws -> APIServer.\(server.answerName(operation))") { p in
+                p.block("func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws -> APIServer.\(server.answerName(operation))") { p in
                     guard let plan else {
                         p.line("throw _RoundTripUnbuildable()")
                         return
                     }
-                    let name = SwiftNaming.unescaped(operation.name)
+                    let name = operation.name.name
                     for argument in plan.arguments {
-                        p.line("_check.same(\(argument.name), \(argument.value), \(SwiftSpelling.string("\(name) \(SwiftNaming.unescaped(argument.name))")))")
+                        p.line("_check.same(\(argument.name.swift), \(argument.value), \(SwiftSpelling.string("\(name) \(argument.name.name)")))")
                     }
                     if let error = plan.error { p.line("if _check.answersError { return \(error.answer) }") }
                     if let element = plan.streamElement {
@@ -228,50 +228,50 @@ public struct RoundTripChecksRenderer {
             }
         }
         p.line()
-        let auth = module.auth.map { "\($0.argumentName): \"token\", " }.joined()
+        let auth = module.auth.map { "\($0.argumentName.label): \"token\", " }.joined()
         p.block("public func runRoundTrips() async -> (passed: Int, skipped: [String], failed: [String], mocked: Int, examplesRefused: [String])") { p in
             p.line("let _check = _RoundTripCheck()")
             p.line("let _server = APIServer(handler: _RoundTripHandler(_check: _check), validatesRequests: false, prefix: \"/base\")")
             p.line("let _client = Client(serverURL: URL(string: \"https://round.trip.test/base\")!, \(auth)transport: _Loopback(server: _server), validatesArguments: false, retry: .none)")
             for (operation, plan) in zip(module.operations, plans) {
-                let name = SwiftSpelling.string(SwiftNaming.unescaped(operation.name))
+                let name = SwiftSpelling.string(operation.name.name)
                 guard let plan else {
                     let reason = skipReason(operation) ?? ""
-                    p.line("_check.skipped.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): \(reason)")))")
+                    p.line("_check.skipped.append(\(SwiftSpelling.string("\(operation.name.name): \(reason)")))")
                     continue
                 }
-                let call = "try await _client.\(operation.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
+                let call = "try await _client.\(operation.name.swift)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
                 p.block("await _check.run(\(name))") { p in
                     if let status = plan.onlyStatus {
-                        p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): the error answer succeeded"))) }")
+                        p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(operation.name.name): the error answer succeeded"))) }")
                         p.line("catch let _error as APIGenRuntime.APIError { _check.same(_error.status, \(status), \(name)) }")
                     } else {
                         if let expected = plan.expected { p.line("let _expected = \(expected)") }
                         p.line("let (_result, _metadata) = try await withResponseMetadata { \(call) }")
                         if plan.expected != nil {
-                            p.line("_check.same(_result, _expected, \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) answer")))")
+                            p.line("_check.same(_result, _expected, \(SwiftSpelling.string("\(operation.name.name) answer")))")
                         } else {
                             p.line("_ = _result")
                         }
                         for header in plan.headers {
-                            let what = SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) header \(header.wireName)")
+                            let what = SwiftSpelling.string("\(operation.name.name) header \(header.wireName)")
                             p.line("_check.same(_metadata?.value(\(SwiftSpelling.string(header.wireName)), as: \(header.type).self), \(header.value), \(what))")
                         }
                     }
                 }
                 if let element = plan.streamElement, let stream = operation.stream {
-                    let streamCall = "try await _client.\(stream.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
+                    let streamCall = "try await _client.\(stream.name.swift)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
                     p.block("await _check.runStream(\(name))") { p in
                         p.line("let _expected = \(element)")
                         p.line("var _items: [\(options.spell(stream.element))] = []")
                         p.line("for try await _item in \(streamCall) { _items.append(_item\(stream.kind == .events ? ".data" : "")) }")
-                        p.line("_check.same(_items, [_expected, _expected], \(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)) stream")))")
+                        p.line("_check.same(_items, [_expected, _expected], \(SwiftSpelling.string("\(operation.name.name) stream")))")
                     }
                 }
                 if let error = plan.error {
                     p.block("await _check.runError(\(name), status: \(error.status))") { p in
                         p.line("let _expected = \(error.expected)")
-                        p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(SwiftNaming.unescaped(operation.name)): the error answer succeeded"))) }")
+                        p.line("do { _ = \(call); _check.failed.append(\(SwiftSpelling.string("\(operation.name.name): the error answer succeeded"))) }")
                         p.line("catch let _error as APIGenRuntime.APIError { _check.same(_error.status, \(error.status), \(name)); _check.same(_error.errorBody(as: \(error.type).self), _expected, \(name)) }")
                     }
                 }
@@ -280,8 +280,8 @@ public struct RoundTripChecksRenderer {
             p.line("let _mock = MockClient()")
             for (operation, plan) in zip(module.operations, plans) where operation.example != nil {
                 guard let plan else { continue }
-                let call = "try await _mock.\(operation.name)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
-                p.line("await _check.runMock(\(SwiftSpelling.string(SwiftNaming.unescaped(operation.name)))) { _ = \(call) }")
+                let call = "try await _mock.\(operation.name.swift)(\(plan.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")))"
+                p.line("await _check.runMock(\(SwiftSpelling.string(operation.name.name))) { _ = \(call) }")
             }
             p.line("return (_check.passed, _check.skipped, _check.failed, _check.mocked, _check.examplesRefused)")
         }

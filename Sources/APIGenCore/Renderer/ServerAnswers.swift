@@ -94,7 +94,7 @@ struct ServerAnswers {
     /// `CreatedHeaders`, numbered when a top-level type has the name (inside the answer enum it
     /// would hide that type).
     private func headersTypeName(_ caseName: String) -> String {
-        index.nestedTypeName(TypeIndex.upperFirst(caseName) + "Headers")
+        index.nestedTypeName(TypeIndex.upperFirst(Identifier(caseName)) + "Headers")
     }
 
     /// `public struct CreatedHeaders: Sendable { … }`: the declared headers, optional unless
@@ -105,12 +105,12 @@ struct ServerAnswers {
         p.block("\(access) struct \(type): Sendable") { p in
             for header in entry.headers {
                 p.docs(["`\(SwiftSpelling.docLine(header.wireName))`"])
-                p.line("\(access) var \(header.name): \(options.spell(header.required ? header.type : header.type.optional))")
+                p.line("\(access) var \(header.name.swift): \(options.spell(header.required ? header.type : header.type.optional))")
             }
             p.line()
-            let params = entry.headers.map { "\($0.name): \(options.spell($0.required ? $0.type : $0.type.optional))\($0.required ? "" : " = nil")" }
+            let params = entry.headers.map { "\($0.name.swift): \(options.spell($0.required ? $0.type : $0.type.optional))\($0.required ? "" : " = nil")" }
             p.block("\(access) init(\(params.joined(separator: ", ")))") { p in
-                for header in entry.headers { p.line("self.\(header.name) = \(header.name)") }
+                for header in entry.headers { p.line("self.\(header.name.swift) = \(header.name.swift)") }
             }
         }
     }
@@ -142,7 +142,7 @@ struct ServerAnswers {
             value = ".empty(\(status))"
         }
         guard entry.headersType != nil else { return "case \(pattern): return \(value)" }
-        let pairs = entry.headers.map { "(\(SwiftSpelling.string($0.wireName)), _headers.\($0.name))" }
+        let pairs = entry.headers.map { "(\(SwiftSpelling.string($0.wireName)), _headers.\($0.name.swift))" }
         let base = value.hasPrefix("try ") ? String(value.dropFirst(4)) : value
         // `.json(…)` alone would look the member up on the array's element type: spell the type.
         return "case \(pattern): return try APIGenRuntime.ServerResponse\(base).adding([\(pairs.joined(separator: ", "))])"

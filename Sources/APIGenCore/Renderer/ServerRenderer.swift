@@ -7,12 +7,12 @@ struct ServerRenderer: ProductRenderer {
     let index: TypeIndex
     /// By operation name: the earlier operation with the same method and path (Box writes
     /// `/files/{id}#update` beside `/files/{id}`), which a request for it reaches instead.
-    let shadowedBy: [String: String]
+    let shadowedBy: [Identifier: Identifier]
 
     init(options: RenderOptions, index: TypeIndex, module: ModuleDecl) {
         self.options = options
         self.index = index
-        var first: [String: String] = [:], shadowed: [String: String] = [:]
+        var first: [String: Identifier] = [:], shadowed: [Identifier: Identifier] = [:]
         for operation in module.operations {
             let key = operation.method.wireName + " " + Self.template(operation)
             if let earlier = first[key] { shadowed[operation.name] = earlier } else { first[key] = operation.name }
@@ -65,7 +65,7 @@ struct ServerRenderer: ProductRenderer {
                 if operation.deprecated { docs += (docs.isEmpty ? [] : [""]) + ["Deprecated in the API document."] }
                 p.docs(docs)
                 let params = client.signature(operation, defaults: false)
-                p.line("func \(operation.name)(\(params.joined(separator: ", "))) async throws -> \(Self.server).\(answerName(operation))")
+                p.line("func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws -> \(Self.server).\(answerName(operation))")
             }
         }
     }
@@ -117,10 +117,10 @@ struct ServerRenderer: ProductRenderer {
         }
     }
 
-    private func routeName(_ operation: OperationDecl) -> String { "_" + SwiftNaming.unescaped(operation.name) }
+    private func routeName(_ operation: OperationDecl) -> String { "_" + operation.name.name }
 
     private func renderAnswerEnum(_ operation: OperationDecl, into p: inout CodePrinter) {
-        p.docs(["What `\(SwiftNaming.unescaped(operation.name))` answers: a case per documented status."])
+        p.docs(["What `\(operation.name.name)` answers: a case per documented status."])
         let cases = answers.cases(operation)
         p.block("\(access) enum \(answerName(operation)): Sendable") { p in
             for entry in cases {
@@ -137,7 +137,7 @@ struct ServerRenderer: ProductRenderer {
     /// Why the server cannot read an operation's request exactly, if it cannot.
     func unsupported(_ operation: OperationDecl) -> String? {
         if let earlier = shadowedBy[operation.name] {
-            return "`\(SwiftNaming.unescaped(earlier))` has the same method and path, and its route answers every such request"
+            return "`\(earlier.name)` has the same method and path, and its route answers every such request"
         }
         if let body = operation.body, body.encoding == .form {
             let (fields, decl) = flattenedFormFields(body)
@@ -194,9 +194,9 @@ struct ServerRenderer: ProductRenderer {
                 p.line("let \(OperationTranslator.contentTypeLabel): String = try _input.contentType(within: \(SwiftSpelling.string(body.contentType)))")
             }
             renderValidation(operation, into: &p)
-            var arguments = operation.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }
+            var arguments = operation.parameters.map { "\($0.name.label): \($0.name.swift)" }
             arguments += ClientRenderer.bodyArguments(operation).map { "\($0): \($0)" }
-            p.line("switch try await _handler.\(operation.name)(\(arguments.joined(separator: ", "))) {")
+            p.line("switch try await _handler.\(operation.name.swift)(\(arguments.joined(separator: ", "))) {")
             for entry in answers.cases(operation) { p.line(answers.encodingCase(entry)) }
             p.line("}")
         }
@@ -234,8 +234,8 @@ struct ServerRenderer: ProductRenderer {
         default: read = "_input.cookie(\(wire))"
         }
         let what = SwiftSpelling.string("the \(parameter.location.rawValue) parameter '\(parameter.wireName)'")
-        if parameter.location == .path || parameter.type.isOptional { return "let \(parameter.name): \(type) = try \(read)" }
-        return "let \(parameter.name): \(type) = try _input.required(\(read), \(what))"
+        if parameter.location == .path || parameter.type.isOptional { return "let \(parameter.name.swift): \(type) = try \(read)" }
+        return "let \(parameter.name.swift): \(type) = try _input.required(\(read), \(what))"
     }
 
     private func decode(_ body: OperationDecl.Body) -> String {

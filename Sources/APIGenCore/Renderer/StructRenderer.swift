@@ -19,7 +19,7 @@ struct StructRenderer {
                 if decl.boxedProperties.contains(property.name) {
                     renderBoxed(property, into: &p)
                 } else {
-                    p.line("\(access) var \(property.name): \(options.spell(property.type))")
+                    p.line("\(access) var \(property.name.swift): \(options.spell(property.type))")
                 }
             }
             if let additional = decl.additionalProperties {
@@ -95,7 +95,7 @@ struct StructRenderer {
     /// type-checks in a fraction of the time a synthesized `==` takes). `hash(into:)` stays synthesized.
     private func equality(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var terms = decl.properties.map { property -> String in
-            let name = decl.boxedProperties.contains(property.name) ? storage(property) : property.name
+            let name = decl.boxedProperties.contains(property.name) ? storage(property) : property.name.swift
             return "_same(a.\(name), b.\(name))"
         }
         if decl.additionalProperties != nil { terms.append("_same(a.additionalProperties, b.additionalProperties)") }
@@ -122,7 +122,7 @@ struct StructRenderer {
     /// memberwise initializer (which boxes what must be boxed).
     private func decoding(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var arguments = decl.properties.map { property in
-            "\(SwiftNaming.argumentLabel(property.name)): c.\(fieldMethod(property.type, writing: false))(\(SwiftSpelling.string(property.wireName)))"
+            "\(property.name.label): c.\(fieldMethod(property.type, writing: false))(\(SwiftSpelling.string(property.wireName)))"
         }
         if decl.additionalProperties != nil {
             let known = decl.properties.map { SwiftSpelling.string($0.wireName) }.joined(separator: ", ")
@@ -143,7 +143,7 @@ struct StructRenderer {
     /// read through `self.`, so a property named like the writer (`w`) cannot capture it.
     private func encoding(_ decl: StructDecl, _ indentWidth: Int) -> Member {
         var writes = decl.properties.map { property in
-            ".\(fieldMethod(property.type, writing: true, orNull: property.writesNull))(\(SwiftSpelling.string(property.wireName)), self.\(property.name))"
+            ".\(fieldMethod(property.type, writing: true, orNull: property.writesNull))(\(SwiftSpelling.string(property.wireName)), self.\(property.name.swift))"
         }
         if decl.additionalProperties != nil { writes.append(".additionalProperties(self.additionalProperties)") }
         let header = "\(options.spi)\(access) func _encode(_ w: FieldWriter) throws"
@@ -193,7 +193,7 @@ struct StructRenderer {
         let clearable = decl.clearableProperties
         p.docs(["A property that `\(StructDecl.sendingNull)(_:)` can write as `null`."])
         p.block("\(access) enum \(StructDecl.nullableFieldType): Sendable") { p in
-            for property in clearable { p.line("case \(property.name)") }
+            for property in clearable { p.line("case \(property.name.swift)") }
         }
         p.line()
         p.docs([
@@ -205,7 +205,7 @@ struct StructRenderer {
             p.block("for field in fields") { p in
                 p.line("switch field {")
                 for property in clearable {
-                    p.line("case .\(property.name): copy.\(property.name) = nil; copy.__nulls.insert(\(SwiftSpelling.string(property.wireName)))")
+                    p.line("case .\(property.name.swift): copy.\(property.name.swift) = nil; copy.__nulls.insert(\(SwiftSpelling.string(property.wireName)))")
                 }
                 p.line("}")
             }
@@ -215,13 +215,13 @@ struct StructRenderer {
 
     /// The stored name of a boxed property: `_parent`.
     /// `_` followed by a letter is a spelling the naming stage never hands out, so it cannot clash.
-    private func storage(_ property: PropertyDecl) -> String { "_" + SwiftNaming.unescaped(property.name) }
+    private func storage(_ property: PropertyDecl) -> String { "_" + property.name.name }
 
     /// A property whose type contains this struct: a computed property over a `Box`.
     private func renderBoxed(_ property: PropertyDecl, into p: inout CodePrinter) {
         let optional = property.type.isOptional
         let wrapped = options.spell(property.type.unwrapped)
-        p.block("\(access) var \(property.name): \(options.spell(property.type))") { p in
+        p.block("\(access) var \(property.name.swift): \(options.spell(property.type))") { p in
             p.line(optional ? "get { self.\(storage(property))?.value }" : "get { self.\(storage(property)).value }")
             p.line(optional ? "set { self.\(storage(property)) = newValue.map(Box.init) }" : "set { self.\(storage(property)) = Box(newValue) }")
         }
@@ -230,13 +230,13 @@ struct StructRenderer {
 
     /// `self.x = x`, or the boxed form.
     private func assignment(_ property: PropertyDecl, value: String, in decl: StructDecl) -> String {
-        guard decl.boxedProperties.contains(property.name) else { return "self.\(property.name) = \(value)" }
+        guard decl.boxedProperties.contains(property.name) else { return "self.\(property.name.swift) = \(value)" }
         return property.type.isOptional ? "self.\(storage(property)) = \(value).map(Box.init)" : "self.\(storage(property)) = Box(\(value))"
     }
 
     private func renderInit(_ decl: StructDecl, into p: inout CodePrinter) {
         var params = decl.properties.map { property -> String in
-            "\(property.name): \(options.spell(property.type))" + (property.defaultValue.map { " = " + SwiftSpelling.defaultValue($0) } ?? "")
+            "\(property.name.swift): \(options.spell(property.type))" + (property.defaultValue.map { " = " + SwiftSpelling.defaultValue($0) } ?? "")
         }
         if let additional = decl.additionalProperties {
             params.append("additionalProperties: [String: \(options.spell(additional))] = [:]")
@@ -257,15 +257,15 @@ struct StructRenderer {
     }
 
     private func assignments(_ decl: StructDecl, into p: inout CodePrinter) {
-        for property in decl.properties { p.line(assignment(property, value: property.name, in: decl)) }
+        for property in decl.properties { p.line(assignment(property, value: property.name.swift, in: decl)) }
         if decl.additionalProperties != nil { p.line("self.additionalProperties = additionalProperties") }
     }
 
     private func renderValidation(_ decl: StructDecl, into p: inout CodePrinter) {
         p.block("\(options.spi)\(access) func validate(path: String) throws") { p in
             for property in decl.properties {
-                let name = "path + \(SwiftSpelling.string("." + SwiftNaming.unescaped(property.name)))"
-                if let call = ValidationCalls.call(value: "self." + property.name, name: name, type: property.type, constraints: property.constraints, index: index, checkEnums: false) {
+                let name = "path + \(SwiftSpelling.string("." + property.name.name))"
+                if let call = ValidationCalls.call(value: "self." + property.name.swift, name: name, type: property.type, constraints: property.constraints, index: index, checkEnums: false) {
                     p.line(call)
                 }
             }

@@ -76,7 +76,7 @@ enum SwiftSpelling {
     static func defaultValue(_ value: DefaultValue) -> String {
         switch value {
         case .absent: "nil"
-        case .enumCase(let name): "." + name
+        case .enumCase(let name): name.member
         // Not an enum's raw value: an integer for a `Double` property stays as written (`7`).
         case .value(let value): literal(value, rawType: nil)
         }
@@ -84,4 +84,16 @@ enum SwiftSpelling {
 
     /// A doc-comment-safe single line.
     static func docLine(_ text: String) -> String { text.replacingOccurrences("\n", with: " ") }
+}
+
+extension Identifier {
+    /// The name where Swift declares or refers to it: in backticks when it is a keyword.
+    var swift: String { SwiftNaming.keywords.contains(name) ? "`\(name)`" : name }
+
+    /// The name as an argument label in a call: keywords need no backticks there (the compiler
+    /// warns about them), except `inout`.
+    var label: String { name == "inout" ? swift : name }
+
+    /// `.name`: a reference to a member or case.
+    var member: String { "." + swift }
 }

@@ -55,10 +55,9 @@ struct TypeIndex: Sendable {
         return candidate
     }
 
-    /// `list` → `List`, `` `default` `` → `Default`: a member name starting a type name.
-    static func upperFirst(_ name: String) -> String {
-        let name = SwiftNaming.unescaped(name)
-        return name.prefix(1).uppercased() + name.dropFirst()
+    /// `list` → `List`, `default` → `Default`: a member name starting a type name.
+    static func upperFirst(_ identifier: Identifier) -> String {
+        identifier.name.prefix(1).uppercased() + identifier.name.dropFirst()
     }
 
     private func entry(_ path: [String]) -> Entry? {

@@ -29,7 +29,7 @@ extension OperationTranslator {
             }
             let (argument, _) = names.claim(wanted)
             let docs = Documentation.firstLine(of: scheme.description)
-            result.append(AuthDecl(schemeName: scheme.name, argumentName: argument, kind: kind, docs: docs))
+            result.append(AuthDecl(schemeName: scheme.name, argumentName: Identifier(argument), kind: kind, docs: docs))
         }
         return result
     }

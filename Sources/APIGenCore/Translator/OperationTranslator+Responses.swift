@@ -115,7 +115,7 @@ extension OperationTranslator {
             element = types.usage(for: schema, hint: typePrefix + Self.streamElementSuffix(kind), scope: &scope)
             context.operationDecls.append(contentsOf: scope.nested)
         }
-        var stream = OperationDecl.Stream(name: name, kind: kind, element: element, contentType: media.contentType)
+        var stream = OperationDecl.Stream(name: Identifier(name), kind: kind, element: element, contentType: media.contentType)
         stream.status = status
         return stream
     }
@@ -161,7 +161,7 @@ extension OperationTranslator {
             var names = NameScope(), seen: Set<String> = []
             for header in response.headers where header.name.lowercased() != "content-type" && seen.insert(header.name.lowercased()).inserted {
                 let type = header.schema.map(ResponseHeaders.valueType) ?? .string
-                answer.headers.append(.init(name: names.claim(context.memberName(header.name)).name, wireName: header.name, type: type, required: header.required))
+                answer.headers.append(.init(name: Identifier(names.claim(context.memberName(header.name)).name), wireName: header.name, type: type, required: header.required))
             }
             return answer
         }

@@ -154,7 +154,7 @@ struct OperationTranslator {
             let (style, explode) = ParameterStyles.decide(parameter, kind: parameter.schema.map { types.kind(of: $0) } ?? "string",
                                                           nested: parameter.schema.map { types.hasNestedValues($0) } ?? false, context: context)
             var decl = OperationDecl.Parameter(
-                name: argName, wireName: parameter.name, location: parameter.location, type: type,
+                name: Identifier(argName), wireName: parameter.name, location: parameter.location, type: type,
                 docs: docs, constraints: constraints, style: style, explode: explode
             )
             decl.allowReserved = parameter.location == .query && parameter.allowReserved == true
@@ -166,8 +166,8 @@ struct OperationTranslator {
 
         let body = operation.requestBody.flatMap { translateBody($0, typePrefix: typePrefix) }
         // Bytes of a media range take their type as `contentType:`, which no parameter may be.
-        if body?.callerNamesType == true, let i = parameters.firstIndex(where: { $0.name == Self.contentTypeLabel }) {
-            parameters[i].name = argumentNames.claim(Self.contentTypeLabel).name
+        if body?.callerNamesType == true, let i = parameters.firstIndex(where: { $0.name.name == Self.contentTypeLabel }) {
+            parameters[i].name = Identifier(argumentNames.claim(Self.contentTypeLabel).name)
         }
         let (response, encoding, statuses) = translateResponse(operation, typePrefix: typePrefix)
         let stream = translateStream(operation, name: streamName, typePrefix: typePrefix)
@@ -190,7 +190,7 @@ struct OperationTranslator {
         }
 
         var decl = OperationDecl(
-            name: name, method: operation.method, path: path, docs: docs,
+            name: Identifier(name), method: operation.method, path: path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
             responseEncoding: encoding, responseStatuses: statuses, errors: translateErrors(operation),
             pagination: nil, security: security, operationID: rawName

@@ -22,7 +22,7 @@ enum ResponseHeaders {
                     }
                     let (name, _) = members.claim(context.memberName(header.name))
                     byName[key] = result.count
-                    result.append(ResponseHeaderDecl(name: name, wireName: header.name, type: type, docs: docs))
+                    result.append(ResponseHeaderDecl(name: Identifier(name), wireName: header.name, type: type, docs: docs))
                 }
             }
         }

@@ -70,7 +70,7 @@ struct TopLevelNaming {
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
                 warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
-            let streamName = plan.streams ? names.claim(SwiftNaming.unescaped(name) + "Stream").name : nil
+            let streamName = plan.streams ? names.claim(name + "Stream").name : nil
             for (_, hint, typeName) in plan.usages { context.rememberTypeName(typeName, for: hint) }
             let claimed = claimTypes(plan.usages.map { ($0.schema, $0.hint) })
             result.append(NamedOperation(operation: operation, name: name, rawName: plan.rawName, streamName: streamName, warnings: warnings, claimed: claimed))

@@ -76,7 +76,7 @@ extension TypeTranslator {
         case (.builtin(.int), .string(let text)) where Int(text) != nil: return .value(.int(Int(text)!))
         case (.builtin(.double), .string(let text)) where Double(text)?.isFinite == true: return .value(.double(Double(text)!))
         case (.named(let path), _):
-            return context.enumCases[path]?[value].map { .enumCase($0) }
+            return context.enumCases[path]?[value].map { .enumCase(Identifier($0)) }
         default: return nil
         }
     }

@@ -44,15 +44,15 @@ extension TypeTranslator {
                 // `1`, `true`, `{…}`: named by what it is, apart from a string with the same text.
                 wanted = context.memberName(Self.jsonCaseWords(value))
             }
-            if rawType == .bool { wanted = raw == "true" ? "`true`" : "`false`" }
+            if rawType == .bool { wanted = raw == "true" ? "true" : "false" }
             let (caseName, clashed) = names.claim(wanted)
             if clashed {
-                context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(SwiftNaming.unescaped(wanted))' is taken", at: schema.location)
+                context.warning("enum value '\(raw)' is generated as case '\(caseName)' because '\(wanted)' is taken", at: schema.location)
             }
             if let other = names.lookalike(of: caseName) {
                 context.warning("enum value '\(raw)' is generated as case '\(caseName)', which reads like '\(other)' in the same enum: one of them uses letters of another script", at: schema.location)
             }
-            cases.append(EnumDecl.Case(name: caseName, value: normalized, docs: []))
+            cases.append(EnumDecl.Case(name: Identifier(caseName), value: normalized, docs: []))
             caseByLiteral[normalized] = caseName
             caseByLiteral[value] = caseName
         }

@@ -48,7 +48,7 @@ extension TypeTranslator {
                 tags = [raw]
             }
             let (caseName, _) = names.claim(wanted)
-            var decl = OneOfDecl.Case(name: caseName, type: type, tags: tags)
+            var decl = OneOfDecl.Case(name: Identifier(caseName), type: type, tags: tags)
             if discriminator == nil { decl.pins = pins(of: alternative) }
             cases.append(decl)
         }

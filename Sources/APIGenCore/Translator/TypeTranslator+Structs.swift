@@ -68,7 +68,7 @@ extension TypeTranslator {
         // Most documents have no overrides: skip building the key for every property.
         let overrideKey = context.propertyOverrides.isEmpty ? "" : path.joined(separator: ".") + "." + property.name
         if !overrideKey.isEmpty, let override = context.propertyOverrides[overrideKey] {
-            wantedName = SwiftNaming.keywords.contains(override) ? "`\(override)`" : override
+            wantedName = override
             context.useOverride("properties." + overrideKey)
         }
         let (swiftName, clashed) = members.claim(wantedName)
@@ -102,7 +102,7 @@ extension TypeTranslator {
         docs.append(.constraints(constraints))
         if optional && defaultValue == nil { defaultValue = DefaultValue.absent }
         return PropertyDecl(
-            name: swiftName, wireName: property.name, type: type, docs: docs,
+            name: Identifier(swiftName), wireName: property.name, type: type, docs: docs,
             defaultValue: defaultValue, constraints: constraints,
             deprecated: parts.contains { $0.deprecated },
             readOnly: parts.contains { $0.readOnly || ($0.ref.flatMap(resolvedTarget)?.readOnly ?? false) },

@@ -48,10 +48,10 @@ struct Webhooks {
         for (webhook, raw) in zip(webhooks, Self.rawNames(webhooks)) {
             guard let type = payload(of: webhook, hint: SwiftNaming.upperCamel(raw) + "Payload", what: "webhook '\(webhook.path)'") else { continue }
             let (caseName, _) = names.claim(context.memberName(raw))
-            var decl = OneOfDecl.Case(name: caseName, type: type, tags: [])
+            var decl = OneOfDecl.Case(name: Identifier(caseName), type: type, tags: [])
             if let schema = webhook.requestBody.flatMap(jsonSchema) { decl.pins = types.pins(of: schema) }
             cases.append(decl)
-            entries.append(OneOfDecl.WebhookEntry(name: webhook.path, method: webhook.method.wireName, caseName: caseName, type: type,
+            entries.append(OneOfDecl.WebhookEntry(name: webhook.path, method: webhook.method.wireName, caseName: Identifier(caseName), type: type,
                                                   headers: fixedHeaders(webhook)))
         }
         guard !cases.isEmpty, let name else { return nil }

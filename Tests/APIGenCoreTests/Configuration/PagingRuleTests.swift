@@ -45,7 +45,7 @@ final class PagingRuleTests: XCTestCase {
     }
 
     private func pagination(_ module: ModuleDecl, _ name: String) -> OperationDecl.Pagination? {
-        module.operations.first { $0.name == name }?.pagination
+        module.operations.first { $0.name.name == name }?.pagination
     }
 
     func testWithoutRulesNamesDecide() throws {

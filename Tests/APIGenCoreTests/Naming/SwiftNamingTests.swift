@@ -28,8 +28,8 @@ final class SwiftNamingTests: XCTestCase {
             ("image_urls", "imageURLs"),
             ("HTTPSConnection", "httpsConnection"),
             ("X-Auth-Email", "xAuthEmail"),
-            ("default", "`default`"),
-            ("class", "`class`"),
+            ("default", "default"),
+            ("class", "class"),
             ("self", "self_"),
             ("init", "init_"),
             ("Type", "type"),
@@ -43,6 +43,25 @@ final class SwiftNamingTests: XCTestCase {
         ]
         for (input, expected) in table {
             XCTAssertEqual(SwiftNaming.memberName(input), expected, "memberName(\(input.debugDescription))")
+        }
+    }
+
+    /// The IR keeps a keyword as it is; Swift's spelling escapes it where a name is declared or
+    /// referred to, and only `inout` where it is an argument label.
+    func testIdentifierSpellings() {
+        let table: [(String, swift: String, label: String)] = [
+            ("default", "`default`", "default"),
+            ("class", "`class`", "class"),
+            ("inout", "`inout`", "`inout`"),
+            ("Any", "`Any`", "Any"),
+            ("rtmpURL", "rtmpURL", "rtmpURL"),
+            ("default2", "default2", "default2"),
+            ("self_", "self_", "self_"),
+        ]
+        for (name, swift, label) in table {
+            XCTAssertEqual(Identifier(name).swift, swift, name)
+            XCTAssertEqual(Identifier(name).label, label, name)
+            XCTAssertEqual(Identifier(name).member, "." + swift, name)
         }
     }
 
@@ -117,9 +136,9 @@ final class SwiftNamingTests: XCTestCase {
         XCTAssertEqual(scope.claim("fooBar").name, "fooBar2")
         XCTAssertEqual(scope.claim("fooBar").name, "fooBar3")
         XCTAssertTrue(scope.claim("fooBar").clashed)
-        var escaped = NameScope()
-        XCTAssertEqual(escaped.claim("`default`").name, "`default`")
-        XCTAssertEqual(escaped.claim("`default`").name, "default2")
+        var keywords = NameScope()
+        XCTAssertEqual(keywords.claim("default").name, "default")
+        XCTAssertEqual(keywords.claim("default").name, "default2")
     }
 
     /// The generated code's own locals and internal members are spelled `_name`: no schema name may
@@ -132,8 +151,7 @@ final class SwiftNamingTests: XCTestCase {
             return Int((state >> 33) % UInt64(bound))
         }
         func reservedSpelling(_ name: String) -> Bool {
-            let bare = SwiftNaming.unescaped(name)
-            return bare.hasPrefix("_") && bare.dropFirst().first.map { $0.isLetter || $0 == "_" } == true
+            name.hasPrefix("_") && name.dropFirst().first.map { $0.isLetter || $0 == "_" } == true
         }
         for _ in 0..<20_000 {
             let raw = (0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined()

@@ -4,7 +4,7 @@ import XCTest
 /// The refinement pass's graph of generated types, on hand-built IR.
 final class TypeGraphTests: XCTestCase {
     private func property(_ name: String, _ type: TypeUsage, readOnly: Bool = false, writeOnly: Bool = false) -> PropertyDecl {
-        PropertyDecl(name: name, wireName: name, type: type, docs: [], defaultValue: nil, constraints: Constraints(),
+        PropertyDecl(name: Identifier(name), wireName: name, type: type, docs: [], defaultValue: nil, constraints: Constraints(),
                      deprecated: false, readOnly: readOnly, writeOnly: writeOnly)
     }
 

@@ -141,7 +141,8 @@ final class RendererNamesTests: XCTestCase {
 
     static func documentNames(_ module: ModuleDecl) -> Set<String> {
         var names: Set<String> = []
-        func add(_ name: String) { names.insert(SwiftNaming.unescaped(name)) }
+        func add(_ name: String) { names.insert(name) }
+        func add(_ identifier: Identifier) { names.insert(identifier.name) }
         func walk(_ decl: Declaration) {
             add(decl.name)
             switch decl {
@@ -163,7 +164,7 @@ final class RendererNamesTests: XCTestCase {
             operation.parameters.forEach { add($0.name) }
             // The enum of an operation's error bodies, and its cases: named after the operation
             // and the types, and only ever reached through `Client.`.
-            let name = SwiftNaming.unescaped(operation.name)
+            let name = operation.name.name
             add(name.prefix(1).uppercased() + name.dropFirst() + "ErrorBody")
             // The server's answer enum (a member of `APIServer`), and its cases, named after statuses.
             add(name.prefix(1).uppercased() + name.dropFirst() + "Answer")

@@ -294,7 +294,7 @@ final class EnumCaseNamesTests: XCTestCase {
     private func cases(_ schema: String) throws -> [String: String] {
         let (module, _) = try Pipeline.module(document(components: "{schemas: {E: \(schema)}}"))
         guard case .enumeration(let decl)? = module.types.first(where: { $0.name == "E" }) else { XCTFail("no enum"); return [:] }
-        return Dictionary(uniqueKeysWithValues: decl.cases.map { ($0.value.text, $0.name) })
+        return Dictionary(uniqueKeysWithValues: decl.cases.map { ($0.value.text, $0.name.name) })
     }
 
     func testNumbersSpellTheirSignAndPoint() throws {

@@ -1,0 +1,20 @@
+/// A member's name (a property, parameter, method or case) as the naming pass chose it, with no
+/// language's escaping: `default`, not `` `default` ``. Each renderer spells it for its own
+/// language (`SwiftSpelling`), so it cannot be printed as it is: interpolating one does not
+/// compile, and a print site must say which spelling it wants.
+public struct Identifier: Sendable, Hashable, Comparable, ExpressibleByStringLiteral {
+    public var name: String
+
+    public init(_ name: String) { self.name = name }
+    public init(stringLiteral name: String) { self.name = name }
+
+    public static func < (a: Identifier, b: Identifier) -> Bool { a.name < b.name }
+
+    /// The name with `suffix` after it (`pages` → `pagesStream`).
+    func appending(_ suffix: String) -> Identifier { Identifier(name + suffix) }
+}
+
+extension DefaultStringInterpolation {
+    @available(*, deprecated, message: "spell an identifier for a language: `.swift`, `.label` or `.name`")
+    public mutating func appendInterpolation(_ identifier: Identifier) {}
+}
