@@ -23,10 +23,15 @@ extension Documentation {
         return lines
     }
 
-    /// A value in a doc comment: strings with line breaks or control characters are shown escaped.
+    /// A value in a doc comment: strings with line breaks or control characters are shown escaped,
+    /// and quoted where a code span would lose them (empty, or with a space at either end, which
+    /// Markdown strips or shows as "``").
     static func display(_ value: Literal) -> String {
         if case .string(let text) = value, text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "`" }) {
             return String(TextEscaping.quoted(text).replacingOccurrences("`", with: "'"))
+        }
+        if case .string(let text) = value, text.isEmpty || text.first == " " || text.last == " " {
+            return TextEscaping.quoted(text)
         }
         return value.display
     }

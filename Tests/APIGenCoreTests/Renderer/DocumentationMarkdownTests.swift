@@ -13,6 +13,14 @@ final class DocumentationMarkdownTests: XCTestCase {
         XCTAssertEqual(docs.firstLine, .text(["A name."]))
     }
 
+    /// A code span cannot show an empty text or spaces at its ends: such a default is quoted.
+    func testDefaultsACodeSpanWouldLoseAreQuoted() {
+        XCTAssertEqual(Documentation([.defaultValue(.string(""))]).lines, ["- Default: `\"\"`"])
+        XCTAssertEqual(Documentation([.defaultValue(.string(" a"))]).lines, ["- Default: `\" a\"`"])
+        XCTAssertEqual(Documentation([.defaultValue(.string("a b"))]).lines, ["- Default: `a b`"])
+        XCTAssertEqual(Documentation([.defaultValue(.int(0))]).lines, ["- Default: `0`"])
+    }
+
     func testARouteIsCodeAndEmptyBlocksAreDropped() {
         let docs = Documentation([.text([]), .constraints(Constraints()), .route(method: "GET", path: "/things/{id}")])
         XCTAssertEqual(docs.blocks, [.route(method: "GET", path: "/things/{id}")])
