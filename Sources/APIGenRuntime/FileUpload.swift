@@ -40,12 +40,14 @@ public struct FileUpload: Sendable, Hashable, Codable {
         }
     }
 
-    /// In JSON, as `Data` is: base64 text.
+    /// In JSON, as `Data` is: base64 text. Through a single-value container, so the coder's
+    /// data strategy applies (`Data(from:)` itself would read and write an array of bytes).
     public init(from decoder: any Decoder) throws {
-        self.init(data: try Data(from: decoder))
+        self.init(data: try decoder.singleValueContainer().decode(Data.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try contents().encode(to: encoder)
+        var container = encoder.singleValueContainer()
+        try container.encode(contents())
     }
 }
