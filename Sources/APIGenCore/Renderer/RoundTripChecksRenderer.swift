@@ -21,72 +21,6 @@ public struct RoundTripChecksRenderer {
     private var answers: ServerAnswers { ServerAnswers(options: options, index: index) }
     private var server: ServerRenderer { ServerRenderer(options: options, index: index, module: module) }
 
-    // MARK: Values
-
-    /// A JSON value of `type`: every property set, each optional one `null` when `seed` says so.
-    func sample(_ type: TypeUsage, seed: Int, depth: Int = 0) -> Literal? {
-        guard depth < 8 else { return nil }
-        switch type {
-        case .optional(let wrapped):
-            if seed % 4 == 3 || depth > 4 { return .null }
-            return sample(wrapped, seed: seed, depth: depth + 1)
-        case .array(let element):
-            return sample(element, seed: seed + 1, depth: depth + 1).map { .array([$0]) } ?? (depth > 0 ? .array([]) : nil)
-        case .dictionary(let value):
-            return sample(value, seed: seed + 1, depth: depth + 1).map { .object(["key\(seed)": $0]) }
-        case .builtin(let builtin):
-            switch builtin {
-            case .string: return .string("text \(seed) ü/?&")
-            case .int: return .int(seed * 7 + 1)
-            case .double: return .double(Double(seed) + 0.5)
-            case .bool: return .bool(seed % 2 == 0)
-            case .date, .iso8601Date: return .string("2026-0\(1 + seed % 9)-1\(seed % 10)T03:04:05Z")
-            case .uuid: return .string("9b2c4f1e-0a6d-4c1b-8e2f-3d5a7b9c1e0\(seed % 10)")
-            case .url: return .string("https://example.test/\(seed)?q=1")
-            case .data: return .string("AQID")
-            // Text only: a form body writes JSON values as text, and a form holds no `null`.
-            case .jsonValue: return .object(["k\(seed)": .string("v")])
-            case .intOrString: return .int(seed)
-            case .fileUpload: return nil
-            }
-        case .named(let path):
-            switch declarations.declaration(at: path) {
-            case .structure(let s)?:
-                var object: [String: Literal] = [:]
-                for (i, property) in s.properties.enumerated() {
-                    guard let value = sample(property.type, seed: seed + i + 1, depth: depth + 1) else {
-                        if property.type.isOptional { continue }
-                        return nil
-                    }
-                    object[property.wireName] = value
-                }
-                return .object(object)
-            case .enumeration(let e)?:
-                return e.cases.isEmpty ? nil : e.cases[seed % e.cases.count].value
-            case .oneOf(let o)?:
-                // Each union's cases in turn, by the seed: not only the first.
-                guard !o.cases.isEmpty else { return nil }
-                let first = o.cases[seed % o.cases.count]
-                guard var value = sample(first.type, seed: seed, depth: depth + 1) else { return nil }
-                if case .object(var object) = value {
-                    if let discriminator = o.discriminator, let tag = first.tags.first { object[discriminator] = .string(tag) }
-                    for pin in first.pins { object[pin.property] = .string(pin.value) }
-                    value = .object(object)
-                }
-                return value
-            case .alias(let a)?:
-                return sample(a.target, seed: seed, depth: depth + 1)
-            case nil:
-                return nil
-            }
-        }
-    }
-
-    /// `try _value(Thing.self, "{…}")`.
-    private func value(_ type: TypeUsage, seed: Int) -> String? {
-        sample(type, seed: seed).map { "try _value(\(options.spell(type)).self, \(SwiftSpelling.string(ExampleChecksRenderer.jsonText($0))))" }
-    }
-
     // MARK: The check
 
     struct Plan {
@@ -104,6 +38,9 @@ public struct RoundTripChecksRenderer {
         var streamElement: String?
         /// The success case's declared headers: each wire name, its type and value.
         var headers: [(wireName: String, type: String, value: String)] = []
+        /// The body holds a `FileUpload`: what arrives has the file name and media type the
+        /// client gave its part, so the body is compared by its JSON, where a file is its bytes.
+        var bodyHoldsFile = false
     }
 
     /// Why an operation is not checked, when it is not.
@@ -143,6 +80,7 @@ public struct RoundTripChecksRenderer {
         let cases = answers.cases(operation)
         guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
         var plan = Plan(operation: operation, arguments: arguments, answer: "", expected: nil)
+        plan.bodyHoldsFile = operation.body.map { holdsFile($0.type) } ?? false
         if !(200..<300).contains(success.range.lowerBound) {
             guard let status = success.status, status >= 400 else { return nil }
             plan.onlyStatus = status
@@ -216,7 +154,8 @@ public struct RoundTripChecksRenderer {
                     }
                     let name = operation.name.name
                     for argument in plan.arguments {
-                        p.line("_check.same(\(argument.name.swift), \(argument.value), \(SwiftSpelling.string("\(name) \(argument.name.name)")))")
+                        let compare = plan.bodyHoldsFile && argument.name == "body" ? "sameJSON" : "same"
+                        p.line("_check.\(compare)(\(argument.name.swift), \(argument.value), \(SwiftSpelling.string("\(name) \(argument.name.name)")))")
                     }
                     if let error = plan.error { p.line("if _check.answersError { return \(error.answer) }") }
                     if let element = plan.streamElement {
@@ -304,6 +243,17 @@ public struct RoundTripChecksRenderer {
 
         func same<T: Equatable>(_ actual: T, _ expected: T, _ what: String) {
             if actual != expected { failed.append("\(what): sent \(expected), arrived \(actual)") }
+        }
+
+        /// Equal as JSON with sorted keys: a file is its bytes there.
+        func sameJSON<T: Encodable>(_ actual: T, _ expected: T, _ what: String) {
+            let encoder = Foundation.JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            guard let a = try? encoder.encode(actual), let b = try? encoder.encode(expected) else {
+                failed.append("\(what): does not encode")
+                return
+            }
+            if a != b { failed.append("\(what): sent \(String(decoding: b, as: UTF8.self)), arrived \(String(decoding: a, as: UTF8.self))") }
         }
 
         func run(_ name: String, _ body: () async throws -> Void) async {
