@@ -23,6 +23,16 @@ final class UnionMatchTests: XCTestCase {
         XCTAssertEqual(try decode(#"{"note":"n"}"#), .acceptDetails(AcceptDetails(note: "n")))
     }
 
+    /// Bytes in a union are base64 text both ways, as anywhere else in JSON (the alternative's
+    /// own `Data(from:)` would read and write an array of numbers).
+    func testBytesAreBase64Text() throws {
+        let bytes = BytesOrCount.data(Data([1, 2, 3]))
+        XCTAssertEqual(String(decoding: try JSONEncoder().encode(bytes), as: UTF8.self), #""AQID""#)
+        XCTAssertEqual(try JSONDecoder().decode(BytesOrCount.self, from: Data(#""AQID""#.utf8)), bytes)
+        XCTAssertEqual(try JSONDecoder().decode(BytesOrCount.self, from: Data("7".utf8)), .int(7))
+        XCTAssertEqual(try JSONDecoder().decode(BytesOrCount.self, from: Data("[1,2,3]".utf8)), .unknown(.array([.int(1), .int(2), .int(3)])))
+    }
+
     /// Each value written from one alternative reads back as that alternative.
     func testEveryAlternativeRoundTrips() throws {
         let values: [StateDetails] = [

@@ -44,6 +44,9 @@ struct OneOfRenderer {
                 for c in decl.cases {
                     if c.type.unwrapped == .date {
                         p.line("case .\(c.name.swift)(let value): try ISO8601Date(value).encode(to: encoder)")
+                    } else if c.type == .builtin(.data) {
+                        // Through a container, so the coder's data strategy (base64) applies.
+                        p.line("case .\(c.name.swift)(let value): var container = encoder.singleValueContainer(); try container.encode(value)")
                     } else {
                         p.line("case .\(c.name.swift)(let value): try value.encode(to: encoder)")
                     }
@@ -98,6 +101,8 @@ struct OneOfRenderer {
 
     private func decodeExpression(_ type: TypeUsage) -> String {
         if type == .date { return "try ISO8601Date(from: decoder).date" }
+        // `Data(from:)` would read an array of numbers: the coder's strategy reads base64 text.
+        if type == .builtin(.data) { return "try decoder.singleValueContainer().decode(Data.self)" }
         return "try \(options.spell(type))(from: decoder)"
     }
 }

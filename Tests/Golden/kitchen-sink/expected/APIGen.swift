@@ -883,6 +883,29 @@ public struct Square: Codable, Hashable, Sendable {
     }
 }
 
+/// A union with bytes as one alternative, which JSON writes as base64 text.
+public enum BytesOrCount: Codable, Hashable, Sendable {
+    case data(Data)
+    case int(Int)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        self = try UnionMatch.closest(decoder, [
+            ("data", [:], { decoder in .data(try decoder.singleValueContainer().decode(Data.self)) }),
+            ("int", [:], { decoder in .int(try Int(from: decoder)) }),
+        ], unknown: { .unknown($0) })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .data(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .int(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 /// Variants pinned by their own enum or const, without a mapping (as AI APIs write them).
 public enum Message: Codable, Hashable, Sendable {
     case userMessage(UserMessage)
