@@ -88,7 +88,18 @@ enum SwiftSpelling {
 
 extension Identifier {
     /// The name where Swift declares or refers to it: in backticks when it is a keyword.
-    var swift: String { SwiftNaming.keywords.contains(name) ? "`\(name)`" : name }
+    var swift: String { mayBeKeyword && SwiftNaming.keywords.contains(name) ? "`\(name)`" : name }
+
+    /// False for most names without hashing them (every name is spelled several times): no
+    /// keyword is longer than 15 bytes, holds a digit, or has a capital after its first letter.
+    private var mayBeKeyword: Bool {
+        let bytes = name.utf8
+        guard bytes.count <= 15 else { return false }
+        for (i, byte) in bytes.enumerated() where (48...57).contains(byte) || (i > 0 && (65...90).contains(byte)) {
+            return false
+        }
+        return true
+    }
 
     /// The name as an argument label in a call: keywords need no backticks there (the compiler
     /// warns about them), except `inout`.

@@ -63,6 +63,10 @@ final class SwiftNamingTests: XCTestCase {
             XCTAssertEqual(Identifier(name).label, label, name)
             XCTAssertEqual(Identifier(name).member, "." + swift, name)
         }
+        // The spelling skips the keyword look-up for most names: never for a keyword.
+        for keyword in SwiftNaming.keywords {
+            XCTAssertEqual(Identifier(keyword).swift, "`\(keyword)`", keyword)
+        }
     }
 
     func testTypeNames() {
