@@ -1,7 +1,7 @@
 /// A member's name (a property, parameter, method or case) as the naming pass chose it, with no
 /// language's escaping: `default`, not `` `default` ``. Each renderer spells it for its own
-/// language (`SwiftSpelling`), so it cannot be printed as it is: interpolating one does not
-/// compile, and a print site must say which spelling it wants.
+/// language (`SwiftSpelling`), so it is not printed as it is: interpolating one is a
+/// deprecation warning, and a print site must say which spelling it wants.
 public struct Identifier: Sendable, Hashable, Comparable, ExpressibleByStringLiteral {
     public var name: String
 
