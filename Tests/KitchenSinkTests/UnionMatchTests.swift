@@ -33,6 +33,17 @@ final class UnionMatchTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(BytesOrCount.self, from: Data("[1,2,3]".utf8)), .unknown(.array([.int(1), .int(2), .int(3)])))
     }
 
+    /// The same through aliases (`typealias RawBytes = Data`, `typealias Stamp = Date`): the
+    /// alias's target's own `Codable` would read an array of numbers and a number of seconds.
+    func testAliasedBytesAndDatesAreText() throws {
+        let bytes = AliasedBytesOrDate.rawBytes(Data([1, 2, 3]))
+        XCTAssertEqual(String(decoding: try JSONEncoder().encode(bytes), as: UTF8.self), #""AQID""#)
+        XCTAssertEqual(try JSONDecoder().decode(AliasedBytesOrDate.self, from: Data(#""AQID""#.utf8)), bytes)
+        let stamp = AliasedBytesOrDate.stamp(Date(timeIntervalSince1970: 1_767_323_045))
+        XCTAssertEqual(String(decoding: try JSONEncoder().encode(stamp), as: UTF8.self), #""2026-01-02T03:04:05.000Z""#)
+        XCTAssertEqual(try JSONDecoder().decode(AliasedBytesOrDate.self, from: Data(#""2026-01-02T03:04:05Z""#.utf8)), stamp)
+    }
+
     /// Each value written from one alternative reads back as that alternative.
     func testEveryAlternativeRoundTrips() throws {
         let values: [StateDetails] = [

@@ -2,6 +2,9 @@
 /// decodes by the tag; without one it tries each alternative in order and reports why each failed.
 struct OneOfRenderer {
     let options: RenderOptions
+    /// Sees through aliases: an alternative `Bytes` (`typealias Bytes = Data`) is written as
+    /// `Data` is, not by `Data`'s own `Codable`.
+    let index: TypeIndex
     private var access: String { options.access }
     let renderNested: (Declaration, [String], inout CodePrinter) -> Void
 
@@ -42,9 +45,10 @@ struct OneOfRenderer {
             p.block("\(access) func encode(to encoder: any Encoder) throws") { p in
                 p.line("switch self {")
                 for c in decl.cases {
-                    if c.type.unwrapped == .date {
+                    let resolved = index.resolved(c.type)
+                    if resolved.unwrapped == .date {
                         p.line("case .\(c.name.swift)(let value): try ISO8601Date(value).encode(to: encoder)")
-                    } else if c.type == .builtin(.data) {
+                    } else if resolved == .builtin(.data) {
                         // Through a container, so the coder's data strategy (base64) applies.
                         p.line("case .\(c.name.swift)(let value): var container = encoder.singleValueContainer(); try container.encode(value)")
                     } else {
@@ -100,9 +104,10 @@ struct OneOfRenderer {
     }
 
     private func decodeExpression(_ type: TypeUsage) -> String {
-        if type == .date { return "try ISO8601Date(from: decoder).date" }
+        let resolved = index.resolved(type)
+        if resolved == .date { return "try ISO8601Date(from: decoder).date" }
         // `Data(from:)` would read an array of numbers: the coder's strategy reads base64 text.
-        if type == .builtin(.data) { return "try decoder.singleValueContainer().decode(Data.self)" }
+        if resolved == .builtin(.data) { return "try decoder.singleValueContainer().decode(Data.self)" }
         return "try \(options.spell(type))(from: decoder)"
     }
 }

@@ -14,7 +14,7 @@ struct TypesRenderer: Sendable {
         case .enumeration(let e):
             EnumRenderer(options: options).render(e, path: path, into: &p)
         case .oneOf(let o):
-            OneOfRenderer(options: options, renderNested: nested).render(o, path: path, into: &p)
+            OneOfRenderer(options: options, index: index, renderNested: nested).render(o, path: path, into: &p)
         case .alias(let a):
             p.docs(a.docs)
             p.line("\(options.access) typealias \(a.name) = \(options.spell(a.target))")

@@ -906,6 +906,33 @@ public enum BytesOrCount: Codable, Hashable, Sendable {
     }
 }
 
+/// The same through aliases, which are written as their target is.
+public enum AliasedBytesOrDate: Codable, Hashable, Sendable {
+    case rawBytes(RawBytes)
+    case stamp(Stamp)
+    /// A value no alternative accepts (a variant this client does not know yet); the JSON is kept as it came.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        self = try UnionMatch.closest(decoder, [
+            ("rawBytes", [:], { decoder in .rawBytes(try decoder.singleValueContainer().decode(Data.self)) }),
+            ("stamp", [:], { decoder in .stamp(try ISO8601Date(from: decoder).date) }),
+        ], unknown: { .unknown($0) })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .rawBytes(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .stamp(let value): try ISO8601Date(value).encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+public typealias RawBytes = Data
+
+public typealias Stamp = Date
+
 /// Variants pinned by their own enum or const, without a mapping (as AI APIs write them).
 public enum Message: Codable, Hashable, Sendable {
     case userMessage(UserMessage)
