@@ -2,16 +2,11 @@
 /// language's escaping: `default`, not `` `default` ``. Each renderer spells it for its own
 /// language (`SwiftSpelling`), so it is not printed as it is: interpolating one is a
 /// deprecation warning, and a print site must say which spelling it wants.
-public struct Identifier: Sendable, Hashable, Comparable, ExpressibleByStringLiteral {
+public struct Identifier: Sendable, Hashable, ExpressibleByStringLiteral {
     public var name: String
 
     public init(_ name: String) { self.name = name }
     public init(stringLiteral name: String) { self.name = name }
-
-    public static func < (a: Identifier, b: Identifier) -> Bool { a.name < b.name }
-
-    /// The name with `suffix` after it (`pages` → `pagesStream`).
-    func appending(_ suffix: String) -> Identifier { Identifier(name + suffix) }
 }
 
 extension DefaultStringInterpolation {
