@@ -105,6 +105,8 @@ public struct Captures: Codable, Hashable, Sendable {
     /// - Maximum length: 100
     public var intOrString: String?
     /// - Maximum length: 100
+    public var iso8601Date: String?
+    /// - Maximum length: 100
     public var rawValue: String?
     /// - Maximum length: 100
     public var decode: String?
@@ -323,30 +325,31 @@ public struct Captures: Codable, Hashable, Sendable {
         serverSentEvents: String? = nil, jsonLines: String? = nil, bodyFile: String? = nil, contentType: String? = nil,
         limits: String? = nil, redirectPolicy: String? = nil, limits2: String? = nil, redirects: String? = nil,
         styledValue: String? = nil, unionMatch: String? = nil, fileUpload: String? = nil, intOrString: String? = nil,
-        rawValue: String? = nil, decode: String? = nil, method: String? = nil, webhook: String? = nil,
-        with: String? = nil, hashable: String? = nil, int: String? = nil, jsonValue: String? = nil,
-        openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil, sendable: String? = nil,
-        serverURL: String? = nil, string: String? = nil, url: String? = nil, urlSessionTransport: String? = nil,
-        uuid: String? = nil, validatable: String? = nil, validation: String? = nil, a: String,
-        additionalProperties: String? = nil, b: String, body: String? = nil, c: String, container: String? = nil,
-        decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil, encode: String? = nil,
-        encoder2: String? = nil, error: String? = nil, failures: String? = nil, from: String? = nil, get: String? = nil,
-        indirect: String? = nil, newValue: String? = nil, path: String, serverURL2: String? = nil, set2: String? = nil,
-        startingAt: String? = nil, startingAfter: String? = nil, operationErrorBody: String? = nil,
-        apiProtocol: String? = nil, mockClient: String? = nil, apiHandler: String? = nil, apiServer: String? = nil,
-        mockExample: String? = nil, mockError: String? = nil, serverRoute: String? = nil, serverInput: String? = nil,
-        serverResponse: String? = nil, serverRequest: String? = nil, serverRouter: String? = nil,
-        serverRequestError: String? = nil, handlers: String? = nil, handlers2: String? = nil, handler: String? = nil,
-        routes: String? = nil, respond: String? = nil, prefix: String? = nil, validatesRequests: String? = nil,
-        input: String? = nil, handler2: String? = nil, validates: String? = nil, value: String? = nil,
-        status: String? = nil, router: String? = nil, routes2: String? = nil, swift: String? = nil, tag: String? = nil,
-        timeout: String? = nil, to: String? = nil, transport: String? = nil, unknown: String? = nil,
-        validate: String? = nil, validatesArguments: String? = nil, value2: String, w: String, apiError: String? = nil,
-        optional: String? = nil, array: String? = nil, dictionary: String? = nil, never: String? = nil,
-        void: String? = nil, self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil,
-        core: String? = nil, firstPage: String? = nil, credentials: String? = nil, request2: String? = nil,
-        core2: String? = nil, credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil,
-        fields2: String? = nil, encode2: String? = nil, parent: Captures? = nil
+        iso8601Date: String? = nil, rawValue: String? = nil, decode: String? = nil, method: String? = nil,
+        webhook: String? = nil, with: String? = nil, hashable: String? = nil, int: String? = nil,
+        jsonValue: String? = nil, openEnum: String? = nil, pageSequence: String? = nil, percentEncoding: String? = nil,
+        sendable: String? = nil, serverURL: String? = nil, string: String? = nil, url: String? = nil,
+        urlSessionTransport: String? = nil, uuid: String? = nil, validatable: String? = nil, validation: String? = nil,
+        a: String, additionalProperties: String? = nil, b: String, body: String? = nil, c: String,
+        container: String? = nil, decoder2: String? = nil, defaultServerURL: String? = nil, e: String? = nil,
+        encode: String? = nil, encoder2: String? = nil, error: String? = nil, failures: String? = nil,
+        from: String? = nil, get: String? = nil, indirect: String? = nil, newValue: String? = nil, path: String,
+        serverURL2: String? = nil, set2: String? = nil, startingAt: String? = nil, startingAfter: String? = nil,
+        operationErrorBody: String? = nil, apiProtocol: String? = nil, mockClient: String? = nil,
+        apiHandler: String? = nil, apiServer: String? = nil, mockExample: String? = nil, mockError: String? = nil,
+        serverRoute: String? = nil, serverInput: String? = nil, serverResponse: String? = nil,
+        serverRequest: String? = nil, serverRouter: String? = nil, serverRequestError: String? = nil,
+        handlers: String? = nil, handlers2: String? = nil, handler: String? = nil, routes: String? = nil,
+        respond: String? = nil, prefix: String? = nil, validatesRequests: String? = nil, input: String? = nil,
+        handler2: String? = nil, validates: String? = nil, value: String? = nil, status: String? = nil,
+        router: String? = nil, routes2: String? = nil, swift: String? = nil, tag: String? = nil, timeout: String? = nil,
+        to: String? = nil, transport: String? = nil, unknown: String? = nil, validate: String? = nil,
+        validatesArguments: String? = nil, value2: String, w: String, apiError: String? = nil, optional: String? = nil,
+        array: String? = nil, dictionary: String? = nil, never: String? = nil, void: String? = nil,
+        self_: String? = nil, type: String? = nil, error2: String? = nil, request: String? = nil, core: String? = nil,
+        firstPage: String? = nil, credentials: String? = nil, request2: String? = nil, core2: String? = nil,
+        credentials2: String? = nil, firstPage2: String? = nil, same: String? = nil, fields2: String? = nil,
+        encode2: String? = nil, parent: Captures? = nil
     ) {
         self.anyCodingKey = anyCodingKey
         self.bool = bool
@@ -396,6 +399,7 @@ public struct Captures: Codable, Hashable, Sendable {
         self.unionMatch = unionMatch
         self.fileUpload = fileUpload
         self.intOrString = intOrString
+        self.iso8601Date = iso8601Date
         self.rawValue = rawValue
         self.decode = decode
         self.method = method
@@ -516,8 +520,9 @@ public struct Captures: Codable, Hashable, Sendable {
               _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.contentType, b.contentType),
               _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2),
               _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch),
-              _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue),
-              _same(a.decode, b.decode), _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
+              _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
+              _same(a.iso8601Date, b.iso8601Date), _same(a.rawValue, b.rawValue), _same(a.decode, b.decode),
+              _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
               _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
               _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
@@ -576,13 +581,13 @@ public struct Captures: Codable, Hashable, Sendable {
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
-            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), decode: c.optional("decode"),
-            method: c.optional("method"), webhook: c.optional("webhook"), with: c.optional("with"),
-            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
-            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
-            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
-            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
-            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            intOrString: c.optional("IntOrString"), iso8601Date: c.optional("ISO8601Date"),
+            rawValue: c.optional("rawValue"), decode: c.optional("decode"), method: c.optional("method"),
+            webhook: c.optional("webhook"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.required("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.required("b"), body: c.optional("body"),
             c: c.required("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -638,9 +643,10 @@ public struct Captures: Codable, Hashable, Sendable {
             .optional("limits", self.limits2).optional("redirects", self.redirects)
             .optional("StyledValue", self.styledValue).optional("UnionMatch", self.unionMatch)
             .optional("FileUpload", self.fileUpload).optional("IntOrString", self.intOrString)
-            .optional("rawValue", self.rawValue).optional("decode", self.decode).optional("method", self.method)
-            .optional("webhook", self.webhook).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("ISO8601Date", self.iso8601Date).optional("rawValue", self.rawValue)
+            .optional("decode", self.decode).optional("method", self.method).optional("webhook", self.webhook)
+            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
+            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -729,6 +735,7 @@ public struct Captures: Codable, Hashable, Sendable {
         try Validation.check(self.unionMatch, name: path + ".unionMatch", maxLength: 100)
         try Validation.check(self.fileUpload, name: path + ".fileUpload", maxLength: 100)
         try Validation.check(self.intOrString, name: path + ".intOrString", maxLength: 100)
+        try Validation.check(self.iso8601Date, name: path + ".iso8601Date", maxLength: 100)
         try Validation.check(self.rawValue, name: path + ".rawValue", maxLength: 100)
         try Validation.check(self.decode, name: path + ".decode", maxLength: 100)
         try Validation.check(self.method, name: path + ".method", maxLength: 100)
@@ -922,6 +929,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
     public var unionMatch: CaptureNests.UnionMatchValue2?
     public var fileUpload: CaptureNests.FileUploadValue2?
     public var intOrString: CaptureNests.IntOrStringValue2?
+    public var iso8601Date: CaptureNests.Iso8601Date2?
     public var rawValue: CaptureNests.RawValue2?
     public var decode: CaptureNests.Decode2?
     public var method: CaptureNests.Method2?
@@ -1047,11 +1055,11 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         limits2: CaptureNests.LimitsValue4? = nil, redirects: CaptureNests.Redirects2? = nil,
         styledValue: CaptureNests.StyledValueValue2? = nil, unionMatch: CaptureNests.UnionMatchValue2? = nil,
         fileUpload: CaptureNests.FileUploadValue2? = nil, intOrString: CaptureNests.IntOrStringValue2? = nil,
-        rawValue: CaptureNests.RawValue2? = nil, decode: CaptureNests.Decode2? = nil,
-        method: CaptureNests.Method2? = nil, webhook: CaptureNests.Webhook2? = nil, with: CaptureNests.With2? = nil,
-        hashable: CaptureNests.HashableValue2? = nil, int: CaptureNests.IntValue2? = nil,
-        jsonValue: CaptureNests.JSONValueValue2? = nil, openEnum: CaptureNests.OpenEnumValue2? = nil,
-        pageSequence: CaptureNests.PageSequenceValue2? = nil,
+        iso8601Date: CaptureNests.Iso8601Date2? = nil, rawValue: CaptureNests.RawValue2? = nil,
+        decode: CaptureNests.Decode2? = nil, method: CaptureNests.Method2? = nil, webhook: CaptureNests.Webhook2? = nil,
+        with: CaptureNests.With2? = nil, hashable: CaptureNests.HashableValue2? = nil,
+        int: CaptureNests.IntValue2? = nil, jsonValue: CaptureNests.JSONValueValue2? = nil,
+        openEnum: CaptureNests.OpenEnumValue2? = nil, pageSequence: CaptureNests.PageSequenceValue2? = nil,
         percentEncoding: CaptureNests.PercentEncodingValue2? = nil, sendable: CaptureNests.SendableValue2? = nil,
         serverURL: CaptureNests.ServerURLValue3? = nil, string: CaptureNests.StringValue2? = nil,
         url: CaptureNests.URLValue2? = nil, urlSessionTransport: CaptureNests.URLSessionTransportValue2? = nil,
@@ -1142,6 +1150,7 @@ public struct CaptureNests: Codable, Hashable, Sendable {
         self.unionMatch = unionMatch
         self.fileUpload = fileUpload
         self.intOrString = intOrString
+        self.iso8601Date = iso8601Date
         self.rawValue = rawValue
         self.decode = decode
         self.method = method
@@ -1261,8 +1270,9 @@ public struct CaptureNests: Codable, Hashable, Sendable {
               _same(a.jsonLines, b.jsonLines), _same(a.bodyFile, b.bodyFile), _same(a.contentType, b.contentType),
               _same(a.limits, b.limits), _same(a.redirectPolicy, b.redirectPolicy), _same(a.limits2, b.limits2),
               _same(a.redirects, b.redirects), _same(a.styledValue, b.styledValue), _same(a.unionMatch, b.unionMatch),
-              _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString), _same(a.rawValue, b.rawValue),
-              _same(a.decode, b.decode), _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
+              _same(a.fileUpload, b.fileUpload), _same(a.intOrString, b.intOrString),
+              _same(a.iso8601Date, b.iso8601Date), _same(a.rawValue, b.rawValue), _same(a.decode, b.decode),
+              _same(a.method, b.method), _same(a.webhook, b.webhook), _same(a.with, b.with),
               _same(a.hashable, b.hashable), _same(a.int, b.int), _same(a.jsonValue, b.jsonValue),
               _same(a.openEnum, b.openEnum), _same(a.pageSequence, b.pageSequence),
               _same(a.percentEncoding, b.percentEncoding), _same(a.sendable, b.sendable),
@@ -1320,13 +1330,13 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             redirectPolicy: c.optional("RedirectPolicy"), limits2: c.optional("limits"),
             redirects: c.optional("redirects"), styledValue: c.optional("StyledValue"),
             unionMatch: c.optional("UnionMatch"), fileUpload: c.optional("FileUpload"),
-            intOrString: c.optional("IntOrString"), rawValue: c.optional("rawValue"), decode: c.optional("decode"),
-            method: c.optional("method"), webhook: c.optional("webhook"), with: c.optional("with"),
-            hashable: c.optional("Hashable"), int: c.optional("Int"), jsonValue: c.optional("JSONValue"),
-            openEnum: c.optional("OpenEnum"), pageSequence: c.optional("PageSequence"),
-            percentEncoding: c.optional("PercentEncoding"), sendable: c.optional("Sendable"),
-            serverURL: c.optional("ServerURL"), string: c.optional("String"), url: c.optional("URL"),
-            urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
+            intOrString: c.optional("IntOrString"), iso8601Date: c.optional("ISO8601Date"),
+            rawValue: c.optional("rawValue"), decode: c.optional("decode"), method: c.optional("method"),
+            webhook: c.optional("webhook"), with: c.optional("with"), hashable: c.optional("Hashable"),
+            int: c.optional("Int"), jsonValue: c.optional("JSONValue"), openEnum: c.optional("OpenEnum"),
+            pageSequence: c.optional("PageSequence"), percentEncoding: c.optional("PercentEncoding"),
+            sendable: c.optional("Sendable"), serverURL: c.optional("ServerURL"), string: c.optional("String"),
+            url: c.optional("URL"), urlSessionTransport: c.optional("URLSessionTransport"), uuid: c.optional("UUID"),
             validatable: c.optional("Validatable"), validation: c.optional("Validation"), a: c.optional("a"),
             additionalProperties: c.optional("additionalProperties"), b: c.optional("b"), body: c.optional("body"),
             c: c.optional("c"), container: c.optional("container"), decoder2: c.optional("decoder"),
@@ -1382,9 +1392,10 @@ public struct CaptureNests: Codable, Hashable, Sendable {
             .optional("limits", self.limits2).optional("redirects", self.redirects)
             .optional("StyledValue", self.styledValue).optional("UnionMatch", self.unionMatch)
             .optional("FileUpload", self.fileUpload).optional("IntOrString", self.intOrString)
-            .optional("rawValue", self.rawValue).optional("decode", self.decode).optional("method", self.method)
-            .optional("webhook", self.webhook).optional("with", self.with).optional("Hashable", self.hashable)
-            .optional("Int", self.int).optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
+            .optional("ISO8601Date", self.iso8601Date).optional("rawValue", self.rawValue)
+            .optional("decode", self.decode).optional("method", self.method).optional("webhook", self.webhook)
+            .optional("with", self.with).optional("Hashable", self.hashable).optional("Int", self.int)
+            .optional("JSONValue", self.jsonValue).optional("OpenEnum", self.openEnum)
             .optional("PageSequence", self.pageSequence).optional("PercentEncoding", self.percentEncoding)
             .optional("Sendable", self.sendable).optional("ServerURL", self.serverURL).optional("String", self.string)
             .optional("URL", self.url).optional("URLSessionTransport", self.urlSessionTransport)
@@ -2188,6 +2199,24 @@ public struct CaptureNests: Codable, Hashable, Sendable {
 
         @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
             try w.optional("IntOrString", self.intOrString)
+        }
+    }
+
+    public struct Iso8601Date2: Codable, Hashable, Sendable {
+        public var iso8601Date: String?
+
+        public init(iso8601Date: String? = nil) {
+            self.iso8601Date = iso8601Date
+        }
+
+        @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.iso8601Date, b.iso8601Date) }
+
+        @_spi(Generated) public init(_fields c: FieldReader) throws {
+            try self.init(iso8601Date: c.optional("ISO8601Date"))
+        }
+
+        @_spi(Generated) public func _encode(_ w: FieldWriter) throws {
+            try w.optional("ISO8601Date", self.iso8601Date)
         }
     }
 
@@ -3580,10 +3609,10 @@ public enum CaptureCases: OpenEnum {
     case apiRequest, httpTransport, apiMiddleware, callOptions, retryPolicy, headers, middlewares, retry, with
     case nullableField, set, field, fields, sendingNull, jsonCoding, responseMetadata, responseHeaders, metadata
     case serverSentEvents, jsonLines, bodyFile, contentType, limits, redirectPolicy, limits2, redirects, styledValue
-    case unionMatch, fileUpload, intOrString, rawValue2, decode, method, webhook, hashable, int, jsonValue, openEnum
-    case pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid, validatable
-    case validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode, encoder2
-    case error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter
+    case unionMatch, fileUpload, intOrString, iso8601Date, rawValue2, decode, method, webhook, hashable, int, jsonValue
+    case openEnum, pageSequence, percentEncoding, sendable, serverURL, string, url, urlSessionTransport, uuid
+    case validatable, validation, a, additionalProperties, b, body, c, container, decoder2, defaultServerURL, e, encode
+    case encoder2, error, failures, from, get, indirect, newValue, path, serverURL2, set2, startingAt, startingAfter
     case operationErrorBody, apiProtocol, mockClient, apiHandler, apiServer, mockExample, mockError, serverRoute
     case serverInput, serverResponse, serverRequest, serverRouter, serverRequestError, handlers, handlers2, handler
     case routes, respond, prefix, validatesRequests, input, handler2, validates, value, status, router, routes2, swift
@@ -3644,6 +3673,7 @@ public enum CaptureCases: OpenEnum {
         case .unionMatch: "UnionMatch"
         case .fileUpload: "FileUpload"
         case .intOrString: "IntOrString"
+        case .iso8601Date: "ISO8601Date"
         case .rawValue2: "rawValue"
         case .decode: "decode"
         case .method: "method"
@@ -3745,7 +3775,7 @@ public enum CaptureCases: OpenEnum {
         }
     }
 
-    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .contentType, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .swift, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
+    public static let allCases: [Self] = [.anyCodingKey, .bool, .box, .client, .clientCore, .codable, .credential, .customStringConvertible, .data, .date, .decoder, .decodingError, .double, .encoder, .fieldCodable, .fieldEquatable, .fieldReader, .fieldWriter, .parameterValue, .apiRequest, .httpTransport, .apiMiddleware, .callOptions, .retryPolicy, .headers, .middlewares, .retry, .with, .nullableField, .set, .field, .fields, .sendingNull, .jsonCoding, .responseMetadata, .responseHeaders, .metadata, .serverSentEvents, .jsonLines, .bodyFile, .contentType, .limits, .redirectPolicy, .limits2, .redirects, .styledValue, .unionMatch, .fileUpload, .intOrString, .iso8601Date, .rawValue2, .decode, .method, .webhook, .hashable, .int, .jsonValue, .openEnum, .pageSequence, .percentEncoding, .sendable, .serverURL, .string, .url, .urlSessionTransport, .uuid, .validatable, .validation, .a, .additionalProperties, .b, .body, .c, .container, .decoder2, .defaultServerURL, .e, .encode, .encoder2, .error, .failures, .from, .get, .indirect, .newValue, .path, .serverURL2, .set2, .startingAt, .startingAfter, .operationErrorBody, .apiProtocol, .mockClient, .apiHandler, .apiServer, .mockExample, .mockError, .serverRoute, .serverInput, .serverResponse, .serverRequest, .serverRouter, .serverRequestError, .handlers, .handlers2, .handler, .routes, .respond, .prefix, .validatesRequests, .input, .handler2, .validates, .value, .status, .router, .routes2, .swift, .tag, .timeout, .to, .transport, .unknownValue, .validate, .validatesArguments, .value2, .w, .apiError, .optional, .array, .dictionary, .never, .void, .self_, .type, .error2, .request, .core, .firstPage, .credentials, .request2, .core2, .credentials2, .firstPage2, .same, .fields2, .encode2]
 }
 
 public struct AnyCodingKeyValue: Codable, Hashable, Sendable {
@@ -4386,6 +4416,22 @@ public struct IntOrStringValue: Codable, Hashable, Sendable {
     }
 
     @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("IntOrString", self.intOrString) }
+}
+
+public struct Iso8601Date: Codable, Hashable, Sendable {
+    public var iso8601Date: String?
+
+    public init(iso8601Date: String? = nil) {
+        self.iso8601Date = iso8601Date
+    }
+
+    @_spi(Generated) public static func _equal(_ a: Self, _ b: Self) -> Bool { _same(a.iso8601Date, b.iso8601Date) }
+
+    @_spi(Generated) public init(_fields c: FieldReader) throws {
+        try self.init(iso8601Date: c.optional("ISO8601Date"))
+    }
+
+    @_spi(Generated) public func _encode(_ w: FieldWriter) throws { try w.optional("ISO8601Date", self.iso8601Date) }
 }
 
 public struct RawValue: Codable, Hashable, Sendable {
@@ -7001,6 +7047,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension CaptureNests.UnionMatchValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.FileUploadValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.IntOrStringValue2: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension CaptureNests.Iso8601Date2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.RawValue2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Decode2: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension CaptureNests.Method2: FieldCodable, FieldEquatable {}
@@ -7143,6 +7190,7 @@ public enum CaptureStatusesResponse: Codable, Hashable, Sendable {
 @_spi(Generated) extension UnionMatchValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension FileUploadValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension IntOrStringValue: FieldCodable, FieldEquatable {}
+@_spi(Generated) extension Iso8601Date: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension RawValue: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Decode: FieldCodable, FieldEquatable {}
 @_spi(Generated) extension Method: FieldCodable, FieldEquatable {}
@@ -7856,7 +7904,7 @@ extension Client {
         try await self._core.send(_request)
     }
 
-    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{contentType}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}`
+    /// `GET /captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{contentType}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{ISO8601Date}/{rawValue}/{decode}/{method}/{webhook}`
     ///
     /// - Parameters:
     ///   - nullableField: The `NullableField` path parameter.
@@ -7880,6 +7928,7 @@ extension Client {
     ///   - unionMatch: The `UnionMatch` path parameter.
     ///   - fileUpload: The `FileUpload` path parameter.
     ///   - intOrString: The `IntOrString` path parameter.
+    ///   - iso8601Date: The `ISO8601Date` path parameter.
     ///   - rawValue: The `rawValue` path parameter.
     ///   - decode: The `decode` path parameter.
     ///   - method: The `method` path parameter.
@@ -7907,6 +7956,7 @@ extension Client {
         unionMatch: String,
         fileUpload: String,
         intOrString: String,
+        iso8601Date: String,
         rawValue: String,
         decode: String,
         method: String,
@@ -7934,12 +7984,13 @@ extension Client {
             try Validation.check(unionMatch, name: "unionMatch", minLength: 1)
             try Validation.check(fileUpload, name: "fileUpload", minLength: 1)
             try Validation.check(intOrString, name: "intOrString", minLength: 1)
+            try Validation.check(iso8601Date, name: "iso8601Date", minLength: 1)
             try Validation.check(rawValue, name: "rawValue", minLength: 1)
             try Validation.check(decode, name: "decode", minLength: 1)
             try Validation.check(method, name: "method", minLength: 1)
             try Validation.check(webhook, name: "webhook", minLength: 1)
         }
-        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(contentType, name: "contentType"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))/\(PercentEncoding.segment(decode, name: "decode"))/\(PercentEncoding.segment(method, name: "method"))/\(PercentEncoding.segment(webhook, name: "webhook"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{contentType}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{rawValue}/{decode}/{method}/{webhook}")
+        let _request = try APIRequest(method: "GET", path: "/captures/path2/\(PercentEncoding.segment(nullableField, name: "nullableField"))/\(PercentEncoding.segment(set, name: "set"))/\(PercentEncoding.segment(field, name: "field"))/\(PercentEncoding.segment(fields, name: "fields"))/\(PercentEncoding.segment(sendingNull, name: "sendingNull"))/\(PercentEncoding.segment(jsonCoding, name: "jsonCoding"))/\(PercentEncoding.segment(responseMetadata, name: "responseMetadata"))/\(PercentEncoding.segment(responseHeaders, name: "responseHeaders"))/\(PercentEncoding.segment(metadata, name: "metadata"))/\(PercentEncoding.segment(serverSentEvents, name: "serverSentEvents"))/\(PercentEncoding.segment(jsonLines, name: "jsonLines"))/\(PercentEncoding.segment(bodyFile2, name: "bodyFile2"))/\(PercentEncoding.segment(contentType, name: "contentType"))/\(PercentEncoding.segment(limits, name: "limits"))/\(PercentEncoding.segment(redirectPolicy, name: "redirectPolicy"))/\(PercentEncoding.segment(limits2, name: "limits2"))/\(PercentEncoding.segment(redirects, name: "redirects"))/\(PercentEncoding.segment(styledValue, name: "styledValue"))/\(PercentEncoding.segment(unionMatch, name: "unionMatch"))/\(PercentEncoding.segment(fileUpload, name: "fileUpload"))/\(PercentEncoding.segment(intOrString, name: "intOrString"))/\(PercentEncoding.segment(iso8601Date, name: "iso8601Date"))/\(PercentEncoding.segment(rawValue, name: "rawValue"))/\(PercentEncoding.segment(decode, name: "decode"))/\(PercentEncoding.segment(method, name: "method"))/\(PercentEncoding.segment(webhook, name: "webhook"))", security: [], operation: "capturePath2", template: "/captures/path2/{NullableField}/{Set}/{field}/{fields}/{sendingNull}/{JSONCoding}/{ResponseMetadata}/{ResponseHeaders}/{metadata}/{ServerSentEvents}/{JSONLines}/{bodyFile}/{contentType}/{Limits}/{RedirectPolicy}/{limits}/{redirects}/{StyledValue}/{UnionMatch}/{FileUpload}/{IntOrString}/{ISO8601Date}/{rawValue}/{decode}/{method}/{webhook}")
         try await self._core.send(_request)
     }
 
@@ -7995,6 +8046,7 @@ extension Client {
     ///   - unionMatch: The `UnionMatch` query parameter.
     ///   - fileUpload: The `FileUpload` query parameter.
     ///   - intOrString: The `IntOrString` query parameter.
+    ///   - iso8601Date: The `ISO8601Date` query parameter.
     ///   - rawValue: The `rawValue` query parameter.
     ///   - decode: The `decode` query parameter.
     ///   - method: The `method` query parameter.
@@ -8145,6 +8197,7 @@ extension Client {
         unionMatch: String? = nil,
         fileUpload: String? = nil,
         intOrString: String? = nil,
+        iso8601Date: String? = nil,
         rawValue: String? = nil,
         decode: String? = nil,
         method: String? = nil,
@@ -8294,6 +8347,7 @@ extension Client {
             try Validation.check(unionMatch, name: "unionMatch", maxLength: 100)
             try Validation.check(fileUpload, name: "fileUpload", maxLength: 100)
             try Validation.check(intOrString, name: "intOrString", maxLength: 100)
+            try Validation.check(iso8601Date, name: "iso8601Date", maxLength: 100)
             try Validation.check(rawValue, name: "rawValue", maxLength: 100)
             try Validation.check(decode, name: "decode", maxLength: 100)
             try Validation.check(method, name: "method", maxLength: 100)
@@ -8444,6 +8498,7 @@ extension Client {
         _request.addQuery("UnionMatch", unionMatch)
         _request.addQuery("FileUpload", fileUpload)
         _request.addQuery("IntOrString", intOrString)
+        _request.addQuery("ISO8601Date", iso8601Date)
         _request.addQuery("rawValue", rawValue)
         _request.addQuery("decode", decode)
         _request.addQuery("method", method)
@@ -8598,6 +8653,7 @@ extension Client {
     ///   - unionMatch: The `UnionMatch` header parameter.
     ///   - fileUpload: The `FileUpload` header parameter.
     ///   - intOrString: The `IntOrString` header parameter.
+    ///   - iso8601Date: The `ISO8601Date` header parameter.
     ///   - rawValue: The `rawValue` header parameter.
     ///   - decode: The `decode` header parameter.
     ///   - method: The `method` header parameter.
@@ -8739,6 +8795,7 @@ extension Client {
         unionMatch: String? = nil,
         fileUpload: String? = nil,
         intOrString: String? = nil,
+        iso8601Date: String? = nil,
         rawValue: String? = nil,
         decode: String? = nil,
         method: String? = nil,
@@ -8880,6 +8937,7 @@ extension Client {
         _request.addHeader("UnionMatch", unionMatch)
         _request.addHeader("FileUpload", fileUpload)
         _request.addHeader("IntOrString", intOrString)
+        _request.addHeader("ISO8601Date", iso8601Date)
         _request.addHeader("rawValue", rawValue)
         _request.addHeader("decode", decode)
         _request.addHeader("method", method)
@@ -9301,6 +9359,13 @@ extension Client {
     /// - Returns: Nothing; a 2xx answer means success.
     public func intOrString() async throws {
         let _request = APIRequest(method: "POST", path: "/captures/op/308", security: [], operation: "IntOrString", template: "/captures/op/308")
+        try await self._core.send(_request)
+    }
+
+    /// `POST /captures/op/iso8601date`
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func iso8601Date() async throws {
+        let _request = APIRequest(method: "POST", path: "/captures/op/iso8601date", security: [], operation: "ISO8601Date", template: "/captures/op/iso8601date")
         try await self._core.send(_request)
     }
 
