@@ -29,7 +29,7 @@ extension ClientRenderer {
     func renderErrorBodyEnum(_ operation: OperationDecl, into p: inout CodePrinter) {
         guard errorTypes(operation).count > 1 else { return }
         p.line()
-        p.docs(["The error bodies `\(operation.name.swift)` documents: the one its answer's status has."])
+        p.docs(["The error bodies `\(operation.name.name)` documents: the one its answer's status has."])
         p.block("\(access) enum \(errorEnumName(operation)): Hashable, Sendable") { p in
             for (name, type) in errorCases(operation) { p.line("case \(name)(\(type))") }
         }
@@ -54,7 +54,7 @@ extension ClientRenderer {
         let types = errorTypes(operation)
         let id = SwiftSpelling.string(operation.operationID)
         let statuses = operation.errors.map { $0.status == "default" ? "other statuses" : $0.status }
-        let doc = "    /// `\(operation.name.swift)`'s error body, for \(Self.statusList(statuses))."
+        let doc = "    /// `\(operation.name.name)`'s error body, for \(Self.statusList(statuses))."
         guard types.count > 1 else {
             return .init(body: options.spell(types[0]), lines: [doc, "    \(access) static var \(operation.name.swift): Self { Self(operation: \(id)) }"])
         }

@@ -35,7 +35,7 @@ struct OneOfRenderer {
                     p.indent()
                     for c in decl.cases {
                         let pins = c.pins.isEmpty ? "[:]" : "[" + c.pins.map { "\(SwiftSpelling.string($0.property)): \(SwiftSpelling.string($0.value))" }.joined(separator: ", ") + "]"
-                        p.line("(\(SwiftSpelling.string(c.name.swift)), \(pins), { decoder in .\(c.name.swift)(\(decodeExpression(c.type))) }),")
+                        p.line("(\(SwiftSpelling.string(c.name.name)), \(pins), { decoder in .\(c.name.swift)(\(decodeExpression(c.type))) }),")
                     }
                     p.outdent()
                     p.line(decl.hasUnknownCase ? "], unknown: { .unknown($0) })" : "])")

@@ -64,7 +64,7 @@ extension ClientRenderer {
         if pagination.style == .cursor || pagination.style == .link { ends.append("after a page without a next \(pagination.style == .link ? "link" : "cursor")") }
         if pagination.totalCount != nil { ends.append("once the total count the server reports is reached") }
         if pagination.pageCount != nil { ends.append("at the last page the server reports") }
-        var docs = ["Every page of `\(operation.name.swift)`, fetched lazily, one request per page; `.items` walks their items.", "",
+        var docs = ["Every page of `\(operation.name.name)`, fetched lazily, one request per page; `.items` walks their items.", "",
                     "Each request asks for \(next).", "It stops \(ends.joined(separator: ", or ")).",]
         if case .bodyProperty(let property)? = pagination.position {
             docs.append("The body's `\(property.name)` is set for each request.")

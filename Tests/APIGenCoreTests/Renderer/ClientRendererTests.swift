@@ -48,4 +48,43 @@ final class ClientRendererTests: XCTestCase {
         XCTAssertTrue(client.contains("Sent in the `sid` cookie."), client)
         XCTAssertEqual(output.diagnostics.map(\.description), [])
     }
+
+    /// A name that is a keyword is backticked where Swift declares or calls it, and written
+    /// bare where it is text: a union's alternative in `UnionMatch`'s messages, and code spans
+    /// in doc comments (a backtick inside one would end the span).
+    func testKeywordNamesAreBareInTextAndEscapedInCode() throws {
+        let text = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get:
+              operationId: default
+              parameters:
+                - {name: page, in: query, schema: {type: integer}}
+                - {name: per_page, in: query, schema: {type: integer}}
+              responses:
+                "200": {description: ok, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Either'}}}}}
+                "404": {description: no, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
+        components:
+          schemas:
+            Problem: {type: object, properties: {message: {type: string}}}
+            Default: {type: object, properties: {a: {type: string}}, required: [a]}
+            Class: {type: object, properties: {b: {type: integer}}, required: [b]}
+            Either: {oneOf: [{$ref: '#/components/schemas/Default'}, {$ref: '#/components/schemas/Class'}]}
+        """
+        let output = try Generator().generate(bytes: Array(text.utf8), file: "t.yaml")
+        let client = try XCTUnwrap(output.files.first).contents
+        for expected in [
+            #"("default", [:], { decoder in .`default`(try Default(from: decoder)) }),"#,
+            #"("class", [:], { decoder in .`class`(try Class(from: decoder)) }),"#,
+            "public func `default`(page: Int? = nil, perPage: Int? = nil)",
+            "/// Every page of `default`, fetched lazily",
+            "/// `default`'s error body, for 404.",
+            "public static var `default`: Self",
+        ] {
+            XCTAssertTrue(client.contains(expected), expected)
+        }
+        XCTAssertFalse(client.contains("\"`default`\""), client)
+    }
 }
