@@ -2,9 +2,10 @@
 /// declare, claimed in document order before any of them is built. Components are named first,
 /// when they are translated (`TypeTranslator.translateComponents`).
 ///
-/// Its result is fixed once made: the declarations are then built under these names (operations
-/// on all cores), and building claims no top-level name of its own (`TranslationContext.namesSettled`),
-/// so a name never depends on which core built what, or in which order.
+/// Its result is fixed once made (`TranslationContext.names`, a `NameTable`): the declarations
+/// are then built under these names (operations on all cores), and building claims no top-level
+/// name of its own (only a naming pass may: `TranslationContext.naming`), so a name never
+/// depends on which core built what, or in which order.
 struct TopLevelNaming {
     let context: TranslationContext
     let types: TypeTranslator
@@ -33,6 +34,12 @@ struct TopLevelNaming {
 
     /// `kept[i]`: whether operation `i` gets a method (only their callbacks are generated).
     func run(keeping kept: [Bool]) -> Names {
+        let names = context.naming { claimAll(keeping: kept) }
+        context.settle()
+        return names
+    }
+
+    private func claimAll(keeping kept: [Bool]) -> Names {
         let operations = nameOperations()
         let webhooks = Webhooks(context: context, types: types)
         let payloads = webhooks.payloadUsages(context.document.webhooks)
@@ -41,8 +48,6 @@ struct TopLevelNaming {
         let webhookEnum = payloads.isEmpty ? nil : context.claimTopLevel("Webhook")
         let keptOperations = zip(context.document.operations, kept).filter(\.1).map(\.0)
         let callbackTypes = claimTypes(webhooks.callbackUsages(of: keptOperations))
-        context.settle()
-        context.namesSettled = true
         return Names(operations: operations, webhookTypes: webhookTypes, callbackTypes: callbackTypes, webhookEnum: webhookEnum)
     }
 

@@ -1,22 +1,21 @@
 /// State shared by the type and operation translators.
 ///
-/// The lookups that one operation's declarations may add to (types of inline schemas, enum
-/// cases, checked examples) are `Layered`: while operations are built side by side each
-/// worker has its own copy, reads the settled layer and writes only its own (see
-/// `TranslationUnits`).
+/// Top-level names are a `NameTable`, changed only inside a naming pass (`naming`). The lookups
+/// that one operation's declarations may add to (types of nested schemas, enum cases, checked
+/// examples) are `Layered`: while operations are built side by side each worker has its own
+/// copy, reads the settled layer and writes only its own (see `TranslationUnits`).
 final class TranslationContext {
     /// The document; the whole one once its components, read before `paths`, are translated.
     var document: OpenAPIDocument
     var diagnostics: DiagnosticSink
     /// Raw component name → schema.
     var components: [String: Schema] = [:]
-    /// Raw component name → Swift type name.
-    var componentNames: [String: String] = [:]
-    /// Top-level type names in use (components first, then operation types).
-    var topLevelScope = NameScope()
-    /// Every top-level name, so nested types never shadow one.
-    var topLevelNames: Set<String> = []
-    /// Inline schemas already turned into a named type, by location (so a `$ref` to them reuses it).
+    /// Every top-level name; only a naming pass changes it.
+    private(set) var names = NameTable()
+    /// Whether a naming pass runs (`naming`): the only time a top-level name may be claimed.
+    private(set) var isNaming = false
+    /// Schemas already turned into a named type that is not in `names` (components, as they are
+    /// built, and nested types), by location (so a `$ref` to them reuses it).
     var typesByLocation = Layered<SourceLocation, TypeUsage>()
     /// The same for a property merged from several `allOf` parts, by its parts' locations: each
     /// part may be shared by many merges (a base's `data`), the set of them is the merge's own.
@@ -53,10 +52,7 @@ final class TranslationContext {
     func workerCopy() -> TranslationContext {
         let copy = TranslationContext(document: document, diagnostics: DiagnosticSink())
         copy.components = components
-        copy.componentNames = componentNames
-        copy.topLevelScope = topLevelScope
-        copy.topLevelNames = topLevelNames
-        copy.namespace = namespace
+        copy.names = names
         copy.typesByLocation = typesByLocation
         copy.mergedTypes = mergedTypes
         copy.enumCases = enumCases
@@ -66,7 +62,6 @@ final class TranslationContext {
         copy.propertyOverrides = propertyOverrides
         copy.operationOverrides = operationOverrides
         copy.shortensOperationIDs = shortensOperationIDs
-        copy.namesSettled = namesSettled
         copy.memberNames = memberNames
         copy.typeNames = typeNames
         return copy
@@ -100,40 +95,61 @@ final class TranslationContext {
         return name
     }
 
-    /// Set once every top-level name is claimed (`TopLevelNaming`): building declarations
-    /// after it must find its types named, never name one.
-    var namesSettled = false
+    /// Runs a naming pass: `body` may claim top-level names (`claimTopLevel`, `nameComponent`,
+    /// `nameTopLevel`); building declarations, outside it, only reads `names`.
+    func naming<Result>(_ body: () -> Result) -> Result {
+        assert(!isNaming, "naming passes do not nest")
+        isNaming = true
+        defer { isNaming = false }
+        return body()
+    }
 
     /// Claims a top-level type name (or a numbered one when taken).
     func claimTopLevel(_ base: String) -> String {
-        assert(!namesSettled, "a top-level name claimed after the naming pass: '\(base)' (TopLevelNaming must name what translation declares)")
-        let (name, _) = topLevelScope.claim(base)
-        topLevelNames.insert(name)
-        return name
+        assert(isNaming, "a top-level name claimed outside a naming pass: '\(base)' (TopLevelNaming must name what translation declares)")
+        return names.claim(base).name
     }
 
-    /// The namespace everything is generated in, when there is one: no type may take its name.
-    private(set) var namespace: String?
+    /// Claims a component's type name, with a warning when it is numbered or reads like another.
+    func nameComponent(_ raw: String, wanted: String, at location: SourceLocation) {
+        assert(isNaming, "component '\(raw)' named outside a naming pass")
+        let (name, clashed) = names.claim(wanted)
+        if clashed && wanted == names.namespace {
+            warning("component '\(raw)' is generated as '\(name)' because '\(wanted)' is the namespace everything is generated in (--name, namespace:, or the file's Name.openapi.yaml)", at: location)
+        } else if clashed {
+            warning("component '\(raw)' is generated as '\(name)' because '\(wanted)' is already taken", at: location)
+        }
+        if let other = names.lookalike(of: name) {
+            warning("component '\(raw)' is generated as '\(name)', which reads like '\(other)': one of them uses letters of another script", at: location)
+        }
+        names.name(component: raw, name)
+    }
+
+    /// Records the top-level type an inline schema declares.
+    func nameTopLevel(_ type: TypeUsage, of schema: Schema) {
+        assert(isNaming, "a top-level type recorded outside a naming pass")
+        names.name(schema, type)
+    }
 
     func reserveNamespace(_ name: String) {
-        namespace = name
-        _ = topLevelScope.claim(name)
-        topLevelNames.insert(name)
+        names.reserveNamespace(name)
     }
 
     /// Whether a top-level type is named `name` (a nested type must not shadow it).
     func isTopLevelName(_ name: String) -> Bool {
-        topLevelNames.contains(name)
+        names.taken.contains(name)
     }
 
     /// The type already given to the schema at `location`, if any.
     func knownType(at location: SourceLocation) -> TypeUsage? {
-        typesByLocation[location]
+        typesByLocation[location] ?? names.inline[location]
     }
 
     /// The type already given to `schema`, if any.
     func knownType(of schema: Schema) -> TypeUsage? {
-        schema.isMerged ? mergedTypes[schema.allOf.map(\.location)] : typesByLocation[schema.location]
+        guard schema.isMerged else { return knownType(at: schema.location) }
+        let parts = schema.allOf.map(\.location)
+        return mergedTypes[parts] ?? names.merged[parts]
     }
 
     /// Records that `schema` is typed `usage` from now on.

@@ -37,8 +37,8 @@ public enum Translator {
         try diagnostics.throwIfErrors()
         var declarations = context.orderedTopLevel() + (webhookEnum.map { [.oneOf($0)] } ?? [])
         if configuration.prunesTypes {
-            let named = configuration.keptSchemas.compactMap { raw in context.componentNames[raw].map { TypeUsage.named([$0]) } }
-            for (raw, location) in zip(configuration.keptSchemas, configuration.keptSchemaLocations) where context.componentNames[raw] == nil {
+            let named = configuration.keptSchemas.compactMap { raw in context.names.components[raw].map { TypeUsage.named([$0]) } }
+            for (raw, location) in zip(configuration.keptSchemas, configuration.keptSchemaLocations) where context.names.components[raw] == nil {
                 diagnostics.warning("schemas names '\(raw)', which is no component schema of the document", at: location)
             }
             let webhookRoots = webhookEnum.map { [TypeUsage.named([$0.name])] } ?? []
@@ -93,7 +93,7 @@ public enum Translator {
         var seen: Set<SourceLocation> = []
         while let schema = work.popLast() {
             guard seen.insert(schema.location).inserted, schema.ref == nil else { continue }
-            if let value = schema.example, let type = context.typesByLocation[schema.location] {
+            if let value = schema.example, let type = context.knownType(at: schema.location) {
                 result.append(example(type, value, schema.location, schema))
             }
             work += schema.properties.map(\.schema) + schema.allOf + schema.oneOf + schema.anyOf

@@ -5,7 +5,7 @@ extension TypeTranslator {
         // An alternative that is the union itself adds no value (a Pet is a Pet) and would make
         // its decoder call itself forever: it is dropped, with a word.
         alternatives.removeAll { alternative in
-            guard path.count == 1, case .component(let raw)? = alternative.ref, context.componentNames[raw] == name else { return false }
+            guard path.count == 1, case .component(let raw)? = alternative.ref, context.names.components[raw] == name else { return false }
             context.warning("oneOf/anyOf alternative '\(raw)' is the union itself; it adds nothing and is dropped", at: alternative.location)
             return true
         }
@@ -28,7 +28,7 @@ extension TypeTranslator {
             var wanted: String
             switch alternative.ref {
             case .component(let raw):
-                wanted = context.memberName(context.componentNames[raw] ?? raw)
+                wanted = context.memberName(context.names.components[raw] ?? raw)
             default:
                 switch type {
                 case .named(let p): wanted = context.memberName(p.last ?? "case\(i + 1)")

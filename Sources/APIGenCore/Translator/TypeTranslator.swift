@@ -43,34 +43,24 @@ final class TypeTranslator {
     /// insides, and is then translated first).
     func translateComponents(_ range: Range<Int>) {
         let schemas = context.document.schemas[range]
-        for named in schemas {
-            context.components[named.name] = named.schema
-            var wanted = context.typeName(named.name)
-            if let override = context.typeOverrides[named.name] {
-                wanted = override
-                context.useOverride("types." + named.name)
+        context.naming {
+            for named in schemas {
+                context.components[named.name] = named.schema
+                var wanted = context.typeName(named.name)
+                if let override = context.typeOverrides[named.name] {
+                    wanted = override
+                    context.useOverride("types." + named.name)
+                }
+                context.nameComponent(named.name, wanted: wanted, at: named.location)
             }
-            let (name, clashed) = context.topLevelScope.claim(wanted)
-            if clashed && wanted == context.namespace {
-                context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is the namespace everything is generated in (--name, namespace:, or the file's Name.openapi.yaml)", at: named.location)
-            } else if clashed {
-                context.warning("component '\(named.name)' is generated as '\(name)' because '\(wanted)' is already taken", at: named.location)
+            namesOnly = true
+            claimed = []
+            for named in schemas where !declares(named.schema) {
+                var scope = TypeScope(path: [], reserved: [])
+                _ = usage(for: named.schema, hint: named.name + "_value", scope: &scope)
             }
-            if let other = context.topLevelScope.lookalike(of: name) {
-                context.warning("component '\(named.name)' is generated as '\(name)', which reads like '\(other)': one of them uses letters of another script", at: named.location)
-            }
-            context.componentNames[named.name] = name
-            context.topLevelNames.insert(name)
+            namesOnly = false
         }
-        namesOnly = true
-        claimed = []
-        for named in schemas where !declares(named.schema) {
-            var scope = TypeScope(path: [], reserved: [])
-            _ = usage(for: named.schema, hint: named.name + "_value", scope: &scope)
-        }
-        namesOnly = false
-        context.namesSettled = true
-        defer { context.namesSettled = false }
         building(claimed) {
             for named in schemas { ensureComponent(named.name) }
         }
@@ -93,7 +83,7 @@ final class TypeTranslator {
     /// Translates a component once (components can be needed early by `$ref`s into them).
     func ensureComponent(_ raw: String) {
         if context.componentDecls.keys.contains(raw) { return }
-        guard let schema = context.components[raw], let name = context.componentNames[raw] else { return }
+        guard let schema = context.components[raw], let name = context.names.components[raw] else { return }
         context.componentDecls[raw] = .some(nil)
         context.setType(.named([name]), at: schema.location)
         var decl = declaration(for: schema, name: name, path: [name])
@@ -224,7 +214,7 @@ final class TypeTranslator {
     func usage(for schema: Schema, hint: String, scope: inout TypeScope) -> TypeUsage {
         switch schema.ref {
         case .component(let raw):
-            guard let name = context.componentNames[raw] else { return .jsonValue }
+            guard let name = context.names.components[raw] else { return .jsonValue }
             return .named([name])
         case .pointer(_, let target):
             if let known = context.knownType(at: target.location) { return known }
@@ -254,14 +244,17 @@ final class TypeTranslator {
             let name = claimNestedName(hint, in: &scope)
             let path = scope.path + [name]
             let result = TypeUsage.named(path)
-            context.setType(result, of: schema)
             if scope.path.isEmpty, namesOnly {
+                context.nameTopLevel(result, of: schema)
                 claimed.append(schema)
-            } else if let decl = declaration(for: schema, name: name, path: path) {
-                if scope.path.isEmpty {
-                    context.operationDecls.append(decl)
-                } else {
-                    scope.nested.append(decl)
+            } else {
+                context.setType(result, of: schema)
+                if let decl = declaration(for: schema, name: name, path: path) {
+                    if scope.path.isEmpty {
+                        context.operationDecls.append(decl)
+                    } else {
+                        scope.nested.append(decl)
+                    }
                 }
             }
             return result
