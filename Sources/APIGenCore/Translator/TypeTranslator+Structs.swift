@@ -12,6 +12,9 @@ extension TypeTranslator {
         var required: Set<String> = []
         var additional: Schema.AdditionalProperties?
         var mergedComponents: Set<String> = []
+        /// The components whose text the merge reached (by `$ref` or by a pointer into them),
+        /// in the order it reached them.
+        var owners: [String] = []
         /// The depth limit was reached (reported once per struct).
         var tooDeep = false
     }
@@ -27,6 +30,10 @@ extension TypeTranslator {
         } else {
             merge(schema, into: &merged, visited: &visited, depth: 0)
         }
+        // A schema written inside another component is that component's to type: built first,
+        // it names the nested types of its properties (`Base.Status`), which this struct then
+        // shares, whichever of the two the document lists first.
+        for owner in merged.owners { ensureComponent(owner) }
 
         // `NullableField` and `sendingNull` are the struct's own when it has nullable optionals.
         var scope = TypeScope(path: path, reserved: [StructDecl.nullableFieldType])
@@ -170,9 +177,11 @@ extension TypeTranslator {
             }
             defer { visited.remove(raw) }
             guard merged.mergedComponents.insert(raw).inserted else { return }
+            merged.owners.append(raw)
             if let target = context.components[raw] { merge(target, into: &merged, visited: &visited, depth: depth + 1) }
             return
         case .pointer(_, let target):
+            if let owner = context.document.pointerOwners[target.location] { merged.owners.append(owner) }
             merge(target, into: &merged, visited: &visited, depth: depth + 1)
             return
         case nil:
