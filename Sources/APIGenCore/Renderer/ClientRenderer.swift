@@ -32,35 +32,6 @@ struct ClientRenderer: Sendable {
         p.outdent()
     }
 
-    /// `fileBody`: the form of a binary-body method that sends a file, `bodyFile: URL`.
-    /// `defaults`: optional arguments default to nil (a protocol's requirements have none).
-    func signature(_ operation: OperationDecl, excluding: Identifier? = nil, fileBody: Bool = false, defaults: Bool = true) -> [String] {
-        var params: [String] = []
-        for parameter in operation.parameters where parameter.name != excluding {
-            params.append("\(parameter.name.swift): \(options.spell(parameter.type))" + (parameter.type.isOptional && defaults ? " = nil" : ""))
-        }
-        if let body = operation.body {
-            // The file is always required: with a default, a call without a body would match both methods.
-            if fileBody {
-                params.append("\(OperationTranslator.fileBodyLabel): URL")
-            } else {
-                params.append("body: \(options.spell(body.type))" + (body.type.isOptional && defaults ? " = nil" : ""))
-            }
-            if body.callerNamesType {
-                let fallback = body.defaultNamedType.map { " = \(SwiftSpelling.string($0))" } ?? ""
-                params.append("\(OperationTranslator.contentTypeLabel): String" + (defaults ? fallback : ""))
-            }
-        }
-        return params
-    }
-
-    /// The method's arguments after its parameters, by name: `body`, and `contentType` for bytes
-    /// of a media range. Every product that calls or receives the method lists them so.
-    static func bodyArguments(_ operation: OperationDecl) -> [String] {
-        guard let body = operation.body else { return [] }
-        return ["body"] + (body.callerNamesType ? [OperationTranslator.contentTypeLabel] : [])
-    }
-
     func parameterDocs(_ operation: OperationDecl, excluding: Identifier? = nil, fileBody: Bool = false) -> [String] {
         var lines: [String] = []
         for parameter in operation.parameters where parameter.name != excluding {
@@ -95,7 +66,7 @@ struct ClientRenderer: Sendable {
                 : "The decoded `\(options.spell(type))` of a 2xx answer."
         } ?? "Nothing; a 2xx answer means success.", into: &p)
         let returns = operation.response.map { " -> \(options.spell($0))" } ?? ""
-        printSignature("\(access) func \(operation.name.swift)", signature(operation, fileBody: fileBody), " async throws\(returns)", into: &p) { p in
+        printSignature("\(access) func \(operation.name.swift)", OperationSignature(operation).parameters(options, fileBody: fileBody), " async throws\(returns)", into: &p) { p in
             renderRequest(operation, fileBody: fileBody, into: &p)
             switch (operation.response, operation.responseEncoding) {
             case (nil, _): p.line("try await self._core.send(_request)")
@@ -161,7 +132,7 @@ struct ClientRenderer: Sendable {
             what = "its values, each decoded as `\(element)`"
         }
         renderPrologue(operation, returns: "The 2xx `\(SwiftSpelling.docLine(stream.contentType))` answer, \(what), as they arrive.", into: &p)
-        printSignature("\(access) func \(stream.name.swift)", signature(operation), " async throws -> \(returns)", into: &p) { p in
+        printSignature("\(access) func \(stream.name.swift)", OperationSignature(operation).parameters(options), " async throws -> \(returns)", into: &p) { p in
             renderRequest(operation, into: &p)
             p.line("return try await self._core.\(call)")
         }

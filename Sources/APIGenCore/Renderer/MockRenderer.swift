@@ -37,7 +37,7 @@ struct MockRenderer: ProductRenderer {
             for operation in module.operations {
                 p.line()
                 if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
-                let params = ClientRenderer(options: options, index: index).signature(operation, defaults: false)
+                let params = OperationSignature(operation).parameters(options, defaults: false)
                 let arguments = argumentNames(operation).joined(separator: ", ")
                 p.block("\(access) func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws\(requirement.returnClause(operation))") { p in
                     p.line("try await self.\(Self.handlers).\(operation.name.swift)(\(arguments))")
@@ -48,15 +48,11 @@ struct MockRenderer: ProductRenderer {
 
     /// The method's argument names, in order, as the closure receives them.
     private func argumentNames(_ operation: OperationDecl) -> [String] {
-        operation.parameters.map(\.name.swift) + ClientRenderer.bodyArguments(operation)
+        OperationSignature(operation).names
     }
 
     private func closureType(_ operation: OperationDecl) -> String {
-        var types = operation.parameters.map { "_ \($0.name.swift): \(options.spell($0.type))" }
-        if let body = operation.body { types.append("_ body: \(options.spell(body.type))") }
-        if operation.body?.callerNamesType == true { types.append("_ \(OperationTranslator.contentTypeLabel): String") }
-        let returns = operation.response.map(options.spell) ?? "Void"
-        return "@Sendable (\(types.joined(separator: ", "))) async throws -> \(returns)"
+        OperationSignature(operation).closureType(options, returning: operation.response)
     }
 
     private func defaultDoc(_ operation: OperationDecl) -> String {

@@ -16,7 +16,7 @@ extension ClientRenderer {
         }
         p.docs(pagesDocs(operation, pagination, excluding: excluded, start: start.docs))
         if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
-        var params = signature(operation, excluding: excluded)
+        var params = OperationSignature(operation, excluding: excluded).parameters(options)
         if !start.parameter.isEmpty { params.append(start.parameter) }
         let returns = " -> PageSequence<\(options.spell(response)), \(options.spell(pagination.item))>"
         printSignature("\(access) func \(pagination.methodName.swift)", params, returns, into: &p) { p in
@@ -97,7 +97,9 @@ extension ClientRenderer {
             }
         }
         let inBody: String? = if case .bodyProperty(let property)? = pagination.position { property.swift } else { nil }
-        arguments += Self.bodyArguments(operation).map { $0 == "body" && inBody != nil ? "body: _body" : "\($0): \($0)" }
+        for argument in OperationSignature(operation).arguments where argument.isBody || argument.isContentType {
+            arguments.append(argument.isBody && inBody != nil ? "body: _body" : "\(argument.name.label): \(argument.name.swift)")
+        }
         let call = "try await self.\(operation.name.swift)(\(arguments.joined(separator: ", ")))"
         let input = pagination.style == .link ? "_link" : "_position"
         if let inBody {

@@ -45,7 +45,7 @@ struct ProtocolRenderer: ProductRenderer {
                 if i > 0 { p.line() }
                 p.docs(operation.summary)
                 if operation.deprecated { p.line("@available(*, deprecated, message: \"This operation is deprecated in the API document.\")") }
-                let params = client.signature(operation, defaults: false)
+                let params = OperationSignature(operation).parameters(options, defaults: false)
                 p.line("func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws\(returnClause(operation))")
             }
         }

@@ -146,7 +146,7 @@ public struct RoundTripChecksRenderer {
             p.line("let _check: _RoundTripCheck")
             for (operation, plan) in zip(module.operations, plans) {
                 p.line()
-                let params = ClientRenderer(options: options, index: index).signature(operation, defaults: false)
+                let params = OperationSignature(operation).parameters(options, defaults: false)
                 p.block("func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws -> APIServer.\(server.answerName(operation))") { p in
                     guard let plan else {
                         p.line("throw _RoundTripUnbuildable()")

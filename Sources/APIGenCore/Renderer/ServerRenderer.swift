@@ -64,7 +64,7 @@ struct ServerRenderer: ProductRenderer {
                 // Not marked `@available(deprecated)`: the routes call it, and a server still answers it.
                 if operation.deprecated { docs += (docs.isEmpty ? [] : [""]) + ["Deprecated in the API document."] }
                 p.docs(docs)
-                let params = client.signature(operation, defaults: false)
+                let params = OperationSignature(operation).parameters(options, defaults: false)
                 p.line("func \(operation.name.swift)(\(params.joined(separator: ", "))) async throws -> \(Self.server).\(answerName(operation))")
             }
         }
@@ -194,8 +194,7 @@ struct ServerRenderer: ProductRenderer {
                 p.line("let \(OperationTranslator.contentTypeLabel): String = try _input.contentType(within: \(SwiftSpelling.string(body.contentType)))")
             }
             renderValidation(operation, into: &p)
-            var arguments = operation.parameters.map { "\($0.name.label): \($0.name.swift)" }
-            arguments += ClientRenderer.bodyArguments(operation).map { "\($0): \($0)" }
+            let arguments = OperationSignature(operation).passedOn
             p.line("switch try await _handler.\(operation.name.swift)(\(arguments.joined(separator: ", "))) {")
             for entry in answers.cases(operation) { p.line(answers.encodingCase(entry)) }
             p.line("}")
