@@ -10,6 +10,8 @@
 struct NameTable {
     /// Raw component name → Swift type name.
     private(set) var components: [String: String] = [:]
+    /// Swift type name → raw component name.
+    private(set) var componentsByType: [String: String] = [:]
     /// The top-level type of an inline schema, by its location.
     private(set) var inline: [SourceLocation: TypeUsage] = [:]
     /// The same for a property merged from several `allOf` parts, by its parts' locations: each
@@ -43,6 +45,7 @@ struct NameTable {
 
     mutating func name(component raw: String, _ name: String) {
         components[raw] = name
+        componentsByType[name] = raw
     }
 
     mutating func name(_ schema: Schema, _ type: TypeUsage) {

@@ -58,10 +58,20 @@ extension TypeTranslator {
     /// Types a `default` can be written for: text, numbers, booleans and enums.
     func isSimple(_ type: TypeUsage) -> Bool {
         switch type.unwrapped {
-        case .builtin(let builtin): builtin.isScalar
-        case .named(let path): context.enumCases.contains(path)
-        default: false
+        case .builtin(let builtin):
+            return builtin.isScalar
+        case .named(let path):
+            ensureOwner(of: path)
+            return context.enumCases.contains(path)
+        default:
+            return false
         }
+    }
+
+    /// Builds the component a named type belongs to, if it is not built yet: its enums' cases
+    /// are known once it is, whichever of the two the document lists first.
+    private func ensureOwner(of path: [String]) {
+        if let raw = context.names.componentsByType[path[0]] { ensureComponent(raw) }
     }
 
     /// A `default` as the property's default, or nil when the value does not fit the type.
@@ -76,6 +86,7 @@ extension TypeTranslator {
         case (.builtin(.int), .string(let text)) where Int(text) != nil: return .value(.int(Int(text)!))
         case (.builtin(.double), .string(let text)) where Double(text)?.isFinite == true: return .value(.double(Double(text)!))
         case (.named(let path), _):
+            ensureOwner(of: path)
             return context.enumCases[path]?[value].map { .enumCase(Identifier($0)) }
         default: return nil
         }

@@ -41,6 +41,36 @@ final class TypeTranslatorStructsTests: XCTestCase {
         }
     }
 
+    /// A required property's `default` that names a case of an enum component is its default
+    /// whether the enum comes before or after the struct in the document; one that is no case
+    /// is warned about either way. Before, an enum listed later had no cases yet: the default was
+    /// dropped without a word.
+    func testDefaultsOfEnumComponentsHoldInEveryOrder() throws {
+        let level = "    Level: {type: string, enum: [low, high]}"
+        let thing = """
+            Thing:
+              type: object
+              required: [level, bad]
+              properties:
+                level: {allOf: [{$ref: '#/components/schemas/Level'}], default: high}
+                bad: {allOf: [{$ref: '#/components/schemas/Level'}], default: medium}
+        """
+        for order in [[level, thing], [thing, level]] {
+            let text = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+            \(order.joined(separator: "\n"))
+            """
+            let (module, diagnostics) = try Pipeline.module(text)
+            guard case .structure(let decl)? = module.types.first(where: { $0.name == "Thing" }) else { return XCTFail("no Thing") }
+            XCTAssertEqual(decl.properties.map(\.defaultValue), [.enumCase("high"), nil], "\(order.map { $0.prefix(9) })")
+            XCTAssertEqual(diagnostics.map(\.message), ["default 'medium' of property 'bad' does not match its type; it is documented but not used"], "\(order.map { $0.prefix(9) })")
+        }
+    }
+
     private func permutations(_ items: [String]) -> [[String]] {
         guard items.count > 1 else { return [items] }
         return items.indices.flatMap { i in
