@@ -81,11 +81,13 @@ public struct RoundTripChecksRenderer {
         guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
         var plan = Plan(operation: operation, arguments: arguments, answer: "", expected: nil)
         plan.bodyHoldsFile = operation.body.map { holdsFile($0.type) } ?? false
-        if !(200..<300).contains(success.range.lowerBound) {
+        // A range or `default` is answered with its first 2xx status, when it covers one.
+        let code = success.status ?? success.range.first { (200..<300).contains($0) } ?? success.range.lowerBound
+        if !(200..<300).contains(code) {
             guard let status = success.status, status >= 400 else { return nil }
             plan.onlyStatus = status
         }
-        let status = success.status == nil ? "status: \(success.range.lowerBound), " : ""
+        let status = success.status == nil ? "status: \(code), " : ""
         var headers = ""
         if success.headersType != nil {
             var pairs: [String] = []
@@ -114,7 +116,7 @@ public struct RoundTripChecksRenderer {
                 plan.expected = "\(options.spell(response.unwrapped))\(cases[entry.alternative].name.member)(\(built))"
             }
         } else {
-            let fields = (success.status == nil ? "status: \(success.range.lowerBound)" : "") + headers
+            let fields = (success.status == nil ? "status: \(code)" : "") + headers
             plan.answer = fields.isEmpty ? ".\(success.name)" : ".\(success.name)(\(fields.hasPrefix(", ") ? String(fields.dropFirst(2)) : fields))"
         }
         if let stream = operation.stream {
