@@ -68,10 +68,15 @@ extension TypeTranslator {
         }
     }
 
-    /// Builds the component a named type belongs to, if it is not built yet: its enums' cases
-    /// are known once it is, whichever of the two the document lists first.
+    /// Builds an enum component that is not built yet: its cases are known once it is, whichever
+    /// of the two the document lists first. Only an enum, which names no other type: building a
+    /// struct here would build what its defaults name in turn, as deep as a document chains them.
+    /// (A nested enum's component is built already: `makeStruct` builds what its merge reaches,
+    /// and a pointer into a component builds it.)
     private func ensureOwner(of path: [String]) {
-        if let raw = context.names.componentsByType[path[0]] { ensureComponent(raw) }
+        guard path.count == 1, let raw = context.names.componentsByType[path[0]],
+              let schema = context.components[raw], schema.ref == nil, isEnum(schema) else { return }
+        ensureComponent(raw)
     }
 
     /// A `default` as the property's default, or nil when the value does not fit the type.

@@ -47,6 +47,22 @@ final class DepthTests: XCTestCase {
         XCTAssertTrue(errors.allSatisfy { $0.message.contains("nest deeper than \(TypeTranslator.maxAllOfDepth) levels") && $0.location != nil }, "\(errors.prefix(3))")
     }
 
+    /// `A0` holds an `A1` with a default, `A1` an `A2`…, listed first to last: a default that
+    /// names a later component builds it only when it is an enum (whose cases the default needs),
+    /// never a struct, whose defaults would build the next in turn, as deep as the chain goes.
+    func testDefaultsThatNameLaterStructsDoNotRecurse() throws {
+        let n = 20_000
+        var body = ""
+        for i in 0..<n {
+            body += "    A\(i):\n      type: object\n      required: [n]\n      properties:\n"
+            body += "        n: {allOf: [{$ref: '#/components/schemas/A\(i + 1)'}], default: {}}\n"
+        }
+        body += "    A\(n): {type: string, enum: [a, b]}\n"
+        let (module, diagnostics) = try Pipeline.module(components(body))
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.description), [])
+        XCTAssertEqual(module.types.count, n + 1)
+    }
+
     func testDeepAliasChainsKeepTheirType() throws {
         for n in [33, 41, 500] {
             let path = "\n  /x/{id}:\n    get:\n      operationId: getX\n      parameters: [{name: id, in: path, required: true, schema: {$ref: '#/components/schemas/A0'}}]\n      responses: {'204': {description: ok}}"
