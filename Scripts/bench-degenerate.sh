@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Degenerate documents of N elements (default 100,000): alias chains, allOf chains, pointer
-# chains through properties (each pointing forwards, backwards, and backwards in shuffled order),
-# names that all collide. Prints wall time, peak memory and the
-# exit status of the release `apigen` on each (exit 1 is a located limit error).
+# chains through properties, chains of structs whose required property defaults to the next
+# (each pointing forwards, backwards, and backwards in shuffled order), names that all collide.
+# Prints wall time, peak memory and the exit status of the release `apigen` on each (exit 1 is
+# a located limit error).
 #   Scripts/bench-degenerate.sh [N]
 set -euo pipefail
 n=${1:-100000}
@@ -21,13 +22,16 @@ write("flat", "".join(f"    A{i}: {{type: object, properties: {{p{i}: {{type: st
 def link(shape, i, to):
     if shape == "alias":
         return f"    A{i}: {{$ref: '#/components/schemas/A{to}'}}\n"
+    if shape == "default":
+        return f"    A{i}:\n      type: object\n      required: [n]\n      properties:\n        n: {{allOf: [{{$ref: '#/components/schemas/A{to}'}}], default: {{}}}}\n"
     if shape == "allof":
         return f"    A{i}:\n      allOf:\n        - {{$ref: '#/components/schemas/A{to}'}}\n        - {{type: object, properties: {{p{i}: {{type: string}}}}}}\n"
     return f"    A{i}:\n      type: object\n      properties:\n        x: {{$ref: '#/components/schemas/A{to}/properties/x'}}\n"
 def end(shape, i):
     return {"alias": f"    A{i}: {{type: string}}\n", "allof": f"    A{i}: {{type: object}}\n",
+            "default": f"    A{i}: {{type: string, enum: [a, b]}}\n",
             "pointer": f"    A{i}:\n      type: object\n      properties:\n        x: {{type: string}}\n"}[shape]
-for shape in ("alias", "allof", "pointer"):
+for shape in ("alias", "allof", "pointer", "default"):
     write(f"{shape}-chain-next", "".join(link(shape, i, i + 1) for i in range(n)) + end(shape, n))
     prev = [end(shape, 0)] + [link(shape, i, i - 1) for i in range(1, n + 1)]
     write(f"{shape}-chain-prev", "".join(prev))
@@ -37,7 +41,7 @@ names = ("ab" + "".join(c) + "c" for k in range(1, 12) for c in itertools.produc
 write("colliding-names", "    Big:\n      type: object\n      properties:\n" + "".join(f'        "{next(names)}": {{type: string}}\n' for _ in range(n)))
 PY
 printf '%-18s %10s %12s %6s\n' document seconds "peak MB" exit
-for doc in flat alias-chain-{next,prev,shuffled} allof-chain-{next,prev,shuffled} pointer-chain-{next,prev,shuffled} colliding-names; do
+for doc in flat alias-chain-{next,prev,shuffled} allof-chain-{next,prev,shuffled} pointer-chain-{next,prev,shuffled} default-chain-{next,prev,shuffled} colliding-names; do
     status=0
     /usr/bin/time -f '%e %M' -o "$work/time" "$repo/.build/release/apigen" generate "$work/$doc.yaml" --output "$work/out-$doc" --quiet > /dev/null 2>&1 || status=$?
     read -r seconds kb < <(tail -1 "$work/time")
