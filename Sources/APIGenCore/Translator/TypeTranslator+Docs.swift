@@ -55,28 +55,47 @@ extension TypeTranslator {
         }
     }
 
-    /// Types a `default` can be written for: text, numbers, booleans and enums.
+    /// Types a `default` can be written for: text, numbers, booleans and enums, and aliases of them.
     func isSimple(_ type: TypeUsage) -> Bool {
-        switch type.unwrapped {
-        case .builtin(let builtin):
-            return builtin.isScalar
-        case .named(let path):
-            ensureOwner(of: path)
-            return context.enumCases.contains(path)
-        default:
-            return false
+        switch behindAliases(type).unwrapped {
+        case .builtin(let builtin): builtin.isScalar
+        case .named(let path): context.enumCases.contains(path)
+        default: false
         }
     }
 
-    /// Builds an enum component that is not built yet: its cases are known once it is, whichever
-    /// of the two the document lists first. Only an enum, which names no other type: building a
-    /// struct here would build what its defaults name in turn, as deep as a document chains them.
-    /// (A nested enum's component is built already: `makeStruct` builds what its merge reaches,
-    /// and a pointer into a component builds it.)
-    private func ensureOwner(of path: [String]) {
-        guard path.count == 1, let raw = context.names.componentsByType[path[0]],
-              let schema = context.components[raw], schema.ref == nil, isEnum(schema) else { return }
-        ensureComponent(raw)
+    /// The type a component alias stands for, through any chain of them (`Count` → `Int`,
+    /// `LevelAlias` → `Level`), with an enum component at its end built: its cases are known
+    /// then, whichever the document lists first. Only aliases and enums are built here, which
+    /// name no struct: building a struct would build what its own defaults name in turn, as deep
+    /// as a document chains them. A nested type is returned as it is: its component is built
+    /// already (`makeStruct` builds what its merge reaches, and a pointer into a component
+    /// builds it). A chain that comes back on itself ends where it does.
+    func behindAliases(_ type: TypeUsage) -> TypeUsage {
+        guard case .named(let path) = type.unwrapped, path.count == 1 else { return type }
+        if let known = aliasEnds[path[0]] { return known }
+        var walk: [String] = []
+        var seen: Set<String> = []
+        var current = type.unwrapped
+        while case .named(let names) = current, names.count == 1, !seen.contains(names[0]),
+              let raw = context.names.componentsByType[names[0]], let schema = context.components[raw] {
+            if let known = aliasEnds[names[0]] {
+                current = known
+                break
+            }
+            if declares(schema) {
+                if isEnum(schema) { ensureComponent(raw) }
+                break
+            }
+            walk.append(names[0])
+            seen.insert(names[0])
+            ensureComponent(raw)
+            // Nil while the alias is being built (a cycle through it): not remembered then.
+            guard case .alias(let alias)?? = context.componentDecls[raw] else { return current }
+            current = alias.target.unwrapped
+        }
+        for name in walk { aliasEnds[name] = current }
+        return current
     }
 
     /// A `default` as the property's default, or nil when the value does not fit the type.
@@ -91,7 +110,8 @@ extension TypeTranslator {
         case (.builtin(.int), .string(let text)) where Int(text) != nil: return .value(.int(Int(text)!))
         case (.builtin(.double), .string(let text)) where Double(text)?.isFinite == true: return .value(.double(Double(text)!))
         case (.named(let path), _):
-            ensureOwner(of: path)
+            let end = behindAliases(.named(path))
+            if end != .named(path) { return defaultValue(value, type: end) }
             return context.enumCases[path]?[value].map { .enumCase(Identifier($0)) }
         default: return nil
         }

@@ -14,6 +14,8 @@ final class TypeTranslator {
     /// numbers): a chain of pointers to pointers is then followed once, not once per link
     /// (a chain of N components each pointing at the previous one cost N² before).
     private var plainPointerUsages: [SourceLocation: TypeUsage] = [:]
+    /// The type behind each component alias already followed (`behindAliases`).
+    var aliasEnds: [String: TypeUsage] = [:]
     /// While set, a top-level type that `usage(for:)` names is only named: its location is
     /// listed in `claimed`, and its declaration is built by the operation's unit (`unbuilt`).
     var namesOnly = false

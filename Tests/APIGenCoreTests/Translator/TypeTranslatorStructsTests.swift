@@ -41,21 +41,29 @@ final class TypeTranslatorStructsTests: XCTestCase {
         }
     }
 
-    /// A required property's `default` that names a case of an enum component is its default
-    /// whether the enum comes before or after the struct in the document; one that is no case
-    /// is warned about either way. Before, an enum listed later had no cases yet: the default was
+    /// A required property's `default` is its default whether the type it names comes before or
+    /// after the struct in the document: an enum component, an alias of one through a chain, an
+    /// alias of a number or a string. One that does not fit is warned about either way. Before,
+    /// an enum listed later had no cases yet, and an alias was no simple type: both defaults were
     /// dropped without a word.
-    func testDefaultsOfEnumComponentsHoldInEveryOrder() throws {
-        let level = "    Level: {type: string, enum: [low, high]}"
-        let thing = """
-            Thing:
-              type: object
-              required: [level, bad]
-              properties:
-                level: {allOf: [{$ref: '#/components/schemas/Level'}], default: high}
-                bad: {allOf: [{$ref: '#/components/schemas/Level'}], default: medium}
-        """
-        for order in [[level, thing], [thing, level]] {
+    func testDefaultsOfEnumsAndAliasesHoldInEveryOrder() throws {
+        let components = [
+            "    Level: {type: string, enum: [low, high]}",
+            "    LevelAlias: {$ref: '#/components/schemas/LevelAlias2'}",
+            "    LevelAlias2: {$ref: '#/components/schemas/Level'}",
+            "    Count: {type: integer}",
+            """
+                Thing:
+                  type: object
+                  required: [level, bad, aliased, count]
+                  properties:
+                    level: {allOf: [{$ref: '#/components/schemas/Level'}], default: high}
+                    bad: {allOf: [{$ref: '#/components/schemas/Level'}], default: medium}
+                    aliased: {allOf: [{$ref: '#/components/schemas/LevelAlias'}], default: low}
+                    count: {allOf: [{$ref: '#/components/schemas/Count'}], default: 5}
+            """,
+        ]
+        for order in [components, components.reversed()] {
             let text = """
             openapi: 3.0.3
             info: {title: T, version: '1'}
@@ -66,9 +74,23 @@ final class TypeTranslatorStructsTests: XCTestCase {
             """
             let (module, diagnostics) = try Pipeline.module(text)
             guard case .structure(let decl)? = module.types.first(where: { $0.name == "Thing" }) else { return XCTFail("no Thing") }
-            XCTAssertEqual(decl.properties.map(\.defaultValue), [.enumCase("high"), nil], "\(order.map { $0.prefix(9) })")
-            XCTAssertEqual(diagnostics.map(\.message), ["default 'medium' of property 'bad' does not match its type; it is documented but not used"], "\(order.map { $0.prefix(9) })")
+            let first = order.first!.prefix(12)
+            XCTAssertEqual(decl.properties.map(\.defaultValue), [.enumCase("high"), nil, .enumCase("low"), .value(.int(5))], "\(first)")
+            XCTAssertEqual(diagnostics.map(\.message).filter { $0.contains("default") },
+                           ["default 'medium' of property 'bad' does not match its type; it is documented but not used"], "\(first)")
         }
+        // A default through aliases that hold themselves ends: the cycle is the located error.
+        let loop = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Thing: {type: object, required: [loop], properties: {loop: {allOf: [{$ref: '#/components/schemas/Loop'}], default: 1}}}
+            Loop: {$ref: '#/components/schemas/Loop2'}
+            Loop2: {$ref: '#/components/schemas/Loop'}
+        """
+        XCTAssertEqual(Pipeline.errors(loop).map(\.message), ["component 'Loop' is only a $ref to itself (Loop → Loop2 → Loop)"])
     }
 
     private func permutations(_ items: [String]) -> [[String]] {
