@@ -65,7 +65,9 @@ struct TypeGraph {
     }
 
     /// Every generated type a type refers to, through collections and aliases too (a work list:
-    /// any depth of nesting or aliases, each alias followed once).
+    /// any depth of nesting or aliases). An alias is looked through to the end of its chain
+    /// (`aliasEnd`, resolved once for the module), so N properties that name a chain of M
+    /// aliases cost N, not N × M.
     private func references(_ type: TypeUsage, into result: inout [Int]) {
         var work = [type]
         var seenAliases: Set<Int> = []
@@ -75,7 +77,7 @@ struct TypeGraph {
             case .named(let path):
                 guard let id = node(at: path) else { continue }
                 if case .alias(let target) = members[id] {
-                    if seenAliases.insert(id).inserted { work.append(target) }
+                    if seenAliases.insert(id).inserted { work.append(declarations.aliasEnd(id) ?? target) }
                 } else {
                     result.append(id)
                 }
