@@ -274,15 +274,56 @@ extension TypeTranslator {
         )
     }
 
+    /// What a schema holds once its `$ref`s are followed: `enum`, `object`, a JSON type, or `any`
+    /// (a chain that comes back on itself too). A loop, not recursion: a chain may be 100,000
+    /// aliases long. A component's kind is looked up (`componentKinds`), so N uses of a chain
+    /// of M aliases cost N, not N × M.
     func kind(of schema: Schema) -> String {
-        switch schema.ref {
-        case .component(let raw): return context.components[raw].map(kind(of:)) ?? "any"
-        case .pointer(_, let target): return kind(of: target)
-        case nil: break
+        var current = schema
+        var seen: Set<SourceLocation> = []
+        while seen.insert(current.location).inserted {
+            switch current.ref {
+            case .component(let raw):
+                if let known = componentKinds[raw] { return known }
+                guard let next = context.components[raw] else { return "any" }
+                current = next
+            case .pointer(_, let target):
+                current = target
+            case nil:
+                return ownKind(current)
+            }
         }
+        return "any"
+    }
+
+    private func ownKind(_ schema: Schema) -> String {
         if isEnum(schema) { return "enum" }
         if !schema.properties.isEmpty || !schema.allOf.isEmpty { return "object" }
         return schema.singleType ?? "any"
+    }
+
+    /// Works out the kind of each component of `schemas` once, each chain of aliases walked once
+    /// for all its links. Run while components are named, before anything reads the table on
+    /// several cores.
+    func recordKinds(of schemas: ArraySlice<OpenAPIDocument.NamedSchema>) {
+        for named in schemas where componentKinds[named.name] == nil {
+            var walk: [String] = []
+            var onWalk: Set<String> = []
+            var current = named.name
+            var result = "any"
+            while true {
+                if let known = componentKinds[current] { result = known; break }
+                guard onWalk.insert(current).inserted, let schema = context.components[current] else { break }
+                walk.append(current)
+                if case .component(let next)? = schema.ref {
+                    current = next
+                    continue
+                }
+                result = kind(of: schema)
+                break
+            }
+            for raw in walk { componentKinds[raw] = result }
+        }
     }
 
     func resolvedTarget(_ reference: Schema.Reference) -> Schema? {

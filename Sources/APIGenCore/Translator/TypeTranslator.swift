@@ -14,6 +14,8 @@ final class TypeTranslator {
     /// numbers): a chain of pointers to pointers is then followed once, not once per link
     /// (a chain of N components each pointing at the previous one cost N² before).
     private var plainPointerUsages: [SourceLocation: TypeUsage] = [:]
+    /// Each component's `kind(of:)`, recorded as components are named (`recordKinds`).
+    var componentKinds: [String: String] = [:]
     /// The type behind each component alias already followed (`behindAliases`).
     var aliasEnds: [String: TypeUsage] = [:]
     /// While set, a top-level type that `usage(for:)` names is only named: its location is
@@ -34,6 +36,7 @@ final class TypeTranslator {
     func copy(on context: TranslationContext) -> TypeTranslator {
         let copy = TypeTranslator(context: context)
         copy.mergeDepths = mergeDepths
+        copy.componentKinds = componentKinds
         return copy
     }
 
@@ -63,6 +66,7 @@ final class TypeTranslator {
             }
             namesOnly = false
         }
+        recordKinds(of: schemas)
         building(claimed) {
             for named in schemas { ensureComponent(named.name) }
         }
