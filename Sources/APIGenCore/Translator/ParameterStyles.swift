@@ -66,7 +66,16 @@ extension TypeTranslator {
     func hasNestedValues(_ schema: Schema) -> Bool {
         var target = schema
         var seen: Set<SourceLocation> = [schema.location]
-        while let reference = target.ref, let next = resolvedTarget(reference), seen.insert(next.location).inserted { target = next }
+        while let reference = target.ref {
+            // A component's chain is one lookup: N parameters that name it cost N.
+            let next: Schema?
+            switch reference {
+            case .component(let raw): next = chainEnd(raw)
+            case .pointer(_, let target): next = target
+            }
+            guard let next, seen.insert(next.location).inserted else { break }
+            target = next
+        }
         return target.properties.contains { ["array", "object"].contains(kind(of: $0.schema)) }
     }
 }

@@ -302,28 +302,43 @@ extension TypeTranslator {
         return schema.singleType ?? "any"
     }
 
-    /// Works out the kind of each component of `schemas` once, each chain of aliases walked once
-    /// for all its links. Run while components are named, before anything reads the table on
-    /// several cores.
+    /// Works out, for each component of `schemas`, where its chain of `$ref`s to other
+    /// components ends (`chainEnd`) and that schema's kind, each chain walked once for all its
+    /// links. Run while components are named, before anything reads the tables on several cores.
     func recordKinds(of schemas: ArraySlice<OpenAPIDocument.NamedSchema>) {
         for named in schemas where componentKinds[named.name] == nil {
             var walk: [String] = []
             var onWalk: Set<String> = []
             var current = named.name
             var result = "any"
+            var end: Schema?
             while true {
-                if let known = componentKinds[current] { result = known; break }
+                if let known = componentKinds[current] {
+                    (result, end) = (known, componentEnds[current])
+                    break
+                }
                 guard onWalk.insert(current).inserted, let schema = context.components[current] else { break }
                 walk.append(current)
                 if case .component(let next)? = schema.ref {
                     current = next
                     continue
                 }
-                result = kind(of: schema)
+                (result, end) = (kind(of: schema), schema)
                 break
             }
-            for raw in walk { componentKinds[raw] = result }
+            for raw in walk {
+                componentKinds[raw] = result
+                componentEnds[raw] = end
+            }
         }
+    }
+
+    /// The schema a component's chain of `$ref`s to other components ends at (the component's
+    /// own when it is no such `$ref`), or nil for a chain that comes back on itself or names a
+    /// missing component. One lookup once components are named (`recordKinds`).
+    func chainEnd(_ raw: String) -> Schema? {
+        if componentKinds[raw] != nil { return componentEnds[raw] }
+        return context.components[raw]
     }
 
     func resolvedTarget(_ reference: Schema.Reference) -> Schema? {

@@ -16,6 +16,8 @@ final class TypeTranslator {
     private var plainPointerUsages: [SourceLocation: TypeUsage] = [:]
     /// Each component's `kind(of:)`, recorded as components are named (`recordKinds`).
     var componentKinds: [String: String] = [:]
+    /// Where each such component's chain of `$ref`s ends (`chainEnd`).
+    var componentEnds: [String: Schema] = [:]
     /// The type behind each component alias already followed (`behindAliases`).
     var aliasEnds: [String: TypeUsage] = [:]
     /// While set, a top-level type that `usage(for:)` names is only named: its location is
@@ -37,6 +39,7 @@ final class TypeTranslator {
         let copy = TypeTranslator(context: context)
         copy.mergeDepths = mergeDepths
         copy.componentKinds = componentKinds
+        copy.componentEnds = componentEnds
         return copy
     }
 
@@ -188,7 +191,7 @@ final class TypeTranslator {
         while seen.insert(current.location).inserted {
             switch current.ref {
             case .component(let raw):
-                guard let target = context.components[raw] else { return false }
+                guard let target = chainEnd(raw) else { return false }
                 current = target
                 continue
             case .pointer(_, let target):
