@@ -3,11 +3,13 @@
 extension OperationTranslator {
     /// What the 2xx answers of an operation return.
     struct Success {
+        /// `.json` for any structured body (a form or multipart answer is read as JSON too).
         var encoding: OperationDecl.Body.Encoding
         /// The body's schema: the one 2xx body's, or a `oneOf` of the JSON bodies when 2xx answers
         /// differ (200 and 201 with different schemas).
         var schema: Schema?
-        var hint: String
+        /// The schema the answer's type comes from, and the name it is made from.
+        var typed: OperationPlan.Typed?
         /// With several bodies: each status and the `oneOf` alternative it selects.
         var statuses: [OperationDecl.StatusCase] = []
         /// A 2xx answer is declared without a body beside one with a body (200 and 204).
@@ -17,59 +19,67 @@ extension OperationTranslator {
     }
 
     /// The 2xx answers, exact codes before `2XX`: their body, or the bodies by status.
-    func successBody(_ operation: Operation, typePrefix: String, warns: Bool = false) -> Success? {
+    func successBody(_ operation: Operation, typePrefix: String, warnings: inout [Diagnostic]) -> Success? {
         let successes = operation.responses.filter(\.isSuccess).sorted { a, b in
             let ar = a.status.hasSuffix("XX"), br = b.status.hasSuffix("XX")
             return ar != br ? !ar : a.status < b.status
         }
-        guard let first = successes.first(where: { !$0.content.isEmpty }), let (media, encoding) = pick(first.content, warns: warns) else {
+        guard let first = successes.first(where: { !$0.content.isEmpty }), let (media, picked) = pick(first.content, warnings: &warnings) else {
             return nil
         }
-        var success = Success(encoding: encoding, schema: media.schema, hint: first.componentName ?? typePrefix + "Response")
+        let encoding: OperationDecl.Body.Encoding = picked == .text || picked == .binary ? picked : .json
+        var success = Success(encoding: encoding, schema: media.schema)
         success.accept = first.content.map(\.contentType).filter { $0.contains("/") }.joined(separator: ", ")
         success.mayBeEmpty = successes.contains { $0.content.isEmpty }
-        guard encoding == .json, media.schema != nil else { return success }
-        // Several JSON bodies: one alternative per distinct schema, in status order.
-        var alternatives: [Schema] = [], keys: [String] = []
-        for response in successes {
-            guard let json = response.content.first(where: { Self.isJSON($0.contentType) }), let schema = json.schema else { continue }
-            let key: String
-            switch schema.ref {
-            case .component(let raw): key = "#" + raw
-            default: key = schema.location.description
+        let hint = first.componentName ?? typePrefix + "Response"
+        if picked == .json, media.schema != nil {
+            // Several JSON bodies: one alternative per distinct schema, in status order.
+            var alternatives: [Schema] = [], keys: [String] = []
+            for response in successes {
+                guard let json = response.content.first(where: { Self.isJSON($0.contentType) }), let schema = json.schema else { continue }
+                let key: String
+                switch schema.ref {
+                case .component(let raw): key = "#" + raw
+                default: key = schema.location.description
+                }
+                if let index = keys.firstIndex(of: key) {
+                    success.statuses.append(OperationDecl.StatusCase(status: response.status, alternative: index))
+                } else {
+                    success.statuses.append(OperationDecl.StatusCase(status: response.status, alternative: alternatives.count))
+                    keys.append(key)
+                    alternatives.append(schema)
+                }
             }
-            if let index = keys.firstIndex(of: key) {
-                success.statuses.append(OperationDecl.StatusCase(status: response.status, alternative: index))
-            } else {
-                success.statuses.append(OperationDecl.StatusCase(status: response.status, alternative: alternatives.count))
-                keys.append(key)
-                alternatives.append(schema)
+            if alternatives.count > 1 {
+                // At the operation's location, which no other schema has: a response shared by
+                // several operations does not make them share one enum.
+                let union = Schema(location: operation.location, description: "The body of a 2xx answer of `\(operation.operationID ?? typePrefix)`, by status.", oneOf: alternatives)
+                success.schema = union
+                success.typed = .init(schema: union, hint: typePrefix + "Response")
+                return success
             }
-        }
-        guard alternatives.count > 1 else {
             success.statuses = []
-            return success
         }
-        // At the operation's location, which no other schema has: a response shared by several
-        // operations does not make them share one enum.
-        success.schema = Schema(location: operation.location, description: "The body of a 2xx answer of `\(operation.operationID ?? typePrefix)`, by status.", oneOf: alternatives)
-        success.hint = typePrefix + "Response"
+        guard encoding == .json, let schema = success.schema else { return success }
+        if isBinaryString(schema) {
+            success.encoding = .binary
+        } else {
+            success.typed = .init(schema: schema, hint: hint)
+        }
         return success
     }
 
-    func translateResponse(_ operation: Operation, typePrefix: String) -> (TypeUsage?, OperationDecl.Body.Encoding, [OperationDecl.StatusCase]) {
-        guard let success = successBody(operation, typePrefix: typePrefix, warns: true) else { return (nil, .json, []) }
+    /// The method's return type, its encoding and, with several bodies, the status of each.
+    func translateResponse(_ success: Success?) -> (TypeUsage?, OperationDecl.Body.Encoding, [OperationDecl.StatusCase]) {
+        guard let success else { return (nil, .json, []) }
         switch success.encoding {
         case .text: return (success.mayBeEmpty ? TypeUsage.string.optional : .string, .text, [])
         case .binary: return (success.mayBeEmpty ? TypeUsage.builtin(.data).optional : .builtin(.data), .binary, [])
         default:
-            guard let schema = success.schema else { return (success.mayBeEmpty ? TypeUsage.jsonValue.optional : .jsonValue, .json, []) }
-            if success.statuses.isEmpty, isBinaryString(schema) {
-                return (success.mayBeEmpty ? TypeUsage.builtin(.data).optional : .builtin(.data), .binary, [])
-            }
+            guard let typed = success.typed else { return (success.mayBeEmpty ? TypeUsage.jsonValue.optional : .jsonValue, .json, []) }
             var scope = TypeScope(path: [], reserved: [])
-            var type = types.usage(for: schema, hint: success.hint, scope: &scope)
-            if types.isNullable(schema) || success.mayBeEmpty { type = type.optional }
+            var type = types.usage(for: typed.schema, hint: typed.hint, scope: &scope)
+            if types.isNullable(typed.schema) || success.mayBeEmpty { type = type.optional }
             context.operationDecls.append(contentsOf: scope.nested)
             return (type, .json, success.statuses)
         }
@@ -107,16 +117,16 @@ extension OperationTranslator {
     /// The name an inline element schema's type ends in: `CreateChatEvent`, `ExportRowsItem`.
     static func streamElementSuffix(_ kind: OperationDecl.Stream.Kind) -> String { kind == .events ? "Event" : "Item" }
 
-    func translateStream(_ operation: Operation, name: String?, typePrefix: String) -> OperationDecl.Stream? {
-        guard let name, let (media, kind, schema, status) = streamBody(operation) else { return nil }
-        var element = kind == .events ? TypeUsage.string : .jsonValue
-        if let schema {
+    func translateStream(_ planned: OperationPlan.Stream?, name: String?) -> OperationDecl.Stream? {
+        guard let name, let planned else { return nil }
+        var element = planned.kind == .events ? TypeUsage.string : .jsonValue
+        if let typed = planned.typed {
             var scope = TypeScope(path: [], reserved: [])
-            element = types.usage(for: schema, hint: typePrefix + Self.streamElementSuffix(kind), scope: &scope)
+            element = types.usage(for: typed.schema, hint: typed.hint, scope: &scope)
             context.operationDecls.append(contentsOf: scope.nested)
         }
-        var stream = OperationDecl.Stream(name: Identifier(name), kind: kind, element: element, contentType: media.contentType)
-        stream.status = status
+        var stream = OperationDecl.Stream(name: Identifier(name), kind: planned.kind, element: element, contentType: planned.media.contentType)
+        stream.status = planned.status
         return stream
     }
 
@@ -152,7 +162,7 @@ extension OperationTranslator {
         }
         return sorted.map { _, response in
             var answer = OperationDecl.Answer(status: response.status, contentType: nil, encoding: .json)
-            if let (media, encoding) = pick(response.content, warns: false) {
+            if let (media, encoding) = pick(response.content) {
                 answer = OperationDecl.Answer(status: response.status, contentType: media.contentType, encoding: encoding)
                 answer.isUntypedJSON = !response.isSuccess && encoding == .json && !typed.contains(response.status)
             }
@@ -171,20 +181,12 @@ extension OperationTranslator {
     /// schema's (through a `$ref`).
     func successExample(_ operation: Operation) -> Literal? {
         for response in operation.responses where response.isSuccess {
-            guard let (media, _) = pick(response.content, warns: false) else { continue }
+            guard let (media, _) = pick(response.content) else { continue }
             if let first = media.examples.first { return first.value }
             guard var schema = media.schema else { continue }
             if let ref = schema.ref, let target = types.resolvedTarget(ref) { schema = target }
             if let example = schema.example { return example }
         }
         return nil
-    }
-
-    /// `type: string, format: binary` under a JSON media type: the body's bytes as they are (a
-    /// JSON document the schema does not describe), not a JSON string of base64 (`format: byte`).
-    func isBinaryString(_ schema: Schema) -> Bool {
-        var schema = schema
-        if let ref = schema.ref, let target = types.resolvedTarget(ref) { schema = target }
-        return schema.singleType == "string" && schema.format == "binary" && schema.enumValues == nil
     }
 }

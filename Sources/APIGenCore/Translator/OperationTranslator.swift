@@ -18,22 +18,13 @@ struct OperationTranslator {
     func translateAll(_ named: [TopLevelNaming.NamedOperation], auth: [AuthDecl], keeping: [Bool], workers: Int? = nil) -> [OperationDecl] {
         let units = types.translateUnits(named.count, workers: workers) { types, i in
             types.building(named[i].claimed) {
-                OperationTranslator(context: types.context, types: types).translate(named[i].operation, name: named[i].name, rawName: named[i].rawName, streamName: named[i].streamName, auth: auth)
+                OperationTranslator(context: types.context, types: types).translate(named[i], auth: auth)
             }
         }
         types.merge(units) { i in
             for warning in named[i].warnings { context.diagnostics.append(warning) }
         }
         return zip(units, keeping).filter(\.1).map(\.0.result)
-    }
-
-    /// An operation's method name and the typed schemas of its signature, with the type name
-    /// each suggests, in the order `translate` meets them.
-    struct Plan {
-        var rawName: String
-        var swiftName: String
-        var usages: [(schema: Schema, hint: String, typeName: String)] = []
-        var streams = false
     }
 
     /// The key of `names.operations` that names this operation, if any: its operationId, or
@@ -60,29 +51,6 @@ struct OperationTranslator {
         let route = (SwiftNaming.words(operation.path) + [operation.method.rawValue]).map { $0.lowercased() }
         guard words.count > route.count, Array(words.suffix(route.count)) == route else { return id }
         return words.dropLast(route.count).joined(separator: "_")
-    }
-
-    func plan(_ operation: Operation) -> Plan {
-        let rawName = rawName(operation)
-        var plan = Plan(rawName: rawName, swiftName: SwiftNaming.memberName(rawName))
-        let typePrefix = SwiftNaming.upperCamel(rawName)
-        func add(_ schema: Schema, _ hint: String) { plan.usages.append((schema, hint, SwiftNaming.typeName(hint))) }
-        for parameter in orderedParameters(operation) where Self.constantPathSegment(parameter) == nil {
-            if let schema = parameter.schema, isTyped(parameter, schema) { add(schema, typePrefix + "_" + parameter.name) }
-        }
-        if let body = operation.requestBody, let (media, encoding) = pick(body.content, warns: false), let schema = media.schema,
-           [.json, .form, .multipart].contains(encoding) {
-            add(schema, body.componentName ?? typePrefix + "Request")
-        }
-        if let success = successBody(operation, typePrefix: typePrefix), let schema = success.schema,
-           success.encoding != .text && success.encoding != .binary {
-            add(schema, success.hint)
-        }
-        if let stream = streamBody(operation) {
-            plan.streams = true
-            if let schema = stream.schema { add(schema, typePrefix + Self.streamElementSuffix(stream.kind)) }
-        }
-        return plan
     }
 
     /// The argument of a binary body's second method, which sends a file as it is read.
@@ -120,26 +88,29 @@ struct OperationTranslator {
         return ([operation.method.rawValue] + words).joined(separator: "_")
     }
 
-    func translate(_ operation: Operation, name: String, rawName: String, streamName: String? = nil, auth: [AuthDecl]) -> OperationDecl {
-        let typePrefix = SwiftNaming.upperCamel(rawName)
+    /// The method of an operation, as its plan says, under the names the naming pass gave it.
+    func translate(_ named: TopLevelNaming.NamedOperation, auth: [AuthDecl]) -> OperationDecl {
+        let (operation, plan) = (named.operation, named.plan)
+        report(plan.parameterWarnings)
         var scope = TypeScope(path: [], reserved: [])
         // `body:` and `bodyFile:` are the request body's labels; every other name of the generated method is `_name`.
         var argumentNames = NameScope(reserved: ["body", Self.fileBodyLabel])
 
         var parameters: [OperationDecl.Parameter] = []
         var path = operation.path
-        for parameter in orderedParameters(operation, warns: true) {
+        for planned in plan.parameters {
+            let parameter = planned.parameter
             // A path parameter that allows one value is that value, written into the path: the
             // caller does not pass a constant (`dagID: .tilde`).
-            if let text = Self.constantPathSegment(parameter) {
+            if let text = planned.constant {
                 path = path.replacingOccurrences("{\(parameter.name)}", with: text)
                 continue
             }
             let (argName, _) = argumentNames.claim(context.memberName(parameter.name))
             var type: TypeUsage = .string
             var constraints = Constraints()
-            if let schema = parameter.schema, isTyped(parameter, schema) {
-                type = types.usage(for: schema, hint: typePrefix + "_" + parameter.name, scope: &scope)
+            if let typed = planned.typed, let schema = parameter.schema {
+                type = types.usage(for: typed.schema, hint: typed.hint, scope: &scope)
                 constraints = types.constraints(of: schema)
                 types.checkExample(schema, constraints: constraints, example: parameter.example)
             } else if let schema = parameter.schema {
@@ -164,13 +135,15 @@ struct OperationTranslator {
         }
         context.operationDecls.append(contentsOf: scope.nested)
 
-        let body = operation.requestBody.flatMap { translateBody($0, typePrefix: typePrefix) }
+        report(plan.bodyWarnings)
+        let body = operation.requestBody.flatMap { translateBody($0, plan.body) }
         // Bytes of a media range take their type as `contentType:`, which no parameter may be.
         if body?.callerNamesType == true, let i = parameters.firstIndex(where: { $0.name.name == Self.contentTypeLabel }) {
             parameters[i].name = Identifier(argumentNames.claim(Self.contentTypeLabel).name)
         }
-        let (response, encoding, statuses) = translateResponse(operation, typePrefix: typePrefix)
-        let stream = translateStream(operation, name: streamName, typePrefix: typePrefix)
+        report(plan.successWarnings)
+        let (response, encoding, statuses) = translateResponse(plan.success)
+        let stream = translateStream(plan.stream, name: named.streamName)
 
         var text: [String] = []
         if let summary = operation.summary { text.append(summary.trimmingTrailingWhitespace()) }
@@ -190,19 +163,24 @@ struct OperationTranslator {
         }
 
         var decl = OperationDecl(
-            name: Identifier(name), method: operation.method, path: path, docs: docs,
+            name: Identifier(named.name), method: operation.method, path: path, docs: docs,
             deprecated: operation.deprecated, parameters: parameters, body: body, response: response,
             responseEncoding: encoding, responseStatuses: statuses, errors: translateErrors(operation),
-            pagination: nil, security: security, operationID: rawName
+            pagination: nil, security: security, operationID: plan.rawName
         )
         decl.location = operation.location
         decl.stream = stream
         decl.answers = translateAnswers(operation)
         decl.example = successExample(operation)
         if encoding == .text || encoding == .binary {
-            decl.responseAccept = successBody(operation, typePrefix: typePrefix)?.accept
+            decl.responseAccept = plan.success?.accept
         }
         return decl
+    }
+
+    /// Gives the plan's warnings (each once, like every warning).
+    private func report(_ warnings: [Diagnostic]) {
+        for warning in warnings { context.diagnostics.warning(warning.message, at: warning.location) }
     }
 
     /// `application/json`, `…+json` and `*/*` (with parameters), in any case.
@@ -211,66 +189,18 @@ struct OperationTranslator {
         return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
     }
 
-    /// Path parameters in template order, then the query and header ones in document order.
-    /// `warns`: about the parameters left out (once per operation: the first pass reads them too).
-    private func orderedParameters(_ operation: Operation, warns: Bool = false) -> [Parameter] {
-        var seenInTemplate: Set<String> = []
-        let templateOrder = OperationReader.templateNames(operation.path).filter { seenInTemplate.insert($0).inserted }
-        let pathParams = templateOrder.compactMap { n in operation.parameters.first { $0.location == .path && $0.name == n } }
-        // A header named Accept, Content-Type or Authorization "SHALL be ignored": the client
-        // sets those itself (the media types, the credentials).
-        var headers: [String: String] = [:]
-        let others = operation.parameters.filter { parameter in
-            guard parameter.location == .header else { return parameter.location != .path }
-            if ["accept", "content-type", "authorization"].contains(parameter.name.lowercased()) {
-                if warns { context.warning("header parameter '\(parameter.name)' is ignored, as the specification says: the client sets \(parameter.name) itself", at: parameter.sourceLocation) }
-                return false
-            }
-            // Header names are case-insensitive (RFC 9110): `X-Id` and `x-id` are one header, and
-            // sending both would join their values into one.
-            if let first = headers[parameter.name.lowercased()] {
-                if warns { context.warning("header parameter '\(parameter.name)' is the header '\(first)' again (header names are case-insensitive); only '\(first)' is generated", at: parameter.sourceLocation) }
-                return false
-            }
-            headers[parameter.name.lowercased()] = parameter.name
-            return true
-        }
-        return pathParams + others
-    }
-
-    /// Whether a parameter gets its schema's type: a path segment or header holds text, so there
-    /// only a single scalar does.
-    private func isTyped(_ parameter: Parameter, _ schema: Schema) -> Bool {
-        parameter.location == .query || types.isScalar(schema) || ["array", "object"].contains(types.kind(of: schema))
-    }
-
-    /// The media type a body is read or sent as; `warns` about entries that are no media type.
-    func pick(_ content: [MediaType], warns: Bool = true) -> (MediaType, OperationDecl.Body.Encoding)? {
-        if let json = content.first(where: { Self.isJSON($0.contentType) }) { return (json, .json) }
-        if let form = content.first(where: { $0.contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") }) { return (form, .form) }
-        if let multipart = content.first(where: { $0.contentType.lowercased().hasPrefix("multipart/") }) { return (multipart, .multipart) }
-        if let text = content.first(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return (text, .text) }
-        for media in content {
-            let t = media.contentType.lowercased()
-            if t.contains("/") { return (media, .binary) }
-            if warns { context.warning("content type '\(media.contentType)' is not a media type; ignored", at: media.location) }
-        }
-        return nil
-    }
-
-    private func translateBody(_ body: RequestBody, typePrefix: String) -> OperationDecl.Body? {
-        guard let (media, picked) = pick(body.content) else { return nil }
-        var encoding = picked
-        if encoding == .json, let schema = media.schema, isBinaryString(schema) { encoding = .binary }
+    private func translateBody(_ body: RequestBody, _ planned: OperationPlan.Body?) -> OperationDecl.Body? {
+        guard let planned else { return nil }
+        let (media, encoding) = (planned.media, planned.encoding)
         var scope = TypeScope(path: [], reserved: [])
         var type: TypeUsage
         switch encoding {
         case .json, .form, .multipart:
-            if let schema = media.schema {
+            if let typed = planned.typed {
                 // A multipart part of `format: binary` is a file, with its file name and type.
                 types.binaryAsFiles = encoding == .multipart
                 defer { types.binaryAsFiles = false }
-                type = types.usage(for: schema, hint: body.componentName ?? typePrefix + "Request", scope: &scope)
+                type = types.usage(for: typed.schema, hint: typed.hint, scope: &scope)
             } else {
                 type = .jsonValue
             }

@@ -10,12 +10,12 @@ struct TopLevelNaming {
     let context: TranslationContext
     let types: TypeTranslator
 
-    /// An operation as this pass leaves it: its method name, its naming warnings, and the
-    /// top-level types it declares, in the order it declares them.
+    /// An operation as this pass leaves it: its plan, its method name, its naming warnings, and
+    /// the top-level types it declares, in the order it declares them.
     struct NamedOperation {
         var operation: Operation
+        var plan: OperationPlan
         var name: String
-        var rawName: String
         /// `<name>Stream`, when a 2xx answer can be streamed.
         var streamName: String?
         var warnings: [Diagnostic]
@@ -42,12 +42,12 @@ struct TopLevelNaming {
     private func claimAll(keeping kept: [Bool]) -> Names {
         let operations = nameOperations()
         let webhooks = Webhooks(context: context, types: types)
-        let payloads = webhooks.payloadUsages(context.document.webhooks)
+        let payloads = webhooks.webhookPayloads(context.document.webhooks).compactMap(\.payload.typed)
         let webhookTypes = claimTypes(payloads)
         // After the payloads, as the enum is declared after its cases' types.
         let webhookEnum = payloads.isEmpty ? nil : context.claimTopLevel("Webhook")
         let keptOperations = zip(context.document.operations, kept).filter(\.1).map(\.0)
-        let callbackTypes = claimTypes(webhooks.callbackUsages(of: keptOperations))
+        let callbackTypes = claimTypes(webhooks.callbackPayloads(of: keptOperations).flatMap(\.payloads).compactMap(\.typed))
         return Names(operations: operations, webhookTypes: webhookTypes, callbackTypes: callbackTypes, webhookEnum: webhookEnum)
     }
 
@@ -58,10 +58,14 @@ struct TopLevelNaming {
         var names = NameScope(reserved: OperationTranslator.clientMembers)
         var seenIDs: [String: SourceLocation] = [:]
         let translator = Unshared(value: OperationTranslator(context: context, types: types))
-        let plans = ParallelMap.map(context.document.operations) { translator.value.plan($0) }
+        // With the type names their hints make, which are worked out here on all cores too.
+        let plans = ParallelMap.map(context.document.operations) { operation in
+            let plan = translator.value.plan(operation)
+            return (plan, plan.typed.map { SwiftNaming.typeName($0.hint) })
+        }
         var result: [NamedOperation] = []
         result.reserveCapacity(plans.count)
-        for (operation, plan) in zip(context.document.operations, plans) {
+        for (operation, (plan, typeNames)) in zip(context.document.operations, plans) {
             var warnings: [Diagnostic] = []
             if let id = operation.operationID {
                 if let first = seenIDs[id] {
@@ -75,10 +79,10 @@ struct TopLevelNaming {
             if clashed && (operation.operationID.map { seenIDs[$0] == operation.location } ?? true) {
                 warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
-            let streamName = plan.streams ? names.claim(name + "Stream").name : nil
-            for (_, hint, typeName) in plan.usages { context.rememberTypeName(typeName, for: hint) }
-            let claimed = claimTypes(plan.usages.map { ($0.schema, $0.hint) })
-            result.append(NamedOperation(operation: operation, name: name, rawName: plan.rawName, streamName: streamName, warnings: warnings, claimed: claimed))
+            let streamName = plan.stream == nil ? nil : names.claim(name + "Stream").name
+            for (typed, typeName) in zip(plan.typed, typeNames) { context.rememberTypeName(typeName, for: typed.hint) }
+            let claimed = claimTypes(plan.typed)
+            result.append(NamedOperation(operation: operation, plan: plan, name: name, streamName: streamName, warnings: warnings, claimed: claimed))
         }
         return result
     }
@@ -86,12 +90,12 @@ struct TopLevelNaming {
     /// Names the top-level types that translating these usages will declare, in the same order,
     /// building none (`namesOnly`): their declarations are built where translation reaches them
     /// (`TypeTranslator.building`).
-    private func claimTypes(_ usages: [(schema: Schema, hint: String)]) -> [Schema] {
+    private func claimTypes(_ usages: [OperationPlan.Typed]) -> [Schema] {
         types.namesOnly = true
         types.claimed = []
         defer { types.namesOnly = false }
         var scope = TypeScope(path: [], reserved: [])
-        for (schema, hint) in usages { _ = types.usage(for: schema, hint: hint, scope: &scope) }
+        for typed in usages { _ = types.usage(for: typed.schema, hint: typed.hint, scope: &scope) }
         return types.claimed
     }
 }

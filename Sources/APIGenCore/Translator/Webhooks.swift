@@ -12,23 +12,31 @@ struct Webhooks {
         return webhooks.map { several[$0.path] == nil ? $0.path : $0.path + " " + $0.method.rawValue }
     }
 
-    /// The payload types webhooks declare, in the order `translate` meets them: each schema
-    /// with the name its type is made from (for `TopLevelNaming`).
-    func payloadUsages(_ webhooks: [Operation]) -> [(schema: Schema, hint: String)] {
-        zip(webhooks, Self.rawNames(webhooks)).compactMap { webhook, raw in
-            guard let body = webhook.requestBody, let schema = jsonSchema(body) else { return nil }
-            return (schema, body.componentName ?? SwiftNaming.upperCamel(raw) + "Payload")
-        }
+    /// A request the API sends, and the schema and name its payload type is made from: listed
+    /// once, so the naming pass (`TopLevelNaming`) names what `translate` builds.
+    struct Payload {
+        var request: Operation
+        var hint: String
+        /// The JSON body's schema; nil when the request has none (it has no payload type).
+        var typed: OperationPlan.Typed?
     }
 
-    /// The same for the callbacks of `operations`, in the order `translateCallbacks` meets them.
-    func callbackUsages(of operations: [Operation]) -> [(schema: Schema, hint: String)] {
+    private func payload(_ request: Operation, hint: String) -> Payload {
+        let body = request.requestBody
+        let hint = body?.componentName ?? hint
+        return Payload(request: request, hint: hint, typed: body.flatMap(jsonSchema).map { .init(schema: $0, hint: hint) })
+    }
+
+    /// Each webhook's payload, with the webhook's name.
+    func webhookPayloads(_ webhooks: [Operation]) -> [(raw: String, payload: Payload)] {
+        zip(webhooks, Self.rawNames(webhooks)).map { webhook, raw in (raw, payload(webhook, hint: SwiftNaming.upperCamel(raw) + "Payload")) }
+    }
+
+    /// The payloads of each callback of `operations`.
+    func callbackPayloads(of operations: [Operation]) -> [(operation: Operation, callback: Callback, payloads: [Payload])] {
         operations.flatMap { operation in
-            operation.callbacks.flatMap { callback in
-                callback.operations.compactMap { request in
-                    guard let body = request.requestBody, let schema = jsonSchema(body) else { return nil }
-                    return (schema, body.componentName ?? Self.callbackHint(operation, callback, request))
-                }
+            operation.callbacks.map { callback in
+                (operation, callback, callback.operations.map { payload($0, hint: Self.callbackHint(operation, callback, $0)) })
             }
         }
     }
@@ -45,11 +53,12 @@ struct Webhooks {
         var names = NameScope(reserved: ["unknown", "decode", "webhookNames"])
         var cases: [OneOfDecl.Case] = []
         var entries: [OneOfDecl.WebhookEntry] = []
-        for (webhook, raw) in zip(webhooks, Self.rawNames(webhooks)) {
-            guard let type = payload(of: webhook, hint: SwiftNaming.upperCamel(raw) + "Payload", what: "webhook '\(webhook.path)'") else { continue }
+        for (raw, payload) in webhookPayloads(webhooks) {
+            let webhook = payload.request
+            guard let type = type(of: payload, what: "webhook '\(webhook.path)'") else { continue }
             let (caseName, _) = names.claim(context.memberName(raw))
             var decl = OneOfDecl.Case(name: Identifier(caseName), type: type, tags: [])
-            if let schema = webhook.requestBody.flatMap(jsonSchema) { decl.pins = types.pins(of: schema) }
+            if let typed = payload.typed { decl.pins = types.pins(of: typed.schema) }
             cases.append(decl)
             entries.append(OneOfDecl.WebhookEntry(name: webhook.path, method: webhook.method.wireName, caseName: Identifier(caseName), type: type,
                                                   headers: fixedHeaders(webhook)))
@@ -67,17 +76,10 @@ struct Webhooks {
 
     /// Each operation's callbacks get their payload types, and a note that says so.
     func translateCallbacks(of operations: [Operation]) {
-        for operation in operations where !operation.callbacks.isEmpty {
-            for callback in operation.callbacks {
-                var made: [String] = []
-                for request in callback.operations {
-                    if let type = payload(of: request, hint: Self.callbackHint(operation, callback, request), what: "callback '\(callback.name)'") {
-                        made.append(SwiftSpelling.type(type, namespace: nil))
-                    }
-                }
-                let what = made.isEmpty ? "no JSON payload" : "payload type\(made.count > 1 ? "s" : "") \(made.joined(separator: ", "))"
-                context.diagnostics.note("callback '\(callback.name)' of \(operation.operationID ?? operation.path): \(what) generated; the client does not receive callbacks (a server of yours does)", at: callback.location)
-            }
+        for (operation, callback, payloads) in callbackPayloads(of: operations) {
+            let made = payloads.compactMap { type(of: $0, what: "callback '\(callback.name)'") }.map { SwiftSpelling.type($0, namespace: nil) }
+            let what = made.isEmpty ? "no JSON payload" : "payload type\(made.count > 1 ? "s" : "") \(made.joined(separator: ", "))"
+            context.diagnostics.note("callback '\(callback.name)' of \(operation.operationID ?? operation.path): \(what) generated; the client does not receive callbacks (a server of yours does)", at: callback.location)
         }
     }
 
@@ -85,18 +87,18 @@ struct Webhooks {
         body.content.first { OperationTranslator.isJSON($0.contentType) }?.schema
     }
 
-    /// The payload's type: its JSON body's schema, a component's type or one named by `hint`.
-    private func payload(of operation: Operation, hint: String, what: String) -> TypeUsage? {
-        guard let body = operation.requestBody else {
-            context.warning("\(what) has no request body; it has no payload type", at: operation.location)
+    /// The payload's type: its JSON body's schema, a component's type or one named by its hint.
+    private func type(of payload: Payload, what: String) -> TypeUsage? {
+        guard let body = payload.request.requestBody else {
+            context.warning("\(what) has no request body; it has no payload type", at: payload.request.location)
             return nil
         }
-        guard let schema = jsonSchema(body) else {
+        guard let typed = payload.typed else {
             context.warning("\(what) has no JSON body (\(body.content.map(\.contentType).joined(separator: ", "))); it has no payload type and decodes as unknown", at: body.location)
             return nil
         }
         var scope = TypeScope(path: [], reserved: [])
-        let type = types.usage(for: schema, hint: body.componentName ?? hint, scope: &scope)
+        let type = types.usage(for: typed.schema, hint: typed.hint, scope: &scope)
         context.operationDecls.append(contentsOf: scope.nested)
         return type
     }

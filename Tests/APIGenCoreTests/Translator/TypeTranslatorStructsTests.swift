@@ -23,15 +23,7 @@ final class TypeTranslatorStructsTests: XCTestCase {
             "Wrapper": ["kind": .named(["Holder", "Inner", "Kind"]).optional, "d": .string.optional],
         ]
         for order in permutations(components.keys.sorted()) {
-            let text = """
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            paths: {}
-            components:
-              schemas:
-            \(order.map { "    \($0): \(components[$0]!)" }.joined(separator: "\n"))
-            """
-            let (module, diagnostics) = try Pipeline.module(text)
+            let (module, diagnostics) = try Pipeline.module(document(schemas: order.map { "    \($0): \(components[$0]!)" }))
             XCTAssertEqual(diagnostics.map(\.description), [], "\(order)")
             var found: [String: [String: TypeUsage]] = [:]
             for case .structure(let decl) in module.types {
@@ -64,15 +56,7 @@ final class TypeTranslatorStructsTests: XCTestCase {
             """,
         ]
         for order in [components, components.reversed()] {
-            let text = """
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            paths: {}
-            components:
-              schemas:
-            \(order.joined(separator: "\n"))
-            """
-            let (module, diagnostics) = try Pipeline.module(text)
+            let (module, diagnostics) = try Pipeline.module(document(schemas: order))
             guard case .structure(let decl)? = module.types.first(where: { $0.name == "Thing" }) else { return XCTFail("no Thing") }
             let first = order.first!.prefix(12)
             XCTAssertEqual(decl.properties.map(\.defaultValue), [.enumCase("high"), nil, .enumCase("low"), .value(.int(5))], "\(first)")
@@ -80,17 +64,24 @@ final class TypeTranslatorStructsTests: XCTestCase {
                            ["default 'medium' of property 'bad' does not match its type; it is documented but not used"], "\(first)")
         }
         // A default through aliases that hold themselves ends: the cycle is the located error.
-        let loop = """
+        let loop = document(schemas: [
+            "    Thing: {type: object, required: [loop], properties: {loop: {allOf: [{$ref: '#/components/schemas/Loop'}], default: 1}}}",
+            "    Loop: {$ref: '#/components/schemas/Loop2'}",
+            "    Loop2: {$ref: '#/components/schemas/Loop'}",
+        ])
+        XCTAssertEqual(Pipeline.errors(loop).map(\.message), ["component 'Loop' is only a $ref to itself (Loop → Loop2 → Loop)"])
+    }
+
+    /// A document of these component schemas (each line indented under `schemas:`).
+    private func document(schemas: [String]) -> String {
+        """
         openapi: 3.0.3
         info: {title: T, version: '1'}
         paths: {}
         components:
           schemas:
-            Thing: {type: object, required: [loop], properties: {loop: {allOf: [{$ref: '#/components/schemas/Loop'}], default: 1}}}
-            Loop: {$ref: '#/components/schemas/Loop2'}
-            Loop2: {$ref: '#/components/schemas/Loop'}
+        \(schemas.joined(separator: "\n"))
         """
-        XCTAssertEqual(Pipeline.errors(loop).map(\.message), ["component 'Loop' is only a $ref to itself (Loop → Loop2 → Loop)"])
     }
 
     private func permutations(_ items: [String]) -> [[String]] {
