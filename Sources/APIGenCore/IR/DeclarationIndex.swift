@@ -9,8 +9,13 @@ struct DeclarationIndex {
         let parent: Int
         let index: Int
         fileprivate(set) var children: [Int] = []
+        /// Stored: paths are resolved by comparing names, and reading one out of a
+        /// `Declaration` copies the declaration.
+        let name: String
 
-        var name: String { declaration.name }
+        init(declaration: Declaration, parent: Int, index: Int) {
+            (self.declaration, self.parent, self.index, self.name) = (declaration, parent, index, declaration.name)
+        }
     }
 
     private(set) var entries: [Entry] = []
@@ -97,8 +102,15 @@ struct DeclarationIndex {
     func id(at path: [String]) -> Int? {
         guard let first = path.first, var id = topLevel[first] else { return nil }
         for name in path.dropFirst() {
-            guard let child = entries[id].children.first(where: { entries[$0].name == name }) else { return nil }
-            id = child
+            var found: Int?
+            entries.withUnsafeBufferPointer { entries in
+                for child in entries[id].children where entries[child].name == name {
+                    found = child
+                    break
+                }
+            }
+            guard let found else { return nil }
+            id = found
         }
         return id
     }
