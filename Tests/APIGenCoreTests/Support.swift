@@ -59,3 +59,19 @@ func document(paths: String = "{}", components: String = "{}") -> String {
     components: \(components)
     """
 }
+
+/// The struct at a dotted type path (`Meeting.RecordingConfig`), if there is one.
+func structDecl(_ module: ModuleDecl, _ path: String) -> StructDecl? {
+    var decls = module.types
+    var found: Declaration?
+    for name in path.split(separator: ".") {
+        found = decls.first { $0.name == name }
+        switch found {
+        case .structure(let s)?: decls = s.nested
+        case .oneOf(let o)?: decls = o.nested
+        default: decls = []
+        }
+    }
+    if case .structure(let s)? = found { return s }
+    return nil
+}

@@ -23,7 +23,7 @@ final class TypeTranslatorStructsTests: XCTestCase {
             "Wrapper": ["kind": .named(["Holder", "Inner", "Kind"]).optional, "d": .string.optional],
         ]
         for order in permutations(components.keys.sorted()) {
-            let (module, diagnostics) = try Pipeline.module(document(schemas: order.map { "    \($0): \(components[$0]!)" }))
+            let (module, diagnostics) = try Pipeline.module(schemasDocument(order.map { "    \($0): \(components[$0]!)" }))
             XCTAssertEqual(diagnostics.map(\.description), [], "\(order)")
             var found: [String: [String: TypeUsage]] = [:]
             for case .structure(let decl) in module.types {
@@ -56,7 +56,7 @@ final class TypeTranslatorStructsTests: XCTestCase {
             """,
         ]
         for order in [components, components.reversed()] {
-            let (module, diagnostics) = try Pipeline.module(document(schemas: order))
+            let (module, diagnostics) = try Pipeline.module(schemasDocument(order))
             guard case .structure(let decl)? = module.types.first(where: { $0.name == "Thing" }) else { return XCTFail("no Thing") }
             let first = order.first!.prefix(12)
             XCTAssertEqual(decl.properties.map(\.defaultValue), [.enumCase("high"), nil, .enumCase("low"), .value(.int(5))], "\(first)")
@@ -64,7 +64,7 @@ final class TypeTranslatorStructsTests: XCTestCase {
                            ["default 'medium' of property 'bad' does not match its type; it is documented but not used"], "\(first)")
         }
         // A default through aliases that hold themselves ends: the cycle is the located error.
-        let loop = document(schemas: [
+        let loop = schemasDocument([
             "    Thing: {type: object, required: [loop], properties: {loop: {allOf: [{$ref: '#/components/schemas/Loop'}], default: 1}}}",
             "    Loop: {$ref: '#/components/schemas/Loop2'}",
             "    Loop2: {$ref: '#/components/schemas/Loop'}",
@@ -72,16 +72,145 @@ final class TypeTranslatorStructsTests: XCTestCase {
         XCTAssertEqual(Pipeline.errors(loop).map(\.message), ["component 'Loop' is only a $ref to itself (Loop → Loop2 → Loop)"])
     }
 
-    /// A document of these component schemas (each line indented under `schemas:`).
-    private func document(schemas: [String]) -> String {
-        """
-        openapi: 3.0.3
-        info: {title: T, version: '1'}
-        paths: {}
-        components:
+
+    func testAllOfMergesPartsDiamondsAndRepeatedProperties() throws {
+        let (module, diagnostics) = try Pipeline.module(document(components: """
+
           schemas:
-        \(schemas.joined(separator: "\n"))
-        """
+            Base:
+              type: object
+              required: [id]
+              properties:
+                id: {type: integer}
+            Left: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {left: {type: string}}}]}
+            Right: {allOf: [{$ref: '#/components/schemas/Base'}, {properties: {right: {type: string}}}]}
+            Both:
+              allOf:
+                - $ref: '#/components/schemas/Left'
+                - $ref: '#/components/schemas/Right'
+                - type: object
+                  required: [data]
+                  properties:
+                    data: {$ref: '#/components/schemas/Base'}
+                - type: object
+                  properties:
+                    data:
+                      type: object
+                      properties:
+                        note: {type: string}
+        """))
+        XCTAssertEqual(diagnostics, [], "a diamond is not a cycle")
+        let both = try XCTUnwrap(structDecl(module, "Both"))
+        XCTAssertEqual(both.properties.map(\.name), ["id", "left", "right", "data"])
+        XCTAssertEqual(both.properties[0].type, .int, "required through Base")
+        let data = try XCTUnwrap(structDecl(module, "Both.DataValue"))
+        XCTAssertEqual(data.properties.map(\.name), ["id", "note"], "data merges the ref and the inline part")
+    }
+
+    /// The class behind a real bug: a property declared in a shared base and again in each
+    /// extension merges into a schema of its own per extension. Keyed by the base part alone, the
+    /// first extension's type was reused by every other one (RealtimeKit's `AddParticipant.data`
+    /// was typed as `GetMeeting.DataValue`). Components and responses, in shuffled orders.
+    func testPropertyRedeclaredOverASharedBaseGetsItsOwnTypeInEveryExtension() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4 {
+            let names = (0..<6).map { "Ext\($0)" }.shuffled(using: &generator)
+            let extensions = names.map { name in
+                "    \(name):\n      allOf:\n        - $ref: '#/components/schemas/Base'\n        - properties:\n            data: {type: object, properties: {only_\(name.lowercased()): {type: string}}}"
+            }.joined(separator: "\n")
+            let responses = names.prefix(3).map { name in
+                """
+                  /r\(name):
+                    get:
+                      operationId: get\(name)
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema:
+                                allOf:
+                                  - $ref: '#/components/schemas/Base'
+                                  - properties:
+                                      data: {type: object, properties: {op_\(name.lowercased()): {type: integer}}}
+                """
+            }.joined(separator: "\n")
+            let text = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+            \(responses)
+            components:
+              schemas:
+                Base:
+                  type: object
+                  properties:
+                    data: {type: object, description: whatever the call returns}
+            \(extensions)
+            """
+            let (module, _) = try Pipeline.module(text)
+            for name in names {
+                let owner = try XCTUnwrap(structDecl(module, name))
+                let data = try XCTUnwrap(owner.properties.first { $0.wireName == "data" })
+                XCTAssertEqual(data.type, .optional(.named([name, "DataValue"])), "\(name) has a data type of its own")
+                XCTAssertEqual(structDecl(module, name + ".DataValue")?.properties.map(\.wireName), ["only_" + name.lowercased()])
+            }
+            for name in names.prefix(3) {
+                let response = "Get" + name + "Response"
+                XCTAssertEqual(structDecl(module, response)?.properties.first?.type, .optional(.named([response, "DataValue"])))
+            }
+        }
+    }
+
+    /// A merged property that leads back to its own struct is a recursive type, not endless nesting.
+    func testMergedPropertyThatLeadsBackToItsStructTerminates() throws {
+        let (module, _) = try Pipeline.module(document(components: """
+
+          schemas:
+            Node:
+              type: object
+              properties:
+                protocol:
+                  allOf:
+                    - $ref: '#/components/schemas/Node'
+                    - properties:
+                        protocol: {type: object, properties: {x: {type: string}}}
+        """))
+        let node = try XCTUnwrap(structDecl(module, "Node"))
+        XCTAssertEqual(node.properties.map(\.wireName), ["protocol"])
+        let inner = try XCTUnwrap(structDecl(module, "Node.ProtocolValue"))
+        XCTAssertEqual(inner.properties.map(\.wireName), ["protocol"], "Node's own protocol, merged with the inline one")
+    }
+
+    func testAllOfCycleIsAnError() {
+        let errors = Pipeline.errors(document(components: """
+
+          schemas:
+            A: {allOf: [{$ref: '#/components/schemas/B'}, {properties: {a: {type: string}}}]}
+            B: {allOf: [{$ref: '#/components/schemas/A'}, {properties: {b: {type: string}}}]}
+        """))
+        XCTAssertTrue(errors.contains { $0.message.contains("includes itself") }, "\(errors)")
+    }
+
+    func testConflictingPropertyTypesWarnWithBothLocations() throws {
+        let (module, diagnostics) = try Pipeline.module(document(components: """
+
+          schemas:
+            X:
+              allOf:
+                - {properties: {v: {type: string}}}
+                - {properties: {v: {type: integer}}}
+        """))
+        XCTAssertEqual(structDecl(module, "X")?.properties.first?.type, .optional(.string))
+        let warning = try XCTUnwrap(diagnostics.first)
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertTrue(warning.message.contains("test.yaml:8:"), warning.message)
+        XCTAssertTrue(warning.message.contains("test.yaml:9:"), warning.message)
+    }
+
+    /// A document of these component schemas (each line indented under `schemas:`).
+    private func schemasDocument(_ schemas: [String]) -> String {
+        document(components: "\n  schemas:\n" + schemas.joined(separator: "\n"))
     }
 
     private func permutations(_ items: [String]) -> [[String]] {
