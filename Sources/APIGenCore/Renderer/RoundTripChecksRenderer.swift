@@ -46,7 +46,22 @@ public struct RoundTripChecksRenderer {
     /// Why an operation is not checked, when it is not.
     func skipReason(_ operation: OperationDecl) -> String? {
         if server.unsupported(operation) != nil { return "the server does not read it" }
-        return plan(operation) == nil ? "no value of a type it takes" : nil
+        guard plan(operation) == nil else { return nil }
+        return answer(operation) == nil ? "no answer the client reads back (only informational statuses, or none)" : "no value of a type it takes"
+    }
+
+    /// The answer the server gives and the status it has: the first 2xx case, else the first
+    /// case, when that is an exact status the client throws as an `APIError` (a redirect without
+    /// a `Location` is one too: the client has nowhere to follow it).
+    func answer(_ operation: OperationDecl) -> (answer: ServerAnswers.Case, code: Int)? {
+        let cases = answers.cases(operation)
+        guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
+        // A range or `default` is answered with its first 2xx status, when it covers one.
+        let code = success.status ?? success.range.first { (200..<300).contains($0) } ?? success.range.lowerBound
+        if !(200..<300).contains(code) {
+            guard let status = success.status, status >= 300 else { return nil }
+        }
+        return (success, code)
     }
 
     /// One media type within a range the document names, spelled: `image/*` → `"image/x-round-trip"`.
@@ -77,16 +92,11 @@ public struct RoundTripChecksRenderer {
                 arguments.append((label, Identifier(label), Self.oneType(within: body.contentType)))
             }
         }
+        guard let (success, code) = answer(operation) else { return nil }
         let cases = answers.cases(operation)
-        guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
         var plan = Plan(operation: operation, arguments: arguments, answer: "", expected: nil)
         plan.bodyHoldsFile = operation.body.map { holdsFile($0.type) } ?? false
-        // A range or `default` is answered with its first 2xx status, when it covers one.
-        let code = success.status ?? success.range.first { (200..<300).contains($0) } ?? success.range.lowerBound
-        if !(200..<300).contains(code) {
-            guard let status = success.status, status >= 400 else { return nil }
-            plan.onlyStatus = status
-        }
+        if !(200..<300).contains(code) { plan.onlyStatus = code }
         let status = success.status == nil ? "status: \(code), " : ""
         var headers = ""
         if success.headersType != nil {
