@@ -45,7 +45,7 @@ public struct RoundTripChecksRenderer {
 
     /// Why an operation is not checked, when it is not.
     func skipReason(_ operation: OperationDecl) -> String? {
-        if server.unsupported(operation) != nil { return "the server does not read it" }
+        if let why = server.unsupported(operation) { return "the server does not read it: " + why }
         guard plan(operation) == nil else { return nil }
         return answer(operation) == nil ? "no answer the client reads back (only informational statuses, or none)" : "no value of a type it takes"
     }
