@@ -6,8 +6,9 @@
 # optional ones sometimes null); the handler compares each argument with what was sent and
 # answers the first 2xx case, then the first typed error, which the client must read back equal.
 # The mock answers each operation that has an example with it, no handler set. Fails on any
-# difference, and on any operation it could not call (no value of a type it takes, or a
-# request the server does not read: docs/products.md); prints, per document, what passed.
+# difference, and on any operation it could not call (no value of a type it takes, a request
+# the server does not read, or only informational answers: docs/products.md); prints, per
+# document, what passed.
 #   Scripts/check-round-trip.sh Tests/Golden/*/input.yaml ../shared/specs/cloudflare/realtime-kit.yaml
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
