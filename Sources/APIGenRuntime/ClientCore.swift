@@ -158,8 +158,12 @@ import FoundationNetworking
         try HeaderField.check(headers)
         var base = serverURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
-        var text = base + request.path
-        if !query.isEmpty { text += "?" + query.joined(separator: "&") }
+        // A document may tell operations apart by a fragment (`/files/{id}#add_shared_link`) or
+        // fix a query in the path (`/search?type=user`): a fragment is never sent, and the query
+        // must not follow it, nor start a second `?`.
+        let path = request.path.prefix { $0 != "#" }
+        var text = base + path
+        if !query.isEmpty { text += (path.contains("?") ? "&" : "?") + query.joined(separator: "&") }
         guard let url = URL(string: text) else { throw APIError.invalidURL(base + request.path) }
         var urlRequest = URLRequest(url: url, timeoutInterval: Seconds.clamped(timeout))
         urlRequest.httpMethod = request.method

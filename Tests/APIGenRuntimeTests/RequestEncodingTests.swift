@@ -51,6 +51,24 @@ final class RequestEncodingTests: XCTestCase {
         XCTAssertEqual(try core.urlRequest(for: keyed, accept: nil).url?.query, "a=1&api_key=k3y")
     }
 
+    /// A fragment that tells two operations apart is not sent, and the query (a credential's
+    /// too) does not vanish into it; a query fixed in the path is joined, not started again.
+    func testAFragmentOrAQueryInThePathKeepsTheQuery() throws {
+        let core = ClientCore(serverURL: URL(string: "https://example.com/2.0")!, transport: URLSessionTransport(),
+                              credentials: [Credential(scheme: "key", placement: .query("api_key"), secret: "k3y")],
+                              timeout: 5, validatesArguments: true)
+        func url(_ path: String) throws -> String? {
+            var request = APIRequest(method: "PUT", path: path, security: ["key"])
+            request.addQuery("fields", "shared_link")
+            return try core.urlRequest(for: request, accept: nil).url?.absoluteString
+        }
+        XCTAssertEqual(try url("/files/12#add_shared_link"), "https://example.com/2.0/files/12?fields=shared_link&api_key=k3y")
+        XCTAssertEqual(try url("/search?type=user"), "https://example.com/2.0/search?type=user&fields=shared_link&api_key=k3y")
+        XCTAssertEqual(try url("/search?type=user#all"), "https://example.com/2.0/search?type=user&fields=shared_link&api_key=k3y")
+        let bare = try core.urlRequest(for: APIRequest(method: "GET", path: "/files/12#get_shared_link"), accept: nil)
+        XCTAssertEqual(bare.url?.absoluteString, "https://example.com/2.0/files/12")
+    }
+
     func testBasicAuthIsBase64() throws {
         let core = ClientCore(serverURL: URL(string: "https://example.com")!, transport: URLSessionTransport(),
                               credentials: [Credential(scheme: "b", placement: .basic, secret: "Aladdin:open sesame")],
