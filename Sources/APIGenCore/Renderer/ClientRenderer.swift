@@ -227,7 +227,8 @@ struct ClientRenderer: Sendable {
             guard !text.isEmpty else { return }
             out += SwiftSpelling.string(String(text)).dropFirst().dropLast()
         }
-        var rest = Substring(operation.path)
+        // A fragment is never sent (the translator warns): the path ends before it.
+        var rest = operation.path.prefix { $0 != "#" }
         // `{name}` becomes the argument, percent-encoded; a `{` that is never closed drops the
         // rest, and in `{a{b}` the parameter is `b`.
         while let open = rest.firstIndex(of: "{") {

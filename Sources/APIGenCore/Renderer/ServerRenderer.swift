@@ -21,9 +21,10 @@ struct ServerRenderer: ProductRenderer {
     }
 
     /// The path a route matches: the document's, without a `#…` suffix (a URL's fragment is never
-    /// sent, so it cannot tell two operations apart).
+    /// sent, so it cannot tell two operations apart) or a query written into it (`/search?type=user`:
+    /// a request's path has no query, which the route reads as parameters).
     static func template(_ operation: OperationDecl) -> String {
-        String(operation.path.prefix { $0 != "#" })
+        String(operation.path.prefix { $0 != "#" && $0 != "?" })
     }
 
     static let handler = "APIHandler", server = "APIServer"

@@ -91,6 +91,9 @@ struct OperationTranslator {
     /// The method of an operation, as its plan says, under the names the naming pass gave it.
     func translate(_ named: TopLevelNaming.NamedOperation, auth: [AuthDecl]) -> OperationDecl {
         let (operation, plan) = (named.operation, named.plan)
+        if let hash = operation.path.firstIndex(of: "#") {
+            context.warning("the path's fragment '\(operation.path[hash...])' is not sent (no request carries a fragment): this operation is sent to '\(operation.path[..<hash])'", at: operation.location)
+        }
         report(plan.parameterWarnings)
         var scope = TypeScope(path: [], reserved: [])
         // `body:` and `bodyFile:` are the request body's labels; every other name of the generated method is `_name`.
