@@ -342,6 +342,10 @@ public struct MockClient: APIProtocol {
         public var fields2: @Sendable () async throws -> Void = { }
         /// `encode2`: returns.
         public var encode2: @Sendable () async throws -> Void = { }
+        /// `lockItem`: returns.
+        public var lockItem: @Sendable (_ id: String, _ fields: String) async throws -> Void = { _, _ in }
+        /// `lookupItems`: throws `MockError` (the document has no example).
+        public var lookupItems: @Sendable (_ q: String) async throws -> String = { _ in try APIGenRuntime.MockExample.missing("lookupItems") }
 
         public init() {}
     }
@@ -1004,5 +1008,13 @@ public struct MockClient: APIProtocol {
 
     public func encode2() async throws {
         try await self.handlers.encode2()
+    }
+
+    public func lockItem(id: String, fields: String) async throws {
+        try await self.handlers.lockItem(id, fields)
+    }
+
+    public func lookupItems(q: String) async throws -> String {
+        try await self.handlers.lookupItems(q)
     }
 }

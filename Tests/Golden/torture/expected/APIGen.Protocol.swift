@@ -501,6 +501,12 @@ public protocol APIProtocol: Sendable {
 
     /// `POST /captures/op/82`
     func encode2() async throws
+
+    /// `PUT /locks/{id}#lock`
+    func lockItem(id: String, fields: String) async throws
+
+    /// `GET /lookup?kind=item`
+    func lookupItems(q: String) async throws -> String
 }
 
 extension Client: APIProtocol {}

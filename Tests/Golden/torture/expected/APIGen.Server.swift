@@ -501,6 +501,12 @@ public protocol APIHandler: Sendable {
 
     /// `POST /captures/op/82`
     func encode2() async throws -> APIServer.Encode2Answer
+
+    /// `PUT /locks/{id}#lock`
+    func lockItem(id: String, fields: String) async throws -> APIServer.LockItemAnswer
+
+    /// `GET /lookup?kind=item`
+    func lookupItems(q: String) async throws -> APIServer.LookupItemsAnswer
 }
 
 /// Routes requests to an `APIHandler`: each is read and checked as the document says, then
@@ -691,6 +697,8 @@ public struct APIServer: Sendable {
             APIGenRuntime.ServerRoute(method: "POST", template: "/captures/op/80") { try await Self._same(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "POST", template: "/captures/op/81") { try await Self._fields2(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "POST", template: "/captures/op/82") { try await Self._encode2(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "PUT", template: "/locks/{id}") { try await Self._lockItem(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "GET", template: "/lookup") { try await Self._lookupItems(_handler, $0, _validates) },
         ]
     }
 
@@ -3472,6 +3480,33 @@ public struct APIServer: Sendable {
     static func _encode2(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
         switch try await _handler.encode2() {
         case .noContent: return .empty(204)
+        }
+    }
+
+    /// What `lockItem` answers: a case per documented status.
+    public enum LockItemAnswer: Sendable {
+        /// `204`
+        case noContent
+    }
+
+    static func _lockItem(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let id: String = try _input.path("id")
+        let fields: String = try _input.required(_input.query("fields"), "the query parameter 'fields'")
+        switch try await _handler.lockItem(id: id, fields: fields) {
+        case .noContent: return .empty(204)
+        }
+    }
+
+    /// What `lookupItems` answers: a case per documented status.
+    public enum LookupItemsAnswer: Sendable {
+        /// `200` `application/json`
+        case ok(String)
+    }
+
+    static func _lookupItems(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let q: String = try _input.required(_input.query("q"), "the query parameter 'q'")
+        switch try await _handler.lookupItems(q: q) {
+        case .ok(let _value): return try .json(200, _value, contentType: "application/json")
         }
     }
 }

@@ -10219,6 +10219,29 @@ extension Client {
         let _request = APIRequest(method: "POST", path: "/captures/op/82", security: [], operation: "_encode", template: "/captures/op/82")
         try await self._core.send(_request)
     }
+
+    /// `PUT /locks/{id}#lock`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - fields: The `fields` query parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func lockItem(id: String, fields: String) async throws {
+        var _request = try APIRequest(method: "PUT", path: "/locks/\(PercentEncoding.segment(id, name: "id"))", security: [], operation: "lockItem", template: "/locks/{id}#lock")
+        _request.addQuery("fields", fields)
+        try await self._core.send(_request)
+    }
+
+    /// `GET /lookup?kind=item`
+    ///
+    /// - Parameters:
+    ///   - q: The `q` query parameter.
+    /// - Returns: The decoded `String` of a 2xx answer.
+    public func lookupItems(q: String) async throws -> String {
+        var _request = APIRequest(method: "GET", path: "/lookup?kind=item", security: [], operation: "lookupItems", template: "/lookup?kind=item")
+        _request.addQuery("q", q)
+        return try await self._core.send(_request, decoding: String.self)
+    }
 }
 
 extension OperationErrorBody<CapturePage> {
