@@ -225,7 +225,7 @@ struct ClientRenderer: Sendable {
         var out = "\""
         func literal(_ text: Substring) {
             guard !text.isEmpty else { return }
-            out += SwiftSpelling.string(String(text)).dropFirst().dropLast()
+            out += SwiftSpelling.string(PathText.encoded(text)).dropFirst().dropLast()
         }
         // A fragment is never sent (the translator warns): the path ends before it.
         var rest = operation.path.prefix { $0 != "#" }

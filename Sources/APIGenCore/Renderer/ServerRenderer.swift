@@ -20,11 +20,9 @@ struct ServerRenderer: ProductRenderer {
         self.shadowedBy = shadowed
     }
 
-    /// The path a route matches: the document's, without a `#…` suffix (a URL's fragment is never
-    /// sent, so it cannot tell two operations apart) or a query written into it (`/search?type=user`:
-    /// a request's path has no query, which the route reads as parameters).
+    /// The path a route matches (`PathText.routeTemplate`).
     static func template(_ operation: OperationDecl) -> String {
-        String(operation.path.prefix { $0 != "#" && $0 != "?" })
+        PathText.routeTemplate(operation.path)
     }
 
     static let handler = "APIHandler", server = "APIServer"

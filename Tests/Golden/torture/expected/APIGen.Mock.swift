@@ -346,6 +346,8 @@ public struct MockClient: APIProtocol {
         public var lockItem: @Sendable (_ id: String, _ fields: String) async throws -> Void = { _, _ in }
         /// `lookupItems`: throws `MockError` (the document has no example).
         public var lookupItems: @Sendable (_ q: String) async throws -> String = { _ in try APIGenRuntime.MockExample.missing("lookupItems") }
+        /// `getCafe`: returns.
+        public var getCafe: @Sendable (_ id: String) async throws -> Void = { _ in }
 
         public init() {}
     }
@@ -1016,5 +1018,9 @@ public struct MockClient: APIProtocol {
 
     public func lookupItems(q: String) async throws -> String {
         try await self.handlers.lookupItems(q)
+    }
+
+    public func getCafe(id: String) async throws {
+        try await self.handlers.getCafe(id)
     }
 }

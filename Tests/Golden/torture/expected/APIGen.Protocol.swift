@@ -507,6 +507,9 @@ public protocol APIProtocol: Sendable {
 
     /// `GET /lookup?kind=item`
     func lookupItems(q: String) async throws -> String
+
+    /// `GET /menu/café au lait/{id}/100%/50%25`
+    func getCafe(id: String) async throws
 }
 
 extension Client: APIProtocol {}

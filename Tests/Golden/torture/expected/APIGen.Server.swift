@@ -507,6 +507,9 @@ public protocol APIHandler: Sendable {
 
     /// `GET /lookup?kind=item`
     func lookupItems(q: String) async throws -> APIServer.LookupItemsAnswer
+
+    /// `GET /menu/café au lait/{id}/100%/50%25`
+    func getCafe(id: String) async throws -> APIServer.GetCafeAnswer
 }
 
 /// Routes requests to an `APIHandler`: each is read and checked as the document says, then
@@ -699,6 +702,7 @@ public struct APIServer: Sendable {
             APIGenRuntime.ServerRoute(method: "POST", template: "/captures/op/82") { try await Self._encode2(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "PUT", template: "/locks/{id}") { try await Self._lockItem(_handler, $0, _validates) },
             APIGenRuntime.ServerRoute(method: "GET", template: "/lookup") { try await Self._lookupItems(_handler, $0, _validates) },
+            APIGenRuntime.ServerRoute(method: "GET", template: "/menu/caf%C3%A9%20au%20lait/{id}/100%25/50%25") { try await Self._getCafe(_handler, $0, _validates) },
         ]
     }
 
@@ -3507,6 +3511,19 @@ public struct APIServer: Sendable {
         let q: String = try _input.required(_input.query("q"), "the query parameter 'q'")
         switch try await _handler.lookupItems(q: q) {
         case .ok(let _value): return try .json(200, _value, contentType: "application/json")
+        }
+    }
+
+    /// What `getCafe` answers: a case per documented status.
+    public enum GetCafeAnswer: Sendable {
+        /// `204`
+        case noContent
+    }
+
+    static func _getCafe(_ _handler: any APIHandler, _ _input: APIGenRuntime.ServerInput, _ _validates: Bool) async throws -> APIGenRuntime.ServerResponse {
+        let id: String = try _input.path("id")
+        switch try await _handler.getCafe(id: id) {
+        case .noContent: return .empty(204)
         }
     }
 }

@@ -10242,6 +10242,16 @@ extension Client {
         _request.addQuery("q", q)
         return try await self._core.send(_request, decoding: String.self)
     }
+
+    /// `GET /menu/café au lait/{id}/100%/50%25`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: Nothing; a 2xx answer means success.
+    public func getCafe(id: String) async throws {
+        let _request = try APIRequest(method: "GET", path: "/menu/caf%C3%A9%20au%20lait/\(PercentEncoding.segment(id, name: "id"))/100%25/50%25", security: [], operation: "getCafe", template: "/menu/café au lait/{id}/100%/50%25")
+        try await self._core.send(_request)
+    }
 }
 
 extension OperationErrorBody<CapturePage> {
