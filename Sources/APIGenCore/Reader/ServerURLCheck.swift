@@ -47,7 +47,7 @@ enum ServerURLCheck {
         }
         for (i, byte) in bytes.enumerated() {
             if byte <= 0x20 || byte >= 0x7F || #"<>"\^`{|}"#.utf8.contains(byte) { return "holds a character a URL cannot (\(TextEscaping.quoted(String(decoding: [byte], as: UTF8.self))))" }
-            if byte == UInt8(ascii: "%"), !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) { return "has a '%' that is not a percent-escape" }
+            if byte == UInt8(ascii: "%"), !URLEscaping.startsEscape(bytes, at: i) { return "has a '%' that is not a percent-escape" }
         }
         let afterSlashes = bytes[(colon + 3)...]
         let authority = afterSlashes.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
@@ -57,7 +57,7 @@ enum ServerURLCheck {
         if host.first == UInt8(ascii: "[") {
             guard let end = host.firstIndex(of: UInt8(ascii: "]")) else { return "has an IPv6 host without its ']'" }
             let literal = host[host.index(after: host.startIndex)..<end]
-            guard !literal.isEmpty, literal.allSatisfy({ isHex($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else { return "has an IPv6 host that is not an address" }
+            guard !literal.isEmpty, literal.allSatisfy({ URLEscaping.isHex($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else { return "has an IPv6 host that is not an address" }
             let after = host[host.index(after: end)...]
             if let first = after.first {
                 guard first == UInt8(ascii: ":") else { return "has text after its IPv6 host" }
@@ -80,5 +80,4 @@ enum ServerURLCheck {
 
     private static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-    private static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "f")) }
 }

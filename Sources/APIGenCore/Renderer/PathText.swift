@@ -7,21 +7,10 @@ enum PathText {
     /// characters, the sub-delimiters, `:`, `@`, `/`, a `%` that starts an escape, and (in a query
     /// written into the path) `?`.
     static func encoded<S: StringProtocol>(_ literal: S) -> String {
-        let bytes = Array(literal.utf8)
-        var out = ""
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "%"), i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else if byte < 0x80, allowed.contains(Unicode.Scalar(byte)) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-            }
-            i += 1
+        URLEscaping.encoded(literal) { bytes, i in
+            if bytes[i] == UInt8(ascii: "%") { return URLEscaping.startsEscape(bytes, at: i) }
+            return URLEscaping.isUnreserved(bytes[i]) || subDelimitersAndMore.contains(bytes[i])
         }
-        return out
     }
 
     /// The path a server's route matches: the document's, without a `#…` suffix (a URL's
@@ -38,11 +27,6 @@ enum PathText {
         return out + encoded(rest)
     }
 
-    private static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?".unicodeScalars)
-    private static let hex = Array("0123456789ABCDEF")
-
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
+    /// Besides the unreserved characters: the sub-delimiters, `:`, `@`, `/` and `?`.
+    private static let subDelimitersAndMore = Set("!$&'()*+,;=:@/?".utf8)
 }

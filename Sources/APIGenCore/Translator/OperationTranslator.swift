@@ -70,17 +70,7 @@ struct OperationTranslator {
         default: return nil
         }
         guard !text.isEmpty else { return nil }
-        var out = ""
-        for byte in text.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "-._~".contains(c)) {
-                out.append(c)
-            } else {
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-            }
-        }
-        return out
+        return URLEscaping.encoded(text) { bytes, i in URLEscaping.isUnreserved(bytes[i]) }
     }
 
     static func fallbackName(_ operation: Operation) -> String {
