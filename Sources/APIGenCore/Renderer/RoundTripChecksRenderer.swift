@@ -53,8 +53,8 @@ public struct RoundTripChecksRenderer {
     /// The answer the server gives and the status it has: the first 2xx case, else the first
     /// case, when that is an exact status the client throws as an `APIError` (a redirect without
     /// a `Location` is one too: the client has nowhere to follow it).
-    func answer(_ operation: OperationDecl) -> (answer: ServerAnswers.Case, code: Int)? {
-        let cases = answers.cases(operation)
+    func answer(_ operation: OperationDecl, cases: [ServerAnswers.Case]? = nil) -> (answer: ServerAnswers.Case, code: Int)? {
+        let cases = cases ?? answers.cases(operation)
         guard let success = cases.first(where: { $0.range.lowerBound >= 200 && $0.range.upperBound <= 300 }) ?? cases.first else { return nil }
         // A range or `default` is answered with its first 2xx status, when it covers one.
         let code = success.status ?? success.range.first { (200..<300).contains($0) } ?? success.range.lowerBound
@@ -92,8 +92,8 @@ public struct RoundTripChecksRenderer {
                 arguments.append((label, Identifier(label), Self.oneType(within: body.contentType)))
             }
         }
-        guard let (success, code) = answer(operation) else { return nil }
         let cases = answers.cases(operation)
+        guard let (success, code) = answer(operation, cases: cases) else { return nil }
         var plan = Plan(operation: operation, arguments: arguments, answer: "", expected: nil)
         plan.bodyHoldsFile = operation.body.map { holdsFile($0.type) } ?? false
         if !(200..<300).contains(code) { plan.onlyStatus = code }

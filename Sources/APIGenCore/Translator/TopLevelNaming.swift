@@ -80,8 +80,9 @@ struct TopLevelNaming {
                 warnings.append(Diagnostic(.warning, "operation '\(plan.rawName)' is generated as '\(name)' because its Swift name is taken", at: operation.location))
             }
             let streamName = plan.stream == nil ? nil : names.claim(name + "Stream").name
-            for (typed, typeName) in zip(plan.typed, typeNames) { context.rememberTypeName(typeName, for: typed.hint) }
-            let claimed = claimTypes(plan.typed)
+            let typed = plan.typed
+            for (typed, typeName) in zip(typed, typeNames) { context.rememberTypeName(typeName, for: typed.hint) }
+            let claimed = claimTypes(typed)
             result.append(NamedOperation(operation: operation, plan: plan, name: name, streamName: streamName, warnings: warnings, claimed: claimed))
         }
         return result
