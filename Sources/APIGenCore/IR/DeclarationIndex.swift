@@ -102,15 +102,8 @@ struct DeclarationIndex {
     func id(at path: [String]) -> Int? {
         guard let first = path.first, var id = topLevel[first] else { return nil }
         for name in path.dropFirst() {
-            var found: Int?
-            entries.withUnsafeBufferPointer { entries in
-                for child in entries[id].children where entries[child].name == name {
-                    found = child
-                    break
-                }
-            }
-            guard let found else { return nil }
-            id = found
+            guard let child = entries[id].children.first(where: { entries[$0].name == name }) else { return nil }
+            id = child
         }
         return id
     }
